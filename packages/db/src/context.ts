@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm'
+import type { Database, Tx } from './client.ts'
+import type { Role } from './schema.ts'
+
+/** Who is acting, for which organisation: derived by the server from a verified session or token. */
+export interface TenantContext {
+  userId: string
+  membershipId: string
+  role: Role
+  stichtingId: string | null
+  schoolId: string | null
+  partnerId: string | null
+}
+
+/** Settings the RLS policies read (see migrations/0001_tenancy_rls.sql, ctx_* functions). */
+export interface ContextSettings {
+  userId?: string | null
+  role?: Role | null
+  stichtingId?: string | null
+  schoolId?: string | null
+  partnerId?: string | null
+  /** Authentication only: the session id (SHA-256 of the token) being validated. */
+  sessionId?: string | null
+  /** Authentication only: the API token hash being checked. */
+  tokenHash?: string | null
+  /** Authentication only: the (lower-cased) e-mail address of a login attempt. */
+  loginEmail?: string | null
+}
+
+export const APP_ROLE = 'baken_app'
+
+/**
+ * Runs fn in a transaction as the application role with the given context. Settings are
+ * transaction-local (`set_config(..., true)`) and passed as bound parameters, so nothing leaks to
+ * the next user of a pooled connection.
+ */
+export function withContext<T>(db: Database, settings: ContextSettings, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await applyContext(tx, settings)
+    return fn(tx)
+  })
+}
+
+/** Sets (or, inside the same transaction, changes) the context. Always demotes to the app role. */
+export async function applyContext(tx: Tx, s: ContextSettings): Promise<void> {
+  await tx.execute(sql`select
+    set_config('role', ${APP_ROLE}, true),
+    set_config('app.user_id', ${s.userId ?? ''}, true),
+    set_config('app.role', ${s.role ?? ''}, true),
+    set_config('app.stichting_id', ${s.stichtingId ?? ''}, true),
+    set_config('app.school_id', ${s.schoolId ?? ''}, true),
+    set_config('app.partner_id', ${s.partnerId ?? ''}, true),
+    set_config('app.session_id', ${s.sessionId ?? ''}, true),
+    set_config('app.token_hash', ${s.tokenHash ?? ''}, true),
+    set_config('app.login_email', ${s.loginEmail ?? ''}, true)`)
+}
+
+/** The tenant transaction every request runs in. */
+export function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withContext(
+    db,
+    {
+      userId: ctx.userId,
+      role: ctx.role,
+      stichtingId: ctx.stichtingId,
+      schoolId: ctx.schoolId,
+      partnerId: ctx.partnerId,
+    },
+    fn,
+  )
+}

@@ -1,0 +1,6 @@
+export * from './client.ts'
+export * from './context.ts'
+export * from './migrate.ts'
+export * from './password.ts'
+export * as schema from './schema.ts'
+export { ROLES, SCHOOL_ROLES, STICHTING_ROLES, PARTNER_ROLES, SECTORS, type Role, type Sector } from './schema.ts'
