@@ -1,0 +1,110 @@
+import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability'
+import type { Role } from '@baken/db'
+
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'manage'] as const
+export type Action = (typeof ACTIONS)[number]
+
+/** Subjects are named after domain records; conditions use their real (camelCase) column names. */
+export const SUBJECTS = [
+  'Stichting',
+  'School',
+  'Partner',
+  'Membership',
+  'ApiToken',
+  'Group',
+  'Student',
+  'Guardian',
+  'all',
+] as const
+export type SubjectName = (typeof SUBJECTS)[number]
+
+export type AppAbility = MongoAbility<[Action, SubjectName | { __caslSubjectType__: SubjectName }]>
+
+/** What the server knows about the caller when it builds their abilities. */
+export interface AbilityContext {
+  userId: string
+  role: Role
+  stichtingId: string | null
+  schoolId: string | null
+  partnerId: string | null
+}
+
+type Builder = Pick<AbilityBuilder<AppAbility>, 'can' | 'cannot'>
+
+/** Every role can see and manage its own memberships and API tokens. */
+function own(ctx: AbilityContext, { can }: Builder) {
+  can('read', 'Membership', { userId: ctx.userId })
+  can('manage', 'ApiToken', { userId: ctx.userId })
+}
+
+/** School staff: their own school and its students and groups (the RLS wall already limits rows). */
+function schoolStaff(ctx: AbilityContext, { can }: Builder) {
+  can('read', 'School', { id: ctx.schoolId })
+  can('read', 'Group', { schoolId: ctx.schoolId })
+  can('read', 'Student', { schoolId: ctx.schoolId })
+}
+
+/**
+ * The role wall inside a tenant: what each role may do (BRIEF.md, "Who uses it").
+ * Row scope (which stichting, which school) is Postgres RLS's job; these rules decide which kinds of
+ * record a role may touch at all, with conditions on real columns as a second line.
+ */
+export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builder) => void> = {
+  bestuurder(ctx, { can }) {
+    // Oversees all schools; incident and measure content arrives with later issues.
+    can('read', 'Stichting', { id: ctx.stichtingId })
+    can('read', 'School', { stichtingId: ctx.stichtingId })
+  },
+  stichtingbeheerder(ctx, { can }) {
+    // Manages schools, users, calendars and templates; sees no pupil content.
+    can('read', 'Stichting', { id: ctx.stichtingId })
+    can('read', 'School', { stichtingId: ctx.stichtingId })
+    can('read', 'Group', { stichtingId: ctx.stichtingId })
+    can('read', 'Membership', { stichtingId: ctx.stichtingId })
+  },
+  privacyfunctionaris(ctx, { can }) {
+    // Sharing agreements, access log, data-subject requests; no pupil content by default.
+    can('read', 'Stichting', { id: ctx.stichtingId })
+    can('read', 'School', { stichtingId: ctx.stichtingId })
+  },
+  directeur(ctx, builder) {
+    schoolStaff(ctx, builder)
+    builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
+    builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
+    builder.can('read', 'Membership', { schoolId: ctx.schoolId })
+  },
+  intern_begeleider(ctx, builder) {
+    schoolStaff(ctx, builder)
+    builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
+    builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
+  },
+  leerkracht(ctx, builder) {
+    // Registers incidents about any pupil of the school, so may look pupils up by name and group.
+    schoolStaff(ctx, builder)
+  },
+  vertrouwenspersoon(ctx, builder) {
+    schoolStaff(ctx, builder)
+  },
+  halt_medewerker(ctx, { can }) {
+    // Sees pupils only through referrals (a later issue); here only its own organisation.
+    can('read', 'Partner', { id: ctx.partnerId })
+    can('read', 'School')
+  },
+  politie(ctx, { can }) {
+    // Sees only what a school shared (a later issue); here only its own organisation.
+    can('read', 'Partner', { id: ctx.partnerId })
+    can('read', 'School')
+  },
+  platform_beheerder(_ctx, { can }) {
+    // Operates tenants; sees no personal data.
+    can('read', 'Stichting')
+    can('read', 'School')
+  },
+}
+
+export function defineAbilityFor(ctx: AbilityContext): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility)
+  own(ctx, builder)
+  rolePermissions[ctx.role](ctx, builder)
+  return builder.build()
+}
