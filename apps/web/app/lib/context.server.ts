@@ -1,0 +1,70 @@
+// requireContext: the one entry to tenant data for pages and the API (STYLE.md: route → requireContext
+// → withTenant(ctx, tx => domain(tx, ability, input)) → response).
+import { getDatabase, withTenant, type TenantContext, type Tx } from '@baken/db'
+import type { ActiveMembership, SessionUser } from '@baken/domain'
+import { defineAbilityFor, type Action, type AppAbility, type SubjectName } from '@baken/permissions'
+import { redirect, type AppLoadContext } from '@remix-run/node'
+import { apiError } from './api.server.ts'
+import type { RequestAuth } from './request-auth.ts'
+
+export interface RequestContext {
+  user: SessionUser
+  membership: ActiveMembership
+  tenant: TenantContext
+  ability: AppAbility
+  via: RequestAuth['via']
+  sessionId: string | null
+}
+
+type Kind = 'page' | 'api'
+
+function kindOf(request: Request): Kind {
+  return new URL(request.url).pathname.startsWith('/api/') ? 'api' : 'page'
+}
+
+/** The signed-in user, or a redirect to /login (pages) / 401 (API). */
+export function requireAuth(request: Request, context: AppLoadContext): RequestAuth {
+  if (context.auth) return context.auth
+  if (kindOf(request) === 'api') throw apiError(401, 'Niet ingelogd.')
+  const url = new URL(request.url)
+  const redirectTo = url.pathname + url.search
+  throw redirect(redirectTo === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(redirectTo)}`)
+}
+
+/** The user and the organisation they act for; without a chosen organisation: to /organisatie. */
+export function requireContext(request: Request, context: AppLoadContext): RequestContext {
+  const auth = requireAuth(request, context)
+  const m = auth.membership
+  if (!m) {
+    if (kindOf(request) === 'api') throw apiError(403, 'Kies eerst een organisatie (/organisatie).')
+    throw redirect('/organisatie')
+  }
+  const tenant: TenantContext = {
+    userId: auth.user.id,
+    membershipId: m.id,
+    role: m.role,
+    stichtingId: m.stichtingId,
+    schoolId: m.schoolId,
+    partnerId: m.partnerId,
+  }
+  return {
+    user: auth.user,
+    membership: m,
+    tenant,
+    ability: defineAbilityFor(tenant),
+    via: auth.via,
+    sessionId: auth.sessionId,
+  }
+}
+
+/** Refuses with 403 when the role may not perform the action on this kind of record at all. */
+export function requirePermission(request: Request, ctx: RequestContext, action: Action, subject: SubjectName): void {
+  if (ctx.ability.can(action, subject)) return
+  if (kindOf(request) === 'api') throw apiError(403, `Geen toegang: ${action} ${subject}.`)
+  throw new Response('Geen toegang', { status: 403 })
+}
+
+/** Runs the domain call in the caller's tenant transaction. */
+export function inTenant<T>(ctx: RequestContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withTenant(getDatabase(), ctx.tenant, fn)
+}

@@ -1,0 +1,162 @@
+// The OpenAPI 3.1 description of /api/v1. Kept beside the routes; the HTTP tests check that every
+// documented path answers and that every API route is documented.
+const error = {
+  description: 'Error',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Errors' } } },
+}
+const uuid = { type: 'string', format: 'uuid' } as const
+const student = {
+  type: 'object',
+  required: ['id', 'firstName', 'lastName', 'displayName', 'dateOfBirth', 'status', 'schoolId'],
+  properties: {
+    id: uuid,
+    externalId: { type: ['string', 'null'], description: 'Number in the student administration' },
+    firstName: { type: 'string' },
+    infix: { type: ['string', 'null'], description: 'tussenvoegsel' },
+    lastName: { type: 'string' },
+    displayName: { type: 'string' },
+    dateOfBirth: { type: 'string', format: 'date' },
+    status: { type: 'string', enum: ['active', 'left'] },
+    groupId: { type: ['string', 'null'], format: 'uuid' },
+    groupName: { type: ['string', 'null'] },
+    schoolId: uuid,
+  },
+} as const
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Baken API',
+    version: '1.0.0',
+    description:
+      'JSON API over the same domain functions as the Baken web pages. Authenticate with the session cookie or a personal API token (Authorization: Bearer bkn_…), which is scoped to one membership. Ids are UUIDs; an id of another tenant answers 404. Errors: {"errors":[{"path","message"}]}.',
+  },
+  servers: [{ url: '/api/v1' }],
+  security: [{ bearer: [] }, { cookie: [] }],
+  components: {
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (bkn_…), created at /account' },
+      cookie: { type: 'apiKey', in: 'cookie', name: 'baken_session' },
+    },
+    schemas: {
+      Errors: {
+        type: 'object',
+        required: ['errors'],
+        properties: {
+          errors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['path', 'message'],
+              properties: { path: { type: 'string' }, message: { type: 'string' } },
+            },
+          },
+        },
+      },
+      Student: student,
+      StudentDetail: {
+        allOf: [
+          { $ref: '#/components/schemas/Student' },
+          {
+            type: 'object',
+            properties: {
+              enrolledOn: { type: ['string', 'null'], format: 'date' },
+              leftOn: { type: ['string', 'null'], format: 'date' },
+              guardians: {
+                type: ['array', 'null'],
+                description: 'Only for roles that may read guardians (directeur, intern_begeleider); otherwise null',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: uuid,
+                    name: { type: 'string' },
+                    email: { type: ['string', 'null'] },
+                    phone: { type: ['string', 'null'] },
+                    relation: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    },
+  },
+  paths: {
+    '/me': {
+      get: {
+        summary: 'The caller: user, active membership, organisation and role',
+        responses: {
+          '200': {
+            description: 'The caller',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    user: { type: 'object', properties: { id: uuid, email: { type: 'string' }, name: { type: 'string' } } },
+                    membership: { type: ['object', 'null'], properties: { id: uuid, role: { type: 'string' } } },
+                    organisation: {
+                      type: ['object', 'null'],
+                      properties: { kind: { type: 'string', enum: ['school', 'stichting', 'partner', 'platform'] }, id: { type: ['string', 'null'] }, name: { type: 'string' } },
+                    },
+                    role: { type: ['string', 'null'] },
+                  },
+                },
+              },
+            },
+          },
+          '401': error,
+        },
+      },
+    },
+    '/students': {
+      get: {
+        summary: 'Pupils of the caller’s school (school roles only)',
+        parameters: [
+          { name: 'groupId', in: 'query', schema: uuid },
+          { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 }, description: 'Name or student number' },
+          { name: 'status', in: 'query', schema: { type: 'string', enum: ['active', 'left'], default: 'active' } },
+          { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+          { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of pupils',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: { type: 'array', items: { $ref: '#/components/schemas/Student' } },
+                    total: { type: 'integer' },
+                    page: { type: 'integer' },
+                    pageSize: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          },
+          '400': error,
+          '401': error,
+          '403': error,
+        },
+      },
+    },
+    '/students/{id}': {
+      get: {
+        summary: 'One pupil',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: {
+          '200': { description: 'The pupil', content: { 'application/json': { schema: { $ref: '#/components/schemas/StudentDetail' } } } },
+          '401': error,
+          '403': error,
+          '404': error,
+        },
+      },
+    },
+    '/openapi.json': {
+      get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1 document' } } },
+    },
+  },
+} as const

@@ -1,0 +1,167 @@
+import { getDatabase, withTenant } from '@baken/db'
+import { getActiveOrganisation } from '@baken/domain'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { langFromRequest, translator, type Lang } from './lib/i18n.ts'
+import styles from './styles.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lang = langFromRequest(request)
+  const auth = context.auth
+  let organisation: string | null = null
+  if (auth?.membership) {
+    const m = auth.membership
+    const org = await withTenant(
+      getDatabase(),
+      { userId: auth.user.id, membershipId: m.id, role: m.role, stichtingId: m.stichtingId, schoolId: m.schoolId, partnerId: m.partnerId },
+      (tx) => getActiveOrganisation(tx, m),
+    )
+    organisation = org.name
+  }
+  return {
+    lang,
+    cspNonce: context.cspNonce,
+    user: auth ? { name: auth.user.name, email: auth.user.email } : null,
+    role: auth?.membership?.role ?? null,
+    organisation,
+  }
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>('root')
+}
+
+export function useT() {
+  const lang: Lang = useRootData()?.lang ?? 'nl'
+  return translator(lang)
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRootData()
+  const t = translator(data?.lang ?? 'nl')
+  const location = useLocation()
+  const schoolRole = data?.role && ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon'].includes(data.role)
+  return (
+    <html lang={data?.lang ?? 'nl'}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{t('app.name')}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header className="site-header">
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
+          {data?.user ? (
+            <nav aria-label="Hoofdmenu">
+              <ul>
+                <li>
+                  <NavLink to="/" end>
+                    {t('nav.home')}
+                  </NavLink>
+                </li>
+                {schoolRole ? (
+                  <>
+                    <li>
+                      <NavLink to="/leerlingen">{t('nav.students')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/groepen">{t('nav.groups')}</NavLink>
+                    </li>
+                  </>
+                ) : null}
+                <li>
+                  <NavLink to="/organisatie">{t('nav.switch')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/account">{t('nav.account')}</NavLink>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+          <div className="header-end">
+            {data?.user ? (
+              <p className="who">
+                <span>{data.user.name}</span>
+                {data.role && data.organisation ? (
+                  <span className="muted">
+                    {' · '}
+                    {t(`role.${data.role}`)} · {data.organisation}
+                  </span>
+                ) : null}
+              </p>
+            ) : null}
+            <Form method="post" action="/taal" className="inline">
+              <input type="hidden" name="lang" value={data?.lang === 'en' ? 'nl' : 'en'} />
+              <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+              <button type="submit" className="link-button" lang={data?.lang === 'en' ? 'nl' : 'en'}>
+                {t('nav.language')}
+              </button>
+            </Form>
+            {data?.user ? (
+              <Form method="post" action="/logout" className="inline">
+                <button type="submit" className="button secondary">
+                  {t('nav.logout')}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration nonce={data?.cspNonce} />
+        <Scripts nonce={data?.cspNonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const t = useT()
+  if (isRouteErrorResponse(error)) {
+    const message = error.status === 403 ? t('error.forbidden') : error.status === 404 ? t('error.notFound') : t('error.generic')
+    return (
+      <section className="card" role="alert">
+        <h1>{error.status}</h1>
+        <p>{message}</p>
+        <p>
+          <Link to="/">{t('nav.home')}</Link>
+        </p>
+      </section>
+    )
+  }
+  return (
+    <section className="card" role="alert">
+      <h1>{t('error.generic')}</h1>
+    </section>
+  )
+}

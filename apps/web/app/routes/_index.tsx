@@ -1,0 +1,54 @@
+import { getActiveOrganisation, listVisibleSchools } from '@baken/domain'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { useT } from '~/root.tsx'
+
+/** The home page per role: school staff go to their pupils; others see the schools in their view. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  return inTenant(ctx, async (tx) => {
+    const organisation = await getActiveOrganisation(tx, ctx.membership)
+    const schools = ctx.ability.can('read', 'School') && organisation.kind !== 'school' ? await listVisibleSchools(tx) : []
+    return {
+      user: ctx.user,
+      role: ctx.membership.role,
+      organisation,
+      schools,
+      canReadStudents: ctx.ability.can('read', 'Student'),
+    }
+  })
+}
+
+export default function Home() {
+  const t = useT()
+  const { user, role, organisation, schools, canReadStudents } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <section className="card">
+        <h1>{t('home.welcome', { name: user.name })}</h1>
+        <p>{t('home.actingAs', { role: t(`role.${role}`), org: organisation.name })}</p>
+        {canReadStudents ? (
+          <p>
+            {t('home.schoolStaff')} <Link to="/leerlingen">{t('nav.students')}</Link> ·{' '}
+            <Link to="/groepen">{t('nav.groups')}</Link>
+          </p>
+        ) : null}
+        {organisation.kind === 'partner' ? <p>{t('home.partner')}</p> : null}
+        {organisation.kind === 'platform' ? <p>{t('home.platform')}</p> : null}
+      </section>
+      {schools.length > 0 ? (
+        <section className="card">
+          <h2>{organisation.kind === 'partner' ? t('home.partnerSchools') : t('home.stichting')}</h2>
+          <ul>
+            {schools.map((s) => (
+              <li key={s.id}>
+                {s.name} <span className="muted">({s.sector}, BRIN {s.brin})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  )
+}

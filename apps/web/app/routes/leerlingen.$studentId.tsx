@@ -1,0 +1,62 @@
+import { getStudent } from '@baken/domain'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { useT } from '~/root.tsx'
+import { formatDate } from './leerlingen._index.tsx'
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'read', 'Student')
+  const student = await inTenant(ctx, (tx) => getStudent(tx, ctx.ability, params.studentId ?? ''))
+  // Another school's or stichting's pupil is indistinguishable from one that does not exist.
+  if (!student) throw data('Niet gevonden', { status: 404 })
+  return { student }
+}
+
+export default function Student() {
+  const t = useT()
+  const { student } = useLoaderData<typeof loader>()
+  return (
+    <section className="card">
+      <p>
+        <Link to="/leerlingen">← {t('student.back')}</Link>
+      </p>
+      <h1>{student.displayName}</h1>
+      <dl>
+        <dt>{t('students.group')}</dt>
+        <dd>{student.groupName ?? '—'}</dd>
+        <dt>{t('students.number')}</dt>
+        <dd>{student.externalId ?? '—'}</dd>
+        <dt>{t('students.dateOfBirth')}</dt>
+        <dd>{formatDate(student.dateOfBirth)}</dd>
+        <dt>{t('students.status')}</dt>
+        <dd>{t(`status.${student.status}`)}</dd>
+        {student.enrolledOn ? (
+          <>
+            <dt>{t('student.enrolledOn')}</dt>
+            <dd>{formatDate(student.enrolledOn)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {student.guardians ? (
+        <>
+          <h2>{t('student.guardians')}</h2>
+          {student.guardians.length === 0 ? (
+            <p>{t('student.noGuardians')}</p>
+          ) : (
+            <ul>
+              {student.guardians.map((g) => (
+                <li key={g.id}>
+                  {g.name} <span className="muted">({g.relation})</span>
+                  {g.email ? <> · <a href={`mailto:${g.email}`}>{g.email}</a></> : null}
+                  {g.phone ? <> · {g.phone}</> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+    </section>
+  )
+}

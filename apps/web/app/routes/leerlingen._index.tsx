@@ -1,0 +1,93 @@
+import { listGroups, listStudents, listStudentsInput } from '@baken/domain'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { useT } from '~/root.tsx'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'read', 'Student')
+  const params = Object.fromEntries(new URL(request.url).searchParams)
+  // An empty select or search box means "no filter".
+  for (const k of Object.keys(params)) if (params[k] === '') delete params[k]
+  const parsed = listStudentsInput.safeParse(params)
+  if (!parsed.success) throw data('Ongeldige filter', { status: 400 })
+  return inTenant(ctx, async (tx) => ({
+    result: await listStudents(tx, ctx.ability, parsed.data),
+    groups: await listGroups(tx, ctx.ability),
+  }))
+}
+
+export default function Students() {
+  const t = useT()
+  const { result, groups } = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize))
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params)
+    next.set('page', String(page))
+    return `?${next}`
+  }
+  return (
+    <section>
+      <h1>{t('students.title')}</h1>
+      <Form method="get" className="filters card" role="search">
+        <div>
+          <label htmlFor="q">{t('students.search')}</label>
+          <input id="q" name="q" type="search" defaultValue={params.get('q') ?? ''} />
+        </div>
+        <div>
+          <label htmlFor="groupId">{t('students.group')}</label>
+          <select id="groupId" name="groupId" defaultValue={params.get('groupId') ?? ''}>
+            <option value="">{t('students.allGroups')}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('students.filter')}</button>
+      </Form>
+      <p aria-live="polite">{t('students.count', { total: result.total })}</p>
+      {result.items.length === 0 ? (
+        <p>{t('students.none')}</p>
+      ) : (
+        <table className="table-responsive">
+          <thead>
+            <tr>
+              <th scope="col">{t('students.name')}</th>
+              <th scope="col">{t('students.group')}</th>
+              <th scope="col">{t('students.number')}</th>
+              <th scope="col">{t('students.dateOfBirth')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.map((s) => (
+              <tr key={s.id}>
+                <td data-label={t('students.name')}>
+                  <Link to={`/leerlingen/${s.id}`}>{s.displayName}</Link>
+                </td>
+                <td data-label={t('students.group')}>{s.groupName ?? '—'}</td>
+                <td data-label={t('students.number')}>{s.externalId ?? '—'}</td>
+                <td data-label={t('students.dateOfBirth')}>{formatDate(s.dateOfBirth)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 ? (
+        <nav className="pager" aria-label={t('students.page', { page: result.page, pages })}>
+          {result.page > 1 ? <Link to={pageLink(result.page - 1)}>{t('students.previous')}</Link> : null}
+          <span>{t('students.page', { page: result.page, pages })}</span>
+          {result.page < pages ? <Link to={pageLink(result.page + 1)}>{t('students.next')}</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  )
+}
+
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-')
+  return `${d}-${m}-${y}`
+}

@@ -1,0 +1,87 @@
+import { getDatabase, withContext } from '@baken/db'
+import { attemptLogin, createSession, listMembershipOptions } from '@baken/domain'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
+import { safeRedirect } from '~/lib/http.server.ts'
+import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
+import { useT } from '~/root.tsx'
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (context.auth) throw redirect('/')
+  return null
+}
+
+const loginForm = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1024),
+  redirectTo: z.string().optional(),
+})
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData())
+  const parsed = loginForm.safeParse(form)
+  if (!parsed.success) return data({ error: 'required' as const }, { status: 400 })
+  const db = getDatabase()
+  const result = await attemptLogin(db, { email: parsed.data.email, password: parsed.data.password, ip: context.clientIp })
+  if (!result.ok) {
+    if (result.reason === 'rate_limited') {
+      return data(
+        { error: 'rateLimited' as const, minutes: Math.ceil(result.retryAfterSeconds / 60) },
+        { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+      )
+    }
+    return data({ error: 'invalid' as const }, { status: 401 })
+  }
+  // With exactly one membership the choice is made for the user; otherwise they choose next.
+  const options = await withContext(db, { userId: result.userId }, (tx) => listMembershipOptions(tx, result.userId))
+  const only = options.length === 1 ? options[0]!.id : null
+  const { token, expiresAt } = await createSession(
+    db,
+    result.userId,
+    { ip: context.clientIp, userAgent: request.headers.get('user-agent') },
+    only,
+  )
+  const target = only ? safeRedirect(parsed.data.redirectTo, '/') : '/organisatie'
+  return redirect(target, { headers: { 'Set-Cookie': sessionCookie.serialize(token, expiresAt, secureCookies()) } })
+}
+
+export default function Login() {
+  const t = useT()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const redirectTo = typeof window === 'undefined' ? undefined : new URLSearchParams(window.location.search).get('redirectTo')
+  const error =
+    actionData?.error === 'rateLimited'
+      ? t('login.rateLimited', { minutes: actionData.minutes })
+      : actionData?.error === 'invalid'
+        ? t('login.invalid')
+        : actionData?.error === 'required'
+          ? t('login.required')
+          : null
+  return (
+    <section className="card narrow">
+      <h1>{t('login.title')}</h1>
+      <p className="muted">{t('app.tagline')}</p>
+      <Form method="post" aria-describedby={error ? 'login-error' : undefined}>
+        {error ? (
+          <p id="login-error" className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <input type="hidden" name="redirectTo" value={redirectTo ?? ''} />
+        <div className="field">
+          <label htmlFor="email">{t('login.email')}</label>
+          <input id="email" name="email" type="email" autoComplete="username" required autoFocus />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t('login.password')}</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required />
+        </div>
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          {t('login.submit')}
+        </button>
+      </Form>
+    </section>
+  )
+}

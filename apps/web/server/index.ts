@@ -1,0 +1,110 @@
+// The Baken web server: Express in front of Remix. It owns the single database instance, sets the
+// security headers, checks Origin on state-changing requests and authenticates every request once
+// (session cookie or personal API token) before Remix sees it.
+import { randomBytes } from 'node:crypto'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import { appModeFromEnv, getDatabase, pingDatabase, startDatabase } from '@baken/db'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@baken/db/demo'
+import express from 'express'
+import helmet from 'helmet'
+import { authenticate } from './authenticate.ts'
+import { isSameOrigin } from './origin.ts'
+
+const production = process.env.NODE_ENV === 'production'
+const mode = appModeFromEnv()
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? '127.0.0.1'
+
+const { handle, seeded } = await startDatabase()
+
+const viteDevServer = production
+  ? undefined
+  : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+
+const app = express()
+app.disable('x-powered-by')
+if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString('hex')
+  next()
+})
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      // Vite's dev server injects inline scripts; enforce the policy only on the built app.
+      reportOnly: !production,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+        connectSrc: production ? ["'self'"] : ["'self'", 'ws:'],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: mode === 'production',
+    referrerPolicy: { policy: 'same-origin' },
+  }),
+)
+
+app.get('/healthz', async (_req, res) => {
+  const ok = await pingDatabase()
+  res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'error', db: ok ? 'ok' : 'down' })
+})
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+}
+
+// Cross-site request forgery: a state-changing request authenticated by cookie (or a login attempt)
+// must come from our own origin. Bearer-token API calls carry no ambient credentials.
+app.use((req, res, next) => {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
+  if (req.headers.authorization?.startsWith('Bearer ')) return next()
+  if (isSameOrigin(req)) return next()
+  const message = 'Verzoek geweigerd: onbekende herkomst (Origin).'
+  if (req.path.startsWith('/api/')) res.status(403).json({ errors: [{ path: '', message }] })
+  else res.status(403).type('text/plain').send(message)
+})
+
+app.use(authenticate(getDatabase, { secureCookie: mode === 'production' || process.env.COOKIE_SECURE === '1' }))
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(new URL('../build/server/index.js', import.meta.url).href)) as ServerBuild)
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: production ? 'production' : 'development',
+    getLoadContext: (req, res) => ({
+      auth: res.locals.auth ?? null,
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    }),
+  }),
+)
+
+const server = app.listen(port, host, () => {
+  const url = `http://${host}:${port}`
+  console.log(`Baken listens on ${url} (${handle.kind === 'pglite' ? 'embedded PGlite' : 'Postgres server'}, mode ${mode})`)
+  if (mode === 'demo' && (handle.kind === 'pglite' || process.env.BAKEN_SEED_DEMO === '1')) {
+    console.log(`${seeded ? 'Demo data created.' : 'Demo data present.'} Demo accounts (password: ${DEMO_PASSWORD}):`)
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(34)} ${a.memberships.map((m) => m.role).join(', ')}`)
+  }
+})
+
+function shutdown() {
+  server.close(() => void handle.close().then(() => process.exit(0)))
+  setTimeout(() => process.exit(0), 5000).unref()
+}
+process.on('SIGTERM', shutdown)
+process.on('SIGINT', shutdown)

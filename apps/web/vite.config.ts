@@ -1,0 +1,33 @@
+import { vitePlugin as remix } from '@remix-run/dev'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true
+  }
+}
+
+export default defineConfig(({ isSsrBuild }) => ({
+  plugins: [
+    remix({
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+        v3_routeConfig: true,
+      },
+    }),
+  ],
+  resolve: { alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) } },
+  ssr: {
+    // The workspace packages stay outside the server bundle: the Express server and the routes then
+    // share one module graph (loaded by tsx), so there is exactly one database instance.
+    external: ['@baken/db', '@baken/domain', '@baken/permissions'],
+  },
+  // ssr.external alone does not keep linked workspace packages out of the production SSR bundle.
+  build: isSsrBuild ? { rollupOptions: { external: [/^@baken\//] } } : {},
+  server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },
+}))

@@ -1,0 +1,134 @@
+// Sessions following Lucia's guide ("Basic session API"): a random token in the cookie, its SHA-256
+// as the session id in the database, 30 days with sliding renewal. See docs/decisions/002.
+import { applyContext, schema, withContext, type Database, type Role } from '@baken/db'
+import { and, eq } from 'drizzle-orm'
+import { generateToken, hashToken } from './tokens.ts'
+
+const DAY = 24 * 60 * 60 * 1000
+export const SESSION_LIFETIME_MS = 30 * DAY
+/** Renew when less than half the lifetime is left (at most one write per 15 days per session). */
+const RENEW_WHEN_LEFT_MS = 15 * DAY
+
+export interface SessionUser {
+  id: string
+  email: string
+  name: string
+}
+
+export interface ActiveMembership {
+  id: string
+  role: Role
+  stichtingId: string | null
+  schoolId: string | null
+  partnerId: string | null
+}
+
+export interface ValidatedSession {
+  session: { id: string; expiresAt: Date; membershipId: string | null; renewed: boolean }
+  user: SessionUser
+  /** The membership the user acts for, or null until they choose one. */
+  membership: ActiveMembership | null
+}
+
+export interface SessionMeta {
+  ip?: string | null
+  userAgent?: string | null
+}
+
+export async function createSession(
+  db: Database,
+  userId: string,
+  meta: SessionMeta = {},
+  membershipId: string | null = null,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateToken()
+  const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS)
+  await withContext(db, { userId }, (tx) =>
+    tx.insert(schema.sessions).values({
+      id: hashToken(token),
+      userId,
+      membershipId,
+      expiresAt,
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    }),
+  )
+  return { token, expiresAt }
+}
+
+/** Looks the token up; deletes it when expired; extends it when past half its life. */
+export async function validateSessionToken(db: Database, token: string): Promise<ValidatedSession | null> {
+  const sessionId = hashToken(token)
+  return withContext(db, { sessionId }, async (tx) => {
+    // The session-id context opens exactly this session row; its user id then opens the user's rows.
+    const [session] = await tx.select().from(schema.sessions).where(eq(schema.sessions.id, sessionId))
+    if (!session) return null
+    if (Date.now() >= session.expiresAt.getTime()) {
+      await tx.delete(schema.sessions).where(eq(schema.sessions.id, sessionId))
+      return null
+    }
+    await applyContext(tx, { sessionId, userId: session.userId })
+    const [user] = await tx.select().from(schema.users).where(eq(schema.users.id, session.userId))
+    if (!user || user.disabledAt) return null
+    let expiresAt = session.expiresAt
+    const renewed = expiresAt.getTime() - Date.now() < RENEW_WHEN_LEFT_MS
+    if (renewed) {
+      expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS)
+      await tx.update(schema.sessions).set({ expiresAt }).where(eq(schema.sessions.id, sessionId))
+    }
+    let membership: ActiveMembership | null = null
+    if (session.membershipId) {
+      const [m] = await tx
+        .select()
+        .from(schema.memberships)
+        .where(and(eq(schema.memberships.id, session.membershipId), eq(schema.memberships.userId, user.id)))
+      if (m) membership = pickMembership(m)
+    }
+    return {
+      session: { id: sessionId, expiresAt, membershipId: membership?.id ?? null, renewed },
+      user: { id: user.id, email: user.email, name: user.name },
+      membership,
+    }
+  })
+}
+
+export function pickMembership(m: typeof schema.memberships.$inferSelect): ActiveMembership {
+  return { id: m.id, role: m.role, stichtingId: m.stichtingId, schoolId: m.schoolId, partnerId: m.partnerId }
+}
+
+/** Logout: the session is gone from the database, so the cookie is worthless. */
+export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
+  await withContext(db, { sessionId }, (tx) => tx.delete(schema.sessions).where(eq(schema.sessions.id, sessionId)))
+}
+
+/** Signs the user out everywhere (all devices). Returns how many sessions were revoked. */
+export async function invalidateAllSessions(db: Database, userId: string): Promise<number> {
+  const deleted = await withContext(db, { userId }, (tx) =>
+    tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId)).returning({ id: schema.sessions.id }),
+  )
+  return deleted.length
+}
+
+/**
+ * Switches the organisation a session acts for. Only a membership of the session's own user can be
+ * chosen; anything else answers false and changes nothing.
+ */
+export async function switchMembership(
+  db: Database,
+  session: { id: string; userId: string },
+  membershipId: string,
+): Promise<boolean> {
+  return withContext(db, { userId: session.userId, sessionId: session.id }, async (tx) => {
+    const [m] = await tx
+      .select({ id: schema.memberships.id })
+      .from(schema.memberships)
+      .where(and(eq(schema.memberships.id, membershipId), eq(schema.memberships.userId, session.userId)))
+    if (!m) return false
+    const updated = await tx
+      .update(schema.sessions)
+      .set({ membershipId: m.id })
+      .where(and(eq(schema.sessions.id, session.id), eq(schema.sessions.userId, session.userId)))
+      .returning({ id: schema.sessions.id })
+    return updated.length === 1
+  })
+}

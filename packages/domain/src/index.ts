@@ -1,0 +1,7 @@
+export * from './auth/tokens.ts'
+export * from './auth/sessions.ts'
+export * from './auth/login.ts'
+export * from './auth/api-tokens.ts'
+export * from './memberships.ts'
+export * from './organisation.ts'
+export * from './students.ts'
