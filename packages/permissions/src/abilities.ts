@@ -1,4 +1,4 @@
-import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability'
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability'
 import type { Role } from '@baken/db'
 
 export const ACTIONS = ['read', 'create', 'update', 'delete', 'manage'] as const
@@ -18,7 +18,10 @@ export const SUBJECTS = [
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
 
-export type AppAbility = MongoAbility<[Action, SubjectName | { __caslSubjectType__: SubjectName }]>
+/** A record tagged with its subject type (CASL's `subject('Student', row)`). */
+type Tagged<N> = N extends string ? ForcedSubject<N> & Record<string, unknown> : never
+export type SubjectRecord = Tagged<Exclude<SubjectName, 'all'>>
+export type AppAbility = MongoAbility<[Action, SubjectName | SubjectRecord], MongoQuery>
 
 /** What the server knows about the caller when it builds their abilities. */
 export interface AbilityContext {
