@@ -1,11 +1,14 @@
 import { getDatabase, withContext } from '@baken/db'
 import { attemptLogin, createSession, listMembershipOptions } from '@baken/domain'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { safeRedirect } from '~/lib/http.server.ts'
 import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
 import { useT } from '~/root.tsx'
+
+// Document responses take their headers from here (Retry-After on a rate-limited attempt).
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.auth) throw redirect('/')

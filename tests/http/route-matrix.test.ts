@@ -1,0 +1,119 @@
+// Every route × every demo role (and anonymous): the exact status the server answers. The UI hiding a
+// link proves nothing; these requests go to the real server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Client } from './support/client.ts'
+import { startServer, type RunningServer } from './support/server.ts'
+
+const SCHOOL_OF: Record<string, string> = {
+  'directeur@branding.demo': 'branding',
+  'ib@branding.demo': 'branding',
+  'leerkracht@branding.demo': 'branding',
+  'leerkracht2@branding.demo': 'branding',
+  'vertrouwenspersoon@branding.demo': 'branding',
+  'directeur@lyceum.demo': 'lyceum',
+  'mentor@lyceum.demo': 'lyceum',
+  'directeur@vakcollege.demo': 'vakcollege',
+  'docent@vakcollege.demo': 'vakcollege',
+  'directeur@horizon.demo': 'horizon',
+}
+const OTHERS = [
+  'bestuur@kompas.demo',
+  'beheer@kompas.demo',
+  'privacy@kompas.demo',
+  'halt@haltnoord.demo',
+  'politie@wijkteam.demo',
+  'bestuur@horizon.demo',
+  'platform@baken.demo',
+]
+const ACCOUNTS = [...Object.keys(SCHOOL_OF), ...OTHERS]
+type Who = string | 'anonymous'
+
+let server: RunningServer
+const clients = new Map<Who, Client>()
+const studentOf: Record<string, string> = {}
+
+beforeAll(async () => {
+  server = await startServer()
+  clients.set('anonymous', new Client(server.baseUrl))
+  for (const email of ACCOUNTS) {
+    const c = new Client(server.baseUrl)
+    await c.login(email)
+    clients.set(email, c)
+  }
+  // One pupil id per school, read through that school's own directeur.
+  for (const [email, school] of [
+    ['directeur@branding.demo', 'branding'],
+    ['directeur@lyceum.demo', 'lyceum'],
+    ['directeur@horizon.demo', 'horizon'],
+  ] as const) {
+    const list = (await clients.get(email)!.get('/api/v1/students?pageSize=1')).json()
+    studentOf[school] = list.items[0].id
+  }
+})
+afterAll(() => server?.stop())
+
+type Expect = (who: Who) => number
+const page = (signedIn: number): Expect => (who) => (who === 'anonymous' ? 302 : signedIn)
+const api = (signedIn: number): Expect => (who) => (who === 'anonymous' ? 401 : signedIn)
+const schoolOnly = (anon: number): Expect => (who) => (who === 'anonymous' ? anon : SCHOOL_OF[who] ? 200 : 403)
+const pupilOf = (school: string, anon: number): Expect => (who) =>
+  who === 'anonymous' ? anon : !SCHOOL_OF[who] ? 403 : SCHOOL_OF[who] === school ? 200 : 404
+
+const routes: { path: () => string; label: string; expect: Expect }[] = [
+  { label: 'GET /', path: () => '/', expect: page(200) },
+  { label: 'GET /organisatie', path: () => '/organisatie', expect: page(200) },
+  { label: 'GET /account', path: () => '/account', expect: page(200) },
+  { label: 'GET /leerlingen', path: () => '/leerlingen', expect: schoolOnly(302) },
+  { label: 'GET /groepen', path: () => '/groepen', expect: schoolOnly(302) },
+  { label: 'GET /leerlingen/{Branding pupil}', path: () => `/leerlingen/${studentOf.branding}`, expect: pupilOf('branding', 302) },
+  { label: 'GET /leerlingen/{Lyceum pupil}', path: () => `/leerlingen/${studentOf.lyceum}`, expect: pupilOf('lyceum', 302) },
+  { label: 'GET /leerlingen/{Horizon pupil}', path: () => `/leerlingen/${studentOf.horizon}`, expect: pupilOf('horizon', 302) },
+  { label: 'GET /api/v1/me', path: () => '/api/v1/me', expect: api(200) },
+  { label: 'GET /api/v1/students', path: () => '/api/v1/students', expect: schoolOnly(401) },
+  { label: 'GET /api/v1/students/{Branding pupil}', path: () => `/api/v1/students/${studentOf.branding}`, expect: pupilOf('branding', 401) },
+  { label: 'GET /api/v1/students/{Lyceum pupil}', path: () => `/api/v1/students/${studentOf.lyceum}`, expect: pupilOf('lyceum', 401) },
+  { label: 'GET /api/v1/students/{Horizon pupil}', path: () => `/api/v1/students/${studentOf.horizon}`, expect: pupilOf('horizon', 401) },
+  { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
+  { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
+]
+
+describe.each(routes)('$label', ({ path, expect: expected }) => {
+  it.each(['anonymous', ...ACCOUNTS])('as %s', async (who) => {
+    const res = await clients.get(who)!.get(path())
+    expect(res.status, `${who} ${path()}`).toBe(expected(who))
+    if (res.status === 302) expect(res.location).toMatch(/^\/login/)
+    if (path().startsWith('/api/') && res.status >= 400) {
+      expect(res.json().errors[0]).toMatchObject({ path: expect.any(String), message: expect.any(String) })
+    }
+  })
+})
+
+describe('what a school member receives', () => {
+  it.each(Object.keys(SCHOOL_OF))('%s lists only pupils of the school they act for', async (email) => {
+    const c = clients.get(email)!
+    const me = (await c.get('/api/v1/me')).json()
+    const list = (await c.get('/api/v1/students?pageSize=200')).json()
+    expect(list.total).toBeGreaterThanOrEqual(20)
+    expect(list.items.length).toBe(list.total)
+    expect(new Set(list.items.map((s: { schoolId: string }) => s.schoolId))).toEqual(new Set([me.organisation.id]))
+  })
+
+  it('guardians are included for the directeur and IB, not for a leerkracht', async () => {
+    const id = studentOf.branding
+    const dir = (await clients.get('directeur@branding.demo')!.get(`/api/v1/students/${id}`)).json()
+    const ib = (await clients.get('ib@branding.demo')!.get(`/api/v1/students/${id}`)).json()
+    const teacher = (await clients.get('leerkracht@branding.demo')!.get(`/api/v1/students/${id}`)).json()
+    expect(Array.isArray(dir.guardians)).toBe(true)
+    expect(dir.guardians.length).toBeGreaterThan(0)
+    expect(ib.guardians).toEqual(dir.guardians)
+    expect(teacher.guardians).toBeNull()
+  })
+
+  it('the student list page shows names of the own school only', async () => {
+    const html = (await clients.get('directeur@horizon.demo')!.get('/leerlingen?pageSize=200')).text
+    const horizon = (await clients.get('directeur@horizon.demo')!.get('/api/v1/students?pageSize=200')).json()
+    const branding = (await clients.get('directeur@branding.demo')!.get('/api/v1/students?pageSize=200')).json()
+    for (const s of horizon.items) expect(html).toContain(s.id)
+    for (const s of branding.items) expect(html).not.toContain(s.id)
+  })
+})
