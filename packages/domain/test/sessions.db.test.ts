@@ -1,0 +1,98 @@
+// Session lifecycle at the domain level on the embedded database (the HTTP suite covers the cookie).
+import { openDatabase, runMigrations, schema, type DatabaseHandle } from '@baken/db'
+import { seedDemoData } from '@baken/db/demo'
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  attemptLogin,
+  createSession,
+  hashToken,
+  invalidateAllSessions,
+  SESSION_LIFETIME_MS,
+  switchMembership,
+  validateSessionToken,
+} from '../src/index.ts'
+
+let h: DatabaseHandle
+let userId: string
+const DAY = 24 * 3600 * 1000
+
+beforeAll(async () => {
+  h = await openDatabase({ kind: 'pglite', dataDir: 'memory://' })
+  await runMigrations(h)
+  await seedDemoData(h.db, { mode: 'demo' })
+  const [u] = await h.db.select().from(schema.users).where(eq(schema.users.email, 'directeur@lyceum.demo'))
+  userId = u!.id
+})
+afterAll(() => h?.close())
+
+// Test set-up and inspection run as the migration owner, outside the app role.
+const sessionRow = async (token: string) =>
+  (await h.db.select().from(schema.sessions).where(eq(schema.sessions.id, hashToken(token))))[0]
+
+describe('sessions', () => {
+  it('stores only the SHA-256 of the token', async () => {
+    const { token } = await createSession(h.db, userId)
+    const rows = await h.db.select().from(schema.sessions)
+    expect(rows.some((r) => r.id === token)).toBe(false)
+    expect((await sessionRow(token))?.id).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('lasts 30 days and is not rewritten while more than half is left', async () => {
+    const { token, expiresAt } = await createSession(h.db, userId)
+    expect(Math.abs(expiresAt.getTime() - Date.now() - SESSION_LIFETIME_MS)).toBeLessThan(5000)
+    const v = await validateSessionToken(h.db, token)
+    expect(v?.session.renewed).toBe(false)
+    expect(v?.session.expiresAt.getTime()).toBe(expiresAt.getTime())
+  })
+
+  it('slides: a session with less than 15 days left is extended to 30 days', async () => {
+    const { token } = await createSession(h.db, userId)
+    const soon = new Date(Date.now() + 3 * DAY)
+    await h.db.update(schema.sessions).set({ expiresAt: soon }).where(eq(schema.sessions.id, hashToken(token)))
+    const v = await validateSessionToken(h.db, token)
+    expect(v?.session.renewed).toBe(true)
+    expect(v!.session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY)
+    expect((await sessionRow(token))!.expiresAt.getTime()).toBe(v!.session.expiresAt.getTime())
+  })
+
+  it('an expired session is refused and deleted', async () => {
+    const { token } = await createSession(h.db, userId)
+    await h.db
+      .update(schema.sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.sessions.id, hashToken(token)))
+    expect(await validateSessionToken(h.db, token)).toBeNull()
+    expect(await sessionRow(token)).toBeUndefined()
+  })
+
+  it('a disabled user’s sessions stop working', async () => {
+    const [u] = await h.db.select().from(schema.users).where(eq(schema.users.email, 'mentor@lyceum.demo'))
+    const { token } = await createSession(h.db, u!.id)
+    await h.db.update(schema.users).set({ disabledAt: new Date() }).where(eq(schema.users.id, u!.id))
+    expect(await validateSessionToken(h.db, token)).toBeNull()
+    const login = await attemptLogin(h.db, { email: 'mentor@lyceum.demo', password: 'veilig-demo-2026', ip: '10.0.0.9' })
+    expect(login).toEqual({ ok: false, reason: 'invalid' })
+  })
+
+  it('switching membership only accepts the user’s own memberships', async () => {
+    const { token } = await createSession(h.db, userId)
+    const mine = await h.db.select().from(schema.memberships).where(eq(schema.memberships.userId, userId))
+    const [foreign] = await h.db.select().from(schema.memberships).where(eq(schema.memberships.role, 'politie'))
+    const session = { id: hashToken(token), userId }
+    expect(await switchMembership(h.db, session, foreign!.id)).toBe(false)
+    expect((await validateSessionToken(h.db, token))?.membership).toBeNull()
+    expect(await switchMembership(h.db, session, mine[1]!.id)).toBe(true)
+    expect((await validateSessionToken(h.db, token))?.membership?.id).toBe(mine[1]!.id)
+  })
+
+  it('invalidateAllSessions removes every session of that user only', async () => {
+    const [other] = await h.db.select().from(schema.users).where(eq(schema.users.email, 'ib@branding.demo'))
+    const otherSession = await createSession(h.db, other!.id)
+    await createSession(h.db, userId)
+    expect(await invalidateAllSessions(h.db, userId)).toBeGreaterThanOrEqual(1)
+    const left = await h.db.select().from(schema.sessions).where(eq(schema.sessions.userId, userId))
+    expect(left).toHaveLength(0)
+    expect(await validateSessionToken(h.db, otherSession.token)).not.toBeNull()
+  })
+})
