@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config'
 // Three suites, run together by `pnpm test` (scripts/test-all.mjs) and the browser suite (Playwright).
 export default defineConfig({
   test: {
+    // Files run one at a time: each db file has its own database, each http file its own server,
+    // and the machine has 2 cores.
+    fileParallelism: false,
     projects: [
       {
         test: {
@@ -18,8 +21,6 @@ export default defineConfig({
           setupFiles: ['tests/setup/fail-on-console-error.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One Postgres server database per file; files run one at a time to stay within 2 cores.
-          fileParallelism: false,
         },
       },
       {
@@ -30,7 +31,6 @@ export default defineConfig({
           globalSetup: ['tests/http/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -2,6 +2,7 @@
 // security headers, checks Origin on state-changing requests and authenticates every request once
 // (session cookie or personal API token) before Remix sees it.
 import { randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import { appModeFromEnv, getDatabase, pingDatabase, startDatabase } from '@baken/db'
@@ -59,8 +60,10 @@ app.get('/healthz', async (_req, res) => {
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
-  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h' }))
+  // Resolved from this file, so the server can be started from any working directory.
+  const client = fileURLToPath(new URL('../build/client', import.meta.url))
+  app.use('/assets', express.static(`${client}/assets`, { immutable: true, maxAge: '1y' }))
+  app.use(express.static(client, { maxAge: '1h' }))
 }
 
 // Cross-site request forgery: a state-changing request authenticated by cookie (or a login attempt)

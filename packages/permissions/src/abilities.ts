@@ -1,4 +1,4 @@
-import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability'
+import { AbilityBuilder, createMongoAbility, subject, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability'
 import type { Role } from '@baken/db'
 
 export const ACTIONS = ['read', 'create', 'update', 'delete', 'manage'] as const
@@ -22,6 +22,11 @@ export type SubjectName = (typeof SUBJECTS)[number]
 type Tagged<N> = N extends string ? ForcedSubject<N> & Record<string, unknown> : never
 export type SubjectRecord = Tagged<Exclude<SubjectName, 'all'>>
 export type AppAbility = MongoAbility<[Action, SubjectName | SubjectRecord], MongoQuery>
+
+/** Tags a plain record with its subject type, for checks on one record (`ability.can('read', record(...))`). */
+export function record(type: Exclude<SubjectName, 'all'>, fields: Record<string, unknown>): SubjectRecord {
+  return subject(type, { ...fields }) as unknown as SubjectRecord
+}
 
 /** What the server knows about the caller when it builds their abilities. */
 export interface AbilityContext {

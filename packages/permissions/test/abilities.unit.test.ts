@@ -1,7 +1,6 @@
-import { subject } from '@casl/ability'
 import { ROLES, type Role } from '@baken/db'
 import { describe, expect, it } from 'vitest'
-import { defineAbilityFor, type Action, type SubjectName } from '../src/index.ts'
+import { defineAbilityFor, record as subject, type Action, type SubjectName } from '../src/index.ts'
 
 const USER = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
 const STICHTING = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'

@@ -1,0 +1,62 @@
+import { defineConfig } from '@playwright/test'
+
+// Browser suite: real pages of the Remix app in Debian's Chromium (no Playwright-downloaded browser;
+// CHROMIUM_PATH overrides /usr/bin/chromium).
+//
+// The app must be BUILT first: the server serves apps/web/build/, which
+//   npx pnpm@10.34.8 --filter @baken/web build
+// produces. `pnpm test` (scripts/test-all.mjs) and `pnpm test:browser` build before running this.
+//
+// The web server below starts in demo mode on a fresh in-memory embedded database (PGlite,
+// PGLITE_DATA_DIR=memory://), seeded with the demo data at start, so every run begins from the same
+// state; demo accounts: packages/db/src/demo-seed.ts, password `veilig-demo-2026`.
+// A fixed port, and never an already running server: a stale server would give stale data.
+const PORT = Number(process.env.BAKEN_E2E_PORT ?? 3917)
+const BASE_URL = `http://127.0.0.1:${PORT}`
+
+export default defineConfig({
+  testDir: 'tests/browser',
+  // 2-core machine: one worker, and the app shares it with the browser.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  use: {
+    baseURL: BASE_URL,
+    headless: true,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node --import tsx apps/web/server/index.ts',
+    env: {
+      NODE_ENV: 'production',
+      BAKEN_MODE: 'demo',
+      HOST: '127.0.0.1',
+      PORT: String(PORT),
+      PGLITE_DATA_DIR: 'memory://',
+    },
+    url: `${BASE_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // Let the server close its database; after 5 s it is killed.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+  },
+})
