@@ -50,6 +50,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       PORT: String(PORT),
       PGLITE_DATA_DIR: 'memory://',
+      // Always the embedded database, even where the environment names a server.
+      DATABASE_URL: '',
     },
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,

@@ -258,3 +258,14 @@ describe('API shape', () => {
     for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`)
   })
 })
+
+describe('bearer header outside the API', () => {
+  it('does not exempt a cookie-authenticated page POST from the Origin check', async () => {
+    const c = client()
+    await c.login('ib@branding.demo')
+    const forged = new Client(server.baseUrl, { origin: 'https://evil.example', bearer: 'bkn_anything' })
+    forged.cookie = c.cookie
+    expect((await forged.post('/account', { intent: 'revoke-all-sessions' })).status).toBe(403)
+    expect((await c.get('/api/v1/me')).status).toBe(200)
+  })
+})

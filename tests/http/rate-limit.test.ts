@@ -35,3 +35,21 @@ describe('login rate limiting', () => {
     expect(blocked.status).toBe(429)
   })
 })
+
+describe('parallel guesses', () => {
+  it('cannot slip past the per-account limit by arriving at once', async () => {
+    const s = await startServer()
+    try {
+      const attempts = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          new Client(s.baseUrl).post('/login', { email: 'mentor@lyceum.demo', password: `fout-${i}` }),
+        ),
+      )
+      const refused = attempts.filter((r) => r.status === 401).length
+      expect(refused).toBe(5)
+      expect(attempts.filter((r) => r.status === 429)).toHaveLength(7)
+    } finally {
+      await s.stop()
+    }
+  })
+})

@@ -70,7 +70,8 @@ if (viteDevServer) {
 // must come from our own origin. Bearer-token API calls carry no ambient credentials.
 app.use((req, res, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
-  if (req.headers.authorization?.startsWith('Bearer ')) return next()
+  // Tokens are honoured only under /api/ (server/authenticate.ts), so only there may they skip this.
+  if (req.path.startsWith('/api/') && req.headers.authorization?.startsWith('Bearer ')) return next()
   if (isSameOrigin(req)) return next()
   const message = 'Verzoek geweigerd: onbekende herkomst (Origin).'
   if (req.path.startsWith('/api/')) res.status(403).json({ errors: [{ path: '', message }] })

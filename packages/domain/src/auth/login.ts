@@ -1,6 +1,6 @@
 // Password login with one generic failure message and rate limiting per account and per IP.
 import { hashPassword, schema, verifyPassword, withContext, type Database } from '@baken/db'
-import { and, count, eq, gt, inArray, lt } from 'drizzle-orm'
+import { and, count, eq, gt, inArray, lt, sql } from 'drizzle-orm'
 import { hashToken } from './tokens.ts'
 
 export const RATE_LIMIT = {
@@ -35,6 +35,8 @@ export async function attemptLogin(
   const since = new Date(Date.now() - RATE_LIMIT.windowMs)
 
   return withContext(db, { loginEmail: email }, async (tx) => {
+    // Attempts on one account queue behind each other, so parallel guesses cannot slip past the count.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${keys.account}, 0))`)
     // Forget failures older than the window (keeps the table small).
     await tx.delete(schema.loginFailures).where(lt(schema.loginFailures.at, since))
     const counts = await tx
