@@ -27,11 +27,25 @@ export interface StartResult {
 export async function startDatabase(env: NodeJS.ProcessEnv = process.env): Promise<StartResult> {
   if (store.__bakenDb) return { handle: store.__bakenDb, seeded: false }
   const config = databaseConfigFromEnv(env)
-  const handle = await openDatabase(config)
-  await runMigrations(handle)
   const mode = appModeFromEnv(env)
   const wantsDemo = config.kind === 'pglite' ? env.BAKEN_SEED_DEMO !== '0' : env.BAKEN_SEED_DEMO === '1'
-  const seeded = mode !== 'production' && wantsDemo ? await seedDemoData(handle.db, { mode }) : false
+  // On a server, DATABASE_OWNER_URL (the migration owner) migrates and seeds; the application then
+  // connects with DATABASE_URL as a login role that can only become baken_app (see README).
+  const ownerUrl = config.kind === 'postgres' ? env.DATABASE_OWNER_URL : undefined
+  const owner = ownerUrl ? await openDatabase({ kind: 'postgres', url: ownerUrl, max: 1 }) : await openDatabase(config)
+  let seeded = false
+  try {
+    await runMigrations(owner)
+    seeded = mode !== 'production' && wantsDemo ? await seedDemoData(owner.db, { mode }) : false
+  } catch (error) {
+    await owner.close()
+    throw error
+  }
+  let handle = owner
+  if (ownerUrl) {
+    await owner.close()
+    handle = await openDatabase(config)
+  }
   store.__bakenDb = handle
   return { handle, seeded }
 }

@@ -1,0 +1,97 @@
+// The same server on a Postgres server: migrations and demo seed as the owner (DATABASE_OWNER_URL),
+// requests as a login role that owns nothing and can only become baken_app (DATABASE_URL).
+import postgres from 'postgres'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Client } from './support/client.ts'
+import { startServer, type RunningServer } from './support/server.ts'
+
+const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const LOGIN_ROLE = 'baken_web_test'
+
+async function serverReachable(): Promise<boolean> {
+  const sql = postgres(ADMIN_URL, { max: 1, connect_timeout: 3, onnotice: () => {} })
+  try {
+    await sql`select 1`
+    return true
+  } catch {
+    return false
+  } finally {
+    await sql.end({ timeout: 1 })
+  }
+}
+
+const reachable = await serverReachable()
+if (!reachable) {
+  const message = `Postgres server not reachable at ${ADMIN_URL}: start one or set TEST_DATABASE_ADMIN_URL`
+  if (process.env.BAKEN_REQUIRE_PG_SERVER === '1') throw new Error(message)
+  console.warn(`${message}; the Postgres-server HTTP tests are skipped.`)
+}
+
+function urlFor(database: string, user?: string) {
+  const url = new URL(ADMIN_URL)
+  url.pathname = `/${database}`
+  if (user) {
+    url.username = user
+    url.password = ''
+  }
+  return url.toString()
+}
+
+describe.skipIf(!reachable)('on a Postgres server with a separate login role', () => {
+  const database = `baken_http_${Date.now().toString(36)}`
+  let server: RunningServer
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
+
+  beforeAll(async () => {
+    await admin.unsafe(`create database ${database}`)
+    // The first start as owner creates baken_app; the login role is then granted it.
+    const first = await startServer({ DATABASE_URL: urlFor(database), BAKEN_SEED_DEMO: '1' })
+    await first.stop()
+    await admin.unsafe(`do $$ begin
+      if not exists (select 1 from pg_roles where rolname = '${LOGIN_ROLE}') then
+        create role ${LOGIN_ROLE} login noinherit nosuperuser nobypassrls;
+      end if; end $$`)
+    await admin.unsafe(`grant baken_app to ${LOGIN_ROLE}`)
+    server = await startServer({
+      DATABASE_OWNER_URL: urlFor(database),
+      DATABASE_URL: urlFor(database, LOGIN_ROLE),
+    })
+  }, 120_000)
+
+  afterAll(async () => {
+    await server?.stop()
+    await admin.unsafe(`drop database if exists ${database} with (force)`)
+    await admin.end({ timeout: 5 })
+  })
+
+  it('serves a school its own pupils and answers 404 for another stichting’s', async () => {
+    const branding = new Client(server.baseUrl)
+    await branding.login('directeur@branding.demo')
+    const list = (await branding.get('/api/v1/students?pageSize=200')).json()
+    expect(list.total).toBeGreaterThanOrEqual(20)
+    const horizon = new Client(server.baseUrl)
+    await horizon.login('directeur@horizon.demo')
+    const foreign = (await horizon.get('/api/v1/students?pageSize=1')).json().items[0].id
+    expect((await branding.get(`/api/v1/students/${foreign}`)).status).toBe(404)
+    expect((await horizon.get(`/api/v1/students/${foreign}`)).status).toBe(200)
+  })
+
+  it('the login role itself can read nothing, and RESET ROLE inside a transaction gains nothing', async () => {
+    const app = postgres(urlFor(database, LOGIN_ROLE), { max: 1, onnotice: () => {} })
+    try {
+      await expect(app`select count(*) from students`).rejects.toThrow(/permission denied/)
+      await expect(
+        app.begin(async (tx) => {
+          await tx`select set_config('role', 'baken_app', true)`
+          await tx`reset role`
+          return tx`select count(*) from students`
+        }),
+      ).rejects.toThrow(/permission denied/)
+      await expect(app`set session authorization postgres`).rejects.toThrow(/permission denied/)
+      const [row] = await app`select rolsuper, rolbypassrls from pg_roles where rolname = current_user`
+      expect(row).toEqual({ rolsuper: false, rolbypassrls: false })
+    } finally {
+      await app.end({ timeout: 1 })
+    }
+  })
+})
