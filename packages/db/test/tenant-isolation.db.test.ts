@@ -1,0 +1,353 @@
+// Tenant isolation as the application role (baken_app), with raw SQL inside withContext, on every
+// table that has a school_id column. The tables are discovered from the catalogue: a new
+// school-owned table is checked without editing this file (the fixture test below then asks for
+// rows in it, so the checks cannot pass vacuously).
+import { type SQL, sql } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Database, Tx } from '../src/client.ts'
+import { type ContextSettings, applyContext, withContext } from '../src/context.ts'
+import { type TenantTable, tablesWithColumn } from './support/catalogue.ts'
+import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
+import { affectedRows, attempt, describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
+
+type SchoolKey = keyof DemoFixture['schools']
+
+// Inserted rows copy a real row of the target, so they claim its school and its stichting.
+const TARGETS: { label: string; school: SchoolKey }[] = [
+  { label: 'Kompas Lyceum (same stichting)', school: 'lyceum' },
+  { label: 'CBS De Horizon (other stichting)', school: 'horizon' },
+]
+/** Schools every school-owned table must have rows in, so each check has something to hide. */
+const REQUIRED_SCHOOLS: SchoolKey[] = ['branding', 'lyceum', 'horizon']
+const KOMPAS_SCHOOLS: SchoolKey[] = ['branding', 'lyceum', 'vakcollege']
+
+const t = (name: string) => sql.identifier(name)
+
+async function countAs(app: Database, ctx: ContextSettings, table: string, where: SQL): Promise<number> {
+  return withContext(app, ctx, async (tx) => {
+    const [row] = rows<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${t(table)} where ${where}`))
+    return row!.n
+  })
+}
+
+async function ownerCount(owner: Database, table: string, where: SQL): Promise<number> {
+  const [row] = rows<{ n: number }>(await owner.execute(sql`select count(*)::int as n from ${t(table)} where ${where}`))
+  return row!.n
+}
+
+async function visibleCount(tx: Tx, table: string): Promise<number> {
+  const [row] = rows<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${t(table)}`))
+  return row!.n
+}
+
+/** Count and digest of a school's rows, read as the owner, to prove nothing changed. */
+async function ownerSnapshot(owner: Database, table: string, schoolId: string): Promise<{ n: number; digest: string }> {
+  const [row] = rows<{ n: number; digest: string }>(
+    await owner.execute(sql`select count(*)::int as n,
+        coalesce(md5(string_agg(to_jsonb(x)::text, '|' order by to_jsonb(x)::text)), '') as digest
+      from ${t(table)} x where school_id = ${schoolId}`),
+  )
+  return row!
+}
+
+/** Rows the seed lacks, added as the owner so every school-owned table has rows in every school. */
+async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<void> {
+  // The seed gives CBS De Horizon no group teacher and no partner link.
+  await owner.execute(sql`insert into group_teachers (stichting_id, school_id, group_id, user_id)
+    select g.stichting_id, g.school_id, g.id, ${f.users['directeur@horizon.demo']!}
+    from groups g where g.school_id = ${f.schools.horizon} and g.name = 'groep 4'`)
+  await owner.execute(sql`insert into partner_links (partner_id, stichting_id, school_id)
+    values (${f.partners.haltNoord}, ${f.stichtingen.horizon}, ${f.schools.horizon})`)
+  // Auth and rate-limit rows, so "no context, no rows" is checked on non-empty tables.
+  const henk = f.users['directeur@branding.demo']!
+  const membership = f.memberships.find((m) => m.userId === henk)!
+  await owner.execute(sql`insert into sessions (id, user_id, membership_id, expires_at)
+    values ('isolation-session', ${henk}, ${membership.id}, now() + interval '1 day')`)
+  await owner.execute(sql`insert into api_tokens (user_id, membership_id, name, token_hash, expires_at)
+    values (${henk}, ${membership.id}, 'isolation token', 'isolation-token-hash', now() + interval '30 days')`)
+  await owner.execute(sql`insert into login_failures (key) values ('isolation-failure-key')`)
+}
+
+describeEachDriver('tenant isolation', (getDb) => {
+  let f: DemoFixture
+  let tables: TenantTable[]
+
+  beforeAll(async () => {
+    const { owner } = getDb()
+    f = await loadDemoFixture(owner)
+    await addIsolationFixtures(owner, f)
+    tables = await tablesWithColumn(owner, 'school_id')
+  })
+
+  it('discovers the school-owned tables from information_schema', () => {
+    // A floor, not the list: discovery must at least find today's tables.
+    expect(tables.map((x) => x.name)).toEqual(
+      expect.arrayContaining(['group_teachers', 'groups', 'guardians', 'memberships', 'partner_links', 'student_guardians', 'students']),
+    )
+  })
+
+  it('fixture: every school-owned table has rows in De Branding, Kompas Lyceum and CBS De Horizon', async () => {
+    const { owner } = getDb()
+    const missing: string[] = []
+    for (const table of tables) {
+      for (const key of REQUIRED_SCHOOLS) {
+        if ((await ownerCount(owner, table.name, sql`school_id = ${f.schools[key]}`)) === 0) missing.push(`${table.name} in ${key}`)
+      }
+    }
+    // If this fails for a new table, add rows for it in addIsolationFixtures (or the demo seed).
+    expect(missing).toEqual([])
+  })
+
+  describe('school member (directeur of OBS De Branding)', () => {
+    const ctx = () => f.contextOf('directeur@branding.demo')
+
+    it('sees every row of its own school', async () => {
+      const { app, owner } = getDb()
+      const wrong: string[] = []
+      for (const table of tables) {
+        const where = sql`school_id = ${f.schools.branding}`
+        const [own, expected] = [await countAs(app, ctx(), table.name, where), await ownerCount(owner, table.name, where)]
+        if (own !== expected || own === 0) wrong.push(`${table.name}: sees ${own} of ${expected}`)
+      }
+      expect(wrong).toEqual([])
+    })
+
+    it.each(TARGETS)('cannot SELECT rows of $label', async ({ school }) => {
+      const { app } = getDb()
+      const leaks: string[] = []
+      for (const table of tables) {
+        const target = await countAs(app, ctx(), table.name, sql`school_id = ${f.schools[school]}`)
+        if (target > 0) leaks.push(`${table.name}: ${target} rows of ${school}`)
+        // And nothing of any other school either.
+        const foreign = await countAs(app, ctx(), table.name, sql`school_id is not null and school_id <> ${f.schools.branding}`)
+        if (foreign > 0) leaks.push(`${table.name}: ${foreign} rows of other schools`)
+      }
+      expect(leaks).toEqual([])
+    })
+
+    it.each(TARGETS)('cannot INSERT a row claiming $label (SQLSTATE 42501)', async ({ school }) => {
+      const { app, owner } = getDb()
+      const wrong: string[] = []
+      for (const table of tables) {
+        // A real row of the target school as template, with a fresh id where the key allows it.
+        const [template] = rows<{ row: unknown }>(
+          await owner.execute(sql`select to_jsonb(x) as row from ${t(table.name)} x where school_id = ${f.schools[school]} limit 1`),
+        )
+        const patch = table.hasUuidId ? sql`jsonb_build_object('id', gen_random_uuid())` : sql`'{}'::jsonb`
+        const outcome = await attempt(() =>
+          withContext(app, ctx(), (tx) =>
+            tx.execute(sql`insert into ${t(table.name)}
+              select * from jsonb_populate_record(null::${t(table.name)}, ${JSON.stringify(template!.row)}::jsonb || ${patch})`),
+          ),
+        )
+        // Without the INSERT grant Postgres refuses before RLS (also 42501); with it, RLS must.
+        const expected = table.canInsert ? /new row violates row-level security policy/ : /permission denied/
+        if (outcome.ok) wrong.push(`${table.name}: insert succeeded`)
+        else if (outcome.error.code !== '42501' || !expected.test(outcome.error.message)) {
+          wrong.push(`${table.name}: ${outcome.error.code} ${outcome.error.message}`)
+        }
+      }
+      expect(wrong).toEqual([])
+    })
+
+    it.each(TARGETS)('UPDATE of rows of $label affects 0 rows and changes nothing', async ({ school }) => {
+      const { app, owner } = getDb()
+      const wrong: string[] = []
+      for (const table of tables) {
+        const before = await ownerSnapshot(owner, table.name, f.schools[school])
+        // The attack: move the other school's rows into one's own school.
+        const outcome = await attempt(() =>
+          withContext(app, ctx(), async (tx) =>
+            rows(
+              await tx.execute(sql`update ${t(table.name)}
+                set stichting_id = ${f.stichtingen.kompas}, school_id = ${f.schools.branding}
+                where school_id = ${f.schools[school]} returning 1`),
+            ).length,
+          ),
+        )
+        if (outcome.ok && outcome.value !== 0) wrong.push(`${table.name}: updated ${outcome.value} rows`)
+        if (!outcome.ok && (table.canUpdate || outcome.error.code !== '42501')) {
+          wrong.push(`${table.name}: ${outcome.error.code} ${outcome.error.message}`)
+        }
+        if (outcome.ok && !table.canUpdate) wrong.push(`${table.name}: update allowed without UPDATE grant`)
+        expect(await ownerSnapshot(owner, table.name, f.schools[school]), table.name).toEqual(before)
+      }
+      expect(wrong).toEqual([])
+    })
+
+    it.each(TARGETS)('DELETE of rows of $label affects 0 rows and removes nothing', async ({ school }) => {
+      const { app, owner } = getDb()
+      const wrong: string[] = []
+      for (const table of tables) {
+        const before = await ownerSnapshot(owner, table.name, f.schools[school])
+        const outcome = await attempt(() =>
+          withContext(app, ctx(), async (tx) =>
+            rows(await tx.execute(sql`delete from ${t(table.name)} where school_id = ${f.schools[school]} returning 1`)).length,
+          ),
+        )
+        if (outcome.ok && outcome.value !== 0) wrong.push(`${table.name}: deleted ${outcome.value} rows`)
+        if (!outcome.ok && (table.canDelete || outcome.error.code !== '42501')) {
+          wrong.push(`${table.name}: ${outcome.error.code} ${outcome.error.message}`)
+        }
+        if (outcome.ok && !table.canDelete) wrong.push(`${table.name}: delete allowed without DELETE grant`)
+        expect(await ownerSnapshot(owner, table.name, f.schools[school]), table.name).toEqual(before)
+      }
+      expect(wrong).toEqual([])
+    })
+
+    // Without WHERE or RETURNING only the UPDATE/DELETE policies decide (SELECT policies are not
+    // applied), so a too-wide write policy shows up here and not in the targeted tests above.
+    it('a blanket UPDATE touches exactly the rows it can see (rolled back)', async () => {
+      const { app } = getDb()
+      const wrong: string[] = []
+      for (const table of tables.filter((x) => x.canUpdate)) {
+        const outcome = await attempt(() =>
+          inRolledBackTransaction(app, async (tx) => {
+            await applyContext(tx, ctx())
+            const visible = await visibleCount(tx, table.name)
+            const result = await tx.execute(
+              sql`update ${t(table.name)} set stichting_id = ${f.stichtingen.kompas}, school_id = ${f.schools.branding}`,
+            )
+            return { visible, touched: affectedRows(result) }
+          }),
+        )
+        if (!outcome.ok) wrong.push(`${table.name}: ${outcome.error.code} ${outcome.error.message}`)
+        else if (outcome.value.touched !== outcome.value.visible) {
+          wrong.push(`${table.name}: updated ${outcome.value.touched} rows, sees ${outcome.value.visible}`)
+        }
+      }
+      expect(wrong).toEqual([])
+    })
+
+    it('a blanket DELETE touches exactly the rows it can see (rolled back)', async () => {
+      const { app } = getDb()
+      const wrong: string[] = []
+      const pending = tables.filter((x) => x.canDelete)
+      await inRolledBackTransaction(app, async (tx) => {
+        await applyContext(tx, ctx())
+        // Children before parents: a delete refused by a foreign key (23503) is retried after the
+        // referencing tables are emptied. Each attempt runs in a savepoint.
+        for (let progress = true; progress && pending.length > 0; ) {
+          progress = false
+          for (const table of [...pending]) {
+            const outcome = await attempt(() =>
+              tx.transaction(async (sp) => {
+                const visible = await visibleCount(sp, table.name)
+                return { visible, touched: affectedRows(await sp.execute(sql`delete from ${t(table.name)}`)) }
+              }),
+            )
+            if (!outcome.ok && outcome.error.code === '23503') continue
+            pending.splice(pending.indexOf(table), 1)
+            progress = true
+            if (!outcome.ok) wrong.push(`${table.name}: ${outcome.error.code} ${outcome.error.message}`)
+            else if (outcome.value.touched !== outcome.value.visible) {
+              wrong.push(`${table.name}: deleted ${outcome.value.touched} rows, sees ${outcome.value.visible}`)
+            }
+          }
+        }
+      })
+      // Rows of other schools still referencing a table mean the delete reached beyond the context.
+      for (const table of pending) wrong.push(`${table.name}: cannot be emptied (foreign keys from rows it cannot see)`)
+      expect(wrong).toEqual([])
+    })
+  })
+
+  describe('stichting context (bestuurder of Kompas: stichting set, no school)', () => {
+    const ctx = () => f.contextOf('bestuur@kompas.demo')
+
+    it('has no school in its context', () => {
+      expect(ctx()).toMatchObject({ stichtingId: f.stichtingen.kompas, schoolId: null, role: 'bestuurder' })
+    })
+
+    it("sees all rows of all three Kompas schools", async () => {
+      const { app, owner } = getDb()
+      const wrong: string[] = []
+      for (const table of tables) {
+        for (const key of KOMPAS_SCHOOLS) {
+          const where = sql`school_id = ${f.schools[key]}`
+          const [seen, expected] = [await countAs(app, ctx(), table.name, where), await ownerCount(owner, table.name, where)]
+          if (seen !== expected) wrong.push(`${table.name} in ${key}: sees ${seen} of ${expected}`)
+        }
+      }
+      expect(wrong).toEqual([])
+    })
+
+    it("sees none of Horizon's rows (nor any school outside Kompas)", async () => {
+      const { app } = getDb()
+      const kompas = sql.join(KOMPAS_SCHOOLS.map((k) => sql`${f.schools[k]}`), sql`, `)
+      const leaks: string[] = []
+      for (const table of tables) {
+        const n = await countAs(app, ctx(), table.name, sql`school_id is not null and school_id not in (${kompas})`)
+        if (n > 0) leaks.push(`${table.name}: ${n} rows`)
+      }
+      expect(leaks).toEqual([])
+    })
+  })
+
+  describe('partner context (politie of Wijkteam Centrum)', () => {
+    const ctx = () => f.contextOf('politie@wijkteam.demo')
+
+    it('has a partner and no stichting or school in its context', () => {
+      expect(ctx()).toMatchObject({ partnerId: f.partners.wijkteam, stichtingId: null, schoolId: null, role: 'politie' })
+    })
+
+    it.each(['students', 'guardians', 'groups', 'student_guardians', 'group_teachers'])('sees no %s at all', async (table) => {
+      const { app, owner } = getDb()
+      expect(await ownerCount(owner, table, sql`true`)).toBeGreaterThan(0)
+      expect(await countAs(app, ctx(), table, sql`true`)).toBe(0)
+    })
+
+    it('sees no school-bound row of any school-owned table except its own partner links', async () => {
+      const { app } = getDb()
+      const leaks: string[] = []
+      for (const table of tables.filter((x) => x.name !== 'partner_links')) {
+        const n = await countAs(app, ctx(), table.name, sql`school_id is not null`)
+        if (n > 0) leaks.push(`${table.name}: ${n} rows`)
+      }
+      expect(leaks).toEqual([])
+      const links = await withContext(app, ctx(), async (tx) =>
+        rows<{ partner_id: string }>(await tx.execute(sql`select partner_id from partner_links`)),
+      )
+      expect(links.length).toBeGreaterThan(0)
+      expect(new Set(links.map((l) => l.partner_id))).toEqual(new Set([f.partners.wijkteam]))
+    })
+
+    it('sees exactly the schools linked through partner_links (Branding and Lyceum)', async () => {
+      const { app, owner } = getDb()
+      const linked = rows<{ id: string }>(
+        await owner.execute(sql`select s.id from schools s join partner_links pl on pl.stichting_id = s.stichting_id
+          and (pl.school_id is null or pl.school_id = s.id) where pl.partner_id = ${f.partners.wijkteam} order by 1`),
+      ).map((r) => r.id)
+      const seen = await withContext(app, ctx(), async (tx) =>
+        rows<{ id: string }>(await tx.execute(sql`select id from schools order by 1`)).map((r) => r.id),
+      )
+      expect(seen).toEqual(linked)
+      expect([...seen].sort()).toEqual([f.schools.branding, f.schools.lyceum].sort())
+    })
+  })
+
+  describe('no context', () => {
+    it('every table in public returns 0 rows to the app role (users, memberships, sessions, students included)', async () => {
+      const { app, owner } = getDb()
+      const all = rows<{ name: string; rls: boolean; readable: boolean }>(
+        await owner.execute(sql`select c.relname as name, c.relrowsecurity as rls,
+            has_table_privilege('baken_app', c.oid, 'SELECT') as readable
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`),
+      )
+      expect(all.map((x) => x.name)).toEqual(expect.arrayContaining(['users', 'memberships', 'sessions', 'students']))
+      const empty: string[] = []
+      const visible: string[] = []
+      for (const table of all) {
+        // Each table needs rows, or "0 rows" would prove nothing.
+        if ((await ownerCount(owner, table.name, sql`true`)) === 0) empty.push(table.name)
+        // A table the app cannot read at all (permission denied) shows it nothing either.
+        const outcome = await attempt(() => countAs(app, {}, table.name, sql`true`))
+        if (outcome.ok && outcome.value > 0) visible.push(`${table.name}: ${outcome.value} rows${table.rls ? '' : ' (no RLS)'}`)
+        if (!outcome.ok && (table.readable || outcome.error.code !== '42501')) visible.push(`${table.name}: ${outcome.error.message}`)
+      }
+      expect(empty, 'tables without fixture rows').toEqual([])
+      expect(visible).toEqual([])
+    })
+  })
+})
