@@ -15,6 +15,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
+import { tenantContextOf } from './lib/context.server.ts'
 import { langFromRequest, translator, type Lang } from './lib/i18n.ts'
 import styles from './styles.css?url'
 
@@ -26,11 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   let organisation: string | null = null
   if (auth?.membership) {
     const m = auth.membership
-    const org = await withTenant(
-      getDatabase(),
-      { userId: auth.user.id, membershipId: m.id, role: m.role, stichtingId: m.stichtingId, schoolId: m.schoolId, partnerId: m.partnerId },
-      (tx) => getActiveOrganisation(tx, m),
-    )
+    const org = await withTenant(getDatabase(), tenantContextOf(auth.user, m), (tx) => getActiveOrganisation(tx, m))
     organisation = org.name
   }
   return {

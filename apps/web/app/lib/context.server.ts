@@ -39,14 +39,7 @@ export function requireContext(request: Request, context: AppLoadContext): Reque
     if (kindOf(request) === 'api') throw apiError(403, 'Kies eerst een organisatie (/organisatie).')
     throw redirect('/organisatie')
   }
-  const tenant: TenantContext = {
-    userId: auth.user.id,
-    membershipId: m.id,
-    role: m.role,
-    stichtingId: m.stichtingId,
-    schoolId: m.schoolId,
-    partnerId: m.partnerId,
-  }
+  const tenant = tenantContextOf(auth.user, m)
   return {
     user: auth.user,
     membership: m,
@@ -55,6 +48,11 @@ export function requireContext(request: Request, context: AppLoadContext): Reque
     via: auth.via,
     sessionId: auth.sessionId,
   }
+}
+
+/** The RLS context for a user acting through one of their memberships. */
+export function tenantContextOf(user: SessionUser, m: ActiveMembership): TenantContext {
+  return { userId: user.id, membershipId: m.id, role: m.role, stichtingId: m.stichtingId, schoolId: m.schoolId, partnerId: m.partnerId }
 }
 
 /** Refuses with 403 when the role may not perform the action on this kind of record at all. */
