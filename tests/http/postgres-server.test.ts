@@ -76,6 +76,18 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
     expect((await horizon.get(`/api/v1/students/${foreign}`)).status).toBe(200)
   })
 
+  it('healthz answers 503 when the database is gone, 200 again when it is back', async () => {
+    expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200)
+    // Refuse new connections to this database and end the current ones: the server's pool is cut off.
+    await admin.unsafe(`alter database ${database} allow_connections false`)
+    await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${database}'`)
+    const down = await fetch(`${server.baseUrl}/healthz`)
+    expect(down.status).toBe(503)
+    expect(await down.json()).toEqual({ status: 'error', db: 'down' })
+    await admin.unsafe(`alter database ${database} allow_connections true`)
+    expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200)
+  })
+
   it('the login role itself can read nothing, and RESET ROLE inside a transaction gains nothing', async () => {
     const app = postgres(urlFor(database, LOGIN_ROLE), { max: 1, onnotice: () => {} })
     try {
