@@ -3,6 +3,7 @@
 // production mode (see seedDemoData's guard).
 import { count } from 'drizzle-orm'
 import type { Database } from './client.ts'
+import { seedDemoIncidents } from './demo-incidents.ts'
 import { hashPassword } from './password.ts'
 import * as s from './schema.ts'
 import type { Role, Sector } from './schema.ts'
@@ -225,7 +226,9 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     }
 
     let studentNumber = 100000
+    const pupilsBySchool: Record<string, { id: string; groupId: string | null }[]> = {}
     for (const spec of SCHOOLS) {
+      pupilsBySchool[spec.key] = []
       const tenant = pickTenant(schoolByKey[spec.key]!)
       for (const [groupName, size, age, teacher] of spec.groups) {
         const [group] = await tx
@@ -251,6 +254,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
               enrolledOn: `${Math.max(birthYear + 4, 2019)}-08-15`,
             })
             .returning()
+          pupilsBySchool[spec.key]!.push({ id: student!.id, groupId: student!.groupId })
           // Adult mbo students have no guardian on file; everyone else one or two.
           const guardianCount = spec.sector === 'mbo' && age >= 18 ? 0 : rand() < 0.6 ? 2 : 1
           for (let g = 0; g < guardianCount; g++) {
@@ -274,6 +278,22 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
         }
       }
     }
+
+    // Incidents, reported by the school's own staff; drafts only by teachers.
+    const staffOf = (schoolKey: string, roles: Role[]) =>
+      DEMO_ACCOUNTS.filter((a) => a.memberships.some((m) => m.org === schoolKey && roles.includes(m.role))).map(
+        (a) => userByEmail[a.email]!,
+      )
+    await seedDemoIncidents(
+      tx,
+      SCHOOLS.map((spec) => ({
+        ...pickTenant(schoolByKey[spec.key]!),
+        sector: spec.sector,
+        reporters: staffOf(spec.key, ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon']),
+        draftAuthors: staffOf(spec.key, ['leerkracht']),
+        pupils: pupilsBySchool[spec.key]!,
+      })),
+    )
   })
   return true
 }

@@ -6,6 +6,9 @@
 import { sql } from 'drizzle-orm'
 import {
   bigserial,
+  boolean,
+  integer,
+  jsonb,
   check,
   date,
   foreignKey,
@@ -329,5 +332,150 @@ export const studentGuardians = pgTable(
       'cascade',
     ),
     index('student_guardians_guardian_idx').on(t.guardianId),
+  ],
+)
+
+// ---- Incidents (issue 3): the Bijlage 1 note, IRIS-coded, with persons in roles and versions. ----
+
+export const INCIDENT_STATUSES = ['draft', 'submitted'] as const
+export const SEVERITY_LEVELS = ['overig', 'ernstig', 'zeer_ernstig'] as const
+export const PERSON_ROLES = ['dader', 'slachtoffer', 'getuige', 'melder', 'betrokkene'] as const
+export const PERSON_KINDS = ['leerling', 'medewerker', 'ouder', 'externe'] as const
+export const IRIS_MULTI_LISTS = ['voorval', 'voorwerp', 'afhandeling'] as const
+export const POLICE_REPORT_KINDS = ['melding', 'aangifte'] as const
+
+export const incidentStatusEnum = pgEnum('incident_status', INCIDENT_STATUSES)
+export const severityEnum = pgEnum('severity', SEVERITY_LEVELS)
+export const personRoleEnum = pgEnum('incident_person_role', PERSON_ROLES)
+export const personKindEnum = pgEnum('incident_person_kind', PERSON_KINDS)
+export const irisMultiListEnum = pgEnum('iris_multi_list', IRIS_MULTI_LISTS)
+export const policeReportKindEnum = pgEnum('police_report_kind', POLICE_REPORT_KINDS)
+
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    status: incidentStatusEnum('status').notNull().default('draft'),
+    /** Schooljaar of occurred_at (1 Aug – 31 Jul), e.g. '2026-2027', for filtering and overviews. */
+    schoolYear: text('school_year').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    locationCode: integer('location_code'),
+    locationNote: text('location_note'),
+    situation: text('situation').notNull().default(''),
+    verbalAggression: boolean('verbal_aggression').notNull().default(false),
+    verbalForm: text('verbal_form'),
+    verbalAgainst: text('verbal_against'),
+    physicalAggression: boolean('physical_aggression').notNull().default(false),
+    physicalForm: text('physical_form'),
+    physicalAgainst: text('physical_against'),
+    vandalism: boolean('vandalism').notNull().default(false),
+    vandalismForm: text('vandalism_form'),
+    vandalismAgainst: text('vandalism_against'),
+    leftPremises: boolean('left_premises').notNull().default(false),
+    objectThrownAtPerson: boolean('object_thrown_at_person').notNull().default(false),
+    motiveCode: integer('motive_code'),
+    motiveNote: text('motive_note'),
+    analysis: text('analysis'),
+    agreements: text('agreements'),
+    parentsContacted: boolean('parents_contacted').notNull().default(false),
+    parentsContactedAt: timestamp('parents_contacted_at', { withTimezone: true }),
+    parentsContactedBy: text('parents_contacted_by'),
+    suggestedSeverity: severityEnum('suggested_severity').notNull().default('overig'),
+    severity: severityEnum('severity').notNull().default('overig'),
+    /** Required when severity is below the suggestion (§1.2): why it was lowered. */
+    severityReason: text('severity_reason'),
+    confidential: boolean('confidential').notNull().default(false),
+    policeReportKind: policeReportKindEnum('police_report_kind'),
+    policeReportedOn: date('police_reported_on'),
+    policeReportedBy: text('police_reported_by'),
+    policeOnBehalfOfVictim: boolean('police_on_behalf_of_victim'),
+    reportedById: uuid('reported_by_id')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    unique('incidents_id_school_key').on(t.id, t.schoolId),
+    index('incidents_school_year_idx').on(t.schoolId, t.schoolYear, t.occurredAt),
+    index('incidents_reporter_idx').on(t.reportedById),
+    check('incidents_lowering_reason', sql`${t.severity} >= ${t.suggestedSeverity} or length(trim(coalesce(${t.severityReason}, ''))) > 0`),
+    check('incidents_submitted_at', sql`(${t.status} = 'submitted') = (${t.submittedAt} is not null)`),
+  ],
+)
+
+/** The multi-valued IRIS choices of an incident: voorval (types), voorwerp (objects), afhandeling (actions). */
+export const incidentCodes = pgTable(
+  'incident_codes',
+  {
+    ...tenantColumns(),
+    incidentId: uuid('incident_id').notNull(),
+    list: irisMultiListEnum('list').notNull(),
+    code: integer('code').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.list, t.code] }),
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }).onDelete('cascade'),
+    index('incident_codes_school_list_code_idx').on(t.schoolId, t.list, t.code),
+  ],
+)
+
+export const incidentPersons = pgTable(
+  'incident_persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    incidentId: uuid('incident_id').notNull(),
+    role: personRoleEnum('role').notNull(),
+    kind: personKindEnum('kind').notNull(),
+    /** Set for kind 'leerling': a pupil of this school. */
+    studentId: uuid('student_id'),
+    /** The pupil's group when the incident happened. */
+    groupId: uuid('group_id'),
+    /** Staff, parents and outsiders are recorded by description only. */
+    description: text('description'),
+    injury: text('injury'),
+    outcome: text('outcome'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }).onDelete('cascade'),
+    foreignKey({ columns: [t.studentId, t.schoolId], foreignColumns: [students.id, students.schoolId] }),
+    index('incident_persons_incident_idx').on(t.incidentId),
+    index('incident_persons_student_idx').on(t.studentId),
+    index('incident_persons_group_idx').on(t.groupId),
+    check(
+      'incident_persons_kind',
+      sql`(${t.kind} = 'leerling') = (${t.studentId} is not null) and (${t.kind} = 'leerling' or length(trim(coalesce(${t.description}, ''))) > 0)`,
+    ),
+  ],
+)
+
+/** Every change to an incident after its creation: who, when, what changed, and the full state. */
+export const incidentVersions = pgTable(
+  'incident_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    incidentId: uuid('incident_id').notNull(),
+    version: integer('version').notNull(),
+    changedById: uuid('changed_by_id')
+      .notNull()
+      .references(() => users.id),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** [{ field, from, to }] relative to the previous version; for version 1 the initial values. */
+    changes: jsonb('changes').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }).onDelete('cascade'),
+    unique('incident_versions_incident_version_key').on(t.incidentId, t.version),
   ],
 )

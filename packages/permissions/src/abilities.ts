@@ -14,6 +14,7 @@ export const SUBJECTS = [
   'Group',
   'Student',
   'Guardian',
+  'Incident',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -77,21 +78,33 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
   },
   directeur(ctx, builder) {
     schoolStaff(ctx, builder)
+    // All incidents of the school; confidential ones too (RLS: directeur and vertrouwenspersoon).
+    builder.can(['read', 'create', 'update'], 'Incident', { schoolId: ctx.schoolId })
     builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
     builder.can('read', 'Membership', { schoolId: ctx.schoolId })
   },
   intern_begeleider(ctx, builder) {
     schoolStaff(ctx, builder)
+    // All incidents of the school except confidential ones (RLS hides those).
+    builder.can(['read', 'create', 'update'], 'Incident', { schoolId: ctx.schoolId })
     builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
   },
   leerkracht(ctx, builder) {
     // Registers incidents about any pupil of the school, so may look pupils up by name and group.
     schoolStaff(ctx, builder)
+    builder.can('create', 'Incident', { schoolId: ctx.schoolId })
+    // Own reports, and incidents involving pupils of the groups they teach.
+    builder.can(['read', 'update'], 'Incident', { reportedById: ctx.userId })
+    builder.can('read', 'Incident', { involvesGroupTaughtBy: ctx.userId })
   },
   vertrouwenspersoon(ctx, builder) {
     schoolStaff(ctx, builder)
+    // Confidential cases (RLS opens them to this role) and their own reports; nothing else.
+    builder.can('create', 'Incident', { schoolId: ctx.schoolId })
+    builder.can(['read', 'update'], 'Incident', { confidential: true })
+    builder.can(['read', 'update'], 'Incident', { reportedById: ctx.userId })
   },
   halt_medewerker(ctx, { can }) {
     // Sees pupils only through referrals (a later issue); here only its own organisation.

@@ -19,7 +19,12 @@ export class ForbiddenError extends Error {
   }
 }
 
-type Columns = Record<string, AnyPgColumn>
+/**
+ * A condition field maps to a real column, or to a builder for a relation that cannot be a column
+ * (e.g. "an incident involving a pupil of one of my groups"). Builders accept only equality and $in.
+ */
+export type RelationCondition = (values: readonly (string | number)[]) => SQL
+type Columns = Record<string, AnyPgColumn | RelationCondition>
 
 interface AstNode {
   operator: string
@@ -41,9 +46,15 @@ export function accessibleWhere(ability: AppAbility, action: Action, subject: Su
   return toSql(ast, columns)
 }
 
-function column(columns: Columns, field: string | undefined): AnyPgColumn {
+function entry(columns: Columns, field: string | undefined): AnyPgColumn | RelationCondition {
   if (!field || !Object.hasOwn(columns, field)) throw new UnsupportedConditionError(`Unknown field: ${String(field)}`)
   return columns[field]!
+}
+
+function column(columns: Columns, field: string | undefined): AnyPgColumn {
+  const found = entry(columns, field)
+  if (typeof found === 'function') throw new UnsupportedConditionError(`Relation ${field} supports only equality and $in`)
+  return found
 }
 
 function scalar(value: unknown): string | number | boolean | Date {
@@ -51,6 +62,11 @@ function scalar(value: unknown): string | number | boolean | Date {
     return value
   }
   throw new UnsupportedConditionError(`Unsupported value: ${JSON.stringify(value)}`)
+}
+
+function scalarKey(value: unknown): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value
+  throw new UnsupportedConditionError(`Relation conditions need a string or number: ${JSON.stringify(value)}`)
 }
 
 function list(value: unknown): (string | number)[] {
@@ -81,6 +97,8 @@ function toSql(node: AstNode, columns: Columns): SQL {
       return not(toSql(parts[0]!, columns))
     }
     case 'eq': {
+      const relation = entry(columns, node.field)
+      if (typeof relation === 'function') return relation([scalarKey(node.value)])
       const col = column(columns, node.field)
       // { schoolId: null } (a context without a school) means IS NULL; on NOT NULL columns it matches nothing.
       if (node.value === null || node.value === undefined) return isNull(col)
@@ -92,6 +110,11 @@ function toSql(node: AstNode, columns: Columns): SQL {
       return ne(col, scalar(node.value))
     }
     case 'in': {
+      const relation = entry(columns, node.field)
+      if (typeof relation === 'function') {
+        const keys = list(node.value)
+        return keys.length === 0 ? FALSE : relation(keys)
+      }
       const col = column(columns, node.field)
       const values = list(node.value)
       return values.length === 0 ? FALSE : inArray(col, values)

@@ -1,0 +1,388 @@
+// Demo incidents: a realistic school year (2025-2026) and the current one so far at every demo
+// school, generated from scenario templates. Each template states the severity the §1.2 rules give
+// it; a domain unit test checks that (the rules live in packages/domain, which depends on this one).
+import type { Tx } from './client.ts'
+import * as s from './schema.ts'
+
+type PersonRole = (typeof s.PERSON_ROLES)[number]
+type PersonKind = (typeof s.PERSON_KINDS)[number]
+type Sector = (typeof s.SECTORS)[number]
+
+export interface DemoIncidentTemplate {
+  key: string
+  voorval: number[]
+  voorwerp?: number[]
+  afhandeling: number[]
+  locations: number[]
+  motive?: number
+  persons: { role: PersonRole; kind: PersonKind; description?: string; injury?: string }[]
+  verbalAggression?: boolean
+  physicalAggression?: boolean
+  vandalism?: boolean
+  leftPremises?: boolean
+  objectThrownAtPerson?: boolean
+  severity: (typeof s.SEVERITY_LEVELS)[number]
+  confidential: boolean
+  situation: string
+  /** Relative frequency. */
+  weight: number
+  sectors: Sector[]
+}
+
+const ALL: Sector[] = ['po', 'so', 'vo', 'mbo']
+const OLDER: Sector[] = ['vo', 'mbo']
+
+export const DEMO_INCIDENT_TEMPLATES: DemoIncidentTemplate[] = [
+  {
+    key: 'schelden-plein',
+    voorval: [1],
+    afhandeling: [1, 2],
+    locations: [21, 6],
+    motive: 4,
+    persons: [{ role: 'dader', kind: 'leerling' }, { role: 'slachtoffer', kind: 'leerling' }],
+    verbalAggression: true,
+    severity: 'ernstig',
+    confidential: false,
+    situation: 'Tijdens het buitenspelen scheldt een leerling een klasgenoot herhaaldelijk uit en dreigt hem na schooltijd op te wachten.',
+    weight: 8,
+    sectors: ALL,
+  },
+  {
+    key: 'pesten-groep',
+    voorval: [33],
+    voorwerp: [8],
+    afhandeling: [1, 5, 2],
+    locations: [3, 21],
+    motive: 9,
+    persons: [
+      { role: 'dader', kind: 'leerling' },
+      { role: 'dader', kind: 'leerling' },
+      { role: 'slachtoffer', kind: 'leerling' },
+    ],
+    verbalAggression: true,
+    severity: 'ernstig',
+    confidential: false,
+    situation: 'Een groepje leerlingen sluit een klasgenoot al weken buiten en stuurt spottende berichten in de groepsapp.',
+    weight: 7,
+    sectors: ALL,
+  },
+  {
+    key: 'vechtpartij',
+    voorval: [3],
+    afhandeling: [1, 6, 2],
+    locations: [21, 6],
+    motive: 4,
+    persons: [
+      { role: 'dader', kind: 'leerling' },
+      { role: 'slachtoffer', kind: 'leerling' },
+      { role: 'getuige', kind: 'medewerker', description: 'pleinwacht' },
+    ],
+    physicalAggression: true,
+    severity: 'ernstig',
+    confidential: false,
+    situation: 'Na een ruzie over een voetbalspel duwt een leerling een ander tegen het hek en slaat hem. De pleinwacht grijpt in.',
+    weight: 7,
+    sectors: ALL,
+  },
+  {
+    key: 'vechtpartij-letsel',
+    voorval: [3, 7],
+    afhandeling: [19, 6, 2, 26],
+    locations: [22, 27],
+    motive: 4,
+    persons: [
+      { role: 'dader', kind: 'leerling' },
+      { role: 'dader', kind: 'leerling' },
+      { role: 'slachtoffer', kind: 'leerling', injury: 'bloedneus en schaafwond aan de knie' },
+    ],
+    physicalAggression: true,
+    severity: 'zeer_ernstig',
+    confidential: false,
+    situation: 'Twee leerlingen vallen samen een derde aan bij het fietsenhok; het slachtoffer heeft een bloedneus.',
+    weight: 2,
+    sectors: ALL,
+  },
+  {
+    key: 'schelden-leerkracht',
+    voorval: [1],
+    afhandeling: [6, 2, 16],
+    locations: [3],
+    motive: 2,
+    persons: [{ role: 'dader', kind: 'leerling' }, { role: 'slachtoffer', kind: 'medewerker', description: 'groepsleerkracht' }],
+    verbalAggression: true,
+    severity: 'zeer_ernstig',
+    confidential: false,
+    situation: 'Een leerling scheldt de leerkracht uit en vloekt hard nadat hij op zijn gedrag is aangesproken.',
+    weight: 3,
+    sectors: ALL,
+  },
+  {
+    key: 'gooien-stoel',
+    voorval: [11],
+    voorwerp: [5],
+    afhandeling: [38, 2],
+    locations: [3],
+    persons: [{ role: 'dader', kind: 'leerling' }, { role: 'betrokkene', kind: 'leerling' }],
+    objectThrownAtPerson: true,
+    severity: 'zeer_ernstig',
+    confidential: false,
+    situation: 'Een leerling gooit in boosheid een stoel in de richting van een medeleerling; die kan op tijd wegduiken.',
+    weight: 1,
+    sectors: ['po', 'so'],
+  },
+  {
+    key: 'vernieling-toilet',
+    voorval: [13],
+    afhandeling: [12, 2],
+    locations: [10],
+    persons: [{ role: 'dader', kind: 'leerling' }, { role: 'melder', kind: 'medewerker', description: 'conciërge' }],
+    vandalism: true,
+    severity: 'ernstig',
+    confidential: false,
+    situation: 'In de toiletten is een spiegel vernield en is met stift op de muur geschreven. Camerabeelden wijzen een leerling aan.',
+    weight: 4,
+    sectors: ALL,
+  },
+  {
+    key: 'diefstal-telefoon',
+    voorval: [15],
+    voorwerp: [8],
+    afhandeling: [2, 26],
+    locations: [11, 19],
+    motive: 17,
+    persons: [{ role: 'dader', kind: 'leerling' }, { role: 'slachtoffer', kind: 'leerling' }],
+    severity: 'ernstig',
+    confidential: false,
+    situation: 'Een mobiele telefoon is uit een tas in de kleedkamer weggenomen en later bij een andere leerling teruggevonden.',
+    weight: 3,
+    sectors: ALL,
+  },
+  {
+    key: 'weglopen',
+    voorval: [32],
+    afhandeling: [2, 1],
+    locations: [21],
+    persons: [{ role: 'dader', kind: 'leerling' }],
+    leftPremises: true,
+    severity: 'ernstig',
+    confidential: false,
+    situation: 'Een leerling loopt na een conflict boos het schoolplein af. Ouders zijn gebeld; de leerling is thuis aangetroffen.',
+    weight: 2,
+    sectors: ['po', 'so'],
+  },
+  {
+    key: 'ordeverstoring',
+    voorval: [11],
+    afhandeling: [1, 37],
+    locations: [3, 4],
+    persons: [{ role: 'dader', kind: 'leerling' }],
+    severity: 'overig',
+    confidential: false,
+    situation: 'Een leerling verstoort herhaaldelijk de les door rond te lopen en te roepen; na twee waarschuwingen volgt een adempauze.',
+    weight: 8,
+    sectors: ALL,
+  },
+  {
+    key: 'ouder-bedreigt',
+    voorval: [2],
+    afhandeling: [16, 26],
+    locations: [1, 21],
+    motive: 2,
+    persons: [
+      { role: 'dader', kind: 'ouder', description: 'vader van een leerling' },
+      { role: 'slachtoffer', kind: 'medewerker', description: 'directeur' },
+    ],
+    verbalAggression: true,
+    severity: 'zeer_ernstig',
+    confidential: false,
+    situation: 'Een ouder komt verhaal halen bij de ingang, wordt luid en dreigt de directeur "wat aan te doen".',
+    weight: 1,
+    sectors: ALL,
+  },
+  {
+    key: 'drugs',
+    voorval: [24],
+    afhandeling: [8, 25, 26],
+    locations: [11, 9],
+    persons: [{ role: 'dader', kind: 'leerling' }, { role: 'melder', kind: 'medewerker', description: 'mentor' }],
+    severity: 'zeer_ernstig',
+    confidential: false,
+    situation: 'Bij een tascontrole na een melding wordt cannabis aangetroffen in de tas van een leerling.',
+    weight: 2,
+    sectors: OLDER,
+  },
+  {
+    key: 'mes',
+    voorval: [21],
+    voorwerp: [1],
+    afhandeling: [10, 26],
+    locations: [6],
+    persons: [{ role: 'dader', kind: 'leerling' }, { role: 'getuige', kind: 'leerling' }],
+    severity: 'zeer_ernstig',
+    confidential: false,
+    situation: 'Een leerling laat in de gang een stiletto zien aan medeleerlingen. Het mes is ingenomen; de politie is ingelicht.',
+    weight: 1,
+    sectors: OLDER,
+  },
+  {
+    key: 'sexting',
+    voorval: [8],
+    voorwerp: [8],
+    afhandeling: [13, 2, 5],
+    locations: [34, 3],
+    persons: [{ role: 'dader', kind: 'leerling' }, { role: 'slachtoffer', kind: 'leerling' }],
+    severity: 'zeer_ernstig',
+    confidential: true,
+    situation: 'Een naaktfoto van een leerling wordt zonder toestemming doorgestuurd in een klassengroep. De vertrouwenspersoon is ingeschakeld.',
+    weight: 1,
+    sectors: OLDER,
+  },
+  {
+    key: 'grensoverschrijdend-aanraken',
+    voorval: [8],
+    afhandeling: [13, 2, 5],
+    locations: [21, 10],
+    persons: [{ role: 'dader', kind: 'leerling' }, { role: 'slachtoffer', kind: 'leerling' }],
+    severity: 'zeer_ernstig',
+    confidential: true,
+    situation: 'Een leerling raakt een medeleerling herhaaldelijk ongewenst aan, ook nadat die duidelijk nee heeft gezegd.',
+    weight: 1,
+    sectors: ALL,
+  },
+]
+
+function prng(seed: number) {
+  let x = seed
+  return () => {
+    x = (x * 1664525 + 1013904223) % 2 ** 32
+    return x / 2 ** 32
+  }
+}
+
+interface SchoolForIncidents {
+  stichtingId: string
+  schoolId: string
+  sector: Sector
+  reporters: string[]
+  /** A leerkracht's drafts: [userId]. */
+  draftAuthors: string[]
+  pupils: { id: string; groupId: string | null }[]
+}
+
+const schoolYearOf = (d: Date) => (d.getUTCMonth() >= 7 ? `${d.getUTCFullYear()}-${d.getUTCFullYear() + 1}` : `${d.getUTCFullYear() - 1}-${d.getUTCFullYear()}`)
+
+/** A school-day moment between 8:30 and 15:30 Dutch time (approximated in UTC+1). */
+function schoolMoment(rand: () => number, from: Date, to: Date): Date {
+  for (;;) {
+    const t = new Date(from.getTime() + rand() * (to.getTime() - from.getTime()))
+    const day = t.getUTCDay()
+    const month = t.getUTCMonth()
+    // Weekdays, outside the summer holiday (mid July to mid August).
+    if (day === 0 || day === 6) continue
+    if ((month === 6 && t.getUTCDate() > 15) || (month === 7 && t.getUTCDate() < 18)) continue
+    t.setUTCHours(7 + Math.floor(rand() * 7), Math.floor(rand() * 60), 0, 0)
+    return t
+  }
+}
+
+export async function seedDemoIncidents(tx: Tx, schools: SchoolForIncidents[], today = new Date('2026-11-20T12:00:00Z')) {
+  const rand = prng(4242)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
+  const incidents: (typeof s.incidents.$inferInsert)[] = []
+  const codes: (typeof s.incidentCodes.$inferInsert)[] = []
+  const persons: (typeof s.incidentPersons.$inferInsert)[] = []
+  const versions: (typeof s.incidentVersions.$inferInsert)[] = []
+
+  for (const school of schools) {
+    const templates = DEMO_INCIDENT_TEMPLATES.filter((t) => t.sectors.includes(school.sector))
+    const bag = templates.flatMap((t) => Array.from({ length: t.weight }, () => t))
+    const periods: [Date, Date, number][] = [
+      [new Date('2025-08-18T00:00:00Z'), new Date('2026-07-10T00:00:00Z'), 180 + Math.floor(rand() * 60)],
+      [new Date('2026-08-17T00:00:00Z'), today, 60 + Math.floor(rand() * 30)],
+    ]
+    for (const [from, to, n] of periods) {
+      for (let k = 0; k < n; k++) {
+        const t = pick(bag)
+        const id = crypto.randomUUID()
+        const occurredAt = schoolMoment(rand, from, to)
+        const recent = to === today && occurredAt.getTime() > today.getTime() - 14 * 86400_000
+        const draft = recent && school.draftAuthors.length > 0 && rand() < 0.25
+        const reporter = draft ? pick(school.draftAuthors) : pick(school.reporters)
+        const tenant = { stichtingId: school.stichtingId, schoolId: school.schoolId }
+        incidents.push({
+          id,
+          ...tenant,
+          status: draft ? 'draft' : 'submitted',
+          schoolYear: schoolYearOf(occurredAt),
+          occurredAt,
+          locationCode: pick(t.locations),
+          situation: t.situation,
+          verbalAggression: !!t.verbalAggression,
+          verbalForm: t.verbalAggression ? 'schelden en dreigen' : null,
+          physicalAggression: !!t.physicalAggression,
+          physicalForm: t.physicalAggression ? 'duwen en slaan' : null,
+          vandalism: !!t.vandalism,
+          vandalismForm: t.vandalism ? 'opzettelijke beschadiging' : null,
+          leftPremises: !!t.leftPremises,
+          objectThrownAtPerson: !!t.objectThrownAtPerson,
+          motiveCode: t.motive ?? null,
+          analysis: rand() < 0.5 ? 'Gesprek gevoerd met de betrokken leerlingen; aanleiding is in kaart gebracht.' : null,
+          agreements: rand() < 0.5 ? 'Afgesproken dat de leerlingen elkaar met rust laten; over twee weken evaluatie.' : null,
+          parentsContacted: !draft && rand() < 0.8,
+          parentsContactedAt: null,
+          suggestedSeverity: t.severity,
+          severity: t.severity,
+          confidential: t.confidential,
+          reportedById: reporter,
+          submittedAt: draft ? null : new Date(occurredAt.getTime() + 3600_000),
+          createdAt: occurredAt,
+          updatedAt: occurredAt,
+        })
+        // parents_contacted_at follows parents_contacted.
+        const last = incidents[incidents.length - 1]!
+        if (last.parentsContacted) last.parentsContactedAt = new Date(occurredAt.getTime() + 2 * 3600_000)
+        for (const [list, values] of [['voorval', t.voorval], ['voorwerp', t.voorwerp ?? []], ['afhandeling', t.afhandeling]] as const) {
+          for (const code of values) codes.push({ ...tenant, incidentId: id, list, code })
+        }
+        const used = new Set<string>()
+        t.persons.forEach((p, position) => {
+          let pupil: SchoolForIncidents['pupils'][number] | undefined
+          if (p.kind === 'leerling') {
+            do pupil = pick(school.pupils)
+            while (used.has(pupil.id) && used.size < school.pupils.length)
+            used.add(pupil.id)
+          }
+          persons.push({
+            ...tenant,
+            incidentId: id,
+            role: p.role,
+            kind: p.kind,
+            studentId: pupil?.id ?? null,
+            groupId: pupil?.groupId ?? null,
+            description: p.description ?? null,
+            injury: p.injury ?? null,
+            position,
+          })
+        })
+        versions.push({
+          ...tenant,
+          incidentId: id,
+          version: 1,
+          changedById: reporter,
+          changedAt: occurredAt,
+          changes: [{ field: 'aangemaakt', from: null, to: 'demo' }],
+          snapshot: { template: t.key },
+        })
+      }
+    }
+  }
+  for (const [table, rows] of [
+    [s.incidents, incidents],
+    [s.incidentCodes, codes],
+    [s.incidentPersons, persons],
+    [s.incidentVersions, versions],
+  ] as const) {
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never)
+  }
+  return incidents.length
+}

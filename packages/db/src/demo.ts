@@ -1,0 +1,2 @@
+export * from './demo-seed.ts'
+export * from './demo-incidents.ts'

@@ -1,0 +1,61 @@
+// The student dossier: one chronology of everything about a pupil, with their role in each entry.
+// Incidents now; measures, follow-ups and referrals join as later issues add them.
+import { schema, type Tx } from '@baken/db'
+import type { AppAbility } from '@baken/permissions'
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import { getStudent, type StudentDetail } from '../students.ts'
+import { irisLabel } from './iris.ts'
+import { incidentWhere } from './incident-record.ts'
+
+export interface DossierEntry {
+  kind: 'incident'
+  at: Date
+  incidentId: string
+  role: string
+  severity: string
+  status: string
+  confidential: boolean
+  types: string[]
+  summary: string
+}
+
+export async function getDossier(tx: Tx, ability: AppAbility, studentId: string): Promise<{ student: StudentDetail; entries: DossierEntry[] } | null> {
+  const student = await getStudent(tx, ability, studentId)
+  if (!student) return null
+  const rows = await tx
+    .select({
+      incidentId: schema.incidents.id,
+      at: schema.incidents.occurredAt,
+      role: schema.incidentPersons.role,
+      severity: schema.incidents.severity,
+      status: schema.incidents.status,
+      confidential: schema.incidents.confidential,
+      situation: schema.incidents.situation,
+    })
+    .from(schema.incidentPersons)
+    .innerJoin(schema.incidents, eq(schema.incidents.id, schema.incidentPersons.incidentId))
+    .where(and(eq(schema.incidentPersons.studentId, studentId), incidentWhere(ability, 'read')))
+    .orderBy(desc(schema.incidents.occurredAt))
+  const codes = rows.length
+    ? await tx
+        .select({ incidentId: schema.incidentCodes.incidentId, code: schema.incidentCodes.code })
+        .from(schema.incidentCodes)
+        .where(and(inArray(schema.incidentCodes.incidentId, rows.map((r) => r.incidentId)), eq(schema.incidentCodes.list, 'voorval')))
+    : []
+  const typesOf = (id: string) =>
+    codes.filter((c) => c.incidentId === id).map((c) => irisLabel('voorval', c.code) ?? String(c.code))
+  return {
+    student,
+    entries: rows.map((r) => ({
+      kind: 'incident',
+      at: r.at,
+      incidentId: r.incidentId,
+      role: r.role,
+      severity: r.severity,
+      status: r.status,
+      confidential: r.confidential,
+      types: typesOf(r.incidentId),
+      summary: r.situation.length > 160 ? `${r.situation.slice(0, 157)}…` : r.situation,
+    })),
+  }
+}

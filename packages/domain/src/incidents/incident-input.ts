@@ -1,0 +1,115 @@
+// The Bijlage 1 note as a validated input. Messages are Dutch: they reach the form and the API as is.
+import { z } from 'zod'
+import { isIrisCode, type IrisList } from './iris.ts'
+import { PERSON_KINDS, PERSON_ROLES, SEVERITIES } from './severity.ts'
+
+const DAY = 24 * 3600 * 1000
+/** Free text fields: generous, but a bound (a 1 MB paste is refused, not stored). */
+export const MAX_TEXT = 10_000
+const text = (label: string, max = MAX_TEXT) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}: maximaal ${max} tekens`)
+    .nullish()
+    .transform((v) => (v ? v : null))
+
+const irisCode = (list: IrisList, label: string) =>
+  z.coerce
+    .number({ message: `${label}: kies een code uit de lijst` })
+    .int()
+    .refine((c) => isIrisCode(list, c), { message: `${label}: onbekende IRIS-code` })
+
+export const personInput = z
+  .object({
+    role: z.enum(PERSON_ROLES, { message: 'Kies een rol (dader, slachtoffer, getuige, melder, betrokkene)' }),
+    kind: z.enum(PERSON_KINDS, { message: 'Kies leerling, medewerker, ouder of externe' }),
+    studentId: z.uuid('Onbekende leerling').nullish(),
+    description: text('Omschrijving', 500),
+    injury: text('Letsel', 1000),
+    outcome: text('Afloop', 1000),
+  })
+  .superRefine((p, ctx) => {
+    if (p.kind === 'leerling' && !p.studentId) ctx.addIssue({ code: 'custom', path: ['studentId'], message: 'Kies de leerling' })
+    if (p.kind !== 'leerling' && p.studentId) ctx.addIssue({ code: 'custom', path: ['studentId'], message: 'Alleen een leerling heeft een leerlingkoppeling' })
+    if (p.kind !== 'leerling' && !p.description) {
+      ctx.addIssue({ code: 'custom', path: ['description'], message: 'Omschrijf de persoon (geen naam nodig bij externen)' })
+    }
+  })
+export type PersonInput = z.infer<typeof personInput>
+
+const fields = {
+  occurredAt: z.coerce
+    .date({ message: 'Vul een geldige datum en tijd in' })
+    .refine((d) => d.getTime() <= Date.now() + DAY, { message: 'De datum ligt in de toekomst' })
+    .refine((d) => d.getFullYear() >= 2000, { message: 'De datum ligt te ver in het verleden' }),
+  locationCode: irisCode('locatie', 'Locatie').nullish(),
+  locationNote: text('Toelichting locatie', 500),
+  voorval: z.array(irisCode('voorval', 'Soort incident')).min(1, 'Kies minstens één soort incident').max(10),
+  voorwerp: z.array(irisCode('voorwerp', 'Voorwerp')).max(10).default([]),
+  afhandeling: z.array(irisCode('afhandeling', 'Afhandeling')).max(20).default([]),
+  situation: z.string().trim().min(1, 'Beschrijf de situatie').max(MAX_TEXT, `Situatie: maximaal ${MAX_TEXT} tekens`),
+  verbalAggression: z.coerce.boolean().default(false),
+  verbalForm: text('Vorm verbale agressie', 500),
+  verbalAgainst: text('Verbale agressie tegen', 500),
+  physicalAggression: z.coerce.boolean().default(false),
+  physicalForm: text('Vorm fysieke agressie', 500),
+  physicalAgainst: text('Fysieke agressie tegen', 500),
+  vandalism: z.coerce.boolean().default(false),
+  vandalismForm: text('Vorm vernieling', 500),
+  vandalismAgainst: text('Vernieling van/tegen', 500),
+  leftPremises: z.coerce.boolean().default(false),
+  objectThrownAtPerson: z.coerce.boolean().default(false),
+  motiveCode: irisCode('motief', 'Motief').nullish(),
+  motiveNote: text('Toelichting motief', 1000),
+  analysis: text('Analyse'),
+  agreements: text('Afspraken'),
+  parentsContacted: z.coerce.boolean().default(false),
+  parentsContactedAt: z.coerce.date({ message: 'Vul een geldige datum in' }).nullish(),
+  parentsContactedBy: text('Contact met ouders door', 200),
+  /** Omitted: the suggested level is taken. */
+  severity: z.enum(SEVERITIES, { message: 'Kies overig, ernstig of zeer ernstig' }).nullish(),
+  severityReason: text('Reden', 2000),
+  confidential: z.coerce.boolean().default(false),
+  policeReportKind: z.enum(['melding', 'aangifte'], { message: 'Kies melding of aangifte' }).nullish(),
+  policeReportedOn: z.iso.date('Vul een geldige datum in').nullish(),
+  policeReportedBy: text('Gemeld door', 200),
+  policeOnBehalfOfVictim: z.coerce.boolean().nullish(),
+  persons: z.array(personInput).min(1, 'Voeg minstens één betrokkene toe').max(50, 'Maximaal 50 betrokkenen'),
+}
+
+/** The note's input fields (for merging a change onto the stored state). */
+export const INCIDENT_INPUT_FIELDS = Object.keys(fields) as (keyof typeof fields)[]
+
+function crossChecks(
+  v: { parentsContacted?: boolean; parentsContactedAt?: Date | null; policeReportKind?: string | null; policeReportedOn?: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (v.parentsContacted && !v.parentsContactedAt) {
+    ctx.addIssue({ code: 'custom', path: ['parentsContactedAt'], message: 'Wanneer is met de ouders gesproken?' })
+  }
+  if (v.policeReportKind && !v.policeReportedOn) {
+    ctx.addIssue({ code: 'custom', path: ['policeReportedOn'], message: 'Op welke datum is de melding of aangifte gedaan?' })
+  }
+}
+
+export const createIncidentInput = z
+  .object({ ...fields, submit: z.coerce.boolean().default(false) })
+  .strict()
+  .superRefine(crossChecks)
+export type CreateIncidentInput = z.input<typeof createIncidentInput>
+export type ParsedIncidentInput = z.infer<typeof createIncidentInput>
+
+/** A change: any subset of the fields; `expectedVersion` guards against overwriting someone else's edit. */
+export const updateIncidentInput = z
+  .object({
+    ...Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, (f as z.ZodType).optional()])),
+    submit: z.coerce.boolean().optional(),
+    expectedVersion: z.coerce.number().int().min(1).optional(),
+  } as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> } & {
+    submit: z.ZodOptional<z.ZodCoercedBoolean>
+    expectedVersion: z.ZodOptional<z.ZodCoercedNumber>
+  })
+  .strict()
+  .superRefine(crossChecks)
+export type UpdateIncidentInput = z.input<typeof updateIncidentInput>
