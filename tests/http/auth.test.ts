@@ -235,7 +235,7 @@ describe('API shape', () => {
   it('the OpenAPI document lists every API route', async () => {
     const doc = (await client().get('/api/v1/openapi.json')).json()
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths).sort()).toEqual(['/me', '/openapi.json', '/students', '/students/{id}'])
+    expect(Object.keys(doc.paths).sort()).toEqual(['/incidents', '/incidents/{id}', '/me', '/openapi.json', '/students', '/students/{id}', '/students/{id}/dossier'])
   })
 
   it('healthz reports the database', async () => {

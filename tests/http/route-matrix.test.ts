@@ -49,7 +49,26 @@ beforeAll(async () => {
     const list = (await clients.get(email)!.get('/api/v1/students?pageSize=1')).json()
     studentOf[school] = list.items[0].id
   }
+  // One incident at De Branding, registered by the groep 6 teacher about two pupils of her group.
+  const teacher = clients.get('leerkracht@branding.demo')!
+  const pupils = (await teacher.get('/api/v1/students?pageSize=200')).json().items.filter((p: { groupName: string }) => p.groupName === 'groep 6')
+  const created = await teacher.request('POST', '/api/v1/incidents', {
+    json: {
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+      voorval: [1],
+      situation: 'Schelden tijdens de gymles.',
+      persons: [
+        { role: 'dader', kind: 'leerling', studentId: pupils[0].id },
+        { role: 'slachtoffer', kind: 'leerling', studentId: pupils[1].id },
+      ],
+      submit: true,
+    },
+  })
+  incidentId = created.json().id
 })
+let incidentId = ''
+// Who may open that incident: the school's directeur and IB, and its reporter (own report, own group).
+const SEES_INCIDENT = new Set(['directeur@branding.demo', 'ib@branding.demo', 'leerkracht@branding.demo'])
 afterAll(() => server?.stop())
 
 type Expect = (who: Who) => number
@@ -75,6 +94,14 @@ const routes: { path: () => string; label: string; expect: Expect }[] = [
   { label: 'GET /api/v1/students/{Branding pupil}', path: () => `/api/v1/students/${studentOf.branding}`, expect: pupilOf('branding', 401) },
   { label: 'GET /api/v1/students/{Lyceum pupil}', path: () => `/api/v1/students/${studentOf.lyceum}`, expect: pupilOf('lyceum', 401) },
   { label: 'GET /api/v1/students/{Horizon pupil}', path: () => `/api/v1/students/${studentOf.horizon}`, expect: pupilOf('horizon', 401) },
+  { label: 'GET /api/v1/incidents', path: () => '/api/v1/incidents', expect: schoolOnly(401) },
+  {
+    label: 'GET /api/v1/incidents/{Branding incident}',
+    path: () => `/api/v1/incidents/${incidentId}`,
+    expect: (who) => (who === 'anonymous' ? 401 : !SCHOOL_OF[who] ? 403 : SEES_INCIDENT.has(who) ? 200 : 404),
+  },
+  { label: 'GET /api/v1/students/{Branding pupil}/dossier', path: () => `/api/v1/students/${studentOf.branding}/dossier`, expect: pupilOf('branding', 401) },
+  { label: 'GET /api/v1/students/{Horizon pupil}/dossier', path: () => `/api/v1/students/${studentOf.horizon}/dossier`, expect: pupilOf('horizon', 401) },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
 ]

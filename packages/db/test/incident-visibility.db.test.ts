@@ -125,4 +125,32 @@ describeEachDriver('incident visibility (raw SQL as baken_app)', (getDb) => {
     const own = await insert(teacher.userId!, f.schools.branding)
     expect(own.ok).toBe(true)
   })
+
+  it('finalise_incident cannot reach incidents the caller cannot see, nor lower confidentiality', async () => {
+    const one = async (where: ReturnType<typeof sql>) =>
+      rows<{ id: string; confidential: boolean }>(
+        await getDb().owner.execute(sql`select id, confidential from incidents where ${where} limit 1`),
+      )[0]!
+    const call = (email: string, id: string, confidential: boolean, submit: boolean) =>
+      attempt(() =>
+        inRolledBackTransaction(getDb().app, async (tx) => {
+          await applyContext(tx, f.contextOf(email))
+          await tx.execute(sql`select finalise_incident(${id}::uuid, ${confidential}, ${submit})`)
+        }),
+      )
+    const horizon = await one(sql`school_id = ${f.schools.horizon} and status = 'submitted'`)
+    expect((await call('directeur@branding.demo', horizon.id, true, true)).ok).toBe(false)
+    const secret = await one(sql`school_id = ${f.schools.branding} and confidential and status = 'submitted'`)
+    const denied = await call('ib@branding.demo', secret.id, true, true)
+    expect(denied.ok === false && denied.error.code).toBe('42501')
+    const othersDraft = await one(sql`school_id = ${f.schools.branding} and status = 'draft' and reported_by_id <> ${f.contextOf('ib@branding.demo').userId}`)
+    expect((await call('ib@branding.demo', othersDraft.id, false, true)).ok).toBe(false)
+    // Lowering: passing false leaves a confidential incident confidential.
+    await inRolledBackTransaction(getDb().app, async (tx) => {
+      await applyContext(tx, f.contextOf('directeur@branding.demo'))
+      await tx.execute(sql`select finalise_incident(${secret.id}::uuid, false, false)`)
+      const [after] = rows<{ confidential: boolean }>(await tx.execute(sql`select confidential from incidents where id = ${secret.id}`))
+      expect(after!.confidential).toBe(true)
+    })
+  })
 })

@@ -2,11 +2,11 @@
 // nothing is overwritten silently. Validation errors come back as a list, and nothing is saved.
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { schoolYearOf } from '../school-year.ts'
 import { createIncidentInput, INCIDENT_INPUT_FIELDS, updateIncidentInput, type ParsedIncidentInput } from './incident-input.ts'
-import { diffSnapshots, loadIncident, snapshotOf } from './incident-record.ts'
+import { diffSnapshots, loadIncident, snapshotOf, type IncidentDetail } from './incident-record.ts'
 import { isConfidentialByType, severityRank, suggestSeverity, type Severity } from './severity.ts'
 
 export interface FieldError {
@@ -131,29 +131,54 @@ async function writeChildren(
   )
 }
 
+/**
+ * The state after a write, built from what is being written (not read back: after a write the editor
+ * may no longer see a now-confidential incident). Same shape as snapshotOf(loadIncident(...)).
+ */
+function snapshotAfter(base: Omit<IncidentDetail, 'voorval' | 'voorwerp' | 'afhandeling' | 'persons'>, input: ParsedIncidentInput, groupOf: Map<string, string | null>) {
+  const codes = (list: 'voorval' | 'voorwerp' | 'afhandeling') =>
+    [...new Set(input[list])].sort((a, b) => a - b).map((code) => ({ code, label: '' }))
+  return snapshotOf({
+    ...base,
+    voorval: codes('voorval'),
+    voorwerp: codes('voorwerp'),
+    afhandeling: codes('afhandeling'),
+    persons: input.persons.map((p, i) => ({
+      id: String(i),
+      role: p.role,
+      kind: p.kind,
+      studentId: p.studentId ?? null,
+      studentName: null,
+      groupId: p.studentId ? (groupOf.get(p.studentId) ?? null) : null,
+      groupName: null,
+      description: p.description,
+      injury: p.injury,
+      outcome: p.outcome,
+    })),
+  })
+}
+
 async function recordVersion(
   tx: Tx,
-  ability: AppAbility,
   ctx: TenantContext,
+  tenant: { stichtingId: string; schoolId: string },
   incidentId: string,
   version: number,
   before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
 ) {
-  // Read back through the same walls: the author may no longer see a confidential incident, so
-  // the snapshot is taken with a read that falls back to the raw row via the update ability.
-  const detail = (await loadIncident(tx, ability, incidentId, 'read')) ?? (await loadIncident(tx, ability, incidentId, 'update'))
-  if (!detail) return
-  const snapshot = snapshotOf(detail)
-  const changes = before ? diffSnapshots(before, snapshot) : diffSnapshots({}, snapshot)
   await tx.insert(schema.incidentVersions).values({
-    stichtingId: ctx.stichtingId!,
-    schoolId: ctx.schoolId!,
+    ...tenant,
     incidentId,
     version,
     changedById: ctx.userId,
-    changes,
-    snapshot,
+    changes: diffSnapshots(before ?? {}, after),
+    snapshot: after,
   })
+}
+
+function finalise(tx: Tx, id: string, confidential: boolean, submit: boolean) {
+  return tx.execute(sql`select finalise_incident(${id}::uuid, ${confidential}, ${submit})`)
 }
 
 export async function createIncident(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown): Promise<SaveResult> {
@@ -170,19 +195,34 @@ export async function createIncident(tx: Tx, ability: AppAbility, ctx: TenantCon
 
   const tenant = { stichtingId: ctx.stichtingId, schoolId: ctx.schoolId }
   const now = new Date()
-  const [row] = await tx
-    .insert(schema.incidents)
-    .values({
+  const id = crypto.randomUUID()
+  const values = rowValues(input, severity.suggestion.level, severity.chosen)
+  // Written as a draft first: the author must see the row while its parts and first version are
+  // written; submitting (which may hide a confidential incident from the author) comes last.
+  // No RETURNING, for the same reason.
+  await tx.insert(schema.incidents).values({ id, ...tenant, ...values, status: 'draft', reportedById: ctx.userId })
+  await writeChildren(tx, tenant, id, input, pupils.groupOf)
+  const after = snapshotAfter(
+    {
+      id,
       ...tenant,
-      ...rowValues(input, severity.suggestion.level, severity.chosen),
+      ...values,
       status: input.submit ? 'submitted' : 'draft',
       submittedAt: input.submit ? now : null,
       reportedById: ctx.userId,
-    })
-    .returning({ id: schema.incidents.id })
-  await writeChildren(tx, tenant, row!.id, input, pupils.groupOf)
-  await recordVersion(tx, ability, ctx, row!.id, 1, null)
-  return { ok: true, id: row!.id, version: 1 }
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      location: null,
+      motive: null,
+      reportedByName: null,
+    },
+    input,
+    pupils.groupOf,
+  )
+  await recordVersion(tx, ctx, tenant, id, 1, null, after)
+  if (input.submit) await finalise(tx, id, values.confidential, true)
+  return { ok: true, id, version: 1 }
 }
 
 /** Applies a change (any subset of fields) on top of the current note; a draft can be submitted. */
@@ -197,7 +237,10 @@ export async function updateIncident(
   if (!parsed.success) return invalid(zodErrors(parsed.error))
   const current = await loadIncident(tx, ability, id, 'update')
   if (!current) return { ok: false, status: 404, errors: [{ path: 'id', message: 'Incident niet gevonden.' }] }
-  const { expectedVersion, submit, ...patch } = parsed.data
+  const { expectedVersion, submit, ...parsedPatch } = parsed.data
+  // Only the fields the caller sent (the schema's defaults must not overwrite stored values).
+  const sent = new Set(Object.keys(raw as object))
+  const patch = Object.fromEntries(Object.entries(parsedPatch).filter(([k]) => sent.has(k))) as typeof parsedPatch
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     return {
       ok: false,
@@ -228,17 +271,25 @@ export async function updateIncident(
 
   const version = current.version + 1
   const submitting = current.status === 'draft' && input.submit
+  const now = new Date()
+  const values = {
+    ...rowValues(input, severity.suggestion.level, severity.chosen),
+    status: current.status === 'submitted' || submitting ? ('submitted' as const) : ('draft' as const),
+    submittedAt: current.submittedAt ?? (submitting ? now : null),
+    version,
+    updatedAt: now,
+  }
+  const tenant = { stichtingId: current.stichtingId, schoolId: current.schoolId }
+  // Parts and the version first, the row itself last (see createIncident).
+  await writeChildren(tx, tenant, id, input, pupils.groupOf)
+  await recordVersion(tx, ctx, tenant, id, version, before, snapshotAfter({ ...current, ...values }, input, pupils.groupOf))
+  // Submitting and raising confidentiality go through finalise_incident (migration 0006): they may
+  // hide the incident from the editor, which an ordinary UPDATE under RLS does not allow.
+  const raises = values.confidential && !current.confidential
   await tx
     .update(schema.incidents)
-    .set({
-      ...rowValues(input, severity.suggestion.level, severity.chosen),
-      status: current.status === 'submitted' || submitting ? 'submitted' : 'draft',
-      submittedAt: current.submittedAt ?? (submitting ? new Date() : null),
-      version,
-      updatedAt: new Date(),
-    })
+    .set({ ...values, status: current.status, submittedAt: current.submittedAt, confidential: raises ? false : values.confidential })
     .where(and(eq(schema.incidents.id, id), eq(schema.incidents.version, current.version)))
-  await writeChildren(tx, { stichtingId: current.stichtingId, schoolId: current.schoolId }, id, input, pupils.groupOf)
-  await recordVersion(tx, ability, ctx, id, version, before)
+  if (raises || submitting) await finalise(tx, id, values.confidential, submitting)
   return { ok: true, id, version }
 }

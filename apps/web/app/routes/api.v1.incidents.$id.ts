@@ -1,0 +1,39 @@
+import { guidanceForVoorval, listVersions, loadIncident, suggestSeverity, updateIncident } from '@baken/domain'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { apiError, parseJsonBody } from '~/lib/api.server.ts'
+import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+
+/** GET /api/v1/incidents/{id} — the full note with persons, the severity rules, guidance and history. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'read', 'Incident')
+  const found = await inTenant(ctx, async (tx) => {
+    const incident = await loadIncident(tx, ctx.ability, params.id ?? '')
+    if (!incident) return null
+    return { incident, versions: await listVersions(tx, incident.id) }
+  })
+  if (!found) throw apiError(404, 'Incident niet gevonden.', 'id')
+  const { incident, versions } = found
+  const codes = incident.voorval.map((c) => c.code)
+  return Response.json({
+    ...incident,
+    severitySuggestion: suggestSeverity({ ...incident, voorval: codes }),
+    guidance: guidanceForVoorval(codes),
+    versions,
+  })
+}
+
+/** PATCH /api/v1/incidents/{id} — changes any fields; every change is kept as a version. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  if (request.method !== 'PATCH') return apiError(405, 'Alleen GET en PATCH.')
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'read', 'Incident')
+  const body = await parseJsonBody(request, z.unknown())
+  const result = await inTenant(ctx, async (tx) => {
+    const saved = await updateIncident(tx, ctx.ability, ctx.tenant, params.id ?? '', body)
+    if (!saved.ok) throw Response.json({ errors: saved.errors }, { status: saved.status })
+    return saved
+  })
+  return Response.json({ id: result.id, version: result.version })
+}
