@@ -83,6 +83,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 {schoolRole ? (
                   <>
                     <li>
+                      <NavLink to="/incidenten">{t('nav.incidents')}</NavLink>
+                    </li>
+                    <li>
                       <NavLink to="/leerlingen">{t('nav.students')}</NavLink>
                     </li>
                     <li>

@@ -1,22 +1,23 @@
-import { getStudent } from '@baken/domain'
+import { getDossier } from '@baken/domain'
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
 import { useT } from '~/root.tsx'
 import { formatDate } from './leerlingen._index.tsx'
+import { SEVERITY_TEXT, formatDateTime } from '~/lib/format.ts'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Student')
-  const student = await inTenant(ctx, (tx) => getStudent(tx, ctx.ability, params.studentId ?? ''))
+  const dossier = await inTenant(ctx, (tx) => getDossier(tx, ctx.ability, params.studentId ?? ''))
   // Another school's or stichting's pupil is indistinguishable from one that does not exist.
-  if (!student) throw data('Niet gevonden', { status: 404 })
-  return { student }
+  if (!dossier) throw data('Niet gevonden', { status: 404 })
+  return dossier
 }
 
 export default function Student() {
   const t = useT()
-  const { student } = useLoaderData<typeof loader>()
+  const { student, entries } = useLoaderData<typeof loader>()
   return (
     <section className="card">
       <p>
@@ -57,6 +58,23 @@ export default function Student() {
           )}
         </>
       ) : null}
+      <h2>Dossier</h2>
+      {entries.length === 0 ? (
+        <p>Geen incidenten die je mag zien.</p>
+      ) : (
+        <ol className="chronology">
+          {entries.map((e) => (
+            <li key={e.incidentId}>
+              <Link to={`/incidenten/${e.incidentId}`}>{formatDateTime(e.at)}</Link> · <strong>{e.role}</strong> ·{' '}
+              {e.types.join(', ')} · {SEVERITY_TEXT[e.severity]}
+              {e.confidential ? ' · vertrouwelijk' : ''}
+              {e.status === 'draft' ? ' · concept' : ''}
+              <br />
+              <span className="muted">{e.summary}</span>
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   )
 }

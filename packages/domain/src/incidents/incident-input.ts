@@ -1,5 +1,8 @@
 // The Bijlage 1 note as a validated input. Messages are Dutch: they reach the form and the API as is.
 import { z } from 'zod'
+
+// Zod's own messages (for anything without an explicit one) in Dutch too.
+z.config(z.locales.nl())
 import { isIrisCode, type IrisList } from './iris.ts'
 import { PERSON_KINDS, PERSON_ROLES, SEVERITIES } from './severity.ts'
 
@@ -45,10 +48,13 @@ const fields = {
     .refine((d) => d.getFullYear() >= 2000, { message: 'De datum ligt te ver in het verleden' }),
   locationCode: irisCode('locatie', 'Locatie').nullish(),
   locationNote: text('Toelichting locatie', 500),
-  voorval: z.array(irisCode('voorval', 'Soort incident')).min(1, 'Kies minstens één soort incident').max(10),
+  voorval: z
+    .array(irisCode('voorval', 'Soort incident'), { message: 'Kies minstens één soort incident' })
+    .min(1, 'Kies minstens één soort incident')
+    .max(10),
   voorwerp: z.array(irisCode('voorwerp', 'Voorwerp')).max(10).default([]),
   afhandeling: z.array(irisCode('afhandeling', 'Afhandeling')).max(20).default([]),
-  situation: z.string().trim().min(1, 'Beschrijf de situatie').max(MAX_TEXT, `Situatie: maximaal ${MAX_TEXT} tekens`),
+  situation: z.string({ message: 'Beschrijf de situatie' }).trim().min(1, 'Beschrijf de situatie').max(MAX_TEXT, `Situatie: maximaal ${MAX_TEXT} tekens`),
   verbalAggression: z.coerce.boolean().default(false),
   verbalForm: text('Vorm verbale agressie', 500),
   verbalAgainst: text('Verbale agressie tegen', 500),
@@ -75,7 +81,7 @@ const fields = {
   policeReportedOn: z.iso.date('Vul een geldige datum in').nullish(),
   policeReportedBy: text('Gemeld door', 200),
   policeOnBehalfOfVictim: z.coerce.boolean().nullish(),
-  persons: z.array(personInput).min(1, 'Voeg minstens één betrokkene toe').max(50, 'Maximaal 50 betrokkenen'),
+  persons: z.array(personInput, { message: 'Voeg minstens één betrokkene toe' }).min(1, 'Voeg minstens één betrokkene toe').max(50, 'Maximaal 50 betrokkenen'),
 }
 
 /** The note's input fields (for merging a change onto the stored state). */

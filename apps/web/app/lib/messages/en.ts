@@ -4,6 +4,7 @@ export const en: Record<keyof typeof nl, string> = {
   'app.name': 'Baken',
   'app.tagline': 'Safety and incidents at school, within the law',
   'nav.home': 'Home',
+  'nav.incidents': 'Incidents',
   'nav.students': 'Students',
   'nav.groups': 'Groups',
   'nav.schools': 'Schools',

@@ -2,6 +2,7 @@ export const nl = {
   'app.name': 'Baken',
   'app.tagline': 'Veiligheid en incidenten op school, binnen de wet',
   'nav.home': 'Start',
+  'nav.incidents': 'Incidenten',
   'nav.students': 'Leerlingen',
   'nav.groups': 'Groepen',
   'nav.schools': 'Scholen',

@@ -1,0 +1,107 @@
+// Turns the incident form's fields into the domain's input shape (the API takes JSON directly).
+// Checkboxes arrive as "on" or not at all; lists as repeated names; persons as persons.N.field.
+import type { Tx } from '@baken/db'
+import { BEHAVIOUR_GUIDANCE, irisCodes, listStudents } from '@baken/domain'
+import type { AppAbility } from '@baken/permissions'
+
+const BOOLEAN_FIELDS = [
+  'verbalAggression',
+  'physicalAggression',
+  'vandalism',
+  'leftPremises',
+  'objectThrownAtPerson',
+  'parentsContacted',
+  'confidential',
+  'policeOnBehalfOfVictim',
+] as const
+const LIST_FIELDS = ['voorval', 'voorwerp', 'afhandeling'] as const
+const TEXT_FIELDS = [
+  'occurredAt',
+  'locationCode',
+  'locationNote',
+  'situation',
+  'verbalForm',
+  'verbalAgainst',
+  'physicalForm',
+  'physicalAgainst',
+  'vandalismForm',
+  'vandalismAgainst',
+  'motiveCode',
+  'motiveNote',
+  'analysis',
+  'agreements',
+  'parentsContactedAt',
+  'parentsContactedBy',
+  'severity',
+  'severityReason',
+  'policeReportKind',
+  'policeReportedOn',
+  'policeReportedBy',
+] as const
+
+/** datetime-local values have no zone: they are Dutch local time. */
+function fromLocalDateTime(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return value
+  const guess = new Date(`${value}:00Z`)
+  // Offset of Europe/Amsterdam at that moment (1 or 2 hours).
+  const local = new Date(guess.toLocaleString('en-US', { timeZone: 'Europe/Amsterdam' }))
+  const utc = new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' }))
+  return new Date(guess.getTime() - (local.getTime() - utc.getTime())).toISOString()
+}
+
+export function incidentInputFromForm(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const f of TEXT_FIELDS) {
+    const v = form.get(f)
+    if (typeof v === 'string' && v.trim() !== '') out[f] = v
+  }
+  for (const f of ['occurredAt', 'parentsContactedAt'] as const) {
+    if (typeof out[f] === 'string') out[f] = fromLocalDateTime(out[f] as string)
+  }
+  for (const f of BOOLEAN_FIELDS) out[f] = form.get(f) === 'on'
+  if (!out.policeReportKind) delete out.policeOnBehalfOfVictim
+  for (const f of LIST_FIELDS) out[f] = form.getAll(f).map(String).filter(Boolean)
+  const persons: Record<string, string>[] = []
+  for (const [key, value] of form.entries()) {
+    const m = /^persons\.(\d+)\.(role|kind|studentId|description|injury|outcome)$/.exec(key)
+    if (!m || typeof value !== 'string') continue
+    const i = Number(m[1])
+    persons[i] ??= {}
+    persons[i]![m[2]!] = value
+  }
+  // Rows left empty on the form are not persons.
+  out.persons = persons
+    .filter((p) => p && (p.studentId || p.description?.trim()))
+    .map((p) => ({
+      role: p.role,
+      kind: p.kind,
+      studentId: p.kind === 'leerling' ? p.studentId || null : null,
+      description: p.kind === 'leerling' ? null : p.description || null,
+      injury: p.injury || null,
+      outcome: p.outcome || null,
+    }))
+  out.submit = form.get('intent') === 'submit'
+  return out
+}
+
+/** What the form needs: IRIS lists, the school's pupils, the §6.4 guidance. */
+export async function incidentFormOptions(tx: Tx, ability: AppAbility) {
+  const pupils = await listStudents(tx, ability, { pageSize: 200, page: 1 })
+  // A school larger than one page: fetch the rest (the select stays usable with optgroups).
+  const all = [...pupils.items]
+  for (let page = 2; all.length < pupils.total; page++) {
+    all.push(...(await listStudents(tx, ability, { pageSize: 200, page })).items)
+  }
+  return {
+    iris: {
+      voorval: irisCodes('voorval'),
+      locatie: irisCodes('locatie'),
+      voorwerp: irisCodes('voorwerp'),
+      motief: irisCodes('motief'),
+      afhandeling: irisCodes('afhandeling'),
+    },
+    pupils: all.map((p) => ({ id: p.id, name: p.displayName, groupName: p.groupName ?? '—' })),
+    guidance: BEHAVIOUR_GUIDANCE,
+  }
+}
+export type IncidentFormOptions = Awaited<ReturnType<typeof incidentFormOptions>>

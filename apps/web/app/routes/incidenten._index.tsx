@@ -1,0 +1,145 @@
+import { irisCodes, listGroups, listIncidents, listIncidentsInput, schoolYearOf } from '@baken/domain'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { SEVERITY_TEXT, formatDateTime } from '~/lib/format.ts'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'read', 'Incident')
+  const params = Object.fromEntries(new URL(request.url).searchParams)
+  for (const k of Object.keys(params)) if (params[k] === '') delete params[k]
+  params.schooljaar ??= schoolYearOf(new Date())
+  const parsed = listIncidentsInput.safeParse(params)
+  if (!parsed.success) throw data('Ongeldige filter', { status: 400 })
+  return inTenant(ctx, async (tx) => ({
+    result: await listIncidents(tx, ctx.ability, parsed.data),
+    groups: await listGroups(tx, ctx.ability),
+    types: irisCodes('voorval'),
+    schooljaar: parsed.data.schooljaar!,
+    currentSchoolYear: schoolYearOf(new Date()),
+    canCreate: ctx.ability.can('create', 'Incident'),
+  }))
+}
+
+function schoolYearOptions(current: string) {
+  const start = Number(current.slice(0, 4))
+  return [start + 1, start, start - 1, start - 2, start - 3].map((y) => `${y - 1}-${y}`).reverse().slice(0, 5)
+}
+
+export default function Incidents() {
+  const { result, groups, types, schooljaar, currentSchoolYear, canCreate } = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize))
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params)
+    next.set('page', String(page))
+    return `?${next}`
+  }
+  return (
+    <section>
+      <div className="title-row">
+        <h1>Incidenten</h1>
+        {canCreate ? (
+          <Link to="/incidenten/nieuw" className="button">
+            Incident registreren
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="filters card filters-wide" role="search">
+        <div>
+          <label htmlFor="schooljaar">Schooljaar</label>
+          <select id="schooljaar" name="schooljaar" defaultValue={schooljaar}>
+            {schoolYearOptions(currentSchoolYear).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="groupId">Groep</label>
+          <select id="groupId" name="groupId" defaultValue={params.get('groupId') ?? ''}>
+            <option value="">Alle groepen</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="voorval">Soort</label>
+          <select id="voorval" name="voorval" defaultValue={params.get('voorval') ?? ''}>
+            <option value="">Alle soorten</option>
+            {types.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="severity">Ernst</label>
+          <select id="severity" name="severity" defaultValue={params.get('severity') ?? ''}>
+            <option value="">Alle</option>
+            <option value="overig">overig</option>
+            <option value="ernstig">ernstig</option>
+            <option value="zeer_ernstig">zeer ernstig</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={params.get('status') ?? ''}>
+            <option value="">Alle</option>
+            <option value="submitted">ingediend</option>
+            <option value="draft">concept (eigen)</option>
+          </select>
+        </div>
+        {params.get('studentId') ? <input type="hidden" name="studentId" value={params.get('studentId')!} /> : null}
+        <button type="submit">Filter</button>
+      </Form>
+      <p aria-live="polite">{result.total} incidenten</p>
+      {result.items.length === 0 ? (
+        <p>Geen incidenten gevonden.</p>
+      ) : (
+        <table className="table-responsive">
+          <thead>
+            <tr>
+              <th scope="col">Datum</th>
+              <th scope="col">Soort</th>
+              <th scope="col">Leerlingen</th>
+              <th scope="col">Ernst</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.map((i) => (
+              <tr key={i.id}>
+                <td data-label="Datum">
+                  <Link to={`/incidenten/${i.id}`}>{formatDateTime(i.occurredAt)}</Link>
+                </td>
+                <td data-label="Soort">
+                  {i.types.map((t) => t.label).join(', ')}
+                  {i.confidential ? <span className="badge">vertrouwelijk</span> : null}
+                </td>
+                <td data-label="Leerlingen">{i.pupils.map((p) => `${p.name} (${p.role})`).join(', ') || '—'}</td>
+                <td data-label="Ernst">{SEVERITY_TEXT[i.severity]}</td>
+                <td data-label="Status">{i.status === 'draft' ? 'concept' : 'ingediend'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 ? (
+        <nav className="pager" aria-label="Paginering">
+          {result.page > 1 ? <Link to={pageLink(result.page - 1)}>Vorige</Link> : null}
+          <span>
+            Pagina {result.page} van {pages}
+          </span>
+          {result.page < pages ? <Link to={pageLink(result.page + 1)}>Volgende</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test'
+import { login } from './support/login.ts'
+
+test.describe('registering an incident on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })
+
+  test('a teacher registers a two-pupil incident; the IB finds and follows it up; others cannot open it', async ({ page, browser }) => {
+    await login(page, 'leerkracht@branding.demo')
+    await page.goto('/incidenten/nieuw')
+    await expect(page.getByRole('heading', { name: 'Incident registreren' })).toBeVisible()
+    // Fits the phone: no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+
+    await page.getByLabel('Locatie').selectOption({ label: 'op het schoolplein' })
+    await page.getByLabel('Wat is er gebeurd? (situatie)').fill('Tijdens de pauze duwt een leerling een klasgenoot van het klimrek.')
+    await page.getByRole('checkbox', { name: /^fysiek geweld/ }).check()
+    // The §6.4 guidance follows the chosen type.
+    await expect(page.getByRole('complementary', { name: 'Handelingsadvies bij dit gedrag' })).toContainText('Fysieke agressie')
+
+    const first = page.getByRole('group', { name: 'Betrokkene 1' })
+    await first.getByLabel('Rol').selectOption('dader')
+    const pupils = first.getByLabel('Leerling')
+    const options = await pupils.locator('optgroup[label="groep 6"] option').allTextContents()
+    await pupils.selectOption({ label: options[0]! })
+    const second = page.getByRole('group', { name: 'Betrokkene 2' })
+    await second.getByLabel('Rol').selectOption('slachtoffer')
+    await second.getByLabel('Leerling').selectOption({ label: options[1]! })
+    await second.getByLabel('Letsel').fill('schaafwond aan de elleboog')
+    await page.getByRole('group', { name: 'Fysieke agressie' }).getByLabel('ja').check()
+    await page.getByRole('button', { name: 'Indienen' }).click()
+
+    await expect(page.getByRole('status')).toContainText('Opgeslagen (versie 1)')
+    // Injury through aggression: zeer ernstig, with the protocol's rule shown.
+    await expect(page.getByText('Lichamelijk letsel ontstaan door agressie')).toBeVisible()
+    const url = page.url()
+    const id = url.split('/incidenten/')[1]!.split('?')[0]!
+
+    // The IB finds it in the list and records agreements: a second version.
+    const ibContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const ib = await ibContext.newPage()
+    await login(ib, 'ib@branding.demo')
+    await ib.goto('/incidenten')
+    await ib.locator(`a[href="/incidenten/${id}"]`).click()
+    await ib.getByRole('link', { name: 'Wijzigen' }).click()
+    await ib.getByLabel('Afspraken').fill('Gesprek met beide leerlingen; over twee weken evaluatie met ouders.')
+    await ib.getByRole('button', { name: 'Wijziging opslaan' }).click()
+    await expect(ib.getByRole('status')).toContainText('Opgeslagen (versie 2)')
+    await expect(ib.getByText('Versie 2')).toBeVisible()
+    await ibContext.close()
+
+    // The other group's teacher and another stichting's directeur get "not found".
+    for (const email of ['leerkracht2@branding.demo', 'directeur@horizon.demo']) {
+      const ctx = await browser.newContext()
+      const other = await ctx.newPage()
+      await login(other, email)
+      const res = await other.goto(`/incidenten/${id}`)
+      expect(res?.status(), email).toBe(404)
+      await expect(other.getByText('Niet gevonden.')).toBeVisible()
+      await ctx.close()
+    }
+  })
+
+  test('bad input is explained and nothing is saved', async ({ page }) => {
+    await login(page, 'leerkracht@branding.demo')
+    const before = (await (await page.request.get('/api/v1/incidents?pageSize=1')).json()).total
+    await page.goto('/incidenten/nieuw')
+    await page.getByLabel('Datum en tijd').fill('2031-05-01T10:00')
+    await page.getByRole('button', { name: 'Indienen' }).click()
+    const summary = page.getByRole('alert')
+    await expect(summary).toContainText('Het incident is niet opgeslagen')
+    await expect(summary).toContainText('De datum ligt in de toekomst')
+    await expect(summary).toContainText('Beschrijf de situatie')
+    await expect(summary).toContainText('Kies minstens één soort incident')
+    await expect(page.getByLabel('Datum en tijd')).toHaveAttribute('aria-invalid', 'true')
+    expect((await (await page.request.get('/api/v1/incidents?pageSize=1')).json()).total).toBe(before)
+  })
+})
