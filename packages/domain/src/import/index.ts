@@ -1,0 +1,5 @@
+// Importing pupils, groups and guardians from a student administration's CSV export (issue 3, "Data in").
+export * from './csv.ts'
+export * from './mapping.ts'
+export { parseDateOfBirth, MIN_PUPIL_AGE, MAX_PUPIL_AGE } from './values.ts'
+export * from './plan-import.ts'
