@@ -1,6 +1,7 @@
 // Demo incidents: a realistic school year (2025-2026) and the current one so far at every demo
 // school, generated from scenario templates. Each template states the severity the §1.2 rules give
 // it; a domain unit test checks that (the rules live in packages/domain, which depends on this one).
+import { eq, inArray } from 'drizzle-orm'
 import type { Tx } from './client.ts'
 import * as s from './schema.ts'
 
@@ -384,5 +385,143 @@ export async function seedDemoIncidents(tx: Tx, schools: SchoolForIncidents[], t
   ] as const) {
     for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never)
   }
+  await seedDemoFollowUp(tx, schools, incidents, persons, today)
   return incidents.length
+}
+
+/**
+ * The §4 victim-care steps the demo plans (keys, titles and default due days as in VICTIM_CARE_STEPS,
+ * packages/domain guidance.ts; a domain unit test keeps them in step). Ernstig incidents get the
+ * first group, zeer ernstige ones all of them; the normalising talk only when there is a dader.
+ */
+export const DEMO_VICTIM_CARE_STEPS: { key: string; title: string; dueAfterDays: number; zeerErnstigOnly?: boolean; needsDader?: boolean }[] = [
+  { key: 'gesprek_slachtoffer', title: 'Gesprek met het slachtoffer', dueAfterDays: 0 },
+  { key: 'ouders_slachtoffer_informeren', title: 'Ouder(s)/verzorger(s) van het slachtoffer informeren', dueAfterDays: 0 },
+  { key: 'externe_hulpverlening', title: 'Externe hulpverlening overwegen', dueAfterDays: 2, zeerErnstigOnly: true },
+  { key: 'gesprek_verwerking', title: 'Gesprek over de verwerking', dueAfterDays: 3, zeerErnstigOnly: true },
+  { key: 'herstel_slachtoffer_volgen', title: 'Herstel van het slachtoffer volgen', dueAfterDays: 14 },
+  { key: 'normaliserend_gesprek_dader', title: 'Normaliserend gesprek met de dader', dueAfterDays: 21, needsDader: true },
+]
+
+const ACK_METHODS = ['op school getekend', 'op school getekend', 'digitaal', 'per post', 'mondeling bevestigd'] as const
+const DONE_NOTES = [
+  'Gesprek gevoerd; de leerling voelt zich weer veilig in de klas.',
+  'Ouders telefonisch geïnformeerd en uitgenodigd voor een gesprek.',
+  'Afgestemd met de mentor; geen verdere hulp nodig.',
+  null,
+  null,
+]
+
+function groupBy<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>()
+  for (const x of xs) map.set(key(x), [...(map.get(key(x)) ?? []), x])
+  return map
+}
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10)
+const addDays = (day: string, n: number) => dayOf(new Date(Date.parse(`${day}T12:00:00Z`) + n * 86400_000))
+
+/**
+ * Victim-care tasks for the submitted ernstig and zeer ernstige incidents with a victim in the
+ * current school year (done, open and overdue relative to `today`), and the parents' "voor gezien"
+ * for most zeer ernstige incidents of more than a few days ago. A separate generator, so the
+ * incidents themselves stay exactly as before.
+ */
+async function seedDemoFollowUp(
+  tx: Tx,
+  schools: SchoolForIncidents[],
+  incidents: (typeof s.incidents.$inferInsert)[],
+  persons: (typeof s.incidentPersons.$inferInsert)[],
+  today: Date,
+) {
+  const rand = prng(1704)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
+  const todayDay = dayOf(today)
+  const yearStart = new Date('2026-08-01T00:00:00Z')
+  const tasks: (typeof s.incidentTasks.$inferInsert)[] = []
+  const acknowledgements: (typeof s.incidentAcknowledgements.$inferInsert)[] = []
+  const personsOf = groupBy(persons, (p) => p.incidentId)
+
+  for (const school of schools) {
+    const staff = (await tx
+      .select({ userId: s.memberships.userId, role: s.memberships.role })
+      .from(s.memberships)
+      .where(eq(s.memberships.schoolId, school.schoolId))) as { userId: string; role: s.Role }[]
+    const withRole = (...roles: s.Role[]) => staff.filter((m) => roles.includes(m.role)).map((m) => m.userId)
+    const leaders = withRole('intern_begeleider', 'directeur')
+    const confidentialOwners = withRole('vertrouwenspersoon', 'directeur')
+    const teachers = withRole('leerkracht')
+    if (leaders.length === 0) continue
+    const pupilIds = school.pupils.map((p) => p.id)
+    const guardians = pupilIds.length
+      ? ((await tx
+          .select({ studentId: s.studentGuardians.studentId, name: s.guardians.name })
+          .from(s.studentGuardians)
+          .innerJoin(s.guardians, eq(s.guardians.id, s.studentGuardians.guardianId))
+          .where(inArray(s.studentGuardians.studentId, pupilIds))) as { studentId: string; name: string }[])
+      : []
+    const guardiansOf = groupBy(guardians, (g) => g.studentId)
+
+    const ofSchool = incidents.filter(
+      (i) => i.schoolId === school.schoolId && i.status === 'submitted' && (i.occurredAt as Date) >= yearStart,
+    )
+    for (const incident of ofSchool) {
+      const involved = personsOf.get(incident.id!) ?? []
+      const occurredOn = dayOf(incident.occurredAt as Date)
+      const tenant = { stichtingId: school.stichtingId, schoolId: school.schoolId, incidentId: incident.id! }
+      const hasVictim = involved.some((p) => p.role === 'slachtoffer')
+      if (hasVictim && incident.severity !== 'overig') {
+        const hasDader = involved.some((p) => p.role === 'dader')
+        for (const step of DEMO_VICTIM_CARE_STEPS) {
+          if (step.zeerErnstigOnly && incident.severity !== 'zeer_ernstig') continue
+          if (step.needsDader && !hasDader) continue
+          const ownerId = incident.confidential
+            ? pick(confidentialOwners)
+            : step.key === 'gesprek_slachtoffer' && teachers.length > 0 && rand() < 0.6
+              ? pick(teachers)
+              : pick(leaders)
+          const dueOn = addDays(occurredOn, step.dueAfterDays)
+          const age = (Date.parse(todayDay) - Date.parse(dueOn)) / 86400_000
+          // Long past due: mostly done; recently due: half done (the rest is overdue); not yet due: open.
+          const done = age > 7 ? rand() < 0.95 : age > 0 ? rand() < 0.5 : false
+          const doneOn = done ? addDays(dueOn, Math.min(Math.floor(rand() * 3), Math.max(0, age - 1))) : null
+          tasks.push({
+            ...tenant,
+            kind: step.key,
+            title: step.title,
+            ownerId,
+            dueOn,
+            doneAt: doneOn ? new Date(`${doneOn}T14:30:00Z`) : null,
+            doneById: doneOn ? ownerId : null,
+            note: doneOn ? pick(DONE_NOTES) : null,
+            createdById: incident.reportedById,
+            createdAt: new Date((incident.occurredAt as Date).getTime() + 2 * 3600_000),
+          })
+        }
+      }
+      // "Voor gezien" (BRIEF §1): the parents of the pupils involved in a zeer ernstig incident.
+      const age = (Date.parse(todayDay) - Date.parse(occurredOn)) / 86400_000
+      if (incident.severity === 'zeer_ernstig' && age > 3 && rand() < 0.7) {
+        for (const p of involved) {
+          const guardian = p.studentId ? guardiansOf.get(p.studentId)?.[0] : undefined
+          if (!guardian) continue
+          const acknowledgedOn = addDays(occurredOn, 1 + Math.floor(rand() * 3))
+          acknowledgements.push({
+            ...tenant,
+            studentId: p.studentId,
+            guardianName: guardian.name,
+            acknowledgedOn,
+            method: pick(ACK_METHODS),
+            recordedById: pick(incident.confidential ? confidentialOwners : leaders),
+            recordedAt: new Date(`${acknowledgedOn}T15:00:00Z`),
+            note: null,
+          })
+        }
+      }
+    }
+  }
+  for (let i = 0; i < tasks.length; i += 500) await tx.insert(s.incidentTasks).values(tasks.slice(i, i + 500))
+  for (let i = 0; i < acknowledgements.length; i += 500) {
+    await tx.insert(s.incidentAcknowledgements).values(acknowledgements.slice(i, i + 500))
+  }
 }

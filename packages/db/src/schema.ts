@@ -479,3 +479,78 @@ export const incidentVersions = pgTable(
     unique('incident_versions_incident_version_key').on(t.incidentId, t.version),
   ],
 )
+
+// ---- Follow-up (issue 3, "Guidance and follow-up"): victim-care tasks and the parents' "voor gezien". ----
+
+/** A follow-up task on an incident (seed 004 §4 victim care, or any other follow-up: kind 'overig'). */
+export const incidentTasks = pgTable(
+  'incident_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    incidentId: uuid('incident_id').notNull(),
+    /** A VICTIM_CARE_STEPS key (packages/domain, guidance.ts) or 'overig'. */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    /** A staff member of the school who carries the task out. */
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    dueOn: date('due_on').notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneById: uuid('done_by_id').references(() => users.id),
+    note: text('note'),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }).onDelete('cascade'),
+    index('incident_tasks_incident_idx').on(t.incidentId),
+    index('incident_tasks_owner_idx').on(t.ownerId),
+    // The overdue list: open tasks of a school by due date.
+    index('incident_tasks_open_due_idx').on(t.schoolId, t.dueOn).where(sql`${t.doneAt} is null`),
+    check('incident_tasks_title', sql`length(trim(${t.title})) > 0`),
+    check('incident_tasks_done', sql`(${t.doneAt} is null) = (${t.doneById} is null)`),
+  ],
+)
+
+/** How the parents confirmed they saw the report of a zeer ernstig incident (BRIEF §1). */
+export const ACKNOWLEDGEMENT_METHODS = ['op school getekend', 'digitaal', 'per post', 'mondeling bevestigd'] as const
+
+/**
+ * The parents' "voor gezien" on the report of a zeer ernstig incident: who signed, when and how.
+ * Append-only for the application (a correction is a new row).
+ */
+export const incidentAcknowledgements = pgTable(
+  'incident_acknowledgements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    incidentId: uuid('incident_id').notNull(),
+    /** The pupil whose parents received the report (each pupil's parents get their own, redacted copy). */
+    studentId: uuid('student_id'),
+    guardianName: text('guardian_name').notNull(),
+    acknowledgedOn: date('acknowledged_on').notNull(),
+    method: text('method').notNull(),
+    recordedById: uuid('recorded_by_id')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    note: text('note'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }).onDelete('cascade'),
+    foreignKey({ columns: [t.studentId, t.schoolId], foreignColumns: [students.id, students.schoolId] }),
+    index('incident_acknowledgements_incident_idx').on(t.incidentId),
+    check(
+      'incident_acknowledgements_method',
+      sql`${t.method} in ('op school getekend', 'digitaal', 'per post', 'mondeling bevestigd')`,
+    ),
+    check('incident_acknowledgements_guardian', sql`length(trim(${t.guardianName})) > 0`),
+  ],
+)

@@ -100,7 +100,14 @@ describeEachDriver('tenant isolation', (getDb) => {
 
   // Incident content has rules of its own inside a school (migration 0005): drafts only for their
   // author, and nothing for stichting-level roles. Other rows follow the plain tenant rule.
-  const INCIDENT_FAMILY = new Set(['incidents', 'incident_codes', 'incident_persons', 'incident_versions'])
+  const INCIDENT_FAMILY = new Set([
+    'incidents',
+    'incident_codes',
+    'incident_persons',
+    'incident_versions',
+    'incident_tasks',
+    'incident_acknowledgements',
+  ])
   const visibleToSchoolMember = (table: string, userId: string) =>
     INCIDENT_FAMILY.has(table)
       ? sql` and ${sql.raw(table === 'incidents' ? 'id' : 'incident_id')} in

@@ -15,6 +15,10 @@ export const SUBJECTS = [
   'Student',
   'Guardian',
   'Incident',
+  // The yearly overview and RI&E analysis of one school (no record of its own: checked by schoolId).
+  'Overview',
+  // Follow-up tasks on an incident (seed 004 §4 victim care).
+  'IncidentTask',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -54,6 +58,24 @@ function schoolStaff(ctx: AbilityContext, { can }: Builder) {
 }
 
 /**
+ * Follow-up tasks (seed 004 §4): the directeur and the IB plan them (create, reassign, move the due
+ * date) and may complete any task of the school. The domain also requires that the task's incident
+ * is readable (tasks.ts), and RLS hides tasks of incidents the caller cannot see (migration 0008).
+ */
+function followUpPlanner(ctx: AbilityContext, { can }: Builder) {
+  can(['read', 'create', 'update'], 'IncidentTask', { schoolId: ctx.schoolId })
+}
+
+/**
+ * Leerkracht and vertrouwenspersoon: read the tasks of incidents they may read (the domain joins the
+ * incident's CASL clause) and update (complete) the tasks they own; an owner also sees their own task.
+ */
+function followUpOwner(ctx: AbilityContext, { can }: Builder) {
+  can('read', 'IncidentTask', { schoolId: ctx.schoolId })
+  can('update', 'IncidentTask', { ownerId: ctx.userId })
+}
+
+/**
  * The role wall inside a tenant: what each role may do (BRIEF.md, "Who uses it").
  * Row scope (which stichting, which school) is Postgres RLS's job; these rules decide which kinds of
  * record a role may touch at all, with conditions on real columns as a second line.
@@ -83,6 +105,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
     builder.can('read', 'Membership', { schoolId: ctx.schoolId })
+    builder.can('read', 'Overview', { schoolId: ctx.schoolId })
+    followUpPlanner(ctx, builder)
   },
   intern_begeleider(ctx, builder) {
     schoolStaff(ctx, builder)
@@ -90,6 +114,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can(['read', 'create', 'update'], 'Incident', { schoolId: ctx.schoolId })
     builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
+    // BRIEF "Who uses it": the IB keeps the yearly overview.
+    builder.can('read', 'Overview', { schoolId: ctx.schoolId })
+    followUpPlanner(ctx, builder)
   },
   leerkracht(ctx, builder) {
     // Registers incidents about any pupil of the school, so may look pupils up by name and group.
@@ -98,6 +125,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Own reports, and incidents involving pupils of the groups they teach.
     builder.can(['read', 'update'], 'Incident', { reportedById: ctx.userId })
     builder.can('read', 'Incident', { involvesGroupTaughtBy: ctx.userId })
+    followUpOwner(ctx, builder)
   },
   vertrouwenspersoon(ctx, builder) {
     schoolStaff(ctx, builder)
@@ -105,6 +133,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('create', 'Incident', { schoolId: ctx.schoolId })
     builder.can(['read', 'update'], 'Incident', { confidential: true })
     builder.can(['read', 'update'], 'Incident', { reportedById: ctx.userId })
+    followUpOwner(ctx, builder)
   },
   halt_medewerker(ctx, { can }) {
     // Sees pupils only through referrals (a later issue); here only its own organisation.

@@ -1,0 +1,388 @@
+// The report of a zeer ernstig incident for the parents of one pupil involved, as a Dutch PDF they
+// sign "voor gezien" (BRIEF §1; seed 004 §1.2). Other pupils are redacted (BRIEF §1, "per-participant
+// view ... other students' names redacted"): they appear only as "leerling A", "leerling B", … — in
+// the list of persons and in the free text staff wrote (situation, analysis, agreements, …). Their
+// groups, injuries and outcomes are left out altogether.
+//
+// PDF: pdfkit (foliojs/pdfkit, MIT; maintained, text layout with line wrapping, pure JavaScript).
+// The 14 standard fonts need no embedding but only cover WinAnsi (Latin-1 plus a few signs), so text
+// is folded into that set first (ş → s), instead of the garbled bytes pdfkit writes otherwise.
+import { schema, type TenantContext, type Tx } from '@baken/db'
+import type { AppAbility } from '@baken/permissions'
+import { eq } from 'drizzle-orm'
+import PDFDocument from 'pdfkit'
+import { z } from 'zod'
+import { displayName } from '../students.ts'
+import { voorGezienRefusal } from './acknowledgements.ts'
+import { dutchToday } from './follow-up-dates.ts'
+import { loadIncident, type IncidentDetail } from './incident-record.ts'
+import type { FieldError } from './save-incident.ts'
+
+export interface NameParts {
+  firstName: string
+  infix: string | null
+  lastName: string
+}
+
+export interface ParentReportData {
+  schoolName: string
+  occurredAt: Date
+  location: string | null
+  types: string[]
+  situation: string
+  /** Verbal, physical aggression and vandalism as recorded: [label, description]. */
+  behaviour: [string, string][]
+  persons: { role: string; who: string; injury: string | null; outcome: string | null }[]
+  measures: string[]
+  analysis: string | null
+  agreements: string | null
+  parentsContacted: string | null
+  pupil: { name: string; groupName: string | null }
+  contact: { name: string; email: string | null }
+  generatedAt: Date
+  incidentRef: string
+}
+
+const ROLE_LABEL: Record<string, string> = {
+  dader: 'dader',
+  slachtoffer: 'slachtoffer',
+  getuige: 'getuige',
+  melder: 'melder',
+  betrokkene: 'betrokkene',
+}
+const KIND_LABEL: Record<string, string> = { medewerker: 'medewerker', ouder: 'ouder/verzorger', externe: 'externe' }
+
+/** "leerling A" … "leerling Z", then "leerling AA", … */
+export function pupilLabel(index: number): string {
+  let n = index
+  let letters = ''
+  do {
+    letters = String.fromCharCode(65 + (n % 26)) + letters
+    n = Math.floor(n / 26) - 1
+  } while (n >= 0)
+  return `leerling ${letters}`
+}
+
+function escapeRegExp(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The ways staff may write a pupil's name: full name, first + last, (infix +) last, first, last. */
+function nameVariants(n: NameParts): string[] {
+  const variants = [
+    displayName(n),
+    `${n.firstName} ${n.lastName}`,
+    [n.infix, n.lastName].filter(Boolean).join(' '),
+    n.firstName,
+    n.lastName,
+  ].map((v) => v.normalize('NFC').trim())
+  return [...new Set(variants.filter((v) => v.length >= 2))].sort((a, b) => b.length - a.length)
+}
+
+/** How a pupil who is not a person of the incident appears when staff named them in the text. */
+const BYSTANDER = 'een andere leerling'
+
+const variantKey = (v: string) => v.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')
+
+/**
+ * Replaces other pupils' names in free text by their labels, in one pass over the text: at each
+ * position the longest name wins, and a form the pupil's own name shares with another pupil's (a
+ * sibling's last name, a common first name) counts as the pupil's own and is kept. Whole words only,
+ * any case, with an optional Dutch possessive ('s / s). `school.bystanders` are the school's other
+ * pupils (shown as "een andere leerling"), `school.staffNames` its staff (kept).
+ */
+export function redactNames(
+  text: string,
+  focal: NameParts,
+  others: { label: string; name: NameParts }[],
+  school: { bystanders?: readonly NameParts[]; staffNames?: readonly string[] } = {},
+): string {
+  return nameRedactor(focal, others, school)(text)
+}
+
+/** redactNames with the pattern built once, for the several texts of one report. */
+export function nameRedactor(
+  focal: NameParts,
+  others: { label: string; name: NameParts }[],
+  school: { bystanders?: readonly NameParts[]; staffNames?: readonly string[] } = {},
+): (text: string) => string {
+  const owner = new Map<string, string | null>()
+  const claim = (variants: string[], label: string | null) => {
+    for (const v of variants) if (v.trim().length >= 2 && !owner.has(variantKey(v))) owner.set(variantKey(v), label)
+  }
+  claim(nameVariants(focal), null)
+  for (const other of others) claim(nameVariants(other.name), other.label)
+  // Staff may be named ("juf Lotte"); a pupil of the incident with the same name is redacted above.
+  for (const name of school.staffNames ?? []) claim([name, name.split(/\s+/)[0] ?? ''], null)
+  // Pupils of the school who are not persons of the incident, should staff have named them anyway:
+  // full names and first names (a last name alone is too often an ordinary word: Bos, Visser).
+  for (const b of school.bystanders ?? []) claim([displayName(b), `${b.firstName} ${b.lastName}`, b.firstName], BYSTANDER)
+  const variants = [...owner.keys()].sort((a, b) => b.length - a.length)
+  if (variants.length === 0) return (text) => text
+  const alternatives = variants.map((v) => v.split(' ').map(escapeRegExp).join('\\s+'))
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives.join('|')})(['’]s|s)?(?![\\p{L}\\p{N}])`, 'giu')
+  return (text) =>
+    text.normalize('NFC').replace(pattern, (match, name: string, possessive: string | undefined, offset: number, whole: string) => {
+      const label = owner.get(variantKey(name))
+      if (!label) return match
+      // A name that opened a sentence: so does its label.
+      const opensSentence = /(^|[.!?]\s+)$/.test(whole.slice(0, offset))
+      const shown = opensSentence ? label[0]!.toUpperCase() + label.slice(1) : label
+      return possessive ? `${shown}’s` : shown
+    })
+}
+
+const dateTime = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+const dateOnly = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' })
+
+/**
+ * The parents' view of an incident for one pupil involved; null when the pupil is not a person of the
+ * incident. `names` holds the name parts of every pupil of the incident.
+ */
+export function redactIncidentForPupil(
+  incident: IncidentDetail,
+  studentId: string,
+  names: ReadonlyMap<string, NameParts>,
+  extra: {
+    schoolName: string
+    contact: { name: string; email: string | null }
+    generatedAt: Date
+    /** The school's other pupils, redacted as "een andere leerling" should the text name them. */
+    bystanders?: readonly NameParts[]
+    /** The school's staff, whose names are kept. */
+    staffNames?: readonly string[]
+  },
+): ParentReportData | null {
+  const own = incident.persons.filter((p) => p.kind === 'leerling' && p.studentId === studentId)
+  const focal = names.get(studentId)
+  if (own.length === 0 || !focal) return null
+  const labels = new Map<string, string>()
+  for (const p of incident.persons) {
+    if (p.kind === 'leerling' && p.studentId && p.studentId !== studentId && !labels.has(p.studentId)) {
+      labels.set(p.studentId, pupilLabel(labels.size))
+    }
+  }
+  const others = [...labels].flatMap(([id, label]) => {
+    const name = names.get(id)
+    return name ? [{ label, name }] : []
+  })
+  const redact = nameRedactor(focal, others, { bystanders: extra.bystanders, staffNames: extra.staffNames })
+  const clean = (s: string | null | undefined) => (s ? redact(s) : null)
+  const behaviour: [string, string][] = []
+  const describe = (form: string | null, against: string | null) =>
+    [clean(form), against ? `tegen ${clean(against)}` : null].filter(Boolean).join(', ') || 'ja'
+  if (incident.verbalAggression) behaviour.push(['Verbale agressie', describe(incident.verbalForm, incident.verbalAgainst)])
+  if (incident.physicalAggression) behaviour.push(['Fysieke agressie', describe(incident.physicalForm, incident.physicalAgainst)])
+  if (incident.vandalism) behaviour.push(['Vernieling', describe(incident.vandalismForm, incident.vandalismAgainst)])
+  if (incident.objectThrownAtPerson) behaviour.push(['Voorwerp naar een persoon gegooid', 'ja'])
+  if (incident.leftPremises) behaviour.push(['Schoolterrein verlaten', 'ja'])
+
+  const ownGroup = own[0]!.groupName
+  return {
+    schoolName: extra.schoolName,
+    occurredAt: incident.occurredAt,
+    location: [incident.location?.label, clean(incident.locationNote)].filter(Boolean).join(' — ') || null,
+    types: incident.voorval.map((c) => c.label),
+    situation: clean(incident.situation) ?? '',
+    behaviour,
+    persons: incident.persons.map((p) => {
+      if (p.kind === 'leerling' && p.studentId === studentId) {
+        return { role: ROLE_LABEL[p.role] ?? p.role, who: `uw kind, ${displayName(focal)}`, injury: clean(p.injury), outcome: clean(p.outcome) }
+      }
+      if (p.kind === 'leerling') {
+        return { role: ROLE_LABEL[p.role] ?? p.role, who: labels.get(p.studentId!) ?? 'een andere leerling', injury: null, outcome: null }
+      }
+      const description = clean(p.description)
+      const kind = KIND_LABEL[p.kind] ?? p.kind
+      return { role: ROLE_LABEL[p.role] ?? p.role, who: description ? `${kind} (${description})` : kind, injury: null, outcome: null }
+    }),
+    measures: incident.afhandeling.map((c) => c.label),
+    analysis: clean(incident.analysis),
+    agreements: clean(incident.agreements),
+    parentsContacted: incident.parentsContacted
+      ? `Ja${incident.parentsContactedAt ? `, op ${dateOnly.format(incident.parentsContactedAt)}` : ''}${incident.parentsContactedBy ? ` door ${incident.parentsContactedBy}` : ''}`
+      : null,
+    pupil: { name: displayName(focal), groupName: ownGroup },
+    contact: extra.contact,
+    generatedAt: extra.generatedAt,
+    incidentRef: incident.id.slice(0, 8),
+  }
+}
+
+// WinAnsiEncoding: ASCII, Latin-1 and these signs in 0x80–0x9F.
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
+
+/** Folds text into what the standard PDF fonts can show: diacritics outside WinAnsi are dropped. */
+export function toWinAnsi(text: string): string {
+  let out = ''
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.codePointAt(0)!
+    if (ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) {
+      out += ch
+      continue
+    }
+    if (ch === '\t') {
+      out += ' '
+      continue
+    }
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '')
+    out += [...base].every((c) => c.codePointAt(0)! >= 0x20 && c.codePointAt(0)! <= 0xff) && base ? base : '?'
+  }
+  return out
+}
+
+/** Renders the report as a PDF (A4, Dutch). `compress: false` leaves the content streams readable. */
+export function renderParentReport(data: ParentReportData, options: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    compress: options.compress ?? true,
+    lang: 'nl-NL',
+    // No names in the metadata: it travels with the file and shows in viewers and indexes.
+    info: { Title: 'Verslag van een zeer ernstig incident', Author: toWinAnsi(data.schoolName), Creator: 'Baken' },
+  })
+  const chunks: Buffer[] = []
+  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c))
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+    doc.on('error', reject)
+  })
+  const w = toWinAnsi
+  const width = doc.page.width - 112
+  const heading = (text: string) => {
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).fillColor('#1a1a1a').text(w(text), { width })
+    doc.moveDown(0.2)
+  }
+  const field = (label: string, value: string) => {
+    doc.font('Helvetica-Bold').fontSize(10).text(`${w(label)}: `, { width, continued: true }).font('Helvetica').text(w(value))
+  }
+  const paragraph = (text: string) => doc.font('Helvetica').fontSize(10).text(w(text), { width })
+  const bullets = (items: string[]) => {
+    for (const item of items) doc.font('Helvetica').fontSize(10).text(`•  ${w(item)}`, { width, indent: 0 })
+  }
+
+  doc.font('Helvetica-Bold').fontSize(16).text('Verslag van een zeer ernstig incident', { width })
+  doc.moveDown(0.3)
+  doc.font('Helvetica').fontSize(11).text(w(`Voor de ouder(s)/verzorger(s) van ${data.pupil.name}${data.pupil.groupName ? ` (${data.pupil.groupName})` : ''}`), { width })
+
+  heading('Het incident')
+  field('School', data.schoolName)
+  field('Datum en tijd', `${dateTime.format(data.occurredAt)} uur`)
+  field('Locatie', data.location ?? 'niet vastgelegd')
+  if (data.types.length) field('Soort incident', data.types.join(', '))
+  for (const [label, value] of data.behaviour) field(label, value)
+
+  heading('Wat is er gebeurd')
+  paragraph(data.situation || 'Geen beschrijving vastgelegd.')
+
+  heading('Betrokkenen')
+  for (const p of data.persons) {
+    const extra = [p.injury ? `letsel: ${p.injury}` : null, p.outcome ? `afloop: ${p.outcome}` : null].filter(Boolean).join('; ')
+    bullets([`${p.who} — ${p.role}${extra ? ` (${extra})` : ''}`])
+  }
+
+  heading('Maatregelen en afspraken')
+  if (data.measures.length) {
+    doc.font('Helvetica-Bold').fontSize(10).text('Genomen maatregelen:', { width })
+    bullets(data.measures)
+  } else {
+    paragraph('Er zijn geen maatregelen vastgelegd.')
+  }
+  if (data.analysis) field('Analyse', data.analysis)
+  field('Afspraken', data.agreements ?? 'Er zijn geen afspraken vastgelegd.')
+  field('Contact met ouders', data.parentsContacted ?? 'nog niet vastgelegd')
+
+  heading('Contact')
+  paragraph(
+    `Heeft u vragen over dit verslag? Neem contact op met ${data.contact.name}${data.contact.email ? ` (${data.contact.email})` : ''}, ${data.schoolName}.`,
+  )
+  doc.moveDown(0.3)
+  doc
+    .font('Helvetica-Oblique')
+    .fontSize(9)
+    .text('Om de privacy van andere leerlingen te beschermen staan hun namen niet in dit verslag; zij heten hier leerling A, leerling B, enzovoort.', { width })
+
+  // The "voor gezien" block stays on one page.
+  if (doc.y > doc.page.height - 260) doc.addPage()
+  heading('Voor gezien')
+  paragraph(
+    'Met uw handtekening bevestigt u dat u dit verslag heeft ontvangen en gelezen. Het betekent niet dat u het met de inhoud eens bent; uw reactie kunt u hieronder of apart aan de school geven.',
+  )
+  doc.moveDown(1.2)
+  for (const label of ['Naam ouder/verzorger', 'Datum', 'Handtekening']) {
+    const y = doc.y + (label === 'Handtekening' ? 28 : 14)
+    doc.font('Helvetica').fontSize(10).text(`${label}:`, 56, y - 12)
+    doc.moveTo(200, y).lineTo(200 + 280, y).lineWidth(0.6).strokeColor('#555555').stroke()
+    doc.x = 56
+    doc.y = y + 16
+  }
+  doc.moveDown(1.5)
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .fillColor('#555555')
+    .text(w(`Opgesteld op ${dateOnly.format(data.generatedAt)} door ${data.schoolName} met Baken · incident ${data.incidentRef}`), 56, doc.y, { width })
+  doc.end()
+  return done
+}
+
+export type ParentReportResult =
+  | { ok: true; pdf: Uint8Array<ArrayBuffer>; filename: string }
+  | { ok: false; status: 404 | 409; errors: FieldError[] }
+
+const notFound = (path: string, message: string): ParentReportResult => ({ ok: false, status: 404, errors: [{ path, message }] })
+
+/**
+ * The parents' report of a submitted zeer ernstig incident the caller may read, for one pupil involved
+ * (404 for a pupil not in the incident; 409 for an incident that is not zeer ernstig or a draft).
+ */
+export async function buildParentReport(
+  tx: Tx,
+  ability: AppAbility,
+  ctx: TenantContext,
+  incidentId: string,
+  studentId: string,
+  options: { now?: Date; compress?: boolean } = {},
+): Promise<ParentReportResult> {
+  const incident = await loadIncident(tx, ability, incidentId)
+  if (!incident) return notFound('id', 'Incident niet gevonden.')
+  const involved = z.uuid().safeParse(studentId).success && incident.persons.some((p) => p.kind === 'leerling' && p.studentId === studentId)
+  if (!involved) return notFound('studentId', 'Deze leerling is niet bij het incident betrokken.')
+  const refused = voorGezienRefusal(incident)
+  if (refused) return { ok: false, status: 409, errors: [refused] }
+  const [pupils, staff, [school], [me]] = await Promise.all([
+    // Every pupil of the school: those of the incident get labels, the others are redacted if named.
+    tx
+      .select({ id: schema.students.id, firstName: schema.students.firstName, infix: schema.students.infix, lastName: schema.students.lastName })
+      .from(schema.students)
+      .where(eq(schema.students.schoolId, incident.schoolId)),
+    tx
+      .selectDistinct({ name: schema.users.name })
+      .from(schema.memberships)
+      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+      .where(eq(schema.memberships.schoolId, incident.schoolId)),
+    tx.select({ name: schema.schools.name }).from(schema.schools).where(eq(schema.schools.id, incident.schoolId)),
+    tx.select({ name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.id, ctx.userId)),
+  ])
+  const names = new Map(pupils.map((p) => [p.id, p]))
+  const inIncident = new Set(incident.persons.map((p) => p.studentId))
+  const now = options.now ?? new Date()
+  const data = redactIncidentForPupil(incident, studentId, names, {
+    schoolName: school?.name ?? '',
+    contact: { name: me?.name ?? 'de school', email: me?.email ?? null },
+    generatedAt: now,
+    bystanders: pupils.filter((p) => !inIncident.has(p.id)),
+    staffNames: staff.map((u) => u.name),
+  })
+  if (!data) return notFound('studentId', 'Deze leerling is niet bij het incident betrokken.')
+  const pdf = await renderParentReport(data, { compress: options.compress })
+  return { ok: true, pdf, filename: `incidentverslag-${dutchToday(incident.occurredAt)}.pdf` }
+}

@@ -1,0 +1,283 @@
+// Follow-up tasks, acknowledgements and the parents' report on the embedded database with the demo
+// seed, through the tenant transaction (RLS as baken_app) and each role's CASL rules, as the routes
+// call them.
+import { openDatabase, runMigrations, schema, withTenant, type DatabaseHandle, type TenantContext, type Tx } from '@baken/db'
+import { seedDemoData } from '@baken/db/demo'
+import { defineAbilityFor, ForbiddenError, type AppAbility } from '@baken/permissions'
+import { and, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  buildParentReport,
+  createIncident,
+  createTask,
+  displayName,
+  listAcknowledgements,
+  listOverdueTasks,
+  listTasks,
+  loadIncident,
+  proposeVictimCareTasks,
+  recordAcknowledgement,
+  updateTask,
+} from '../src/index.ts'
+import { pdfText } from './support/pdf-text.ts'
+
+const TODAY = '2026-11-20'
+let h: DatabaseHandle
+const ctxOf: Record<string, TenantContext> = {}
+const userOf: Record<string, string> = {}
+let branding: string
+
+beforeAll(async () => {
+  h = await openDatabase({ kind: 'pglite', dataDir: 'memory://' })
+  await runMigrations(h)
+  await seedDemoData(h.db, { mode: 'demo' })
+  // Set-up and direct look-ups run as the migration owner, outside the app role.
+  const rows = await h.db
+    .select({ email: schema.users.email, m: schema.memberships })
+    .from(schema.memberships)
+    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+  for (const { email, m } of rows) {
+    userOf[email] = m.userId
+    ctxOf[email] ??= { userId: m.userId, membershipId: m.id, role: m.role, stichtingId: m.stichtingId, schoolId: m.schoolId, partnerId: m.partnerId }
+  }
+  branding = ctxOf['directeur@branding.demo']!.schoolId!
+})
+afterAll(() => h?.close())
+
+/** Rows of a raw query on the embedded database. */
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
+
+const as = <T>(email: string, fn: (tx: Tx, ability: AppAbility, ctx: TenantContext) => Promise<T>) => {
+  const ctx = ctxOf[email]!
+  return withTenant(h.db, ctx, (tx) => fn(tx, defineAbilityFor(ctx), ctx))
+}
+
+/** A submitted Branding incident (as the owner sees it) matching the condition. */
+async function brandingIncident(where: ReturnType<typeof sql>) {
+  const [row] = await h.db
+    .select({ id: schema.incidents.id })
+    .from(schema.incidents)
+    .where(and(eq(schema.incidents.schoolId, branding), eq(schema.incidents.status, 'submitted'), where))
+    .orderBy(sql`occurred_at desc`)
+    .limit(1)
+  return row!.id
+}
+
+const task = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'gesprek_slachtoffer',
+  title: 'Gesprek met het slachtoffer',
+  ownerId: userOf['leerkracht@branding.demo'],
+  dueOn: '2026-11-24',
+  ...overrides,
+})
+
+describe('planning tasks', () => {
+  it('the IB plans a task for a teacher; validation refuses non-staff owners, old due dates and empty titles', async () => {
+    const incidentId = await brandingIncident(sql`not confidential and severity = 'ernstig'`)
+    const create = (body: unknown) => as('ib@branding.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, incidentId, body, { today: TODAY }))
+    const ok = await create(task())
+    expect(ok.ok).toBe(true)
+    // Yesterday is still allowed (planned a day late); two days ago is not.
+    expect((await create(task({ dueOn: '2026-11-19' }))).ok).toBe(true)
+    const old = await create(task({ dueOn: '2026-11-18' }))
+    expect(old).toMatchObject({ ok: false, status: 400, errors: [{ path: 'dueOn' }] })
+    for (const outsider of ['bestuur@kompas.demo', 'directeur@lyceum.demo', 'politie@wijkteam.demo']) {
+      const res = await create(task({ ownerId: userOf[outsider] }))
+      expect(res, outsider).toMatchObject({ ok: false, status: 400, errors: [{ path: 'ownerId', message: 'Kies een medewerker van deze school' }] })
+    }
+    expect(await create(task({ title: '   ' }))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'title' }] })
+    expect(await create(task({ kind: 'iets' }))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'kind' }] })
+    expect(await create(task({ dueOn: '2026-02-30' }))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'dueOn' }] })
+    const items = (await as('ib@branding.demo', (tx, ability) => listTasks(tx, ability, incidentId, { today: TODAY })))!
+    const mine = items.find((t) => ok.ok && t.id === ok.id)!
+    expect(mine).toMatchObject({ ownerName: 'Joyce Smit', dueOn: '2026-11-24', doneAt: null, overdue: false })
+  })
+
+  it('a leerkracht plans no tasks; another school’s incident is not found', async () => {
+    const incidentId = await brandingIncident(sql`not confidential`)
+    const teacher = await as('leerkracht@branding.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, incidentId, task(), { today: TODAY }))
+    expect(teacher).toMatchObject({ ok: false, status: 403 })
+    const lyceum = await as('directeur@lyceum.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, incidentId, task(), { today: TODAY }))
+    expect(lyceum).toMatchObject({ ok: false, status: 404 })
+  })
+
+  it('a task of a confidential incident goes only to the directeur or the vertrouwenspersoon', async () => {
+    const incidentId = await brandingIncident(sql`confidential`)
+    const create = (owner: string) =>
+      as('directeur@branding.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, incidentId, task({ ownerId: userOf[owner] }), { today: TODAY }))
+    expect(await create('ib@branding.demo')).toMatchObject({ ok: false, status: 400, errors: [{ path: 'ownerId' }] })
+    expect((await create('vertrouwenspersoon@branding.demo')).ok).toBe(true)
+    // The IB cannot even see that incident's tasks.
+    expect(await as('ib@branding.demo', (tx, ability) => listTasks(tx, ability, incidentId))).toBeNull()
+  })
+
+  it('no tasks on a draft: it is the author’s alone until submitted', async () => {
+    const pupil = (await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, branding)).limit(1))[0]!
+    const draft = await as('directeur@branding.demo', (tx, ability, ctx) =>
+      createIncident(tx, ability, ctx, {
+        occurredAt: '2026-11-19T09:00:00Z',
+        voorval: [3],
+        situation: 'Duwen op het plein.',
+        physicalAggression: true,
+        persons: [{ role: 'slachtoffer', kind: 'leerling', studentId: pupil.id }],
+        submit: false,
+      }),
+    )
+    expect(draft.ok).toBe(true)
+    const res = await as('directeur@branding.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, draft.ok ? draft.id : '', task(), { today: TODAY }))
+    expect(res).toMatchObject({ ok: false, status: 409, errors: [{ path: 'status' }] })
+  })
+
+  it('proposes the §4 steps for a demo incident with a victim, marking the ones the seed planned', async () => {
+    const incidentId = await brandingIncident(
+      sql`severity = 'ernstig' and not confidential and exists (select 1 from incident_tasks t where t.incident_id = incidents.id)`,
+    )
+    const proposals = (await as('ib@branding.demo', (tx, ability) => proposeVictimCareTasks(tx, ability, incidentId, { today: TODAY })))!
+    expect(proposals.find((p) => p.kind === 'gesprek_slachtoffer')!.planned).toBe(true)
+    expect(proposals.find((p) => p.kind === 'beleidsmaatregelen')!.planned).toBe(false)
+    expect(proposals.every((p) => p.dueOn >= TODAY && p.dueOn >= p.protocolDueOn)).toBe(true)
+  })
+})
+
+describe('completing and changing tasks', () => {
+  it('an owner completes their own task with a note, but neither reassigns it nor completes a colleague’s', async () => {
+    const incidentId = await brandingIncident(sql`not confidential and severity = 'ernstig'`)
+    const plan = (owner: string) =>
+      as('ib@branding.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, incidentId, task({ ownerId: userOf[owner] }), { today: TODAY }))
+    const own = await plan('leerkracht@branding.demo')
+    const colleague = await plan('directeur@branding.demo')
+    if (!own.ok || !colleague.ok) throw new Error('set-up failed')
+    const teacher = (taskId: string, body: unknown) =>
+      as('leerkracht@branding.demo', (tx, ability, ctx) => updateTask(tx, ability, ctx, incidentId, taskId, body, { today: TODAY }))
+
+    expect(await teacher(own.id, { done: true, note: 'Gesprek gevoerd, het gaat goed.' })).toEqual({ ok: true, id: own.id })
+    expect(await teacher(own.id, { ownerId: userOf['leerkracht2@branding.demo'] })).toMatchObject({ ok: false, status: 403 })
+    expect(await teacher(own.id, { dueOn: '2026-12-01' })).toMatchObject({ ok: false, status: 403 })
+    expect(await teacher(colleague.id, { done: true })).toMatchObject({ ok: false, status: 403 })
+    expect(await teacher(own.id, { colour: 'rood' })).toMatchObject({ ok: false, status: 400 })
+
+    const [row] = await h.db.select().from(schema.incidentTasks).where(eq(schema.incidentTasks.id, own.id))
+    expect(row).toMatchObject({ doneById: userOf['leerkracht@branding.demo'], note: 'Gesprek gevoerd, het gaat goed.' })
+    expect(row!.doneAt).toBeInstanceOf(Date)
+
+    // The IB reassigns and moves the colleague's task; a wrong incident id finds nothing.
+    const ib = (body: unknown, inIncident = incidentId) =>
+      as('ib@branding.demo', (tx, ability, ctx) => updateTask(tx, ability, ctx, inIncident, colleague.id, body, { today: TODAY }))
+    expect((await ib({ ownerId: userOf['leerkracht2@branding.demo'], dueOn: '2026-12-01' })).ok).toBe(true)
+    expect(await ib({ dueOn: '2026-11-01' })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'dueOn' }] })
+    expect(await ib({ done: true }, await brandingIncident(sql`id <> ${incidentId} and not confidential`))).toMatchObject({ ok: false, status: 404 })
+    const [moved] = await h.db.select().from(schema.incidentTasks).where(eq(schema.incidentTasks.id, colleague.id))
+    expect(moved).toMatchObject({ ownerId: userOf['leerkracht2@branding.demo'], dueOn: '2026-12-01', doneAt: null })
+  })
+})
+
+describe('the overdue list', () => {
+  const overdue = (email: string) => as(email, (tx, ability) => listOverdueTasks(tx, ability, { today: TODAY }))
+
+  it('the directeur sees every open task of the school due before today, confidential ones included', async () => {
+    const list = await overdue('directeur@branding.demo')
+    const [expected] = rowsOf<{ n: number }>(await h.db.execute(sql`select count(*)::int as n from incident_tasks t join incidents i on i.id = t.incident_id
+      where t.school_id = ${branding} and t.done_at is null and t.due_on < ${TODAY} and (i.status = 'submitted' or i.reported_by_id = ${userOf['directeur@branding.demo']})`))
+    expect(list.length).toBe(expected!.n)
+    expect(list.length).toBeGreaterThan(0)
+    expect(list.every((t) => t.overdue && t.doneAt === null && t.dueOn < TODAY)).toBe(true)
+    expect(list.some((t) => t.incidentConfidential)).toBe(true)
+    expect(list.map((t) => t.dueOn)).toEqual([...list.map((t) => t.dueOn)].sort())
+  })
+
+  it('the IB sees the same list without confidential incidents', async () => {
+    const dir = await overdue('directeur@branding.demo')
+    const ib = await overdue('ib@branding.demo')
+    expect(ib.length).toBeGreaterThan(0)
+    expect(ib.some((t) => t.incidentConfidential)).toBe(false)
+    expect(ib.map((t) => t.id).sort()).toEqual(dir.filter((t) => !t.incidentConfidential).map((t) => t.id).sort())
+  })
+
+  it('a leerkracht sees only tasks of incidents it may read, and its own', async () => {
+    const email = 'leerkracht2@branding.demo'
+    const list = await overdue(email)
+    for (const t of list) {
+      const readable = await as(email, (tx, ability) => loadIncident(tx, ability, t.incidentId))
+      expect(readable !== null || t.ownerId === userOf[email], t.id).toBe(true)
+    }
+    expect(list.length).toBeLessThan((await overdue('ib@branding.demo')).length)
+  })
+
+  it('the board has no tasks at all (the route answers 403)', async () => {
+    await expect(overdue('bestuur@kompas.demo')).rejects.toBeInstanceOf(ForbiddenError)
+  })
+})
+
+describe('voor gezien', () => {
+  it('is recorded for a zeer ernstig incident and refused, with the reason, for any other', async () => {
+    const zeer = await brandingIncident(sql`severity = 'zeer_ernstig' and not confidential`)
+    const ernstig = await brandingIncident(sql`severity = 'ernstig' and not confidential`)
+    const record = (id: string, body: unknown) =>
+      as('ib@branding.demo', (tx, ability, ctx) => recordAcknowledgement(tx, ability, ctx, id, body, { today: TODAY }))
+    const body = { guardianName: 'Linda Bakker', acknowledgedOn: TODAY, method: 'op school getekend' }
+    const refused = await record(ernstig, body)
+    expect(refused).toMatchObject({ ok: false, status: 409, errors: [{ path: 'severity' }] })
+    if (!refused.ok) expect(refused.errors[0]!.message).toMatch(/^Alleen bij een zeer ernstig incident .*ernstig\.$/)
+    const ok = await record(zeer, body)
+    expect(ok.ok).toBe(true)
+    expect(await record(zeer, { ...body, acknowledgedOn: '2026-11-21' })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'acknowledgedOn' }] })
+    expect(await record(zeer, { ...body, method: 'per duif' })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'method' }] })
+    const stranger = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, branding)).limit(200)
+    const incident = (await as('ib@branding.demo', (tx, ability) => loadIncident(tx, ability, zeer)))!
+    const outsider = stranger.find((s) => !incident.persons.some((p) => p.studentId === s.id))!
+    expect(await record(zeer, { ...body, studentId: outsider.id })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'studentId' }] })
+    const list = (await as('directeur@branding.demo', (tx, ability) => listAcknowledgements(tx, ability, zeer)))!
+    expect(list.at(-1)).toMatchObject({ guardianName: 'Linda Bakker', acknowledgedOn: TODAY, method: 'op school getekend', recordedByName: 'Sanne Kuipers' })
+  })
+})
+
+describe('the parents’ report', () => {
+  it('names the pupil and calls every other pupil leerling A, B, … — never by name', async () => {
+    // A zeer ernstig incident with at least two pupils whose first and last names differ.
+    const candidates = rowsOf<{ id: string }>(await h.db.execute(sql`select i.id from incidents i
+      where i.school_id = ${branding} and i.status = 'submitted' and not i.confidential and i.severity = 'zeer_ernstig'
+        and (select count(distinct s.first_name) from incident_persons p join students s on s.id = p.student_id where p.incident_id = i.id) >= 2
+        and (select count(distinct s.last_name) from incident_persons p join students s on s.id = p.student_id where p.incident_id = i.id)
+          = (select count(distinct p.student_id) from incident_persons p where p.incident_id = i.id)
+      order by i.occurred_at desc limit 1`))
+    const incidentId = candidates[0]!.id
+    const pupils = await h.db
+      .select({ id: schema.students.id, firstName: schema.students.firstName, infix: schema.students.infix, lastName: schema.students.lastName })
+      .from(schema.incidentPersons)
+      .innerJoin(schema.students, eq(schema.students.id, schema.incidentPersons.studentId))
+      .where(eq(schema.incidentPersons.incidentId, incidentId))
+    const [focal, ...others] = pupils
+    const report = await as('ib@branding.demo', (tx, ability, ctx) => buildParentReport(tx, ability, ctx, incidentId, focal!.id))
+    if (!report.ok) throw new Error(JSON.stringify(report.errors))
+    expect(report.filename).toMatch(/^incidentverslag-\d{4}-\d{2}-\d{2}\.pdf$/)
+    const text = pdfText(report.pdf)
+    expect(text).toContain(displayName(focal!))
+    expect(text).toContain('leerling A')
+    expect(text).toContain('OBS De Branding')
+    expect(text).toContain('Sanne Kuipers')
+    for (const other of others) {
+      expect(text).not.toContain(displayName(other))
+      expect(text).not.toMatch(new RegExp(`\\b${other.firstName}\\b`))
+      expect(text).not.toMatch(new RegExp(`\\b${other.lastName}\\b`))
+    }
+  })
+
+  it('is not found for a pupil outside the incident, and refused for an incident that is not zeer ernstig', async () => {
+    const zeer = await brandingIncident(sql`severity = 'zeer_ernstig' and not confidential`)
+    const ernstig = await brandingIncident(sql`severity = 'ernstig' and not confidential`)
+    const [pupilOfErnstig] = await h.db
+      .select({ id: schema.incidentPersons.studentId })
+      .from(schema.incidentPersons)
+      .where(and(eq(schema.incidentPersons.incidentId, ernstig), sql`student_id is not null`))
+    const [outsider] = await h.db
+      .select({ id: schema.students.id })
+      .from(schema.students)
+      .where(and(eq(schema.students.schoolId, branding), sql`id not in (select student_id from incident_persons where incident_id = ${zeer} and student_id is not null)`))
+      .limit(1)
+    const build = (incidentId: string, studentId: string) =>
+      as('directeur@branding.demo', (tx, ability, ctx) => buildParentReport(tx, ability, ctx, incidentId, studentId))
+    expect(await build(zeer, outsider!.id)).toMatchObject({ ok: false, status: 404, errors: [{ path: 'studentId' }] })
+    expect(await build(ernstig, pupilOfErnstig!.id!)).toMatchObject({ ok: false, status: 409 })
+    expect(await build(zeer, 'geen-uuid')).toMatchObject({ ok: false, status: 404 })
+  })
+})
