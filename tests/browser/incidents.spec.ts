@@ -45,7 +45,23 @@ test.describe('registering an incident on a phone', () => {
     await ib.getByLabel('Afspraken').fill('Gesprek met beide leerlingen; over twee weken evaluatie met ouders.')
     await ib.getByRole('button', { name: 'Wijziging opslaan' }).click()
     await expect(ib.getByRole('status')).toContainText('Opgeslagen (versie 2)')
-    await expect(ib.getByText('Versie 2')).toBeVisible()
+    await expect(ib.getByRole('listitem').filter({ hasText: /^Versie 2,/ })).toBeVisible()
+    // …and plans follow-up: the first §4 victim-care step, and a task of her own.
+    const followUp = ib.getByRole('region', { name: 'Nazorg en vervolg' })
+    const firstProposal = followUp.locator('.proposals li').first()
+    const proposalTitle = (await firstProposal.locator('span').first().innerText()).split(' (uiterlijk')[0]!
+    await firstProposal.getByRole('button', { name: 'Inplannen' }).click()
+    await expect(ib.getByRole('status')).toContainText('Vastgelegd')
+    await expect(followUp.locator('.tasks')).toContainText(proposalTitle)
+    await followUp.getByText('Eigen taak toevoegen').click()
+    await followUp.getByLabel('Taak').fill('Gesprek met de ouders van het slachtoffer plannen')
+    await followUp.getByRole('button', { name: 'Taak toevoegen' }).click()
+    await expect(followUp.locator('.tasks')).toContainText('Gesprek met de ouders van het slachtoffer plannen')
+    // Zeer ernstig: the report for the parents is offered as a PDF per pupil.
+    const report = followUp.getByRole('link', { name: /Verslag voor de ouders van/ }).first()
+    const pdf = await ib.request.get((await report.getAttribute('href'))!)
+    expect(pdf.status()).toBe(200)
+    expect(pdf.headers()['content-type']).toBe('application/pdf')
     await ibContext.close()
 
     // The other group's teacher and another stichting's directeur get "not found".

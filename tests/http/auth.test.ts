@@ -235,7 +235,21 @@ describe('API shape', () => {
   it('the OpenAPI document lists every API route', async () => {
     const doc = (await client().get('/api/v1/openapi.json')).json()
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths).sort()).toEqual(['/incidents', '/incidents/{id}', '/me', '/openapi.json', '/students', '/students/{id}', '/students/{id}/dossier'])
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/incidents',
+      '/incidents/{id}',
+      '/incidents/{id}/acknowledgements',
+      '/incidents/{id}/parent-report.pdf',
+      '/incidents/{id}/tasks',
+      '/incidents/{id}/tasks/{taskId}',
+      '/me',
+      '/openapi.json',
+      '/schools/{id}/overview',
+      '/students',
+      '/students/{id}',
+      '/students/{id}/dossier',
+      '/tasks/overdue',
+    ])
   })
 
   it('healthz reports the database', async () => {

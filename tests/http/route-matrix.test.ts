@@ -65,8 +65,12 @@ beforeAll(async () => {
     },
   })
   incidentId = created.json().id
+  schoolIdOf.branding = (await clients.get('directeur@branding.demo')!.get('/api/v1/me')).json().organisation.id
 })
 let incidentId = ''
+const schoolIdOf: Record<string, string> = {}
+// School leads: directeur and intern begeleider (yearly overview, import).
+const LEADS = new Set(['directeur@branding.demo', 'ib@branding.demo', 'directeur@lyceum.demo', 'directeur@vakcollege.demo', 'directeur@horizon.demo'])
 // Who may open that incident: the school's directeur and IB, and its reporter (own report, own group).
 const SEES_INCIDENT = new Set(['directeur@branding.demo', 'ib@branding.demo', 'leerkracht@branding.demo'])
 afterAll(() => server?.stop())
@@ -102,6 +106,25 @@ const routes: { path: () => string; label: string; expect: Expect }[] = [
   },
   { label: 'GET /api/v1/students/{Branding pupil}/dossier', path: () => `/api/v1/students/${studentOf.branding}/dossier`, expect: pupilOf('branding', 401) },
   { label: 'GET /api/v1/students/{Horizon pupil}/dossier', path: () => `/api/v1/students/${studentOf.horizon}/dossier`, expect: pupilOf('horizon', 401) },
+  { label: 'GET /overzicht', path: () => '/overzicht', expect: (who) => (who === 'anonymous' ? 302 : LEADS.has(who) ? 200 : 403) },
+  { label: 'GET /leerlingen/import', path: () => '/leerlingen/import', expect: (who) => (who === 'anonymous' ? 302 : LEADS.has(who) ? 200 : 403) },
+  { label: 'GET /incidenten', path: () => '/incidenten', expect: schoolOnly(302) },
+  { label: 'GET /incidenten/nieuw', path: () => '/incidenten/nieuw', expect: schoolOnly(302) },
+  {
+    label: 'GET /incidenten/{Branding incident}',
+    path: () => `/incidenten/${incidentId}`,
+    expect: (who) => (who === 'anonymous' ? 302 : !SCHOOL_OF[who] ? 403 : SEES_INCIDENT.has(who) ? 200 : 404),
+  },
+  {
+    label: 'GET /api/v1/tasks/overdue',
+    path: () => '/api/v1/tasks/overdue',
+    expect: (who) => (who === 'anonymous' ? 401 : SCHOOL_OF[who] ? 200 : 403),
+  },
+  {
+    label: 'GET /api/v1/schools/{own school}/overview',
+    path: () => `/api/v1/schools/${schoolIdOf.branding}/overview?schooljaar=2025-2026`,
+    expect: (who) => (who === 'anonymous' ? 401 : !LEADS.has(who) ? 403 : SCHOOL_OF[who] === 'branding' ? 200 : 404),
+  },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
 ]

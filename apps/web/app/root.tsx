@@ -91,6 +91,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <li>
                       <NavLink to="/groepen">{t('nav.groups')}</NavLink>
                     </li>
+                    {data.role === 'directeur' || data.role === 'intern_begeleider' ? (
+                      <li>
+                        <NavLink to="/overzicht">{t('nav.overview')}</NavLink>
+                      </li>
+                    ) : null}
                   </>
                 ) : null}
                 <li>

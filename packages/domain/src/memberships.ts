@@ -42,3 +42,14 @@ export async function listMembershipOptions(tx: Tx, userId: string): Promise<Mem
     return { id: r.id, role: r.role, organisationKind: 'platform', organisationName: 'Baken platform', parentName: null }
   })
 }
+
+/** Staff of the caller's school (for choosing a task owner), read through the tenant wall. */
+export async function listSchoolStaff(tx: Tx, schoolId: string): Promise<{ id: string; name: string; role: Role }[]> {
+  const rows = await tx
+    .select({ id: schema.users.id, name: schema.users.name, role: schema.memberships.role })
+    .from(schema.memberships)
+    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+    .where(eq(schema.memberships.schoolId, schoolId))
+    .orderBy(asc(schema.users.name))
+  return rows
+}

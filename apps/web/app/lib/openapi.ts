@@ -246,6 +246,69 @@ export const openApiDocument = {
         responses: { '200': { description: '{id, version}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
       },
     },
+    '/incidents/{id}/tasks': {
+      get: {
+        summary: 'Follow-up tasks of an incident, and for those who plan (directeur, IB) the §4 victim-care proposals',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '200': { description: '{items: IncidentTask[], proposals: VictimCareProposal[]}' }, '401': error, '403': error, '404': error },
+      },
+      post: {
+        summary: 'Plan a task: {kind (a §4 step key or "overig"), title, description?, ownerId (staff of the school), dueOn (YYYY-MM-DD)}',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '201': { description: '{id}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
+      },
+    },
+    '/incidents/{id}/tasks/{taskId}': {
+      patch: {
+        summary: 'Complete, reassign or reschedule a task: any of {done, note, ownerId, dueOn, title, description}',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: uuid },
+          { name: 'taskId', in: 'path', required: true, schema: uuid },
+        ],
+        responses: { '200': { description: '{id}' }, '400': error, '401': error, '403': error, '404': error },
+      },
+    },
+    '/tasks/overdue': {
+      get: {
+        summary: 'Open follow-up tasks past their due date at the caller’s school',
+        responses: { '200': { description: '{items: OverdueTask[], total}' }, '401': error, '403': error },
+      },
+    },
+    '/incidents/{id}/acknowledgements': {
+      get: {
+        summary: 'Records that parents signed the report "voor gezien"',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '200': { description: '{items: Acknowledgement[]}' }, '401': error, '404': error },
+      },
+      post: {
+        summary: 'Record "voor gezien" for a zeer ernstig incident: {studentId?, guardianName, acknowledgedOn, method: op school getekend | digitaal | per post | mondeling bevestigd, note?}',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '201': { description: '{id}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
+      },
+    },
+    '/incidents/{id}/parent-report.pdf': {
+      get: {
+        summary: 'The report for the parents of one pupil of a zeer ernstig incident (PDF; other pupils as "leerling A", "leerling B")',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: uuid },
+          { name: 'studentId', in: 'query', required: true, schema: uuid },
+        ],
+        responses: { '200': { description: 'application/pdf' }, '400': error, '401': error, '404': error, '409': error },
+      },
+    },
+    '/schools/{id}/overview': {
+      get: {
+        summary: 'Yearly overview of the caller’s own school (Bijlage 2) and the RI&E counts; directeur and intern_begeleider',
+        description:
+          'One row per pupil involved in a submitted incident of the schooljaar (1 August – 31 July, Dutch time). Any id other than the caller’s own school answers 404. format=csv: UTF-8 with BOM, ";"-separated, formula-injection safe. format=xlsx: the overview plus an RI&E sheet.',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: uuid },
+          { name: 'schooljaar', in: 'query', required: true, schema: { type: 'string', pattern: '^[0-9]{4}-[0-9]{4}$' } },
+          { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' } },
+        ],
+        responses: { '200': { description: 'JSON {school, schooljaar, rows, analysis}, or a CSV/XLSX attachment' }, '400': error, '401': error, '403': error, '404': error },
+      },
+    },
     '/students/{id}/dossier': {
       get: {
         summary: 'The pupil and one chronology of their incidents with their role in each',

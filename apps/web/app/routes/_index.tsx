@@ -1,7 +1,8 @@
-import { getActiveOrganisation, listVisibleSchools } from '@baken/domain'
+import { getActiveOrganisation, listOverdueTasks, listVisibleSchools } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { formatDate } from '~/lib/format.ts'
 import { useT } from '~/root.tsx'
 
 /** The home page per role: school staff go to their pupils; others see the schools in their view. */
@@ -16,13 +17,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       organisation,
       schools,
       canReadStudents: ctx.ability.can('read', 'Student'),
+      // Overdue follow-up is for the IB and the directeur to keep an eye on (issue 3).
+      overdue: ['directeur', 'intern_begeleider'].includes(ctx.membership.role) ? await listOverdueTasks(tx, ctx.ability) : [],
     }
   })
 }
 
 export default function Home() {
   const t = useT()
-  const { user, role, organisation, schools, canReadStudents } = useLoaderData<typeof loader>()
+  const { user, role, organisation, schools, canReadStudents, overdue } = useLoaderData<typeof loader>()
   return (
     <>
       <section className="card">
@@ -37,6 +40,18 @@ export default function Home() {
         {organisation.kind === 'partner' ? <p>{t('home.partner')}</p> : null}
         {organisation.kind === 'platform' ? <p>{t('home.platform')}</p> : null}
       </section>
+      {overdue.length > 0 ? (
+        <section className="card" aria-labelledby="overdue-h">
+          <h2 id="overdue-h">Te late nazorgtaken ({overdue.length})</h2>
+          <ul className="tasks">
+            {overdue.map((t) => (
+              <li key={t.id} className="task overdue">
+                <Link to={`/incidenten/${t.incidentId}`}>{t.title}</Link> · {t.ownerName ?? '—'} · uiterlijk {formatDate(t.dueOn)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {schools.length > 0 ? (
         <section className="card">
           <h2>{organisation.kind === 'partner' ? t('home.partnerSchools') : t('home.stichting')}</h2>

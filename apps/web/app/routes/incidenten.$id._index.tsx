@@ -1,6 +1,20 @@
-import { guidanceForVoorval, listVersions, loadIncident, suggestSeverity } from '@baken/domain'
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import {
+  completeTask,
+  createTask,
+  guidanceForVoorval,
+  listAcknowledgements,
+  listSchoolStaff,
+  listTasks,
+  listVersions,
+  loadIncident,
+  localDate,
+  proposeVictimCareTasks,
+  recordAcknowledgement,
+  suggestSeverity,
+} from '@baken/domain'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { FollowUp } from '~/components/follow-up.tsx'
 import { GuidancePanel } from '~/components/incident-form.tsx'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
 import { SEVERITY_TEXT, formatDate, formatDateTime } from '~/lib/format.ts'
@@ -12,7 +26,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const incident = await loadIncident(tx, ctx.ability, params.id ?? '')
     if (!incident) return null
     const canEdit = (await loadIncident(tx, ctx.ability, incident.id, 'update')) !== null
-    return { incident, versions: await listVersions(tx, incident.id), canEdit }
+    const canReadTasks = ctx.ability.can('read', 'IncidentTask')
+    return {
+      incident,
+      versions: await listVersions(tx, incident.id),
+      canEdit,
+      tasks: canReadTasks ? ((await listTasks(tx, ctx.ability, incident.id)) ?? []) : [],
+      proposals: ctx.ability.can('create', 'IncidentTask') ? ((await proposeVictimCareTasks(tx, ctx.ability, incident.id)) ?? []) : [],
+      staff: ctx.tenant.schoolId ? await listSchoolStaff(tx, ctx.tenant.schoolId) : [],
+      acknowledgements: (await listAcknowledgements(tx, ctx.ability, incident.id)) ?? [],
+      me: ctx.user.id,
+      canPlan: ctx.ability.can('create', 'IncidentTask'),
+      today: localDate(new Date()),
+    }
   })
   // Another school's incident, a confidential one for the wrong role, someone else's draft: 404.
   if (!found) throw data('Niet gevonden', { status: 404 })
@@ -24,16 +50,65 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
+/** Follow-up actions: plan or complete a task, record "voor gezien". Refusals come back as errors. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'read', 'Incident')
+  const form = Object.fromEntries(await request.formData())
+  const id = params.id ?? ''
+  const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
+  try {
+    await inTenant(ctx, async (tx) => {
+      const result =
+        form.intent === 'add-task'
+          ? await createTask(tx, ctx.ability, ctx.tenant, id, {
+              kind: text('kind'),
+              title: text('title'),
+              description: text('description') ?? null,
+              ownerId: text('ownerId'),
+              dueOn: text('dueOn'),
+            })
+          : form.intent === 'complete-task'
+            ? await completeTask(tx, ctx.ability, ctx.tenant, id, String(form.taskId ?? ''), text('note') ?? null)
+            : form.intent === 'acknowledge'
+              ? await recordAcknowledgement(tx, ctx.ability, ctx.tenant, id, {
+                  studentId: text('studentId') ?? null,
+                  guardianName: text('guardianName'),
+                  acknowledgedOn: text('acknowledgedOn'),
+                  method: text('method'),
+                })
+              : { ok: false as const, status: 400 as const, errors: [{ path: 'intent', message: 'Onbekende actie.' }] }
+      if (!result.ok) throw result
+    })
+  } catch (failure) {
+    if (failure && typeof failure === 'object' && 'errors' in failure) {
+      const f = failure as { status: number; errors: { path: string; message: string }[] }
+      return data({ errors: f.errors }, { status: f.status })
+    }
+    throw failure
+  }
+  return redirect(`/incidenten/${id}?bijgewerkt=1`)
+}
+
 function Yes({ value }: { value: boolean }) {
   return <>{value ? 'ja' : 'nee'}</>
 }
 
 export default function IncidentDetail() {
-  const { incident: i, versions, canEdit, suggestion, guidance } = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  const { incident: i, versions, canEdit, suggestion, guidance } = loaded
+  const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
+  const pupils = i.persons.filter((p) => p.studentId).map((p) => ({ studentId: p.studentId!, name: p.studentName ?? '?' }))
+  const nameOf = (studentId: string | null) => pupils.find((p) => p.studentId === studentId)?.name ?? null
   return (
     <div className="incident-layout">
       <article className="card">
+        {params.get('bijgewerkt') ? (
+          <p role="status" className="notice">
+            Vastgelegd.
+          </p>
+        ) : null}
         {params.get('opgeslagen') ? (
           <p role="status" className="notice">
             Opgeslagen (versie {i.version}).
@@ -145,6 +220,21 @@ export default function IncidentDetail() {
             </Link>
           </p>
         ) : null}
+        <FollowUp
+          tasks={loaded.tasks}
+          proposals={loaded.proposals}
+          staff={loaded.staff}
+          me={loaded.me}
+          canPlan={loaded.canPlan}
+          errors={actionData?.errors ?? []}
+          zeerErnstig={i.severity === 'zeer_ernstig'}
+          submitted={i.status === 'submitted'}
+          canAcknowledge={canEdit}
+          acknowledgements={loaded.acknowledgements.map((a) => ({ ...a, studentName: nameOf(a.studentId) }))}
+          pupils={pupils}
+          incidentId={i.id}
+          today={loaded.today}
+        />
         <h2>Geschiedenis</h2>
         <ol className="history">
           {versions.map((v) => (

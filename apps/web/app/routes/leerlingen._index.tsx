@@ -15,12 +15,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return inTenant(ctx, async (tx) => ({
     result: await listStudents(tx, ctx.ability, parsed.data),
     groups: await listGroups(tx, ctx.ability),
+    canImport: ctx.ability.can('create', 'Student') && ctx.ability.can('update', 'Student'),
   }))
 }
 
 export default function Students() {
   const t = useT()
-  const { result, groups } = useLoaderData<typeof loader>()
+  const { result, groups, canImport } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize))
   const pageLink = (page: number) => {
@@ -30,7 +31,14 @@ export default function Students() {
   }
   return (
     <section>
-      <h1>{t('students.title')}</h1>
+      <div className="title-row">
+        <h1>{t('students.title')}</h1>
+        {canImport ? (
+          <Link to="/leerlingen/import" className="button secondary">
+            {t('students.import')}
+          </Link>
+        ) : null}
+      </div>
       <Form method="get" className="filters card" role="search">
         <div>
           <label htmlFor="q">{t('students.search')}</label>

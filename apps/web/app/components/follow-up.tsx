@@ -1,0 +1,211 @@
+// Follow-up on an incident: tasks (§4 victim care and others), and for zeer ernstig incidents the
+// parents' report and its "voor gezien" acknowledgement. Forms post to the incident page's action.
+import { Form } from '@remix-run/react'
+import { formatDate } from '~/lib/format.ts'
+
+export interface TaskView {
+  id: string
+  kind: string
+  title: string
+  description: string | null
+  ownerName: string | null
+  dueOn: string
+  doneAt: string | Date | null
+  doneByName: string | null
+  note: string | null
+  overdue: boolean
+  canUpdate: boolean
+}
+
+export interface ProposalView {
+  kind: string
+  title: string
+  description: string
+  source: string
+  dueOn: string
+  planned?: boolean
+}
+
+export interface FollowUpProps {
+  tasks: TaskView[]
+  proposals: ProposalView[]
+  staff: { id: string; name: string; role: string }[]
+  me: string
+  canPlan: boolean
+  errors: { path: string; message: string }[]
+  zeerErnstig: boolean
+  submitted: boolean
+  canAcknowledge: boolean
+  acknowledgements: { id: string; guardianName: string; acknowledgedOn: string; method: string; studentName?: string | null }[]
+  pupils: { studentId: string; name: string }[]
+  incidentId: string
+  today: string
+}
+
+const METHODS = ['op school getekend', 'digitaal', 'per post', 'mondeling bevestigd']
+
+export function FollowUp(p: FollowUpProps) {
+  return (
+    <section aria-labelledby="follow-up-h" className="card">
+      <h2 id="follow-up-h">Nazorg en vervolg</h2>
+      {p.errors.length ? (
+        <div className="error-summary" role="alert">
+          <ul>
+            {p.errors.map((e, i) => (
+              <li key={i}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {p.tasks.length === 0 ? <p>Nog geen taken.</p> : null}
+      <ul className="tasks">
+        {p.tasks.map((t) => (
+          <li key={t.id} className={t.overdue ? 'task overdue' : 'task'}>
+            <strong>{t.title}</strong> · {t.ownerName ?? '—'} · uiterlijk {formatDate(t.dueOn)}
+            {t.doneAt ? (
+              <span className="badge">afgerond{t.doneByName ? ` door ${t.doneByName}` : ''}</span>
+            ) : t.overdue ? (
+              <span className="badge severity-zeer_ernstig">te laat</span>
+            ) : null}
+            {t.note ? <p className="muted">{t.note}</p> : null}
+            {!t.doneAt && t.canUpdate ? (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="taskId" value={t.id} />
+                <label htmlFor={`note-${t.id}`}>Notitie bij afronden</label>
+                <input id={`note-${t.id}`} name="note" maxLength={4000} />
+                <button type="submit" name="intent" value="complete-task" className="button secondary">
+                  Afronden
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {p.canPlan && p.submitted ? (
+        <>
+          {p.proposals.filter((x) => !x.planned).length ? (
+            <details className="section" open={p.tasks.length === 0}>
+              <summary>Nazorg volgens het protocol (§4) inplannen</summary>
+              <ul className="proposals">
+                {p.proposals
+                  .filter((x) => !x.planned)
+                  .map((x) => (
+                    <li key={x.kind}>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="kind" value={x.kind} />
+                        <input type="hidden" name="title" value={x.title} />
+                        <input type="hidden" name="description" value={x.description} />
+                        <input type="hidden" name="dueOn" value={x.dueOn} />
+                        <input type="hidden" name="ownerId" value={p.me} />
+                        <span>
+                          {x.title} <span className="muted">(uiterlijk {formatDate(x.dueOn)})</span>
+                        </span>
+                        <button type="submit" name="intent" value="add-task" className="button secondary">
+                          Inplannen
+                        </button>
+                      </Form>
+                    </li>
+                  ))}
+              </ul>
+              <p className="muted">{p.proposals[0]?.source}</p>
+            </details>
+          ) : null}
+          <details className="section">
+            <summary>Eigen taak toevoegen</summary>
+            <Form method="post">
+              <input type="hidden" name="kind" value="overig" />
+              <div className="field">
+                <label htmlFor="task-title">Taak</label>
+                <input id="task-title" name="title" required maxLength={200} />
+              </div>
+              <div className="two-col">
+                <div className="field">
+                  <label htmlFor="task-owner">Wie</label>
+                  <select id="task-owner" name="ownerId" defaultValue={p.me}>
+                    {p.staff.map((s) => (
+                      <option key={`${s.id}-${s.role}`} value={s.id}>
+                        {s.name} ({s.role})
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="task-due">Uiterlijk</label>
+                  <input id="task-due" name="dueOn" type="date" required defaultValue={p.today} />
+                </div>
+              </div>
+              <button type="submit" name="intent" value="add-task">
+                Taak toevoegen
+              </button>
+            </Form>
+          </details>
+        </>
+      ) : null}
+      {p.zeerErnstig && p.submitted ? (
+        <>
+          <h3>Verslag voor de ouders</h3>
+          <p className="muted">Bij een zeer ernstig incident ontvangen de ouders het verslag en tekenen het voor gezien. Andere leerlingen staan er niet met naam in.</p>
+          <ul>
+            {p.pupils.map((x) => (
+              <li key={x.studentId}>
+                <a href={`/api/v1/incidents/${p.incidentId}/parent-report.pdf?studentId=${x.studentId}`}>Verslag voor de ouders van {x.name} (PDF)</a>
+              </li>
+            ))}
+          </ul>
+          {p.acknowledgements.length ? (
+            <ul>
+              {p.acknowledgements.map((a) => (
+                <li key={a.id}>
+                  Voor gezien getekend door {a.guardianName} op {formatDate(a.acknowledgedOn)} ({a.method})
+                  {a.studentName ? `, ouder van ${a.studentName}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Nog niet voor gezien getekend.</p>
+          )}
+          {p.canAcknowledge ? (
+            <details className="section">
+              <summary>Voor gezien vastleggen</summary>
+              <Form method="post">
+                <div className="two-col">
+                  <div className="field">
+                    <label htmlFor="ack-student">Ouder van</label>
+                    <select id="ack-student" name="studentId">
+                      {p.pupils.map((x) => (
+                        <option key={x.studentId} value={x.studentId}>
+                          {x.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor="ack-name">Naam ouder/verzorger</label>
+                    <input id="ack-name" name="guardianName" required maxLength={200} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor="ack-date">Datum</label>
+                    <input id="ack-date" name="acknowledgedOn" type="date" required defaultValue={p.today} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor="ack-method">Hoe</label>
+                    <select id="ack-method" name="method">
+                      {METHODS.map((m) => (
+                        <option key={m} value={m}>
+                          {m}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                </div>
+                <button type="submit" name="intent" value="acknowledge">
+                  Vastleggen
+                </button>
+              </Form>
+            </details>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  )
+}
