@@ -245,6 +245,7 @@ describe('API shape', () => {
       '/me',
       '/openapi.json',
       '/schools/{id}/overview',
+      '/stichting/incident-counts',
       '/students',
       '/students/{id}',
       '/students/{id}/dossier',

@@ -220,3 +220,22 @@ describe('dossier', () => {
     expect((await as['directeur@horizon.demo']!.get(`/api/v1/students/${pupil.id}/dossier`)).status).toBe(404)
   })
 })
+
+describe('the board', () => {
+  it('sees counts per school but no incident', async () => {
+    const board = as['bestuur@kompas.demo']!
+    const res = await board.get('/api/v1/stichting/incident-counts?schooljaar=2025-2026')
+    expect(res.status).toBe(200)
+    const { schools } = res.json()
+    expect(schools.map((s: { name: string }) => s.name).sort()).toEqual(['Kompas Lyceum', 'Kompas Vakcollege', 'OBS De Branding'])
+    for (const s of schools) {
+      expect(s.total).toBe(s.overig + s.ernstig + s.zeerErnstig)
+      expect(s.total).toBeGreaterThan(100)
+    }
+    expect((await board.get('/api/v1/incidents')).status).toBe(403)
+    expect((await board.get('/api/v1/stichting/incident-counts?schooljaar=2025')).status).toBe(400)
+    for (const email of ['directeur@branding.demo', 'ib@branding.demo', 'politie@wijkteam.demo']) {
+      expect((await as[email]!.get('/api/v1/stichting/incident-counts?schooljaar=2025-2026')).status, email).toBe(403)
+    }
+  })
+})

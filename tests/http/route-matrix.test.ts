@@ -125,6 +125,11 @@ const routes: { path: () => string; label: string; expect: Expect }[] = [
     path: () => `/api/v1/schools/${schoolIdOf.branding}/overview?schooljaar=2025-2026`,
     expect: (who) => (who === 'anonymous' ? 401 : !LEADS.has(who) ? 403 : SCHOOL_OF[who] === 'branding' ? 200 : 404),
   },
+  {
+    label: 'GET /api/v1/stichting/incident-counts',
+    path: () => '/api/v1/stichting/incident-counts?schooljaar=2025-2026',
+    expect: (who) => (who === 'anonymous' ? 401 : who.startsWith('bestuur@') ? 200 : 403),
+  },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
 ]

@@ -19,6 +19,7 @@ export const SUBJECTS = [
   'Overview',
   // Follow-up tasks on an incident (seed 004 §4 victim care).
   'IncidentTask',
+  'IncidentCount',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -82,8 +83,9 @@ function followUpOwner(ctx: AbilityContext, { can }: Builder) {
  */
 export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builder) => void> = {
   bestuurder(ctx, { can }) {
-    // Oversees all schools; incident and measure content arrives with later issues.
+    // Oversees all schools: counts of incidents per school, never their content (BRIEF §1, §3).
     can('read', 'Stichting', { id: ctx.stichtingId })
+    can('read', 'IncidentCount', { stichtingId: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
   },
   stichtingbeheerder(ctx, { can }) {

@@ -309,6 +309,13 @@ export const openApiDocument = {
         responses: { '200': { description: 'JSON {school, schooljaar, rows, analysis}, or a CSV/XLSX attachment' }, '400': error, '401': error, '403': error, '404': error },
       },
     },
+    '/stichting/incident-counts': {
+      get: {
+        summary: 'For the bestuurder: counts of submitted incidents per school of the stichting (no content)',
+        parameters: [{ name: 'schooljaar', in: 'query', required: true, schema: { type: 'string', pattern: '^[0-9]{4}-[0-9]{4}$' } }],
+        responses: { '200': { description: '{schooljaar, schools:[{schoolId,name,brin,sector,total,overig,ernstig,zeerErnstig,confidential}]}' }, '400': error, '401': error, '403': error },
+      },
+    },
     '/students/{id}/dossier': {
       get: {
         summary: 'The pupil and one chronology of their incidents with their role in each',

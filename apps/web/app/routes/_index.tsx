@@ -1,4 +1,4 @@
-import { getActiveOrganisation, listOverdueTasks, listVisibleSchools } from '@baken/domain'
+import { getActiveOrganisation, getBoardIncidentCounts, listOverdueTasks, listVisibleSchools, schoolYearOf } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
@@ -19,13 +19,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canReadStudents: ctx.ability.can('read', 'Student'),
       // Overdue follow-up is for the IB and the directeur to keep an eye on (issue 3).
       overdue: ['directeur', 'intern_begeleider'].includes(ctx.membership.role) ? await listOverdueTasks(tx, ctx.ability) : [],
+      schooljaar: schoolYearOf(new Date()),
+      boardCounts: ctx.ability.can('read', 'IncidentCount') ? await getBoardIncidentCounts(tx, ctx.ability, schoolYearOf(new Date())) : null,
     }
   })
 }
 
 export default function Home() {
   const t = useT()
-  const { user, role, organisation, schools, canReadStudents, overdue } = useLoaderData<typeof loader>()
+  const { user, role, organisation, schools, canReadStudents, overdue, boardCounts, schooljaar } = useLoaderData<typeof loader>()
   return (
     <>
       <section className="card">
@@ -50,6 +52,38 @@ export default function Home() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {boardCounts ? (
+        <section className="card" aria-labelledby="counts-h">
+          <h2 id="counts-h">Incidenten per school, schooljaar {schooljaar}</h2>
+          <p className="muted">Aantallen van ingediende incidenten. De inhoud blijft bij de school.</p>
+          <table className="table-responsive">
+            <thead>
+              <tr>
+                <th scope="col">School</th>
+                <th scope="col">Totaal</th>
+                <th scope="col">Zeer ernstig</th>
+                <th scope="col">Ernstig</th>
+                <th scope="col">Overig</th>
+                <th scope="col">Vertrouwelijk</th>
+              </tr>
+            </thead>
+            <tbody>
+              {boardCounts.map((c) => (
+                <tr key={c.schoolId}>
+                  <td data-label="School">
+                    {c.name} <span className="muted">({c.sector})</span>
+                  </td>
+                  <td data-label="Totaal">{c.total}</td>
+                  <td data-label="Zeer ernstig">{c.zeerErnstig}</td>
+                  <td data-label="Ernstig">{c.ernstig}</td>
+                  <td data-label="Overig">{c.overig}</td>
+                  <td data-label="Vertrouwelijk">{c.confidential}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       ) : null}
       {schools.length > 0 ? (

@@ -1,0 +1,50 @@
+// board_incident_counts (migration 0009): numbers for a bestuurder of the stichting, nothing for
+// anyone else, and never a row of content.
+import { sql } from 'drizzle-orm'
+import { beforeAll, expect, it } from 'vitest'
+import { withContext } from '../src/context.ts'
+import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
+import { describeEachDriver, rows } from './support/test-databases.ts'
+
+describeEachDriver('board incident counts', (getDb) => {
+  let f: DemoFixture
+  beforeAll(async () => {
+    f = await loadDemoFixture(getDb().owner)
+  })
+  const countsAs = (email: string) =>
+    withContext(getDb().app, f.contextOf(email), async (tx) =>
+      rows<{ school_id: string; n: number }>(
+        await tx.execute(sql`select school_id, sum(incidents)::int as n from board_incident_counts('2025-2026') group by school_id`),
+      ),
+    )
+
+  it('gives the bestuurder the true counts of every school of the stichting, and no other', async () => {
+    const got = await countsAs('bestuur@kompas.demo')
+    const expected = rows<{ school_id: string; n: number }>(
+      await getDb().owner.execute(sql`select school_id, count(*)::int as n from incidents
+        where stichting_id = ${f.stichtingen.kompas} and status = 'submitted' and school_year = '2025-2026' group by school_id`),
+    )
+    expect(got.sort((a, b) => a.school_id.localeCompare(b.school_id))).toEqual(expected.sort((a, b) => a.school_id.localeCompare(b.school_id)))
+    expect(got).toHaveLength(3)
+    expect(got.some((r) => r.school_id === f.schools.horizon)).toBe(false)
+  })
+
+  it.each(['privacy@kompas.demo', 'beheer@kompas.demo', 'directeur@branding.demo', 'politie@wijkteam.demo', 'platform@baken.demo'])(
+    '%s gets no counts',
+    async (email) => {
+      expect(await countsAs(email)).toEqual([])
+    },
+  )
+
+  it('the other stichting’s bestuurder sees only Horizon', async () => {
+    const got = await countsAs('bestuur@horizon.demo')
+    expect(got.map((r) => r.school_id)).toEqual([f.schools.horizon])
+  })
+
+  it('a bestuurder still reads no incident row itself', async () => {
+    const n = await withContext(getDb().app, f.contextOf('bestuur@kompas.demo'), async (tx) =>
+      rows<{ n: number }>(await tx.execute(sql`select count(*)::int as n from incidents`))[0]!.n,
+    )
+    expect(n).toBe(0)
+  })
+})
