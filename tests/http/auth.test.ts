@@ -240,6 +240,7 @@ describe('API shape', () => {
       '/incidents/{id}',
       '/incidents/{id}/acknowledgements',
       '/incidents/{id}/parent-report.pdf',
+      '/incidents/{id}/participants/{studentId}',
       '/incidents/{id}/tasks',
       '/incidents/{id}/tasks/{taskId}',
       '/me',

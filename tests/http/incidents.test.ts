@@ -239,3 +239,32 @@ describe('the board', () => {
     }
   })
 })
+
+describe('per-participant view', () => {
+  it('names the pupil and redacts the other pupils, in the situation text too', async () => {
+    const [a, b] = [groep6[3]!, groep6[4]!]
+    const pupils = (await as['ib@branding.demo']!.get('/api/v1/students?pageSize=200')).json().items
+    const nameOf = (id: string) => pupils.find((p: { id: string }) => p.id === id).displayName as string
+    const { id } = (
+      await json(as['leerkracht@branding.demo']!, 'POST', '/api/v1/incidents', note({
+        situation: `${nameOf(b.id)} duwt ${nameOf(a.id)} van het klimrek.`,
+        persons: [
+          { role: 'slachtoffer', kind: 'leerling', studentId: a.id },
+          { role: 'dader', kind: 'leerling', studentId: b.id },
+        ],
+      }))
+    ).json()
+    const view = await as['ib@branding.demo']!.get(`/api/v1/incidents/${id}/participants/${a.id}`)
+    expect(view.status).toBe(200)
+    const body = view.text
+    expect(body).toContain(nameOf(a.id))
+    expect(body).not.toContain(nameOf(b.id))
+    expect(body).toMatch(/leerling A/i)
+    // A pupil not in the incident, and another school's director: 404.
+    expect((await as['ib@branding.demo']!.get(`/api/v1/incidents/${id}/participants/${groep6[5]!.id}`)).status).toBe(404)
+    expect((await as['directeur@horizon.demo']!.get(`/api/v1/incidents/${id}/participants/${a.id}`)).status).toBe(404)
+    const page = await as['ib@branding.demo']!.get(`/incidenten/${id}/leerling/${a.id}`)
+    expect(page.status).toBe(200)
+    expect(page.text).not.toContain(nameOf(b.id))
+  })
+})

@@ -286,6 +286,16 @@ export const openApiDocument = {
         responses: { '201': { description: '{id}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
       },
     },
+    '/incidents/{id}/participants/{studentId}': {
+      get: {
+        summary: 'One pupil’s view of the incident, other pupils as "leerling A", "leerling B" (for parents and access requests)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: uuid },
+          { name: 'studentId', in: 'path', required: true, schema: uuid },
+        ],
+        responses: { '200': { description: 'The redacted incident' }, '401': error, '403': error, '404': error },
+      },
+    },
     '/incidents/{id}/parent-report.pdf': {
       get: {
         summary: 'The report for the parents of one pupil of a zeer ernstig incident (PDF; other pupils as "leerling A", "leerling B")',

@@ -210,6 +210,12 @@ export default function IncidentDetail() {
               )}
               {p.injury ? ` · letsel: ${p.injury}` : ''}
               {p.outcome ? ` · afloop: ${p.outcome}` : ''}
+              {p.studentId && i.persons.filter((x) => x.studentId).length > 1 ? (
+                <>
+                  {' · '}
+                  <Link to={`/incidenten/${i.id}/leerling/${p.studentId}`}>weergave voor deze leerling</Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -338,26 +338,33 @@ export type ParentReportResult =
   | { ok: true; pdf: Uint8Array<ArrayBuffer>; filename: string }
   | { ok: false; status: 404 | 409; errors: FieldError[] }
 
-const notFound = (path: string, message: string): ParentReportResult => ({ ok: false, status: 404, errors: [{ path, message }] })
+const notFound = (path: string, message: string) => ({ ok: false as const, status: 404 as const, errors: [{ path, message }] })
 
 /**
  * The parents' report of a submitted zeer ernstig incident the caller may read, for one pupil involved
  * (404 for a pupil not in the incident; 409 for an incident that is not zeer ernstig or a draft).
  */
-export async function buildParentReport(
+export type ParticipantViewResult =
+  | { ok: true; data: ParentReportData; incident: IncidentDetail }
+  | { ok: false; status: 404; errors: { path: string; message: string }[] }
+
+/**
+ * One pupil's view of a (multi-person) incident: the pupil by name, every other pupil as
+ * "leerling A", "leerling B", bystanders named in the text as "een andere leerling". For the
+ * parents' report and for access requests (BRIEF §1, §6).
+ */
+export async function buildParticipantView(
   tx: Tx,
   ability: AppAbility,
   ctx: TenantContext,
   incidentId: string,
   studentId: string,
-  options: { now?: Date; compress?: boolean } = {},
-): Promise<ParentReportResult> {
+  options: { now?: Date } = {},
+): Promise<ParticipantViewResult> {
   const incident = await loadIncident(tx, ability, incidentId)
   if (!incident) return notFound('id', 'Incident niet gevonden.')
   const involved = z.uuid().safeParse(studentId).success && incident.persons.some((p) => p.kind === 'leerling' && p.studentId === studentId)
   if (!involved) return notFound('studentId', 'Deze leerling is niet bij het incident betrokken.')
-  const refused = voorGezienRefusal(incident)
-  if (refused) return { ok: false, status: 409, errors: [refused] }
   const [pupils, staff, [school], [me]] = await Promise.all([
     // Every pupil of the school: those of the incident get labels, the others are redacted if named.
     tx
@@ -374,15 +381,29 @@ export async function buildParentReport(
   ])
   const names = new Map(pupils.map((p) => [p.id, p]))
   const inIncident = new Set(incident.persons.map((p) => p.studentId))
-  const now = options.now ?? new Date()
   const data = redactIncidentForPupil(incident, studentId, names, {
     schoolName: school?.name ?? '',
     contact: { name: me?.name ?? 'de school', email: me?.email ?? null },
-    generatedAt: now,
+    generatedAt: options.now ?? new Date(),
     bystanders: pupils.filter((p) => !inIncident.has(p.id)),
     staffNames: staff.map((u) => u.name),
   })
   if (!data) return notFound('studentId', 'Deze leerling is niet bij het incident betrokken.')
-  const pdf = await renderParentReport(data, { compress: options.compress })
-  return { ok: true, pdf, filename: `incidentverslag-${dutchToday(incident.occurredAt)}.pdf` }
+  return { ok: true, data, incident }
+}
+
+export async function buildParentReport(
+  tx: Tx,
+  ability: AppAbility,
+  ctx: TenantContext,
+  incidentId: string,
+  studentId: string,
+  options: { now?: Date; compress?: boolean } = {},
+): Promise<ParentReportResult> {
+  const view = await buildParticipantView(tx, ability, ctx, incidentId, studentId, options)
+  if (!view.ok) return view
+  const refused = voorGezienRefusal(view.incident)
+  if (refused) return { ok: false, status: 409, errors: [refused] }
+  const pdf = await renderParentReport(view.data, { compress: options.compress })
+  return { ok: true, pdf, filename: `incidentverslag-${dutchToday(view.incident.occurredAt)}.pdf` }
 }
