@@ -27,6 +27,10 @@ test.describe('registering an incident on a phone', () => {
     await second.getByLabel('Leerling').selectOption({ label: options[1]! })
     await second.getByLabel('Letsel').fill('schaafwond aan de elleboog')
     await page.getByRole('group', { name: 'Fysieke agressie' }).getByLabel('ja').check()
+    // The §1.2 suggestion follows the form as it is filled in, with the rule beside it.
+    const help = page.locator('#severity-help')
+    await expect(help).toContainText('Voorstel volgens het protocol: zeer ernstig')
+    await expect(help).toContainText('Lichamelijk letsel ontstaan door agressie')
     await page.getByRole('button', { name: 'Indienen' }).click()
 
     await expect(page.getByRole('status')).toContainText('Opgeslagen (versie 1)')

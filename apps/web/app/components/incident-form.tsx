@@ -1,8 +1,34 @@
 // The Bijlage 1 note as a form, quick on a phone: the essentials first (when, where, what, who),
 // the rest folded into sections. Works without JavaScript (two person rows); with it, rows can be
 // added and the §6.4 guidance follows the chosen incident types.
+import { SEVERITY_LABELS, suggestSeverity, type PersonKind, type PersonRole, type SeveritySuggestion } from '@baken/domain/severity'
 import { Form, useNavigation } from '@remix-run/react'
 import { useMemo, useState } from 'react'
+
+/** The §1.2 suggestion for what the form holds right now (the same rules the server applies). */
+function suggestionFromForm(form: HTMLFormElement): SeveritySuggestion {
+  const fd = new FormData(form)
+  const persons: { role: PersonRole; kind: PersonKind; injury: string | null }[] = []
+  for (const [key, value] of fd.entries()) {
+    const m = /^persons\.(\d+)\.(role|kind|injury)$/.exec(key)
+    if (!m) continue
+    const i = Number(m[1])
+    persons[i] ??= { role: 'betrokkene', kind: 'leerling', injury: null }
+    const p = persons[i]!
+    if (m[2] === 'role') p.role = String(value) as PersonRole
+    else if (m[2] === 'kind') p.kind = String(value) as PersonKind
+    else p.injury = String(value) || null
+  }
+  return suggestSeverity({
+    voorval: fd.getAll('voorval').map(Number),
+    persons: persons.filter(Boolean),
+    verbalAggression: fd.get('verbalAggression') === 'on',
+    physicalAggression: fd.get('physicalAggression') === 'on',
+    vandalism: fd.get('vandalism') === 'on',
+    leftPremises: fd.get('leftPremises') === 'on',
+    objectThrownAtPerson: fd.get('objectThrownAtPerson') === 'on',
+  })
+}
 
 export interface IrisOption {
   code: number
@@ -286,10 +312,17 @@ export function IncidentForm({ options, values, errors, mode }: {
   const [parentsContacted, setParentsContacted] = useState(!!values.parentsContacted)
   const [police, setPolice] = useState(values.policeReportKind ?? '')
   const guidance = options.guidance.filter((g) => g.irisVoorval.some((c) => types.includes(c)))
+  const [suggestion, setSuggestion] = useState<SeveritySuggestion | null>(null)
   const busy = navigation.state === 'submitting'
   return (
     <div className="incident-layout">
-      <Form method="post" className="incident-form" id="incident-form" noValidate>
+      <Form
+        method="post"
+        className="incident-form"
+        id="incident-form"
+        noValidate
+        onChange={(e) => setSuggestion(suggestionFromForm(e.currentTarget))}
+      >
         {errors.length > 0 ? (
           <div className="error-summary" role="alert" tabIndex={-1}>
             <p>
@@ -411,9 +444,29 @@ export function IncidentForm({ options, values, errors, mode }: {
               <option value="ernstig">ernstig</option>
               <option value="zeer_ernstig">zeer ernstig</option>
             </select>
-            <p id="severity-help" className="muted">
-              {values.suggestedSeverity ? `Voorgesteld: ${values.suggestedSeverity.replace('_', ' ')}. ` : ''}Verhogen mag altijd; verlagen vraagt een reden.
-            </p>
+            <div id="severity-help" aria-live="polite">
+              {suggestion ? (
+                <>
+                  <p>
+                    Voorstel volgens het protocol: <strong>{SEVERITY_LABELS[suggestion.level]}</strong>
+                  </p>
+                  {suggestion.rules.length ? (
+                    <ul className="muted">
+                      {suggestion.rules.map((r) => (
+                        <li key={r.id}>
+                          {SEVERITY_LABELS[r.level]}: {r.text}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </>
+              ) : values.suggestedSeverity ? (
+                <p>
+                  Voorstel volgens het protocol: <strong>{values.suggestedSeverity.replace('_', ' ')}</strong>
+                </p>
+              ) : null}
+              <p className="muted">Verhogen mag altijd; verlagen vraagt een reden. Bron: protocol §1.2.</p>
+            </div>
           </div>
           <div className="field">
             <label htmlFor="severityReason">Reden bij verlagen</label>

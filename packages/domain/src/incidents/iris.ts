@@ -66,25 +66,4 @@ export function isIrisCode(list: IrisList, code: number): boolean {
   return byList.get(list)!.has(code)
 }
 
-// Voorval codes with a fixed meaning in the rules below.
-export const VOORVAL = {
-  verbaalGeweld: 1,
-  bedreiging: 2,
-  fysiekGeweld: 3,
-  grovePesterijen: 4,
-  pesterijen: 33,
-  groepsknokpartij: 7,
-  seksueleIntimidatie: 8,
-  seksueelMisbruik: 9,
-  loverboy: 10,
-  vernieling: 13,
-  diefstal: 15,
-  brandstichting: 19,
-  wapenbezit: 21,
-  wapengebruik: 22,
-  wapenverkoop: 23,
-  drugsbezit: 24,
-  drugsgebruik: 25,
-  drugsverkoop: 26,
-  ongeval: 31,
-} as const
+export { VOORVAL } from './voorval-codes.ts'

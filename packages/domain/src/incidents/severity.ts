@@ -1,7 +1,7 @@
 // Severity per the school protocol §1.2 ("ernstig" / "zeer ernstig"), as data: each rule carries the
 // protocol's own words and its source, so the UI can show why a level is suggested. Staff may raise
 // the level; lowering it below the suggestion needs a reason, which is kept.
-import { VOORVAL } from './iris.ts'
+import { VOORVAL } from './voorval-codes.ts'
 
 export const SEVERITIES = ['overig', 'ernstig', 'zeer_ernstig'] as const
 export type Severity = (typeof SEVERITIES)[number]

@@ -1,0 +1,22 @@
+// IRIS voorval codes with a fixed meaning in the rules (no file access: usable in the browser too).
+export const VOORVAL = {
+  verbaalGeweld: 1,
+  bedreiging: 2,
+  fysiekGeweld: 3,
+  grovePesterijen: 4,
+  pesterijen: 33,
+  groepsknokpartij: 7,
+  seksueleIntimidatie: 8,
+  seksueelMisbruik: 9,
+  loverboy: 10,
+  vernieling: 13,
+  diefstal: 15,
+  brandstichting: 19,
+  wapenbezit: 21,
+  wapengebruik: 22,
+  wapenverkoop: 23,
+  drugsbezit: 24,
+  drugsgebruik: 25,
+  drugsverkoop: 26,
+  ongeval: 31,
+} as const
