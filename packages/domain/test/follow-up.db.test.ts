@@ -1,8 +1,7 @@
 // Follow-up tasks, acknowledgements and the parents' report on the embedded database with the demo
 // seed, through the tenant transaction (RLS as baken_app) and each role's CASL rules, as the routes
 // call them.
-import { openDatabase, runMigrations, schema, withTenant, type DatabaseHandle, type TenantContext, type Tx } from '@baken/db'
-import { seedDemoData } from '@baken/db/demo'
+import { schema, withTenant, type DatabaseHandle, type TenantContext, type Tx } from '@baken/db'
 import { defineAbilityFor, ForbiddenError, type AppAbility } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,6 +18,7 @@ import {
   recordAcknowledgement,
   updateTask,
 } from '../src/index.ts'
+import { openDemoDatabase } from './support/demo-database.ts'
 import { pdfText } from './support/pdf-text.ts'
 
 const TODAY = '2026-11-20'
@@ -28,18 +28,10 @@ const userOf: Record<string, string> = {}
 let branding: string
 
 beforeAll(async () => {
-  h = await openDatabase({ kind: 'pglite', dataDir: 'memory://' })
-  await runMigrations(h)
-  await seedDemoData(h.db, { mode: 'demo' })
-  // Set-up and direct look-ups run as the migration owner, outside the app role.
-  const rows = await h.db
-    .select({ email: schema.users.email, m: schema.memberships })
-    .from(schema.memberships)
-    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-  for (const { email, m } of rows) {
-    userOf[email] = m.userId
-    ctxOf[email] ??= { userId: m.userId, membershipId: m.id, role: m.role, stichtingId: m.stichtingId, schoolId: m.schoolId, partnerId: m.partnerId }
-  }
+  const demo = await openDemoDatabase()
+  h = demo.h
+  Object.assign(ctxOf, demo.ctxOf)
+  Object.assign(userOf, demo.userOf)
   branding = ctxOf['directeur@branding.demo']!.schoolId!
 })
 afterAll(() => h?.close())

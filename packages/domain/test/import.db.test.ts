@@ -1,11 +1,11 @@
 // The CSV import on the embedded database, in the caller's tenant transaction: dry run, apply,
 // re-import, edits, all-or-nothing, the role wall and the tenant wall.
-import { openDatabase, runMigrations, schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
-import { seedDemoData } from '@baken/db/demo'
+import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyImport, planImport, suggestImportMapping, type ImportInput } from '../src/index.ts'
+import { openDemoDatabase } from './support/demo-database.ts'
 
 let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
@@ -14,24 +14,9 @@ const TODAY = '2026-11-21'
 const YEAR = '2026-2027'
 
 beforeAll(async () => {
-  h = await openDatabase({ kind: 'pglite', dataDir: 'memory://' })
-  await runMigrations(h)
-  await seedDemoData(h.db, { mode: 'demo' })
-  for (const email of ['directeur@branding.demo', 'ib@branding.demo', 'leerkracht@branding.demo', 'directeur@horizon.demo']) {
-    const [m] = await h.db
-      .select({ membership: schema.memberships, userId: schema.users.id })
-      .from(schema.memberships)
-      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-      .where(eq(schema.users.email, email))
-    ctxOf[email] = {
-      userId: m!.userId,
-      membershipId: m!.membership.id,
-      role: m!.membership.role,
-      stichtingId: m!.membership.stichtingId,
-      schoolId: m!.membership.schoolId,
-      partnerId: null,
-    }
-  }
+  const demo = await openDemoDatabase()
+  h = demo.h
+  Object.assign(ctxOf, demo.ctxOf)
   schoolOf.branding = ctxOf['directeur@branding.demo']!.schoolId!
   schoolOf.horizon = ctxOf['directeur@horizon.demo']!.schoolId!
 })

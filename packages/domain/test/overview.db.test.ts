@@ -1,11 +1,11 @@
 // The yearly overview and the RI&E analysis on the embedded database with the demo seed, through the
 // tenant transaction (RLS as baken_app) and the role's CASL rules — as the routes call them.
-import { openDatabase, runMigrations, schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
-import { seedDemoData } from '@baken/db/demo'
+import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
 import { defineAbilityFor, ForbiddenError } from '@baken/permissions'
 import { and, count, eq, not } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getOverviewSchool, getRieAnalysis, getYearlyOverview, listOverviewYears, schoolYearOf, type RieAnalysis } from '../src/index.ts'
+import { openDemoDatabase } from './support/demo-database.ts'
 
 let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
@@ -13,17 +13,9 @@ let branding: { id: string; stichtingId: string }
 const YEAR = '2025-2026'
 
 beforeAll(async () => {
-  h = await openDatabase({ kind: 'pglite', dataDir: 'memory://' })
-  await runMigrations(h)
-  await seedDemoData(h.db, { mode: 'demo' })
-  // Test set-up and direct counts run as the migration owner, outside the app role.
-  const rows = await h.db
-    .select({ email: schema.users.email, m: schema.memberships })
-    .from(schema.memberships)
-    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-  for (const { email, m } of rows) {
-    ctxOf[email] ??= { userId: m.userId, membershipId: m.id, role: m.role, stichtingId: m.stichtingId, schoolId: m.schoolId, partnerId: m.partnerId }
-  }
+  const demo = await openDemoDatabase()
+  h = demo.h
+  Object.assign(ctxOf, demo.ctxOf)
   const [school] = await h.db.select().from(schema.schools).where(eq(schema.schools.brin, '12AB'))
   branding = school!
   expect(ctxOf['directeur@branding.demo']!.schoolId).toBe(branding.id)

@@ -147,6 +147,24 @@ function errorProps(errors: FieldError[], path: string) {
   return has ? { 'aria-invalid': true as const, 'aria-describedby': `${path}-error` } : {}
 }
 
+/** One IRIS code from a list, grouped as the standard groups it. The label is the caller's. */
+function CodeSelect({ name, options, value, empty }: { name: string; options: IrisOption[]; value?: number | null; empty: string }) {
+  return (
+    <select id={name} name={name} defaultValue={value ?? ''}>
+      <option value="">{empty}</option>
+      {groupBy(options).map(([group, items]) => (
+        <optgroup key={group} label={group}>
+          {items.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  )
+}
+
 function CodeChecklist({ name, legend, options, selected, onChange }: {
   name: 'voorval' | 'voorwerp' | 'afhandeling'
   legend: string
@@ -343,18 +361,7 @@ export function IncidentForm({ options, values, errors, mode }: {
           </div>
           <div className="field">
             <label htmlFor="locationCode">Locatie</label>
-            <select id="locationCode" name="locationCode" defaultValue={values.locationCode ?? ''}>
-              <option value="">— kies —</option>
-              {groupBy(options.iris.locatie).map(([group, items]) => (
-                <optgroup key={group} label={group}>
-                  {items.map((o) => (
-                    <option key={o.code} value={o.code}>
-                      {o.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
+            <CodeSelect name="locationCode" options={options.iris.locatie} value={values.locationCode} empty="— kies —" />
           </div>
         </div>
         <div className="field">
@@ -390,18 +397,7 @@ export function IncidentForm({ options, values, errors, mode }: {
           <CodeChecklist name="voorwerp" legend="Gebruikte voorwerpen" options={options.iris.voorwerp} selected={values.voorwerp ?? []} />
           <div className="field">
             <label htmlFor="motiveCode">Motief</label>
-            <select id="motiveCode" name="motiveCode" defaultValue={values.motiveCode ?? ''}>
-              <option value="">— onbekend —</option>
-              {groupBy(options.iris.motief).map(([group, items]) => (
-                <optgroup key={group} label={group}>
-                  {items.map((o) => (
-                    <option key={o.code} value={o.code}>
-                      {o.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
+            <CodeSelect name="motiveCode" options={options.iris.motief} value={values.motiveCode} empty="— onbekend —" />
           </div>
           <div className="field">
             <label htmlFor="analysis">Analyse</label>

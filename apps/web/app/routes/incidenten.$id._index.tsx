@@ -16,7 +16,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FollowUp } from '~/components/follow-up.tsx'
 import { GuidancePanel } from '~/components/incident-form.tsx'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
 import { SEVERITY_TEXT, formatDate, formatDateTime } from '~/lib/format.ts'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -57,36 +57,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData())
   const id = params.id ?? ''
   const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
-  try {
-    await inTenant(ctx, async (tx) => {
-      const result =
-        form.intent === 'add-task'
-          ? await createTask(tx, ctx.ability, ctx.tenant, id, {
-              kind: text('kind'),
-              title: text('title'),
-              description: text('description') ?? null,
-              ownerId: text('ownerId'),
-              dueOn: text('dueOn'),
+  const result = await writeInTenant(ctx, async (tx) =>
+    form.intent === 'add-task'
+      ? createTask(tx, ctx.ability, ctx.tenant, id, {
+          kind: text('kind'),
+          title: text('title'),
+          description: text('description') ?? null,
+          ownerId: text('ownerId'),
+          dueOn: text('dueOn'),
+        })
+      : form.intent === 'complete-task'
+        ? completeTask(tx, ctx.ability, ctx.tenant, id, String(form.taskId ?? ''), text('note') ?? null)
+        : form.intent === 'acknowledge'
+          ? recordAcknowledgement(tx, ctx.ability, ctx.tenant, id, {
+              studentId: text('studentId') ?? null,
+              guardianName: text('guardianName'),
+              acknowledgedOn: text('acknowledgedOn'),
+              method: text('method'),
             })
-          : form.intent === 'complete-task'
-            ? await completeTask(tx, ctx.ability, ctx.tenant, id, String(form.taskId ?? ''), text('note') ?? null)
-            : form.intent === 'acknowledge'
-              ? await recordAcknowledgement(tx, ctx.ability, ctx.tenant, id, {
-                  studentId: text('studentId') ?? null,
-                  guardianName: text('guardianName'),
-                  acknowledgedOn: text('acknowledgedOn'),
-                  method: text('method'),
-                })
-              : { ok: false as const, status: 400 as const, errors: [{ path: 'intent', message: 'Onbekende actie.' }] }
-      if (!result.ok) throw result
-    })
-  } catch (failure) {
-    if (failure && typeof failure === 'object' && 'errors' in failure) {
-      const f = failure as { status: number; errors: { path: string; message: string }[] }
-      return data({ errors: f.errors }, { status: f.status })
-    }
-    throw failure
-  }
+          : { ok: false as const, status: 400, errors: [{ path: 'intent', message: 'Onbekende actie.' }] },
+  )
+  if (!result.ok) return data({ errors: result.errors }, { status: result.status })
   return redirect(`/incidenten/${id}?bijgewerkt=1`)
 }
 

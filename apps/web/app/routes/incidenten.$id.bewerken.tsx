@@ -2,7 +2,7 @@ import { loadIncident, updateIncident } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { IncidentForm, type IncidentValues } from '~/components/incident-form.tsx'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
 import { incidentFormOptions, incidentInputFromForm } from '~/lib/incident-form.server.ts'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -30,18 +30,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   requirePermission(request, ctx, 'read', 'Incident')
   const form = await request.formData()
   const input = { ...incidentInputFromForm(form), expectedVersion: Number(form.get('expectedVersion')) || undefined }
-  try {
-    await inTenant(ctx, async (tx) => {
-      const result = await updateIncident(tx, ctx.ability, ctx.tenant, params.id ?? '', input)
-      if (!result.ok) throw result
-    })
-  } catch (failure) {
-    if (failure && typeof failure === 'object' && 'errors' in failure) {
-      const f = failure as { status: number; errors: { path: string; message: string }[] }
-      return data({ errors: f.errors }, { status: f.status })
-    }
-    throw failure
-  }
+  const saved = await writeInTenant(ctx, (tx) => updateIncident(tx, ctx.ability, ctx.tenant, params.id ?? '', input))
+  if (!saved.ok) return data({ errors: saved.errors }, { status: saved.status })
   return redirect(`/incidenten/${params.id}?opgeslagen=1`)
 }
 

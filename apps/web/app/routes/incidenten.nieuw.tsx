@@ -2,7 +2,7 @@ import { createIncident } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { IncidentForm, type IncidentValues } from '~/components/incident-form.tsx'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
 import { incidentFormOptions, incidentInputFromForm } from '~/lib/incident-form.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -15,21 +15,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'create', 'Incident')
   const input = incidentInputFromForm(await request.formData())
-  try {
-    const saved = await inTenant(ctx, async (tx) => {
-      const result = await createIncident(tx, ctx.ability, ctx.tenant, input)
-      if (!result.ok) throw result
-      return result
-    })
-    return redirect(`/incidenten/${saved.id}?opgeslagen=1`)
-  } catch (failure) {
-    if (failure && typeof failure === 'object' && 'errors' in failure) {
-      const f = failure as { status: number; errors: { path: string; message: string }[] }
-      // Nothing was saved (the transaction rolled back); the form comes back with what was typed.
-      return data({ errors: f.errors, values: input as IncidentValues }, { status: f.status })
-    }
-    throw failure
-  }
+  const saved = await writeInTenant(ctx, (tx) => createIncident(tx, ctx.ability, ctx.tenant, input))
+  // Refused: nothing was saved; the form comes back with what was typed.
+  if (!saved.ok) return data({ errors: saved.errors, values: input as IncidentValues }, { status: saved.status })
+  return redirect(`/incidenten/${saved.id}?opgeslagen=1`)
 }
 
 export default function NewIncident() {

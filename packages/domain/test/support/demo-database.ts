@@ -1,0 +1,31 @@
+// A fresh in-memory embedded database with the migrations and the demo seed, and the tenant context
+// of every demo membership (first membership per e-mail), for domain tests that run as the routes do.
+import { openDatabase, runMigrations, schema, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { seedDemoData } from '@baken/db/demo'
+import { eq } from 'drizzle-orm'
+
+export interface DemoDatabase {
+  h: DatabaseHandle
+  /** Tenant context per demo e-mail address. */
+  ctxOf: Record<string, TenantContext>
+  /** User id per demo e-mail address. */
+  userOf: Record<string, string>
+}
+
+export async function openDemoDatabase(): Promise<DemoDatabase> {
+  const h = await openDatabase({ kind: 'pglite', dataDir: 'memory://' })
+  await runMigrations(h)
+  await seedDemoData(h.db, { mode: 'demo' })
+  // Set-up and direct look-ups run as the migration owner, outside the app role.
+  const rows = await h.db
+    .select({ email: schema.users.email, m: schema.memberships })
+    .from(schema.memberships)
+    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+  const ctxOf: Record<string, TenantContext> = {}
+  const userOf: Record<string, string> = {}
+  for (const { email, m } of rows) {
+    userOf[email] = m.userId
+    ctxOf[email] ??= { userId: m.userId, membershipId: m.id, role: m.role, stichtingId: m.stichtingId, schoolId: m.schoolId, partnerId: m.partnerId }
+  }
+  return { h, ctxOf, userOf }
+}
