@@ -90,9 +90,13 @@ test('a directeur of two schools switches organisation and sees the other school
 test('a board member has no pupil list; the page answers 403', async ({ page }) => {
   await login(page, 'bestuur@kompas.demo')
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Leerlingen' })).toHaveCount(0)
-  await expect(page.getByRole('heading', { name: 'Scholen van de stichting' })).toBeVisible()
-  await expect(page.getByText('OBS De Branding')).toBeVisible()
+  const schools = page.getByRole('region', { name: 'Scholen van de stichting' })
+  await expect(schools).toContainText('OBS De Branding')
   await expect(page.getByText('CBS De Horizon')).toHaveCount(0)
+  // Counts per school, never incident content.
+  const counts = page.getByRole('region', { name: /Incidenten per school/ })
+  await expect(counts.getByRole('row')).toHaveCount(4)
+  await expect(counts).toContainText('Kompas Vakcollege')
   const res = await page.goto('/leerlingen')
   expect(res?.status()).toBe(403)
   await expect(page.getByText('Je hebt geen toegang tot deze pagina met je huidige rol.')).toBeVisible()

@@ -19,7 +19,11 @@ import { tenantContextOf } from './lib/context.server.ts'
 import { langFromRequest, translator, type Lang } from './lib/i18n.ts'
 import styles from './styles.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+// No favicon yet: an empty data URL stops browsers asking for /favicon.ico.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: 'data:,' },
+]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = langFromRequest(request)

@@ -87,8 +87,8 @@ export default function Home() {
         </section>
       ) : null}
       {schools.length > 0 ? (
-        <section className="card">
-          <h2>{organisation.kind === 'partner' ? t('home.partnerSchools') : t('home.stichting')}</h2>
+        <section className="card" aria-labelledby="schools-h">
+          <h2 id="schools-h">{organisation.kind === 'partner' ? t('home.partnerSchools') : t('home.stichting')}</h2>
           <ul>
             {schools.map((s) => (
               <li key={s.id}>
