@@ -554,3 +554,75 @@ export const incidentAcknowledgements = pgTable(
     check('incident_acknowledgements_guardian', sql`length(trim(${t.guardianName})) > 0`),
   ],
 )
+
+// ---- School calendar (issue 4): holidays per region and school year, and each school's own days. ----
+
+export const CALENDAR_ENTRY_KINDS = ['schoolvakantie', 'feestdag', 'studiedag', 'vrije_dag'] as const
+export const calendarEntryKindEnum = pgEnum('calendar_entry_kind', CALENDAR_ENTRY_KINDS)
+
+/**
+ * Days without school, kept by the stichtingbeheerder: school holidays for a region (school_id null,
+ * region set) or days of one school (school_id set: study days, extra days off). National holidays
+ * are computed in code (packages/domain/src/calendar) and need no rows.
+ */
+export const calendarEntries = pgTable(
+  'calendar_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stichtingId: uuid('stichting_id')
+      .notNull()
+      .references(() => stichtingen.id),
+    schoolId: uuid('school_id'),
+    region: regionEnum('region'),
+    schoolYear: text('school_year').notNull(),
+    kind: calendarEntryKindEnum('kind').notNull(),
+    name: text('name').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    index('calendar_entries_lookup_idx').on(t.stichtingId, t.schoolYear),
+    check('calendar_entries_range', sql`${t.endsOn} >= ${t.startsOn}`),
+    check('calendar_entries_scope', sql`(${t.schoolId} is null) <> (${t.region} is null)`),
+  ],
+)
+
+// ---- Outbox (issue 4): e-mail written in the same transaction as the change, sent by a worker. ----
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const
+export const outboxStatusEnum = pgEnum('outbox_status', OUTBOX_STATUSES)
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stichtingId: uuid('stichting_id')
+      .notNull()
+      .references(() => stichtingen.id),
+    schoolId: uuid('school_id'),
+    /** What the message is about (e.g. 'measure:…'), for finding it from the case. */
+    subjectRef: text('subject_ref'),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    status: outboxStatusEnum('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set while a worker holds the message; a stale lock is taken over after a timeout. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    providerMessageId: text('provider_message_id'),
+    lastError: text('last_error'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_subject_ref_idx').on(t.stichtingId, t.subjectRef),
+  ],
+)

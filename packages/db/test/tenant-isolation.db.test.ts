@@ -20,6 +20,13 @@ const TARGETS: { label: string; school: SchoolKey }[] = [
 /** Schools every school-owned table must have rows in, so each check has something to hide. */
 const REQUIRED_SCHOOLS: SchoolKey[] = ['branding', 'lyceum', 'horizon']
 const KOMPAS_SCHOOLS: SchoolKey[] = ['branding', 'lyceum', 'vakcollege']
+/**
+ * Tables whose write rule differs from their read rule, so "a blanket write touches exactly the rows
+ * it can see" does not hold by design. calendar_entries: everyone in the stichting reads the region
+ * rows (school_id null, shared by its schools) and the own school's rows, but only the
+ * stichtingbeheerder writes (migration 0011); its own suite is calendar.db.test.ts.
+ */
+const READ_WIDER_THAN_WRITE = new Set(['calendar_entries'])
 
 const t = (name: string) => sql.identifier(name)
 
@@ -219,7 +226,7 @@ describeEachDriver('tenant isolation', (getDb) => {
     it('a blanket UPDATE touches exactly the rows it can see (rolled back)', async () => {
       const { app } = getDb()
       const wrong: string[] = []
-      for (const table of tables.filter((x) => x.canUpdate)) {
+      for (const table of tables.filter((x) => x.canUpdate && !READ_WIDER_THAN_WRITE.has(x.name))) {
         const outcome = await attempt(() =>
           inRolledBackTransaction(app, async (tx) => {
             await applyContext(tx, ctx())
@@ -242,7 +249,7 @@ describeEachDriver('tenant isolation', (getDb) => {
       const { app } = getDb()
       const wrong: string[] = []
       // Incidents themselves: only one's own drafts can be deleted (incident-visibility.db.test.ts).
-      const pending = tables.filter((x) => x.canDelete && x.name !== 'incidents')
+      const pending = tables.filter((x) => x.canDelete && x.name !== 'incidents' && !READ_WIDER_THAN_WRITE.has(x.name))
       await inRolledBackTransaction(app, async (tx) => {
         await applyContext(tx, ctx())
         // Children before parents: a delete refused by a foreign key (23503) is retried after the

@@ -1,0 +1,418 @@
+import {
+  createCalendarEntry,
+  deleteCalendarEntry,
+  getSchoolCalendarView,
+  getStichtingCalendar,
+  listSchoolYearNames,
+  schooljaarSchema,
+  schoolYearOf,
+} from '@baken/domain'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { requireContext, requirePermission, inTenant, writeInTenant } from '~/lib/context.server.ts'
+import { useRootData } from '~/root.tsx'
+
+/**
+ * /kalender — the school calendar (issue 4). The stichtingbeheerder keeps the school holidays per
+ * region and each school's own days; other stichting roles read them; school staff see their own
+ * school's schooljaar with the national holidays and the number of school days.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'read', 'Calendar')
+  const current = schoolYearOf(new Date())
+  const parsed = schooljaarSchema.safeParse(new URL(request.url).searchParams.get('schooljaar') || current)
+  if (!parsed.success) throw data('Ongeldig schooljaar', { status: 400 })
+  const schooljaar = parsed.data
+  return inTenant(ctx, async (tx) => {
+    const years = [...new Set([...(await listSchoolYearNames(tx)), current, schooljaar])].sort().reverse()
+    const schoolId = ctx.membership.schoolId
+    if (schoolId) {
+      const view = await getSchoolCalendarView(tx, ctx.ability, schoolId, { schooljaar })
+      if (!view) throw data('Niet gevonden', { status: 404 })
+      return { mode: 'school' as const, schooljaar, years, view }
+    }
+    const stichting = await getStichtingCalendar(tx, ctx.ability, { schooljaar })
+    return { mode: 'stichting' as const, schooljaar, years, stichting, canEdit: ctx.ability.can('create', 'Calendar') }
+  })
+}
+
+type FormValues = Record<'kind' | 'name' | 'startsOn' | 'endsOn' | 'scope', string>
+type ActionData = { intent: string; errors: { path: string; message: string }[]; values: FormValues }
+
+/** Add or delete an entry (stichtingbeheerder). Refusals come back as Dutch errors; nothing is written. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = requireContext(request, context)
+  const form = Object.fromEntries(await request.formData())
+  const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '')
+  const intent = text('intent')
+  requirePermission(request, ctx, intent === 'delete' ? 'delete' : 'create', 'Calendar')
+  const schooljaar = text('schooljaar')
+  const values: FormValues = { kind: text('kind'), name: text('name'), startsOn: text('startsOn'), endsOn: text('endsOn'), scope: text('scope') }
+  const result = await writeInTenant(ctx, async (tx) =>
+    intent === 'create'
+      ? createCalendarEntry(tx, ctx.ability, ctx.tenant, { schooljaar, ...values })
+      : intent === 'delete'
+        ? deleteCalendarEntry(tx, ctx.ability, text('id'))
+        : { ok: false as const, status: 400 as const, errors: [{ path: 'intent', message: 'Onbekende actie.' }] },
+  )
+  if (!result.ok) return data<ActionData>({ intent, errors: result.errors, values }, { status: result.status })
+  const year = /^\d{4}-\d{4}$/.test(schooljaar) ? `schooljaar=${schooljaar}&` : ''
+  return redirect(`/kalender?${year}${intent === 'delete' ? 'verwijderd' : 'toegevoegd'}=1`)
+}
+
+const dictionary = {
+  nl: {
+    title: 'Schoolkalender',
+    intro:
+      'Schooldagen worden geteld op deze kalender: weekenden, nationale feestdagen, de schoolvakanties van de regio en de eigen dagen van de school. Zo worden bijvoorbeeld de vijf schooldagen van een schorsing berekend.',
+    rules:
+      'Nationale feestdagen berekent Baken zelf. Goede Vrijdag is geen algemene vrije dag, en Bevrijdingsdag alleen in lustrumjaren (2025, 2030, …). Is een school op zo’n dag toch vrij, voeg dan een vrije dag toe voor de regio of de school.',
+    schooljaar: 'Schooljaar',
+    show: 'Tonen',
+    added: 'De dag of periode is toegevoegd.',
+    deleted: 'De dag of periode is verwijderd.',
+    schoolDays: '{n} schooldagen in schooljaar {year} (1 augustus t/m 31 juli).',
+    region: 'Regio {region}',
+    incomplete: 'Voor dit schooljaar zijn nog geen schoolvakanties van regio {region} ingevoerd; het aantal schooldagen klopt dan niet.',
+    when: 'Wanneer',
+    what: 'Wat',
+    kind: 'Soort',
+    source: 'Geldt voor',
+    none: 'Nog niets ingevoerd.',
+    national: 'heel Nederland',
+    thisSchool: 'deze school',
+    notFree: 'geen vrije dag',
+    regions: 'Schoolvakanties per regio',
+    regionsIntro: 'Een vakantie van een regio geldt voor alle scholen in die regio. De zomervakantie hoort bij het schooljaar waarin hij begint.',
+    schools: 'Eigen dagen per school',
+    schoolSummary: '{name} ({brin}), regio {region}: {n} schooldagen',
+    add: 'Dag of periode toevoegen',
+    addButton: 'Toevoegen',
+    name: 'Naam',
+    namePlaceholder: 'bijvoorbeeld Studiedag',
+    from: 'Van',
+    to: 'Tot en met',
+    scope: 'Voor',
+    chooseScope: 'Kies een regio of een school',
+    delete: 'Verwijderen',
+    errorsTitle: 'De dag of periode is niet toegevoegd',
+    deleteFailed: 'Verwijderen lukte niet',
+    readOnly: 'Alleen de stichtingbeheerder kan de kalender aanpassen.',
+    kinds: { schoolvakantie: 'schoolvakantie', feestdag: 'feestdag', studiedag: 'studiedag', vrije_dag: 'vrije dag', nationale_feestdag: 'nationale feestdag' },
+    days: ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'],
+    months: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+    through: 't/m',
+  },
+  en: {
+    title: 'School calendar',
+    intro:
+      'School days are counted on this calendar: weekends, national holidays, the school holidays of the region and the school’s own days. This is how, for example, the five school days of a suspension are computed.',
+    rules:
+      'Baken computes the national holidays itself. Good Friday is not a general day off, and Liberation Day only in lustrum years (2025, 2030, …). If a school is closed on such a day anyway, add a day off for the region or the school.',
+    schooljaar: 'School year',
+    show: 'Show',
+    added: 'The day or period was added.',
+    deleted: 'The day or period was deleted.',
+    schoolDays: '{n} school days in school year {year} (1 August to 31 July).',
+    region: 'Region {region}',
+    incomplete: 'No school holidays of region {region} have been entered for this school year yet, so the number of school days is not right.',
+    when: 'When',
+    what: 'What',
+    kind: 'Kind',
+    source: 'Applies to',
+    none: 'Nothing entered yet.',
+    national: 'the whole country',
+    thisSchool: 'this school',
+    notFree: 'not a day off',
+    regions: 'School holidays per region',
+    regionsIntro: 'A holiday of a region applies to every school in that region. The summer holiday belongs to the school year in which it starts.',
+    schools: 'Days of each school',
+    schoolSummary: '{name} ({brin}), region {region}: {n} school days',
+    add: 'Add a day or period',
+    addButton: 'Add',
+    name: 'Name',
+    namePlaceholder: 'for example Study day',
+    from: 'From',
+    to: 'Up to and including',
+    scope: 'For',
+    chooseScope: 'Choose a region or a school',
+    delete: 'Delete',
+    errorsTitle: 'The day or period was not added',
+    deleteFailed: 'Could not delete',
+    readOnly: 'Only the foundation administrator can change the calendar.',
+    kinds: { schoolvakantie: 'school holiday', feestdag: 'holiday', studiedag: 'study day', vrije_dag: 'day off', nationale_feestdag: 'national holiday' },
+    days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    through: 'to',
+  },
+} as const
+
+type Dictionary = (typeof dictionary)['nl' | 'en']
+type Kind = keyof Dictionary['kinds']
+
+const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
+
+/** '2026-11-25' → 'wo 25 nov 2026', computed from the date itself (no time zone, same on server and client). */
+function day(t: Dictionary, iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7
+  return `${t.days[weekday]} ${d} ${t.months[m - 1]} ${y}`
+}
+
+function period(t: Dictionary, from: string, to: string): string {
+  return from === to ? day(t, from) : `${day(t, from)} ${t.through} ${day(t, to)}`
+}
+
+interface EntryRow {
+  id: string
+  kind: string
+  name: string
+  startsOn: string
+  endsOn: string
+}
+
+function EntryTable({ t, entries, canEdit, schooljaar, caption }: { t: Dictionary; entries: EntryRow[]; canEdit: boolean; schooljaar: string; caption: string }) {
+  if (entries.length === 0) return <p className="muted">{t.none}</p>
+  return (
+    <table className="table-responsive kal-table">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.when}</th>
+          <th scope="col">{t.what}</th>
+          <th scope="col">{t.kind}</th>
+          {canEdit ? (
+            <th scope="col">
+              <span className="sr-only">{t.delete}</span>
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td data-label={t.when} className="kal-when">
+              {period(t, e.startsOn, e.endsOn)}
+            </td>
+            <td data-label={t.what}>{e.name}</td>
+            <td data-label={t.kind}>{t.kinds[e.kind as Kind] ?? e.kind}</td>
+            {canEdit ? (
+              <td>
+                <Form method="post">
+                  <input type="hidden" name="schooljaar" value={schooljaar} />
+                  <input type="hidden" name="id" value={e.id} />
+                  <button type="submit" name="intent" value="delete" className="button secondary" aria-label={`${t.delete}: ${e.name}, ${period(t, e.startsOn, e.endsOn)}`}>
+                    {t.delete}
+                  </button>
+                </Form>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function AddForm({ t, schooljaar, schools, actionData }: { t: Dictionary; schooljaar: string; schools: { id: string; name: string }[]; actionData: ActionData | undefined }) {
+  const navigation = useNavigation()
+  const failed = actionData?.intent === 'create' ? actionData : undefined
+  const errorOf = (path: string) => failed?.errors.filter((e) => e.path === path).map((e) => e.message).join(' ') || undefined
+  const field = (path: string) => {
+    const error = errorOf(path)
+    return { 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `kal-${path}-error` : undefined }
+  }
+  const fieldError = (path: string) => {
+    const error = errorOf(path)
+    return error ? (
+      <p id={`kal-${path}-error`} className="field-error">
+        {error}
+      </p>
+    ) : null
+  }
+  const v = failed?.values
+  return (
+    <section className="card" aria-labelledby="kal-add">
+      <h2 id="kal-add">{t.add}</h2>
+      {failed ? (
+        <div className="error-summary" role="alert">
+          <h3>{t.errorsTitle}</h3>
+          <ul>
+            {failed.errors.map((e) => (
+              <li key={`${e.path}-${e.message}`}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {/* key: a failed submission re-renders the form with the values sent. */}
+      <Form method="post" key={failed ? JSON.stringify(v) : 'new'} className="kal-form">
+        <input type="hidden" name="schooljaar" value={schooljaar} />
+        <div className="field">
+          <label htmlFor="kal-kind">{t.kind}</label>
+          <select id="kal-kind" name="kind" defaultValue={v?.kind || 'studiedag'} {...field('kind')}>
+            {(['schoolvakantie', 'studiedag', 'vrije_dag', 'feestdag'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t.kinds[k]}
+              </option>
+            ))}
+          </select>
+          {fieldError('kind')}
+        </div>
+        <div className="field">
+          <label htmlFor="kal-name">{t.name}</label>
+          <input id="kal-name" name="name" required maxLength={120} placeholder={t.namePlaceholder} defaultValue={v?.name} {...field('name')} />
+          {fieldError('name')}
+        </div>
+        <div className="field">
+          <label htmlFor="kal-from">{t.from}</label>
+          <input id="kal-from" name="startsOn" type="date" required defaultValue={v?.startsOn} {...field('startsOn')} />
+          {fieldError('startsOn')}
+        </div>
+        <div className="field">
+          <label htmlFor="kal-to">{t.to}</label>
+          <input id="kal-to" name="endsOn" type="date" required defaultValue={v?.endsOn} {...field('endsOn')} />
+          {fieldError('endsOn')}
+        </div>
+        <div className="field">
+          <label htmlFor="kal-scope">{t.scope}</label>
+          <select id="kal-scope" name="scope" required defaultValue={v?.scope ?? ''} {...field('scope')}>
+            <option value="">{t.chooseScope}</option>
+            {(['noord', 'midden', 'zuid'] as const).map((r) => (
+              <option key={r} value={`regio:${r}`}>
+                {fill(t.region, { region: r })}
+              </option>
+            ))}
+            {schools.map((s) => (
+              <option key={s.id} value={`school:${s.id}`}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          {fieldError('scope')}
+          {fieldError('schooljaar')}
+        </div>
+        <button type="submit" name="intent" value="create" disabled={navigation.state === 'submitting'}>
+          {t.addButton}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+export default function Kalender() {
+  const lang = useRootData()?.lang === 'en' ? 'en' : 'nl'
+  const t = dictionary[lang]
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<ActionData>()
+  const [params] = useSearchParams()
+  const { schooljaar, years } = loaded
+  const deleteFailed = actionData?.intent === 'delete' ? actionData : undefined
+  return (
+    <section>
+      <h1>{`${t.title} ${schooljaar}`}</h1>
+      <p>{t.intro}</p>
+      {params.get('toegevoegd') ? (
+        <p role="status" className="notice">
+          {t.added}
+        </p>
+      ) : null}
+      {params.get('verwijderd') ? (
+        <p role="status" className="notice">
+          {t.deleted}
+        </p>
+      ) : null}
+      {deleteFailed ? (
+        <p role="alert" className="error">
+          {t.deleteFailed}: {deleteFailed.errors.map((e) => e.message).join(' ')}
+        </p>
+      ) : null}
+      <Form method="get" className="filters card kal-filters">
+        <div>
+          <label htmlFor="schooljaar">{t.schooljaar}</label>
+          <select id="schooljaar" name="schooljaar" defaultValue={schooljaar}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t.show}</button>
+      </Form>
+      <p className="muted">{t.rules}</p>
+
+      {loaded.mode === 'school' ? (
+        <section className="card" aria-labelledby="kal-school">
+          <h2 id="kal-school">
+            {loaded.view.school.name} · {fill(t.region, { region: loaded.view.school.region })}
+          </h2>
+          <p className="kal-count">{fill(t.schoolDays, { n: loaded.view.schoolDays, year: schooljaar })}</p>
+          {loaded.view.incomplete ? (
+            <p className="error" role="note">
+              {fill(t.incomplete, { region: loaded.view.school.region })}
+            </p>
+          ) : null}
+          <table className="table-responsive kal-table">
+            <caption className="sr-only">{`${t.title} ${loaded.view.school.name} ${schooljaar}`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{t.what}</th>
+                <th scope="col">{t.kind}</th>
+                <th scope="col">{t.source}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.view.items.map((item) => (
+                <tr key={`${item.source}-${item.startsOn}-${item.name}`} className={item.schoolFree ? undefined : 'kal-not-free'}>
+                  <td data-label={t.when} className="kal-when">
+                    {period(t, item.startsOn, item.endsOn)}
+                  </td>
+                  <td data-label={t.what}>
+                    {item.name}
+                    {item.schoolFree ? null : <span className="badge">{t.notFree}</span>}
+                    {item.note && !item.schoolFree ? <span className="kal-note">{item.note}</span> : null}
+                  </td>
+                  <td data-label={t.kind}>{t.kinds[item.kind as Kind] ?? item.kind}</td>
+                  <td data-label={t.source}>
+                    {item.source === 'national' ? t.national : item.source === 'school' ? t.thisSchool : fill(t.region, { region: loaded.view.school.region })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted">{t.readOnly}</p>
+        </section>
+      ) : (
+        <>
+          {loaded.canEdit ? (
+            <AddForm t={t} schooljaar={schooljaar} schools={loaded.stichting.schools} actionData={actionData} />
+          ) : (
+            <p className="muted">{t.readOnly}</p>
+          )}
+          <section className="card" aria-labelledby="kal-regions">
+            <h2 id="kal-regions">{t.regions}</h2>
+            <p className="muted">{t.regionsIntro}</p>
+            {loaded.stichting.regions.map((r) => (
+              <section key={r.region} aria-labelledby={`kal-region-${r.region}`}>
+                <h3 id={`kal-region-${r.region}`}>{fill(t.region, { region: r.region })}</h3>
+                <EntryTable t={t} entries={r.entries} canEdit={loaded.canEdit} schooljaar={schooljaar} caption={fill(t.region, { region: r.region })} />
+              </section>
+            ))}
+          </section>
+          <section className="card" aria-labelledby="kal-schools">
+            <h2 id="kal-schools">{t.schools}</h2>
+            {loaded.stichting.schools.map((s) => (
+              <section key={s.id} aria-labelledby={`kal-school-${s.id}`}>
+                <h3 id={`kal-school-${s.id}`}>{fill(t.schoolSummary, { name: s.name, brin: s.brin, region: s.region, n: s.schoolDays })}</h3>
+                {s.incomplete ? <p className="error">{fill(t.incomplete, { region: s.region })}</p> : null}
+                <EntryTable t={t} entries={s.entries} canEdit={loaded.canEdit} schooljaar={schooljaar} caption={s.name} />
+              </section>
+            ))}
+          </section>
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,5 @@
+export { isIsoDate, isoWeekday, isWeekend, plusDays, schoolYearOfDate } from './calendar-dates.ts'
+export * from './national-holidays.ts'
+export * from './school-calendar.ts'
+export * from './load-school-calendar.ts'
+export * from './calendar-entries.ts'
