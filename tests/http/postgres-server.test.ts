@@ -45,13 +45,16 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
   beforeAll(async () => {
     await admin.unsafe(`create database ${database}`)
     // The first start as owner creates baken_app; the login role is then granted it.
-    const first = await startServer({ DATABASE_URL: urlFor(database), BAKEN_SEED_DEMO: '1' })
+    // No mail worker in this owner-run start: the demo's pending mail is left for the real server.
+    const first = await startServer({ DATABASE_URL: urlFor(database), BAKEN_SEED_DEMO: '1', BAKEN_MAIL_WORKER: '0' })
     await first.stop()
     await admin.unsafe(`do $$ begin
       if not exists (select 1 from pg_roles where rolname = '${LOGIN_ROLE}') then
         create role ${LOGIN_ROLE} login noinherit nosuperuser nobypassrls;
       end if; end $$`)
     await admin.unsafe(`grant baken_app to ${LOGIN_ROLE}`)
+    // The in-process mail worker switches to baken_mailer (infra/README.md).
+    await admin.unsafe(`grant baken_mailer to ${LOGIN_ROLE}`)
     server = await startServer({
       DATABASE_OWNER_URL: urlFor(database),
       DATABASE_URL: urlFor(database, LOGIN_ROLE),
@@ -74,6 +77,21 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
     const foreign = (await horizon.get('/api/v1/students?pageSize=1')).json().items[0].id
     expect((await branding.get(`/api/v1/students/${foreign}`)).status).toBe(404)
     expect((await horizon.get(`/api/v1/students/${foreign}`)).status).toBe(200)
+  })
+
+  it('the in-process mail worker, as baken_mailer through the login role, sends the demo’s pending mail', async () => {
+    const board = new Client(server.baseUrl)
+    await board.login('bestuur@kompas.demo')
+    const statuses = async () => [...(await board.get('/berichten')).text.matchAll(/data-outbox-id="[^"]+" data-status="(\w+)"/g)].map((m) => m[1])
+    const deadline = Date.now() + 15_000
+    let seen = await statuses()
+    while (seen.includes('pending') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200))
+      seen = await statuses()
+    }
+    expect(seen).toContain('sent')
+    expect(seen).not.toContain('pending')
+    expect(server.output()).not.toContain('[mail]')
   })
 
   it('healthz answers 503 when the database is gone, 200 again when it is back', async () => {

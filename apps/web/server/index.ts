@@ -1,12 +1,14 @@
 // The Baken web server: Express in front of Remix. It owns the single database instance, sets the
 // security headers, checks Origin on state-changing requests and authenticates every request once
-// (session cookie or personal API token) before Remix sees it.
+// (session cookie or personal API token) before Remix sees it. It also runs the mail worker, which
+// sends the outbox (packages/email), unless BAKEN_MAIL_WORKER=0.
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import { appModeFromEnv, getDatabase, pingDatabase, startDatabase } from '@baken/db'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@baken/db/demo'
+import { mailSetupFromEnv, startMailWorker } from '@baken/email'
 import express from 'express'
 import helmet from 'helmet'
 import { authenticate } from './authenticate.ts'
@@ -17,7 +19,16 @@ const mode = appModeFromEnv()
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
 
+// Read before the database opens, so a mail misconfiguration (RESEND_API_KEY without MAIL_FROM)
+// stops the start at once.
+const mail = mailSetupFromEnv()
+
 const { handle, seeded } = await startDatabase()
+
+const stopMailWorker =
+  mail.transport && mail.worker
+    ? startMailWorker(getDatabase, mail.transport, { intervalMs: mail.worker.intervalMs })
+    : () => Promise.resolve()
 
 const viteDevServer = production
   ? undefined
@@ -100,6 +111,7 @@ app.all(
 const server = app.listen(port, host, () => {
   const url = `http://${host}:${port}`
   console.log(`Baken listens on ${url} (${handle.kind === 'pglite' ? 'embedded PGlite' : 'Postgres server'}, mode ${mode})`)
+  console.log(mail.summary)
   if (mode === 'demo' && (handle.kind === 'pglite' || process.env.BAKEN_SEED_DEMO === '1')) {
     console.log(`${seeded ? 'Demo data created.' : 'Demo data present.'} Demo accounts (password: ${DEMO_PASSWORD}):`)
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(34)} ${a.memberships.map((m) => m.role).join(', ')}`)
@@ -107,7 +119,11 @@ const server = app.listen(port, host, () => {
 })
 
 function shutdown() {
-  server.close(() => void handle.close().then(() => process.exit(0)))
+  // Let a mail run in progress record what it sent before the database closes.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  void Promise.all([closed, stopMailWorker()])
+    .then(() => handle.close())
+    .then(() => process.exit(0))
   setTimeout(() => process.exit(0), 5000).unref()
 }
 process.on('SIGTERM', shutdown)

@@ -1,0 +1,51 @@
+// Which transport and whether the in-process worker runs, from the environment:
+//   RESEND_API_KEY           set → mail goes out through Resend; unset → the local transport
+//   MAIL_FROM                the sender, required with RESEND_API_KEY ('Baken <noreply@school.nl>')
+//   BAKEN_MAIL_WORKER        '0' → the web server does not run the worker (run it elsewhere, or not)
+//   MAIL_WORKER_INTERVAL_MS  pause between runs, default 15000
+// In production mode without RESEND_API_KEY no worker runs: the local transport would mark mail
+// "sent" that never left the machine, so it stays pending (and is sent once a key is set).
+import { localTransport } from './local-transport.ts'
+import { resendTransport } from './resend-transport.ts'
+import type { MailTransport } from './transport.ts'
+
+export const DEFAULT_MAIL_WORKER_INTERVAL_MS = 15_000
+
+export interface MailSetup {
+  /** Null when no mail may be sent in this configuration. */
+  transport: MailTransport | null
+  /** Null when the web server should not run the worker. */
+  worker: { intervalMs: number } | null
+  /** One line for the start-up log. */
+  summary: string
+}
+
+export function mailSetupFromEnv(env: NodeJS.ProcessEnv = process.env): MailSetup {
+  const apiKey = env.RESEND_API_KEY?.trim()
+  const intervalText = env.MAIL_WORKER_INTERVAL_MS?.trim() || String(DEFAULT_MAIL_WORKER_INTERVAL_MS)
+  if (!/^\d+$/.test(intervalText) || Number(intervalText) < 10) {
+    throw new Error(`MAIL_WORKER_INTERVAL_MS must be a whole number of milliseconds (at least 10), not ${intervalText}`)
+  }
+  const intervalMs = Number(intervalText)
+  const workerOn = env.BAKEN_MAIL_WORKER !== '0'
+
+  let transport: MailTransport | null
+  let via: string
+  if (apiKey) {
+    const from = env.MAIL_FROM?.trim()
+    if (!from || !/@/.test(from)) {
+      throw new Error('MAIL_FROM must be set when RESEND_API_KEY is set, e.g. MAIL_FROM="Baken <noreply@school.nl>"')
+    }
+    transport = resendTransport({ apiKey, from })
+    via = `Resend, from ${from}`
+  } else if ((env.BAKEN_MODE ?? 'demo') === 'production') {
+    transport = null
+    via = 'none: RESEND_API_KEY is not set, so mail stays in the outbox'
+  } else {
+    transport = localTransport()
+    via = 'local transport (nothing leaves this machine; messages at /berichten)'
+  }
+  const worker = transport && workerOn ? { intervalMs } : null
+  const summary = `Mail: ${via}; ${worker ? `worker every ${intervalMs} ms` : 'no worker in this process'}`
+  return { transport, worker, summary }
+}

@@ -1,0 +1,154 @@
+// A stand-in for Resend's HTTP API on 127.0.0.1: the one outside service the mail tests replace
+// (STYLE.md: "mock only what lies outside"). It speaks the same protocol as api.resend.com for
+// POST /emails — bearer key, JSON body, Idempotency-Key kept for the server's lifetime (Resend: 24 h),
+// { id } on success and { statusCode, name, message } on errors — and records every request and every
+// delivery, so tests can read what "left the machine" (the idea of epic-stack's tests/mocks/resend.ts).
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingHttpHeaders } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface FakeRequest {
+  method: string
+  path: string
+  headers: IncomingHttpHeaders
+  body: unknown
+}
+
+export interface Delivery {
+  id: string
+  idempotencyKey: string | null
+  from: string
+  to: string[]
+  subject: string
+  text?: string
+  html?: string
+}
+
+/** What the server does with the next request(s); default: accept. */
+export type Behaviour =
+  | { kind: 'accept'; delayMs?: number }
+  | { kind: 'error'; status: number; name: string; message?: string; headers?: Record<string, string> }
+  /** A gateway's HTML error page instead of JSON. */
+  | { kind: 'html'; status: number }
+
+export interface FakeResend {
+  baseUrl: string
+  apiKey: string
+  /** Every request, in arrival order (a double send shows up here twice). */
+  requests: FakeRequest[]
+  /** Every email actually "sent" (at most once per idempotency key). */
+  deliveries: Delivery[]
+  /** Behaviours for the next requests, used up in order; afterwards `fallback` applies. */
+  script: Behaviour[]
+  fallback: Behaviour
+  /** Forgets requests, deliveries, idempotency keys and the script (between tests). */
+  reset(): void
+  close(): Promise<void>
+}
+
+export async function startFakeResend(options: { apiKey?: string } = {}): Promise<FakeResend> {
+  const apiKey = options.apiKey ?? 're_test_fake_key'
+  const requests: FakeRequest[] = []
+  const deliveries: Delivery[] = []
+  // Idempotency keys: in progress (a promise) or done (the stored answer).
+  const keys = new Map<string, { done: false } | { done: true; status: number; body: unknown }>()
+  const state = { script: [] as Behaviour[], fallback: { kind: 'accept' } as Behaviour }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      void (async () => {
+        const raw = Buffer.concat(chunks).toString('utf8')
+        let body: unknown = null
+        try {
+          body = raw ? JSON.parse(raw) : null
+        } catch {
+          body = raw
+        }
+        requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body })
+        const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+          if (res.destroyed) return
+          res.writeHead(status, { 'content-type': 'application/json', ...headers })
+          res.end(JSON.stringify(payload))
+        }
+        const error = (status: number, name: string, message: string, headers: Record<string, string> = {}) =>
+          send(status, { statusCode: status, name, message }, headers)
+
+        if (req.method !== 'POST' || req.url !== '/emails') return error(404, 'not_found', 'The requested endpoint does not exist.')
+        const auth = req.headers.authorization
+        if (!auth) return error(401, 'missing_api_key', 'Missing API key in the authorization header.')
+        if (auth !== `Bearer ${apiKey}`) return error(403, 'invalid_api_key', 'API key is invalid.')
+        const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
+        const to = Array.isArray(b.to) ? b.to : typeof b.to === 'string' ? [b.to] : []
+        if (typeof b.from !== 'string' || to.length === 0 || typeof b.subject !== 'string' || (!b.text && !b.html)) {
+          return error(422, 'validation_error', 'Missing `from`, `to`, `subject` or content.')
+        }
+
+        const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null
+        const known = key ? keys.get(key) : undefined
+        if (known && !known.done) {
+          return error(409, 'concurrent_idempotent_requests', 'Same idempotency key used while original request is still in progress.')
+        }
+        if (known?.done) return send(known.status, known.body)
+
+        const behaviour = state.script.shift() ?? state.fallback
+        if (behaviour.kind === 'html') {
+          res.writeHead(behaviour.status, { 'content-type': 'text/html' })
+          return res.end('<html><body><h1>Bad gateway</h1></body></html>')
+        }
+        if (behaviour.kind === 'error') {
+          // A failed request releases its key (it may be retried with the same key).
+          return error(behaviour.status, behaviour.name, behaviour.message ?? behaviour.name, behaviour.headers)
+        }
+        if (key) keys.set(key, { done: false })
+        // Accepted: the email is on its way from this moment, even if the answer comes late.
+        const id = randomUUID()
+        deliveries.push({
+          id,
+          idempotencyKey: key,
+          from: b.from,
+          to: to.map(String),
+          subject: b.subject,
+          ...(typeof b.text === 'string' ? { text: b.text } : {}),
+          ...(typeof b.html === 'string' ? { html: b.html } : {}),
+        })
+        if (behaviour.delayMs) await new Promise((r) => setTimeout(r, behaviour.delayMs))
+        if (key) keys.set(key, { done: true, status: 200, body: { id } })
+        send(200, { id })
+      })()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    apiKey,
+    requests,
+    deliveries,
+    get script() {
+      return state.script
+    },
+    set script(value: Behaviour[]) {
+      state.script = value
+    },
+    get fallback() {
+      return state.fallback
+    },
+    set fallback(value: Behaviour) {
+      state.fallback = value
+    },
+    reset() {
+      requests.length = 0
+      deliveries.length = 0
+      keys.clear()
+      state.script = []
+      state.fallback = { kind: 'accept' }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
