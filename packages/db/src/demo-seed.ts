@@ -3,7 +3,9 @@
 // production mode (see seedDemoData's guard).
 import { count } from 'drizzle-orm'
 import type { Database } from './client.ts'
+import { seedDemoCalendar } from './demo-calendar.ts'
 import { seedDemoIncidents } from './demo-incidents.ts'
+import { seedDemoOutbox } from './demo-outbox.ts'
 import { hashPassword } from './password.ts'
 import * as s from './schema.ts'
 import type { Role, Sector } from './schema.ts'
@@ -191,6 +193,8 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
         .returning()
       schoolByKey[spec.key] = { id: row!.id, stichtingId: row!.stichtingId }
     }
+    // School holidays per region for both stichtingen, and each school's study days (demo data).
+    await seedDemoCalendar(tx, { stichtingIds: [kompas!.id, horizon!.id], schools: schoolByKey })
 
     const [haltNoord, wijkteam] = await tx
       .insert(s.partnerOrganisations)
@@ -293,6 +297,20 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
         draftAuthors: staffOf(spec.key, ['leerkracht']),
         pupils: pupilsBySchool[spec.key]!,
       })),
+    )
+
+    // Mail in the outbox (sent, pending, one failed), sent in the name of each school's directeur.
+    await seedDemoOutbox(
+      tx,
+      SCHOOLS.map((spec) => {
+        const directeur = DEMO_ACCOUNTS.find((a) => a.memberships.some((m) => m.org === spec.key && m.role === 'directeur'))!
+        return {
+          ...pickTenant(schoolByKey[spec.key]!),
+          schoolName: spec.name,
+          senderId: userByEmail[directeur.email]!,
+          senderName: directeur.name,
+        }
+      }),
     )
   })
   return true

@@ -1,2 +1,3 @@
 export * from './demo-seed.ts'
 export * from './demo-incidents.ts'
+export * from './demo-calendar.ts'

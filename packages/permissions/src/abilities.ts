@@ -20,6 +20,12 @@ export const SUBJECTS = [
   // Follow-up tasks on an incident (seed 004 §4 victim care).
   'IncidentTask',
   'IncidentCount',
+  // Queued and sent e-mail (the outbox, issue 4); rows are scoped by RLS, the role decides.
+  'Mail',
+  // The school calendar: region holidays and each school's own days (issue 4). RLS (0011) limits rows.
+  'Calendar',
+  // The measure rules per sector beside a school's own protocol (issue 4; no record of its own).
+  'Protocol',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -56,6 +62,8 @@ function schoolStaff(ctx: AbilityContext, { can }: Builder) {
   can('read', 'School', { id: ctx.schoolId })
   can('read', 'Group', { schoolId: ctx.schoolId })
   can('read', 'Student', { schoolId: ctx.schoolId })
+  // School days are counted on the calendar (RLS shows the region rows and the own school's rows).
+  can('read', 'Calendar', { stichtingId: ctx.stichtingId })
 }
 
 /**
@@ -77,6 +85,28 @@ function followUpOwner(ctx: AbilityContext, { can }: Builder) {
 }
 
 /**
+ * What of a message the stichtingbeheerder may see: the envelope (to whom, subject, delivery status),
+ * to look after delivery, but not the body, which can carry incident and measure content (BRIEF: the
+ * beheerder sees no incident content). The directeur and the bestuurder read whole messages.
+ */
+export const MAIL_ENVELOPE_FIELDS = [
+  'id',
+  'stichtingId',
+  'schoolId',
+  'schoolName',
+  'subjectRef',
+  'toAddress',
+  'subject',
+  'status',
+  'attempts',
+  'createdAt',
+  'nextAttemptAt',
+  'sentAt',
+  'providerMessageId',
+  'lastError',
+]
+
+/**
  * The role wall inside a tenant: what each role may do (BRIEF.md, "Who uses it").
  * Row scope (which stichting, which school) is Postgres RLS's job; these rules decide which kinds of
  * record a role may touch at all, with conditions on real columns as a second line.
@@ -86,7 +116,10 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Oversees all schools: counts of incidents per school, never their content (BRIEF §1, §3).
     can('read', 'Stichting', { id: ctx.stichtingId })
     can('read', 'IncidentCount', { stichtingId: ctx.stichtingId })
+    can('read', 'Protocol', { stichtingId: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
+    can('read', 'Calendar', { stichtingId: ctx.stichtingId })
+    can('read', 'Mail', { stichtingId: ctx.stichtingId })
   },
   stichtingbeheerder(ctx, { can }) {
     // Manages schools, users, calendars and templates; sees no pupil content.
@@ -94,11 +127,17 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can('read', 'School', { stichtingId: ctx.stichtingId })
     can('read', 'Group', { stichtingId: ctx.stichtingId })
     can('read', 'Membership', { stichtingId: ctx.stichtingId })
+    can('read', 'Protocol', { stichtingId: ctx.stichtingId })
+    // Keeps the school calendar: region holidays and each school's own days (BRIEF "Who uses it").
+    can('manage', 'Calendar', { stichtingId: ctx.stichtingId })
+    can('read', 'Mail', MAIL_ENVELOPE_FIELDS, { stichtingId: ctx.stichtingId })
   },
   privacyfunctionaris(ctx, { can }) {
     // Sharing agreements, access log, data-subject requests; no pupil content by default.
     can('read', 'Stichting', { id: ctx.stichtingId })
+    can('read', 'Protocol', { stichtingId: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
+    can('read', 'Calendar', { stichtingId: ctx.stichtingId })
   },
   directeur(ctx, builder) {
     schoolStaff(ctx, builder)
@@ -107,7 +146,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
     builder.can('read', 'Membership', { schoolId: ctx.schoolId })
+    builder.can('read', 'Protocol', { schoolId: ctx.schoolId })
     builder.can('read', 'Overview', { schoolId: ctx.schoolId })
+    builder.can('read', 'Mail', { schoolId: ctx.schoolId })
     followUpPlanner(ctx, builder)
   },
   intern_begeleider(ctx, builder) {
@@ -118,6 +159,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
     // BRIEF "Who uses it": the IB keeps the yearly overview.
     builder.can('read', 'Overview', { schoolId: ctx.schoolId })
+    builder.can('read', 'Protocol', { schoolId: ctx.schoolId })
     followUpPlanner(ctx, builder)
   },
   leerkracht(ctx, builder) {

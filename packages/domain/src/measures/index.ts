@@ -1,0 +1,3 @@
+export * from './rules.ts'
+export * from './protocol.ts'
+export * from './school-protocols.ts'

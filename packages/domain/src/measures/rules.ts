@@ -1,0 +1,760 @@
+// The measures of the legal ladder (adempauze → time-out → schorsing → verwijdering) and the rules
+// around them, as data: one versioned rule set per sector, each rule with its Dutch wording and its
+// source, so the UI can show why and a school's own protocol can be compared with the law.
+//
+// BRIEF.md: "where the law is uncertain, make the rule configurable and say so in the UI". A rule that
+// could not be checked against the statute text, or where sources disagree, has `uncertain: true` and
+// a `note` saying what is uncertain; the page shows both. Pure data and date arithmetic, no database.
+import type { Sector } from '@baken/db'
+import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
+
+/** The ladder, lowest rung first. */
+export const MEASURE_KINDS = ['adempauze', 'time_out', 'schorsing', 'verwijdering'] as const
+export type MeasureKind = (typeof MEASURE_KINDS)[number]
+export const MEASURE_LABELS: Record<MeasureKind, string> = {
+  adempauze: 'adempauze',
+  time_out: 'time-out',
+  schorsing: 'schorsing',
+  verwijdering: 'verwijdering',
+}
+
+/** What a rule is about: a rung of the ladder, or the objection procedure. */
+export const RULE_TOPICS = [...MEASURE_KINDS, 'bezwaar'] as const
+export type RuleTopic = (typeof RULE_TOPICS)[number]
+export const RULE_TOPIC_LABELS: Record<RuleTopic, string> = { ...MEASURE_LABELS, bezwaar: 'bezwaar' }
+
+export const RULE_KEYS = [
+  'adempauze.ouders',
+  'time_out.grondslag',
+  'time_out.maxDagen',
+  'time_out.besluit',
+  'time_out.ouders',
+  'time_out.meldingBevoegdGezag',
+  'schorsing.besluit',
+  'schorsing.mandaat',
+  'schorsing.maxSchooldagen',
+  'schorsing.verlengen',
+  'schorsing.besluitAan',
+  'schorsing.inspectie',
+  'schorsing.bezwaarclausule',
+  'schorsing.bezwaarBeslistermijn',
+  'verwijdering.besluit',
+  'verwijdering.horen',
+  'verwijdering.definitief',
+  'verwijdering.inspectie',
+  'verwijdering.schorsingHangende',
+  'bezwaar.termijnWeken',
+  'bezwaar.termijnenwet',
+  'bezwaar.beslistermijnWeken',
+  'bezwaar.beslistermijnStart',
+  'bezwaar.opschorting',
+] as const
+export type RuleKey = (typeof RULE_KEYS)[number]
+
+/** A machine-readable value; compared (deeply, lists as sets) with a protocol's setting. */
+export type RuleValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly string[]
+  | Readonly<Record<string, string | number | boolean | null>>
+
+/** Value of a rule the stichting chooses itself (a protocol's choice is then not a difference). */
+export const CONFIGURABLE = 'instelbaar'
+
+export interface Rule {
+  key: RuleKey
+  topic: RuleTopic
+  /** The rule in Dutch, as shown to staff. */
+  text: string
+  value: RuleValue
+  /** The article (or, for protocol-only rules, that there is none). */
+  source: string
+  note?: string
+  /** Not checked against the statute text, or sources disagree: say so in the UI. */
+  uncertain?: boolean
+  /** The stichting may set this rule itself (BRIEF.md: uncertain law → configurable). */
+  configurable?: boolean
+}
+
+export interface RuleSet {
+  /** Data version: sector and the year the set was last reviewed. */
+  id: string
+  sector: Sector
+  title: string
+  /** The first day the law in this set applies (YYYY-MM-DD). */
+  validFrom: string
+  /** The first day it no longer applies, when a newer set replaces it. */
+  validUntil?: string
+  note?: string
+  rules: readonly Rule[]
+}
+
+/** Recipients of a written decision. */
+export type DecisionRecipient = 'leerling' | 'ouders'
+
+// ---- Rules shared by every sector -------------------------------------------------------------
+
+const PROTOCOL_ONLY = 'Geen wettelijke grondslag — eigen protocol (BRIEF.md §2)'
+
+const ADEMPAUZE_AND_TIME_OUT: readonly Rule[] = [
+  {
+    key: 'adempauze.ouders',
+    topic: 'adempauze',
+    text: 'Adempauze: de leerling wordt kort apart gezet binnen de school. De ouders worden op de hoogte gebracht; zo nodig volgt een incidentrapportage.',
+    value: true,
+    source: PROTOCOL_ONLY,
+  },
+  {
+    key: 'time_out.grondslag',
+    topic: 'time_out',
+    text: 'Een time-out heeft geen wettelijke grondslag: het is een ordemaatregel uit het eigen protocol, geen straf. Vastleggen bij het incident, niet als sanctie in het dossier.',
+    value: 'protocol',
+    source: PROTOCOL_ONLY,
+  },
+  {
+    key: 'time_out.maxDagen',
+    topic: 'time_out',
+    text: 'Een time-out geldt alleen voor de rest van de schooldag: één dag.',
+    value: 1,
+    source: PROTOCOL_ONLY,
+  },
+  {
+    key: 'time_out.besluit',
+    topic: 'time_out',
+    text: 'De leerkracht vraagt de time-out aan; de directeur keurt goed of weigert.',
+    value: 'directeur',
+    source: PROTOCOL_ONLY,
+  },
+  {
+    key: 'time_out.ouders',
+    topic: 'time_out',
+    text: 'De ouders worden direct op de hoogte gebracht. Veiligheid gaat voor: de time-out wacht niet tot de ouders bereikt zijn.',
+    value: 'direct',
+    source: PROTOCOL_ONLY,
+  },
+  {
+    key: 'time_out.meldingBevoegdGezag',
+    topic: 'time_out',
+    text: 'Na de time-out meldt de school die schriftelijk aan het bevoegd gezag.',
+    value: true,
+    source: PROTOCOL_ONLY,
+  },
+]
+
+interface SectorLaw {
+  /** Article on schorsing, e.g. 'WPO art. 40c'. */
+  schorsing: string
+  /** Article on verwijdering. */
+  verwijdering: string
+}
+
+function schorsingBase(law: SectorLaw): Rule[] {
+  return [
+    {
+      key: 'schorsing.besluit',
+      topic: 'schorsing',
+      text: 'Het bevoegd gezag besluit tot schorsing, met opgave van redenen.',
+      value: 'bevoegd_gezag',
+      source: `${law.schorsing} lid 1`,
+    },
+    {
+      key: 'schorsing.mandaat',
+      topic: 'schorsing',
+      text: 'Het bevoegd gezag kan de directeur mandaat geven om te schorsen; dat stelt de stichting zelf in. Het besluit blijft een besluit van het bevoegd gezag.',
+      value: CONFIGURABLE,
+      source: 'Awb art. 10:1–10:3 (mandaat)',
+      note: 'Bij een bijzondere school regelen de statuten of het managementstatuut het mandaat. Op een bezwaar beslist niet degene die het besluit in mandaat nam (Awb art. 10:3 lid 3).',
+      configurable: true,
+    },
+    {
+      key: 'schorsing.verlengen',
+      topic: 'schorsing',
+      text: 'Een schorsing kan niet worden verlengd: zij mag geen verkapte verwijdering worden.',
+      value: false,
+      source: `${law.schorsing} lid 1 (maximumduur)`,
+    },
+    {
+      key: 'schorsing.bezwaarclausule',
+      topic: 'schorsing',
+      text: 'Of het schorsingsbesluit een bezwaarclausule krijgt, stelt de stichting zelf in.',
+      value: CONFIGURABLE,
+      source: 'BRIEF.md §2',
+      note: 'De onderwijswetten regelen geen eigen bezwaar tegen een schorsing. Bij een openbare school is de schorsing een besluit in de zin van de Awb en staat bezwaar open; voor een bijzondere school is dat niet gecontroleerd.',
+      uncertain: true,
+      configurable: true,
+    },
+    {
+      key: 'schorsing.bezwaarBeslistermijn',
+      topic: 'schorsing',
+      text: 'De onderwijswet noemt geen eigen beslistermijn voor een bezwaar tegen een schorsing; bij een openbare school geldt de Awb (zes weken, twaalf met een adviescommissie).',
+      value: null,
+      source: 'Awb art. 7:10',
+      note: 'Niet gecontroleerd voor bijzondere scholen; de stichting kan een kortere termijn afspreken.',
+      uncertain: true,
+    },
+  ]
+}
+
+function verwijderingBase(law: SectorLaw): Rule[] {
+  return [
+    {
+      key: 'verwijdering.besluit',
+      topic: 'verwijdering',
+      text: 'Verwijdering is een besluit van het bevoegd gezag.',
+      value: 'bevoegd_gezag',
+      source: law.verwijdering,
+    },
+    {
+      key: 'verwijdering.schorsingHangende',
+      topic: 'verwijdering',
+      text: 'Zolang er nog geen andere school is gevonden, blijft de leerling ingeschreven; in die periode mag de leerling worden geschorst.',
+      value: true,
+      source: `${law.verwijdering}; ${law.schorsing} (BRIEF.md §2)`,
+    },
+  ]
+}
+
+const BEZWAAR_TERM: Rule = {
+  key: 'bezwaar.termijnWeken',
+  topic: 'bezwaar',
+  text: 'Bezwaar kan binnen zes weken. De termijn begint op de dag na die waarop het besluit is toegezonden.',
+  value: 6,
+  source: 'Awb art. 6:7 en 6:8 lid 1',
+  note: 'De Awb geldt rechtstreeks voor een openbare school; Baken houdt dezelfde termijn aan voor bijzondere scholen (BRIEF.md §2).',
+}
+
+const TERMIJNENWET: Rule = {
+  key: 'bezwaar.termijnenwet',
+  topic: 'bezwaar',
+  text: 'Eindigt een termijn op een zaterdag, zondag of algemeen erkende feestdag, dan loopt hij door tot en met de eerstvolgende dag die dat niet is.',
+  value: true,
+  source: 'Algemene termijnenwet art. 1 en 3',
+  note: 'Baken schuift standaard alleen over het weekend; feestdagen komen uit de schoolkalender (bezwaarDeadlines, isHoliday).',
+}
+
+const BESLISTERMIJN_WEKEN = (source: string, note?: string): Rule => ({
+  key: 'bezwaar.beslistermijnWeken',
+  topic: 'bezwaar',
+  text: 'Het bevoegd gezag beslist binnen vier weken op een bezwaar tegen verwijdering.',
+  value: 4,
+  source,
+  ...(note ? { note, uncertain: true } : {}),
+})
+
+// ---- Per sector -------------------------------------------------------------------------------
+
+const PO: SectorLaw = { schorsing: 'WPO art. 40c', verwijdering: 'WPO art. 40' }
+const SO: SectorLaw = { schorsing: 'WEC art. 40a', verwijdering: 'WEC art. 40' }
+const VO: SectorLaw = { schorsing: 'WVO 2020 art. 8.14', verwijdering: 'WVO 2020 art. 8.15' }
+const MBO: SectorLaw = { schorsing: 'WEB art. 8.1.7c', verwijdering: 'WEB art. 8.1.7d' }
+
+const SO_ARTICLES =
+  'Artikelnummers van de WEC niet in BRIEF.md; WEC art. 40a (schorsing) volgens een toelichting van passendonderwijsenouders.nl, WEC art. 40 (verwijdering) naar analogie van de WPO. Te controleren.'
+
+const INSPECTIE_SCHORSING = (source: string): Rule => ({
+  key: 'schorsing.inspectie',
+  topic: 'schorsing',
+  text: 'Bij een schorsing van langer dan één dag meldt het bevoegd gezag die onverwijld schriftelijk, met de redenen, aan de Inspectie (via het Internet Schooldossier).',
+  value: 1,
+  source,
+  note: '"Onverwijld" volgens BRIEF.md §2. Het Internet Schooldossier heeft geen API: Baken maakt een samenvatting klaar en legt de indiening vast.',
+})
+
+const MAX_WEEK = (source: string): Rule => ({
+  key: 'schorsing.maxSchooldagen',
+  topic: 'schorsing',
+  text: 'Een schorsing duurt ten hoogste één week: 5 schooldagen.',
+  value: 5,
+  source,
+})
+
+const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
+  {
+    id: 'wet-po-2026',
+    sector: 'po',
+    title: 'Primair onderwijs — Wet op het primair onderwijs (WPO)',
+    validFrom: '2014-08-01',
+    note: 'Sinds de Wet passend onderwijs (1 augustus 2014) is verwijdering pas definitief als een andere school de leerling toelaat; de oude regel van acht weken zoeken geldt niet meer.',
+    rules: [
+      ...ADEMPAUZE_AND_TIME_OUT,
+      ...schorsingBase(PO),
+      MAX_WEEK('WPO art. 40c lid 1'),
+      {
+        key: 'schorsing.besluitAan',
+        topic: 'schorsing',
+        text: 'Het besluit gaat schriftelijk naar de ouders.',
+        value: ['ouders'],
+        source: 'WPO art. 40c lid 2',
+      },
+      INSPECTIE_SCHORSING('WPO art. 40c lid 3'),
+      ...verwijderingBase(PO),
+      {
+        key: 'verwijdering.horen',
+        topic: 'verwijdering',
+        text: 'Voor het besluit hoort het bevoegd gezag de betrokken groepsleraar en de ouders.',
+        value: ['groepsleraar', 'ouders'],
+        source: 'WPO art. 40',
+        note: 'Het horen van de ouders volgt BRIEF.md §2 (bij een openbare school ook Awb art. 4:8); het lid van art. 40 is niet gecontroleerd.',
+      },
+      {
+        key: 'verwijdering.definitief',
+        topic: 'verwijdering',
+        text: 'Definitieve verwijdering pas als een andere school bereid is de leerling toe te laten. Acht weken zoeken zonder resultaat is geen grond meer.',
+        value: { toelating: 'andere_school', zoektermijnWeken: null },
+        source: 'WPO art. 40',
+      },
+      {
+        key: 'verwijdering.inspectie',
+        topic: 'verwijdering',
+        text: 'Geen overleg met of melding aan de Inspectie voorgeschreven.',
+        value: { overlegVooraf: false, meldingAchteraf: false },
+        source: 'WPO art. 40',
+        note: 'BRIEF.md noemt het overleg met de Inspectie alleen voor het vo; niet getoetst aan de tekst van de WPO.',
+        uncertain: true,
+      },
+      BEZWAAR_TERM,
+      TERMIJNENWET,
+      BESLISTERMIJN_WEKEN('WPO art. 63', 'Artikelnummer uit de opdracht, niet uit BRIEF.md; niet gecontroleerd.'),
+      {
+        key: 'bezwaar.beslistermijnStart',
+        topic: 'bezwaar',
+        text: 'De vier weken tellen vanaf de dag na die waarop de bezwaartermijn is verstreken.',
+        value: 'na_bezwaartermijn',
+        source: 'WPO art. 63',
+        note: 'Zo staat het in BRIEF.md §2; het artikelnummer is niet gecontroleerd.',
+        uncertain: true,
+      },
+      {
+        key: 'bezwaar.opschorting',
+        topic: 'bezwaar',
+        text: 'Zolang de Geschillencommissie passend onderwijs over het geschil adviseert, is de beslistermijn opgeschort.',
+        value: 'geschillencommissie',
+        source: 'WPO art. 43',
+      },
+    ],
+  },
+  {
+    id: 'wet-so-2026',
+    sector: 'so',
+    title: 'Speciaal onderwijs — Wet op de expertisecentra (WEC)',
+    validFrom: '2014-08-01',
+    note: `BRIEF.md geeft voor het so dezelfde maximumduur en Inspectiemelding als voor po en vo, maar noemt geen artikelen. ${SO_ARTICLES}`,
+    rules: [
+      ...ADEMPAUZE_AND_TIME_OUT,
+      ...schorsingBase(SO),
+      MAX_WEEK('WEC art. 40a lid 1'),
+      {
+        key: 'schorsing.besluitAan',
+        topic: 'schorsing',
+        text: 'Het besluit gaat schriftelijk naar de ouders; bij een meerderjarige leerling (vso) naar de leerling.',
+        value: ['ouders'],
+        source: 'WEC art. 40a',
+        note: `BRIEF.md regelt dit niet voor het so. ${SO_ARTICLES}`,
+        uncertain: true,
+        configurable: true,
+      },
+      INSPECTIE_SCHORSING('WEC art. 40a'),
+      ...verwijderingBase(SO),
+      {
+        key: 'verwijdering.horen',
+        topic: 'verwijdering',
+        text: 'Voor het besluit hoort het bevoegd gezag de betrokken groepsleraar en de ouders.',
+        value: ['groepsleraar', 'ouders'],
+        source: 'WEC art. 40',
+        note: `Naar analogie van de WPO. ${SO_ARTICLES}`,
+        uncertain: true,
+      },
+      {
+        key: 'verwijdering.definitief',
+        topic: 'verwijdering',
+        text: 'Definitieve verwijdering pas als een andere school bereid is de leerling toe te laten.',
+        value: { toelating: 'andere_school', zoektermijnWeken: null },
+        source: 'WEC art. 40',
+        note: SO_ARTICLES,
+        uncertain: true,
+      },
+      {
+        key: 'verwijdering.inspectie',
+        topic: 'verwijdering',
+        text: 'Geen overleg met of melding aan de Inspectie voorgeschreven.',
+        value: { overlegVooraf: false, meldingAchteraf: false },
+        source: 'WEC art. 40',
+        note: 'BRIEF.md noemt het overleg met de Inspectie alleen voor het vo. Voor het vso niet gecontroleerd.',
+        uncertain: true,
+      },
+      BEZWAAR_TERM,
+      TERMIJNENWET,
+      BESLISTERMIJN_WEKEN('WEC', 'BRIEF.md noemt geen beslistermijn voor het so; Baken volgt het po. Te controleren.'),
+      {
+        key: 'bezwaar.beslistermijnStart',
+        topic: 'bezwaar',
+        text: 'De vier weken tellen vanaf de dag na die waarop de bezwaartermijn is verstreken (zoals in het po).',
+        value: 'na_bezwaartermijn',
+        source: 'WEC',
+        note: 'BRIEF.md regelt dit niet voor het so; Baken volgt het po. Te controleren.',
+        uncertain: true,
+        configurable: true,
+      },
+      {
+        key: 'bezwaar.opschorting',
+        topic: 'bezwaar',
+        text: 'Zolang de Geschillencommissie passend onderwijs over het geschil adviseert, is de beslistermijn opgeschort.',
+        value: 'geschillencommissie',
+        source: 'WEC',
+        note: 'BRIEF.md noemt alleen WPO art. 43; het artikel in de WEC is niet gecontroleerd.',
+        uncertain: true,
+      },
+    ],
+  },
+  {
+    id: 'wet-vo-2026',
+    sector: 'vo',
+    title: 'Voortgezet onderwijs — Wet op het voortgezet onderwijs 2020 (WVO 2020)',
+    validFrom: '2021-08-01',
+    rules: [
+      ...ADEMPAUZE_AND_TIME_OUT,
+      ...schorsingBase(VO),
+      MAX_WEEK('WVO 2020 art. 8.14'),
+      {
+        key: 'schorsing.besluitAan',
+        topic: 'schorsing',
+        text: 'Het besluit gaat schriftelijk naar de leerling en, als die jonger is dan 18, ook naar de ouders.',
+        value: ['leerling', 'ouders_onder_18'],
+        source: 'WVO 2020 art. 8.14',
+        note: 'BRIEF.md houdt 18 jaar aan (meerderjarigheid). Het vroegere Inrichtingsbesluit WVO (art. 13) noemde 21 jaar; niet gecontroleerd of de WVO 2020 dat heeft overgenomen. Daarom instelbaar.',
+        uncertain: true,
+        configurable: true,
+      },
+      INSPECTIE_SCHORSING('WVO 2020 art. 8.14'),
+      ...verwijderingBase(VO),
+      {
+        key: 'verwijdering.horen',
+        topic: 'verwijdering',
+        text: 'Voor het besluit hoort het bevoegd gezag de leerling en, als die jonger is dan 18, de ouders.',
+        value: ['leerling', 'ouders_onder_18'],
+        source: 'WVO 2020 art. 8.15',
+        note: 'Of ook de betrokken docenten gehoord moeten worden, is niet gecontroleerd.',
+      },
+      {
+        key: 'verwijdering.definitief',
+        topic: 'verwijdering',
+        text: 'Definitieve verwijdering pas als een andere school bereid is de leerling toe te laten.',
+        value: { toelating: 'andere_school', zoektermijnWeken: null },
+        source: 'WVO 2020 art. 8.15',
+      },
+      {
+        key: 'verwijdering.inspectie',
+        topic: 'verwijdering',
+        text: 'Bij een leerplichtige leerling overlegt het bevoegd gezag vóór de definitieve verwijdering met de Inspectie, en meldt het de verwijdering daarna aan de Inspectie.',
+        value: { overlegVooraf: true, meldingAchteraf: true },
+        source: 'WVO 2020 art. 8.15',
+        note: 'Geldt voor een leerling onder de Leerplichtwet 1969; of dat ook de kwalificatieplicht omvat, is niet gecontroleerd.',
+      },
+      BEZWAAR_TERM,
+      TERMIJNENWET,
+      BESLISTERMIJN_WEKEN('WVO 2020 (BRIEF.md §2)', 'BRIEF.md noemt het artikel niet; niet gecontroleerd.'),
+      {
+        key: 'bezwaar.beslistermijnStart',
+        topic: 'bezwaar',
+        text: 'De vier weken tellen vanaf de ontvangst van het bezwaarschrift.',
+        value: 'na_ontvangst',
+        source: 'WVO 2020 (BRIEF.md §2)',
+      },
+      {
+        key: 'bezwaar.opschorting',
+        topic: 'bezwaar',
+        text: 'Zolang de Geschillencommissie passend onderwijs over het geschil adviseert, is de beslistermijn opgeschort.',
+        value: 'geschillencommissie',
+        source: 'WVO 2020 (BRIEF.md §2 noemt WPO art. 43)',
+        note: 'BRIEF.md noemt alleen WPO art. 43; het artikel in de WVO 2020 is niet gecontroleerd.',
+        uncertain: true,
+      },
+    ],
+  },
+  {
+    id: 'wet-mbo-2026',
+    sector: 'mbo',
+    title: 'Middelbaar beroepsonderwijs — Wet educatie en beroepsonderwijs (WEB)',
+    validFrom: '2023-08-01',
+    note: 'De regels voor schorsing en verwijdering in het mbo kwamen in de WEB met de wet over de rechtsbescherming van mbo-studenten (Kamerstuk 35 625); de ingangsdatum in deze regelset is niet gecontroleerd.',
+    rules: [
+      ...ADEMPAUZE_AND_TIME_OUT,
+      ...schorsingBase(MBO),
+      {
+        key: 'schorsing.maxSchooldagen',
+        topic: 'schorsing',
+        text: 'Een schorsing duurt ten hoogste twee weken: 10 schooldagen.',
+        value: 10,
+        source: 'WEB art. 8.1.7c lid 1',
+        note: 'BRIEF.md noemt twee weken. Bij het wetsvoorstel (Kamerstuk 35 625) kondigde het kabinet in 2020 een maximum van één week aan; niet getoetst aan de geldende tekst. Daarom instelbaar.',
+        uncertain: true,
+        configurable: true,
+      },
+      {
+        key: 'schorsing.besluitAan',
+        topic: 'schorsing',
+        text: 'Het besluit gaat schriftelijk naar de student en, als die jonger is dan 18, ook naar de ouders.',
+        value: ['leerling', 'ouders_onder_18'],
+        source: 'WEB art. 8.1.7c',
+      },
+      {
+        key: 'schorsing.inspectie',
+        topic: 'schorsing',
+        text: 'Geen melding aan de Inspectie.',
+        value: null,
+        source: 'WEB art. 8.1.7c (BRIEF.md §2)',
+      },
+      ...verwijderingBase(MBO),
+      {
+        key: 'verwijdering.horen',
+        topic: 'verwijdering',
+        text: 'Voor het besluit hoort het bevoegd gezag de student en, als die jonger is dan 18, de ouders.',
+        value: ['leerling', 'ouders_onder_18'],
+        source: 'WEB art. 8.1.7d',
+        note: 'Volgt BRIEF.md en de opdracht; niet getoetst aan de tekst van de WEB.',
+        uncertain: true,
+      },
+      {
+        key: 'verwijdering.definitief',
+        topic: 'verwijdering',
+        text: 'Definitieve verwijdering pas als een andere instelling de student toelaat, of als acht weken aantoonbaar zonder resultaat is gezocht. Elke zoekpoging wordt met datum vastgelegd.',
+        value: { toelating: 'andere_instelling', zoektermijnWeken: 8 },
+        source: 'WEB art. 8.1.7d',
+        note: 'Of de zoekplicht voor alle studenten geldt of alleen voor minderjarige of kwalificatieplichtige studenten, is niet gecontroleerd.',
+        uncertain: true,
+      },
+      {
+        key: 'verwijdering.inspectie',
+        topic: 'verwijdering',
+        text: 'Geen overleg met of melding aan de Inspectie voorgeschreven.',
+        value: { overlegVooraf: false, meldingAchteraf: false },
+        source: 'WEB art. 8.1.7d (BRIEF.md §2)',
+      },
+      BEZWAAR_TERM,
+      TERMIJNENWET,
+      BESLISTERMIJN_WEKEN('WEB (BRIEF.md §2)', 'BRIEF.md noemt het artikel niet; het mbo kent een eigen geschillenadviescommissie. Niet gecontroleerd.'),
+      {
+        key: 'bezwaar.beslistermijnStart',
+        topic: 'bezwaar',
+        text: 'De vier weken tellen vanaf de ontvangst van het bezwaarschrift.',
+        value: 'na_ontvangst',
+        source: 'WEB (BRIEF.md §2)',
+      },
+      {
+        key: 'bezwaar.opschorting',
+        topic: 'bezwaar',
+        text: 'De Geschillencommissie passend onderwijs behandelt geen mbo-zaken; de instelling heeft een eigen geschillenadviescommissie. Of haar advies de beslistermijn opschort, stelt de stichting in.',
+        value: CONFIGURABLE,
+        source: 'WEB (BRIEF.md §2 noemt WPO art. 43)',
+        note: 'Niet gecontroleerd; geef bij bezwaarDeadlines de dagen van opschorting op als die gelden.',
+        uncertain: true,
+        configurable: true,
+      },
+    ],
+  },
+]
+
+/** Rules in the order of RULE_KEYS (the ladder, then bezwaar), the same in every set. */
+const RULE_SETS: readonly RuleSet[] = RULE_SETS_AS_WRITTEN.map((set) => ({
+  ...set,
+  rules: [...set.rules].sort((a, b) => RULE_KEYS.indexOf(a.key) - RULE_KEYS.indexOf(b.key)),
+}))
+
+// ---- Lookups ----------------------------------------------------------------------------------
+
+const isoDate = calendarDate()
+
+function assertDate(day: string, name: string): void {
+  if (!isoDate.safeParse(day).success) throw new RangeError(`${name} moet een datum zijn als JJJJ-MM-DD: ${day}`)
+}
+
+/** Every rule set, all versions (for documentation and tests). */
+export function allRuleSets(): readonly RuleSet[] {
+  return RULE_SETS
+}
+
+/** The rule set in force for the sector on a date (default: today). Throws before the first version. */
+export function ruleSetFor(sector: Sector, onDate: string = dutchToday()): RuleSet {
+  assertDate(onDate, 'onDate')
+  const found = RULE_SETS.filter((s) => s.sector === sector && s.validFrom <= onDate && (!s.validUntil || onDate < s.validUntil)).sort(
+    (a, b) => b.validFrom.localeCompare(a.validFrom),
+  )[0]
+  if (!found) throw new RangeError(`Geen regelset voor ${sector} op ${onDate}`)
+  return found
+}
+
+/** One rule of a set; every set has every key. */
+export function ruleOf(ruleSet: RuleSet, key: RuleKey): Rule {
+  const rule = ruleSet.rules.find((r) => r.key === key)
+  if (!rule) throw new Error(`Regelset ${ruleSet.id} mist ${key}`)
+  return rule
+}
+
+// ---- Schorsing --------------------------------------------------------------------------------
+
+/** Maximum length of a schorsing in school days: 5 (po, so, vo) or 10 (mbo). */
+export function maxSchorsingSchoolDays(sector: Sector, onDate?: string): number {
+  const value = ruleOf(ruleSetFor(sector, onDate), 'schorsing.maxSchooldagen').value
+  if (typeof value !== 'number') throw new Error('schorsing.maxSchooldagen is geen getal')
+  return value
+}
+
+/** Whether the Inspectie must be notified: a schorsing of more than one school day, not in mbo. */
+export function inspectieNoticeRequired(sector: Sector, schoolDays: number, onDate?: string): boolean {
+  if (!Number.isFinite(schoolDays) || schoolDays <= 0) throw new RangeError(`Ongeldig aantal schooldagen: ${schoolDays}`)
+  const threshold = ruleOf(ruleSetFor(sector, onDate), 'schorsing.inspectie').value
+  return typeof threshold === 'number' && schoolDays > threshold
+}
+
+export type SchorsingCheck = { ok: true } | { ok: false; rule: Rule; message: string }
+
+/** A schorsing longer than the sector's maximum is refused with the rule and its source. */
+export function checkSchorsingLength(sector: Sector, schoolDays: number, onDate?: string): SchorsingCheck {
+  const rule = ruleOf(ruleSetFor(sector, onDate), 'schorsing.maxSchooldagen')
+  const max = rule.value as number
+  if (!Number.isInteger(schoolDays) || schoolDays < 1) {
+    return { ok: false, rule, message: 'Een schorsing duurt minstens één hele schooldag.' }
+  }
+  if (schoolDays > max) {
+    return { ok: false, rule, message: `Een schorsing duurt ten hoogste ${max} schooldagen (${rule.source}).` }
+  }
+  return { ok: true }
+}
+
+// ---- Who receives the decision ----------------------------------------------------------------
+
+/** The age in whole years on a date. A 29 February birthday counts from 1 March in other years. */
+export function ageOn(dateOfBirth: string, onDate: string): number {
+  assertDate(dateOfBirth, 'dateOfBirth')
+  assertDate(onDate, 'onDate')
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number]
+  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number]
+  // Comparing (month, day) pairs: on 28 February of a common year, (2, 28) < (2, 29), so someone born
+  // on 29 February is not a year older until 1 March. The law has no explicit rule; this is the
+  // cautious reading (the parents keep receiving the decision one day longer).
+  const hadBirthday = m > bm || (m === bm && d >= bd)
+  return y - by - (hadBirthday ? 0 : 1)
+}
+
+export const AGE_OF_MAJORITY = 18
+
+/**
+ * Who receives a written decision (schorsing, verwijdering) on a date: the parents in po; in vo and
+ * mbo the pupil and, under 18, also the parents (BRIEF.md §2; see the rule's note on vo). In so the
+ * parents, or the pupil once adult (uncertain, see the rule). `adultAge` makes the age configurable.
+ */
+export function decisionRecipients(sector: Sector, dateOfBirth: string, onDate: string, adultAge: number = AGE_OF_MAJORITY): DecisionRecipient[] {
+  const adult = ageOn(dateOfBirth, onDate) >= adultAge
+  switch (sector) {
+    case 'po':
+      return ['ouders']
+    case 'so':
+      return adult ? ['leerling'] : ['ouders']
+    case 'vo':
+    case 'mbo':
+      return adult ? ['leerling'] : ['leerling', 'ouders']
+  }
+}
+
+// ---- Bezwaar ----------------------------------------------------------------------------------
+
+export interface BezwaarInput {
+  sector: Sector
+  /** The day the written decision was sent (bekendgemaakt, Awb art. 3:41). */
+  decisionSentOn: string
+  /** The day the objection was received (vo, mbo: the decision term runs from here). */
+  objectionReceivedOn?: string | null
+  /** Calendar days the decision term was suspended while the disputes committee advised. */
+  committeeDays?: number
+  /** Public holidays (Algemene termijnenwet art. 3), e.g. from the school calendar; weekends always count. */
+  isHoliday?: (day: string) => boolean
+}
+
+export interface BezwaarDeadlines {
+  /** Last day to object (6 weeks from the day after sending; Atw applied). */
+  objectionDeadline: string
+  /** First day of the board's 4-week decision term; null in vo/mbo until the objection is received. */
+  decisionTermStartsOn: string | null
+  /** Last day for the board's decision, after suspension and the Atw; null when not yet known. */
+  decisionDeadline: string | null
+  committeeDays: number
+  /** The rules applied, with their sources. */
+  rules: Rule[]
+}
+
+function isWeekend(day: string): boolean {
+  const dow = new Date(`${day}T12:00:00Z`).getUTCDay()
+  return dow === 0 || dow === 6
+}
+
+/** Algemene termijnenwet art. 1: a term ending on a weekend day or holiday runs on to the next working day. */
+function extendPastNonWorkingDays(day: string, isHoliday: (day: string) => boolean): string {
+  let d = day
+  for (let i = 0; isWeekend(d) || isHoliday(d); i++) {
+    if (i > 14) throw new Error('Geen werkdag gevonden binnen twee weken')
+    d = addDays(d, 1)
+  }
+  return d
+}
+
+/**
+ * The objection deadline and the board's decision deadline, as calendar dates (weeks are calendar
+ * weeks, not school days). 6 weeks to object from the day after the decision was sent (Awb 6:7, 6:8);
+ * the board decides within 4 weeks: po (and so) from the day after the objection term ends, vo and mbo
+ * from receipt of the objection; days before the disputes committee are added (suspension).
+ */
+export function bezwaarDeadlines(input: BezwaarInput): BezwaarDeadlines {
+  const { sector, decisionSentOn } = input
+  assertDate(decisionSentOn, 'decisionSentOn')
+  const received = input.objectionReceivedOn ?? null
+  if (received !== null) {
+    assertDate(received, 'objectionReceivedOn')
+    if (received < decisionSentOn) throw new RangeError('Het bezwaar kan niet vóór de verzending van het besluit zijn ontvangen')
+  }
+  const committeeDays = input.committeeDays ?? 0
+  if (!Number.isInteger(committeeDays) || committeeDays < 0) throw new RangeError(`Ongeldig aantal dagen opschorting: ${committeeDays}`)
+  const isHoliday = input.isHoliday ?? (() => false)
+  const set = ruleSetFor(sector, decisionSentOn)
+  const termWeeks = ruleOf(set, 'bezwaar.termijnWeken')
+  const decisionWeeks = ruleOf(set, 'bezwaar.beslistermijnWeken')
+  const start = ruleOf(set, 'bezwaar.beslistermijnStart')
+  const weeks = (rule: Rule) => rule.value as number
+
+  // Day 1 is the day after sending, so the term's last day is sending day + 6 × 7.
+  const objectionDeadline = extendPastNonWorkingDays(addDays(decisionSentOn, weeks(termWeeks) * 7), isHoliday)
+  // The day before the 4 weeks start counting: the end of the objection term, or the day of receipt.
+  const countFrom = start.value === 'na_bezwaartermijn' ? objectionDeadline : received
+  const decisionTermStartsOn = countFrom === null ? null : addDays(countFrom, 1)
+  const decisionDeadline =
+    countFrom === null ? null : extendPastNonWorkingDays(addDays(countFrom, weeks(decisionWeeks) * 7 + committeeDays), isHoliday)
+  const rules = [termWeeks, ruleOf(set, 'bezwaar.termijnenwet'), decisionWeeks, start]
+  if (committeeDays > 0) rules.push(ruleOf(set, 'bezwaar.opschorting'))
+  return { objectionDeadline, decisionTermStartsOn, decisionDeadline, committeeDays, rules }
+}
+
+// ---- The ladder -------------------------------------------------------------------------------
+
+/** The rung of a measure: 1 (adempauze) to 4 (verwijdering). */
+export function ladderStep(kind: MeasureKind): number {
+  const index = MEASURE_KINDS.indexOf(kind)
+  if (index < 0) throw new RangeError(`Onbekende maatregel: ${String(kind)}`)
+  return index + 1
+}
+
+/**
+ * The rungs a new measure skips: those between the highest measure already on record and the new
+ * one. Adempauze then schorsing skips the time-out; a first verwijdering skips all three below it.
+ * Repeating a rung or stepping down skips nothing.
+ */
+export function skippedRungs(previousKinds: readonly MeasureKind[], kind: MeasureKind): MeasureKind[] {
+  const highest = Math.max(0, ...previousKinds.map(ladderStep))
+  const step = ladderStep(kind)
+  return MEASURE_KINDS.filter((k) => ladderStep(k) > highest && ladderStep(k) < step)
+}
+
+/** Skipping a rung needs a written justification (BRIEF.md §2). */
+export function skipsRung(previousKinds: readonly MeasureKind[], kind: MeasureKind): boolean {
+  return skippedRungs(previousKinds, kind).length > 0
+}
