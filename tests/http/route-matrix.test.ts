@@ -69,6 +69,8 @@ beforeAll(async () => {
 })
 let incidentId = ''
 const schoolIdOf: Record<string, string> = {}
+// Stichting-level accounts (bestuurder, beheerder, privacyfunctionaris).
+const STICHTING = new Set(['bestuur@kompas.demo', 'beheer@kompas.demo', 'privacy@kompas.demo', 'bestuur@horizon.demo'])
 // School leads: directeur and intern begeleider (yearly overview, import).
 const LEADS = new Set(['directeur@branding.demo', 'ib@branding.demo', 'directeur@lyceum.demo', 'directeur@vakcollege.demo', 'directeur@horizon.demo'])
 // Who may open that incident: the school's directeur and IB, and its reporter (own report, own group).
@@ -129,6 +131,22 @@ const routes: { path: () => string; label: string; expect: Expect }[] = [
     label: 'GET /api/v1/stichting/incident-counts',
     path: () => '/api/v1/stichting/incident-counts?schooljaar=2025-2026',
     expect: (who) => (who === 'anonymous' ? 401 : who.startsWith('bestuur@') ? 200 : 403),
+  },
+  {
+    label: 'GET /kalender',
+    path: () => '/kalender?schooljaar=2026-2027',
+    expect: (who) => (who === 'anonymous' ? 302 : SCHOOL_OF[who] || STICHTING.has(who) ? 200 : 403),
+  },
+  {
+    label: 'GET /protocol',
+    path: () => '/protocol',
+    expect: (who) => (who === 'anonymous' ? 302 : LEADS.has(who) || STICHTING.has(who) ? 200 : 403),
+  },
+  {
+    label: 'GET /berichten',
+    path: () => '/berichten',
+    expect: (who) =>
+      who === 'anonymous' ? 302 : who.startsWith('directeur@') || who.startsWith('bestuur@') || who === 'beheer@kompas.demo' ? 200 : 403,
   },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },

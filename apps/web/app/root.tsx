@@ -54,6 +54,11 @@ export function useT() {
   return translator(lang)
 }
 
+// Which roles see which menu items (the pages themselves check permissions on the server).
+const CALENDAR_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon', 'bestuurder', 'stichtingbeheerder', 'privacyfunctionaris']
+const PROTOCOL_ROLES = ['directeur', 'intern_begeleider', 'bestuurder', 'stichtingbeheerder', 'privacyfunctionaris']
+const MAIL_ROLES = ['directeur', 'stichtingbeheerder', 'bestuurder']
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData()
   const t = translator(data?.lang ?? 'nl')
@@ -101,6 +106,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
                       </li>
                     ) : null}
                   </>
+                ) : null}
+                {data.role && CALENDAR_ROLES.includes(data.role) ? (
+                  <li>
+                    <NavLink to="/kalender">{t('nav.calendar')}</NavLink>
+                  </li>
+                ) : null}
+                {data.role && PROTOCOL_ROLES.includes(data.role) ? (
+                  <li>
+                    <NavLink to="/protocol">{t('nav.protocol')}</NavLink>
+                  </li>
+                ) : null}
+                {data.role && MAIL_ROLES.includes(data.role) ? (
+                  <li>
+                    <NavLink to="/berichten">{t('nav.mail')}</NavLink>
+                  </li>
                 ) : null}
                 <li>
                   <NavLink to="/organisatie">{t('nav.switch')}</NavLink>
