@@ -5,6 +5,7 @@ import { count } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { seedDemoCalendar } from './demo-calendar.ts'
 import { seedDemoIncidents } from './demo-incidents.ts'
+import { seedDemoMeasures } from './demo-measures.ts'
 import { seedDemoOutbox } from './demo-outbox.ts'
 import { hashPassword } from './password.ts'
 import * as s from './schema.ts'
@@ -296,6 +297,16 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
         reporters: staffOf(spec.key, ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon']),
         draftAuthors: staffOf(spec.key, ['leerkracht']),
         pupils: pupilsBySchool[spec.key]!,
+      })),
+    )
+    await seedDemoMeasures(
+      tx,
+      SCHOOLS.map((spec) => ({
+        ...pickTenant(schoolByKey[spec.key]!),
+        sector: spec.sector,
+        directeurId: staffOf(spec.key, ['directeur'])[0]!,
+        boardId:
+          DEMO_ACCOUNTS.filter((a) => a.memberships.some((m) => m.role === 'bestuurder' && m.org === spec.stichting)).map((a) => userByEmail[a.email]!)[0] ?? null,
       })),
     )
 

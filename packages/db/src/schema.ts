@@ -626,3 +626,128 @@ export const outbox = pgTable(
     index('outbox_subject_ref_idx').on(t.stichtingId, t.subjectRef),
   ],
 )
+
+// ---- Measures (issue 4): the legal ladder as state machines, every transition recorded. ----
+
+export const MEASURE_KINDS = ['adempauze', 'time_out', 'schorsing', 'verwijdering'] as const
+export const measureKindEnum = pgEnum('measure_kind', MEASURE_KINDS)
+
+export const measures = pgTable(
+  'measures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    studentId: uuid('student_id').notNull(),
+    kind: measureKindEnum('kind').notNull(),
+    /** The workflow state (packages/domain/src/measures/workflows.ts). */
+    state: text('state').notNull(),
+    /** Snapshots taken when the measure is proposed: the law that applies to it. */
+    sector: sectorEnum('sector').notNull(),
+    ruleSetId: text('rule_set_id').notNull(),
+    reasons: text('reasons').notNull(),
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    schoolDays: integer('school_days'),
+    /** Required when the measure skips a rung of the ladder. */
+    skipJustification: text('skip_justification'),
+    proposedById: uuid('proposed_by_id')
+      .notNull()
+      .references(() => users.id),
+    decidedById: uuid('decided_by_id').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedUnderMandate: boolean('decided_under_mandate').notNull().default(false),
+    decisionNote: text('decision_note'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.studentId, t.schoolId], foreignColumns: [students.id, students.schoolId] }),
+    unique('measures_id_school_key').on(t.id, t.schoolId),
+    index('measures_school_kind_state_idx').on(t.schoolId, t.kind, t.state),
+    index('measures_student_idx').on(t.studentId),
+    index('measures_stichting_kind_idx').on(t.stichtingId, t.kind),
+    check('measures_dates', sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
+)
+
+/** The incidents a measure follows from. */
+export const measureIncidents = pgTable(
+  'measure_incidents',
+  {
+    ...tenantColumns(),
+    measureId: uuid('measure_id').notNull(),
+    incidentId: uuid('incident_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.incidentId] }),
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.measureId, t.schoolId], foreignColumns: [measures.id, measures.schoolId] }).onDelete('cascade'),
+    foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }),
+    index('measure_incidents_incident_idx').on(t.incidentId),
+  ],
+)
+
+/** Every transition: who, when, why (append-only). */
+export const measureTransitions = pgTable(
+  'measure_transitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    measureId: uuid('measure_id').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    byId: uuid('by_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    reason: text('reason'),
+    data: jsonb('data'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.measureId, t.schoolId], foreignColumns: [measures.id, measures.schoolId] }).onDelete('cascade'),
+    index('measure_transitions_measure_idx').on(t.measureId, t.at),
+  ],
+)
+
+/** Tasks the rules create: Inspectie notice (manual, via ISD), leerplicht copy, homework, test access. */
+export const measureTasks = pgTable(
+  'measure_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    measureId: uuid('measure_id').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    /** A ready-to-submit text (e.g. the Inspectie summary). */
+    summary: text('summary'),
+    dueOn: date('due_on').notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneById: uuid('done_by_id').references(() => users.id),
+    /** E.g. the reference the Inspectie portal gave the manual submission. */
+    reference: text('reference'),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.measureId, t.schoolId], foreignColumns: [measures.id, measures.schoolId] }).onDelete('cascade'),
+    index('measure_tasks_measure_idx').on(t.measureId),
+    index('measure_tasks_open_idx').on(t.schoolId, t.dueOn),
+  ],
+)
+
+/** Per-stichting choices the law leaves open (BRIEF §2: mandate, objection clause). */
+export const stichtingSettings = pgTable('stichting_settings', {
+  stichtingId: uuid('stichting_id')
+    .primaryKey()
+    .references(() => stichtingen.id),
+  /** Directeuren may decide a schorsing themselves (mandate of the bevoegd gezag). */
+  directeurMandateSchorsing: boolean('directeur_mandate_schorsing').notNull().default(false),
+  /** Schorsing decisions carry an objection clause. */
+  objectionClauseSchorsing: boolean('objection_clause_schorsing').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedById: uuid('updated_by_id').references(() => users.id),
+})

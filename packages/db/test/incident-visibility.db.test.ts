@@ -70,7 +70,26 @@ describeEachDriver('incident visibility (raw SQL as baken_app)', (getDb) => {
     }
   })
 
-  it.each(['bestuur@kompas.demo', 'beheer@kompas.demo', 'privacy@kompas.demo', 'politie@wijkteam.demo', 'halt@haltnoord.demo', 'platform@baken.demo'])(
+  it('the bestuurder sees exactly the incidents behind measures the board decides or is told of', async () => {
+    const [expected] = rows<{ n: number }>(
+      await getDb().owner.execute(sql`select count(distinct i.id)::int as n from incidents i
+        join measure_incidents mi on mi.incident_id = i.id join measures m on m.id = mi.measure_id
+        where i.stichting_id = ${f.stichtingen.kompas} and i.status = 'submitted'
+          and m.kind in ('time_out', 'schorsing', 'verwijdering')`),
+    )
+    expect(expected!.n).toBeGreaterThan(0)
+    expect(await seenBy('bestuur@kompas.demo')).toBe(expected!.n)
+    // Not one without such a measure.
+    expect(
+      await seenBy(
+        'bestuur@kompas.demo',
+        sql`id not in (select mi.incident_id from measure_incidents mi join measures m on m.id = mi.measure_id
+          where m.kind in ('time_out', 'schorsing', 'verwijdering'))`,
+      ),
+    ).toBe(0)
+  })
+
+  it.each(['beheer@kompas.demo', 'privacy@kompas.demo', 'politie@wijkteam.demo', 'halt@haltnoord.demo', 'platform@baken.demo'])(
     '%s sees no incident content at all',
     async (email) => {
       expect(await seenBy(email)).toBe(0)

@@ -20,6 +20,7 @@ export const SUBJECTS = [
   // Follow-up tasks on an incident (seed 004 §4 victim care).
   'IncidentTask',
   'IncidentCount',
+  'Measure',
   // Queued and sent e-mail (the outbox, issue 4); rows are scoped by RLS, the role decides.
   'Mail',
   // The school calendar: region holidays and each school's own days (issue 4). RLS (0011) limits rows.
@@ -116,6 +117,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Oversees all schools: counts of incidents per school, never their content (BRIEF §1, §3).
     can('read', 'Stichting', { id: ctx.stichtingId })
     can('read', 'IncidentCount', { stichtingId: ctx.stichtingId })
+    // The measures the bevoegd gezag decides or is told of (BRIEF §2–3).
+    can(['read', 'update'], 'Measure', { stichtingId: ctx.stichtingId, kind: { $in: ['time_out', 'schorsing', 'verwijdering'] } })
     can('read', 'Protocol', { stichtingId: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
     can('read', 'Calendar', { stichtingId: ctx.stichtingId })
@@ -143,6 +146,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     schoolStaff(ctx, builder)
     // All incidents of the school; confidential ones too (RLS: directeur and vertrouwenspersoon).
     builder.can(['read', 'create', 'update'], 'Incident', { schoolId: ctx.schoolId })
+    builder.can(['read', 'create', 'update'], 'Measure', { schoolId: ctx.schoolId })
     builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
     builder.can('read', 'Membership', { schoolId: ctx.schoolId })
@@ -155,6 +159,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     schoolStaff(ctx, builder)
     // All incidents of the school except confidential ones (RLS hides those).
     builder.can(['read', 'create', 'update'], 'Incident', { schoolId: ctx.schoolId })
+    builder.can(['read', 'create', 'update'], 'Measure', { schoolId: ctx.schoolId })
     builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
     // BRIEF "Who uses it": the IB keeps the yearly overview.
@@ -169,6 +174,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Own reports, and incidents involving pupils of the groups they teach.
     builder.can(['read', 'update'], 'Incident', { reportedById: ctx.userId })
     builder.can('read', 'Incident', { involvesGroupTaughtBy: ctx.userId })
+    // Gives an adempauze and requests a time-out (protocol §3.2–3.3); follows own measures.
+    builder.can('create', 'Measure', { schoolId: ctx.schoolId, kind: { $in: ['adempauze', 'time_out'] } })
+    builder.can(['read', 'update'], 'Measure', { proposedById: ctx.userId })
     followUpOwner(ctx, builder)
   },
   vertrouwenspersoon(ctx, builder) {

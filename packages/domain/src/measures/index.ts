@@ -1,3 +1,5 @@
 export * from './rules.ts'
 export * from './protocol.ts'
 export * from './school-protocols.ts'
+export * from './measure-cases.ts'
+export * from './workflows.ts'

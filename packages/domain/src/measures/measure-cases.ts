@@ -1,0 +1,357 @@
+// Proposing measures and moving them through their workflow, with the law's checks: the sector's
+// maximum length, school days on the school's calendar, a written justification for a skipped rung,
+// who may decide (the bestuurder, or the directeur under mandate), and the tasks and mail that follow.
+import { schema, type TenantContext, type Tx } from '@baken/db'
+import { enqueueMail } from '@baken/email'
+import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { loadSchoolCalendar } from '../calendar/load-school-calendar.ts'
+import { localDate, schoolYearOf } from '../school-year.ts'
+import { displayName } from '../students.ts'
+import { checkSchorsingLength, inspectieNoticeRequired, MEASURE_KINDS, MEASURE_LABELS, ruleSetFor, skippedRungs, type MeasureKind } from './rules.ts'
+import { mayTake, openTransitions, stateLabel, WORKFLOWS } from './workflows.ts'
+
+export interface MeasureError {
+  path: string
+  message: string
+}
+export type MeasureResult = { ok: true; id: string; state: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: MeasureError[] }
+
+const refuse = (status: 400 | 403 | 404 | 409, path: string, message: string): MeasureResult => ({ ok: false, status, errors: [{ path, message }] })
+
+const measureColumns = {
+  id: schema.measures.id,
+  schoolId: schema.measures.schoolId,
+  stichtingId: schema.measures.stichtingId,
+  kind: schema.measures.kind,
+  proposedById: schema.measures.proposedById,
+}
+
+export function measureWhere(ability: AppAbility, action: 'read' | 'create' | 'update') {
+  return accessibleWhere(ability, action, 'Measure', measureColumns)
+}
+
+const isoDate = z.iso.date('Datum als JJJJ-MM-DD')
+
+export const proposeMeasureInput = z.strictObject({
+  kind: z.enum(MEASURE_KINDS, { message: 'Kies adempauze, time-out, schorsing of verwijdering' }),
+  studentId: z.uuid('Kies een leerling van de school'),
+  incidentIds: z.array(z.uuid('Ongeldig incident')).max(20).default([]),
+  reasons: z.string({ message: 'Geef de redenen' }).trim().min(10, 'Geef de redenen (minstens een zin)').max(10_000, 'Maximaal 10.000 tekens'),
+  startsOn: isoDate.optional(),
+  schoolDays: z.coerce.number().int('Een heel aantal schooldagen').optional(),
+  skipJustification: z.string().trim().max(10_000).optional(),
+})
+export type ProposeMeasureInput = z.input<typeof proposeMeasureInput>
+
+async function directeurMandate(tx: Tx, stichtingId: string): Promise<boolean> {
+  const [row] = await tx.select().from(schema.stichtingSettings).where(eq(schema.stichtingSettings.stichtingId, stichtingId))
+  return row?.directeurMandateSchorsing ?? false
+}
+
+/** Proposes (or, for adempauze and time-out, records or requests) a measure for a pupil of the school. */
+export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown): Promise<MeasureResult> {
+  const parsed = proposeMeasureInput.safeParse(raw)
+  if (!parsed.success) {
+    return { ok: false, status: 400, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) }
+  }
+  const input = parsed.data
+  if (!ctx.schoolId || !ctx.stichtingId || !ability.can('create', 'Measure')) return refuse(403, '', 'Je mag deze maatregel niet voorstellen.')
+  // A leerkracht may only request a time-out (protocol §3.3); the rest is for the directeur and IB.
+  if (!ability.can('create', record('Measure', { kind: input.kind, schoolId: ctx.schoolId }))) {
+    return refuse(403, 'kind', `Je mag geen ${MEASURE_LABELS[input.kind]} voorstellen.`)
+  }
+  const [student] = await tx
+    .select({ id: schema.students.id, sector: schema.schools.sector })
+    .from(schema.students)
+    .innerJoin(schema.schools, eq(schema.schools.id, schema.students.schoolId))
+    .where(and(eq(schema.students.id, input.studentId), eq(schema.students.schoolId, ctx.schoolId)))
+  if (!student) return refuse(400, 'studentId', 'Onbekende leerling: kies een leerling van deze school.')
+  const today = localDate(new Date())
+  const ruleSet = ruleSetFor(student.sector, today)
+
+  // The ladder: a skipped rung needs a written justification (BRIEF §2).
+  const earlier = await tx
+    .select({ kind: schema.measures.kind })
+    .from(schema.measures)
+    .where(and(eq(schema.measures.studentId, student.id), sql`${schema.measures.state} not in ('refused', 'withdrawn')`))
+  const skipped = skippedRungs(
+    earlier.map((m) => m.kind as MeasureKind),
+    input.kind,
+  )
+  if (skipped.length && (input.skipJustification?.length ?? 0) < 20) {
+    return refuse(
+      400,
+      'skipJustification',
+      `Deze maatregel slaat een stap over (${skipped.map((k) => MEASURE_LABELS[k]).join(', ')}); geef een schriftelijke onderbouwing.`,
+    )
+  }
+
+  let startsOn: string | null = input.startsOn ?? null
+  let endsOn: string | null = null
+  let schoolDays: number | null = null
+  if (input.kind === 'schorsing' || input.kind === 'time_out') {
+    startsOn ??= today
+    const calendar = await loadSchoolCalendar(tx, ctx.schoolId, [schoolYearOf(new Date(`${startsOn}T12:00:00Z`)), nextYear(startsOn)])
+    if (!calendar) return refuse(400, 'startsOn', 'Er is geen schoolkalender voor deze periode.')
+    if (!calendar.isSchoolDay(startsOn)) return refuse(400, 'startsOn', `${startsOn} is geen schooldag.`)
+    schoolDays = input.kind === 'time_out' ? 1 : (input.schoolDays ?? 0)
+    if (input.kind === 'time_out' && input.schoolDays !== undefined && input.schoolDays !== 1) {
+      return refuse(400, 'schoolDays', 'Een time-out duurt alleen de rest van de dag (protocol §3.3).')
+    }
+    if (input.kind === 'schorsing') {
+      const check = checkSchorsingLength(student.sector, schoolDays, startsOn)
+      if (!check.ok) return refuse(400, 'schoolDays', check.message)
+    }
+    endsOn = calendar.addSchoolDays(startsOn, schoolDays)
+  }
+
+  if (input.incidentIds.length) {
+    const found = await tx
+      .select({ id: schema.incidents.id })
+      .from(schema.incidents)
+      .where(and(inArray(schema.incidents.id, input.incidentIds), eq(schema.incidents.status, 'submitted')))
+    if (found.length !== new Set(input.incidentIds).size) return refuse(400, 'incidentIds', 'Onbekend of niet ingediend incident.')
+  }
+
+  const id = crypto.randomUUID()
+  const state = WORKFLOWS[input.kind].initial
+  const tenant = { stichtingId: ctx.stichtingId, schoolId: ctx.schoolId }
+  await tx.insert(schema.measures).values({
+    id,
+    ...tenant,
+    studentId: student.id,
+    kind: input.kind,
+    state,
+    sector: student.sector,
+    ruleSetId: ruleSet.id,
+    reasons: input.reasons,
+    startsOn,
+    endsOn,
+    schoolDays,
+    skipJustification: skipped.length ? input.skipJustification! : null,
+    proposedById: ctx.userId,
+  })
+  if (input.incidentIds.length) {
+    await tx.insert(schema.measureIncidents).values([...new Set(input.incidentIds)].map((incidentId) => ({ ...tenant, measureId: id, incidentId })))
+  }
+  await tx.insert(schema.measureTransitions).values({ ...tenant, measureId: id, fromState: null, toState: state, byId: ctx.userId, reason: input.reasons })
+  return { ok: true, id, state }
+}
+
+function nextYear(date: string): string {
+  const start = Number(schoolYearOf(new Date(`${date}T12:00:00Z`)).slice(0, 4)) + 1
+  return `${start}-${start + 1}`
+}
+
+export const transitionInput = z.strictObject({
+  to: z.string({ message: 'Kies de volgende stap' }).min(1, 'Kies de volgende stap'),
+  reason: z.string().trim().max(10_000).optional(),
+  expectedState: z.string().optional(),
+})
+
+/** Moves a measure to its next state, if this role may; records it and does what the rules ask. */
+export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext, id: string, raw: unknown): Promise<MeasureResult> {
+  const parsed = transitionInput.safeParse(raw)
+  if (!parsed.success) return refuse(400, 'to', parsed.error.issues[0]?.message ?? 'Ongeldige stap')
+  if (!z.uuid().safeParse(id).success) return refuse(404, 'id', 'Maatregel niet gevonden.')
+  const [m] = await tx
+    .select()
+    .from(schema.measures)
+    .where(and(eq(schema.measures.id, id), measureWhere(ability, 'read')))
+  if (!m) return refuse(404, 'id', 'Maatregel niet gevonden.')
+  if (parsed.data.expectedState && parsed.data.expectedState !== m.state) {
+    return refuse(409, 'expectedState', `De maatregel is intussen ${stateLabel(m.kind, m.state)}; laad hem opnieuw.`)
+  }
+  const workflow = WORKFLOWS[m.kind]
+  const rule = workflow.transitions.find((t) => t.from === m.state && t.to === parsed.data.to)
+  if (!rule) {
+    return refuse(409, 'to', `Van "${stateLabel(m.kind, m.state)}" kan de maatregel niet naar "${stateLabel(m.kind, parsed.data.to)}".`)
+  }
+  const mandate = await directeurMandate(tx, m.stichtingId)
+  if (!mayTake(rule, ctx.role, mandate)) {
+    return refuse(
+      403,
+      'to',
+      rule.who.includes('board') && ctx.role === 'directeur'
+        ? 'Dit besluit is aan het bevoegd gezag: de stichting heeft de directeur hiervoor geen mandaat gegeven.'
+        : 'Deze stap is niet aan jou.',
+    )
+  }
+  if (rule.needsReason && (parsed.data.reason?.length ?? 0) < 10) return refuse(400, 'reason', 'Geef een reden (minstens een zin).')
+  const now = new Date()
+  const deciding = rule.who.includes('board')
+  const updated = await tx
+    .update(schema.measures)
+    .set({
+      state: rule.to,
+      version: m.version + 1,
+      updatedAt: now,
+      ...(deciding ? { decidedById: ctx.userId, decidedAt: now, decidedUnderMandate: ctx.role === 'directeur', decisionNote: parsed.data.reason ?? null } : {}),
+    })
+    .where(and(eq(schema.measures.id, m.id), eq(schema.measures.state, m.state)))
+    .returning({ id: schema.measures.id })
+  if (updated.length !== 1) return refuse(409, 'expectedState', 'De maatregel is intussen gewijzigd; laad hem opnieuw.')
+  const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
+  await tx.insert(schema.measureTransitions).values({ ...tenant, measureId: m.id, fromState: m.state, toState: rule.to, byId: ctx.userId, reason: parsed.data.reason ?? null })
+  if (m.kind === 'schorsing' && rule.to === 'approved') await afterSchorsingDecision(tx, ctx, m, now)
+  return { ok: true, id: m.id, state: rule.to }
+}
+
+/** What the law and the protocol ask after a schorsing is decided: tasks, and mail to the parents. */
+async function afterSchorsingDecision(tx: Tx, ctx: TenantContext, m: typeof schema.measures.$inferSelect, now: Date) {
+  const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
+  const today = localDate(now)
+  const [pupil] = await tx
+    .select({ firstName: schema.students.firstName, infix: schema.students.infix, lastName: schema.students.lastName, school: schema.schools.name, brin: schema.schools.brin })
+    .from(schema.students)
+    .innerJoin(schema.schools, eq(schema.schools.id, schema.students.schoolId))
+    .where(eq(schema.students.id, m.studentId))
+  const name = pupil ? displayName(pupil) : 'de leerling'
+  const tasks: (typeof schema.measureTasks.$inferInsert)[] = []
+  if (inspectieNoticeRequired(m.sector, m.schoolDays ?? 0, today)) {
+    tasks.push({
+      ...tenant,
+      measureId: m.id,
+      kind: 'inspectie_melding',
+      title: 'Schorsing melden bij de Inspectie van het Onderwijs (Internet Schooldossier)',
+      summary: [
+        `School: ${pupil?.school ?? ''} (BRIN ${pupil?.brin ?? ''})`,
+        `Leerling: ${name}`,
+        `Schorsing van ${m.schoolDays} schooldagen, ${m.startsOn} tot en met ${m.endsOn}`,
+        `Reden: ${m.reasons}`,
+        `Besloten op ${today} door ${ctx.role === 'directeur' ? 'de directeur (mandaat)' : 'het bevoegd gezag'}.`,
+      ].join('\n'),
+      dueOn: today,
+    })
+  }
+  tasks.push(
+    { ...tenant, measureId: m.id, kind: 'leerplicht_afschrift', title: 'Afschrift van het besluit naar de leerplichtambtenaar', dueOn: today },
+    { ...tenant, measureId: m.id, kind: 'huiswerk', title: 'Huiswerk en begeleiding tijdens de schorsing regelen', dueOn: m.startsOn ?? today },
+    { ...tenant, measureId: m.id, kind: 'toetsen', title: 'Toegang tot toetsen tijdens de schorsing regelen', dueOn: m.startsOn ?? today },
+  )
+  await tx.insert(schema.measureTasks).values(tasks)
+  const guardians = await tx
+    .select({ name: schema.guardians.name, email: schema.guardians.email })
+    .from(schema.studentGuardians)
+    .innerJoin(schema.guardians, eq(schema.guardians.id, schema.studentGuardians.guardianId))
+    .where(eq(schema.studentGuardians.studentId, m.studentId))
+  for (const g of guardians) {
+    if (!g.email) continue
+    await enqueueMail(tx, {
+      stichtingId: m.stichtingId,
+      schoolId: m.schoolId,
+      subjectRef: `measure:${m.id}`,
+      to: g.email,
+      subject: `Besluit tot schorsing van ${name}`,
+      text: `Beste ${g.name},\n\nHet bevoegd gezag heeft besloten ${name} te schorsen van ${m.startsOn} tot en met ${m.endsOn} (${m.schoolDays} schooldagen). U ontvangt het schriftelijke besluit met de redenen en de mogelijkheid van bezwaar van de school.\n\nMet vriendelijke groet,\n${pupil?.school ?? 'de school'}`,
+      createdById: ctx.userId,
+    })
+  }
+}
+
+export interface MeasureListItem {
+  id: string
+  kind: MeasureKind
+  kindLabel: string
+  state: string
+  stateLabel: string
+  studentId: string
+  studentName: string
+  schoolId: string
+  schoolName: string
+  startsOn: string | null
+  endsOn: string | null
+  schoolDays: number | null
+  createdAt: Date
+}
+
+export const listMeasuresInput = z.object({
+  id: z.uuid().optional(),
+  kind: z.enum(MEASURE_KINDS).optional(),
+  state: z.string().max(40).optional(),
+  studentId: z.uuid().optional(),
+})
+
+export async function listMeasures(tx: Tx, ability: AppAbility, raw: z.input<typeof listMeasuresInput> = {}): Promise<MeasureListItem[]> {
+  const input = listMeasuresInput.parse(raw)
+  const m = schema.measures
+  const rows = await tx
+    .select({
+      id: m.id,
+      kind: m.kind,
+      state: m.state,
+      studentId: m.studentId,
+      firstName: schema.students.firstName,
+      infix: schema.students.infix,
+      lastName: schema.students.lastName,
+      schoolId: m.schoolId,
+      schoolName: schema.schools.name,
+      startsOn: m.startsOn,
+      endsOn: m.endsOn,
+      schoolDays: m.schoolDays,
+      createdAt: m.createdAt,
+    })
+    .from(m)
+    .innerJoin(schema.students, eq(schema.students.id, m.studentId))
+    .innerJoin(schema.schools, eq(schema.schools.id, m.schoolId))
+    .where(
+      and(
+        measureWhere(ability, 'read'),
+        input.id ? eq(m.id, input.id) : undefined,
+        input.kind ? eq(m.kind, input.kind) : undefined,
+        input.state ? eq(m.state, input.state) : undefined,
+        input.studentId ? eq(m.studentId, input.studentId) : undefined,
+      ),
+    )
+    .orderBy(desc(m.createdAt))
+    .limit(500)
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    kindLabel: MEASURE_LABELS[r.kind],
+    state: r.state,
+    stateLabel: stateLabel(r.kind, r.state),
+    studentId: r.studentId,
+    studentName: displayName(r),
+    schoolId: r.schoolId,
+    schoolName: r.schoolName,
+    startsOn: r.startsOn,
+    endsOn: r.endsOn,
+    schoolDays: r.schoolDays,
+    createdAt: r.createdAt,
+  }))
+}
+
+/** One measure with its history, tasks, linked incidents and the steps open to the caller. */
+export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext, id: string) {
+  if (!z.uuid().safeParse(id).success) return null
+  const [item] = await listMeasures(tx, ability, { id })
+  if (!item) return null
+  const [row] = await tx.select().from(schema.measures).where(eq(schema.measures.id, id))
+  const [transitions, tasks, incidents, mandate] = await Promise.all([
+    tx
+      .select({ from: schema.measureTransitions.fromState, to: schema.measureTransitions.toState, at: schema.measureTransitions.at, reason: schema.measureTransitions.reason, by: schema.users.name })
+      .from(schema.measureTransitions)
+      .leftJoin(schema.users, eq(schema.users.id, schema.measureTransitions.byId))
+      .where(eq(schema.measureTransitions.measureId, id))
+      .orderBy(asc(schema.measureTransitions.at)),
+    tx.select().from(schema.measureTasks).where(eq(schema.measureTasks.measureId, id)).orderBy(asc(schema.measureTasks.dueOn)),
+    tx.select({ incidentId: schema.measureIncidents.incidentId }).from(schema.measureIncidents).where(eq(schema.measureIncidents.measureId, id)),
+    directeurMandate(tx, row!.stichtingId),
+  ])
+  return {
+    ...item,
+    reasons: row!.reasons,
+    skipJustification: row!.skipJustification,
+    sector: row!.sector,
+    ruleSetId: row!.ruleSetId,
+    decidedAt: row!.decidedAt,
+    decidedUnderMandate: row!.decidedUnderMandate,
+    transitions: transitions.map((t) => ({ ...t, fromLabel: t.from ? stateLabel(item.kind, t.from) : null, toLabel: stateLabel(item.kind, t.to) })),
+    tasks,
+    incidentIds: incidents.map((i) => i.incidentId),
+    next: openTransitions(item.kind, item.state, ctx.role, mandate).map((t) => ({ to: t.to, label: t.label, needsReason: !!t.needsReason })),
+  }
+}
