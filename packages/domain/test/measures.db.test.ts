@@ -1,0 +1,180 @@
+// The measure workflows through the tenant transaction, as the routes call them: every allowed and
+// refused transition of the schorsing, the mandate rule, the sector maximum on the calendar, the
+// ladder, and what a decision creates (tasks, mail in the outbox).
+import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { defineAbilityFor } from '@baken/permissions'
+import { and, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getMeasure, listMeasures, openTransitions, proposeMeasure, transitionMeasure, WORKFLOWS } from '../src/index.ts'
+import { openDemoDatabase } from './support/demo-database.ts'
+
+let h: DatabaseHandle
+const ctxOf: Record<string, TenantContext> = {}
+const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
+const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
+const propose = (email: string, input: Record<string, unknown>) =>
+  as(email, (tx) => proposeMeasure(tx, ability(email), ctxOf[email]!, input))
+const step = (email: string, id: string, to: string, reason?: string) =>
+  as(email, (tx) => transitionMeasure(tx, ability(email), ctxOf[email]!, id, { to, reason }))
+
+let pupil: string // a Branding pupil with an earlier time-out on record
+let fresh: string // a Branding pupil without any measure
+let vakPupil: string
+
+beforeAll(async () => {
+  const demo = await openDemoDatabase()
+  h = demo.h
+  Object.assign(ctxOf, demo.ctxOf)
+  const branding = ctxOf['directeur@branding.demo']!.schoolId!
+  const withMeasure = await h.db.select({ id: schema.measures.studentId }).from(schema.measures).where(eq(schema.measures.schoolId, branding))
+  const all = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, branding))
+  const taken = new Set(withMeasure.map((m) => m.id))
+  const free = all.filter((s) => !taken.has(s.id))
+  pupil = free[0]!.id
+  fresh = free[1]!.id
+  // Give the pupil an adempauze and a time-out on record, so a schorsing does not skip a rung.
+  expect((await propose('directeur@branding.demo', { kind: 'adempauze', studentId: pupil, reasons: 'Verstoorde de les herhaaldelijk.' })).ok).toBe(true)
+  const timeOut = await propose('directeur@branding.demo', { kind: 'time_out', studentId: pupil, reasons: 'Sloeg een klasgenoot en was niet tot rust te brengen.', startsOn: '2026-11-26' })
+  expect(timeOut, JSON.stringify(timeOut)).toMatchObject({ ok: true, state: 'requested' })
+  const vak = ctxOf['directeur@vakcollege.demo']!.schoolId!
+  const [vp] = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, vak))
+  vakPupil = vp!.id
+})
+afterAll(() => h?.close())
+
+describe('proposing a schorsing', () => {
+  it('refuses more school days than the sector allows, naming the rule and its source', async () => {
+    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: '2026-11-30', schoolDays: 6, skipJustification: '' })
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.status).toBe(400)
+      expect(r.errors[0]!.message).toMatch(/ten hoogste 5 schooldagen/)
+      expect(r.errors[0]!.message).toMatch(/WPO/)
+    }
+  })
+
+  it('counts school days on the calendar: 5 days from Thursday 26 Nov 2026 end on Wednesday 2 Dec', async () => {
+    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: '2026-11-26', schoolDays: 5 })
+    expect(r.ok).toBe(true)
+    const [m] = await h.db.select().from(schema.measures).where(eq(schema.measures.id, (r as { id: string }).id))
+    expect(m).toMatchObject({ startsOn: '2026-11-26', endsOn: '2026-12-02', schoolDays: 5, state: 'proposed', sector: 'po' })
+  })
+
+  it('refuses a start on a day without school (a study day of the school)', async () => {
+    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: '2026-11-25', schoolDays: 1 })
+    expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'startsOn' }] })
+  })
+
+  it('mbo allows up to 10 school days', async () => {
+    const r = await propose('directeur@vakcollege.demo', {
+      kind: 'schorsing', studentId: vakPupil, reasons: 'Bedreiging van een docent tijdens de praktijkles.', startsOn: '2026-11-26', schoolDays: 10,
+      skipJustification: 'Direct gevaar voor de docent; een lichtere maatregel volstaat niet.',
+    })
+    expect(r.ok).toBe(true)
+  })
+
+  it('a skipped rung needs a written justification', async () => {
+    const bare = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: fresh, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn: '2026-11-26', schoolDays: 1 })
+    expect(bare).toMatchObject({ ok: false, errors: [{ path: 'skipJustification' }] })
+    const justified = await propose('directeur@branding.demo', {
+      kind: 'schorsing', studentId: fresh, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn: '2026-11-26', schoolDays: 1,
+      skipJustification: 'De veiligheid van de leerkracht vraagt direct een schorsing; een time-out is onvoldoende.',
+    })
+    expect(justified.ok).toBe(true)
+  })
+
+  it('a leerkracht may request a time-out but not propose a schorsing', async () => {
+    expect((await propose('leerkracht@branding.demo', { kind: 'adempauze', studentId: fresh, reasons: 'Leerling gooide met spullen in de klas.' })).ok).toBe(true)
+    expect((await propose('leerkracht@branding.demo', { kind: 'time_out', studentId: fresh, reasons: 'Leerling gooide met stoelen in de klas.', startsOn: '2026-11-26' })).ok).toBe(true)
+    expect(await propose('leerkracht@branding.demo', { kind: 'schorsing', studentId: fresh, reasons: 'Leerling gooide met stoelen in de klas.', startsOn: '2026-11-26', schoolDays: 1, skipJustification: 'x'.repeat(30) })).toMatchObject({ ok: false, status: 403 })
+  })
+
+  it('another school’s pupil is unknown', async () => {
+    expect(await propose('directeur@branding.demo', { kind: 'adempauze', studentId: vakPupil, reasons: 'Leerling verstoorde de les.' })).toMatchObject({ ok: false, errors: [{ path: 'studentId' }] })
+  })
+})
+
+describe('the schorsing workflow', () => {
+  async function proposed() {
+    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: '2026-11-26', schoolDays: 3 })
+    expect(r.ok).toBe(true)
+    return (r as { id: string }).id
+  }
+
+  it('without mandate the directeur cannot decide; the bestuurder can, and the rules create the tasks and mail', async () => {
+    const id = await proposed()
+    const denied = await step('directeur@branding.demo', id, 'approved')
+    expect(denied).toMatchObject({ ok: false, status: 403 })
+    if (!denied.ok) expect(denied.errors[0]!.message).toMatch(/mandaat/)
+    const before = await h.db.select().from(schema.outbox)
+    expect(await step('bestuur@kompas.demo', id, 'approved')).toMatchObject({ ok: true, state: 'approved' })
+    const tasks = await h.db.select().from(schema.measureTasks).where(eq(schema.measureTasks.measureId, id))
+    expect(tasks.map((t) => t.kind).sort()).toEqual(['huiswerk', 'inspectie_melding', 'leerplicht_afschrift', 'toetsen'])
+    expect(tasks.find((t) => t.kind === 'inspectie_melding')!.summary).toMatch(/3 schooldagen/)
+    const after = await h.db.select().from(schema.outbox)
+    expect(after.length).toBeGreaterThan(before.length)
+    expect(after.filter((m) => m.subjectRef === `measure:${id}`).every((m) => m.subject.startsWith('Besluit tot schorsing'))).toBe(true)
+    const [m] = await h.db.select().from(schema.measures).where(eq(schema.measures.id, id))
+    expect(m).toMatchObject({ state: 'approved', decidedUnderMandate: false })
+  })
+
+  it('with the stichting’s mandate the directeur decides, recorded as under mandate', async () => {
+    const id = await proposed()
+    await h.db.update(schema.stichtingSettings).set({ directeurMandateSchorsing: true })
+    try {
+      expect(await step('directeur@branding.demo', id, 'approved')).toMatchObject({ ok: true })
+      const [m] = await h.db.select().from(schema.measures).where(eq(schema.measures.id, id))
+      expect(m!.decidedUnderMandate).toBe(true)
+    } finally {
+      await h.db.update(schema.stichtingSettings).set({ directeurMandateSchorsing: false })
+    }
+  })
+
+  it('walks every allowed step to the end; skipping or going back is refused; each step is recorded', async () => {
+    const id = await proposed()
+    expect(await step('ib@branding.demo', id, 'letter_sent')).toMatchObject({ ok: false, status: 409 })
+    expect((await step('bestuur@kompas.demo', id, 'approved')).ok).toBe(true)
+    for (const to of ['letter_sent', 'in_effect', 'meeting_held', 'report_signed', 'ended']) {
+      expect(await step('ib@branding.demo', id, to), to).toMatchObject({ ok: true, state: to })
+    }
+    expect(await step('ib@branding.demo', id, 'in_effect')).toMatchObject({ ok: false, status: 409 })
+    const transitions = await h.db.select().from(schema.measureTransitions).where(eq(schema.measureTransitions.measureId, id))
+    expect(transitions.map((t) => t.toState)).toEqual(['proposed', 'approved', 'letter_sent', 'in_effect', 'meeting_held', 'report_signed', 'ended'])
+  })
+
+  it('refusing needs a reason', async () => {
+    const id = await proposed()
+    expect(await step('bestuur@kompas.demo', id, 'refused')).toMatchObject({ ok: false, errors: [{ path: 'reason' }] })
+    expect(await step('bestuur@kompas.demo', id, 'refused', 'Eerst een gesprek met ouders en leerling; schorsing nu niet evenredig.')).toMatchObject({ ok: true, state: 'refused' })
+  })
+
+  it('Horizon’s bestuurder cannot see or decide a Kompas schorsing', async () => {
+    const id = await proposed()
+    expect(await step('bestuur@horizon.demo', id, 'approved')).toMatchObject({ ok: false, status: 404 })
+    expect(await as('bestuur@horizon.demo', (tx) => listMeasures(tx, ability('bestuur@horizon.demo'), { id }))).toEqual([])
+  })
+})
+
+describe('who sees which measures', () => {
+  it('the bestuurder sees time-outs, schorsingen and verwijderingen of all Kompas schools, no adempauzes', async () => {
+    const list = await as('bestuur@kompas.demo', (tx) => listMeasures(tx, ability('bestuur@kompas.demo')))
+    expect(new Set(list.map((m) => m.kind))).toEqual(new Set(['time_out', 'schorsing', 'verwijdering']))
+    expect(new Set(list.map((m) => m.schoolName)).size).toBe(3)
+  })
+
+  it('a leerkracht sees only the measures she proposed', async () => {
+    const list = await as('leerkracht@branding.demo', (tx) => listMeasures(tx, ability('leerkracht@branding.demo')))
+    expect(list.length).toBeGreaterThan(0)
+    const me = ctxOf['leerkracht@branding.demo']!.userId
+    const rows = await h.db.select().from(schema.measures).where(and(eq(schema.measures.proposedById, me)))
+    expect(list.map((m) => m.id).sort()).toEqual(rows.map((m) => m.id).sort())
+  })
+
+  it('the detail lists the steps open to the caller', async () => {
+    const [one] = await as('bestuur@kompas.demo', (tx) => listMeasures(tx, ability('bestuur@kompas.demo'), { kind: 'schorsing', state: 'proposed' }))
+    const detail = await as('bestuur@kompas.demo', (tx) => getMeasure(tx, ability('bestuur@kompas.demo'), ctxOf['bestuur@kompas.demo']!, one!.id))
+    expect(detail!.next.map((n) => n.to).sort()).toEqual(['approved', 'refused'])
+    expect(openTransitions('schorsing', 'proposed', 'directeur', false)).toEqual([])
+    expect(Object.keys(WORKFLOWS)).toEqual(['adempauze', 'time_out', 'schorsing', 'verwijdering'])
+  })
+})
