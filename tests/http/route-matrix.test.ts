@@ -148,6 +148,11 @@ const routes: { path: () => string; label: string; expect: Expect }[] = [
     expect: (who) =>
       who === 'anonymous' ? 302 : who.startsWith('directeur@') || who.startsWith('bestuur@') || who === 'beheer@kompas.demo' ? 200 : 403,
   },
+  {
+    label: 'GET /api/v1/measures',
+    path: () => '/api/v1/measures',
+    expect: (who) => (who === 'anonymous' ? 401 : SCHOOL_OF[who] || who.startsWith('bestuur@') ? 200 : 403),
+  },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
 ]

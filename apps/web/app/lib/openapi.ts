@@ -326,6 +326,35 @@ export const openApiDocument = {
         responses: { '200': { description: '{schooljaar, schools:[{schoolId,name,brin,sector,total,overig,ernstig,zeerErnstig,confidential}]}' }, '400': error, '401': error, '403': error },
       },
     },
+    '/measures': {
+      get: {
+        summary: 'Measures the caller may see: the school’s for school staff (a leerkracht: own), time-outs, schorsingen and verwijderingen of all schools for the bestuurder',
+        parameters: [
+          { name: 'kind', in: 'query', schema: { type: 'string', enum: ['adempauze', 'time_out', 'schorsing', 'verwijdering'] } },
+          { name: 'state', in: 'query', schema: { type: 'string' } },
+          { name: 'studentId', in: 'query', schema: uuid },
+        ],
+        responses: { '200': { description: '{items: Measure[]}' }, '401': error, '403': error },
+      },
+      post: {
+        summary: 'Propose a measure: {kind, studentId, incidentIds?, reasons, startsOn? (YYYY-MM-DD), schoolDays? (schorsing), skipJustification? (required when a rung is skipped)}. A schorsing longer than the sector allows is refused with the rule and its source.',
+        responses: { '201': { description: '{id, state}' }, '400': error, '401': error, '403': error },
+      },
+    },
+    '/measures/{id}': {
+      get: {
+        summary: 'A measure with its transitions, tasks (e.g. the Inspectie notice summary), linked incidents and the next steps open to the caller',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '200': { description: 'The measure' }, '401': error, '403': error, '404': error },
+      },
+    },
+    '/measures/{id}/transitions': {
+      post: {
+        summary: 'Take the next step: {to, reason?, expectedState?}. Deciding a schorsing is for the bestuurder, or the directeur when the stichting gives the mandate.',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '200': { description: '{id, state}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
+      },
+    },
     '/students/{id}/dossier': {
       get: {
         summary: 'The pupil and one chronology of their incidents with their role in each',

@@ -1,0 +1,74 @@
+// Measures through the API of the real server: proposing within the law, the board's decision, the
+// mandate, and tenant isolation between stichtingen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Client } from './support/client.ts'
+import { startServer, type RunningServer } from './support/server.ts'
+
+let server: RunningServer
+const as: Record<string, Client> = {}
+const ACCOUNTS = ['directeur@branding.demo', 'ib@branding.demo', 'leerkracht@branding.demo', 'bestuur@kompas.demo', 'bestuur@horizon.demo', 'directeur@horizon.demo', 'privacy@kompas.demo', 'politie@wijkteam.demo']
+let pupil: string
+const json = (c: Client, method: string, path: string, body?: unknown) => c.request(method, path, body === undefined ? {} : { json: body })
+
+beforeAll(async () => {
+  server = await startServer()
+  for (const email of ACCOUNTS) {
+    as[email] = new Client(server.baseUrl)
+    await as[email].login(email)
+  }
+  const pupils = (await as['directeur@branding.demo']!.get('/api/v1/students?pageSize=200')).json().items
+  const withMeasures = new Set((await as['directeur@branding.demo']!.get('/api/v1/measures')).json().items.map((m: { studentId: string }) => m.studentId))
+  pupil = pupils.find((p: { id: string }) => !withMeasures.has(p.id)).id
+})
+afterAll(() => server?.stop())
+
+describe('a po schorsing through the API', () => {
+  it('is proposed, refused to the directeur without mandate, decided by the bestuurder, with the Inspectie task', async () => {
+    const dir = as['directeur@branding.demo']!
+    const tooLong = await json(dir, 'POST', '/api/v1/measures', {
+      kind: 'schorsing', studentId: pupil, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn: '2026-11-26', schoolDays: 7,
+      skipJustification: 'De veiligheid van de leerkracht vraagt direct een schorsing.',
+    })
+    expect(tooLong.status).toBe(400)
+    expect(tooLong.json().errors[0]).toMatchObject({ path: 'schoolDays', message: expect.stringMatching(/ten hoogste 5 schooldagen/) })
+    const created = await json(dir, 'POST', '/api/v1/measures', {
+      kind: 'schorsing', studentId: pupil, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn: '2026-11-26', schoolDays: 2,
+      skipJustification: 'De veiligheid van de leerkracht vraagt direct een schorsing.',
+    })
+    expect(created.status).toBe(201)
+    const { id } = created.json()
+    const denied = await json(dir, 'POST', `/api/v1/measures/${id}/transitions`, { to: 'approved' })
+    expect(denied.status).toBe(403)
+    expect(denied.json().errors[0].message).toMatch(/mandaat/)
+    const board = as['bestuur@kompas.demo']!
+    const queue = (await board.get('/api/v1/measures?kind=schorsing&state=proposed')).json().items
+    expect(queue.some((m: { id: string }) => m.id === id)).toBe(true)
+    expect((await json(board, 'POST', `/api/v1/measures/${id}/transitions`, { to: 'approved', expectedState: 'proposed' })).status).toBe(200)
+    const detail = (await dir.get(`/api/v1/measures/${id}`)).json()
+    expect(detail.state).toBe('approved')
+    expect(detail.endsOn).toBe('2026-11-27')
+    expect(detail.tasks.map((t: { kind: string }) => t.kind)).toContain('inspectie_melding')
+    expect(detail.next.map((n: { to: string }) => n.to)).toEqual(['letter_sent'])
+    // The same step twice is a conflict, not a second decision.
+    expect((await json(board, 'POST', `/api/v1/measures/${id}/transitions`, { to: 'approved' })).status).toBe(409)
+  })
+})
+
+describe('who sees what', () => {
+  it('Horizon’s bestuurder and directeur see nothing of Kompas; ids answer 404', async () => {
+    const kompas = (await as['bestuur@kompas.demo']!.get('/api/v1/measures')).json().items
+    expect(kompas.length).toBeGreaterThan(0)
+    const horizonBoard = (await as['bestuur@horizon.demo']!.get('/api/v1/measures')).json().items
+    expect(horizonBoard.some((m: { id: string }) => kompas.some((k: { id: string }) => k.id === m.id))).toBe(false)
+    expect((await as['bestuur@horizon.demo']!.get(`/api/v1/measures/${kompas[0].id}`)).status).toBe(404)
+    expect((await as['directeur@horizon.demo']!.get(`/api/v1/measures/${kompas[0].id}`)).status).toBe(404)
+    expect((await json(as['bestuur@horizon.demo']!, 'POST', `/api/v1/measures/${kompas[0].id}/transitions`, { to: 'approved' })).status).toBe(404)
+  })
+
+  it('roles without measures get 403; a leerkracht may not propose a schorsing', async () => {
+    expect((await as['privacy@kompas.demo']!.get('/api/v1/measures')).status).toBe(403)
+    expect((await as['politie@wijkteam.demo']!.get('/api/v1/measures')).status).toBe(403)
+    const res = await json(as['leerkracht@branding.demo']!, 'POST', '/api/v1/measures', { kind: 'schorsing', studentId: pupil, reasons: 'Gooide met stoelen in de klas.', schoolDays: 1 })
+    expect(res.status).toBe(403)
+  })
+})
