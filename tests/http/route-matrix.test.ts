@@ -151,7 +151,9 @@ const routes: { path: () => string; label: string; expect: Expect }[] = [
   {
     label: 'GET /api/v1/measures',
     path: () => '/api/v1/measures',
-    expect: (who) => (who === 'anonymous' ? 401 : SCHOOL_OF[who] || who.startsWith('bestuur@') ? 200 : 403),
+    // Every school role but the vertrouwenspersoon (who has no part in measures), and the board.
+    expect: (who) =>
+      who === 'anonymous' ? 401 : (SCHOOL_OF[who] && !who.startsWith('vertrouwenspersoon@')) || who.startsWith('bestuur@') ? 200 : 403,
   },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
