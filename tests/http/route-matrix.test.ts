@@ -155,6 +155,18 @@ const routes: { path: () => string; label: string; expect: Expect }[] = [
     expect: (who) =>
       who === 'anonymous' ? 401 : (SCHOOL_OF[who] && !who.startsWith('vertrouwenspersoon@')) || who.startsWith('bestuur@') ? 200 : 403,
   },
+  {
+    label: 'GET /maatregelen',
+    path: () => '/maatregelen',
+    expect: (who) =>
+      who === 'anonymous' ? 302 : (SCHOOL_OF[who] && !who.startsWith('vertrouwenspersoon@')) || who.startsWith('bestuur@') ? 200 : 403,
+  },
+  {
+    label: 'GET /maatregelen/nieuw',
+    path: () => '/maatregelen/nieuw',
+    // Proposing is for school staff; the board decides and proposes nothing.
+    expect: (who) => (who === 'anonymous' ? 302 : SCHOOL_OF[who] && !who.startsWith('vertrouwenspersoon@') ? 200 : 403),
+  },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
 ]

@@ -58,6 +58,7 @@ export function useT() {
 const CALENDAR_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon', 'bestuurder', 'stichtingbeheerder', 'privacyfunctionaris']
 const PROTOCOL_ROLES = ['directeur', 'intern_begeleider', 'bestuurder', 'stichtingbeheerder', 'privacyfunctionaris']
 const MAIL_ROLES = ['directeur', 'stichtingbeheerder', 'bestuurder']
+const MEASURE_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'bestuurder']
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData()
@@ -106,6 +107,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                       </li>
                     ) : null}
                   </>
+                ) : null}
+                {data.role && MEASURE_ROLES.includes(data.role) ? (
+                  <li>
+                    <NavLink to="/maatregelen">{t('nav.measures')}</NavLink>
+                  </li>
                 ) : null}
                 {data.role && CALENDAR_ROLES.includes(data.role) ? (
                   <li>

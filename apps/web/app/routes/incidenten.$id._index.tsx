@@ -37,6 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       acknowledgements: (await listAcknowledgements(tx, ctx.ability, incident.id)) ?? [],
       me: ctx.user.id,
       canPlan: ctx.ability.can('create', 'IncidentTask'),
+      canProposeMeasure: ctx.ability.can('create', 'Measure'),
       today: localDate(new Date()),
     }
   })
@@ -210,13 +211,21 @@ export default function IncidentDetail() {
             </li>
           ))}
         </ul>
-        {canEdit ? (
-          <p>
+        <p className="actions">
+          {canEdit ? (
             <Link to={`/incidenten/${i.id}/bewerken`} className="button">
               Wijzigen
             </Link>
-          </p>
-        ) : null}
+          ) : null}
+          {loaded.canProposeMeasure && i.status === 'submitted' ? (
+            <Link
+              to={`/maatregelen/nieuw?incidentId=${i.id}${i.persons.find((p) => p.role === 'dader' && p.studentId) ? `&studentId=${i.persons.find((p) => p.role === 'dader' && p.studentId)!.studentId}` : ''}`}
+              className="button secondary"
+            >
+              Maatregel voorstellen
+            </Link>
+          ) : null}
+        </p>
         <FollowUp
           tasks={loaded.tasks}
           proposals={loaded.proposals}

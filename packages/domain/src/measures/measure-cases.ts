@@ -355,3 +355,44 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
     next: openTransitions(item.kind, item.state, ctx.role, mandate).map((t) => ({ to: t.to, label: t.label, needsReason: !!t.needsReason })),
   }
 }
+
+export const completeMeasureTaskInput = z.strictObject({
+  reference: z.string().trim().max(200, 'Kenmerk te lang').optional(),
+  note: z.string().trim().max(4000, 'Notitie te lang').optional(),
+})
+
+/**
+ * Marks a measure's task done — for the Inspectie notice, the manual submission in the Inspectie's
+ * portal with its reference (the portal has no API). School staff who may update the measure.
+ */
+export async function completeMeasureTask(
+  tx: Tx,
+  ability: AppAbility,
+  ctx: TenantContext,
+  measureId: string,
+  taskId: string,
+  raw: unknown,
+): Promise<MeasureResult> {
+  const parsed = completeMeasureTaskInput.safeParse(raw)
+  if (!parsed.success) return refuse(400, 'reference', parsed.error.issues[0]?.message ?? 'Ongeldige invoer')
+  if (!z.uuid().safeParse(measureId).success || !z.uuid().safeParse(taskId).success) return refuse(404, 'id', 'Taak niet gevonden.')
+  const [m] = await tx
+    .select({ id: schema.measures.id, state: schema.measures.state })
+    .from(schema.measures)
+    .where(and(eq(schema.measures.id, measureId), measureWhere(ability, 'update')))
+  if (!m || !ctx.schoolId) return refuse(404, 'id', 'Taak niet gevonden.')
+  const [task] = await tx
+    .select()
+    .from(schema.measureTasks)
+    .where(and(eq(schema.measureTasks.id, taskId), eq(schema.measureTasks.measureId, m.id)))
+  if (!task) return refuse(404, 'taskId', 'Taak niet gevonden.')
+  if (task.doneAt) return refuse(409, 'taskId', 'Deze taak is al afgerond.')
+  if (task.kind === 'inspectie_melding' && !parsed.data.reference) {
+    return refuse(400, 'reference', 'Vul het kenmerk in dat het Internet Schooldossier van de Inspectie gaf.')
+  }
+  await tx
+    .update(schema.measureTasks)
+    .set({ doneAt: new Date(), doneById: ctx.userId, reference: parsed.data.reference ?? null, note: parsed.data.note ?? null })
+    .where(eq(schema.measureTasks.id, task.id))
+  return { ok: true, id: m.id, state: m.state }
+}

@@ -7,6 +7,7 @@ export const nl = {
   'nav.calendar': 'Kalender',
   'nav.protocol': 'Protocol en wet',
   'nav.mail': 'Berichten',
+  'nav.measures': 'Maatregelen',
   'nav.students': 'Leerlingen',
   'nav.groups': 'Groepen',
   'nav.schools': 'Scholen',

@@ -1,0 +1,154 @@
+import { completeMeasureTask, getMeasure, transitionMeasure } from '@baken/domain'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { formatDate, formatDateTime } from '~/lib/format.ts'
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'read', 'Measure')
+  const measure = await inTenant(ctx, (tx) => getMeasure(tx, ctx.ability, ctx.tenant, params.id ?? ''))
+  if (!measure) throw data('Niet gevonden', { status: 404 })
+  return { measure, canUpdate: ctx.ability.can('update', 'Measure') && ctx.membership.role !== 'bestuurder' }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'read', 'Measure')
+  const form = Object.fromEntries(await request.formData())
+  const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
+  const id = params.id ?? ''
+  const result = await writeInTenant(ctx, (tx) =>
+    form.intent === 'complete-task'
+      ? completeMeasureTask(tx, ctx.ability, ctx.tenant, id, String(form.taskId ?? ''), { reference: text('reference'), note: text('note') })
+      : transitionMeasure(tx, ctx.ability, ctx.tenant, id, { to: text('to'), reason: text('reason'), expectedState: text('expectedState') }),
+  )
+  if (!result.ok) return data({ errors: result.errors }, { status: result.status })
+  return redirect(`/maatregelen/${id}?bijgewerkt=1`)
+}
+
+export default function MeasurePage() {
+  const { measure: m, canUpdate } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <article className="card">
+      <p>
+        <Link to="/maatregelen">← Maatregelen</Link>
+      </p>
+      <h1>
+        {m.kindLabel} · {m.studentName}
+      </h1>
+      <p>
+        <span className="badge">{m.stateLabel}</span> <span className="muted">{m.schoolName}</span>
+      </p>
+      {actionData?.errors ? (
+        <div className="error-summary" role="alert">
+          <ul>
+            {actionData.errors.map((e, i) => (
+              <li key={i}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <dl className="facts">
+        {m.startsOn ? (
+          <>
+            <dt>Periode</dt>
+            <dd>
+              {formatDate(m.startsOn)}
+              {m.endsOn && m.endsOn !== m.startsOn ? ` tot en met ${formatDate(m.endsOn)}` : ''}
+              {m.schoolDays ? ` (${m.schoolDays} schooldagen)` : ''}
+            </dd>
+          </>
+        ) : null}
+        <dt>Redenen</dt>
+        <dd className="prewrap">{m.reasons}</dd>
+        {m.skipJustification ? (
+          <>
+            <dt>Onderbouwing overgeslagen stap</dt>
+            <dd className="prewrap">{m.skipJustification}</dd>
+          </>
+        ) : null}
+        <dt>Wet en regels</dt>
+        <dd>
+          {m.ruleSetId} ({m.sector}){m.decidedUnderMandate ? ' · besloten door de directeur onder mandaat' : ''}
+        </dd>
+        {m.incidentIds.length ? (
+          <>
+            <dt>Naar aanleiding van</dt>
+            <dd>
+              {m.incidentIds.map((id) => (
+                <Link key={id} to={`/incidenten/${id}`} className="inline-link">
+                  incident
+                </Link>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {m.next.length ? (
+        <section aria-labelledby="next-h">
+          <h2 id="next-h">Volgende stap</h2>
+          {m.next.map((n) => (
+            <Form method="post" key={n.to} className="inline-form">
+              <input type="hidden" name="to" value={n.to} />
+              <input type="hidden" name="expectedState" value={m.state} />
+              {n.needsReason ? (
+                <>
+                  <label htmlFor={`reason-${n.to}`}>Reden</label>
+                  <input id={`reason-${n.to}`} name="reason" required />
+                </>
+              ) : null}
+              <button type="submit" className={n.needsReason ? 'button secondary' : undefined}>
+                {n.label}
+              </button>
+            </Form>
+          ))}
+        </section>
+      ) : null}
+      {m.tasks.length ? (
+        <section aria-labelledby="tasks-h">
+          <h2 id="tasks-h">Taken</h2>
+          <ul className="tasks">
+            {m.tasks.map((t) => (
+              <li key={t.id} className="task">
+                <strong>{t.title}</strong> · uiterlijk {formatDate(t.dueOn)}
+                {t.doneAt ? <span className="badge">afgerond{t.reference ? ` · kenmerk ${t.reference}` : ''}</span> : null}
+                {t.summary ? (
+                  <details>
+                    <summary>Tekst om in te dienen</summary>
+                    <pre className="prewrap">{t.summary}</pre>
+                  </details>
+                ) : null}
+                {!t.doneAt && canUpdate ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="taskId" value={t.id} />
+                    {t.kind === 'inspectie_melding' ? (
+                      <>
+                        <label htmlFor={`ref-${t.id}`}>Kenmerk Inspectie</label>
+                        <input id={`ref-${t.id}`} name="reference" />
+                      </>
+                    ) : null}
+                    <button type="submit" name="intent" value="complete-task" className="button secondary">
+                      Afgerond
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <h2>Geschiedenis</h2>
+      <ol className="history">
+        {m.transitions.map((t, i) => (
+          <li key={i}>
+            {formatDateTime(t.at)} · {t.by ?? '—'}: {t.fromLabel ? `${t.fromLabel} → ` : ''}
+            {t.toLabel}
+            {t.reason ? <span className="muted"> — {t.reason}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </article>
+  )
+}

@@ -1,0 +1,105 @@
+import { listStudents, localDate, MEASURE_KINDS, MEASURE_LABELS, proposeMeasure } from '@baken/domain'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'create', 'Measure')
+  const pupils = await inTenant(ctx, (tx) => listStudents(tx, ctx.ability, { pageSize: 200 }))
+  return {
+    pupils: pupils.items.map((p) => ({ id: p.id, name: p.displayName, group: p.groupName })),
+    kinds: MEASURE_KINDS.map((k) => ({ value: k, label: MEASURE_LABELS[k] })),
+    today: localDate(new Date()),
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'create', 'Measure')
+  const form = Object.fromEntries(await request.formData())
+  const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
+  const input = {
+    kind: text('kind'),
+    studentId: text('studentId'),
+    incidentIds: text('incidentId') ? [text('incidentId')] : [],
+    reasons: text('reasons'),
+    startsOn: text('startsOn'),
+    schoolDays: text('schoolDays'),
+    skipJustification: text('skipJustification'),
+  }
+  const saved = await writeInTenant(ctx, (tx) => proposeMeasure(tx, ctx.ability, ctx.tenant, input))
+  if (!saved.ok) return data({ errors: saved.errors }, { status: saved.status })
+  return redirect(`/maatregelen/${saved.id}`)
+}
+
+export default function NewMeasure() {
+  const { pupils, kinds, today } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const errors = actionData?.errors ?? []
+  const errorFor = (path: string) => errors.find((e) => e.path === path)?.message
+  return (
+    <section className="card">
+      <p>
+        <Link to="/maatregelen">← Maatregelen</Link>
+      </p>
+      <h1>Maatregel voorstellen</h1>
+      {errors.length ? (
+        <div className="error-summary" role="alert">
+          <p>
+            <strong>Niet opgeslagen.</strong>
+          </p>
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Form method="post">
+        {params.get('incidentId') ? <input type="hidden" name="incidentId" value={params.get('incidentId')!} /> : null}
+        <div className="two-col">
+          <div className="field">
+            <label htmlFor="kind">Maatregel</label>
+            <select id="kind" name="kind" defaultValue={params.get('kind') ?? 'schorsing'}>
+              {kinds.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="studentId">Leerling</label>
+            <select id="studentId" name="studentId" defaultValue={params.get('studentId') ?? ''} aria-invalid={errorFor('studentId') ? true : undefined}>
+              <option value="">— kies —</option>
+              {pupils.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.group ?? '—'})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="startsOn">Vanaf (schooldag)</label>
+            <input id="startsOn" name="startsOn" type="date" defaultValue={today} aria-invalid={errorFor('startsOn') ? true : undefined} />
+          </div>
+          <div className="field">
+            <label htmlFor="schoolDays">Aantal schooldagen (schorsing)</label>
+            <input id="schoolDays" name="schoolDays" type="number" min={1} max={10} defaultValue={1} aria-invalid={errorFor('schoolDays') ? true : undefined} />
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="reasons">Redenen</label>
+          <textarea id="reasons" name="reasons" rows={4} required aria-invalid={errorFor('reasons') ? true : undefined} />
+        </div>
+        <div className="field">
+          <label htmlFor="skipJustification">Onderbouwing als een eerdere stap wordt overgeslagen</label>
+          <textarea id="skipJustification" name="skipJustification" rows={3} aria-invalid={errorFor('skipJustification') ? true : undefined} />
+        </div>
+        <button type="submit">Voorstellen</button>
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test'
+import { login } from './support/login.ts'
+
+test('a po schorsing: proposed by the directeur, decided by the board, Inspectie notice recorded', async ({ page, browser }) => {
+  await login(page, 'directeur@branding.demo')
+  // Start from an incident, as the school would.
+  await page.goto('/incidenten?severity=zeer_ernstig&schooljaar=2026-2027')
+  await page.locator('tbody a').first().click()
+  await page.getByRole('link', { name: 'Maatregel voorstellen' }).click()
+  await expect(page.getByRole('heading', { name: 'Maatregel voorstellen' })).toBeVisible()
+  await page.getByLabel('Maatregel').selectOption('schorsing')
+  if ((await page.getByLabel('Leerling').inputValue()) === '') await page.getByLabel('Leerling').selectOption({ index: 1 })
+  await page.getByLabel('Vanaf (schooldag)').fill('2026-11-26')
+  // Too long for po: refused with the rule.
+  await page.getByLabel('Aantal schooldagen (schorsing)').fill('6')
+  await page.getByLabel('Redenen').fill('Ernstige bedreiging van de leerkracht tijdens de gymles.')
+  await page.getByLabel('Onderbouwing als een eerdere stap wordt overgeslagen').fill('De veiligheid van de leerkracht vraagt direct om een schorsing; een time-out volstaat niet.')
+  await page.getByRole('button', { name: 'Voorstellen' }).click()
+  await expect(page.getByRole('alert')).toContainText('ten hoogste 5 schooldagen')
+  await page.getByLabel('Aantal schooldagen (schorsing)').fill('2')
+  await page.getByRole('button', { name: 'Voorstellen' }).click()
+  await expect(page.getByText('voorgesteld', { exact: true })).toBeVisible()
+  // The directeur has no mandate: no decision button for her.
+  await expect(page.getByRole('button', { name: 'Besluiten tot schorsing' })).toHaveCount(0)
+  const caseUrl = page.url()
+
+  // The board finds it in its queue and decides.
+  const boardContext = await browser.newContext()
+  const board = await boardContext.newPage()
+  await login(board, 'bestuur@kompas.demo')
+  await board.goto('/maatregelen')
+  const queue = board.getByRole('region', { name: /Wacht op besluit van het bestuur/ })
+  await queue.locator(`a[href="${new URL(caseUrl).pathname}"]`).click()
+  await board.getByRole('button', { name: 'Besluiten tot schorsing' }).click()
+  await expect(board.getByText('besloten', { exact: true })).toBeVisible()
+  await boardContext.close()
+
+  // Back at the school: the Inspectie task with its text, recorded with the portal's reference.
+  await page.goto(caseUrl)
+  const task = page.locator('.task').filter({ hasText: 'Inspectie' })
+  await expect(task).toBeVisible()
+  await task.getByText('Tekst om in te dienen').click()
+  await expect(task).toContainText('Schorsing van 2 schooldagen')
+  await task.getByLabel('Kenmerk Inspectie').fill('ISD-2026-12345')
+  await task.getByRole('button', { name: 'Afgerond' }).click()
+  await expect(page.locator('.task').filter({ hasText: 'Inspectie' })).toContainText('kenmerk ISD-2026-12345')
+  await page.getByRole('button', { name: 'Besluit verzonden' }).click()
+  await expect(page.getByText('besluit verzonden', { exact: true })).toBeVisible()
+})
