@@ -1,25 +1,10 @@
 import { ROLES, type Role } from '@baken/db'
 import { describe, expect, it } from 'vitest'
-import { defineAbilityFor, record as subject, type Action, type SubjectName } from '../src/index.ts'
+import { record as subject, type Action, type SubjectName } from '../src/index.ts'
+import { abilityOf, SCHOOL, STICHTING, USER } from './support/ability-of.ts'
 
-const USER = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-const STICHTING = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
-const SCHOOL = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc'
 const OTHER_SCHOOL = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd'
-const PARTNER = 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee'
 
-function abilityOf(role: Role) {
-  const school = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon'].includes(role)
-  const stichting = school || ['bestuurder', 'stichtingbeheerder', 'privacyfunctionaris'].includes(role)
-  const partner = role === 'politie' || role === 'halt_medewerker'
-  return defineAbilityFor({
-    userId: USER,
-    role,
-    stichtingId: stichting ? STICHTING : null,
-    schoolId: school ? SCHOOL : null,
-    partnerId: partner ? PARTNER : null,
-  })
-}
 
 // The expected answer per role for reading a pupil of the caller's own school, and of another school.
 const readsOwnStudents: Record<Role, boolean> = {

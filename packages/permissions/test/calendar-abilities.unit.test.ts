@@ -1,26 +1,13 @@
 // The school calendar (subject Calendar): every school and stichting role reads its own stichting's
 // calendar; only the stichtingbeheerder adds, changes and deletes entries; partners and the platform
 // have no rule at all; another stichting's calendar is out of reach for everyone.
-import { ROLES, type Role } from '@baken/db'
+import { ROLES } from '@baken/db'
 import { describe, expect, it } from 'vitest'
-import { accessibleWhere, defineAbilityFor, ForbiddenError, record } from '../src/index.ts'
+import { accessibleWhere, ForbiddenError, record } from '../src/index.ts'
+import { abilityOf, SCHOOL, STICHTING } from './support/ability-of.ts'
 
-const USER = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-const STICHTING = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
 const OTHER_STICHTING = '99999999-9999-4999-8999-999999999999'
-const SCHOOL = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc'
 
-function abilityOf(role: Role) {
-  const school = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon'].includes(role)
-  const stichting = school || ['bestuurder', 'stichtingbeheerder', 'privacyfunctionaris'].includes(role)
-  return defineAbilityFor({
-    userId: USER,
-    role,
-    stichtingId: stichting ? STICHTING : null,
-    schoolId: school ? SCHOOL : null,
-    partnerId: role === 'politie' || role === 'halt_medewerker' ? 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee' : null,
-  })
-}
 
 const regionRow = (stichtingId = STICHTING) => record('Calendar', { stichtingId, schoolId: null })
 const schoolRow = (stichtingId = STICHTING) => record('Calendar', { stichtingId, schoolId: SCHOOL })

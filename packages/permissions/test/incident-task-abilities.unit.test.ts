@@ -1,26 +1,13 @@
 // Follow-up tasks (subject IncidentTask): the directeur and the IB plan and complete; a leerkracht or
 // vertrouwenspersoon reads and completes only its own; nobody outside a school touches them.
-import { ROLES, type Role } from '@baken/db'
+import { ROLES } from '@baken/db'
 import { describe, expect, it } from 'vitest'
-import { defineAbilityFor, record } from '../src/index.ts'
+import { record } from '../src/index.ts'
+import { abilityOf, SCHOOL, STICHTING, USER } from './support/ability-of.ts'
 
-const USER = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
 const OTHER_USER = 'ffffffff-ffff-4fff-8fff-ffffffffffff'
-const STICHTING = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
-const SCHOOL = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc'
 const OTHER_SCHOOL = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd'
 
-function abilityOf(role: Role) {
-  const school = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon'].includes(role)
-  const stichting = school || ['bestuurder', 'stichtingbeheerder', 'privacyfunctionaris'].includes(role)
-  return defineAbilityFor({
-    userId: USER,
-    role,
-    stichtingId: stichting ? STICHTING : null,
-    schoolId: school ? SCHOOL : null,
-    partnerId: role === 'politie' || role === 'halt_medewerker' ? 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee' : null,
-  })
-}
 
 const task = (ownerId: string, schoolId = SCHOOL) => record('IncidentTask', { schoolId, stichtingId: STICHTING, ownerId })
 

@@ -1,26 +1,14 @@
 // Mail (the outbox, subject Mail): the directeur reads the school's messages, the bestuurder the
 // stichting's, the stichtingbeheerder the stichting's envelopes but not their bodies; nobody else
 // reads mail, and nobody changes it through the application.
-import { ROLES, type Role, schema } from '@baken/db'
+import { ROLES, schema } from '@baken/db'
 import { describe, expect, it } from 'vitest'
-import { accessibleWhere, defineAbilityFor, ForbiddenError, MAIL_ENVELOPE_FIELDS, record } from '../src/index.ts'
+import { accessibleWhere, ForbiddenError, MAIL_ENVELOPE_FIELDS, record } from '../src/index.ts'
+import { abilityOf, SCHOOL, STICHTING } from './support/ability-of.ts'
 
-const STICHTING = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
 const OTHER_STICHTING = '99999999-9999-4999-8999-999999999999'
-const SCHOOL = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc'
 const OTHER_SCHOOL = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd'
 
-function abilityOf(role: Role) {
-  const school = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon'].includes(role)
-  const stichting = school || ['bestuurder', 'stichtingbeheerder', 'privacyfunctionaris'].includes(role)
-  return defineAbilityFor({
-    userId: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
-    role,
-    stichtingId: stichting ? STICHTING : null,
-    schoolId: school ? SCHOOL : null,
-    partnerId: role === 'politie' || role === 'halt_medewerker' ? 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee' : null,
-  })
-}
 
 const mail = (schoolId: string | null = SCHOOL, stichtingId = STICHTING) => record('Mail', { id: 'm', schoolId, stichtingId })
 

@@ -4,12 +4,11 @@ import {
   getSchoolCalendarView,
   getStichtingCalendar,
   listSchoolYearNames,
-  schooljaarSchema,
-  schoolYearOf,
 } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { requireContext, requirePermission, inTenant, writeInTenant } from '~/lib/context.server.ts'
+import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
 import { useRootData } from '~/root.tsx'
 
 /**
@@ -20,10 +19,7 @@ import { useRootData } from '~/root.tsx'
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Calendar')
-  const current = schoolYearOf(new Date())
-  const parsed = schooljaarSchema.safeParse(new URL(request.url).searchParams.get('schooljaar') || current)
-  if (!parsed.success) throw data('Ongeldig schooljaar', { status: 400 })
-  const schooljaar = parsed.data
+  const { schooljaar, current } = schooljaarFromRequest(request)
   return inTenant(ctx, async (tx) => {
     const years = [...new Set([...(await listSchoolYearNames(tx)), current, schooljaar])].sort().reverse()
     const schoolId = ctx.membership.schoolId

@@ -3,23 +3,19 @@ import {
   getRieAnalysis,
   getYearlyOverview,
   listOverviewYears,
-  schooljaarSchema,
-  schoolYearOf,
 } from '@baken/domain'
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useId } from 'react'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
 import { useRootData } from '~/root.tsx'
 
 /** /overzicht — the school's yearly overview (seed 004, Bijlage 2) and the RI&E counts; directeur and IB. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Overview')
-  const current = schoolYearOf(new Date())
-  const parsed = schooljaarSchema.safeParse(new URL(request.url).searchParams.get('schooljaar') || current)
-  if (!parsed.success) throw data('Ongeldig schooljaar', { status: 400 })
-  const schooljaar = parsed.data
+  const { schooljaar, current } = schooljaarFromRequest(request)
   return inTenant(ctx, async (tx) => {
     const school = await getOverviewSchool(tx, ctx.ability, ctx.membership.schoolId ?? '')
     if (!school) throw data('Niet gevonden', { status: 404 })
