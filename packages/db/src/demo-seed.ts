@@ -5,6 +5,7 @@ import { count } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { seedDemoCalendar } from './demo-calendar.ts'
 import { seedDemoIncidents } from './demo-incidents.ts'
+import { seedDemoLetterTemplates } from './demo-letter-templates.ts'
 import { seedDemoMeasures } from './demo-measures.ts'
 import { seedDemoOutbox } from './demo-outbox.ts'
 import { hashPassword } from './password.ts'
@@ -299,6 +300,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
         pupils: pupilsBySchool[spec.key]!,
       })),
     )
+    await seedDemoLetterTemplates(tx, Object.values(stichtingByKey))
     await seedDemoMeasures(
       tx,
       SCHOOLS.map((spec) => ({

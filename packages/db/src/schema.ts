@@ -751,3 +751,101 @@ export const stichtingSettings = pgTable('stichting_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedById: uuid('updated_by_id').references(() => users.id),
 })
+
+// ---- Letters, bezwaren and the search for another school (issue 4). ----
+
+export const LETTER_KINDS = ['time_out_kennisgeving', 'schorsing', 'verwijdering', 'bezwaar_beslissing'] as const
+export const letterKindEnum = pgEnum('letter_kind', LETTER_KINDS)
+
+/** A stichting's letter templates, versioned: a new version is a new row; letters name the version used. */
+export const letterTemplates = pgTable(
+  'letter_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stichtingId: uuid('stichting_id')
+      .notNull()
+      .references(() => stichtingen.id),
+    kind: letterKindEnum('kind').notNull(),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('letter_templates_version_key').on(t.stichtingId, t.kind, t.version)],
+)
+
+/** Decision letters made for a measure (PDF), each a version of its own. */
+export const measureLetters = pgTable(
+  'measure_letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    measureId: uuid('measure_id').notNull(),
+    kind: letterKindEnum('kind').notNull(),
+    version: integer('version').notNull(),
+    templateId: uuid('template_id').references(() => letterTemplates.id),
+    /** The letter as sent: PDF bytes, base64. */
+    pdfBase64: text('pdf_base64').notNull(),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.measureId, t.schoolId], foreignColumns: [measures.id, measures.schoolId] }).onDelete('cascade'),
+    unique('measure_letters_version_key').on(t.measureId, t.kind, t.version),
+  ],
+)
+
+export const BEZWAAR_STATES = ['received', 'hearing_held', 'decided'] as const
+
+/** An objection to a decision (Awb): received → hearing → decision, with the computed deadlines. */
+export const bezwaren = pgTable(
+  'bezwaren',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    measureId: uuid('measure_id').notNull(),
+    receivedOn: date('received_on').notNull(),
+    state: text('state').notNull().default('received'),
+    /** A case before the disputes committee (WPO 43) suspends the term. */
+    committeeFrom: date('committee_from'),
+    committeeUntil: date('committee_until'),
+    hearingOn: date('hearing_on'),
+    decisionDueOn: date('decision_due_on').notNull(),
+    decidedOn: date('decided_on'),
+    outcome: text('outcome'),
+    recordedById: uuid('recorded_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.measureId, t.schoolId], foreignColumns: [measures.id, measures.schoolId] }).onDelete('cascade'),
+    index('bezwaren_due_idx').on(t.stichtingId, t.decisionDueOn),
+  ],
+)
+
+/** Each attempt to find another school during a verwijdering, with its date and result. */
+export const removalSearchAttempts = pgTable(
+  'removal_search_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    measureId: uuid('measure_id').notNull(),
+    contactedOn: date('contacted_on').notNull(),
+    schoolName: text('school_name').notNull(),
+    result: text('result').notNull(),
+    recordedById: uuid('recorded_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.measureId, t.schoolId], foreignColumns: [measures.id, measures.schoolId] }).onDelete('cascade'),
+    index('removal_search_attempts_measure_idx').on(t.measureId, t.contactedOn),
+  ],
+)

@@ -73,6 +73,16 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
   await owner.execute(sql`insert into api_tokens (user_id, membership_id, name, token_hash, expires_at)
     values (${henk}, ${membership.id}, 'isolation token', 'isolation-token-hash', now() + interval '30 days')`)
   await owner.execute(sql`insert into login_failures (key) values ('isolation-failure-key')`)
+  // A letter, a bezwaar and a search attempt on one measure of every school that has a measure.
+  await owner.execute(sql`insert into measure_letters (stichting_id, school_id, measure_id, kind, version, pdf_base64, created_by_id)
+    select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, 'schorsing', 1, 'JVBERi0xLjQK', m.proposed_by_id
+    from measures m order by m.school_id, m.created_at`)
+  await owner.execute(sql`insert into bezwaren (stichting_id, school_id, measure_id, received_on, decision_due_on, recorded_by_id)
+    select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, date '2026-11-19', date '2027-01-28', m.proposed_by_id
+    from measures m order by m.school_id, m.created_at`)
+  await owner.execute(sql`insert into removal_search_attempts (stichting_id, school_id, measure_id, contacted_on, school_name, result, recorded_by_id)
+    select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, date '2026-11-18', 'Testschool', 'geen plaats', m.proposed_by_id
+    from measures m order by m.school_id, m.created_at`)
 }
 
 describeEachDriver('tenant isolation', (getDb) => {
@@ -314,6 +324,9 @@ describeEachDriver('tenant isolation', (getDb) => {
       measure_incidents: sql`measure_id in ${BOARD_MEASURES}`,
       measure_transitions: sql`measure_id in ${BOARD_MEASURES}`,
       measure_tasks: sql`measure_id in ${BOARD_MEASURES}`,
+      measure_letters: sql`measure_id in ${BOARD_MEASURES}`,
+      bezwaren: sql`measure_id in ${BOARD_MEASURES}`,
+      removal_search_attempts: sql`measure_id in ${BOARD_MEASURES}`,
     }
     void INCIDENT_FAMILY
 
