@@ -1,0 +1,115 @@
+// Decision letters of a measure (issue 4): the stored versions with their PDFs, and a button that
+// makes a new one from the stichting's latest template. The form posts to the measure page's action
+// (intent "make-letter"); the PDFs come from /api/v1/measures/{id}/letters/{letterId}.pdf.
+// No @baken/* imports here: this file is part of the client bundle.
+import { Form, useNavigation } from '@remix-run/react'
+import { formatDateTime } from '~/lib/format.ts'
+import { useRootData } from '~/root.tsx'
+
+export interface LetterView {
+  id: string
+  kind: string
+  version: number
+  templateVersion: number | null
+  createdAt: string | Date
+  createdByName: string | null
+}
+
+export interface MeasureLettersProps {
+  measureId: string
+  letters: LetterView[]
+  /** The kinds the caller may make now (empty: no button). */
+  available: string[]
+}
+
+const dictionary = {
+  nl: {
+    title: 'Brieven',
+    intro: 'Besluitbrieven worden gemaakt uit het sjabloon van de stichting en bewaard bij de maatregel; elke nieuwe brief is een nieuwe versie.',
+    none: 'Er is nog geen brief gemaakt.',
+    make: 'Besluitbrief maken',
+    making: 'Bezig…',
+    kind: 'Soort brief',
+    version: 'versie {n}',
+    template: 'sjabloon versie {n}',
+    by: 'door {name}',
+    kinds: {
+      time_out_kennisgeving: 'Kennisgeving time-out',
+      schorsing: 'Besluit tot schorsing',
+      verwijdering: 'Besluit tot verwijdering',
+      bezwaar_beslissing: 'Beslissing op bezwaar',
+    } as Record<string, string>,
+  },
+  en: {
+    title: 'Letters',
+    intro: 'Decision letters are made from the foundation’s template and kept with the measure; each new letter is a new version.',
+    none: 'No letter has been made yet.',
+    make: 'Make decision letter',
+    making: 'Working…',
+    kind: 'Kind of letter',
+    version: 'version {n}',
+    template: 'template version {n}',
+    by: 'by {name}',
+    kinds: {
+      time_out_kennisgeving: 'Time-out notice',
+      schorsing: 'Suspension decision',
+      verwijdering: 'Removal decision',
+      bezwaar_beslissing: 'Decision on objection',
+    } as Record<string, string>,
+  },
+} as const
+
+const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
+
+export function MeasureLetters({ measureId, letters, available }: MeasureLettersProps) {
+  const t = dictionary[useRootData()?.lang === 'en' ? 'en' : 'nl']
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'make-letter'
+  const label = (kind: string) => t.kinds[kind] ?? kind
+  return (
+    <section aria-labelledby="letters-h">
+      <h2 id="letters-h">{t.title}</h2>
+      <p className="muted">{t.intro}</p>
+      {letters.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <ul className="letters">
+          {letters.map((l) => (
+            <li key={l.id}>
+              <a href={`/api/v1/measures/${measureId}/letters/${l.id}.pdf`} download>
+                {label(l.kind)}, {fill(t.version, { n: l.version })}
+              </a>{' '}
+              <span className="muted">
+                · {formatDateTime(l.createdAt)}
+                {l.createdByName ? ` · ${fill(t.by, { name: l.createdByName })}` : ''}
+                {l.templateVersion !== null ? ` · ${fill(t.template, { n: l.templateVersion })}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {available.length ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="make-letter" />
+          {available.length === 1 ? (
+            <input type="hidden" name="kind" value={available[0]} />
+          ) : (
+            <>
+              <label htmlFor="letter-kind">{t.kind}</label>
+              <select id="letter-kind" name="kind" defaultValue={available[0]}>
+                {available.map((k) => (
+                  <option key={k} value={k}>
+                    {label(k)}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          <button type="submit" disabled={busy}>
+            {busy ? t.making : t.make}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  )
+}
