@@ -1,6 +1,7 @@
 // Demo measures (issue 4): at each school a few measures in different states of their workflow,
 // including a schorsing awaiting the board, a decided schorsing of more than one day with the
-// Inspectie notice due, an mbo schorsing of 8 school days, and a verwijdering in search.
+// Inspectie notice due, an mbo schorsing of 8 school days, and a verwijdering in search (with two
+// search attempts); at the po schools an ended schorsing from September with a bezwaar due next week.
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Tx } from './client.ts'
 import * as s from './schema.ts'
@@ -22,6 +23,12 @@ interface Plan {
   schoolDays?: number
   reasons: string
   inspectieDue?: boolean
+  /** When the case began (steps an hour apart from here); default 16 November 2026. */
+  at?: string
+  /** A bezwaar against the decision, after its hearing (issue 4). */
+  bezwaar?: { receivedOn: string; hearingOn: string; decisionDueOn: string }
+  /** Attempts to find another school (issue 4). */
+  attempts?: { contactedOn: string; schoolName: string; result: string }[]
 }
 
 // School days in November 2026 (no holidays in that stretch in any region).
@@ -62,7 +69,33 @@ const PLANS = (sector: string): Plan[] => [
         inspectieDue: true,
       },
   ...(sector === 'vo'
-    ? [{ kind: 'verwijdering' as Kind, path: ['proposed', 'hearings_recorded', 'decided', 'searching'], reasons: 'Herhaalde ernstige incidenten met wapenbezit; schorsingen hebben niet geholpen.' }]
+    ? [
+        {
+          kind: 'verwijdering' as Kind,
+          path: ['proposed', 'hearings_recorded', 'decided', 'searching'],
+          reasons: 'Herhaalde ernstige incidenten met wapenbezit; schorsingen hebben niet geholpen.',
+          attempts: [
+            { contactedOn: '2026-11-17', schoolName: 'Scholengemeenschap De Vaart', result: 'geen plaats' },
+            { contactedOn: '2026-11-19', schoolName: 'Duinzicht College', result: 'in behandeling' },
+          ],
+        },
+      ]
+    : []),
+  // The letter went out on Friday 18 September 2026: the objection term ran to 30 October, and in po the
+  // board's 4 weeks start the day after, so the decision is due Friday 27 November (bezwaarDeadlines).
+  ...(sector === 'po'
+    ? [
+        {
+          kind: 'schorsing' as Kind,
+          path: ['proposed', 'approved', 'letter_sent', 'in_effect', 'meeting_held', 'report_signed', 'ended'],
+          at: '2026-09-18T06:00:00Z',
+          startsOn: '2026-09-18',
+          endsOn: '2026-09-18',
+          schoolDays: 1,
+          reasons: 'Gooide een stoel naar een klasgenoot, die daardoor gewond raakte.',
+          bezwaar: { receivedOn: '2026-10-12', hearingOn: '2026-11-09', decisionDueOn: '2026-11-27' },
+        },
+      ]
     : []),
 ]
 
@@ -100,7 +133,7 @@ export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[]) {
         schoolDays: plan.schoolDays ?? null,
         proposedById: school.directeurId,
         decidedById: decided ? (school.boardId ?? school.directeurId) : null,
-        decidedAt: decided ? new Date('2026-11-17T10:00:00Z') : null,
+        decidedAt: decided ? new Date(plan.at ?? '2026-11-17T10:00:00Z') : null,
         version: plan.path.length,
       })
       await tx.insert(s.measureIncidents).values({ ...tenant, measureId: id, incidentId: pick.incidentId })
@@ -111,18 +144,26 @@ export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[]) {
           fromState: k === 0 ? null : plan.path[k - 1]!,
           toState: to,
           byId: to === 'approved' || to === 'decided' ? (school.boardId ?? school.directeurId) : school.directeurId,
-          at: new Date(Date.parse('2026-11-16T09:00:00Z') + k * 3600_000),
+          at: new Date(Date.parse(plan.at ?? '2026-11-16T09:00:00Z') + k * 3600_000),
           reason: k === 0 ? plan.reasons : null,
         })),
       )
       if (plan.kind === 'schorsing' && decided) {
+        const decidedOn = plan.at?.slice(0, 10) ?? '2026-11-17'
+        const done = final === 'ended' ? { doneAt: new Date(plan.at!), doneById: school.directeurId } : {}
         await tx.insert(s.measureTasks).values([
           ...(plan.inspectieDue
-            ? [{ ...tenant, measureId: id, kind: 'inspectie_melding', title: 'Schorsing melden bij de Inspectie van het Onderwijs (Internet Schooldossier)', summary: plan.reasons, dueOn: '2026-11-17' }]
+            ? [{ ...tenant, measureId: id, kind: 'inspectie_melding', title: 'Schorsing melden bij de Inspectie van het Onderwijs (Internet Schooldossier)', summary: plan.reasons, dueOn: decidedOn }]
             : []),
-          { ...tenant, measureId: id, kind: 'leerplicht_afschrift', title: 'Afschrift van het besluit naar de leerplichtambtenaar', dueOn: '2026-11-17' },
-          { ...tenant, measureId: id, kind: 'huiswerk', title: 'Huiswerk en begeleiding tijdens de schorsing regelen', dueOn: plan.startsOn! },
+          { ...tenant, measureId: id, kind: 'leerplicht_afschrift', title: 'Afschrift van het besluit naar de leerplichtambtenaar', dueOn: decidedOn, ...done },
+          { ...tenant, measureId: id, kind: 'huiswerk', title: 'Huiswerk en begeleiding tijdens de schorsing regelen', dueOn: plan.startsOn!, ...done },
         ])
+      }
+      if (plan.bezwaar) {
+        await tx.insert(s.bezwaren).values({ ...tenant, measureId: id, ...plan.bezwaar, state: 'hearing_held', recordedById: school.directeurId })
+      }
+      if (plan.attempts) {
+        await tx.insert(s.removalSearchAttempts).values(plan.attempts.map((a) => ({ ...tenant, measureId: id, ...a, recordedById: school.directeurId })))
       }
     }
   }

@@ -27,6 +27,13 @@ export const SUBJECTS = [
   'Calendar',
   // The measure rules per sector beside a school's own protocol (issue 4; no record of its own).
   'Protocol',
+  // Objections to a decided schorsing or verwijdering (issue 4): the school and the board record them;
+  // the bevoegd gezag decides (bezwaar.ts adds the mandate and Awb art. 10:3 lid 3 checks).
+  'Bezwaar',
+  // The board's oversight of all its schools (issue 4): /bestuur and /api/v1/stichtingen/{id}/oversight.
+  'Oversight',
+  // A stichting's decision-letter templates, versioned (issue 4); letters themselves follow 'Measure'.
+  'LetterTemplate',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -65,6 +72,8 @@ function schoolStaff(ctx: AbilityContext, { can }: Builder) {
   can('read', 'Student', { schoolId: ctx.schoolId })
   // School days are counted on the calendar (RLS shows the region rows and the own school's rows).
   can('read', 'Calendar', { stichtingId: ctx.stichtingId })
+  // Letters are made at the school from the stichting's templates.
+  can('read', 'LetterTemplate', { stichtingId: ctx.stichtingId })
 }
 
 /**
@@ -107,6 +116,11 @@ export const MAIL_ENVELOPE_FIELDS = [
   'lastError',
 ]
 
+/** Fields of a bezwaar that record its course (the hearing); school staff and the board set them. */
+export const BEZWAAR_RECORD_FIELDS = ['hearingOn']
+/** Fields of a bezwaar that decide it: the bevoegd gezag's decision (Awb art. 7:11). */
+export const BEZWAAR_DECISION_FIELDS = ['decidedOn', 'outcome', 'reasons']
+
 /**
  * The role wall inside a tenant: what each role may do (BRIEF.md, "Who uses it").
  * Row scope (which stichting, which school) is Postgres RLS's job; these rules decide which kinds of
@@ -117,8 +131,13 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Oversees all schools: counts of incidents per school, never their content (BRIEF §1, §3).
     can('read', 'Stichting', { id: ctx.stichtingId })
     can('read', 'IncidentCount', { stichtingId: ctx.stichtingId })
+    // Decision-letter templates of the stichting: reads them and adds versions (issue 4).
+    can(['read', 'create'], 'LetterTemplate', { stichtingId: ctx.stichtingId })
     // The measures the bevoegd gezag decides or is told of (BRIEF §2–3).
     can(['read', 'update'], 'Measure', { stichtingId: ctx.stichtingId, kind: { $in: ['time_out', 'schorsing', 'verwijdering'] } })
+    // Bezwaren against those decisions: records them and decides them; oversees all schools (issue 4).
+    can(['read', 'create', 'update'], 'Bezwaar', { stichtingId: ctx.stichtingId })
+    can('read', 'Oversight', { stichtingId: ctx.stichtingId })
     can('read', 'Protocol', { stichtingId: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
     can('read', 'Calendar', { stichtingId: ctx.stichtingId })
@@ -126,6 +145,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
   },
   stichtingbeheerder(ctx, { can }) {
     // Manages schools, users, calendars and templates; sees no pupil content.
+    can(['read', 'create'], 'LetterTemplate', { stichtingId: ctx.stichtingId })
     can('read', 'Stichting', { id: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
     can('read', 'Group', { stichtingId: ctx.stichtingId })
@@ -137,6 +157,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
   },
   privacyfunctionaris(ctx, { can }) {
     // Sharing agreements, access log, data-subject requests; no pupil content by default.
+    can('read', 'LetterTemplate', { stichtingId: ctx.stichtingId })
     can('read', 'Stichting', { id: ctx.stichtingId })
     can('read', 'Protocol', { stichtingId: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
@@ -147,6 +168,11 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // All incidents of the school; confidential ones too (RLS: directeur and vertrouwenspersoon).
     builder.can(['read', 'create', 'update'], 'Incident', { schoolId: ctx.schoolId })
     builder.can(['read', 'create', 'update'], 'Measure', { schoolId: ctx.schoolId })
+    // Bezwaren: receipt and hearing; the decision only on a schorsing, and only under the stichting's
+    // mandate by a directeur who did not take the schorsing decision (checked in bezwaar.ts).
+    builder.can(['read', 'create'], 'Bezwaar', { schoolId: ctx.schoolId })
+    builder.can('update', 'Bezwaar', BEZWAAR_RECORD_FIELDS, { schoolId: ctx.schoolId })
+    builder.can('update', 'Bezwaar', BEZWAAR_DECISION_FIELDS, { schoolId: ctx.schoolId, measureKind: 'schorsing' })
     builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
     builder.can('read', 'Membership', { schoolId: ctx.schoolId })
@@ -160,6 +186,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // All incidents of the school except confidential ones (RLS hides those).
     builder.can(['read', 'create', 'update'], 'Incident', { schoolId: ctx.schoolId })
     builder.can(['read', 'create', 'update'], 'Measure', { schoolId: ctx.schoolId })
+    // Bezwaren: receipt and hearing; never the decision.
+    builder.can(['read', 'create'], 'Bezwaar', { schoolId: ctx.schoolId })
+    builder.can('update', 'Bezwaar', BEZWAAR_RECORD_FIELDS, { schoolId: ctx.schoolId })
     builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
     // BRIEF "Who uses it": the IB keeps the yearly overview.

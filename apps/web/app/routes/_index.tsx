@@ -58,6 +58,9 @@ export default function Home() {
         <section className="card" aria-labelledby="counts-h">
           <h2 id="counts-h">Incidenten per school, schooljaar {schooljaar}</h2>
           <p className="muted">Aantallen van ingediende incidenten. De inhoud blijft bij de school.</p>
+          <p>
+            <Link to="/bestuur">Overzicht voor het bestuur: besluiten, termijnen en maatregelen per school</Link>
+          </p>
           <table className="table-responsive">
             <thead>
               <tr>

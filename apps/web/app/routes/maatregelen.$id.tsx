@@ -1,15 +1,21 @@
 import { completeMeasureTask, getMeasure, transitionMeasure } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { inTenant, requireContext, requirePermission, writeInTenant, type DomainFailure } from '~/lib/context.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
+import { MeasureBezwaar } from '~/components/measure-bezwaar.tsx'
+import { bezwaarAction, isBezwaarIntent, loadMeasureBezwaar } from '~/lib/measure-bezwaar.server.ts'
+import { listLetters, renderLetter } from '@baken/domain'
+import { MeasureLetters } from '~/components/measure-letters.tsx'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Measure')
   const measure = await inTenant(ctx, (tx) => getMeasure(tx, ctx.ability, ctx.tenant, params.id ?? ''))
   if (!measure) throw data('Niet gevonden', { status: 404 })
-  return { measure, canUpdate: ctx.ability.can('update', 'Measure') && ctx.membership.role !== 'bestuurder' }
+  const bezwaar = await inTenant(ctx, (tx) => loadMeasureBezwaar(tx, ctx, measure.id)) // issue 4: bezwaar, search for another school
+  const letters = await inTenant(ctx, (tx) => listLetters(tx, ctx.ability, measure.id)) // issue 4: decision letters
+  return { measure, canUpdate: ctx.ability.can('update', 'Measure') && ctx.membership.role !== 'bestuurder', bezwaar, letters }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -18,17 +24,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData())
   const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
   const id = params.id ?? ''
-  const result = await writeInTenant(ctx, (tx) =>
+  const result = await writeInTenant(ctx, (tx): Promise<{ ok: true } | DomainFailure> =>
     form.intent === 'complete-task'
       ? completeMeasureTask(tx, ctx.ability, ctx.tenant, id, String(form.taskId ?? ''), { reference: text('reference'), note: text('note') })
-      : transitionMeasure(tx, ctx.ability, ctx.tenant, id, { to: text('to'), reason: text('reason'), expectedState: text('expectedState') }),
+      : form.intent === 'make-letter' // issue 4: decision letters (measure-letters.tsx)
+        ? renderLetter(tx, ctx.ability, ctx.tenant, id, form.kind)
+        : isBezwaarIntent(form.intent) // issue 4: bezwaar and search attempts (measure-bezwaar.tsx)
+        ? bezwaarAction(tx, ctx, id, form)
+        : transitionMeasure(tx, ctx.ability, ctx.tenant, id, { to: text('to'), reason: text('reason'), expectedState: text('expectedState') }),
   )
   if (!result.ok) return data({ errors: result.errors }, { status: result.status })
   return redirect(`/maatregelen/${id}?bijgewerkt=1`)
 }
 
 export default function MeasurePage() {
-  const { measure: m, canUpdate } = useLoaderData<typeof loader>()
+  const { measure: m, canUpdate, bezwaar, letters } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <article className="card">
@@ -139,11 +149,13 @@ export default function MeasurePage() {
           </ul>
         </section>
       ) : null}
+      {bezwaar ? <MeasureBezwaar {...bezwaar} /> : null}
+      {letters ? <MeasureLetters measureId={m.id} letters={letters.items} available={letters.available} /> : null}
       <h2>Geschiedenis</h2>
       <ol className="history">
         {m.transitions.map((t, i) => (
           <li key={i}>
-            {formatDateTime(t.at)} · {t.by ?? '—'}: {t.fromLabel ? `${t.fromLabel} → ` : ''}
+            {formatDateTime(t.at)} · {t.by ?? '—'}: {t.fromLabel && t.from !== t.to ? `${t.fromLabel} → ` : ''}
             {t.toLabel}
             {t.reason ? <span className="muted"> — {t.reason}</span> : null}
           </li>

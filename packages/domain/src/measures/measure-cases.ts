@@ -11,6 +11,7 @@ import { localDate, schoolYearOf } from '../school-year.ts'
 import { displayName } from '../students.ts'
 import { checkSchorsingLength, inspectieNoticeRequired, MEASURE_KINDS, MEASURE_LABELS, ruleSetFor, skippedRungs, type MeasureKind } from './rules.ts'
 import { mayTake, openTransitions, stateLabel, WORKFLOWS } from './workflows.ts'
+import { definitiveRemovalRefusal } from './removal-search.ts' // issue 4: search for another school
 
 export interface MeasureError {
   path: string
@@ -180,6 +181,12 @@ export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: Tenant
     )
   }
   if (rule.needsReason && (parsed.data.reason?.length ?? 0) < 10) return refuse(400, 'reason', 'Geef een reden (minstens een zin).')
+  // Issue 4 (removal-search.ts): definitive only when the rule set's condition holds — another school
+  // admits the pupil (mbo: or 8 weeks of documented search); refused with the rule and its source.
+  if (m.kind === 'verwijdering' && rule.to === 'definitive') {
+    const refusal = await definitiveRemovalRefusal(tx, m)
+    if (refusal) return refuse(409, 'to', refusal)
+  }
   const now = new Date()
   const deciding = rule.who.includes('board')
   const updated = await tx

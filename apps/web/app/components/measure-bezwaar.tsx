@@ -1,0 +1,246 @@
+// Bezwaar on a decided schorsing or verwijdering (received → hearing → decision, with the computed
+// deadline; overdue in red) and, for a verwijdering, the search for another school (every attempt with
+// its date and result, and the rule for a definitive verwijdering). Forms post to the measure page's
+// action with their intent (lib/measure-bezwaar.server.ts).
+import { Form } from '@remix-run/react'
+import { formatDate } from '~/lib/format.ts'
+
+// Values repeat the domain's names (component code imports no @baken values).
+const OUTCOMES = ['gegrond', 'ongegrond', 'deels gegrond']
+const SEARCH_RESULTS = ['toegelaten', 'geen plaats', 'in behandeling', 'geweigerd']
+
+export interface BezwaarItem {
+  id: string
+  receivedOn: string
+  state: string
+  stateLabel: string
+  committeeFrom: string | null
+  committeeUntil: string | null
+  hearingOn: string | null
+  decisionDueOn: string
+  decidedOn: string | null
+  outcome: string | null
+  reasons: string | null
+  decidedByName: string | null
+  late: boolean
+  lateReason: string | null
+  overdue: boolean
+  daysLeft: number | null
+}
+
+export interface MeasureBezwaarProps {
+  bezwaar: {
+    objection: { decisionSentOn: string; objectionDeadline: string; rule: string } | null
+    bezwaren: BezwaarItem[]
+    may: { record: boolean; hearing: boolean; decide: boolean }
+  } | null
+  search: {
+    attempts: { id: string; contactedOn: string; schoolName: string; result: string; note: string | null; recordedByName: string | null }[]
+    rule: { text: string; source: string }
+    check: { ok: boolean; message: string | null }
+    mayRecord: boolean
+  } | null
+  today: string
+}
+
+function Deadline({ b }: { b: BezwaarItem }) {
+  if (b.state === 'decided') return <>uiterlijk {formatDate(b.decisionDueOn)}</>
+  if (b.overdue) return <span className="error">te laat: beslissen had uiterlijk {formatDate(b.decisionDueOn)} gemoeten</span>
+  return (
+    <>
+      beslissen uiterlijk {formatDate(b.decisionDueOn)}
+      {b.daysLeft !== null && b.daysLeft <= 7 ? <span className="badge severity-ernstig">nog {b.daysLeft} dagen</span> : null}
+    </>
+  )
+}
+
+export function MeasureBezwaar({ bezwaar, search, today }: MeasureBezwaarProps) {
+  const open = bezwaar?.bezwaren.some((b) => b.state !== 'decided') ?? false
+  return (
+    <>
+      {bezwaar ? (
+        <section aria-labelledby="bezwaar-h">
+          <h2 id="bezwaar-h">Bezwaar</h2>
+          {bezwaar.objection ? (
+            <p className="muted">
+              Besluit verzonden op {formatDate(bezwaar.objection.decisionSentOn)}; bezwaar kan tot en met {formatDate(bezwaar.objection.objectionDeadline)} (
+              {bezwaar.objection.rule}).
+            </p>
+          ) : (
+            <p className="muted">Bezwaar kan pas als het besluit is genomen.</p>
+          )}
+          {bezwaar.bezwaren.length ? (
+            <ul className="tasks">
+              {bezwaar.bezwaren.map((b) => (
+                <li key={b.id} className={b.overdue ? 'task overdue' : 'task'}>
+                  <strong>Bezwaar ontvangen op {formatDate(b.receivedOn)}</strong> <span className="badge">{b.stateLabel}</span> · <Deadline b={b} />
+                  {b.late ? <p className="muted">Te laat ontvangen, verschoonbaar (Awb art. 6:11): {b.lateReason}</p> : null}
+                  {b.committeeFrom && b.committeeUntil ? (
+                    <p className="muted">
+                      Geschillencommissie {formatDate(b.committeeFrom)} tot en met {formatDate(b.committeeUntil)}: de beslistermijn is zo lang opgeschort.
+                    </p>
+                  ) : null}
+                  {b.hearingOn ? <p>Hoorzitting gehouden op {formatDate(b.hearingOn)}.</p> : null}
+                  {b.state === 'decided' ? (
+                    <p>
+                      Beslist op {formatDate(b.decidedOn!)}: <strong>{b.outcome}</strong>
+                      {b.decidedByName ? ` (${b.decidedByName})` : ''}
+                      {b.reasons ? <span className="prewrap"> — {b.reasons}</span> : null}
+                    </p>
+                  ) : null}
+                  {b.state === 'received' && bezwaar.may.hearing ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="bezwaarId" value={b.id} />
+                      <div>
+                        <label htmlFor={`hearing-${b.id}`}>Hoorzitting gehouden op</label>
+                        <input id={`hearing-${b.id}`} name="hearingOn" type="date" max={today} required />
+                      </div>
+                      <button type="submit" name="intent" value="bezwaar-hearing" className="button secondary">
+                        Hoorzitting vastleggen
+                      </button>
+                    </Form>
+                  ) : null}
+                  {b.state === 'hearing_held' && bezwaar.may.decide ? (
+                    <Form method="post">
+                      <input type="hidden" name="bezwaarId" value={b.id} />
+                      <div className="two-col">
+                        <div className="field">
+                          <label htmlFor={`decided-${b.id}`}>Beslist op</label>
+                          <input id={`decided-${b.id}`} name="decidedOn" type="date" max={today} defaultValue={today} required />
+                        </div>
+                        <div className="field">
+                          <label htmlFor={`outcome-${b.id}`}>Beslissing op bezwaar</label>
+                          <select id={`outcome-${b.id}`} name="outcome" required defaultValue="">
+                            <option value="" disabled>
+                              Kies…
+                            </option>
+                            {OUTCOMES.map((o) => (
+                              <option key={o} value={o}>
+                                {o}
+                              </option>
+                            ))}
+                          </select>
+                        </div>
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`reasons-${b.id}`}>Motivering</label>
+                        <input id={`reasons-${b.id}`} name="reasons" required minLength={10} />
+                      </div>
+                      <button type="submit" name="intent" value="bezwaar-decide">
+                        Beslissen op bezwaar
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Geen bezwaar ontvangen.</p>
+          )}
+          {bezwaar.may.record && !open ? (
+            <details>
+              <summary>Bezwaar vastleggen</summary>
+              <Form method="post">
+                <div className="field">
+                  <label htmlFor="bezwaar-received">Ontvangen op</label>
+                  <input id="bezwaar-received" name="receivedOn" type="date" max={today} required />
+                </div>
+                <div className="two-col">
+                  <div className="field">
+                    <label htmlFor="bezwaar-committee-from">Geschillencommissie vanaf (als die adviseert)</label>
+                    <input id="bezwaar-committee-from" name="committeeFrom" type="date" />
+                  </div>
+                  <div className="field">
+                    <label htmlFor="bezwaar-committee-until">tot en met</label>
+                    <input id="bezwaar-committee-until" name="committeeUntil" type="date" />
+                  </div>
+                </div>
+                <label className="check">
+                  <input type="checkbox" name="late" /> Te laat ontvangen, maar verschoonbaar (Awb art. 6:11)
+                </label>
+                <div className="field">
+                  <label htmlFor="bezwaar-late-reason">Waarom verschoonbaar (alleen bij te laat)</label>
+                  <input id="bezwaar-late-reason" name="lateReason" />
+                </div>
+                <button type="submit" name="intent" value="bezwaar-record">
+                  Bezwaar vastleggen
+                </button>
+              </Form>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
+      {search ? (
+        <section aria-labelledby="search-h">
+          <h2 id="search-h">Zoeken naar een andere school</h2>
+          <p className="muted">
+            {search.rule.text} ({search.rule.source})
+          </p>
+          {search.check.ok ? <p>Aan deze voorwaarde is voldaan: de verwijdering kan definitief worden.</p> : search.attempts.length ? <p className="muted">{search.check.message}</p> : null}
+          {search.attempts.length ? (
+            <table className="table-responsive">
+              <thead>
+                <tr>
+                  <th scope="col">Datum</th>
+                  <th scope="col">School</th>
+                  <th scope="col">Resultaat</th>
+                  <th scope="col">Notitie</th>
+                </tr>
+              </thead>
+              <tbody>
+                {search.attempts.map((a) => (
+                  <tr key={a.id}>
+                    <td data-label="Datum">{formatDate(a.contactedOn)}</td>
+                    <td data-label="School">{a.schoolName}</td>
+                    <td data-label="Resultaat">{a.result}</td>
+                    <td data-label="Notitie">
+                      {a.note ?? '—'}
+                      {a.recordedByName ? <span className="muted"> · {a.recordedByName}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>Nog geen zoekpogingen vastgelegd.</p>
+          )}
+          {search.mayRecord ? (
+            <Form method="post">
+              <h3>Zoekpoging vastleggen</h3>
+              <div className="two-col">
+                <div className="field">
+                  <label htmlFor="search-date">Contact op</label>
+                  <input id="search-date" name="contactedOn" type="date" max={today} defaultValue={today} required />
+                </div>
+                <div className="field">
+                  <label htmlFor="search-school">School of instelling</label>
+                  <input id="search-school" name="schoolName" required minLength={2} maxLength={200} />
+                </div>
+                <div className="field">
+                  <label htmlFor="search-result">Resultaat</label>
+                  <select id="search-result" name="result" required defaultValue="">
+                    <option value="" disabled>
+                      Kies…
+                    </option>
+                    {SEARCH_RESULTS.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="search-note">Notitie</label>
+                  <input id="search-note" name="note" maxLength={4000} />
+                </div>
+              </div>
+              <button type="submit" name="intent" value="search-attempt">
+                Zoekpoging vastleggen
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  )
+}

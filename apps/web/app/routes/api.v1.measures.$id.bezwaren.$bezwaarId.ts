@@ -1,0 +1,39 @@
+import { decideBezwaar, recordHearing } from '@baken/domain'
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { apiError, parseJsonBody } from '~/lib/api.server.ts'
+import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+
+/** GET is not offered: the bezwaren come with GET /api/v1/measures/{id}/bezwaren. */
+export function loader() {
+  return apiError(405, 'Alleen POST; de bezwaren staan in GET /api/v1/measures/{id}/bezwaren.')
+}
+
+const body = z.union(
+  [
+    z.object({ action: z.literal('hearing') }).loose(),
+    z.object({ action: z.literal('decide') }).loose(),
+  ],
+  { message: 'Kies action: hearing of decide' },
+)
+
+/**
+ * POST /api/v1/measures/{id}/bezwaren/{bezwaarId} — {action: 'hearing', hearingOn} records the hearing;
+ * {action: 'decide', decidedOn, outcome: gegrond | ongegrond | deels gegrond, reasons} decides (the
+ * bestuurder; for a schorsing a directeur under the stichting's mandate who did not take the decision).
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  if (request.method !== 'POST') return apiError(405, 'Alleen POST.')
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'update', 'Bezwaar')
+  const { action: step, ...input } = await parseJsonBody(request, body)
+  const result = await inTenant(ctx, async (tx) => {
+    const saved =
+      step === 'hearing'
+        ? await recordHearing(tx, ctx.ability, ctx.tenant, params.id ?? '', params.bezwaarId ?? '', input)
+        : await decideBezwaar(tx, ctx.ability, ctx.tenant, params.id ?? '', params.bezwaarId ?? '', input)
+    if (!saved.ok) throw Response.json({ errors: saved.errors }, { status: saved.status })
+    return saved
+  })
+  return Response.json(result)
+}

@@ -1,0 +1,213 @@
+// The board's oversight (BRIEF §3) for the bestuurder: open and recent schorsingen and verwijderingen
+// of all schools of the stichting, the approvals queue, deadlines at risk (Inspectie notice not filed,
+// bezwaar decision due within a week or overdue), measures per school per schooljaar, and incident
+// counts per school. Rows come through RLS (the board sees these kinds of measure of all its schools)
+// and the CASL clauses, as everywhere else.
+//
+// Not here yet: the comparison between schools per IRIS voorval needs a security-definer aggregate like
+// board_incident_counts (migration 0009), since incident rows are invisible in a stichting context;
+// until it exists the page shows the counts per severity. Opening a case from here is not logged yet
+// (the access log is issue 5).
+import { schema, type TenantContext, type Tx } from '@baken/db'
+import { record, type AppAbility } from '@baken/permissions'
+import { and, asc, desc, eq, gte, inArray, isNull, notInArray, or, sql } from 'drizzle-orm'
+import { addDays, dutchToday } from '../incidents/follow-up-dates.ts'
+import { getBoardIncidentCounts, type BoardSchoolCounts } from '../incidents/board-counts.ts'
+import { schooljaarSchema } from '../incidents/overview.ts'
+import { schoolYearBounds, schoolYearOf } from '../school-year.ts'
+import { displayName } from '../students.ts'
+import { listBezwaren, type BezwaarView } from './bezwaar.ts'
+import { measureWhere } from './measure-cases.ts'
+import { MEASURE_LABELS, type MeasureKind } from './rules.ts'
+import { stateLabel, WORKFLOWS } from './workflows.ts'
+
+/** How far back a closed case still counts as recent. */
+export const RECENT_DAYS = 90
+/** A bezwaar decision due within this many days is at risk. */
+export const BEZWAAR_RISK_DAYS = 7
+
+const BOARD_KINDS = ['schorsing', 'verwijdering'] as const
+const COUNTED_KINDS = ['time_out', 'schorsing', 'verwijdering'] as const
+
+export interface OversightMeasure {
+  id: string
+  kind: MeasureKind
+  kindLabel: string
+  state: string
+  stateLabel: string
+  open: boolean
+  /** Waiting for the board: a proposed schorsing, a verwijdering after the hearings. */
+  awaitingBoard: boolean
+  studentName: string
+  schoolId: string
+  schoolName: string
+  startsOn: string | null
+  endsOn: string | null
+  schoolDays: number | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface InspectieNoticeAtRisk {
+  taskId: string
+  measureId: string
+  studentName: string
+  schoolName: string
+  dueOn: string
+  overdue: boolean
+}
+
+export interface SchoolMeasureCounts {
+  schoolId: string
+  name: string
+  sector: string
+  counts: Record<(typeof COUNTED_KINDS)[number], number>
+  total: number
+}
+
+export interface BoardOversight {
+  stichting: { id: string; name: string }
+  schooljaar: string
+  today: string
+  measures: OversightMeasure[]
+  queue: OversightMeasure[]
+  deadlines: { inspectie: InspectieNoticeAtRisk[]; bezwaren: BezwaarView[] }
+  measuresPerSchool: SchoolMeasureCounts[]
+  incidentsPerSchool: BoardSchoolCounts[]
+  /** The comparison per IRIS voorval is not available yet (needs a database function). */
+  irisComparison: { available: false; note: string }
+}
+
+export interface OversightOptions {
+  schooljaar?: string
+  today?: string
+}
+
+/** Whether the caller may see the oversight of this stichting (the bestuurder of it, nobody else). */
+export function mayOversee(ability: AppAbility, stichtingId: string): boolean {
+  return ability.can('read', record('Oversight', { stichtingId }))
+}
+
+const awaitingBoard = (kind: string, state: string) => (kind === 'schorsing' && state === 'proposed') || (kind === 'verwijdering' && state === 'hearings_recorded')
+
+/** The board's oversight of its stichting; null when the caller may not see it. */
+export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: TenantContext, options: OversightOptions = {}): Promise<BoardOversight | null> {
+  const stichtingId = ctx.stichtingId
+  if (!stichtingId || ctx.schoolId || !mayOversee(ability, stichtingId)) return null
+  const today = options.today ?? dutchToday()
+  const schooljaar = schooljaarSchema.parse(options.schooljaar ?? schoolYearOf(new Date(`${today}T12:00:00Z`)))
+  const bounds = schoolYearBounds(schooljaar)!
+  const m = schema.measures
+  const since = new Date(Date.parse(`${addDays(today, -RECENT_DAYS)}T00:00:00Z`))
+  const finals = [...new Set(BOARD_KINDS.flatMap((k) => WORKFLOWS[k].final))]
+
+  const [[stichting], schools, rows, tasks, bezwaren, perSchool, incidentsPerSchool] = await Promise.all([
+    tx.select({ id: schema.stichtingen.id, name: schema.stichtingen.name }).from(schema.stichtingen).where(eq(schema.stichtingen.id, stichtingId)),
+    tx
+      .select({ id: schema.schools.id, name: schema.schools.name, sector: schema.schools.sector })
+      .from(schema.schools)
+      .where(eq(schema.schools.stichtingId, stichtingId))
+      .orderBy(asc(schema.schools.name)),
+    // Open cases, and closed ones changed in the last 90 days.
+    tx
+      .select({
+        id: m.id,
+        kind: m.kind,
+        state: m.state,
+        firstName: schema.students.firstName,
+        infix: schema.students.infix,
+        lastName: schema.students.lastName,
+        schoolId: m.schoolId,
+        schoolName: schema.schools.name,
+        startsOn: m.startsOn,
+        endsOn: m.endsOn,
+        schoolDays: m.schoolDays,
+        createdAt: m.createdAt,
+        updatedAt: m.updatedAt,
+      })
+      .from(m)
+      .innerJoin(schema.students, eq(schema.students.id, m.studentId))
+      .innerJoin(schema.schools, eq(schema.schools.id, m.schoolId))
+      .where(and(measureWhere(ability, 'read'), inArray(m.kind, [...BOARD_KINDS]), or(notInArray(m.state, finals), gte(m.updatedAt, since))))
+      .orderBy(desc(m.updatedAt))
+      .limit(1000),
+    // Inspectie notices not yet filed (the summary is ready; the school submits in the ISD portal).
+    tx
+      .select({
+        taskId: schema.measureTasks.id,
+        measureId: m.id,
+        dueOn: schema.measureTasks.dueOn,
+        firstName: schema.students.firstName,
+        infix: schema.students.infix,
+        lastName: schema.students.lastName,
+        schoolName: schema.schools.name,
+      })
+      .from(schema.measureTasks)
+      .innerJoin(m, eq(m.id, schema.measureTasks.measureId))
+      .innerJoin(schema.students, eq(schema.students.id, m.studentId))
+      .innerJoin(schema.schools, eq(schema.schools.id, m.schoolId))
+      .where(and(measureWhere(ability, 'read'), eq(schema.measureTasks.kind, 'inspectie_melding'), isNull(schema.measureTasks.doneAt)))
+      .orderBy(asc(schema.measureTasks.dueOn)),
+    listBezwaren(tx, ability, { dueBy: addDays(today, BEZWAAR_RISK_DAYS) }, today),
+    // Measures per school and kind in the schooljaar (by start date, else the day proposed), without
+    // refused or withdrawn ones.
+    tx
+      .select({ schoolId: m.schoolId, kind: m.kind, n: sql<number>`count(*)::int` })
+      .from(m)
+      .where(
+        and(
+          measureWhere(ability, 'read'),
+          inArray(m.kind, [...COUNTED_KINDS]),
+          notInArray(m.state, ['refused', 'withdrawn']),
+          sql`coalesce(${m.startsOn}, (${m.createdAt} at time zone 'Europe/Amsterdam')::date) between ${bounds.startsOn}::date and ${bounds.endsOn}::date`,
+        ),
+      )
+      .groupBy(m.schoolId, m.kind),
+    getBoardIncidentCounts(tx, ability, schooljaar),
+  ])
+
+  const measures: OversightMeasure[] = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    kindLabel: MEASURE_LABELS[r.kind],
+    state: r.state,
+    stateLabel: stateLabel(r.kind, r.state),
+    open: !WORKFLOWS[r.kind].final.includes(r.state),
+    awaitingBoard: awaitingBoard(r.kind, r.state),
+    studentName: displayName(r),
+    schoolId: r.schoolId,
+    schoolName: r.schoolName,
+    startsOn: r.startsOn,
+    endsOn: r.endsOn,
+    schoolDays: r.schoolDays,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }))
+  return {
+    stichting: stichting ?? { id: stichtingId, name: '' },
+    schooljaar,
+    today,
+    measures,
+    queue: measures.filter((x) => x.awaitingBoard).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+    deadlines: {
+      inspectie: tasks.map((t) => ({
+        taskId: t.taskId,
+        measureId: t.measureId,
+        studentName: displayName(t),
+        schoolName: t.schoolName,
+        dueOn: t.dueOn,
+        overdue: t.dueOn < today,
+      })),
+      bezwaren,
+    },
+    measuresPerSchool: schools.map((s) => {
+      const counts = Object.fromEntries(COUNTED_KINDS.map((k) => [k, perSchool.find((p) => p.schoolId === s.id && p.kind === k)?.n ?? 0])) as SchoolMeasureCounts['counts']
+      return { schoolId: s.id, name: s.name, sector: s.sector, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) }
+    }),
+    incidentsPerSchool: incidentsPerSchool ?? [],
+    irisComparison: {
+      available: false,
+      note: 'De vergelijking tussen scholen per IRIS-voorval volgt zodra de database die aantallen voor het bestuur kan geven (zonder de inhoud van incidenten). Tot dan staan hier de aantallen per ernst.',
+    },
+  }
+}

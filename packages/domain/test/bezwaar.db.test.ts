@@ -1,0 +1,298 @@
+// Bezwaar, the search for another school and the board's oversight through the tenant transaction, as
+// the routes call them (issue 4): record → hearing → decision with the computed deadline; who may
+// decide (bestuurder; directeur only under mandate, never on their own decision); a late bezwaar;
+// a definitive verwijdering refused until another school admits (mbo: or 8 weeks of search).
+import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { defineAbilityFor } from '@baken/permissions'
+import { and, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  bezwaarTerms,
+  decideBezwaar,
+  getBoardOversight,
+  getMeasureBezwaar,
+  listBezwaren,
+  listSearchAttempts,
+  localDate,
+  proposeMeasure,
+  recordBezwaar,
+  recordHearing,
+  recordSearchAttempt,
+  transitionMeasure,
+} from '../src/index.ts'
+import { addDays } from '../src/incidents/follow-up-dates.ts'
+import { openDemoDatabase } from './support/demo-database.ts'
+
+let h: DatabaseHandle
+const ctxOf: Record<string, TenantContext> = {}
+const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
+const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
+const today = localDate(new Date())
+const BOARD = 'bestuur@kompas.demo'
+const DIR = 'directeur@branding.demo'
+const IB = 'ib@branding.demo'
+
+const record = (email: string, measureId: string, input: Record<string, unknown>, on = today) =>
+  as(email, (tx) => recordBezwaar(tx, ability(email), ctxOf[email]!, measureId, input, on))
+const hearing = (email: string, measureId: string, bezwaarId: string, hearingOn: string, on = today) =>
+  as(email, (tx) => recordHearing(tx, ability(email), ctxOf[email]!, measureId, bezwaarId, { hearingOn }, on))
+const decide = (email: string, measureId: string, bezwaarId: string, outcome = 'ongegrond', on = today) =>
+  as(email, (tx) =>
+    decideBezwaar(tx, ability(email), ctxOf[email]!, measureId, bezwaarId, { decidedOn: on, outcome, reasons: 'De schorsing was evenredig gezien de ernst van de bedreiging.' }, on),
+  )
+const step = (email: string, id: string, to: string, reason?: string) => as(email, (tx) => transitionMeasure(tx, ability(email), ctxOf[email]!, id, { to, reason }))
+const attempt = (email: string, id: string, input: Record<string, unknown>) => as(email, (tx) => recordSearchAttempt(tx, ability(email), ctxOf[email]!, id, input))
+
+async function demoMeasure(school: string, kind: 'schorsing' | 'verwijdering', state: string) {
+  const [m] = await h.db
+    .select()
+    .from(schema.measures)
+    .where(and(eq(schema.measures.schoolId, ctxOf[school]!.schoolId!), eq(schema.measures.kind, kind), eq(schema.measures.state, state)))
+  return m!
+}
+
+let freePupils: string[] = []
+async function decidedSchorsing(by: string) {
+  const r = await as(DIR, (tx) =>
+    proposeMeasure(tx, ability(DIR), ctxOf[DIR]!, {
+      kind: 'schorsing',
+      studentId: freePupils.shift()!,
+      reasons: 'Ernstige bedreiging van een leerkracht tijdens de gymles.',
+      startsOn: '2026-11-26',
+      schoolDays: 1,
+      skipJustification: 'De veiligheid van de leerkracht vraagt direct om een schorsing.',
+    }),
+  )
+  expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
+  const id = (r as { id: string }).id
+  expect(await step(by, id, 'approved')).toMatchObject({ ok: true })
+  return id
+}
+
+beforeAll(async () => {
+  const demo = await openDemoDatabase()
+  h = demo.h
+  Object.assign(ctxOf, demo.ctxOf)
+  const branding = ctxOf[DIR]!.schoolId!
+  const taken = new Set((await h.db.select({ id: schema.measures.studentId }).from(schema.measures)).map((m) => m.id))
+  freePupils = (await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, branding)))
+    .map((s) => s.id)
+    .filter((id) => !taken.has(id))
+})
+afterAll(() => h?.close())
+
+describe('the demo bezwaar', () => {
+  it('at De Branding: decision due Friday 27 November 2026, as the rules compute it from the letter of 18 September', async () => {
+    const [b] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), {}, '2026-11-21'))
+    expect(b).toMatchObject({ schoolName: 'OBS De Branding', kindLabel: 'schorsing', state: 'hearing_held', decisionDueOn: '2026-11-27', overdue: false, daysLeft: 6 })
+    const m = await as(BOARD, (tx) => getMeasureBezwaar(tx, ability(BOARD), ctxOf[BOARD]!, b!.measureId, '2026-11-21'))
+    expect(m!.objection).toMatchObject({ decisionSentOn: '2026-09-18', objectionDeadline: '2026-10-30' })
+    expect(bezwaarTerms({ sector: 'po', decisionSentOn: '2026-09-18', receivedOn: b!.receivedOn }).decisionDueOn).toBe(b!.decisionDueOn)
+  })
+
+  it('is overdue only once the deadline has passed (Dutch date)', async () => {
+    expect(await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { overdueOnly: true }, '2026-11-27'))).toEqual([])
+    const late = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { overdueOnly: true }, '2026-11-28'))
+    expect(late.map((b) => b.schoolName)).toEqual(['OBS De Branding'])
+    expect(late[0]).toMatchObject({ overdue: true, daysLeft: -1 })
+  })
+
+  it('Horizon’s bestuurder sees only Horizon’s bezwaar; a leerkracht none', async () => {
+    const horizon = await as('bestuur@horizon.demo', (tx) => listBezwaren(tx, ability('bestuur@horizon.demo')))
+    expect(horizon.map((b) => b.schoolName)).toEqual(['CBS De Horizon'])
+    expect(await as('leerkracht@branding.demo', (tx) => listBezwaren(tx, ability('leerkracht@branding.demo')))).toEqual([])
+  })
+})
+
+describe('record → hearing → decision', () => {
+  it('po: the school records, the board decides; each step in the history; the directeur and IB cannot decide without mandate', async () => {
+    // The demo's decided schorsing at De Branding: decided 17 November 2026, no letter step recorded.
+    const m = await demoMeasure(DIR, 'schorsing', 'approved')
+    const r = await record(DIR, m.id, { receivedOn: '2026-11-19' }, '2026-11-21')
+    // po: objection term to Tuesday 29 December; 4 weeks from the day after: Tuesday 26 January 2027.
+    expect(r).toMatchObject({ ok: true, state: 'received', decisionDueOn: '2027-01-26' })
+    const id = (r as { id: string }).id
+    expect(await record(IB, m.id, { receivedOn: '2026-11-20' }, '2026-11-21')).toMatchObject({ ok: false, status: 409 })
+
+    expect(await decide(BOARD, m.id, id)).toMatchObject({ ok: false, status: 409, errors: [{ message: expect.stringContaining('Awb art. 7:2') }] })
+    expect(await hearing(IB, m.id, id, '2026-11-22', '2026-11-21')).toMatchObject({ ok: false, status: 400, errors: [{ path: 'hearingOn' }] })
+    expect(await hearing(IB, m.id, id, '2026-11-20', '2026-11-21')).toMatchObject({ ok: true, state: 'hearing_held' })
+    expect(await hearing(IB, m.id, id, '2026-11-20', '2026-11-21')).toMatchObject({ ok: false, status: 409 })
+
+    const denied = await decide(DIR, m.id, id)
+    expect(denied).toMatchObject({ ok: false, status: 403 })
+    if (!denied.ok) expect(denied.errors[0]!.message).toMatch(/mandaat/)
+    expect(await decide(IB, m.id, id)).toMatchObject({ ok: false, status: 403 })
+    expect(await decide(BOARD, m.id, id, 'misschien')).toMatchObject({ ok: false, status: 400, errors: [{ path: 'outcome' }] })
+    expect(await decide(BOARD, m.id, id)).toMatchObject({ ok: true, state: 'decided' })
+    expect(await decide(BOARD, m.id, id)).toMatchObject({ ok: false, status: 409 })
+
+    const [b] = await as(DIR, (tx) => listBezwaren(tx, ability(DIR), { measureId: m.id }))
+    expect(b).toMatchObject({ state: 'decided', outcome: 'ongegrond', decidedOn: today, hearingOn: '2026-11-20', overdue: false, daysLeft: null })
+    expect(b!.reasons).toMatch(/evenredig/)
+    // Who decided is a user row of the stichting: the board sees the name (RLS shows school staff only their school's users).
+    const [seenByBoard] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { measureId: m.id }))
+    expect(seenByBoard!.decidedByName).toBe('Marieke Bosman')
+    const history = await h.db.select().from(schema.measureTransitions).where(eq(schema.measureTransitions.measureId, m.id))
+    const events = history.filter((t) => (t.data as { event?: string } | null)?.event?.startsWith('bezwaar_'))
+    expect(events.map((t) => (t.data as { event: string }).event)).toEqual(['bezwaar_ontvangen', 'bezwaar_hoorzitting', 'bezwaar_beslist'])
+    expect(events.every((t) => t.fromState === 'approved' && t.toState === 'approved')).toBe(true)
+    const [after] = await h.db.select().from(schema.measures).where(eq(schema.measures.id, m.id))
+    expect(after!.state).toBe('approved')
+  })
+
+  it('vo counts from receipt: the Lyceum verwijdering, received 20 November, is due Friday 18 December', async () => {
+    const m = await demoMeasure('directeur@lyceum.demo', 'verwijdering', 'searching')
+    expect(await record('directeur@lyceum.demo', m.id, { receivedOn: '2026-11-20' }, '2026-11-21')).toMatchObject({ ok: true, decisionDueOn: '2026-12-18' })
+  })
+
+  it('refuses a bezwaar on a measure that was not decided, received before the decision, or in the future', async () => {
+    const proposed = await demoMeasure(DIR, 'schorsing', 'proposed')
+    expect(await record(DIR, proposed.id, { receivedOn: '2026-11-19' })).toMatchObject({ ok: false, status: 409 })
+    const id = await decidedSchorsing(BOARD)
+    expect(await record(DIR, id, { receivedOn: addDays(today, -1) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
+    expect(await record(DIR, id, { receivedOn: addDays(today, 1) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
+    expect(await record('leerkracht@branding.demo', id, { receivedOn: today })).toMatchObject({ ok: false, status: 404 })
+    expect(await record(DIR, id, { receivedOn: today, committeeFrom: today })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'committeeUntil' }] })
+  })
+
+  it('a committee period suspends the stored deadline', async () => {
+    const id = await decidedSchorsing(BOARD)
+    const plain = bezwaarTerms({ sector: 'po', decisionSentOn: today, receivedOn: today }).decisionDueOn
+    const r = await record(DIR, id, { receivedOn: today, committeeFrom: today, committeeUntil: addDays(today, 9) })
+    expect(r.ok).toBe(true)
+    const [row] = await h.db.select().from(schema.bezwaren).where(eq(schema.bezwaren.id, (r as { id: string }).id))
+    expect(row!.decisionDueOn >= addDays(plain, 10)).toBe(true)
+    expect(row!.decisionDueOn <= addDays(plain, 12)).toBe(true) // at most a weekend further
+  })
+})
+
+describe('a late bezwaar', () => {
+  it('is refused naming the term, unless taken on as excusable with a reason', async () => {
+    const id = await decidedSchorsing(BOARD)
+    // The decision went out on 20 August 2026: the term ran to Thursday 1 October.
+    await h.db.update(schema.measures).set({ decidedAt: new Date('2026-08-20T10:00:00Z') }).where(eq(schema.measures.id, id))
+    const refused = await record(DIR, id, { receivedOn: '2026-11-20' }, '2026-11-21')
+    expect(refused).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
+    if (!refused.ok) {
+      expect(refused.errors[0]!.message).toContain('bezwaartermijn van 6 weken (Awb art. 6:7 en 6:8 lid 1)')
+      expect(refused.errors[0]!.message).toContain('1 oktober 2026')
+    }
+    expect(await record(DIR, id, { receivedOn: '2026-11-20', late: true }, '2026-11-21')).toMatchObject({ ok: false, errors: [{ path: 'lateReason' }] })
+    const taken = await record(DIR, id, { receivedOn: '2026-11-20', late: true, lateReason: 'De ouders waren aantoonbaar in het ziekenhuis.' }, '2026-11-21')
+    expect(taken).toMatchObject({ ok: true, decisionDueOn: '2026-12-18' })
+    const [b] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { measureId: id }))
+    expect(b).toMatchObject({ late: true, lateReason: 'De ouders waren aantoonbaar in het ziekenhuis.' })
+  })
+})
+
+describe('the mandate (Awb 10:1–10:3)', () => {
+  it('with mandate the directeur decides a bezwaar on a schorsing the board decided, not on one she decided herself, never on a verwijdering', async () => {
+    const byBoard = await decidedSchorsing(BOARD)
+    await h.db.update(schema.stichtingSettings).set({ directeurMandateSchorsing: true })
+    try {
+      const byDirecteur = await decidedSchorsing(DIR)
+      const bOwn = (await record(DIR, byDirecteur, { receivedOn: today })) as { id: string }
+      const bBoard = (await record(DIR, byBoard, { receivedOn: today })) as { id: string }
+      expect(await hearing(DIR, byDirecteur, bOwn.id, today)).toMatchObject({ ok: true })
+      expect(await hearing(DIR, byBoard, bBoard.id, today)).toMatchObject({ ok: true })
+      const own = await decide(DIR, byDirecteur, bOwn.id)
+      expect(own).toMatchObject({ ok: false, status: 403 })
+      if (!own.ok) expect(own.errors[0]!.message).toContain('Awb art. 10:3 lid 3')
+      expect(await decide(DIR, byBoard, bBoard.id, 'deels gegrond')).toMatchObject({ ok: true, state: 'decided' })
+      expect(await decide(BOARD, byDirecteur, bOwn.id, 'gegrond')).toMatchObject({ ok: true })
+
+      const verwijdering = await demoMeasure('directeur@lyceum.demo', 'verwijdering', 'searching')
+      const [open] = await as('directeur@lyceum.demo', (tx) => listBezwaren(tx, ability('directeur@lyceum.demo'), { measureId: verwijdering.id }))
+      expect(await hearing('directeur@lyceum.demo', verwijdering.id, open!.id, today)).toMatchObject({ ok: true })
+      expect(await decide('directeur@lyceum.demo', verwijdering.id, open!.id)).toMatchObject({ ok: false, status: 403 })
+    } finally {
+      await h.db.update(schema.stichtingSettings).set({ directeurMandateSchorsing: false })
+    }
+  })
+})
+
+describe('the search for another school', () => {
+  it('vo: definitive refused with the rule until an attempt is "toegelaten", then allowed', async () => {
+    const m = await demoMeasure('directeur@lyceum.demo', 'verwijdering', 'searching')
+    const demo = await as(BOARD, (tx) => listSearchAttempts(tx, ability(BOARD), m.id))
+    expect(demo!.map((a) => a.result)).toEqual(['geen plaats', 'in behandeling'])
+    const refused = await step(BOARD, m.id, 'definitive')
+    expect(refused).toMatchObject({ ok: false, status: 409, errors: [{ path: 'to' }] })
+    if (!refused.ok) expect(refused.errors[0]!.message).toContain('WVO 2020 art. 8.15')
+    expect(await attempt('directeur@lyceum.demo', m.id, { contactedOn: addDays(today, 1), schoolName: 'Duinzicht College', result: 'toegelaten' })).toMatchObject({ ok: false, status: 400 })
+    expect(await attempt('directeur@lyceum.demo', m.id, { contactedOn: today, schoolName: 'Duinzicht College', result: 'misschien' })).toMatchObject({ ok: false, status: 400 })
+    expect(await attempt('mentor@lyceum.demo', m.id, { contactedOn: today, schoolName: 'Duinzicht College', result: 'toegelaten' })).toMatchObject({ ok: false, status: 404 })
+    expect(await attempt('directeur@lyceum.demo', m.id, { contactedOn: today, schoolName: 'Duinzicht College', result: 'toegelaten', note: 'Plaats in 3 havo per 1 december.' })).toMatchObject({ ok: true })
+    const list = await as(BOARD, (tx) => listSearchAttempts(tx, ability(BOARD), m.id))
+    expect(list!.at(-1)).toMatchObject({ result: 'toegelaten', note: 'Plaats in 3 havo per 1 december.', recordedByName: 'Peter Jansen' })
+    expect(await step('directeur@lyceum.demo', m.id, 'definitive')).toMatchObject({ ok: false, status: 403 })
+    expect(await step(BOARD, m.id, 'definitive')).toMatchObject({ ok: true, state: 'definitive' })
+    // Attempts belong to the search: not after it.
+    expect(await attempt('directeur@lyceum.demo', m.id, { contactedOn: today, schoolName: 'X College', result: 'geen plaats' })).toMatchObject({ ok: false, status: 409 })
+  })
+
+  it('mbo: definitive after 8 weeks of documented search, not before', async () => {
+    const dir = 'directeur@vakcollege.demo'
+    const school = ctxOf[dir]!.schoolId!
+    const taken = new Set((await h.db.select({ id: schema.measures.studentId }).from(schema.measures)).map((m) => m.id))
+    const pupil = (await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, school))).find((s) => !taken.has(s.id))!
+    const r = await as(dir, (tx) =>
+      proposeMeasure(tx, ability(dir), ctxOf[dir]!, {
+        kind: 'verwijdering',
+        studentId: pupil.id,
+        reasons: 'Herhaalde bedreiging van docenten; schorsingen en afspraken hebben niet geholpen.',
+        skipJustification: 'Na een wapenincident is terugkeer in de groep niet verantwoord.',
+      }),
+    )
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
+    const id = (r as { id: string }).id
+    expect(await attempt(dir, id, { contactedOn: today, schoolName: 'ROC Zeeweg', result: 'geen plaats' })).toMatchObject({ ok: false, status: 409 })
+    expect(await step(dir, id, 'hearings_recorded')).toMatchObject({ ok: true })
+    expect(await step(BOARD, id, 'decided')).toMatchObject({ ok: true })
+    expect(await step(dir, id, 'searching')).toMatchObject({ ok: true })
+    const none = await step(BOARD, id, 'definitive')
+    expect(none).toMatchObject({ ok: false, status: 409 })
+    if (!none.ok) expect(none.errors[0]!.message).toMatch(/8 weken.*WEB art\. 8\.1\.7d/)
+    expect(await attempt(dir, id, { contactedOn: addDays(today, -55), schoolName: 'ROC Zeeweg', result: 'geen plaats' })).toMatchObject({ ok: true })
+    expect(await step(BOARD, id, 'definitive')).toMatchObject({ ok: false, status: 409 })
+    expect(await attempt(dir, id, { contactedOn: addDays(today, -56), schoolName: 'Vakschool Duinrand', result: 'geweigerd' })).toMatchObject({ ok: true })
+    expect(await step(BOARD, id, 'definitive')).toMatchObject({ ok: true, state: 'definitive' })
+  })
+})
+
+describe('the board’s oversight', () => {
+  it('the bestuurder of Kompas: queue, deadlines at risk, cases and counts of all three schools', async () => {
+    const o = await as(BOARD, (tx) => getBoardOversight(tx, ability(BOARD), ctxOf[BOARD]!, { today: '2026-11-21', schooljaar: '2026-2027' }))
+    expect(o).not.toBeNull()
+    expect(o!.stichting.name).toBe('Stichting Kompas')
+    expect(o!.queue.length).toBeGreaterThanOrEqual(3)
+    expect(o!.queue.every((m) => (m.kind === 'schorsing' && m.state === 'proposed') || (m.kind === 'verwijdering' && m.state === 'hearings_recorded'))).toBe(true)
+    expect(new Set(o!.queue.map((m) => m.schoolName))).toEqual(new Set(['OBS De Branding', 'Kompas Lyceum', 'Kompas Vakcollege']))
+    expect(o!.measures.every((m) => m.kind === 'schorsing' || m.kind === 'verwijdering')).toBe(true)
+    expect(o!.deadlines.inspectie.length).toBeGreaterThan(0)
+    expect(o!.deadlines.inspectie.every((t) => t.overdue === t.dueOn < '2026-11-21')).toBe(true)
+    expect(o!.deadlines.bezwaren.some((b) => b.schoolName === 'OBS De Branding' && b.decisionDueOn === '2026-11-27')).toBe(true)
+    expect(o!.deadlines.bezwaren.every((b) => b.state !== 'decided' && b.decisionDueOn <= '2026-11-28')).toBe(true)
+    expect(o!.measuresPerSchool.map((s) => s.name).sort()).toEqual(['Kompas Lyceum', 'Kompas Vakcollege', 'OBS De Branding'])
+    const branding = o!.measuresPerSchool.find((s) => s.name === 'OBS De Branding')!
+    expect(branding.counts.schorsing).toBeGreaterThanOrEqual(3)
+    expect(o!.incidentsPerSchool.length).toBe(3)
+    expect(o!.irisComparison.available).toBe(false)
+  })
+
+  it('nobody else: a directeur and the stichtingbeheerder get null; Horizon sees only Horizon', async () => {
+    expect(await as(DIR, (tx) => getBoardOversight(tx, ability(DIR), ctxOf[DIR]!))).toBeNull()
+    expect(await as('beheer@kompas.demo', (tx) => getBoardOversight(tx, ability('beheer@kompas.demo'), ctxOf['beheer@kompas.demo']!))).toBeNull()
+    const horizon = await as('bestuur@horizon.demo', (tx) => getBoardOversight(tx, ability('bestuur@horizon.demo'), ctxOf['bestuur@horizon.demo']!, { today: '2026-11-21' }))
+    expect(horizon!.measuresPerSchool.map((s) => s.name)).toEqual(['CBS De Horizon'])
+    expect(new Set([...horizon!.measures, ...horizon!.queue].map((m) => m.schoolName))).toEqual(new Set(['CBS De Horizon']))
+    expect(horizon!.deadlines.bezwaren.map((b) => b.schoolName)).toEqual(['CBS De Horizon'])
+  })
+
+  it('reads through RLS: the app role sees no bezwaren without a context', async () => {
+    const rows = await withTenant(h.db, { ...ctxOf[BOARD]!, stichtingId: null }, (tx) => tx.execute(sql`select count(*)::int as n from bezwaren`))
+    const n = (Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows)[0] as { n: number }
+    expect(n.n).toBe(0)
+  })
+})
