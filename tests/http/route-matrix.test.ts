@@ -66,7 +66,9 @@ beforeAll(async () => {
   })
   incidentId = created.json().id
   schoolIdOf.branding = (await clients.get('directeur@branding.demo')!.get('/api/v1/me')).json().organisation.id
+  kompasId = (await clients.get('bestuur@kompas.demo')!.get('/api/v1/me')).json().organisation.id
 })
+let kompasId = ''
 let incidentId = ''
 const schoolIdOf: Record<string, string> = {}
 // Stichting-level accounts (bestuurder, beheerder, privacyfunctionaris).
@@ -166,6 +168,17 @@ const routes: { path: () => string; label: string; expect: Expect }[] = [
     path: () => '/maatregelen/nieuw',
     // Proposing is for school staff; the board decides and proposes nothing.
     expect: (who) => (who === 'anonymous' ? 302 : SCHOOL_OF[who] && !who.startsWith('vertrouwenspersoon@') ? 200 : 403),
+  },
+  { label: 'GET /bestuur', path: () => '/bestuur', expect: (who) => (who === 'anonymous' ? 302 : who.startsWith('bestuur@') ? 200 : 403) },
+  {
+    label: 'GET /sjablonen',
+    path: () => '/sjablonen',
+    expect: (who) => (who === 'anonymous' ? 302 : who.startsWith('bestuur@') || who === 'beheer@kompas.demo' ? 200 : 403),
+  },
+  {
+    label: 'GET /api/v1/stichtingen/{Kompas}/oversight',
+    path: () => `/api/v1/stichtingen/${kompasId}/oversight`,
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'bestuur@kompas.demo' ? 200 : who === 'bestuur@horizon.demo' ? 404 : 403),
   },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },

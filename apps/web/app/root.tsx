@@ -113,6 +113,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <NavLink to="/maatregelen">{t('nav.measures')}</NavLink>
                   </li>
                 ) : null}
+                {data.role === 'bestuurder' ? (
+                  <li>
+                    <NavLink to="/bestuur">{t('nav.board')}</NavLink>
+                  </li>
+                ) : null}
+                {data.role === 'bestuurder' || data.role === 'stichtingbeheerder' ? (
+                  <li>
+                    <NavLink to="/sjablonen">{t('nav.templates')}</NavLink>
+                  </li>
+                ) : null}
                 {data.role && CALENDAR_ROLES.includes(data.role) ? (
                   <li>
                     <NavLink to="/kalender">{t('nav.calendar')}</NavLink>

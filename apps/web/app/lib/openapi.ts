@@ -348,9 +348,75 @@ export const openApiDocument = {
         responses: { '200': { description: 'The measure' }, '401': error, '403': error, '404': error },
       },
     },
+    '/measures/{id}/letters': {
+      get: {
+        summary: 'Decision letters of a measure (newest first) and the kinds the caller may make now',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '200': { description: '{items, available}' }, '401': error, '403': error, '404': error },
+      },
+      post: {
+        summary: 'Make a letter {kind: time_out_kennisgeving | schorsing | verwijdering | bezwaar_beslissing} from the stichting’s latest template; stored as the next version',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '201': { description: '{id, version, href}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
+      },
+    },
+    '/measures/{id}/letters/{letterId}.pdf': {
+      get: {
+        summary: 'One stored decision letter (PDF)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: uuid },
+          { name: 'letterId', in: 'path', required: true, schema: uuid },
+        ],
+        responses: { '200': { description: 'application/pdf' }, '401': error, '403': error, '404': error },
+      },
+    },
+    '/measures/{id}/bezwaren': {
+      get: {
+        summary: 'Bezwaren against the decision, with decision deadline, overdue and days left',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '200': { description: '{items}' }, '401': error, '403': error, '404': error },
+      },
+      post: {
+        summary: 'Record a bezwaar {receivedOn, committeeFrom?, committeeUntil?, late?, lateReason?}; the decision deadline is computed per sector',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '201': { description: '{id, state, decisionDueOn}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
+      },
+    },
+    '/measures/{id}/bezwaren/{bezwaarId}': {
+      post: {
+        summary: '{action: "hearing", hearingOn} or {action: "decide", decidedOn, outcome: gegrond | ongegrond | deels gegrond, reasons}',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: uuid },
+          { name: 'bezwaarId', in: 'path', required: true, schema: uuid },
+        ],
+        responses: { '200': { description: '{id, state, decisionDueOn}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
+      },
+    },
+    '/measures/{id}/search-attempts': {
+      get: {
+        summary: 'Attempts to find another school during a verwijdering',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '200': { description: '{items}' }, '401': error, '403': error, '404': error },
+      },
+      post: {
+        summary: 'Record an attempt {contactedOn, schoolName, result: toegelaten | geen plaats | in behandeling | geweigerd, note?} on a verwijdering in search',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        responses: { '201': { description: '{id}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
+      },
+    },
+    '/stichtingen/{id}/oversight': {
+      get: {
+        summary: 'The board’s oversight of its own stichting: measures, approvals queue, deadlines at risk, counts per school',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: uuid },
+          { name: 'schooljaar', in: 'query', schema: { type: 'string', pattern: '^[0-9]{4}-[0-9]{4}$' } },
+        ],
+        responses: { '200': { description: 'The oversight' }, '400': error, '401': error, '403': error, '404': error },
+      },
+    },
     '/measures/{id}/transitions': {
       post: {
-        summary: 'Take the next step: {to, reason?, expectedState?}. Deciding a schorsing is for the bestuurder, or the directeur when the stichting gives the mandate.',
+        summary: 'Take the next step: {to, reason?, expectedState?}. Deciding a schorsing is for the bestuurder, or the directeur when the stichting gives the mandate; a verwijdering becomes definitive only when the rule set’s condition holds (409 otherwise).',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
         responses: { '200': { description: '{id, state}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
       },

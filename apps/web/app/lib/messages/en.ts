@@ -10,6 +10,8 @@ export const en: Record<keyof typeof nl, string> = {
   'nav.protocol': 'Protocol and law',
   'nav.mail': 'Messages',
   'nav.measures': 'Measures',
+  'nav.board': 'Board',
+  'nav.templates': 'Templates',
   'nav.students': 'Students',
   'nav.groups': 'Groups',
   'nav.schools': 'Schools',

@@ -8,6 +8,8 @@ export const nl = {
   'nav.protocol': 'Protocol en wet',
   'nav.mail': 'Berichten',
   'nav.measures': 'Maatregelen',
+  'nav.board': 'Bestuur',
+  'nav.templates': 'Sjablonen',
   'nav.students': 'Leerlingen',
   'nav.groups': 'Groepen',
   'nav.schools': 'Scholen',
