@@ -44,6 +44,13 @@ test('a po schorsing: proposed by the directeur, decided by the board, Inspectie
   await task.getByLabel('Kenmerk Inspectie').fill('ISD-2026-12345')
   await task.getByRole('button', { name: 'Afgerond' }).click()
   await expect(page.locator('.task').filter({ hasText: 'Inspectie' })).toContainText('kenmerk ISD-2026-12345')
+  // The decision letter from the stichting's template, stored with the case.
+  const letters = page.getByRole('region', { name: 'Brieven' })
+  await letters.getByRole('button', { name: 'Besluitbrief maken' }).click()
+  const link = page.getByRole('region', { name: 'Brieven' }).getByRole('link', { name: /versie 1/ })
+  await expect(link).toBeVisible()
+  const pdf = await page.request.get((await link.getAttribute('href'))!)
+  expect(pdf.headers()['content-type']).toBe('application/pdf')
   await page.getByRole('button', { name: 'Besluit verzonden' }).click()
   await expect(page.getByText('besluit verzonden', { exact: true })).toBeVisible()
 })
