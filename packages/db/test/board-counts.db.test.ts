@@ -49,4 +49,19 @@ describeEachDriver('board incident counts', (getDb) => {
     )
     expect(n).toBe(0)
   })
+
+  it('per IRIS type: the bestuurder gets the true counts; a directeur and the FG get none', async () => {
+    const typed = (email: string) =>
+      withContext(getDb().app, f.contextOf(email), async (tx) =>
+        rows<{ n: number }>(await tx.execute(sql`select coalesce(sum(incidents), 0)::int as n from board_incident_type_counts('2025-2026')`))[0]!.n,
+      )
+    const [expected] = rows<{ n: number }>(
+      await getDb().owner.execute(sql`select count(*)::int as n from incidents i join incident_codes c on c.incident_id = i.id and c.list = 'voorval'
+        where i.stichting_id = ${f.stichtingen.kompas} and i.status = 'submitted' and i.school_year = '2025-2026'`),
+    )
+    expect(expected!.n).toBeGreaterThan(0)
+    expect(await typed('bestuur@kompas.demo')).toBe(expected!.n)
+    expect(await typed('directeur@branding.demo')).toBe(0)
+    expect(await typed('privacy@kompas.demo')).toBe(0)
+  })
 })

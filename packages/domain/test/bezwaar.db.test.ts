@@ -278,7 +278,11 @@ describe('the board’s oversight', () => {
     const branding = o!.measuresPerSchool.find((s) => s.name === 'OBS De Branding')!
     expect(branding.counts.schorsing).toBeGreaterThanOrEqual(3)
     expect(o!.incidentsPerSchool.length).toBe(3)
-    expect(o!.irisComparison.available).toBe(false)
+    // The IRIS comparison: per type, counts for each school, summing to the type's total.
+    expect(o!.irisComparison.schools.map((s) => s.name).sort()).toEqual(['Kompas Lyceum', 'Kompas Vakcollege', 'OBS De Branding'])
+    const fight = o!.irisComparison.rows.find((r) => r.label === 'fysiek geweld')!
+    expect(fight.total).toBeGreaterThan(0)
+    expect(Object.values(fight.perSchool).reduce((a, b) => a + b, 0)).toBe(fight.total)
   })
 
   it('nobody else: a directeur and the stichtingbeheerder get null; Horizon sees only Horizon', async () => {

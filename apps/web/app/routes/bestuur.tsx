@@ -157,7 +157,6 @@ export default function BoardOversight() {
 
       <section className="card" aria-labelledby="incidents-h">
         <h2 id="incidents-h">Incidenten per school, schooljaar {o.schooljaar}</h2>
-        <p className="muted">{o.irisComparison.note}</p>
         <table className="table-responsive">
           <thead>
             <tr>
@@ -182,6 +181,43 @@ export default function BoardOversight() {
             ))}
           </tbody>
         </table>
+      </section>
+
+      <section className="card" aria-labelledby="iris-h">
+        <h2 id="iris-h">Scholen vergeleken op soort incident (IRIS), schooljaar {o.schooljaar}</h2>
+        <p className="muted">Aantallen ingediende incidenten per IRIS-voorval; de inhoud blijft bij de school.</p>
+        {o.irisComparison.rows.length === 0 ? (
+          <p>Geen incidenten in dit schooljaar.</p>
+        ) : (
+          <table className="table-responsive">
+            <thead>
+              <tr>
+                <th scope="col">Soort incident</th>
+                {o.irisComparison.schools.map((s) => (
+                  <th scope="col" key={s.id}>
+                    {s.name}
+                  </th>
+                ))}
+                <th scope="col">Totaal</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.irisComparison.rows.map((r) => (
+                <tr key={r.code}>
+                  <td data-label="Soort incident">
+                    {r.label} <span className="muted">(IRIS {r.code})</span>
+                  </td>
+                  {o.irisComparison.schools.map((s) => (
+                    <td data-label={s.name} key={s.id}>
+                      {r.perSchool[s.id] ?? 0}
+                    </td>
+                  ))}
+                  <td data-label="Totaal">{r.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </section>
   )

@@ -3,6 +3,7 @@
 import { schema, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { asc, sql } from 'drizzle-orm'
+import { irisLabel } from './iris.ts'
 import { schooljaarSchema } from './overview.ts'
 
 export interface BoardSchoolCounts {
@@ -47,4 +48,28 @@ export async function getBoardIncidentCounts(tx: Tx, ability: AppAbility, school
       confidential: sum((r) => r.confidential),
     }
   })
+}
+
+export interface BoardTypeComparison {
+  schools: { id: string; name: string }[]
+  /** One row per IRIS voorval type that occurred, most frequent first; counts per school id. */
+  rows: { code: number; label: string; total: number; perSchool: Record<string, number> }[]
+}
+
+/** The board's comparison of its schools on the IRIS incident types (board_incident_type_counts, 0016). */
+export async function getBoardTypeComparison(tx: Tx, ability: AppAbility, schooljaar: string): Promise<BoardTypeComparison | null> {
+  if (!ability.can('read', 'IncidentCount')) return null
+  const year = schooljaarSchema.parse(schooljaar)
+  const schools = await tx.select({ id: schema.schools.id, name: schema.schools.name }).from(schema.schools).orderBy(asc(schema.schools.name))
+  const result = await tx.execute(sql`select school_id, code, incidents::int as n from board_incident_type_counts(${year})`)
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { school_id: string; code: number; n: number }[]
+  const byCode = new Map<number, BoardTypeComparison['rows'][number]>()
+  for (const r of rows) {
+    const code = Number(r.code)
+    const row = byCode.get(code) ?? { code, label: irisLabel('voorval', code) ?? String(code), total: 0, perSchool: {} }
+    row.perSchool[r.school_id] = (row.perSchool[r.school_id] ?? 0) + Number(r.n)
+    row.total += Number(r.n)
+    byCode.set(code, row)
+  }
+  return { schools, rows: [...byCode.values()].sort((a, b) => b.total - a.total || a.code - b.code) }
 }

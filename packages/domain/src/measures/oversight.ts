@@ -12,7 +12,7 @@ import { schema, type TenantContext, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { and, asc, desc, eq, gte, inArray, isNull, notInArray, or, sql } from 'drizzle-orm'
 import { addDays, dutchToday } from '../incidents/follow-up-dates.ts'
-import { getBoardIncidentCounts, type BoardSchoolCounts } from '../incidents/board-counts.ts'
+import { getBoardIncidentCounts, getBoardTypeComparison, type BoardSchoolCounts, type BoardTypeComparison } from '../incidents/board-counts.ts'
 import { schooljaarSchema } from '../incidents/overview.ts'
 import { schoolYearBounds, schoolYearOf } from '../school-year.ts'
 import { displayName } from '../students.ts'
@@ -74,8 +74,8 @@ export interface BoardOversight {
   deadlines: { inspectie: InspectieNoticeAtRisk[]; bezwaren: BezwaarView[] }
   measuresPerSchool: SchoolMeasureCounts[]
   incidentsPerSchool: BoardSchoolCounts[]
-  /** The comparison per IRIS voorval is not available yet (needs a database function). */
-  irisComparison: { available: false; note: string }
+  /** The schools compared on the IRIS voorval types (counts only). */
+  irisComparison: BoardTypeComparison
 }
 
 export interface OversightOptions {
@@ -205,9 +205,6 @@ export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: Tenant
       return { schoolId: s.id, name: s.name, sector: s.sector, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) }
     }),
     incidentsPerSchool: incidentsPerSchool ?? [],
-    irisComparison: {
-      available: false,
-      note: 'De vergelijking tussen scholen per IRIS-voorval volgt zodra de database die aantallen voor het bestuur kan geven (zonder de inhoud van incidenten). Tot dan staan hier de aantallen per ernst.',
-    },
+    irisComparison: (await getBoardTypeComparison(tx, ability, schooljaar)) ?? { schools: [], rows: [] },
   }
 }
