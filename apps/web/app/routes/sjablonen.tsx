@@ -1,4 +1,4 @@
-import { listLetterTemplates, saveLetterTemplate } from '@baken/domain'
+import { LETTER_PLACEHOLDERS, listLetterTemplates, saveLetterTemplate, type LetterPlaceholder } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'create', 'LetterTemplate')
   const templates = await inTenant(ctx, (tx) => listLetterTemplates(tx, ctx.ability))
-  return { templates }
+  return { templates, placeholders: LETTER_PLACEHOLDERS }
 }
 
 type ActionData = { kind: string; body: string; errors: { path: string; message: string }[]; missing: string[] }
@@ -34,28 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/sjablonen?opgeslagen=${encodeURIComponent(kind)}&versie=${result.version}#sjabloon-${kind}`)
 }
 
-// The placeholders repeat the domain's names (component code imports no @baken values).
-const PLACEHOLDERS = [
-  'aanhef',
-  'leerling',
-  'school',
-  'stichting',
-  'datum',
-  'periode',
-  'duur',
-  'redenen',
-  'wettelijke_grondslag',
-  'onderwijs_tijdens_maatregel',
-  'bezwaarclausule',
-  'inspectie_melding',
-  'voorwaarde_definitief',
-  'ondertekening',
-  'bezwaar_ontvangen',
-  'besluitdatum',
-  'uitkomst',
-  'beroepsclausule',
-] as const
-type Placeholder = (typeof PLACEHOLDERS)[number]
+// The placeholder list comes from the loader (component code imports no @baken values; types are erased).
+type Placeholder = LetterPlaceholder
 
 const dictionary = {
   nl: {
@@ -154,7 +134,7 @@ const fill = (text: string, vars: Record<string, string | number>) => text.repla
 
 export default function Sjablonen() {
   const t = dictionary[useRootData()?.lang === 'en' ? 'en' : 'nl']
-  const { templates } = useLoaderData<typeof loader>()
+  const { templates, placeholders } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const navigation = useNavigation()
   const [params] = useSearchParams()
@@ -245,7 +225,7 @@ export default function Sjablonen() {
         <h2 id="sjabloon-legend">{t.legend}</h2>
         <p className="muted">{t.legendIntro}</p>
         <dl className="facts">
-          {PLACEHOLDERS.map((p) => (
+          {placeholders.map((p) => (
             <div key={p}>
               <dt>
                 <code>{`{{${p}}}`}</code>

@@ -14,7 +14,7 @@ import { nationalHolidaysBetween } from '../calendar/national-holidays.ts'
 import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 import { localDate } from '../school-year.ts'
 import { displayName } from '../students.ts'
-import { measureWhere, type MeasureError } from './measure-cases.ts'
+import { loadMeasure, measureWhere, type MeasureError } from './measure-cases.ts'
 import { allRuleSets, bezwaarDeadlines, MEASURE_LABELS, ruleOf, ruleSetFor, type MeasureKind, type Rule, type RuleSet } from './rules.ts'
 
 export const BEZWAAR_OUTCOMES = ['gegrond', 'ongegrond', 'deels gegrond'] as const
@@ -126,15 +126,6 @@ export function lateBezwaarMessage(sector: Sector, decisionSentOn: string, objec
 
 type MeasureRow = typeof schema.measures.$inferSelect
 
-async function visibleMeasure(tx: Tx, ability: AppAbility, measureId: string): Promise<MeasureRow | null> {
-  if (!z.uuid().safeParse(measureId).success || !ability.can('read', 'Measure')) return null
-  const [m] = await tx
-    .select()
-    .from(schema.measures)
-    .where(and(eq(schema.measures.id, measureId), measureWhere(ability, 'read')))
-  return m ?? null
-}
-
 /**
  * The day the decision was sent: the schorsing's "besluit verzonden" step when recorded, otherwise the
  * day it was decided (Awb 6:8: the term starts the day after the decision was made known).
@@ -209,7 +200,7 @@ export async function recordBezwaar(tx: Tx, ability: AppAbility, ctx: TenantCont
   const parsed = recordBezwaarInput.safeParse(raw)
   if (!parsed.success) return parseError(parsed.error)
   const input = parsed.data
-  const m = await visibleMeasure(tx, ability, measureId)
+  const m = await loadMeasure(tx, ability, measureId)
   if (!m) return refuse(404, 'id', 'Maatregel niet gevonden.')
   if (!ability.can('create', bezwaarSubject(m))) return refuse(403, '', 'Je mag geen bezwaar vastleggen.')
   if (!isDecided(m.kind, m.state)) {
@@ -272,7 +263,7 @@ export async function recordBezwaar(tx: Tx, ability: AppAbility, ctx: TenantCont
 
 async function visibleBezwaar(tx: Tx, ability: AppAbility, measureId: string, bezwaarId: string) {
   if (!z.uuid().safeParse(bezwaarId).success || !ability.can('read', 'Bezwaar')) return null
-  const m = await visibleMeasure(tx, ability, measureId)
+  const m = await loadMeasure(tx, ability, measureId)
   if (!m) return null
   const [b] = await tx
     .select()
@@ -486,7 +477,7 @@ export interface MeasureBezwaarView {
 /** What the measure page shows about bezwaar, and what the caller may do there. */
 export async function getMeasureBezwaar(tx: Tx, ability: AppAbility, ctx: TenantContext, measureId: string, today: string = dutchToday()): Promise<MeasureBezwaarView | null> {
   if (!ability.can('read', 'Bezwaar')) return null
-  const m = await visibleMeasure(tx, ability, measureId)
+  const m = await loadMeasure(tx, ability, measureId)
   if (!m || !DECIDED_STATES[m.kind]) return null
   const decided = isDecided(m.kind, m.state)
   const sentOn = decided ? await decisionSentOn(tx, m) : null

@@ -31,7 +31,7 @@ import {
   type LetterFacts,
   type LetterKind,
 } from './letter-text.ts'
-import { measureWhere } from './measure-cases.ts'
+import { loadMeasure } from './measure-cases.ts'
 import { allRuleSets, decisionRecipients, MEASURE_LABELS, ruleSetFor, type MeasureKind } from './rules.ts'
 import { stateLabel } from './workflows.ts'
 
@@ -62,17 +62,6 @@ export function mayMakeLetters(ability: AppAbility, ctx: TenantContext): boolean
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success
 
-async function findMeasure(tx: Tx, ability: AppAbility, id: string, options: { lock?: boolean } = {}) {
-  if (!isUuid(id) || !ability.can('read', 'Measure')) return null
-  const query = tx
-    .select()
-    .from(schema.measures)
-    .where(and(eq(schema.measures.id, id), measureWhere(ability, 'read')))
-  // Serialises letters of one measure, so two at once do not claim the same version number.
-  const [m] = options.lock ? await query.for('update') : await query
-  return m ?? null
-}
-
 async function latestTemplate(tx: Tx, stichtingId: string, kind: LetterKind) {
   const [t] = await tx
     .select()
@@ -101,7 +90,7 @@ export async function renderLetter(
   if (!parsed.success) return refuse(400, 'kind', parsed.error.issues[0]!.message)
   const kind = parsed.data
   if (!ctx.stichtingId || !mayMakeLetters(ability, ctx)) return refuse(403, '', 'Je mag geen brieven bij maatregelen maken.')
-  const m = await findMeasure(tx, ability, measureId, { lock: true })
+  const m = await loadMeasure(tx, ability, measureId, { lock: true })
   if (!m) return refuse(404, 'id', 'Maatregel niet gevonden.')
   if (!mayMakeLetter(ability, m)) return refuse(403, '', 'Je mag geen brieven bij deze maatregel maken.')
   if (!LETTERS_FOR_MEASURE[m.kind].includes(kind)) {
@@ -261,7 +250,7 @@ export async function listLetters(
   ability: AppAbility,
   measureId: string,
 ): Promise<{ items: LetterListItem[]; available: LetterKind[] } | null> {
-  const m = await findMeasure(tx, ability, measureId)
+  const m = await loadMeasure(tx, ability, measureId)
   if (!m) return null
   const l = schema.measureLetters
   const rows = await tx
@@ -292,7 +281,7 @@ export async function getLetterPdf(
   letterId: string,
 ): Promise<{ pdf: Uint8Array<ArrayBuffer>; filename: string; kind: LetterKind; version: number } | null> {
   if (!isUuid(letterId)) return null
-  const m = await findMeasure(tx, ability, measureId)
+  const m = await loadMeasure(tx, ability, measureId)
   if (!m) return null
   const [letter] = await tx
     .select({ kind: schema.measureLetters.kind, version: schema.measureLetters.version, pdfBase64: schema.measureLetters.pdfBase64 })

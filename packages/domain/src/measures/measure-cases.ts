@@ -33,6 +33,26 @@ export function measureWhere(ability: AppAbility, action: 'read' | 'create' | 'u
   return accessibleWhere(ability, action, 'Measure', measureColumns)
 }
 
+/**
+ * The measure the caller may perform `action` on, or null (answered as 404). `lock` takes a row
+ * lock for the rest of the transaction (e.g. to number letter versions one at a time).
+ */
+export async function loadMeasure(
+  tx: Tx,
+  ability: AppAbility,
+  id: string,
+  options: { action?: 'read' | 'update'; lock?: boolean } = {},
+): Promise<typeof schema.measures.$inferSelect | null> {
+  const action = options.action ?? 'read'
+  if (!z.uuid().safeParse(id).success || !ability.can(action, 'Measure')) return null
+  const query = tx
+    .select()
+    .from(schema.measures)
+    .where(and(eq(schema.measures.id, id), measureWhere(ability, action)))
+  const [m] = options.lock ? await query.for('update') : await query
+  return m ?? null
+}
+
 const isoDate = z.iso.date('Datum als JJJJ-MM-DD')
 
 export const proposeMeasureInput = z.strictObject({
@@ -156,11 +176,7 @@ export const transitionInput = z.strictObject({
 export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext, id: string, raw: unknown): Promise<MeasureResult> {
   const parsed = transitionInput.safeParse(raw)
   if (!parsed.success) return refuse(400, 'to', parsed.error.issues[0]?.message ?? 'Ongeldige stap')
-  if (!z.uuid().safeParse(id).success) return refuse(404, 'id', 'Maatregel niet gevonden.')
-  const [m] = await tx
-    .select()
-    .from(schema.measures)
-    .where(and(eq(schema.measures.id, id), measureWhere(ability, 'read')))
+  const m = await loadMeasure(tx, ability, id)
   if (!m) return refuse(404, 'id', 'Maatregel niet gevonden.')
   if (parsed.data.expectedState && parsed.data.expectedState !== m.state) {
     return refuse(409, 'expectedState', `De maatregel is intussen ${stateLabel(m.kind, m.state)}; laad hem opnieuw.`)
@@ -382,11 +398,8 @@ export async function completeMeasureTask(
 ): Promise<MeasureResult> {
   const parsed = completeMeasureTaskInput.safeParse(raw)
   if (!parsed.success) return refuse(400, 'reference', parsed.error.issues[0]?.message ?? 'Ongeldige invoer')
-  if (!z.uuid().safeParse(measureId).success || !z.uuid().safeParse(taskId).success) return refuse(404, 'id', 'Taak niet gevonden.')
-  const [m] = await tx
-    .select({ id: schema.measures.id, state: schema.measures.state })
-    .from(schema.measures)
-    .where(and(eq(schema.measures.id, measureId), measureWhere(ability, 'update')))
+  if (!z.uuid().safeParse(taskId).success) return refuse(404, 'id', 'Taak niet gevonden.')
+  const m = await loadMeasure(tx, ability, measureId, { action: 'update' })
   if (!m || !ctx.schoolId) return refuse(404, 'id', 'Taak niet gevonden.')
   const [task] = await tx
     .select()

@@ -9,7 +9,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 import { ruleSetOf, dutchDayName } from './bezwaar.ts'
-import { measureWhere, type MeasureResult } from './measure-cases.ts'
+import { loadMeasure, type MeasureResult } from './measure-cases.ts'
 import { ruleOf, type Rule, type RuleSet } from './rules.ts'
 import { stateLabel } from './workflows.ts'
 
@@ -72,15 +72,6 @@ export const recordSearchAttemptInput = z.strictObject({
 })
 export type RecordSearchAttemptInput = z.input<typeof recordSearchAttemptInput>
 
-async function visibleVerwijdering(tx: Tx, ability: AppAbility, measureId: string) {
-  if (!z.uuid().safeParse(measureId).success || !ability.can('read', 'Measure')) return null
-  const [m] = await tx
-    .select()
-    .from(schema.measures)
-    .where(and(eq(schema.measures.id, measureId), measureWhere(ability, 'read')))
-  return m ?? null
-}
-
 /** Logs one attempt to find another school, on a verwijdering in search. */
 export async function recordSearchAttempt(
   tx: Tx,
@@ -95,7 +86,7 @@ export async function recordSearchAttempt(
     return { ok: false, status: 400, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) }
   }
   const input = parsed.data
-  const m = await visibleVerwijdering(tx, ability, measureId)
+  const m = await loadMeasure(tx, ability, measureId)
   if (!m) return refuse(404, 'id', 'Maatregel niet gevonden.')
   if (!ability.can('update', record('Measure', { stichtingId: m.stichtingId, schoolId: m.schoolId, kind: m.kind, proposedById: m.proposedById }))) {
     return refuse(403, '', 'Je mag geen zoekpoging vastleggen.')
@@ -139,7 +130,7 @@ export interface SearchAttemptView {
 
 /** The attempts on a verwijdering, oldest first; null when the measure is not visible. */
 export async function listSearchAttempts(tx: Tx, ability: AppAbility, measureId: string): Promise<SearchAttemptView[] | null> {
-  const m = await visibleVerwijdering(tx, ability, measureId)
+  const m = await loadMeasure(tx, ability, measureId)
   if (!m) return null
   const a = schema.removalSearchAttempts
   const [rows, notes] = await Promise.all([
@@ -168,7 +159,7 @@ export interface MeasureSearchView {
 
 /** What the measure page shows about the search for another school (verwijderingen only). */
 export async function getMeasureSearch(tx: Tx, ability: AppAbility, measureId: string, today: string = dutchToday()): Promise<MeasureSearchView | null> {
-  const m = await visibleVerwijdering(tx, ability, measureId)
+  const m = await loadMeasure(tx, ability, measureId)
   if (!m || m.kind !== 'verwijdering') return null
   const attempts = (await listSearchAttempts(tx, ability, measureId)) ?? []
   const check = checkDefinitiveRemoval(ruleSetOf(m), attempts, today)
