@@ -59,6 +59,13 @@ const CALENDAR_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrou
 const PROTOCOL_ROLES = ['directeur', 'intern_begeleider', 'bestuurder', 'stichtingbeheerder', 'privacyfunctionaris']
 const MAIL_ROLES = ['directeur', 'stichtingbeheerder', 'bestuurder']
 const MEASURE_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'bestuurder']
+// Issue 5: sharing (agreements and shares), the partner portal, the access log, privacy, reporting duties.
+const SHARING_ROLES = ['directeur', 'intern_begeleider', 'bestuurder', 'privacyfunctionaris']
+const SHARED_ROLES = ['politie', 'halt_medewerker']
+const PRIVACY_ROLES = ['directeur', 'privacyfunctionaris']
+const REPORTING_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon', 'bestuurder']
+// Issue 6: the school's Halt referrals, and Halt's own workspace.
+const REFERRAL_ROLES = ['directeur', 'intern_begeleider', 'leerkracht']
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData()
@@ -131,6 +138,41 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 {data.role && PROTOCOL_ROLES.includes(data.role) ? (
                   <li>
                     <NavLink to="/protocol">{t('nav.protocol')}</NavLink>
+                  </li>
+                ) : null}
+                {data.role && SHARING_ROLES.includes(data.role) ? (
+                  <li>
+                    <NavLink to="/delen">{t('nav.sharing')}</NavLink>
+                  </li>
+                ) : null}
+                {data.role && SHARED_ROLES.includes(data.role) ? (
+                  <li>
+                    <NavLink to="/gedeeld">{t('nav.shared')}</NavLink>
+                  </li>
+                ) : null}
+                {data.role && REFERRAL_ROLES.includes(data.role) ? (
+                  <li>
+                    <NavLink to="/verwijzingen">{t('nav.referrals')}</NavLink>
+                  </li>
+                ) : null}
+                {data.role === 'halt_medewerker' ? (
+                  <li>
+                    <NavLink to="/halt">{t('nav.halt')}</NavLink>
+                  </li>
+                ) : null}
+                {data.role && REPORTING_ROLES.includes(data.role) ? (
+                  <li>
+                    <NavLink to="/meldplicht">{t('nav.reporting')}</NavLink>
+                  </li>
+                ) : null}
+                {data.role && PRIVACY_ROLES.includes(data.role) ? (
+                  <li>
+                    <NavLink to="/privacy">{t('nav.privacy')}</NavLink>
+                  </li>
+                ) : null}
+                {data.role === 'privacyfunctionaris' ? (
+                  <li>
+                    <NavLink to="/toegangslog">{t('nav.accessLog')}</NavLink>
                   </li>
                 ) : null}
                 {data.role && MAIL_ROLES.includes(data.role) ? (

@@ -5,6 +5,7 @@
 // foreign key to `schools (id, stichting_id)` so a row can never claim a school of another stichting.
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   bigserial,
   boolean,
   integer,
@@ -816,6 +817,12 @@ export const bezwaren = pgTable(
     decisionDueOn: date('decision_due_on').notNull(),
     decidedOn: date('decided_on'),
     outcome: text('outcome'),
+    /** The reasons of the decision on the bezwaar (Awb art. 7:12). */
+    reasons: text('reasons'),
+    decidedById: uuid('decided_by_id').references(() => users.id),
+    /** Received after the six-week term (Awb art. 6:11: excusable lateness needs a reason). */
+    late: boolean('late').notNull().default(false),
+    lateReason: text('late_reason'),
     recordedById: uuid('recorded_by_id')
       .notNull()
       .references(() => users.id),
@@ -838,6 +845,7 @@ export const removalSearchAttempts = pgTable(
     contactedOn: date('contacted_on').notNull(),
     schoolName: text('school_name').notNull(),
     result: text('result').notNull(),
+    note: text('note'),
     recordedById: uuid('recorded_by_id')
       .notNull()
       .references(() => users.id),
@@ -847,5 +855,645 @@ export const removalSearchAttempts = pgTable(
     foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
     foreignKey({ columns: [t.measureId, t.schoolId], foreignColumns: [measures.id, measures.schoolId] }).onDelete('cascade'),
     index('removal_search_attempts_measure_idx').on(t.measureId, t.contactedOn),
+  ],
+)
+
+/**
+ * Hearings before a verwijdering (per sector: the parents, and in vo/mbo the pupil; the teachers
+ * concerned; in vo the Inspectie is consulted): who was heard, when, and the summary.
+ */
+export const removalHearings = pgTable(
+  'removal_hearings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    measureId: uuid('measure_id').notNull(),
+    /** A key of the sector's hearing rule: 'ouders', 'leerling', 'leraren', 'inspectie_overleg'. */
+    party: text('party').notNull(),
+    heardOn: date('heard_on').notNull(),
+    summary: text('summary').notNull(),
+    recordedById: uuid('recorded_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.measureId, t.schoolId], foreignColumns: [measures.id, measures.schoolId] }).onDelete('cascade'),
+    index('removal_hearings_measure_idx').on(t.measureId, t.heardOn),
+  ],
+)
+
+// ---- Purpose-bound sharing (issue 5, BRIEF §5, Wpg art. 20): agreements, disclosures, what was shared. ----
+
+/** Purposes a disclosure may serve (BRIEF §5); an agreement lists the ones it covers. */
+export const SHARE_PURPOSES = [
+  'strafbare_feiten',
+  'openbare_orde',
+  'hulpverlening',
+  'toezicht_naleving',
+  'halt_spreekuur',
+  'leerplicht',
+  'inspectie',
+] as const
+export type SharePurpose = (typeof SHARE_PURPOSES)[number]
+export const sharePurposeEnum = pgEnum('share_purpose', SHARE_PURPOSES)
+
+/**
+ * Fields of an incident that can be disclosed, from least to most. A share names the ones chosen
+ * (default: the least); an agreement names the categories it allows.
+ */
+export const SHARE_FIELDS = [
+  'datum',
+  'type',
+  'locatie',
+  'naam_dader',
+  'naam_slachtoffer',
+  'naam_getuige',
+  'geboortedatum',
+  'groep',
+  'omschrijving',
+  'letsel',
+  'voorwerpen',
+  'afhandeling',
+  'maatregelen',
+] as const
+export type ShareField = (typeof SHARE_FIELDS)[number]
+
+export const AGREEMENT_STATUSES = ['concept', 'goedgekeurd', 'beeindigd'] as const
+export const SHARE_ORIGINS = ['handmatig', 'melding', 'aangifte', 'halt_verwijzing'] as const
+
+/**
+ * A sharing agreement (convenant / afsprakenformulier) between a school, or a whole stichting
+ * (school_id null), and a partner organisation, with the fields Wpg art. 20(2) requires.
+ * Approved by the bevoegd gezag; readable by both sides.
+ */
+export const sharingAgreements = pgTable(
+  'sharing_agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stichtingId: uuid('stichting_id')
+      .notNull()
+      .references(() => stichtingen.id),
+    schoolId: uuid('school_id'),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partnerOrganisations.id),
+    title: text('title').notNull(),
+    /** Wpg 20(2): the compelling public interest the sharing serves. */
+    publicInterest: text('public_interest').notNull(),
+    /** Wpg 20(2): the partnership and its purpose. */
+    partnership: text('partnership').notNull(),
+    purposes: sharePurposeEnum('purposes').array().notNull(),
+    /** Which data (SHARE_FIELDS keys) may be shared under it. */
+    dataCategories: text('data_categories').array().notNull(),
+    conditions: text('conditions').notNull(),
+    /** Who at the partner receives the data (functions or names). */
+    recipients: text('recipients').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validUntil: date('valid_until').notNull(),
+    /** How long the recipient may keep what it receives, in days. */
+    retentionDays: integer('retention_days').notNull(),
+    status: text('status').notNull().default('concept'),
+    approvedById: uuid('approved_by_id').references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    index('sharing_agreements_partner_idx').on(t.partnerId),
+    index('sharing_agreements_stichting_idx').on(t.stichtingId),
+    check('sharing_agreements_status', sql`${t.status} in ('concept', 'goedgekeurd', 'beeindigd')`),
+    check('sharing_agreements_validity', sql`${t.validUntil} >= ${t.validFrom}`),
+    check('sharing_agreements_approved', sql`(${t.status} = 'concept') = (${t.approvedAt} is null)`),
+    check('sharing_agreements_retention', sql`${t.retentionDays} > 0`),
+  ],
+)
+
+/** One disclosure: to whom, why, on what basis, which incidents and fields, until when. */
+export const shares = pgTable(
+  'shares',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => sharingAgreements.id),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partnerOrganisations.id),
+    /** Named persons at the partner; empty means everyone of the partner with the role. */
+    recipientUserIds: uuid('recipient_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    purpose: sharePurposeEnum('purpose').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    /** The minimised selection (SHARE_FIELDS keys). */
+    fields: text('fields').array().notNull(),
+    origin: text('origin').notNull().default('handmatig'),
+    note: text('note'),
+    approvedById: uuid('approved_by_id')
+      .notNull()
+      .references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedById: uuid('revoked_by_id').references(() => users.id),
+    revokeReason: text('revoke_reason'),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    unique('shares_id_school_key').on(t.id, t.schoolId),
+    index('shares_partner_idx').on(t.partnerId, t.expiresAt),
+    index('shares_school_idx').on(t.schoolId, t.createdAt),
+    check('shares_origin', sql`${t.origin} in ('handmatig', 'melding', 'aangifte', 'halt_verwijzing')`),
+    check('shares_fields', sql`cardinality(${t.fields}) > 0`),
+    check('shares_revoked', sql`(${t.revokedAt} is null) = (${t.revokedById} is null)`),
+  ],
+)
+
+/**
+ * What was disclosed of one incident in a share: the minimised payload (only the share's fields),
+ * taken when the share was made. Recipients read this, never the incident itself.
+ */
+export const shareItems = pgTable(
+  'share_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    shareId: uuid('share_id').notNull(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partnerOrganisations.id),
+    incidentId: uuid('incident_id').notNull(),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.shareId, t.schoolId], foreignColumns: [shares.id, shares.schoolId] }).onDelete('cascade'),
+    foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }),
+    unique('share_items_share_incident_key').on(t.shareId, t.incidentId),
+    index('share_items_incident_idx').on(t.incidentId),
+  ],
+)
+
+/** The students a share concerns (the data subjects), for their export and the purge. */
+export const shareStudents = pgTable(
+  'share_students',
+  {
+    ...tenantColumns(),
+    shareId: uuid('share_id').notNull(),
+    studentId: uuid('student_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shareId, t.studentId] }),
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.shareId, t.schoolId], foreignColumns: [shares.id, shares.schoolId] }).onDelete('cascade'),
+    foreignKey({ columns: [t.studentId, t.schoolId], foreignColumns: [students.id, students.schoolId] }).onDelete('cascade'),
+    index('share_students_student_idx').on(t.studentId),
+  ],
+)
+
+// ---- The access log (issue 5, BRIEF §6): append-only, hash-chained per organisation. ----
+
+export const ACCESS_SUBJECTS = ['student', 'incident', 'measure', 'referral', 'share', 'export', 'access_log', 'report_case'] as const
+
+/**
+ * Every read of personal data: who, acting for which organisation, what, when and why. The
+ * application may insert, never update or delete (migration 0018); a trigger chains each row to the
+ * previous one of the same organisation (chain_key) by SHA-256 so an edit is detectable.
+ */
+export const accessLog = pgTable(
+  'access_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The chain the row belongs to: the stichting whose data was looked at. */
+    chainKey: uuid('chain_key').notNull(),
+    /** Position in the chain (1, 2, …), set by the trigger. */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    role: roleEnum('role').notNull(),
+    /** Whose data was looked at: the stichting (the chain is the stichting's; its FG reviews it). */
+    stichtingId: uuid('stichting_id').notNull(),
+    schoolId: uuid('school_id'),
+    /** Set when the actor acts for a partner (police, Halt). */
+    partnerId: uuid('partner_id'),
+    /** 'read', 'break_glass', 'export', 'share', 'revoke', 'search' … */
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id'),
+    /** The student the record is about, when there is one (for the data subject's export). */
+    studentId: uuid('student_id'),
+    /** The purpose or, for break-glass, the reason given. */
+    reason: text('reason'),
+    breakGlass: boolean('break_glass').notNull().default(false),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    unique('access_log_chain_seq_key').on(t.chainKey, t.seq),
+    index('access_log_stichting_at_idx').on(t.stichtingId, t.at),
+    index('access_log_student_idx').on(t.studentId),
+    index('access_log_subject_idx').on(t.subjectType, t.subjectId),
+  ],
+)
+
+/** The head of each organisation's chain: the trigger locks it, so rows chain one after another. */
+export const accessLogHeads = pgTable('access_log_heads', {
+  chainKey: uuid('chain_key').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+})
+
+// ---- Data-subject rights and retention (issue 5, AVG art. 12–21, BRIEF §6). ----
+
+export const SUBJECT_REQUEST_KINDS = ['inzage', 'rectificatie', 'beperking', 'bezwaar'] as const
+export const SUBJECT_REQUEST_STATUSES = ['open', 'afgehandeld', 'afgewezen'] as const
+
+/** A request under the AVG about one student, with its one-month deadline (art. 12(3)). */
+export const subjectRequests = pgTable(
+  'subject_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    studentId: uuid('student_id').notNull(),
+    kind: text('kind').notNull(),
+    /** Who exercises the right: the parents under 16, the student from 16. */
+    requestedBy: text('requested_by').notNull(),
+    requesterName: text('requester_name').notNull(),
+    receivedOn: date('received_on').notNull(),
+    dueOn: date('due_on').notNull(),
+    /** What was asked (e.g. which data is wrong). */
+    details: text('details').notNull(),
+    status: text('status').notNull().default('open'),
+    outcome: text('outcome'),
+    handledById: uuid('handled_by_id').references(() => users.id),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.studentId, t.schoolId], foreignColumns: [students.id, students.schoolId] }).onDelete('cascade'),
+    index('subject_requests_due_idx').on(t.stichtingId, t.status, t.dueOn),
+    check('subject_requests_kind', sql`${t.kind} in ('inzage', 'rectificatie', 'beperking', 'bezwaar')`),
+    check('subject_requests_by', sql`${t.requestedBy} in ('ouders', 'leerling')`),
+    check('subject_requests_status', sql`${t.status} in ('open', 'afgehandeld', 'afgewezen')`),
+    check('subject_requests_closed', sql`(${t.status} = 'open') = (${t.closedAt} is null)`),
+  ],
+)
+
+export const RETENTION_CATEGORIES = ['leerlingdossier', 'administratie', 'gedeelde_gegevens', 'toegangslog'] as const
+
+/** How long each category is kept, per stichting (guideline: dossier 24 months after leaving; administration 60). */
+export const retentionSettings = pgTable(
+  'retention_settings',
+  {
+    stichtingId: uuid('stichting_id')
+      .notNull()
+      .references(() => stichtingen.id),
+    category: text('category').notNull(),
+    months: integer('months').notNull(),
+    updatedById: uuid('updated_by_id').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.stichtingId, t.category] }),
+    check('retention_settings_category', sql`${t.category} in ('leerlingdossier', 'administratie', 'gedeelde_gegevens', 'toegangslog')`),
+    check('retention_settings_months', sql`${t.months} between 1 and 1200`),
+  ],
+)
+
+/** A legal hold on a student's data: the purge leaves it alone until lifted. */
+export const legalHolds = pgTable(
+  'legal_holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    studentId: uuid('student_id').notNull(),
+    reason: text('reason').notNull(),
+    setById: uuid('set_by_id')
+      .notNull()
+      .references(() => users.id),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+    liftedById: uuid('lifted_by_id').references(() => users.id),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.studentId, t.schoolId], foreignColumns: [students.id, students.schoolId] }).onDelete('cascade'),
+    index('legal_holds_student_idx').on(t.studentId),
+  ],
+)
+
+/** Each purge (and dry run): who, when, and the report of what was (or would be) deleted or anonymised. */
+export const purgeRuns = pgTable(
+  'purge_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stichtingId: uuid('stichting_id')
+      .notNull()
+      .references(() => stichtingen.id),
+    dryRun: boolean('dry_run').notNull(),
+    ranById: uuid('ran_by_id').references(() => users.id),
+    ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The reference date the run computed against (normally today). */
+    asOf: date('as_of').notNull(),
+    report: jsonb('report').notNull(),
+  },
+  (t) => [index('purge_runs_stichting_idx').on(t.stichtingId, t.ranAt)],
+)
+
+// ---- Reporting duties as guided workflows (issue 5, BRIEF §5). ----
+
+export const REPORT_CASE_KINDS = ['zedendelict_medewerker', 'meldcode'] as const
+
+/**
+ * A reporting-duty case: a sexual offence by a staff member against a minor (visible only to the
+ * bestuurder and the vertrouwenspersoon, and the reporter for their own report), or the Meldcode
+ * huiselijk geweld en kindermishandeling (the directeur, the IB and the vertrouwenspersoon).
+ */
+export const reportCases = pgTable(
+  'report_cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    kind: text('kind').notNull(),
+    /** The workflow step reached (domain: reporting/workflows). */
+    state: text('state').notNull(),
+    studentId: uuid('student_id'),
+    incidentId: uuid('incident_id'),
+    summary: text('summary').notNull(),
+    /** Meldcode step 5 or the zeden route's end: what was decided. */
+    decision: text('decision'),
+    openedById: uuid('opened_by_id')
+      .notNull()
+      .references(() => users.id),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.studentId, t.schoolId], foreignColumns: [students.id, students.schoolId] }),
+    foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }),
+    unique('report_cases_id_school_key').on(t.id, t.schoolId),
+    index('report_cases_school_idx').on(t.schoolId, t.kind, t.state),
+    check('report_cases_kind', sql`${t.kind} in ('zedendelict_medewerker', 'meldcode')`),
+  ],
+)
+
+/** Each recorded step of a reporting-duty case (append-only): who, when, what. */
+export const reportCaseSteps = pgTable(
+  'report_case_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    caseId: uuid('case_id').notNull(),
+    step: text('step').notNull(),
+    byId: uuid('by_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    note: text('note').notNull(),
+    data: jsonb('data'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.caseId, t.schoolId], foreignColumns: [reportCases.id, reportCases.schoolId] }).onDelete('cascade'),
+    index('report_case_steps_case_idx').on(t.caseId, t.at),
+  ],
+)
+
+// ---- Halt spreekuur (issue 6, seed 000): referrals from mbo schools, Halt's workspace, the report back. ----
+
+/** The incident kinds of the leaflet a referral may be for. */
+export const HALT_INCIDENT_TYPES = [
+  'fysieke_agressie',
+  'verbale_agressie',
+  'bedreiging',
+  'vernieling_gooien',
+  'schelden',
+  'te_laat_verzuim',
+  'digitaal_grensoverschrijdend',
+] as const
+export const HALT_REFERRAL_STATUSES = ['aangemeld', 'geaccepteerd', 'afgewezen', 'intake_gepland', 'lopend', 'afgesloten'] as const
+export const HALT_OUTCOMES = ['afgerond', 'voortijdig_gestopt', 'niet_verschenen'] as const
+/** The intervention components of the leaflet. */
+export const HALT_COMPONENTS = [
+  'reflectie',
+  'excuses_herstel',
+  'ouders_docenten',
+  'sociale_vaardigheden',
+  'opdrachten',
+  'netwerk_jim',
+] as const
+/** Restorative steps of the leaflet's examples. */
+export const HALT_RESTORATIVE_KINDS = ['gesprek_slachtoffer', 'herstel_tussen_groepen', 'klassenbijeenkomst', 'doorverwijzing_hulpverlening'] as const
+/** Fields of the closing report the school and Halt agree on at referral. */
+export const HALT_REPORT_FIELDS = ['uitkomst', 'onderdelen', 'herstel', 'afspraken', 'advies_school', 'doorverwijzing'] as const
+
+/**
+ * A referral of a student to the Halt spreekuur: made by the school (school columns), handled by
+ * Halt (status and outcome columns). The facts Halt receives are the linked share's items.
+ */
+export const haltReferrals = pgTable(
+  'halt_referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partnerOrganisations.id),
+    studentId: uuid('student_id').notNull(),
+    /** The purpose-bound share (purpose 'halt_spreekuur') carrying the facts Halt receives. */
+    shareId: uuid('share_id').notNull(),
+    reason: text('reason').notNull(),
+    incidentTypes: text('incident_types').array().notNull(),
+    schoolActions: text('school_actions').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactEmail: text('contact_email').notNull(),
+    contactPhone: text('contact_phone'),
+    studentConsentOn: date('student_consent_on').notNull(),
+    /** Required when the student is under 16 on the day of referral. */
+    parentConsentOn: date('parent_consent_on'),
+    reportFields: text('report_fields').array().notNull(),
+    status: text('status').notNull().default('aangemeld'),
+    decidedById: uuid('decided_by_id').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    declineReason: text('decline_reason'),
+    intakeAt: timestamp('intake_at', { withTimezone: true }),
+    outcome: text('outcome'),
+    outcomeReason: text('outcome_reason'),
+    /** The closing report: only the agreed fields (report_fields). */
+    closingReport: jsonb('closing_report'),
+    closedById: uuid('closed_by_id').references(() => users.id),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ columns: [t.studentId, t.schoolId], foreignColumns: [students.id, students.schoolId] }),
+    foreignKey({ columns: [t.shareId, t.schoolId], foreignColumns: [shares.id, shares.schoolId] }),
+    unique('halt_referrals_id_partner_key').on(t.id, t.partnerId),
+    index('halt_referrals_partner_idx').on(t.partnerId, t.status),
+    index('halt_referrals_school_idx').on(t.schoolId, t.createdAt),
+    check(
+      'halt_referrals_status',
+      sql`${t.status} in ('aangemeld', 'geaccepteerd', 'afgewezen', 'intake_gepland', 'lopend', 'afgesloten')`,
+    ),
+    check('halt_referrals_outcome', sql`${t.outcome} is null or ${t.outcome} in ('afgerond', 'voortijdig_gestopt', 'niet_verschenen')`),
+    check('halt_referrals_closed', sql`(${t.status} = 'afgesloten') = (${t.closedAt} is not null)`),
+    check('halt_referrals_types', sql`cardinality(${t.incidentTypes}) > 0`),
+  ],
+)
+
+/** Halt-only columns shared by Halt's workspace tables: the partner owns the row. */
+const haltColumns = () => ({
+  id: uuid('id').primaryKey().defaultRandom(),
+  partnerId: uuid('partner_id').notNull(),
+  referralId: uuid('referral_id').notNull(),
+})
+
+/** Weekly spreekuur slots of a Halt region at a school location. */
+export const haltSlots = pgTable(
+  'halt_slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partnerOrganisations.id),
+    stichtingId: uuid('stichting_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    location: text('location').notNull(),
+    /** ISO weekday 1 (Monday) … 7. */
+    weekday: integer('weekday').notNull(),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validUntil: date('valid_until'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    index('halt_slots_partner_idx').on(t.partnerId, t.schoolId),
+    check('halt_slots_weekday', sql`${t.weekday} between 1 and 7`),
+    check('halt_slots_times', sql`${t.startsAt} ~ '^[0-2][0-9]:[0-5][0-9]$' and ${t.endsAt} ~ '^[0-2][0-9]:[0-5][0-9]$' and ${t.endsAt} > ${t.startsAt}`),
+  ],
+)
+
+/** Appointments of a referral (intake, spreekuur, victim conversation, class meeting) and attendance. */
+export const haltAppointments = pgTable(
+  'halt_appointments',
+  {
+    ...haltColumns(),
+    kind: text('kind').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    slotId: uuid('slot_id').references(() => haltSlots.id),
+    attendance: text('attendance').notNull().default('gepland'),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.referralId, t.partnerId], foreignColumns: [haltReferrals.id, haltReferrals.partnerId] }).onDelete('cascade'),
+    index('halt_appointments_referral_idx').on(t.referralId, t.startsAt),
+    check('halt_appointments_kind', sql`${t.kind} in ('intake', 'spreekuur', 'gesprek_slachtoffer', 'klassenbijeenkomst')`),
+    check(
+      'halt_appointments_attendance',
+      sql`${t.attendance} in ('gepland', 'aanwezig', 'afwezig_met_bericht', 'afwezig_zonder_bericht')`,
+    ),
+  ],
+)
+
+/** The trajectory's components as a checklist, with Halt's notes per component. */
+export const haltComponents = pgTable(
+  'halt_components',
+  {
+    ...haltColumns(),
+    component: text('component').notNull(),
+    done: boolean('done').notNull().default(false),
+    note: text('note'),
+    updatedById: uuid('updated_by_id').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.referralId, t.partnerId], foreignColumns: [haltReferrals.id, haltReferrals.partnerId] }).onDelete('cascade'),
+    unique('halt_components_referral_component_key').on(t.referralId, t.component),
+    check(
+      'halt_components_component',
+      sql`${t.component} in ('reflectie', 'excuses_herstel', 'ouders_docenten', 'sociale_vaardigheden', 'opdrachten', 'netwerk_jim')`,
+    ),
+  ],
+)
+
+/** A JIM (Jouw Ingebrachte Mentor) from the student's own network. */
+export const haltJims = pgTable(
+  'halt_jims',
+  {
+    ...haltColumns(),
+    name: text('name').notNull(),
+    relation: text('relation').notNull(),
+    contact: text('contact').notNull(),
+    agreements: text('agreements').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.referralId, t.partnerId], foreignColumns: [haltReferrals.id, haltReferrals.partnerId] }).onDelete('cascade'),
+  ],
+)
+
+/** Restorative steps: a conversation with the victim, between groups, class meetings, a referral to care. */
+export const haltRestorativeSteps = pgTable(
+  'halt_restorative_steps',
+  {
+    ...haltColumns(),
+    kind: text('kind').notNull(),
+    on: date('on').notNull(),
+    note: text('note'),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.referralId, t.partnerId], foreignColumns: [haltReferrals.id, haltReferrals.partnerId] }).onDelete('cascade'),
+    check(
+      'halt_restorative_steps_kind',
+      sql`${t.kind} in ('gesprek_slachtoffer', 'herstel_tussen_groepen', 'klassenbijeenkomst', 'doorverwijzing_hulpverlening')`,
+    ),
+  ],
+)
+
+/** Halt's own session notes: never visible to the school, the board or the police. */
+export const haltNotes = pgTable(
+  'halt_notes',
+  {
+    ...haltColumns(),
+    body: text('body').notNull(),
+    byId: uuid('by_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.referralId, t.partnerId], foreignColumns: [haltReferrals.id, haltReferrals.partnerId] }).onDelete('cascade'),
+    index('halt_notes_referral_idx').on(t.referralId, t.at),
   ],
 )

@@ -26,7 +26,13 @@ const KOMPAS_SCHOOLS: SchoolKey[] = ['branding', 'lyceum', 'vakcollege']
  * rows (school_id null, shared by its schools) and the own school's rows, but only the
  * stichtingbeheerder writes (migration 0011); its own suite is calendar.db.test.ts.
  */
-const READ_WIDER_THAN_WRITE = new Set(['calendar_entries'])
+const READ_WIDER_THAN_WRITE = new Set([
+  'calendar_entries',
+  // School staff read the stichting-wide agreements too; the directeur writes only the school's own.
+  'sharing_agreements',
+  // The school reads its referrals; only Halt moves them along (migration 0022).
+  'halt_referrals',
+])
 
 const t = (name: string) => sql.identifier(name)
 
@@ -83,6 +89,82 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
   await owner.execute(sql`insert into removal_search_attempts (stichting_id, school_id, measure_id, contacted_on, school_name, result, recorded_by_id)
     select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, date '2026-11-18', 'Testschool', 'geen plaats', m.proposed_by_id
     from measures m order by m.school_id, m.created_at`)
+  await owner.execute(sql`insert into removal_hearings (stichting_id, school_id, measure_id, party, heard_on, summary, recorded_by_id)
+    select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, 'ouders', date '2026-11-18', 'Gehoord', m.proposed_by_id
+    from measures m order by m.school_id, m.created_at`)
+  await addIssue5And6Fixtures(owner, f)
+}
+
+/**
+ * Sharing, the access log, privacy, reporting duties and Halt (issues 5 and 6): a row in every new
+ * table for each of the three schools, independent of what the demo seed holds. Every share goes to
+ * Wijkteam Centrum (also Horizon's, so the partner test sees shares of two stichtingen).
+ */
+async function addIssue5And6Fixtures(owner: Database, f: DemoFixture): Promise<void> {
+  const schools = [f.schools.branding, f.schools.lyceum, f.schools.horizon]
+  const by = f.users['directeur@branding.demo']!
+  const opener = f.users['ib@branding.demo']!
+  const inSchools = sql.join(schools.map((id) => sql`${id}`), sql`, `)
+  await owner.execute(sql`insert into sharing_agreements (stichting_id, school_id, partner_id, title, public_interest, partnership,
+      purposes, data_categories, conditions, recipients, legal_basis, valid_from, valid_until, retention_days, status,
+      approved_by_id, approved_at, created_by_id)
+    select s.stichting_id, s.id, ${f.partners.wijkteam}, 'Isolatie ' || s.name, 'Veiligheid', 'Samenwerking',
+      '{strafbare_feiten}', '{datum,type}', 'Voorwaarden', 'Wijkagent', 'Wpg art. 20', date '2026-01-01', date '2027-12-31', 365,
+      'goedgekeurd', ${by}, now(), ${by}
+    from schools s where s.id in (${inSchools})`)
+  await owner.execute(sql`insert into shares (stichting_id, school_id, agreement_id, partner_id, purpose, legal_basis, fields,
+      approved_by_id, expires_at, created_by_id)
+    select a.stichting_id, a.school_id, a.id, a.partner_id, 'strafbare_feiten', 'Wpg art. 20', '{datum,type}', ${by},
+      now() + interval '30 days', ${by}
+    from sharing_agreements a where a.title like 'Isolatie %'`)
+  await owner.execute(sql`insert into share_items (stichting_id, school_id, share_id, partner_id, incident_id, payload)
+    select distinct on (sh.id) sh.stichting_id, sh.school_id, sh.id, sh.partner_id, i.id, jsonb_build_object('datum', i.occurred_at)
+    from shares sh join incidents i on i.school_id = sh.school_id and i.status = 'submitted'
+    where sh.school_id in (${inSchools}) order by sh.id, i.occurred_at`)
+  await owner.execute(sql`insert into share_students (stichting_id, school_id, share_id, student_id)
+    select distinct on (sh.id) sh.stichting_id, sh.school_id, sh.id, st.id
+    from shares sh join students st on st.school_id = sh.school_id where sh.school_id in (${inSchools}) order by sh.id, st.id`)
+  await owner.execute(sql`insert into access_log (chain_key, seq, user_id, user_name, role, stichting_id, school_id, action,
+      subject_type, subject_id, student_id, prev_hash, hash)
+    select distinct on (st.school_id) st.stichting_id, 0, ${by}, 'Isolatie', 'directeur', st.stichting_id, st.school_id, 'read',
+      'student', st.id, st.id, '', ''
+    from students st where st.school_id in (${inSchools}) order by st.school_id, st.id`)
+  await owner.execute(sql`insert into subject_requests (stichting_id, school_id, student_id, kind, requested_by, requester_name,
+      received_on, due_on, details, created_by_id)
+    select distinct on (st.school_id) st.stichting_id, st.school_id, st.id, 'inzage', 'ouders', 'Ouder', date '2026-11-01',
+      date '2026-12-01', 'Inzage in het dossier', ${by}
+    from students st where st.school_id in (${inSchools}) order by st.school_id, st.id`)
+  await owner.execute(sql`insert into legal_holds (stichting_id, school_id, student_id, reason, set_by_id)
+    select distinct on (st.school_id) st.stichting_id, st.school_id, st.id, 'Lopende procedure', ${by}
+    from students st where st.school_id in (${inSchools}) order by st.school_id, st.id`)
+  await owner.execute(sql`insert into report_cases (stichting_id, school_id, kind, state, summary, opened_by_id)
+    select s.stichting_id, s.id, k.kind, 'gemeld', 'Isolatie', ${opener}
+    from schools s cross join (values ('zedendelict_medewerker'), ('meldcode')) as k(kind) where s.id in (${inSchools})`)
+  await owner.execute(sql`insert into report_case_steps (stichting_id, school_id, case_id, step, by_id, note)
+    select c.stichting_id, c.school_id, c.id, 'gemeld', ${opener}, 'Isolatie' from report_cases c where c.summary = 'Isolatie'`)
+  await owner.execute(sql`insert into halt_referrals (stichting_id, school_id, partner_id, student_id, share_id, reason,
+      incident_types, school_actions, contact_name, contact_email, student_consent_on, parent_consent_on, report_fields, created_by_id)
+    select sh.stichting_id, sh.school_id, ${f.partners.haltNoord}, ss.student_id, sh.id, 'Isolatie', '{bedreiging}', 'Gesprek',
+      'Contact', 'contact@school.demo', date '2026-11-01', date '2026-11-01', '{uitkomst}', ${by}
+    from shares sh join share_students ss on ss.share_id = sh.id where sh.school_id in (${inSchools})`)
+  await owner.execute(sql`insert into halt_slots (partner_id, stichting_id, school_id, location, weekday, starts_at, ends_at, valid_from)
+    select ${f.partners.haltNoord}, s.stichting_id, s.id, 'Lokaal 1', 3, '13:00', '15:00', date '2026-08-17'
+    from schools s where s.id in (${inSchools})`)
+  // Halt's workspace (no school_id: only the no-context test reads them) and stichting-level tables.
+  const halt = f.users['halt@haltnoord.demo']!
+  await owner.execute(sql`insert into halt_appointments (partner_id, referral_id, kind, starts_at, created_by_id)
+    select partner_id, id, 'intake', now(), ${halt} from halt_referrals where reason = 'Isolatie'`)
+  await owner.execute(sql`insert into halt_components (partner_id, referral_id, component, note)
+    select partner_id, id, 'reflectie', 'Isolatie' from halt_referrals where reason = 'Isolatie'`)
+  await owner.execute(sql`insert into halt_jims (partner_id, referral_id, name, relation, contact, agreements)
+    select partner_id, id, 'Mentor', 'Oom', '06', 'Afspraken' from halt_referrals where reason = 'Isolatie'`)
+  await owner.execute(sql`insert into halt_restorative_steps (partner_id, referral_id, kind, "on", created_by_id)
+    select partner_id, id, 'gesprek_slachtoffer', date '2026-11-10', ${halt} from halt_referrals where reason = 'Isolatie'`)
+  await owner.execute(sql`insert into halt_notes (partner_id, referral_id, body, by_id)
+    select partner_id, id, 'Notitie', ${halt} from halt_referrals where reason = 'Isolatie'`)
+  await owner.execute(sql`insert into retention_settings (stichting_id, category, months) values (${f.stichtingen.kompas}, 'administratie', 60)
+    on conflict do nothing`)
+  await owner.execute(sql`insert into purge_runs (stichting_id, dry_run, as_of, report) values (${f.stichtingen.kompas}, true, date '2026-11-01', '{}')`)
 }
 
 describeEachDriver('tenant isolation', (getDb) => {
@@ -125,11 +207,26 @@ describeEachDriver('tenant isolation', (getDb) => {
     'incident_tasks',
     'incident_acknowledgements',
   ])
+  /**
+   * Tables with rules of their own for a directeur inside the school (null: none of its rows):
+   * the access log is the privacyfunctionaris' (0019), Halt's slots are Halt's (0022), and of the
+   * reporting-duty cases a directeur sees the Meldcode and what they opened, never a zeden case (0023).
+   */
+  const DIRECTEUR_VISIBLE = (userId: string): Record<string, SQL | null> => ({
+    access_log: null,
+    halt_slots: null,
+    report_cases: sql`(kind = 'meldcode' or opened_by_id = ${userId})`,
+    report_case_steps: sql`case_id in (select id from report_cases where kind = 'meldcode' or opened_by_id = ${userId})`,
+  })
   const visibleToSchoolMember = (table: string, userId: string) =>
     INCIDENT_FAMILY.has(table)
       ? sql` and ${sql.raw(table === 'incidents' ? 'id' : 'incident_id')} in
           (select id from incidents where status = 'submitted' or reported_by_id = ${userId})`
-      : sql``
+      : DIRECTEUR_VISIBLE(userId)[table] !== undefined
+        ? DIRECTEUR_VISIBLE(userId)[table] === null
+          ? sql` and false`
+          : sql` and ${DIRECTEUR_VISIBLE(userId)[table]!}`
+        : sql``
 
   describe('school member (directeur of OBS De Branding)', () => {
     const ctx = () => f.contextOf('directeur@branding.demo')
@@ -143,7 +240,8 @@ describeEachDriver('tenant isolation', (getDb) => {
           await countAs(app, ctx(), table.name, where),
           await ownerCount(owner, table.name, sql`${where}${visibleToSchoolMember(table.name, ctx().userId!)}`),
         ]
-        if (own !== expected || own === 0) wrong.push(`${table.name}: sees ${own} of ${expected}`)
+        const none = DIRECTEUR_VISIBLE(ctx().userId!)[table.name] === null
+        if (own !== expected || (own === 0 && !none)) wrong.push(`${table.name}: sees ${own} of ${expected}`)
       }
       expect(wrong).toEqual([])
     })
@@ -327,6 +425,16 @@ describeEachDriver('tenant isolation', (getDb) => {
       measure_letters: sql`measure_id in ${BOARD_MEASURES}`,
       bezwaren: sql`measure_id in ${BOARD_MEASURES}`,
       removal_search_attempts: sql`measure_id in ${BOARD_MEASURES}`,
+      removal_hearings: sql`measure_id in ${BOARD_MEASURES}`,
+      // Issue 5/6: the log is the FG's; requests and holds the FG's and the directeur's; Halt's own
+      // tables Halt's; of the reporting duties the board sees the zeden route only.
+      access_log: null,
+      subject_requests: null,
+      legal_holds: null,
+      halt_referrals: null,
+      halt_slots: null,
+      report_cases: sql`kind = 'zedendelict_medewerker'`,
+      report_case_steps: sql`case_id in (select id from report_cases where kind = 'zedendelict_medewerker')`,
     }
     void INCIDENT_FAMILY
 
@@ -377,14 +485,30 @@ describeEachDriver('tenant isolation', (getDb) => {
       expect(await countAs(app, ctx(), table, sql`true`)).toBe(0)
     })
 
-    it('sees no school-bound row of any school-owned table except its own partner links', async () => {
-      const { app } = getDb()
+    // What a school shared with the unit, while active (migration 0020): the shares, their items
+    // (the minimised payload) and the approved agreements it is party to. Nothing else.
+    const partnerVisible = (partner: string, user: string): Record<string, SQL> => {
+      const active = sql`(select id from shares where partner_id = ${partner} and revoked_at is null and expires_at > now()
+        and (cardinality(recipient_user_ids) = 0 or ${user}::uuid = any(recipient_user_ids)))`
+      return {
+        shares: sql`id in ${active}`,
+        share_items: sql`share_id in ${active}`,
+        sharing_agreements: sql`partner_id = ${partner} and status <> 'concept'`,
+      }
+    }
+
+    it('sees no school-bound row of any school-owned table except its links and what was shared with it', async () => {
+      const { app, owner } = getDb()
       const leaks: string[] = []
+      const shared = partnerVisible(f.partners.wijkteam, ctx().userId)
       for (const table of tables.filter((x) => x.name !== 'partner_links')) {
         const n = await countAs(app, ctx(), table.name, sql`school_id is not null`)
-        if (n > 0) leaks.push(`${table.name}: ${n} rows`)
+        const expected = shared[table.name] ? await ownerCount(owner, table.name, sql`school_id is not null and ${shared[table.name]!}`) : 0
+        if (n !== expected) leaks.push(`${table.name}: ${n} rows, expected ${expected}`)
       }
       expect(leaks).toEqual([])
+      // The shared rows exist (the fixture shares with Wijkteam Centrum in three schools, two stichtingen).
+      expect(await countAs(app, ctx(), 'share_items', sql`true`)).toBeGreaterThanOrEqual(3)
       const links = await withContext(app, ctx(), async (tx) =>
         rows<{ partner_id: string }>(await tx.execute(sql`select partner_id from partner_links`)),
       )

@@ -34,6 +34,22 @@ export const SUBJECTS = [
   'Oversight',
   // A stichting's decision-letter templates, versioned (issue 4); letters themselves follow 'Measure'.
   'LetterTemplate',
+  // Issue 5: the access log (the FG reviews it), sharing agreements (Wpg art. 20), disclosures
+  // ('Share', the school's side) and what a recipient sees of them ('SharedRecord', partner side),
+  // data-subject requests, the student export, retention settings and purges, legal holds, and the
+  // reporting-duty cases (zeden route, Meldcode). RLS (0019–0021) limits the rows.
+  'AccessLog',
+  'Agreement',
+  'Share',
+  'SharedRecord',
+  'SubjectRequest',
+  'StudentExport',
+  'Retention',
+  'LegalHold',
+  'ReportCase',
+  // Issue 6: a Halt referral as the school sees it ('Referral') and Halt's own case ('HaltCase').
+  'Referral',
+  'HaltCase',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -142,6 +158,11 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can('read', 'School', { stichtingId: ctx.stichtingId })
     can('read', 'Calendar', { stichtingId: ctx.stichtingId })
     can('read', 'Mail', { stichtingId: ctx.stichtingId })
+    // The bevoegd gezag approves sharing agreements and sees what its schools shared (issue 5).
+    can(['read', 'create', 'update'], 'Agreement', { stichtingId: ctx.stichtingId })
+    can('read', 'Share', { stichtingId: ctx.stichtingId })
+    // A sexual offence by a staff member is reported to the board at once (RLS: zeden cases only).
+    can(['read', 'update'], 'ReportCase', { stichtingId: ctx.stichtingId, kind: 'zedendelict_medewerker' })
   },
   stichtingbeheerder(ctx, { can }) {
     // Manages schools, users, calendars and templates; sees no pupil content.
@@ -162,6 +183,14 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can('read', 'Protocol', { stichtingId: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
     can('read', 'Calendar', { stichtingId: ctx.stichtingId })
+    // Issue 5: reviews the access log, drafts agreements, oversees and revokes shares, handles
+    // data-subject requests, legal holds, retention and the purge.
+    can('read', 'AccessLog', { stichtingId: ctx.stichtingId })
+    can(['read', 'create', 'update'], 'Agreement', { stichtingId: ctx.stichtingId })
+    can(['read', 'update'], 'Share', { stichtingId: ctx.stichtingId })
+    can(['read', 'create', 'update'], 'SubjectRequest', { stichtingId: ctx.stichtingId })
+    can(['read', 'create', 'update'], 'LegalHold', { stichtingId: ctx.stichtingId })
+    can('manage', 'Retention', { stichtingId: ctx.stichtingId })
   },
   directeur(ctx, builder) {
     schoolStaff(ctx, builder)
@@ -180,6 +209,16 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('read', 'Overview', { schoolId: ctx.schoolId })
     builder.can('read', 'Mail', { schoolId: ctx.schoolId })
     followUpPlanner(ctx, builder)
+    // Issue 5: shares with partners under an approved agreement, the school's own agreements,
+    // data-subject requests and the student export, legal holds, reporting duties.
+    builder.can(['read', 'create'], 'Agreement', { schoolId: ctx.schoolId })
+    builder.can(['read', 'create', 'update'], 'Share', { schoolId: ctx.schoolId })
+    builder.can(['read', 'create', 'update'], 'SubjectRequest', { schoolId: ctx.schoolId })
+    builder.can('create', 'StudentExport', { schoolId: ctx.schoolId })
+    builder.can(['read', 'create'], 'LegalHold', { schoolId: ctx.schoolId })
+    builder.can(['read', 'create', 'update'], 'ReportCase', { schoolId: ctx.schoolId, kind: 'meldcode' })
+    builder.can('create', 'ReportCase', { schoolId: ctx.schoolId, kind: 'zedendelict_medewerker' })
+    builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
   },
   intern_begeleider(ctx, builder) {
     schoolStaff(ctx, builder)
@@ -195,6 +234,13 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('read', 'Overview', { schoolId: ctx.schoolId })
     builder.can('read', 'Protocol', { schoolId: ctx.schoolId })
     followUpPlanner(ctx, builder)
+    // Issue 5: sees and prepares shares (the directeur approves police shares: domain), the
+    // Meldcode (the IB is often the aandachtsfunctionaris); issue 6: Halt referrals.
+    builder.can('read', 'Agreement', { schoolId: ctx.schoolId })
+    builder.can('read', 'Share', { schoolId: ctx.schoolId })
+    builder.can(['read', 'create', 'update'], 'ReportCase', { schoolId: ctx.schoolId, kind: 'meldcode' })
+    builder.can('create', 'ReportCase', { schoolId: ctx.schoolId, kind: 'zedendelict_medewerker' })
+    builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
   },
   leerkracht(ctx, builder) {
     // Registers incidents about any pupil of the school, so may look pupils up by name and group.
@@ -207,6 +253,11 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('create', 'Measure', { schoolId: ctx.schoolId, kind: { $in: ['adempauze', 'time_out'] } })
     builder.can(['read', 'update'], 'Measure', { proposedById: ctx.userId })
     followUpOwner(ctx, builder)
+    // Issue 5: any staff member reports (zeden route: informs the board at once; Meldcode: signals),
+    // and follows what they opened. Issue 6: refers a student to the Halt spreekuur.
+    builder.can('create', 'ReportCase', { schoolId: ctx.schoolId })
+    builder.can('read', 'ReportCase', { openedById: ctx.userId })
+    builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
   },
   vertrouwenspersoon(ctx, builder) {
     schoolStaff(ctx, builder)
@@ -215,16 +266,23 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can(['read', 'update'], 'Incident', { confidential: true })
     builder.can(['read', 'update'], 'Incident', { reportedById: ctx.userId })
     followUpOwner(ctx, builder)
+    // Issue 5: confidential reporting duties (zeden route with the board; Meldcode).
+    builder.can(['read', 'create', 'update'], 'ReportCase', { schoolId: ctx.schoolId })
   },
   halt_medewerker(ctx, { can }) {
-    // Sees pupils only through referrals (a later issue); here only its own organisation.
+    // Sees pupils only through referrals of linked schools: the shared facts and Halt's own case.
     can('read', 'Partner', { id: ctx.partnerId })
     can('read', 'School')
+    can('read', 'Agreement', { partnerId: ctx.partnerId })
+    can('read', 'SharedRecord', { partnerId: ctx.partnerId })
+    can(['read', 'update'], 'HaltCase', { partnerId: ctx.partnerId })
   },
   politie(ctx, { can }) {
-    // Sees only what a school shared (a later issue); here only its own organisation.
+    // Sees only what a school shared with the unit, for the agreed purpose, until expiry (RLS 0020).
     can('read', 'Partner', { id: ctx.partnerId })
     can('read', 'School')
+    can('read', 'Agreement', { partnerId: ctx.partnerId })
+    can('read', 'SharedRecord', { partnerId: ctx.partnerId })
   },
   platform_beheerder(_ctx, { can }) {
     // Operates tenants; sees no personal data.

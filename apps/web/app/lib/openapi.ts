@@ -1,10 +1,10 @@
 // The OpenAPI 3.1 description of /api/v1. Kept beside the routes; the HTTP tests check that every
 // documented path answers and that every API route is documented.
-const error = {
-  description: 'Error',
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Errors' } } },
-}
-const uuid = { type: 'string', format: 'uuid' } as const
+import { errorResponse as error, uuidSchema as uuid } from './openapi/common.ts'
+import { haltPaths } from './openapi/halt.ts'
+import { privacyPaths } from './openapi/privacy.ts'
+import { reportingPaths } from './openapi/reporting.ts'
+import { sharingPaths } from './openapi/sharing.ts'
 const student = {
   type: 'object',
   required: ['id', 'firstName', 'lastName', 'displayName', 'dateOfBirth', 'status', 'schoolId'],
@@ -431,5 +431,9 @@ export const openApiDocument = {
     '/openapi.json': {
       get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1 document' } } },
     },
+    ...sharingPaths,
+    ...privacyPaths,
+    ...reportingPaths,
+    ...haltPaths,
   },
 } as const

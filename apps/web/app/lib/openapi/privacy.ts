@@ -1,0 +1,6 @@
+// OpenAPI paths of the privacy area (merged into lib/openapi.ts). Keys are paths under /api/v1.
+import { errorResponse as error, uuidSchema as uuid } from './common.ts'
+
+export const privacyPaths = {} as const
+void error
+void uuid
