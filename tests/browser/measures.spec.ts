@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { login } from './support/login.ts'
 
-test('a po schorsing: proposed by the directeur, decided by the board, Inspectie notice recorded', async ({ page, browser }) => {
+test('a po schorsing: proposed by the directeur, decided by the board, Inspectie notice recorded, letter sent', async ({ page, browser }) => {
   await login(page, 'directeur@branding.demo')
   // Start from an incident, as the school would.
   await page.goto('/incidenten?severity=zeer_ernstig&schooljaar=2026-2027')
@@ -51,6 +51,13 @@ test('a po schorsing: proposed by the directeur, decided by the board, Inspectie
   await expect(link).toBeVisible()
   const pdf = await page.request.get((await link.getAttribute('href'))!)
   expect(pdf.headers()['content-type']).toBe('application/pdf')
-  await page.getByRole('button', { name: 'Besluit verzonden' }).click()
+  // "Besluit verzonden" is no button of its own: recording the letter's sending (here by e-mail to
+  // the parents, through the outbox) moves the schorsing there.
+  await expect(page.getByRole('button', { name: 'Besluit verzonden' })).toHaveCount(0)
+  const region = page.getByRole('region', { name: 'Brieven' })
+  await region.locator('summary', { hasText: 'Verzending vastleggen' }).click()
+  await region.getByLabel(/Per e-mail/).check()
+  await region.locator('form button[type="submit"]', { hasText: 'Verzending vastleggen' }).click()
   await expect(page.getByText('besluit verzonden', { exact: true })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Brieven' })).toContainText('verzonden per e-mail op')
 })

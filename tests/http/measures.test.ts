@@ -8,6 +8,8 @@ let server: RunningServer
 const as: Record<string, Client> = {}
 const ACCOUNTS = ['directeur@branding.demo', 'ib@branding.demo', 'leerkracht@branding.demo', 'bestuur@kompas.demo', 'bestuur@horizon.demo', 'directeur@horizon.demo', 'privacy@kompas.demo', 'politie@wijkteam.demo']
 let pupil: string
+let pupil2: string
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date())
 const json = (c: Client, method: string, path: string, body?: unknown) => c.request(method, path, body === undefined ? {} : { json: body })
 
 beforeAll(async () => {
@@ -18,7 +20,9 @@ beforeAll(async () => {
   }
   const pupils = (await as['directeur@branding.demo']!.get('/api/v1/students?pageSize=200')).json().items
   const withMeasures = new Set((await as['directeur@branding.demo']!.get('/api/v1/measures')).json().items.map((m: { studentId: string }) => m.studentId))
-  pupil = pupils.find((p: { id: string }) => !withMeasures.has(p.id)).id
+  const free = pupils.filter((p: { id: string }) => !withMeasures.has(p.id))
+  pupil = free[0].id
+  pupil2 = free[1].id
 })
 afterAll(() => server?.stop())
 
@@ -48,9 +52,65 @@ describe('a po schorsing through the API', () => {
     expect(detail.state).toBe('approved')
     expect(detail.endsOn).toBe('2026-11-27')
     expect(detail.tasks.map((t: { kind: string }) => t.kind)).toContain('inspectie_melding')
-    expect(detail.next.map((n: { to: string }) => n.to)).toEqual(['letter_sent'])
+    // "Besluit verzonden" is no button: it follows from recording the letter's sending.
+    expect(detail.next.map((n: { to: string }) => n.to)).toEqual([])
+    const manual = await json(dir, 'POST', `/api/v1/measures/${id}/transitions`, { to: 'letter_sent' })
+    expect(manual.status).toBe(409)
+    expect(manual.json().errors[0].message).toMatch(/Brieven/)
     // The same step twice is a conflict, not a second decision.
     expect((await json(board, 'POST', `/api/v1/measures/${id}/transitions`, { to: 'approved' })).status).toBe(409)
+
+    const letter = (await json(dir, 'POST', `/api/v1/measures/${id}/letters`, { kind: 'schorsing' })).json()
+    const sentPath = `/api/v1/measures/${id}/letters/${letter.id}/sent`
+    expect((await json(dir, 'POST', sentPath, { channel: 'post' })).status).toBe(400)
+    expect((await json(as['bestuur@horizon.demo']!, 'POST', sentPath, { channel: 'post', sentOn: today })).status).toBe(404)
+    const sent = await json(dir, 'POST', sentPath, { channel: 'email' })
+    expect(sent.status).toBe(201)
+    expect(sent.json()).toMatchObject({ state: 'letter_sent', mails: expect.any(Number) })
+    expect(sent.json().mails).toBeGreaterThan(0)
+    expect((await dir.get(`/api/v1/measures/${id}`)).json().state).toBe('letter_sent')
+    const letters = (await dir.get(`/api/v1/measures/${id}/letters`)).json().items
+    expect(letters[0].sent).toMatchObject([{ channel: 'email', on: today }])
+  })
+})
+
+describe('a po verwijdering: hearings before the board decides', () => {
+  it('the decision is refused naming WPO art. 40 lid 11 until the groepsleraar and the parents are heard; the hearings are listed with the measure', async () => {
+    const dir = as['directeur@branding.demo']!
+    const board = as['bestuur@kompas.demo']!
+    const created = await json(dir, 'POST', '/api/v1/measures', {
+      kind: 'verwijdering', studentId: pupil2, reasons: 'Herhaalde ernstige bedreigingen; schorsingen hebben niet geholpen.',
+      skipJustification: 'Na een wapenincident is terugkeer in de groep niet verantwoord.',
+    })
+    expect(created.status).toBe(201)
+    const { id } = created.json()
+    const hearings = `/api/v1/measures/${id}/hearings`
+    expect((await dir.get(hearings)).json().required.map((r: { party: string }) => r.party)).toEqual(['groepsleraar', 'ouders'])
+    const bad = await json(dir, 'POST', hearings, { party: 'inspectie_overleg', heardOn: today, summary: 'Overleg met de inspecteur.' })
+    expect(bad.status).toBe(400)
+    expect((await json(dir, 'POST', hearings, { party: 'groepsleraar', heardOn: today, summary: 'De groepsleraar beschrijft de incidenten sinds september.' })).status).toBe(201)
+    const early = await json(dir, 'POST', `/api/v1/measures/${id}/transitions`, { to: 'hearings_recorded' })
+    expect(early.status).toBe(409)
+    expect(early.json().errors[0].message).toMatch(/de ouders \(WPO art\. 40 lid 11/)
+    expect((await json(as['bestuur@horizon.demo']!, 'POST', hearings, { party: 'ouders', heardOn: today, summary: 'De ouders begrijpen de zorg.' })).status).toBe(404)
+    expect((await json(dir, 'POST', hearings, { party: 'ouders', heardOn: today, summary: 'De ouders begrijpen de zorg en vragen hulp.' })).status).toBe(201)
+    expect((await json(dir, 'POST', `/api/v1/measures/${id}/transitions`, { to: 'hearings_recorded' })).status).toBe(200)
+    expect((await json(board, 'POST', `/api/v1/measures/${id}/transitions`, { to: 'decided' })).status).toBe(200)
+    const detail = (await board.get(`/api/v1/measures/${id}`)).json()
+    expect(detail.hearings).toMatchObject({ complete: true, hearings: [{ party: 'groepsleraar' }, { party: 'ouders' }] })
+  })
+})
+
+describe('opening a case is logged', () => {
+  it('the bestuurder’s GET of a school’s case leaves an access-log row with the reason "toezicht bevoegd gezag"', async () => {
+    const board = as['bestuur@kompas.demo']!
+    const [one] = (await board.get('/api/v1/measures?kind=schorsing')).json().items
+    expect((await board.get(`/api/v1/measures/${one.id}`)).status).toBe(200)
+    const log = await as['privacy@kompas.demo']!.get('/api/v1/access-log?subjectType=measure&role=bestuurder&pageSize=100')
+    expect(log.status).toBe(200)
+    const rows = log.json().items.filter((r: { subjectId: string }) => r.subjectId === one.id)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows[0]).toMatchObject({ reason: 'toezicht bevoegd gezag', studentId: one.studentId })
   })
 })
 

@@ -1,7 +1,7 @@
 // Demo measures (issue 4): at each school a few measures in different states of their workflow,
 // including a schorsing awaiting the board, a decided schorsing of more than one day with the
 // Inspectie notice due, an mbo schorsing of 8 school days, and a verwijdering in search (with two
-// search attempts); at the po schools an ended schorsing from September with a bezwaar due next week.
+// search attempts with notes, and its hearings); at the po schools an ended schorsing from September with a bezwaar due next week.
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Tx } from './client.ts'
 import * as s from './schema.ts'
@@ -28,7 +28,9 @@ interface Plan {
   /** A bezwaar against the decision, after its hearing (issue 4). */
   bezwaar?: { receivedOn: string; hearingOn: string; decisionDueOn: string }
   /** Attempts to find another school (issue 4). */
-  attempts?: { contactedOn: string; schoolName: string; result: string }[]
+  attempts?: { contactedOn: string; schoolName: string; result: string; note?: string }[]
+  /** Hearings before the verwijdering (parties per the vo rule set), and the Inspectie consultation. */
+  hearings?: { party: string; heardOn: string; summary: string }[]
 }
 
 // School days in November 2026 (no holidays in that stretch in any region).
@@ -75,8 +77,14 @@ const PLANS = (sector: string): Plan[] => [
           path: ['proposed', 'hearings_recorded', 'decided', 'searching'],
           reasons: 'Herhaalde ernstige incidenten met wapenbezit; schorsingen hebben niet geholpen.',
           attempts: [
-            { contactedOn: '2026-11-17', schoolName: 'Scholengemeenschap De Vaart', result: 'geen plaats' },
-            { contactedOn: '2026-11-19', schoolName: 'Duinzicht College', result: 'in behandeling' },
+            { contactedOn: '2026-11-17', schoolName: 'Scholengemeenschap De Vaart', result: 'geen plaats', note: 'Klas vol tot de zomer; teruggebeld door de afdelingsleider.' },
+            { contactedOn: '2026-11-19', schoolName: 'Duinzicht College', result: 'in behandeling', note: 'Intake gepland; dossier met toestemming van de ouders gestuurd.' },
+          ],
+          hearings: [
+            { party: 'leraren', heardOn: '2026-11-16', summary: 'Mentor en twee vakdocenten: incidenten sinds september, afspraken niet nagekomen.' },
+            { party: 'leerling', heardOn: '2026-11-16', summary: 'Leerling erkent het wapenbezit, wil op school blijven.' },
+            { party: 'ouders', heardOn: '2026-11-16', summary: 'Ouders begrijpen de zorg, vragen hulp bij het vinden van een andere school.' },
+            { party: 'inspectie_overleg', heardOn: '2026-11-16', summary: 'Telefonisch overleg met de inspecteur; geen bezwaren tegen de procedure.' },
           ],
         },
       ]
@@ -160,10 +168,13 @@ export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[]) {
         ])
       }
       if (plan.bezwaar) {
-        await tx.insert(s.bezwaren).values({ ...tenant, measureId: id, ...plan.bezwaar, state: 'hearing_held', recordedById: school.directeurId })
+        await tx.insert(s.bezwaren).values({ ...tenant, measureId: id, ...plan.bezwaar, state: 'hearing_held', late: false, recordedById: school.directeurId })
       }
       if (plan.attempts) {
         await tx.insert(s.removalSearchAttempts).values(plan.attempts.map((a) => ({ ...tenant, measureId: id, ...a, recordedById: school.directeurId })))
+      }
+      if (plan.hearings) {
+        await tx.insert(s.removalHearings).values(plan.hearings.map((x) => ({ ...tenant, measureId: id, ...x, recordedById: school.directeurId })))
       }
     }
   }

@@ -11,12 +11,14 @@ import {
   decideBezwaar,
   getBoardOversight,
   getMeasureBezwaar,
+  getMeasureHearings,
   listBezwaren,
   listSearchAttempts,
   localDate,
   proposeMeasure,
   recordBezwaar,
   recordHearing,
+  recordRemovalHearing,
   recordSearchAttempt,
   transitionMeasure,
 } from '../src/index.ts'
@@ -248,6 +250,16 @@ describe('the search for another school', () => {
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
     const id = (r as { id: string }).id
     expect(await attempt(dir, id, { contactedOn: today, schoolName: 'ROC Zeeweg', result: 'geen plaats' })).toMatchObject({ ok: false, status: 409 })
+    // The hearings the mbo rule set asks (the student, and under 18 the parents) come first.
+    const unheard = await step(dir, id, 'hearings_recorded')
+    expect(unheard).toMatchObject({ ok: false, status: 409 })
+    if (!unheard.ok) expect(unheard.errors[0]!.message).toMatch(/de leerling.*WEB art\. 8\.1\.7d/)
+    const required = (await as(dir, (tx) => getMeasureHearings(tx, ability(dir), id)))!.required
+    expect(required.map((r) => r.party)).toContain('leerling')
+    for (const r of required) {
+      const heard = await as(dir, (tx) => recordRemovalHearing(tx, ability(dir), ctxOf[dir]!, id, { party: r.party, heardOn: today, summary: 'Gehoord over het voorgenomen besluit.' }))
+      expect(heard, r.party).toMatchObject({ ok: true })
+    }
     expect(await step(dir, id, 'hearings_recorded')).toMatchObject({ ok: true })
     expect(await step(BOARD, id, 'decided')).toMatchObject({ ok: true })
     expect(await step(dir, id, 'searching')).toMatchObject({ ok: true })

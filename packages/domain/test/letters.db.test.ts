@@ -18,7 +18,7 @@ const NOW = new Date('2026-11-21T10:00:00Z')
 const make = (email: string, measureId: string, kind: string) => as(email, (tx) => renderLetter(tx, ability(email), ctxOf[email]!, measureId, kind, { now: NOW }))
 const saveTemplate = (email: string, kind: string, body: string) => as(email, (tx) => saveLetterTemplate(tx, ability(email), ctxOf[email]!, kind, body))
 const textOf = async (email: string, measureId: string, letterId: string) => {
-  const letter = await as(email, (tx) => getLetterPdf(tx, ability(email), measureId, letterId))
+  const letter = await as(email, (tx) => getLetterPdf(tx, ability(email), ctxOf[email]!, measureId, letterId))
   expect(letter).not.toBeNull()
   return pdfText(letter!.pdf)
 }
@@ -121,7 +121,7 @@ describe('refusals', () => {
     for (const email of ['bestuur@horizon.demo', 'directeur@horizon.demo']) {
       expect(await make(email, decided.id, 'schorsing'), email).toMatchObject({ ok: false, status: 404 })
       expect(await as(email, (tx) => listLetters(tx, ability(email), decided.id))).toBeNull()
-      expect(await as(email, (tx) => getLetterPdf(tx, ability(email), decided.id, letter!.id))).toBeNull()
+      expect(await as(email, (tx) => getLetterPdf(tx, ability(email), ctxOf[email]!, decided.id, letter!.id))).toBeNull()
       // The tenant wall on its own: raw rows as the app role.
       expect(await as(email, (tx) => tx.select().from(schema.measureLetters))).toEqual([])
     }

@@ -1,7 +1,7 @@
 // Decision letters without a database: the placeholder check, filling, the values the law asks for
 // (legal basis with its articles, the objection clause on and off, the Inspectie line, the
 // definitive-removal condition per sector), the salutation around the age of 18, and the PDF.
-import { DEFAULT_LETTER_TEMPLATES } from '@baken/db/demo'
+import { DEFAULT_LETTER_TEMPLATES as DEMO_TEMPLATES } from '@baken/db/demo'
 import { describe, expect, it } from 'vitest'
 import {
   checkLetterTemplate,
@@ -15,8 +15,9 @@ import {
   letterValues,
   renderLetterPdf,
   ruleSetFor,
+  DEFAULT_LETTER_TEMPLATES,
   type LetterFacts,
-} from '../src/index.ts'
+} from '../src/measures/index.ts'
 import { pdfText } from './support/pdf-text.ts'
 
 const facts = (over: Partial<LetterFacts> = {}): LetterFacts => ({
@@ -175,7 +176,7 @@ describe('the legal basis and the condition for a definitive removal', () => {
 
   it('vo: the Inspectie consultation is part of the legal basis of a verwijdering', () => {
     const vo = letterValues(facts({ kind: 'verwijdering', measureKind: 'verwijdering', sector: 'vo', ruleSet: ruleSetFor('vo', '2026-11-21') }))
-    expect(vo.wettelijke_grondslag).toContain('overlegt het bevoegd gezag vóór de definitieve verwijdering met de Inspectie')
+    expect(vo.wettelijke_grondslag).toContain('overlegt het bevoegd gezag vóór het besluit tot verwijdering met de Inspectie')
   })
 })
 
@@ -235,5 +236,11 @@ describe('the PDF', () => {
     expect(shown).toContain('WPO art. 40c lid 1')
     expect(shown).toContain('de Inspectie van het Onderwijs wordt geïnformeerd')
     expect(shown).toContain('Kenmerk abcd1234 · besluit tot schorsing, versie 2 · sjabloon versie 3')
+  })
+})
+
+describe('the built-in templates', () => {
+  it('are the texts the demo stichtingen start from (version 1), so the two cannot drift apart', () => {
+    expect(DEFAULT_LETTER_TEMPLATES).toEqual(DEMO_TEMPLATES)
   })
 })

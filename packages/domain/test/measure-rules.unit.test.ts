@@ -20,8 +20,10 @@ import {
   ruleSetFor,
   skippedRungs,
   skipsRung,
+  checkHearings,
+  requiredHearings,
   type MeasureKind,
-} from '../src/index.ts'
+} from '../src/measures/index.ts'
 
 const ON = '2026-11-21'
 
@@ -45,7 +47,7 @@ describe('rule sets', () => {
     expect(ruleOf(ruleSetFor('po', ON), 'schorsing.inspectie').source).toBe('WPO art. 40c lid 3')
     expect(ruleOf(ruleSetFor('po', ON), 'verwijdering.definitief').source).toBe('WPO art. 40')
     expect(ruleOf(ruleSetFor('vo', ON), 'schorsing.besluit').source).toContain('WVO 2020 art. 8.14')
-    expect(ruleOf(ruleSetFor('vo', ON), 'verwijdering.inspectie').source).toBe('WVO 2020 art. 8.15')
+    expect(ruleOf(ruleSetFor('vo', ON), 'verwijdering.inspectie').source).toBe('WVO 2020 art. 8.15; Inrichtingsbesluit WVO')
     expect(ruleOf(ruleSetFor('mbo', ON), 'schorsing.maxSchooldagen').source).toBe('WEB art. 8.1.7c lid 1')
     expect(ruleOf(ruleSetFor('mbo', ON), 'verwijdering.definitief').source).toBe('WEB art. 8.1.7d')
     expect(ruleOf(ruleSetFor('po', ON), 'bezwaar.termijnWeken').source).toBe('Awb art. 6:7 en 6:8 lid 1')
@@ -100,7 +102,7 @@ describe('rule sets', () => {
 
   it('hears the teacher and the parents in po, the pupil (and under 18 the parents) in vo and mbo', () => {
     expect(ruleOf(ruleSetFor('po', ON), 'verwijdering.horen').value).toEqual(['groepsleraar', 'ouders'])
-    expect(ruleOf(ruleSetFor('vo', ON), 'verwijdering.horen').value).toEqual(['leerling', 'ouders_onder_18'])
+    expect(ruleOf(ruleSetFor('vo', ON), 'verwijdering.horen').value).toEqual(['leraren', 'leerling', 'ouders_onder_18'])
     expect(ruleOf(ruleSetFor('mbo', ON), 'verwijdering.horen').value).toEqual(['leerling', 'ouders_onder_18'])
   })
 })
@@ -323,5 +325,39 @@ describe('the seed protocol beside the law', () => {
     // The po protocol's schorsing week is 5 days, the mbo law's 10: that differs.
     expect(mbo.find((r) => r.key === 'schorsing.maxSchooldagen')!.status).toBe('wijkt_af')
     expect(() => compareProtocol(SEED_PROTOCOL_PO_2023, ruleSetFor('vo', ON))).toThrow()
+  })
+})
+
+describe('hearings before a verwijdering', () => {
+  const parties = (sector: Sector, dob: string, on = ON) => requiredHearings(ruleSetFor(sector, on), dob, on).map((r) => r.party)
+
+  it('po: the groepsleraar and the parents, whatever the age (WPO art. 40 lid 11)', () => {
+    expect(parties('po', '2016-05-01')).toEqual(['groepsleraar', 'ouders'])
+    expect(requiredHearings(ruleSetFor('po', ON), '2016-05-01', ON)[0]!.rule.source).toContain('WPO art. 40 lid 11')
+    expect(parties('so', '2012-05-01')).toEqual(['groepsleraar', 'ouders'])
+  })
+
+  it('vo: the teachers, the pupil, the parents and the Inspectie consultation under 18; at 18 the teachers and the pupil', () => {
+    expect(parties('vo', '2008-11-22')).toEqual(['leraren', 'leerling', 'ouders', 'inspectie_overleg']) // 18 tomorrow
+    expect(parties('vo', '2008-11-21')).toEqual(['leraren', 'leerling']) // 18 today
+  })
+
+  it('mbo: the student and, under 18, the parents; no Inspectie consultation', () => {
+    expect(parties('mbo', '2009-01-01')).toEqual(['leerling', 'ouders'])
+    expect(parties('mbo', '2008-11-21')).toEqual(['leerling'])
+  })
+
+  it('refuses naming who is missing, with the rule and its source; complete when all are heard', () => {
+    const required = requiredHearings(ruleSetFor('vo', ON), '2010-01-01', ON)
+    const none = checkHearings(required, [])
+    expect(none.ok).toBe(false)
+    if (!none.ok) {
+      expect(none.message).toContain('de betrokken leraren, de leerling, de ouders (WVO 2020 art. 8.15')
+      expect(none.message).toContain('overleg met de Inspectie is nog niet vastgelegd')
+    }
+    const onlyInspectie = checkHearings(required, ['leraren', 'leerling', 'ouders'])
+    expect(onlyInspectie.ok).toBe(false)
+    if (!onlyInspectie.ok) expect(onlyInspectie.message).not.toContain('nog niet gehoord')
+    expect(checkHearings(required, ['leraren', 'leerling', 'ouders', 'inspectie_overleg', 'groepsleraar']).ok).toBe(true)
   })
 })

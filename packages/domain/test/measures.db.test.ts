@@ -5,7 +5,7 @@ import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@ba
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getMeasure, listMeasures, openTransitions, proposeMeasure, transitionMeasure, WORKFLOWS } from '../src/index.ts'
+import { getMeasure, listMeasures, localDate, openTransitions, proposeMeasure, recordLetterSent, renderLetter, transitionMeasure, WORKFLOWS } from '../src/index.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
 
 let h: DatabaseHandle
@@ -134,7 +134,17 @@ describe('the schorsing workflow', () => {
     const id = await proposed()
     expect(await step('ib@branding.demo', id, 'letter_sent')).toMatchObject({ ok: false, status: 409 })
     expect((await step('bestuur@kompas.demo', id, 'approved')).ok).toBe(true)
-    for (const to of ['letter_sent', 'in_effect', 'meeting_held', 'report_signed', 'ended']) {
+    // "Besluit verzonden" follows from the letter (letters.ts, recordLetterSent), not from a button.
+    const manual = await step('ib@branding.demo', id, 'letter_sent')
+    expect(manual).toMatchObject({ ok: false, status: 409 })
+    if (!manual.ok) expect(manual.errors[0]!.message).toMatch(/Brieven/)
+    const letter = await as('ib@branding.demo', (tx) => renderLetter(tx, ability('ib@branding.demo'), ctxOf['ib@branding.demo']!, id, 'schorsing'))
+    expect(letter.ok).toBe(true)
+    const sent = await as('ib@branding.demo', (tx) =>
+      recordLetterSent(tx, ability('ib@branding.demo'), ctxOf['ib@branding.demo']!, id, (letter as { id: string }).id, { channel: 'uitgereikt', sentOn: localDate(new Date()) }),
+    )
+    expect(sent).toMatchObject({ ok: true, state: 'letter_sent' })
+    for (const to of ['in_effect', 'meeting_held', 'report_signed', 'ended']) {
       expect(await step('ib@branding.demo', id, to), to).toMatchObject({ ok: true, state: to })
     }
     expect(await step('ib@branding.demo', id, 'in_effect')).toMatchObject({ ok: false, status: 409 })

@@ -1,9 +1,11 @@
 // Decision letters of a measure (issue 4): the stored versions with their PDFs, and a button that
-// makes a new one from the stichting's latest template. The form posts to the measure page's action
-// (intent "make-letter"); the PDFs come from /api/v1/measures/{id}/letters/{letterId}.pdf.
+// makes a new one from the stichting's latest template (or the standard one). Per letter a form
+// records its sending — by e-mail through the outbox, or by post or handed over on a date; sending a
+// schorsing's decision letter moves it to "besluit verzonden". The forms post to the measure page's
+// action (intents "make-letter", "send-letter"); the PDFs come from /api/v1/measures/{id}/letters/{letterId}.pdf.
 // No @baken/* imports here: this file is part of the client bundle.
 import { Form, useNavigation } from '@remix-run/react'
-import { formatDateTime } from '~/lib/format.ts'
+import { formatDate, formatDateTime } from '~/lib/format.ts'
 import { useRootData } from '~/root.tsx'
 
 export interface LetterView {
@@ -13,13 +15,15 @@ export interface LetterView {
   templateVersion: number | null
   createdAt: string | Date
   createdByName: string | null
+  sent: { on: string; channel: string; channelLabel: string; mails: number }[]
 }
 
 export interface MeasureLettersProps {
   measureId: string
   letters: LetterView[]
-  /** The kinds the caller may make now (empty: no button). */
+  /** The kinds the caller may make now (empty: no button, and no sending). */
   available: string[]
+  today: string
 }
 
 const dictionary = {
@@ -32,7 +36,14 @@ const dictionary = {
     kind: 'Soort brief',
     version: 'versie {n}',
     template: 'sjabloon versie {n}',
+    standard: 'standaardsjabloon',
     by: 'door {name}',
+    sentOn: 'verzonden {channel} op {date}',
+    send: 'Verzending vastleggen',
+    sendLegend: 'Hoe is de brief verzonden?',
+    channels: { email: 'Per e-mail aan de ontvangers volgens de wet (nu)', post: 'Per post', uitgereikt: 'Uitgereikt' } as Record<string, string>,
+    sendDate: 'Datum van posten of uitreiken',
+    sendHint: 'Bij e-mail is de datum vandaag. Bij een schorsing gaat de maatregel daarmee naar "besluit verzonden".',
     kinds: {
       time_out_kennisgeving: 'Kennisgeving time-out',
       schorsing: 'Besluit tot schorsing',
@@ -49,7 +60,14 @@ const dictionary = {
     kind: 'Kind of letter',
     version: 'version {n}',
     template: 'template version {n}',
+    standard: 'standard template',
     by: 'by {name}',
+    sentOn: 'sent {channel} on {date}',
+    send: 'Record sending',
+    sendLegend: 'How was the letter sent?',
+    channels: { email: 'By e-mail to the recipients the law names (now)', post: 'By post', uitgereikt: 'Handed over' } as Record<string, string>,
+    sendDate: 'Date posted or handed over',
+    sendHint: 'For e-mail the date is today. For a suspension this moves the measure to "decision sent".',
     kinds: {
       time_out_kennisgeving: 'Time-out notice',
       schorsing: 'Suspension decision',
@@ -61,7 +79,7 @@ const dictionary = {
 
 const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
 
-export function MeasureLetters({ measureId, letters, available }: MeasureLettersProps) {
+export function MeasureLetters({ measureId, letters, available, today }: MeasureLettersProps) {
   const t = dictionary[useRootData()?.lang === 'en' ? 'en' : 'nl']
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'make-letter'
@@ -82,8 +100,38 @@ export function MeasureLetters({ measureId, letters, available }: MeasureLetters
               <span className="muted">
                 · {formatDateTime(l.createdAt)}
                 {l.createdByName ? ` · ${fill(t.by, { name: l.createdByName })}` : ''}
-                {l.templateVersion !== null ? ` · ${fill(t.template, { n: l.templateVersion })}` : ''}
+                {` · ${l.templateVersion !== null ? fill(t.template, { n: l.templateVersion }) : t.standard}`}
               </span>
+              {l.sent.map((x, i) => (
+                <span key={i} className="badge">
+                  {fill(t.sentOn, { channel: x.channelLabel, date: formatDate(x.on) })}
+                </span>
+              ))}
+              {available.includes(l.kind) ? (
+                <details>
+                  <summary>{t.send}</summary>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="send-letter" />
+                    <input type="hidden" name="letterId" value={l.id} />
+                    <fieldset>
+                      <legend>{t.sendLegend}</legend>
+                      {(['email', 'post', 'uitgereikt'] as const).map((c) => (
+                        <label key={c} className="check">
+                          <input type="radio" name="channel" value={c} required defaultChecked={c === 'email'} /> {t.channels[c]}
+                        </label>
+                      ))}
+                    </fieldset>
+                    <div className="field">
+                      <label htmlFor={`sent-on-${l.id}`}>{t.sendDate}</label>
+                      <input id={`sent-on-${l.id}`} name="sentOn" type="date" max={today} defaultValue={today} aria-describedby={`sent-hint-${l.id}`} />
+                      <p id={`sent-hint-${l.id}`} className="muted">
+                        {t.sendHint}
+                      </p>
+                    </div>
+                    <button type="submit">{t.send}</button>
+                  </Form>
+                </details>
+              ) : null}
             </li>
           ))}
         </ul>

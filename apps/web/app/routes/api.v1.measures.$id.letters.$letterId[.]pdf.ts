@@ -7,7 +7,7 @@ import { inTenant, requireContext, requirePermission } from '~/lib/context.serve
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Measure')
-  const letter = await inTenant(ctx, (tx) => getLetterPdf(tx, ctx.ability, params.id ?? '', params.letterId ?? ''))
+  const letter = await inTenant(ctx, (tx) => getLetterPdf(tx, ctx.ability, ctx.tenant, params.id ?? '', params.letterId ?? ''))
   if (!letter) throw apiError(404, 'Brief niet gevonden.', 'letterId')
   return new Response(letter.pdf, {
     headers: {

@@ -1,21 +1,28 @@
-import { completeMeasureTask, getMeasure, transitionMeasure } from '@baken/domain'
+import { completeMeasureTask, getMeasure, recordLetterSent, recordRemovalHearing, transitionMeasure } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext, requirePermission, writeInTenant, type DomainFailure } from '~/lib/context.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 import { MeasureBezwaar } from '~/components/measure-bezwaar.tsx'
 import { bezwaarAction, isBezwaarIntent, loadMeasureBezwaar } from '~/lib/measure-bezwaar.server.ts'
-import { listLetters, renderLetter } from '@baken/domain'
+import { listLetters, localDate, renderLetter } from '@baken/domain'
 import { MeasureLetters } from '~/components/measure-letters.tsx'
+import { MeasureHearings } from '~/components/measure-hearings.tsx'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Measure')
-  const measure = await inTenant(ctx, (tx) => getMeasure(tx, ctx.ability, ctx.tenant, params.id ?? ''))
-  if (!measure) throw data('Niet gevonden', { status: 404 })
-  const bezwaar = await inTenant(ctx, (tx) => loadMeasureBezwaar(tx, ctx, measure.id)) // issue 4: bezwaar, search for another school
-  const letters = await inTenant(ctx, (tx) => listLetters(tx, ctx.ability, measure.id)) // issue 4: decision letters
-  return { measure, canUpdate: ctx.ability.can('update', 'Measure') && ctx.membership.role !== 'bestuurder', bezwaar, letters }
+  // One transaction: opening the case is logged with the read (getMeasure → recordMeasureAccess).
+  const found = await inTenant(ctx, async (tx) => {
+    const measure = await getMeasure(tx, ctx.ability, ctx.tenant, params.id ?? '')
+    if (!measure) return null
+    const bezwaar = await loadMeasureBezwaar(tx, ctx, measure.id) // issue 4: bezwaar, search for another school
+    const letters = await listLetters(tx, ctx.ability, measure.id) // issue 4: decision letters
+    return { measure, bezwaar, letters }
+  })
+  if (!found) throw data('Niet gevonden', { status: 404 })
+  const { measure, bezwaar, letters } = found
+  return { measure, canUpdate: ctx.ability.can('update', 'Measure') && ctx.membership.role !== 'bestuurder', bezwaar, letters, today: localDate(new Date()) }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -29,6 +36,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       ? completeMeasureTask(tx, ctx.ability, ctx.tenant, id, String(form.taskId ?? ''), { reference: text('reference'), note: text('note') })
       : form.intent === 'make-letter' // issue 4: decision letters (measure-letters.tsx)
         ? renderLetter(tx, ctx.ability, ctx.tenant, id, form.kind)
+        : form.intent === 'send-letter' // issue 4: recording the letter's sending (measure-letters.tsx)
+        ? recordLetterSent(tx, ctx.ability, ctx.tenant, id, String(form.letterId ?? ''), { channel: text('channel'), sentOn: form.channel === 'email' ? undefined : text('sentOn') })
+        : form.intent === 'removal-hearing' // issue 4: hearings before a verwijdering (measure-hearings.tsx)
+        ? recordRemovalHearing(tx, ctx.ability, ctx.tenant, id, { party: text('party'), heardOn: text('heardOn'), summary: text('summary') })
         : isBezwaarIntent(form.intent) // issue 4: bezwaar and search attempts (measure-bezwaar.tsx)
         ? bezwaarAction(tx, ctx, id, form)
         : transitionMeasure(tx, ctx.ability, ctx.tenant, id, { to: text('to'), reason: text('reason'), expectedState: text('expectedState') }),
@@ -38,7 +49,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { measure: m, canUpdate, bezwaar, letters } = useLoaderData<typeof loader>()
+  const { measure: m, canUpdate, bezwaar, letters, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <article className="card">
@@ -96,6 +107,7 @@ export default function MeasurePage() {
           </>
         ) : null}
       </dl>
+      {m.hearings ? <MeasureHearings {...m.hearings} today={today} /> : null}
       {m.next.length ? (
         <section aria-labelledby="next-h">
           <h2 id="next-h">Volgende stap</h2>
@@ -150,7 +162,7 @@ export default function MeasurePage() {
         </section>
       ) : null}
       {bezwaar ? <MeasureBezwaar {...bezwaar} /> : null}
-      {letters ? <MeasureLetters measureId={m.id} letters={letters.items} available={letters.available} /> : null}
+      {letters ? <MeasureLetters measureId={m.id} letters={letters.items} available={letters.available} today={today} /> : null}
       <h2>Geschiedenis</h2>
       <ol className="history">
         {m.transitions.map((t, i) => (

@@ -47,7 +47,8 @@ const dictionary = {
     missing: 'Ontbreekt of onbekend:',
     current: 'Versie {version}, {at}{by}',
     by: ', door {name}',
-    noTemplate: 'De stichting heeft nog geen sjabloon voor deze brief; brieven van deze soort kunnen pas worden gemaakt als er een is.',
+    standardBadge: 'standaardsjabloon',
+    noTemplate: 'De stichting heeft nog geen eigen versie. Brieven worden gemaakt uit de tekst hieronder; opslaan maakt versie 1 van de stichting.',
     required: 'Verplichte plaatshouders',
     text: 'Tekst van het sjabloon',
     save: 'Opslaan als nieuwe versie',
@@ -92,7 +93,8 @@ const dictionary = {
     missing: 'Missing or unknown:',
     current: 'Version {version}, {at}{by}',
     by: ', by {name}',
-    noTemplate: 'The foundation has no template for this letter yet; letters of this kind can be made once there is one.',
+    standardBadge: 'standard template',
+    noTemplate: 'The foundation has no version of its own yet. Letters are made from the text below; saving creates the foundation’s version 1.',
     required: 'Required placeholders',
     text: 'Template text',
     save: 'Save as a new version',
@@ -179,7 +181,11 @@ export default function Sjablonen() {
                     at: formatDateTime(tpl.latest.createdAt),
                     by: tpl.latest.createdByName ? fill(t.by, { name: tpl.latest.createdByName }) : '',
                   })
-                : t.noTemplate}
+                : (
+                  <>
+                    <span className="badge">{t.standardBadge}</span> {t.noTemplate}
+                  </>
+                )}
             </p>
             <p>
               {t.required}:{' '}
@@ -197,7 +203,7 @@ export default function Sjablonen() {
                 rows={18}
                 // A new key after a save or a failed save shows the text that is now current.
                 key={`${tpl.latest?.version ?? 0}-${failed ? 'failed' : 'ok'}`}
-                defaultValue={failed ? failed.body : (tpl.latest?.body ?? '')}
+                defaultValue={failed ? failed.body : (tpl.latest?.body ?? tpl.standard)}
                 required
                 spellCheck
               />

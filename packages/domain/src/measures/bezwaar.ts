@@ -3,11 +3,12 @@
 // day after the objection term ends, vo/mbo from receipt, suspended while the disputes committee
 // advises) on the Algemene termijnenwet's holidays, and stored on the bezwaar, so "deadlines at risk"
 // is a plain query. Every step is also written to the measure's history (measure_transitions, from and
-// to the measure's unchanged state) with who, when and why: the bezwaren table has no columns for the
-// decision's reasons or a late objection's excuse (see the report to the lead: migration wanted).
+// to the measure's unchanged state) with who, when and why, for the history; the decision's reasons,
+// who decided and a late objection's excuse are columns of the bezwaar (migration 0018), and views
+// read those.
 import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
-import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, lt, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { dayNumber, isWeekend } from '../calendar/calendar-dates.ts'
 import { nationalHolidaysBetween } from '../calendar/national-holidays.ts'
@@ -15,6 +16,7 @@ import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.
 import { localDate } from '../school-year.ts'
 import { displayName } from '../students.ts'
 import { loadMeasure, measureWhere, type MeasureError } from './measure-cases.ts'
+import { mailMeasureRecipients } from './measure-mail.ts'
 import { allRuleSets, bezwaarDeadlines, MEASURE_LABELS, ruleOf, ruleSetFor, type MeasureKind, type Rule, type RuleSet } from './rules.ts'
 
 export const BEZWAAR_OUTCOMES = ['gegrond', 'ongegrond', 'deels gegrond'] as const
@@ -127,18 +129,25 @@ export function lateBezwaarMessage(sector: Sector, decisionSentOn: string, objec
 type MeasureRow = typeof schema.measures.$inferSelect
 
 /**
- * The day the decision was sent: the schorsing's "besluit verzonden" step when recorded, otherwise the
- * day it was decided (Awb 6:8: the term starts the day after the decision was made known).
+ * The day the decision was sent: the day recorded with the decision letter's sending (letters.ts,
+ * recordLetterSent), else the schorsing's "besluit verzonden" step, otherwise the day it was decided
+ * (Awb 6:8: the term starts the day after the decision was made known).
  */
 export async function decisionSentOn(tx: Tx, m: MeasureRow): Promise<string | null> {
+  const t = schema.measureTransitions
   const [sent] = await tx
-    .select({ at: schema.measureTransitions.at })
-    .from(schema.measureTransitions)
-    .where(and(eq(schema.measureTransitions.measureId, m.id), eq(schema.measureTransitions.toState, 'letter_sent')))
-    .orderBy(asc(schema.measureTransitions.at))
+    .select({ at: t.at, sentOn: sql<string | null>`${t.data}->>'sentOn'` })
+    .from(t)
+    .where(
+      and(
+        eq(t.measureId, m.id),
+        sql`((${t.data}->>'event' = 'brief_verzonden' and ${t.data}->>'letterKind' = ${m.kind}) or (${t.toState} = 'letter_sent' and ${t.fromState} is distinct from 'letter_sent'))`,
+      ),
+    )
+    .orderBy(asc(t.at))
     .limit(1)
-  const at = sent?.at ?? m.decidedAt
-  return at ? localDate(at) : null
+  if (sent) return sent.sentOn ?? localDate(sent.at)
+  return m.decidedAt ? localDate(m.decidedAt) : null
 }
 
 const bezwaarSubject = (m: MeasureRow) => record('Bezwaar', { stichtingId: m.stichtingId, schoolId: m.schoolId, measureKind: m.kind })
@@ -239,6 +248,8 @@ export async function recordBezwaar(tx: Tx, ability: AppAbility, ctx: TenantCont
     committeeFrom: input.committeeFrom ?? null,
     committeeUntil: input.committeeUntil ?? null,
     decisionDueOn: terms.decisionDueOn,
+    late: terms.late,
+    lateReason: terms.late ? input.lateReason! : null,
     recordedById: ctx.userId,
   })
   await logStep(
@@ -341,7 +352,7 @@ export async function decideBezwaar(
   if (b.hearingOn && input.decidedOn < b.hearingOn) return refuse(400, 'decidedOn', 'De beslissing kan niet vóór de hoorzitting vallen.')
   const updated = await tx
     .update(schema.bezwaren)
-    .set({ decidedOn: input.decidedOn, outcome: input.outcome, state: 'decided' })
+    .set({ decidedOn: input.decidedOn, outcome: input.outcome, reasons: input.reasons, decidedById: ctx.userId, state: 'decided' })
     .where(and(eq(schema.bezwaren.id, b.id), eq(schema.bezwaren.state, 'hearing_held')))
     .returning({ id: schema.bezwaren.id })
   if (updated.length !== 1) return refuse(409, 'outcome', 'Het bezwaar is intussen gewijzigd; laad de pagina opnieuw.')
@@ -353,6 +364,12 @@ export async function decideBezwaar(
     decidedOn: input.decidedOn,
     underMandate: ctx.role === 'directeur',
     onTime: input.decidedOn <= b.decisionDueOn,
+  })
+  // The decision on the objection goes to those who received the decision (rules.ts, decisionRecipients).
+  await mailMeasureRecipients(tx, ctx, m, {
+    subject: (f) => `Beslissing op het bezwaar over ${f.pupilName}`,
+    body: (f) =>
+      `Op het bezwaar tegen het besluit tot ${MEASURE_LABELS[m.kind]} van ${f.pupilName} is op ${dutchDayName(input.decidedOn)} beslist: het bezwaar is ${input.outcome}. U ontvangt de schriftelijke beslissing met de motivering van de school.`,
   })
   return { ok: true, id: b.id, state: 'decided', decisionDueOn: b.decisionDueOn }
 }
@@ -376,7 +393,7 @@ export interface BezwaarView {
   decisionDueOn: string
   decidedOn: string | null
   outcome: string | null
-  /** The decision's reasons and who decided (from the measure's history). */
+  /** The decision's reasons and who decided. */
   reasons: string | null
   decidedByName: string | null
   late: boolean
@@ -408,9 +425,11 @@ export async function listBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typ
       infix: schema.students.infix,
       lastName: schema.students.lastName,
       schoolName: schema.schools.name,
+      decidedByName: schema.users.name,
     })
     .from(b)
     .innerJoin(m, eq(m.id, b.measureId))
+    .leftJoin(schema.users, eq(schema.users.id, b.decidedById))
     .innerJoin(schema.students, eq(schema.students.id, m.studentId))
     .innerJoin(schema.schools, eq(schema.schools.id, b.schoolId))
     .where(
@@ -424,11 +443,7 @@ export async function listBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typ
     )
     .orderBy(asc(b.decisionDueOn), desc(b.createdAt))
     .limit(500)
-  const steps = rows.length ? await bezwaarSteps(tx, rows.map((r) => r.b.measureId)) : []
-  return rows.map(({ b: row, kind, schoolName, ...pupil }) => {
-    const mine = steps.filter((s) => s.data.bezwaarId === row.id)
-    const received = mine.find((s) => s.data.event === 'bezwaar_ontvangen')
-    const decided = mine.find((s) => s.data.event === 'bezwaar_beslist')
+  return rows.map(({ b: row, kind, schoolName, decidedByName, ...pupil }) => {
     const open = row.state !== 'decided'
     return {
       id: row.id,
@@ -447,24 +462,14 @@ export async function listBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typ
       decisionDueOn: row.decisionDueOn,
       decidedOn: row.decidedOn,
       outcome: row.outcome,
-      reasons: typeof decided?.data.reasons === 'string' ? decided.data.reasons : null,
-      decidedByName: decided?.by ?? null,
-      late: received?.data.late === true,
-      lateReason: typeof received?.data.lateReason === 'string' ? received.data.lateReason : null,
+      reasons: row.reasons,
+      decidedByName,
+      late: row.late,
+      lateReason: row.lateReason,
       overdue: open && row.decisionDueOn < today,
       daysLeft: open ? daysBetween(today, row.decisionDueOn) : null,
     }
   })
-}
-
-async function bezwaarSteps(tx: Tx, measureIds: string[]) {
-  const t = schema.measureTransitions
-  const rows = await tx
-    .select({ data: t.data, by: schema.users.name })
-    .from(t)
-    .leftJoin(schema.users, eq(schema.users.id, t.byId))
-    .where(and(inArray(t.measureId, [...new Set(measureIds)]), sql`${t.data}->>'event' like 'bezwaar_%'`))
-  return rows.map((r) => ({ data: (r.data ?? {}) as Record<string, unknown>, by: r.by }))
 }
 
 export interface MeasureBezwaarView {

@@ -375,7 +375,8 @@ export interface LetterPdfMeta {
   /** Shown in the footer: the case, the letter's version and the template version it was made from. */
   reference: string
   version: number
-  templateVersion: number
+  /** Null: the built-in standard template. */
+  templateVersion: number | null
 }
 
 /** A line on its own between blank lines, short and without closing punctuation: a heading. */
@@ -440,7 +441,7 @@ export function renderLetterPdf(text: string, meta: LetterPdfMeta, options: { co
     .font('Helvetica')
     .fontSize(8)
     .fillColor('#555555')
-    .text(w(`Kenmerk ${meta.reference} · ${LETTER_KIND_LABELS[meta.kind]}, versie ${meta.version} · sjabloon versie ${meta.templateVersion}`), { width })
+    .text(w(`Kenmerk ${meta.reference} · ${LETTER_KIND_LABELS[meta.kind]}, versie ${meta.version} · ${meta.templateVersion === null ? 'standaardsjabloon' : `sjabloon versie ${meta.templateVersion}`}`), { width })
   doc.end()
   return done
 }

@@ -11,9 +11,11 @@
 // only: a leerkracht's own time-out request does not make her the sender of decisions);
 // templates are 'LetterTemplate'.
 import { schema, type TenantContext, type Tx } from '@baken/db'
+import { enqueueMail } from '@baken/email'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm'
 import { z } from 'zod'
+import { calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 import type { FieldError } from '../incidents/save-incident.ts'
 import { localDate } from '../school-year.ts'
 import { displayName } from '../students.ts'
@@ -31,11 +33,14 @@ import {
   type LetterFacts,
   type LetterKind,
 } from './letter-text.ts'
-import { loadMeasure } from './measure-cases.ts'
+import { DEFAULT_LETTER_TEMPLATES } from './default-letter-templates.ts'
+import { loadMeasure, recordMeasureAccess } from './measure-cases.ts'
+import { decisionMailAddresses } from './measure-mail.ts'
 import { allRuleSets, decisionRecipients, MEASURE_LABELS, ruleSetFor, type MeasureKind } from './rules.ts'
-import { stateLabel } from './workflows.ts'
+import { stateLabel, WORKFLOWS } from './workflows.ts'
 
 export * from './letter-text.ts'
+export { DEFAULT_LETTER_TEMPLATES } from './default-letter-templates.ts'
 
 export type LetterResult =
   | { ok: true; id: string; version: number }
@@ -62,15 +67,18 @@ export function mayMakeLetters(ability: AppAbility, ctx: TenantContext): boolean
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success
 
-async function latestTemplate(tx: Tx, stichtingId: string, kind: LetterKind) {
+/** The stichting's latest template of the kind, or the built-in default (id and version null). */
+async function latestTemplate(tx: Tx, stichtingId: string, kind: LetterKind): Promise<{ id: string | null; version: number | null; body: string }> {
   const [t] = await tx
     .select()
     .from(schema.letterTemplates)
     .where(and(eq(schema.letterTemplates.stichtingId, stichtingId), eq(schema.letterTemplates.kind, kind)))
     .orderBy(desc(schema.letterTemplates.version))
     .limit(1)
-  return t ?? null
+  return t ?? { id: null, version: null, body: DEFAULT_LETTER_TEMPLATES[kind] }
 }
+
+const templateName = (t: { version: number | null }) => (t.version === null ? 'Het standaardsjabloon' : `Sjabloon versie ${t.version}`)
 
 const ROLE_TITLE: Partial<Record<string, string>> = { directeur: 'directeur', intern_begeleider: 'intern begeleider' }
 
@@ -105,13 +113,10 @@ export async function renderLetter(
     )
   }
   const template = await latestTemplate(tx, m.stichtingId, kind)
-  if (!template) {
-    return refuse(409, 'template', `De stichting heeft nog geen sjabloon voor de ${LETTER_KIND_LABELS[kind]}; de stichtingbeheerder legt het vast bij Sjablonen.`)
-  }
   const check = checkLetterTemplate(kind, template.body)
   const problems = letterTemplateProblems(check)
   if (problems.length) {
-    return refuse(409, 'template', `Sjabloon versie ${template.version}: ${problems.join(' ')} Pas het sjabloon aan bij Sjablonen.`, check)
+    return refuse(409, 'template', `${templateName(template)}: ${problems.join(' ')} Pas het sjabloon aan bij Sjablonen.`, check)
   }
 
   const now = options.now ?? new Date()
@@ -236,9 +241,12 @@ export interface LetterListItem {
   kind: LetterKind
   kindLabel: string
   version: number
+  /** Null: made from the built-in standard template. */
   templateVersion: number | null
   createdAt: Date
   createdByName: string | null
+  /** Each recorded sending of this letter, oldest first. */
+  sent: { on: string; channel: SendChannel; channelLabel: string; mails: number }[]
 }
 
 /**
@@ -267,16 +275,134 @@ export async function listLetters(
     .leftJoin(schema.users, eq(schema.users.id, l.createdById))
     .where(eq(l.measureId, m.id))
     .orderBy(desc(l.createdAt), asc(l.kind), desc(l.version))
+  const sendings = await tx
+    .select({ data: schema.measureTransitions.data })
+    .from(schema.measureTransitions)
+    .where(and(eq(schema.measureTransitions.measureId, m.id), sql`${schema.measureTransitions.data}->>'event' = 'brief_verzonden'`))
+    .orderBy(asc(schema.measureTransitions.at))
+  const sent = sendings.map((s) => s.data as { letterId: string; sentOn: string; channel: SendChannel; mails?: number })
   return {
-    items: rows.map((r) => ({ ...r, kindLabel: LETTER_KIND_LABELS[r.kind] })),
+    items: rows.map((r) => ({
+      ...r,
+      kindLabel: LETTER_KIND_LABELS[r.kind],
+      sent: sent
+        .filter((x) => x.letterId === r.id)
+        .map((x) => ({ on: x.sentOn, channel: x.channel, channelLabel: SEND_CHANNEL_LABELS[x.channel] ?? x.channel, mails: x.mails ?? 0 })),
+    })),
     available: mayMakeLetter(ability, m) ? letterKindsFor(m.kind, m.state) : [],
   }
+}
+
+// ---- Sending ------------------------------------------------------------------------------------
+
+export const SEND_CHANNELS = ['email', 'post', 'uitgereikt'] as const
+export type SendChannel = (typeof SEND_CHANNELS)[number]
+export const SEND_CHANNEL_LABELS: Record<SendChannel, string> = { email: 'per e-mail', post: 'per post', uitgereikt: 'uitgereikt' }
+
+export const recordLetterSentInput = z.strictObject({
+  channel: z.enum(SEND_CHANNELS, { message: 'Kies hoe de brief is verzonden: per e-mail, per post of uitgereikt' }),
+  /** The day it was posted or handed over; e-mail is sent today. */
+  sentOn: calendarDate('Datum als JJJJ-MM-DD').optional(),
+})
+export type RecordLetterSentInput = z.input<typeof recordLetterSentInput>
+
+/** The decision letter whose sending makes the decision known, per measure kind. */
+const DECISION_LETTER: Partial<Record<MeasureKind, LetterKind>> = { schorsing: 'schorsing', verwijdering: 'verwijdering', time_out: 'time_out_kennisgeving' }
+
+/**
+ * Records that a letter was sent: by e-mail through the outbox to the recipients the rule set names
+ * (the parents' addresses; the mail names the letter's reference), or by post or handed over on a
+ * date. Sending the decision letter of a decided schorsing moves it to "besluit verzonden" — the only
+ * way there (workflows.ts, viaLetter). Every sending is a step in the history; the day counts as the
+ * day the decision was made known (bezwaar.ts, decisionSentOn).
+ */
+export async function recordLetterSent(
+  tx: Tx,
+  ability: AppAbility,
+  ctx: TenantContext,
+  measureId: string,
+  letterId: string,
+  raw: unknown,
+  today: string = dutchToday(),
+): Promise<LetterResult & { state?: string; mails?: number }> {
+  const parsed = recordLetterSentInput.safeParse(raw)
+  if (!parsed.success) {
+    return { ok: false, status: 400, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'channel', message: i.message })) }
+  }
+  const input = parsed.data
+  if (!isUuid(letterId)) return refuse(404, 'letterId', 'Brief niet gevonden.')
+  const m = await loadMeasure(tx, ability, measureId, { lock: true })
+  if (!m) return refuse(404, 'id', 'Maatregel niet gevonden.')
+  if (!mayMakeLetter(ability, m)) return refuse(403, '', 'Je mag geen brieven bij deze maatregel verzenden.')
+  const [letter] = await tx
+    .select({ id: schema.measureLetters.id, kind: schema.measureLetters.kind, version: schema.measureLetters.version, createdAt: schema.measureLetters.createdAt })
+    .from(schema.measureLetters)
+    .where(and(eq(schema.measureLetters.id, letterId), eq(schema.measureLetters.measureId, m.id)))
+  if (!letter) return refuse(404, 'letterId', 'Brief niet gevonden.')
+  if (!letterKindsFor(m.kind, m.state).includes(letter.kind)) {
+    return refuse(409, 'letterId', `Deze ${LETTER_KIND_LABELS[letter.kind]} kan niet meer worden verzonden: de ${MEASURE_LABELS[m.kind]} is "${stateLabel(m.kind, m.state)}".`)
+  }
+  const decisionLetter = DECISION_LETTER[m.kind] === letter.kind
+  // A decision letter made before the current decision is not the letter of that decision.
+  if (decisionLetter && m.decidedAt && letter.createdAt < m.decidedAt) {
+    return refuse(409, 'letterId', 'Deze brief is gemaakt vóór het besluit; maak een nieuwe besluitbrief en verzend die.')
+  }
+  let sentOn = today
+  let mails = 0
+  if (input.channel === 'email') {
+    if (input.sentOn && input.sentOn !== today) return refuse(400, 'sentOn', 'Een e-mail wordt vandaag verzonden; laat de datum leeg.')
+    const { facts, to, recipients } = await decisionMailAddresses(tx, m, today)
+    if (!to.length) {
+      const who = recipients.includes('ouders') ? 'Van de ouders is geen e-mailadres bekend' : 'De brief gaat naar de leerling zelf, van wie Baken geen e-mailadres heeft'
+      return refuse(409, 'channel', `${who}: verzend de brief per post of reik hem uit.`)
+    }
+    const reference = `${m.id.slice(0, 8)}, versie ${letter.version}`
+    for (const g of to) {
+      await enqueueMail(tx, {
+        stichtingId: m.stichtingId,
+        schoolId: m.schoolId,
+        subjectRef: `measure:${m.id}`,
+        to: g.email,
+        subject: `${LETTER_KIND_LABELS[letter.kind].replace(/^./, (c) => c.toUpperCase())}: ${facts.pupilName}`,
+        text: `Beste ${g.name},\n\nHierbij ontvangt u de ${LETTER_KIND_LABELS[letter.kind]} over ${facts.pupilName} (kenmerk ${reference}). Heeft u vragen, neem dan contact op met de school.\n\nMet vriendelijke groet,\n${facts.schoolName}`,
+        createdById: ctx.userId,
+      })
+    }
+    mails = to.length
+  } else {
+    if (!input.sentOn) return refuse(400, 'sentOn', input.channel === 'post' ? 'Op welke dag is de brief gepost?' : 'Op welke dag is de brief uitgereikt?')
+    if (input.sentOn > today) return refuse(400, 'sentOn', 'De datum ligt in de toekomst.')
+    if (input.sentOn < localDate(letter.createdAt)) return refuse(400, 'sentOn', 'De brief kan niet zijn verzonden voordat hij is gemaakt.')
+    sentOn = input.sentOn
+  }
+  const advance = WORKFLOWS[m.kind].transitions.find((t) => t.from === m.state && t.viaLetter && decisionLetter)
+  const to = advance?.to ?? m.state
+  if (advance) {
+    const updated = await tx
+      .update(schema.measures)
+      .set({ state: to, version: m.version + 1, updatedAt: new Date() })
+      .where(and(eq(schema.measures.id, m.id), eq(schema.measures.state, m.state)))
+      .returning({ id: schema.measures.id })
+    if (updated.length !== 1) return refuse(409, 'expectedState', 'De maatregel is intussen gewijzigd; laad hem opnieuw.')
+  }
+  await tx.insert(schema.measureTransitions).values({
+    stichtingId: m.stichtingId,
+    schoolId: m.schoolId,
+    measureId: m.id,
+    fromState: m.state,
+    toState: to,
+    byId: ctx.userId,
+    reason: `${LETTER_KIND_LABELS[letter.kind].replace(/^./, (c) => c.toUpperCase())} (versie ${letter.version}) ${SEND_CHANNEL_LABELS[input.channel]} verzonden op ${sentOn}${mails ? ` aan ${mails} adres${mails === 1 ? '' : 'sen'}` : ''}.`,
+    data: { event: 'brief_verzonden', letterId: letter.id, letterKind: letter.kind, channel: input.channel, sentOn, mails },
+  })
+  return { ok: true, id: letter.id, version: letter.version, state: to, mails }
 }
 
 /** One stored letter as PDF, or null when the measure or the letter is not visible. */
 export async function getLetterPdf(
   tx: Tx,
   ability: AppAbility,
+  ctx: TenantContext,
   measureId: string,
   letterId: string,
 ): Promise<{ pdf: Uint8Array<ArrayBuffer>; filename: string; kind: LetterKind; version: number } | null> {
@@ -288,6 +414,8 @@ export async function getLetterPdf(
     .from(schema.measureLetters)
     .where(and(eq(schema.measureLetters.id, letterId), eq(schema.measureLetters.measureId, m.id)))
   if (!letter) return null
+  // Downloading the letter opens the case: logged like the measure page (BRIEF §6).
+  await recordMeasureAccess(tx, ctx, m)
   const bytes = Buffer.from(letter.pdfBase64, 'base64')
   const pdf = new Uint8Array(new ArrayBuffer(bytes.length))
   pdf.set(bytes)
@@ -349,8 +477,11 @@ export interface LetterTemplateOverview {
   kind: LetterKind
   label: string
   required: readonly string[]
-  /** The version letters are made from now, with its text; null when the stichting has none. */
+  /** The stichting's own version letters are made from now, with its text; null when it has none. */
   latest: (LetterTemplateVersion & { body: string }) | null
+  /** The built-in text letters are made from while the stichting has no version of its own. */
+  standard: string
+  usesStandard: boolean
   /** Every version, newest first. */
   versions: LetterTemplateVersion[]
 }
@@ -372,6 +503,8 @@ export async function listLetterTemplates(tx: Tx, ability: AppAbility): Promise<
       label: LETTER_KIND_LABELS[kind],
       required: REQUIRED_PLACEHOLDERS[kind],
       latest: latest ? { id: latest.id, version: latest.version, body: latest.body, createdAt: latest.createdAt, createdByName: latest.createdByName } : null,
+      standard: DEFAULT_LETTER_TEMPLATES[kind],
+      usesStandard: !latest,
       versions: own.map(({ id, version, createdAt, createdByName }) => ({ id, version, createdAt, createdByName })),
     }
   })

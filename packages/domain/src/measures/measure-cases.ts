@@ -2,7 +2,6 @@
 // maximum length, school days on the school's calendar, a written justification for a skipped rung,
 // who may decide (the bestuurder, or the directeur under mandate), and the tasks and mail that follow.
 import { schema, type TenantContext, type Tx } from '@baken/db'
-import { enqueueMail } from '@baken/email'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
@@ -12,6 +11,9 @@ import { displayName } from '../students.ts'
 import { checkSchorsingLength, inspectieNoticeRequired, MEASURE_KINDS, MEASURE_LABELS, ruleSetFor, skippedRungs, type MeasureKind } from './rules.ts'
 import { mayTake, openTransitions, stateLabel, WORKFLOWS } from './workflows.ts'
 import { definitiveRemovalRefusal } from './removal-search.ts' // issue 4: search for another school
+import { getMeasureHearings, hearingsRefusal } from './removal-hearings.ts'
+import { mailMeasureRecipients } from './measure-mail.ts'
+import { recordAccess } from '../privacy/access-log.ts'
 
 export interface MeasureError {
   path: string
@@ -186,6 +188,13 @@ export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: Tenant
   if (!rule) {
     return refuse(409, 'to', `Van "${stateLabel(m.kind, m.state)}" kan de maatregel niet naar "${stateLabel(m.kind, parsed.data.to)}".`)
   }
+  if (rule.viaLetter) {
+    return refuse(
+      409,
+      'to',
+      `"${stateLabel(m.kind, rule.to)}" volgt uit de brief: leg bij Brieven vast dat de besluitbrief is verzonden (per e-mail, per post of uitgereikt).`,
+    )
+  }
   const mandate = await directeurMandate(tx, m.stichtingId)
   if (!mayTake(rule, ctx.role, mandate)) {
     return refuse(
@@ -201,6 +210,12 @@ export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: Tenant
   // admits the pupil (mbo: or 8 weeks of documented search); refused with the rule and its source.
   if (m.kind === 'verwijdering' && rule.to === 'definitive') {
     const refusal = await definitiveRemovalRefusal(tx, m)
+    if (refusal) return refuse(409, 'to', refusal)
+  }
+  // Hearings per sector (removal-hearings.ts): the school's step and the board's decision wait until
+  // every party the rule set names is heard (and, in vo, the Inspectie consulted).
+  if (m.kind === 'verwijdering' && (rule.to === 'hearings_recorded' || rule.to === 'decided')) {
+    const refusal = await hearingsRefusal(tx, m)
     if (refusal) return refuse(409, 'to', refusal)
   }
   const now = new Date()
@@ -219,7 +234,24 @@ export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: Tenant
   const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
   await tx.insert(schema.measureTransitions).values({ ...tenant, measureId: m.id, fromState: m.state, toState: rule.to, byId: ctx.userId, reason: parsed.data.reason ?? null })
   if (m.kind === 'schorsing' && rule.to === 'approved') await afterSchorsingDecision(tx, ctx, m, now)
+  if (m.kind === 'time_out' && rule.to === 'approved') await mailMeasureRecipients(tx, ctx, m, TIME_OUT_MAIL(m))
+  if (m.kind === 'verwijdering' && rule.to === 'decided') await mailMeasureRecipients(tx, ctx, m, VERWIJDERING_MAIL)
   return { ok: true, id: m.id, state: rule.to }
+}
+
+// Protocol §3.3 (seed 004): the parents are informed at once of a time-out; safety first, so the mail
+// goes out when the directeur approves, not after the parents were reached.
+const TIME_OUT_MAIL = (m: typeof schema.measures.$inferSelect) => ({
+  subject: (f: { pupilName: string }) => `Time-out van ${f.pupilName}`,
+  body: (f: { pupilName: string }) =>
+    `${f.pupilName} heeft ${m.startsOn ? `op ${m.startsOn} ` : ''}een time-out gekregen: de rest van de dag niet in de groep. De school neemt vandaag contact met u op en nodigt u uit voor een gesprek.`,
+})
+
+// WPO 40, WVO 2020 8.15, WEB 8.1.7d: the decision goes in writing to those the rule set names.
+const VERWIJDERING_MAIL = {
+  subject: (f: { pupilName: string }) => `Besluit tot verwijdering van ${f.pupilName}`,
+  body: (f: { pupilName: string }) =>
+    `Het bevoegd gezag heeft besloten ${f.pupilName} te verwijderen. De verwijdering wordt pas definitief als een andere school of instelling de leerling toelaat; tot dan blijft ${f.pupilName} ingeschreven. U ontvangt het schriftelijke besluit met de redenen en de mogelijkheid van bezwaar van de school.`,
 }
 
 /** What the law and the protocol ask after a schorsing is decided: tasks, and mail to the parents. */
@@ -255,23 +287,11 @@ async function afterSchorsingDecision(tx: Tx, ctx: TenantContext, m: typeof sche
     { ...tenant, measureId: m.id, kind: 'toetsen', title: 'Toegang tot toetsen tijdens de schorsing regelen', dueOn: m.startsOn ?? today },
   )
   await tx.insert(schema.measureTasks).values(tasks)
-  const guardians = await tx
-    .select({ name: schema.guardians.name, email: schema.guardians.email })
-    .from(schema.studentGuardians)
-    .innerJoin(schema.guardians, eq(schema.guardians.id, schema.studentGuardians.guardianId))
-    .where(eq(schema.studentGuardians.studentId, m.studentId))
-  for (const g of guardians) {
-    if (!g.email) continue
-    await enqueueMail(tx, {
-      stichtingId: m.stichtingId,
-      schoolId: m.schoolId,
-      subjectRef: `measure:${m.id}`,
-      to: g.email,
-      subject: `Besluit tot schorsing van ${name}`,
-      text: `Beste ${g.name},\n\nHet bevoegd gezag heeft besloten ${name} te schorsen van ${m.startsOn} tot en met ${m.endsOn} (${m.schoolDays} schooldagen). U ontvangt het schriftelijke besluit met de redenen en de mogelijkheid van bezwaar van de school.\n\nMet vriendelijke groet,\n${pupil?.school ?? 'de school'}`,
-      createdById: ctx.userId,
-    })
-  }
+  await mailMeasureRecipients(tx, ctx, m, {
+    subject: (f) => `Besluit tot schorsing van ${f.pupilName}`,
+    body: (f) =>
+      `Het bevoegd gezag heeft besloten ${f.pupilName} te schorsen van ${m.startsOn} tot en met ${m.endsOn} (${m.schoolDays} schooldagen). U ontvangt het schriftelijke besluit met de redenen en de mogelijkheid van bezwaar van de school.`,
+  })
 }
 
 export interface MeasureListItem {
@@ -288,6 +308,7 @@ export interface MeasureListItem {
   endsOn: string | null
   schoolDays: number | null
   createdAt: Date
+  updatedAt: Date
 }
 
 export const listMeasuresInput = z.object({
@@ -295,9 +316,19 @@ export const listMeasuresInput = z.object({
   kind: z.enum(MEASURE_KINDS).optional(),
   state: z.string().max(40).optional(),
   studentId: z.uuid().optional(),
+  kinds: z.array(z.enum(MEASURE_KINDS)).optional(),
 })
 
-export async function listMeasures(tx: Tx, ability: AppAbility, raw: z.input<typeof listMeasuresInput> = {}): Promise<MeasureListItem[]> {
+/**
+ * The measures the caller may see, newest first: at most 500, unless `options.all` (the board's
+ * oversight, which counts every case of the stichting).
+ */
+export async function listMeasures(
+  tx: Tx,
+  ability: AppAbility,
+  raw: z.input<typeof listMeasuresInput> = {},
+  options: { all?: boolean } = {},
+): Promise<MeasureListItem[]> {
   const input = listMeasuresInput.parse(raw)
   const m = schema.measures
   const rows = await tx
@@ -315,6 +346,7 @@ export async function listMeasures(tx: Tx, ability: AppAbility, raw: z.input<typ
       endsOn: m.endsOn,
       schoolDays: m.schoolDays,
       createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
     })
     .from(m)
     .innerJoin(schema.students, eq(schema.students.id, m.studentId))
@@ -326,10 +358,11 @@ export async function listMeasures(tx: Tx, ability: AppAbility, raw: z.input<typ
         input.kind ? eq(m.kind, input.kind) : undefined,
         input.state ? eq(m.state, input.state) : undefined,
         input.studentId ? eq(m.studentId, input.studentId) : undefined,
+        input.kinds ? inArray(m.kind, input.kinds) : undefined,
       ),
     )
     .orderBy(desc(m.createdAt))
-    .limit(500)
+    .limit(options.all ? Number.MAX_SAFE_INTEGER : 500)
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -344,16 +377,36 @@ export async function listMeasures(tx: Tx, ability: AppAbility, raw: z.input<typ
     endsOn: r.endsOn,
     schoolDays: r.schoolDays,
     createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   }))
 }
 
-/** One measure with its history, tasks, linked incidents and the steps open to the caller. */
+/**
+ * Logs that the caller opened the case (BRIEF §6), in the read's transaction. The bestuurder opens
+ * the cases of the stichting's schools as the bevoegd gezag: the row says so.
+ */
+export async function recordMeasureAccess(tx: Tx, ctx: TenantContext, m: { id: string; studentId: string; schoolId: string; stichtingId: string }): Promise<void> {
+  await recordAccess(tx, ctx, {
+    subjectType: 'measure',
+    subjectId: m.id,
+    studentId: m.studentId,
+    schoolId: m.schoolId,
+    stichtingId: m.stichtingId,
+    reason: ctx.role === 'bestuurder' ? 'toezicht bevoegd gezag' : null,
+  })
+}
+
+/**
+ * One measure with its history, tasks, linked incidents, the hearings of a verwijdering and the steps
+ * open to the caller. Opening the case is logged (recordMeasureAccess) in the same transaction.
+ */
 export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext, id: string) {
   if (!z.uuid().safeParse(id).success) return null
   const [item] = await listMeasures(tx, ability, { id })
   if (!item) return null
   const [row] = await tx.select().from(schema.measures).where(eq(schema.measures.id, id))
-  const [transitions, tasks, incidents, mandate] = await Promise.all([
+  await recordMeasureAccess(tx, ctx, row!)
+  const [transitions, tasks, incidents, mandate, hearings] = await Promise.all([
     tx
       .select({ from: schema.measureTransitions.fromState, to: schema.measureTransitions.toState, at: schema.measureTransitions.at, reason: schema.measureTransitions.reason, by: schema.users.name })
       .from(schema.measureTransitions)
@@ -363,6 +416,7 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
     tx.select().from(schema.measureTasks).where(eq(schema.measureTasks.measureId, id)).orderBy(asc(schema.measureTasks.dueOn)),
     tx.select({ incidentId: schema.measureIncidents.incidentId }).from(schema.measureIncidents).where(eq(schema.measureIncidents.measureId, id)),
     directeurMandate(tx, row!.stichtingId),
+    getMeasureHearings(tx, ability, id),
   ])
   return {
     ...item,
@@ -375,6 +429,8 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
     transitions: transitions.map((t) => ({ ...t, fromLabel: t.from ? stateLabel(item.kind, t.from) : null, toLabel: stateLabel(item.kind, t.to) })),
     tasks,
     incidentIds: incidents.map((i) => i.incidentId),
+    /** Verwijdering only: the hearings recorded, who must be heard, and whether that is complete. */
+    hearings,
     next: openTransitions(item.kind, item.state, ctx.role, mandate).map((t) => ({ to: t.to, label: t.label, needsReason: !!t.needsReason })),
   }
 }

@@ -6,20 +6,20 @@
 //
 // Not here yet: the comparison between schools per IRIS voorval needs a security-definer aggregate like
 // board_incident_counts (migration 0009), since incident rows are invisible in a stichting context;
-// until it exists the page shows the counts per severity. Opening a case from here is not logged yet
-// (the access log is issue 5).
+// until it exists the page shows the counts per severity. Opening a case from here is logged on the
+// measure page (getMeasure → recordMeasureAccess, reason "toezicht bevoegd gezag").
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
-import { and, asc, desc, eq, gte, inArray, isNull, notInArray, or, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
 import { addDays, dutchToday } from '../incidents/follow-up-dates.ts'
 import { getBoardIncidentCounts, getBoardTypeComparison, type BoardSchoolCounts, type BoardTypeComparison } from '../incidents/board-counts.ts'
 import { schooljaarSchema } from '../incidents/overview.ts'
 import { schoolYearBounds, schoolYearOf } from '../school-year.ts'
 import { displayName } from '../students.ts'
 import { listBezwaren, type BezwaarView } from './bezwaar.ts'
-import { measureWhere } from './measure-cases.ts'
-import { MEASURE_LABELS, type MeasureKind } from './rules.ts'
-import { stateLabel, WORKFLOWS } from './workflows.ts'
+import { listMeasures, measureWhere } from './measure-cases.ts'
+import type { MeasureKind } from './rules.ts'
+import { WORKFLOWS } from './workflows.ts'
 
 /** How far back a closed case still counts as recent. */
 export const RECENT_DAYS = 90
@@ -99,7 +99,6 @@ export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: Tenant
   const bounds = schoolYearBounds(schooljaar)!
   const m = schema.measures
   const since = new Date(Date.parse(`${addDays(today, -RECENT_DAYS)}T00:00:00Z`))
-  const finals = [...new Set(BOARD_KINDS.flatMap((k) => WORKFLOWS[k].final))]
 
   const [[stichting], schools, rows, tasks, bezwaren, perSchool, incidentsPerSchool] = await Promise.all([
     tx.select({ id: schema.stichtingen.id, name: schema.stichtingen.name }).from(schema.stichtingen).where(eq(schema.stichtingen.id, stichtingId)),
@@ -108,29 +107,9 @@ export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: Tenant
       .from(schema.schools)
       .where(eq(schema.schools.stichtingId, stichtingId))
       .orderBy(asc(schema.schools.name)),
-    // Open cases, and closed ones changed in the last 90 days.
-    tx
-      .select({
-        id: m.id,
-        kind: m.kind,
-        state: m.state,
-        firstName: schema.students.firstName,
-        infix: schema.students.infix,
-        lastName: schema.students.lastName,
-        schoolId: m.schoolId,
-        schoolName: schema.schools.name,
-        startsOn: m.startsOn,
-        endsOn: m.endsOn,
-        schoolDays: m.schoolDays,
-        createdAt: m.createdAt,
-        updatedAt: m.updatedAt,
-      })
-      .from(m)
-      .innerJoin(schema.students, eq(schema.students.id, m.studentId))
-      .innerJoin(schema.schools, eq(schema.schools.id, m.schoolId))
-      .where(and(measureWhere(ability, 'read'), inArray(m.kind, [...BOARD_KINDS]), or(notInArray(m.state, finals), gte(m.updatedAt, since))))
-      .orderBy(desc(m.updatedAt))
-      .limit(1000),
+    // Every schorsing and verwijdering the board sees (listMeasures, no row limit); open cases and
+    // closed ones changed in the last 90 days are kept below.
+    listMeasures(tx, ability, { kinds: [...BOARD_KINDS] }, { all: true }),
     // Inspectie notices not yet filed (the summary is ready; the school submits in the ISD portal).
     tx
       .select({
@@ -166,23 +145,26 @@ export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: Tenant
     getBoardIncidentCounts(tx, ability, schooljaar),
   ])
 
-  const measures: OversightMeasure[] = rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    kindLabel: MEASURE_LABELS[r.kind],
-    state: r.state,
-    stateLabel: stateLabel(r.kind, r.state),
-    open: !WORKFLOWS[r.kind].final.includes(r.state),
-    awaitingBoard: awaitingBoard(r.kind, r.state),
-    studentName: displayName(r),
-    schoolId: r.schoolId,
-    schoolName: r.schoolName,
-    startsOn: r.startsOn,
-    endsOn: r.endsOn,
-    schoolDays: r.schoolDays,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  }))
+  const measures: OversightMeasure[] = rows
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      kindLabel: r.kindLabel,
+      state: r.state,
+      stateLabel: r.stateLabel,
+      open: !WORKFLOWS[r.kind].final.includes(r.state),
+      awaitingBoard: awaitingBoard(r.kind, r.state),
+      studentName: r.studentName,
+      schoolId: r.schoolId,
+      schoolName: r.schoolName,
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+      schoolDays: r.schoolDays,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    }))
+    .filter((x) => x.open || x.updatedAt >= since)
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
   return {
     stichting: stichting ?? { id: stichtingId, name: '' },
     schooljaar,

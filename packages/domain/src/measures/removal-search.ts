@@ -1,11 +1,11 @@
 // The search for another school during a verwijdering: every attempt logged with its date and result,
 // and the rule that decides when the verwijdering may become definitive (po/so/vo: another school
 // admits the pupil; mbo: another institution admits the student, or 8 weeks of documented search).
-// The table has no column for an attempt's note: it goes with the attempt into the measure's history
+// The attempt's note is a column (migration 0018); the attempt is also a step of the measure's history
 // (measure_transitions, from and to the unchanged state), like the bezwaar steps (bezwaar.ts).
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 import { ruleSetOf, dutchDayName } from './bezwaar.ts'
@@ -104,6 +104,7 @@ export async function recordSearchAttempt(
     contactedOn: input.contactedOn,
     schoolName: input.schoolName,
     result: input.result,
+    note: input.note || null,
     recordedById: ctx.userId,
   })
   await tx.insert(schema.measureTransitions).values({
@@ -133,20 +134,12 @@ export async function listSearchAttempts(tx: Tx, ability: AppAbility, measureId:
   const m = await loadMeasure(tx, ability, measureId)
   if (!m) return null
   const a = schema.removalSearchAttempts
-  const [rows, notes] = await Promise.all([
-    tx
-      .select({ id: a.id, contactedOn: a.contactedOn, schoolName: a.schoolName, result: a.result, recordedByName: schema.users.name, createdAt: a.createdAt })
-      .from(a)
-      .leftJoin(schema.users, eq(schema.users.id, a.recordedById))
-      .where(eq(a.measureId, m.id))
-      .orderBy(asc(a.contactedOn), asc(a.createdAt)),
-    tx
-      .select({ data: schema.measureTransitions.data })
-      .from(schema.measureTransitions)
-      .where(and(eq(schema.measureTransitions.measureId, m.id), sql`${schema.measureTransitions.data}->>'event' = 'zoekpoging'`)),
-  ])
-  const noteOf = new Map(notes.map((n) => n.data as { attemptId?: string; note?: string | null }).map((d) => [d.attemptId, d.note ?? null]))
-  return rows.map((r) => ({ ...r, note: noteOf.get(r.id) ?? null }))
+  return tx
+    .select({ id: a.id, contactedOn: a.contactedOn, schoolName: a.schoolName, result: a.result, note: a.note, recordedByName: schema.users.name, createdAt: a.createdAt })
+    .from(a)
+    .leftJoin(schema.users, eq(schema.users.id, a.recordedById))
+    .where(eq(a.measureId, m.id))
+    .orderBy(asc(a.contactedOn), asc(a.createdAt))
 }
 
 export interface MeasureSearchView {

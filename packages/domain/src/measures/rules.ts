@@ -295,8 +295,8 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         topic: 'verwijdering',
         text: 'Voor het besluit hoort het bevoegd gezag de betrokken groepsleraar en de ouders.',
         value: ['groepsleraar', 'ouders'],
-        source: 'WPO art. 40',
-        note: 'Het horen van de ouders volgt BRIEF.md §2 (bij een openbare school ook Awb art. 4:8); het lid van art. 40 is niet gecontroleerd.',
+        source: 'WPO art. 40 lid 11; Awb art. 4:8',
+        note: 'Art. 40 lid 11 schrijft het horen van de groepsleraar voor; het horen van de ouders volgt BRIEF.md §2 en de Awb (zienswijze vóór een belastend besluit, rechtstreeks bij een openbare school).',
       },
       {
         key: 'verwijdering.definitief',
@@ -432,10 +432,11 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
       {
         key: 'verwijdering.horen',
         topic: 'verwijdering',
-        text: 'Voor het besluit hoort het bevoegd gezag de leerling en, als die jonger is dan 18, de ouders.',
-        value: ['leerling', 'ouders_onder_18'],
-        source: 'WVO 2020 art. 8.15',
-        note: 'Of ook de betrokken docenten gehoord moeten worden, is niet gecontroleerd.',
+        text: 'Voor het besluit hoort het bevoegd gezag de betrokken leraren, de leerling en, als die jonger is dan 18, de ouders.',
+        value: ['leraren', 'leerling', 'ouders_onder_18'],
+        source: 'WVO 2020 art. 8.15; Inrichtingsbesluit WVO',
+        note: 'Het horen van de leraar of leraren stond in de WVO (oud art. 27) en in het Inrichtingsbesluit WVO; het lid in de WVO 2020 is niet gecontroleerd. De leerling en (onder 18) de ouders volgen BRIEF.md §2 en Awb art. 4:8.',
+        uncertain: true,
       },
       {
         key: 'verwijdering.definitief',
@@ -447,10 +448,10 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
       {
         key: 'verwijdering.inspectie',
         topic: 'verwijdering',
-        text: 'Bij een leerplichtige leerling overlegt het bevoegd gezag vóór de definitieve verwijdering met de Inspectie, en meldt het de verwijdering daarna aan de Inspectie.',
+        text: 'Bij een leerplichtige leerling overlegt het bevoegd gezag vóór het besluit tot verwijdering met de Inspectie, en meldt het de verwijdering daarna aan de Inspectie.',
         value: { overlegVooraf: true, meldingAchteraf: true },
-        source: 'WVO 2020 art. 8.15',
-        note: 'Geldt voor een leerling onder de Leerplichtwet 1969; of dat ook de kwalificatieplicht omvat, is niet gecontroleerd.',
+        source: 'WVO 2020 art. 8.15; Inrichtingsbesluit WVO',
+        note: 'Geldt voor een leerling onder de Leerplichtwet 1969; of dat ook de kwalificatieplicht omvat, is niet gecontroleerd. Baken vraagt het overleg bij elke leerling jonger dan 18 (leer- of kwalificatieplichtig).',
       },
       BEZWAAR_TERM,
       TERMIJNENWET,
@@ -655,6 +656,65 @@ export function decisionRecipients(sector: Sector, dateOfBirth: string, onDate: 
     case 'vo':
     case 'mbo':
       return adult ? ['leerling'] : ['leerling', 'ouders']
+  }
+}
+
+// ---- Hearings before a verwijdering -----------------------------------------------------------
+
+/** Who is heard before a verwijdering, and the vo Inspectie consultation, as stored per hearing. */
+export const HEARING_PARTIES = ['groepsleraar', 'leraren', 'leerling', 'ouders', 'inspectie_overleg'] as const
+export type HearingParty = (typeof HEARING_PARTIES)[number]
+export const HEARING_PARTY_LABELS: Record<HearingParty, string> = {
+  groepsleraar: 'de betrokken groepsleraar',
+  leraren: 'de betrokken leraren',
+  leerling: 'de leerling',
+  ouders: 'de ouders',
+  inspectie_overleg: 'overleg met de Inspectie',
+}
+
+export interface RequiredHearing {
+  party: HearingParty
+  label: string
+  rule: Rule
+}
+
+/**
+ * The parties to be heard before the board decides a verwijdering (`verwijdering.horen`), for a pupil
+ * of this age on the date ('ouders_onder_18': the parents only while the pupil is under 18), and the
+ * Inspectie consultation where the rule set asks for it (`verwijdering.inspectie`, vo: for a pupil
+ * under 18, see the rule's note).
+ */
+export function requiredHearings(ruleSet: RuleSet, dateOfBirth: string, onDate: string, adultAge: number = AGE_OF_MAJORITY): RequiredHearing[] {
+  const minor = ageOn(dateOfBirth, onDate) < adultAge
+  const horen = ruleOf(ruleSet, 'verwijdering.horen')
+  const parties = (horen.value as readonly string[]).flatMap((p): HearingParty[] => {
+    if (p === 'ouders_onder_18') return minor ? ['ouders'] : []
+    return (HEARING_PARTIES as readonly string[]).includes(p) ? [p as HearingParty] : []
+  })
+  const out: RequiredHearing[] = parties.map((party) => ({ party, label: HEARING_PARTY_LABELS[party], rule: horen }))
+  const inspectie = ruleOf(ruleSet, 'verwijdering.inspectie')
+  if ((inspectie.value as { overlegVooraf?: boolean }).overlegVooraf && minor) {
+    out.push({ party: 'inspectie_overleg', label: HEARING_PARTY_LABELS.inspectie_overleg, rule: inspectie })
+  }
+  return out
+}
+
+export type HearingsCheck = { ok: true; required: RequiredHearing[] } | { ok: false; required: RequiredHearing[]; missing: RequiredHearing[]; message: string }
+
+/** Whether every required party was heard; a refusal names who is missing, with the rules and sources. */
+export function checkHearings(required: readonly RequiredHearing[], heard: readonly string[]): HearingsCheck {
+  const missing = required.filter((r) => !heard.includes(r.party))
+  if (!missing.length) return { ok: true, required: [...required] }
+  const unheard = missing.filter((r) => r.party !== 'inspectie_overleg')
+  const parts: string[] = []
+  if (unheard.length) parts.push(`nog niet gehoord: ${unheard.map((r) => r.label).join(', ')} (${unheard[0]!.rule.source})`)
+  const overleg = missing.find((r) => r.party === 'inspectie_overleg')
+  if (overleg) parts.push(`het overleg met de Inspectie is nog niet vastgelegd (${overleg.rule.source})`)
+  return {
+    ok: false,
+    required: [...required],
+    missing,
+    message: `Het bevoegd gezag besluit pas tot verwijdering als iedereen is gehoord die de wet noemt: ${parts.join('; ')}.`,
   }
 }
 

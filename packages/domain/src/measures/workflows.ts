@@ -12,6 +12,11 @@ export interface TransitionRule {
   who: readonly ('directeur' | 'intern_begeleider' | 'leerkracht' | 'board')[]
   /** A written reason is required (refusals, withdrawals). */
   needsReason?: boolean
+  /**
+   * Taken only by recording that the decision letter was sent (letters.ts, recordLetterSent), never
+   * by hand: a schorsing is always a written decision (WPO 40c lid 2, WVO 2020 8.14, WEB 8.1.7c).
+   */
+  viaLetter?: boolean
 }
 
 export interface Workflow {
@@ -71,7 +76,7 @@ export const WORKFLOWS: Record<MeasureKind, Workflow> = {
     transitions: [
       { from: 'proposed', to: 'approved', label: 'Besluiten tot schorsing', who: ['board'] },
       { from: 'proposed', to: 'refused', label: 'Niet schorsen', who: ['board'], needsReason: true },
-      { from: 'approved', to: 'letter_sent', label: 'Besluit verzonden', who: STAFF },
+      { from: 'approved', to: 'letter_sent', label: 'Besluit verzonden', who: STAFF, viaLetter: true },
       { from: 'letter_sent', to: 'in_effect', label: 'Schorsing gaat in', who: STAFF },
       { from: 'in_effect', to: 'meeting_held', label: 'Gesprek gevoerd', who: STAFF },
       { from: 'meeting_held', to: 'report_signed', label: 'Verslag getekend', who: STAFF },
@@ -113,7 +118,7 @@ export function mayTake(rule: TransitionRule, role: Role, directeurMandate: bool
 
 /** The transitions open from a state for this role. */
 export function openTransitions(kind: MeasureKind, state: string, role: Role, directeurMandate: boolean): TransitionRule[] {
-  return WORKFLOWS[kind].transitions.filter((t) => t.from === state && mayTake(t, role, directeurMandate))
+  return WORKFLOWS[kind].transitions.filter((t) => t.from === state && !t.viaLetter && mayTake(t, role, directeurMandate))
 }
 
 export function stateLabel(kind: MeasureKind, state: string): string {
