@@ -113,11 +113,12 @@ describe('confidential and draft', () => {
     expect(res.status).toBe(201)
     const { id } = res.json()
     const status = async (email: string) => (await as[email]!.get(`/api/v1/incidents/${id}`)).status
-    expect(await status('directeur@branding.demo')).toBe(200)
+    // The directeur opens a confidential case only with a reason (break-glass, logged first).
+    expect(await status('directeur@branding.demo')).toBe(403)
     expect(await status('vertrouwenspersoon@branding.demo')).toBe(200)
     expect(await status('ib@branding.demo')).toBe(404)
     expect(await status('leerkracht@branding.demo')).toBe(404)
-    const got = (await as['directeur@branding.demo']!.get(`/api/v1/incidents/${id}`)).json()
+    const got = (await as['directeur@branding.demo']!.get(`/api/v1/incidents/${id}?reason=Controle%20van%20de%20melding`)).json()
     expect(got.confidential).toBe(true)
     expect(got.severity).toBe('zeer_ernstig')
   })

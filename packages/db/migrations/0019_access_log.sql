@@ -108,3 +108,28 @@ $$;
 REVOKE ALL ON FUNCTION student_access_history(uuid) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION student_access_history(uuid) TO baken_app;
+--> statement-breakpoint
+-- Break-glass (issue 5): the reason the caller gave, in the last 15 minutes, for opening exactly this
+-- record, acting in exactly this role and organisation; NULL when there is none. The web pages ask for
+-- a reason (recorded as action 'break_glass' BEFORE any content is sent) and then look it up here, so
+-- nothing the client holds opens a record and one reason opens only the record it was given for.
+-- SECURITY DEFINER: the application role cannot read the log (only the privacyfunctionaris can).
+CREATE FUNCTION access_log_break_glass_reason(p_subject_type text, p_subject_id uuid) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT l.reason FROM access_log l
+  WHERE l.subject_type = p_subject_type AND l.subject_id = p_subject_id
+    AND l.action = 'break_glass' AND l.break_glass
+    AND l.user_id = ctx_user_id() AND l.role::text = ctx_role()
+    AND l.stichting_id = ctx_stichting_id()
+    AND l.school_id IS NOT DISTINCT FROM ctx_school_id()
+    AND l.partner_id IS NOT DISTINCT FROM ctx_partner_id()
+    AND l.at > now() - interval '15 minutes'
+  ORDER BY l.seq DESC LIMIT 1
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION access_log_break_glass_reason(text, uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION access_log_break_glass_reason(text, uuid) TO baken_app;
+--> statement-breakpoint
+-- The privacyfunctionaris' search (by date range and person, newest first) and break-glass filter.
+CREATE INDEX access_log_break_glass_idx ON access_log (stichting_id, at) WHERE break_glass;

@@ -1,19 +1,40 @@
-import { guidanceForVoorval, listVersions, loadIncident, suggestSeverity, updateIncident } from '@baken/domain'
+import {
+  decideBreakGlass,
+  guidanceForVoorval,
+  incidentNeedsReason,
+  incidentSubject,
+  listVersions,
+  loadIncident,
+  recordSubjectRead,
+  suggestSeverity,
+  updateIncident,
+} from '@baken/domain'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
+import { apiReason } from '~/lib/access-log.server.ts'
 import { apiError, parseJsonBody } from '~/lib/api.server.ts'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
 
-/** GET /api/v1/incidents/{id} — the full note with persons, the severity rules, guidance and history. */
+/**
+ * GET /api/v1/incidents/{id} — the full note with persons, the severity rules, guidance and history.
+ * Logged in the access log (one row per pupil). A confidential incident, for anyone but the
+ * vertrouwenspersoon and its reporter, needs `?reason=` (or `X-Access-Reason`): without it 403 with
+ * `{ errors: [{ path: 'reason', … }] }`; with it the break-glass is logged before the answer.
+ */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Incident')
   const found = await inTenant(ctx, async (tx) => {
     const incident = await loadIncident(tx, ctx.ability, params.id ?? '')
     if (!incident) return null
+    const subject = incidentSubject(incident)
+    const access = await decideBreakGlass(tx, ctx.tenant, subject, incidentNeedsReason(ctx.tenant, incident), apiReason(request))
+    if (!access.open) return { refused: access.errors }
+    await recordSubjectRead(tx, ctx.tenant, subject, access)
     return { incident, versions: await listVersions(tx, incident.id) }
   })
   if (!found) throw apiError(404, 'Incident niet gevonden.', 'id')
+  if ('refused' in found) return Response.json({ errors: found.refused }, { status: 403 })
   const { incident, versions } = found
   const codes = incident.voorval.map((c) => c.code)
   return Response.json({

@@ -1,7 +1,9 @@
-import { loadIncident, updateIncident } from '@baken/domain'
+import { decideBreakGlass, incidentNeedsReason, incidentSubject, loadIncident, recordSubjectRead, updateIncident } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { BreakGlassForm } from '~/components/break-glass.tsx'
 import { IncidentForm, type IncidentValues } from '~/components/incident-form.tsx'
+import { breakGlassPrompt } from '~/lib/access-log.server.ts'
 import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
 import { incidentFormOptions, incidentInputFromForm } from '~/lib/incident-form.server.ts'
 
@@ -10,9 +12,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(request, ctx, 'read', 'Incident')
   const found = await inTenant(ctx, async (tx) => {
     const incident = await loadIncident(tx, ctx.ability, params.id ?? '', 'update')
-    return incident ? { incident, options: await incidentFormOptions(tx, ctx.ability) } : null
+    if (!incident) return null
+    // Access log (issue 5): the edit form shows the whole note, so it is a logged read (break-glass
+    // for the directeur on a confidential incident, as on the incident page).
+    const subject = incidentSubject(incident)
+    const access = await decideBreakGlass(tx, ctx.tenant, subject, incidentNeedsReason(ctx.tenant, incident))
+    if (!access.open) return { needsReason: true as const }
+    await recordSubjectRead(tx, ctx.tenant, subject, access)
+    return { incident, options: await incidentFormOptions(tx, ctx.ability) }
   })
   if (!found) throw data('Niet gevonden', { status: 404 })
+  if ('needsReason' in found) return breakGlassPrompt(request, 'incident', params.id ?? '')
   const { incident, options } = found
   const values: IncidentValues = {
     ...incident,
@@ -35,8 +45,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect(`/incidenten/${params.id}?opgeslagen=1`)
 }
 
-export default function EditIncident() {
-  const { id, version, values, options } = useLoaderData<typeof loader>()
+export default function EditIncidentPage() {
+  const loaded = useLoaderData<typeof loader>()
+  if ('breakGlass' in loaded) return <BreakGlassForm {...loaded.breakGlass} />
+  return <EditIncident {...loaded} />
+}
+
+function EditIncident({ id, version, values, options }: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { breakGlass: unknown }>) {
   const actionData = useActionData<typeof action>()
   return (
     <section>

@@ -1,6 +1,8 @@
-import { buildParticipantView } from '@baken/domain'
+import { buildParticipantView, decideBreakGlass, incidentAccessFacts, incidentNeedsReason, recordSubjectRead } from '@baken/domain'
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { BreakGlassForm } from '~/components/break-glass.tsx'
+import { breakGlassPrompt } from '~/lib/access-log.server.ts'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
 
@@ -11,13 +13,31 @@ import { formatDateTime } from '~/lib/format.ts'
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Incident')
-  const view = await inTenant(ctx, (tx) => buildParticipantView(tx, ctx.ability, ctx.tenant, params.id ?? '', params.studentId ?? ''))
-  if (!view.ok) throw data('Niet gevonden', { status: 404 })
+  const studentId = params.studentId ?? ''
+  const view = await inTenant(ctx, async (tx) => {
+    // Access log (issue 5): the incident as seen for this one pupil, logged for that pupil (the
+    // others are not named on this page); a confidential incident asks the directeur for a reason.
+    const facts = await incidentAccessFacts(tx, ctx.ability, params.id ?? '')
+    if (!facts) return null
+    const access = await decideBreakGlass(tx, ctx.tenant, facts, incidentNeedsReason(ctx.tenant, facts))
+    if (!access.open) return { needsReason: true as const }
+    const built = await buildParticipantView(tx, ctx.ability, ctx.tenant, facts.id, studentId)
+    if (!built.ok) return null
+    await recordSubjectRead(tx, ctx.tenant, { ...facts, studentIds: [studentId] }, access)
+    return built
+  })
+  if (!view) throw data('Niet gevonden', { status: 404 })
+  if ('needsReason' in view) return breakGlassPrompt(request, 'incident', params.id ?? '')
   return { incidentId: view.incident.id, view: view.data }
 }
 
-export default function ParticipantView() {
-  const { incidentId, view: v } = useLoaderData<typeof loader>()
+export default function ParticipantPage() {
+  const loaded = useLoaderData<typeof loader>()
+  if ('breakGlass' in loaded) return <BreakGlassForm {...loaded.breakGlass} />
+  return <ParticipantView {...loaded} />
+}
+
+function ParticipantView({ incidentId, view: v }: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { breakGlass: unknown }>) {
   return (
     <article className="card">
       <p>

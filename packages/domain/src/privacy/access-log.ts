@@ -2,8 +2,20 @@
 // referral or a shared record is written here, in the same transaction as the read. The table is
 // append-only for the application role and hash-chained per stichting by a trigger (migration 0019):
 // this module only inserts; it never updates, deletes or computes hashes itself.
+//
+// What is logged: opening one record (an incident's page, edit form, per-pupil view, parents' PDF;
+// a pupil's page, record and dossier; measures, referrals and shares in their own areas), one row per
+// pupil the record is about. List pages (/incidenten, /leerlingen, /api/v1/incidents, …) are not
+// logged per row: they show summaries for finding a record, and logging every row of every list
+// would bury the real looks; opening a record from the list is logged.
 import { schema, type TenantContext, type Tx } from '@baken/db'
-import { eq } from 'drizzle-orm'
+import { record, type AppAbility } from '@baken/permissions'
+import { and, eq, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { incidentWhere } from '../incidents/incident-record.ts'
+
+// The privacyfunctionaris' search and CSV export (kept here so the area index needs no change).
+export * from './access-log-search.ts'
 
 export type AccessSubject = (typeof schema.ACCESS_SUBJECTS)[number]
 
@@ -63,4 +75,172 @@ export async function recordAccesses(tx: Tx, ctx: TenantContext, entries: readon
     }
   })
   await tx.insert(schema.accessLog).values(rows)
+}
+
+// ---- Break-glass (issue 5): opening a record outside one's usual scope asks for a reason first. ----
+//
+// "Outside one's usual scope", concretely (the RLS and CASL walls still decide what can be opened at
+// all; this decides what may be opened only with a reason):
+// 1. A confidential incident, for anyone but the vertrouwenspersoon and the incident's own reporter.
+//    In practice the directeur, the only other role RLS shows confidential incidents to. The
+//    vertrouwenspersoon's own work (confidential cases) and a reporter's own report are in scope:
+//    logged as ordinary reads.
+// 2. A pupil's dossier (the pupil page and /api/v1/students/{id}/dossier), for a leerkracht, when
+//    the pupil is not in a group the leerkracht teaches (group_teachers). The leerkracht may look any
+//    pupil of the school up (to register an incident: the list and /api/v1/students/{id}, logged, no
+//    reason), but the incident history of a pupil of someone else's group is break-glass.
+// On the web the reason is posted first (`grantBreakGlass`, action 'break_glass', before any content
+// is sent) and then holds for 15 minutes for that one record, that user and that role/organisation
+// (SQL `access_log_break_glass_reason`, migration 0019). The API takes the reason with each request.
+
+/** What a record's log rows need: what it is, whose school, and which pupils it is about. */
+export interface AccessSubjectRef {
+  type: AccessSubject
+  id: string
+  schoolId: string | null
+  /** The pupils the record is about: one log row per pupil, so each pupil's export lists the look. */
+  studentIds: readonly string[]
+}
+
+/** Whether the caller may open the record: with the reason given, or not yet. */
+export type AccessDecision =
+  | { open: true; breakGlass: boolean; reason: string | null }
+  | { open: false; errors: { path: string; message: string }[] }
+
+export const BREAK_GLASS_MINUTES = 15
+export const BREAK_GLASS_REASON_MIN = 5
+export const BREAK_GLASS_REASON_MAX = 500
+
+/** Whether opening this incident is break-glass for the caller (rule 1 above). */
+export function incidentNeedsReason(ctx: Pick<TenantContext, 'role' | 'userId'>, incident: { confidential: boolean; reportedById: string }): boolean {
+  return incident.confidential && ctx.role !== 'vertrouwenspersoon' && incident.reportedById !== ctx.userId
+}
+
+/** Whether opening this pupil's dossier is break-glass for the caller (rule 2 above). */
+export async function dossierNeedsReason(tx: Tx, ctx: Pick<TenantContext, 'role' | 'userId'>, student: { groupId: string | null }): Promise<boolean> {
+  if (ctx.role !== 'leerkracht') return false
+  if (!student.groupId) return true
+  const [teaches] = await tx
+    .select({ groupId: schema.groupTeachers.groupId })
+    .from(schema.groupTeachers)
+    .where(and(eq(schema.groupTeachers.groupId, student.groupId), eq(schema.groupTeachers.userId, ctx.userId)))
+  return !teaches
+}
+
+/** Validates a break-glass reason (Dutch messages, path 'reason'). */
+export function parseBreakGlassReason(value: unknown): { ok: true; reason: string } | { ok: false; errors: { path: string; message: string }[] } {
+  const text = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : ''
+  if (text === '') {
+    return {
+      ok: false,
+      errors: [{ path: 'reason', message: 'Geef een reden op om dit te openen. De reden wordt vastgelegd en is zichtbaar voor de privacyfunctionaris.' }],
+    }
+  }
+  if (text.length < BREAK_GLASS_REASON_MIN) return { ok: false, errors: [{ path: 'reason', message: `De reden is te kort: beschrijf in een paar woorden waarom je dit opent (minstens ${BREAK_GLASS_REASON_MIN} tekens).` }] }
+  if (text.length > BREAK_GLASS_REASON_MAX) return { ok: false, errors: [{ path: 'reason', message: `De reden is te lang (hoogstens ${BREAK_GLASS_REASON_MAX} tekens).` }] }
+  return { ok: true, reason: text }
+}
+
+/** The reason the caller gave for this record in the last 15 minutes (this role and organisation), or null. */
+export async function activeBreakGlassReason(tx: Tx, subjectType: AccessSubject, subjectId: string): Promise<string | null> {
+  const result = await tx.execute(sql`select access_log_break_glass_reason(${subjectType}, ${subjectId}::uuid) as reason`)
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: { reason: string | null }[] }).rows) as { reason: string | null }[]
+  return rows[0]?.reason ?? null
+}
+
+function rowsFor(subject: AccessSubjectRef, extra: Omit<AccessEntry, 'subjectType' | 'subjectId' | 'studentId' | 'schoolId'>): AccessEntry[] {
+  const students = subject.studentIds.length ? [...new Set(subject.studentIds)] : [null]
+  return students.map((studentId) => ({ subjectType: subject.type, subjectId: subject.id, studentId, schoolId: subject.schoolId, ...extra }))
+}
+
+/** Records a break-glass: the reason, one row per pupil of the record. */
+export async function recordBreakGlass(tx: Tx, ctx: TenantContext, subject: AccessSubjectRef, reason: string): Promise<void> {
+  await recordAccesses(tx, ctx, rowsFor(subject, { action: 'break_glass', breakGlass: true, reason }))
+}
+
+/**
+ * Decides whether the record may be opened now. `given` is the API's reason (undefined on a web
+ * page, where an earlier `grantBreakGlass` counts). When a reason is needed and given, the
+ * break-glass is recorded here, in the caller's transaction, before the record is answered.
+ */
+export async function decideBreakGlass(
+  tx: Tx,
+  ctx: TenantContext,
+  subject: AccessSubjectRef,
+  needsReason: boolean,
+  given?: string | null,
+): Promise<AccessDecision> {
+  const purpose = typeof given === 'string' && given.trim() !== '' ? given.trim().slice(0, BREAK_GLASS_REASON_MAX) : null
+  if (!needsReason) return { open: true, breakGlass: false, reason: purpose }
+  if (given === undefined) {
+    const earlier = await activeBreakGlassReason(tx, subject.type, subject.id)
+    return earlier === null ? { open: false, errors: [] } : { open: true, breakGlass: true, reason: earlier }
+  }
+  const parsed = parseBreakGlassReason(given)
+  if (!parsed.ok) return { open: false, errors: parsed.errors }
+  await recordBreakGlass(tx, ctx, subject, parsed.reason)
+  return { open: true, breakGlass: true, reason: parsed.reason }
+}
+
+/** Records the read of a record that was opened (one row per pupil), with the break-glass reason if any. */
+export async function recordSubjectRead(tx: Tx, ctx: TenantContext, subject: AccessSubjectRef, decision: { breakGlass: boolean; reason: string | null }, action = 'read'): Promise<void> {
+  await recordAccesses(tx, ctx, rowsFor(subject, { action, breakGlass: decision.breakGlass, reason: decision.reason }))
+}
+
+/** The facts of an incident the caller may read that break-glass and logging need; null when not readable. */
+export async function incidentAccessFacts(
+  tx: Tx,
+  ability: AppAbility,
+  id: string,
+): Promise<(AccessSubjectRef & { confidential: boolean; reportedById: string }) | null> {
+  if (!z.uuid().safeParse(id).success) return null
+  const [row] = await tx
+    .select({ id: schema.incidents.id, schoolId: schema.incidents.schoolId, confidential: schema.incidents.confidential, reportedById: schema.incidents.reportedById })
+    .from(schema.incidents)
+    .where(and(eq(schema.incidents.id, id), incidentWhere(ability, 'read')))
+  if (!row) return null
+  const persons = await tx
+    .select({ studentId: schema.incidentPersons.studentId })
+    .from(schema.incidentPersons)
+    .where(eq(schema.incidentPersons.incidentId, id))
+  return { type: 'incident', ...row, studentIds: persons.flatMap((p) => (p.studentId ? [p.studentId] : [])) }
+}
+
+/** The log subject of a loaded incident (pupils from its persons). */
+export function incidentSubject(incident: { id: string; schoolId: string; persons: readonly { studentId: string | null }[] }): AccessSubjectRef {
+  return { type: 'incident', id: incident.id, schoolId: incident.schoolId, studentIds: incident.persons.flatMap((p) => (p.studentId ? [p.studentId] : [])) }
+}
+
+/** The log subject of a pupil's record or dossier. */
+export function studentSubject(student: { id: string; schoolId: string }): AccessSubjectRef {
+  return { type: 'student', id: student.id, schoolId: student.schoolId, studentIds: [student.id] }
+}
+
+/**
+ * The web's break-glass step: checks the record is one the caller may open (else 404), validates
+ * the reason and records it (action 'break_glass'). The page then opens for 15 minutes.
+ */
+export async function grantBreakGlass(
+  tx: Tx,
+  ability: AppAbility,
+  ctx: TenantContext,
+  input: { subjectType: unknown; subjectId: unknown; reason: unknown },
+): Promise<{ ok: true; subject: AccessSubjectRef } | { ok: false; status: number; errors: { path: string; message: string }[] }> {
+  const id = typeof input.subjectId === 'string' ? input.subjectId : ''
+  let subject: AccessSubjectRef | null = null
+  if (input.subjectType === 'incident') {
+    const facts = await incidentAccessFacts(tx, ability, id)
+    subject = facts
+  } else if (input.subjectType === 'student' && z.uuid().safeParse(id).success) {
+    const [row] = await tx
+      .select({ id: schema.students.id, schoolId: schema.students.schoolId })
+      .from(schema.students)
+      .where(eq(schema.students.id, id))
+    subject = row && ability.can('read', record('Student', { schoolId: row.schoolId })) ? studentSubject(row) : null
+  }
+  if (!subject) return { ok: false, status: 404, errors: [{ path: 'subjectId', message: 'Niet gevonden.' }] }
+  const parsed = parseBreakGlassReason(input.reason)
+  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors }
+  await recordBreakGlass(tx, ctx, subject, parsed.reason)
+  return { ok: true, subject }
 }
