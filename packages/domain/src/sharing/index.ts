@@ -1,1 +1,5 @@
-export {}
+export * from './create-share.ts'
+export * from './agreements.ts'
+export * from './shares.ts'
+export * from './shared.ts'
+export * from './police-report.ts'

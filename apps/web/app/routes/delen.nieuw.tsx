@@ -1,0 +1,170 @@
+// Sharing incidents with a partner (issue 5): under an active agreement, for one of its purposes,
+// with the fields chosen by checkbox (default the least: date and type), until an expiry date,
+// optionally to named persons at the partner. The directeur shares (CASL `create Share`).
+import { createShare, localDate, shareFormOptions } from '@baken/domain'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CheckboxGroup, ErrorSummary, fieldError } from '~/components/sharing.tsx'
+import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { formatDate, formatDateTime } from '~/lib/format.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Gegevens delen — Baken' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'create', 'Share')
+  const options = await inTenant(ctx, (tx) => shareFormOptions(tx, ctx.ability, ctx.tenant))
+  const in30 = new Date(Date.now() + 30 * 86_400_000)
+  return { ...options, defaultExpiry: localDate(in30), today: localDate(new Date()) }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'create', 'Share')
+  const form = await request.formData()
+  const agreementId = String(form.get('agreementId') ?? '')
+  const options = await inTenant(ctx, (tx) => shareFormOptions(tx, ctx.ability, ctx.tenant))
+  const agreement = options.agreements.find((a) => a.id === agreementId)
+  const input = {
+    partnerId: agreement?.partnerId ?? '',
+    agreementId: agreementId || null,
+    purpose: String(form.get('purpose') ?? ''),
+    fields: form.getAll('fields').map(String),
+    incidentIds: form.getAll('incidentIds').map(String),
+    studentIds: form.getAll('studentIds').map(String),
+    expiresOn: String(form.get('expiresOn') ?? ''),
+    note: String(form.get('note') ?? '') || null,
+    recipientUserIds: form.getAll('recipientUserIds').map(String),
+  }
+  if (!agreement) return data({ errors: [{ path: 'agreementId', message: 'Kies het convenant waaronder u deelt.' }] }, { status: 400 })
+  const saved = await writeInTenant(ctx, (tx) => createShare(tx, ctx.ability, ctx.tenant, input))
+  if (!saved.ok) return data({ errors: saved.errors }, { status: saved.status })
+  return redirect(`/delen/${saved.shareId}`)
+}
+
+export default function NewShare() {
+  const { agreements, recipients, incidents, pupils, purposes, fields, defaultExpiry, today } = useLoaderData<typeof loader>()
+  const errors = useActionData<typeof action>()?.errors ?? []
+  const [params] = useSearchParams()
+  const err = (p: string) => fieldError(errors, p)
+  const preselected = params.getAll('incidentId')
+  if (agreements.length === 0) {
+    return (
+      <section className="card">
+        <p>
+          <Link to="/delen">← Delen met partners</Link>
+        </p>
+        <h1>Gegevens delen</h1>
+        <p>Er is geen geldig, goedgekeurd convenant voor uw school. Delen buiten een geldend convenant is niet toegestaan.</p>
+      </section>
+    )
+  }
+  return (
+    <section className="card">
+      <p>
+        <Link to="/delen">← Delen met partners</Link>
+      </p>
+      <h1>Gegevens delen</h1>
+      <p className="muted">Deel niet meer dan nodig. Standaard worden alleen de datum en het soort incident gedeeld.</p>
+      <ErrorSummary errors={errors} title="Niet gedeeld." />
+      <Form method="post" noValidate>
+        <div className="field">
+          <label htmlFor="agreementId">Convenant (en partner)</label>
+          <select id="agreementId" name="agreementId" aria-invalid={err('agreementId') ? true : undefined} aria-describedby="agreementId-hint">
+            {agreements.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.partnerName} — {a.title}
+              </option>
+            ))}
+          </select>
+          <p className="muted" id="agreementId-hint">
+            {agreements.map((a) => `${a.title}: doelen ${a.purposes.map((p) => p.label.toLowerCase()).join(', ')}; gegevens ${a.dataCategories.map((c) => c.label.toLowerCase()).join(', ')}; geldig t/m ${formatDate(a.validUntil)}, bewaartermijn ${a.retentionDays} dagen.`).join(' ')}
+          </p>
+          {err('agreementId') ? <p className="field-error">{err('agreementId')}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="purpose">Doel</label>
+          <select id="purpose" name="purpose" defaultValue={agreements[0]?.purposes[0]?.key ?? ''} aria-invalid={err('purpose') ? true : undefined} aria-describedby={err('purpose') ? 'purpose-error' : undefined}>
+            {purposes.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+          {err('purpose') ? (
+            <p className="field-error" id="purpose-error">
+              {err('purpose')}
+            </p>
+          ) : null}
+        </div>
+        <CheckboxGroup
+          id="incidentIds"
+          name="incidentIds"
+          legend="Incidenten"
+          hint="Welke incidenten deelt u?"
+          options={incidents.map((i) => ({ value: i.id, label: `${formatDateTime(i.occurredAt)} — ${i.types.join(', ') || 'incident'}`, note: i.policeReportKind ? `al ${i.policeReportKind}` : undefined }))}
+          checked={preselected}
+          error={err('incidentIds')}
+        />
+        <CheckboxGroup
+          id="fields"
+          name="fields"
+          legend="Te delen gegevens"
+          hint="Alleen de aangevinkte gegevens worden gedeeld. Namen van andere leerlingen worden nooit gedeeld; in de omschrijving worden zij onherkenbaar gemaakt."
+          options={fields}
+          checked={['datum', 'type']}
+          error={err('fields')}
+        />
+        <div className="field">
+          <label htmlFor="studentIds">Leerlingen om wie het gaat (optioneel)</label>
+          <p className="muted" id="studentIds-hint">
+            Leerlingen van wie u de naam deelt, worden vanzelf toegevoegd. Houd Ctrl of Cmd ingedrukt om meer leerlingen te kiezen.
+          </p>
+          <select id="studentIds" name="studentIds" multiple size={6} aria-describedby="studentIds-hint">
+            {pupils.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.group ?? '—'})
+              </option>
+            ))}
+          </select>
+        </div>
+        {recipients.some((r) => r.users.length) ? (
+          <CheckboxGroup
+            id="recipientUserIds"
+            name="recipientUserIds"
+            legend="Ontvangers (optioneel)"
+            hint="Zonder keuze ziet iedereen van de partner met de juiste rol de gegevens. Kies alleen personen van de partner van het gekozen convenant."
+            options={recipients.flatMap((r) => r.users.map((u) => ({ value: u.id, label: u.name, note: agreements.find((a) => a.partnerId === r.partnerId)?.partnerName })))}
+            checked={[]}
+            error={err('recipientUserIds')}
+          />
+        ) : null}
+        <div className="field">
+          <label htmlFor="expiresOn">Vervaldatum</label>
+          <p className="muted" id="expiresOn-hint">
+            Tot en met deze dag kan de partner de gegevens inzien. Niet later dan het convenant toestaat.
+          </p>
+          <input
+            id="expiresOn"
+            name="expiresOn"
+            type="date"
+            min={today}
+            defaultValue={defaultExpiry}
+            aria-describedby={err('expiresOn') ? 'expiresOn-hint expiresOn-error' : 'expiresOn-hint'}
+            aria-invalid={err('expiresOn') ? true : undefined}
+          />
+          {err('expiresOn') ? (
+            <p className="field-error" id="expiresOn-error">
+              {err('expiresOn')}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="note">Toelichting (optioneel)</label>
+          <textarea id="note" name="note" rows={2} />
+        </div>
+        <button type="submit">Gegevens delen</button>
+      </Form>
+    </section>
+  )
+}
