@@ -1,6 +1,8 @@
-import { getDossier } from '@baken/domain'
+import { decideBreakGlass, dossierNeedsReason, getDossier, recordSubjectRead, studentSubject } from '@baken/domain'
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { BreakGlassForm } from '~/components/break-glass.tsx'
+import { breakGlassPrompt } from '~/lib/access-log.server.ts'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
 import { useT } from '~/root.tsx'
 import { formatDate } from './leerlingen._index.tsx'
@@ -9,21 +11,43 @@ import { SEVERITY_TEXT, formatDateTime } from '~/lib/format.ts'
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Student')
-  const dossier = await inTenant(ctx, (tx) => getDossier(tx, ctx.ability, params.studentId ?? ''))
+  const dossier = await inTenant(ctx, async (tx) => {
+    const found = await getDossier(tx, ctx.ability, params.studentId ?? '')
+    if (!found) return null
+    // Access log (issue 5): opening the dossier is logged; for a leerkracht a pupil outside the
+    // groups they teach is break-glass (rules in packages/domain/src/privacy/access-log.ts).
+    const subject = studentSubject(found.student)
+    const access = await decideBreakGlass(tx, ctx.tenant, subject, await dossierNeedsReason(tx, ctx.tenant, found.student))
+    if (!access.open) return { needsReason: true as const }
+    await recordSubjectRead(tx, ctx.tenant, subject, access)
+    // AVG export (issue 5) for the directeur.
+    return { ...found, canExport: ctx.ability.can('create', 'StudentExport') }
+  })
   // Another school's or stichting's pupil is indistinguishable from one that does not exist.
   if (!dossier) throw data('Niet gevonden', { status: 404 })
+  if ('needsReason' in dossier) return breakGlassPrompt(request, 'student', params.studentId ?? '')
   return dossier
 }
 
-export default function Student() {
+export default function StudentPage() {
+  const loaded = useLoaderData<typeof loader>()
+  if ('breakGlass' in loaded) return <BreakGlassForm {...loaded.breakGlass} />
+  return <Student {...loaded} />
+}
+
+function Student({ student, entries, canExport }: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { breakGlass: unknown }>) {
   const t = useT()
-  const { student, entries } = useLoaderData<typeof loader>()
   return (
     <section className="card">
       <p>
         <Link to="/leerlingen">← {t('student.back')}</Link>
       </p>
       <h1>{student.displayName}</h1>
+      {canExport ? (
+        <p>
+          <Link to={`/leerlingen/${student.id}/export`}>Alle gegevens exporteren (AVG)</Link>
+        </p>
+      ) : null}
       <dl>
         <dt>{t('students.group')}</dt>
         <dd>{student.groupName ?? '—'}</dd>

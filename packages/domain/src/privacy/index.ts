@@ -1,1 +1,6 @@
 export * from './access-log.ts'
+export * from './purge.ts'
+export * from './retention.ts'
+export * from './rights-dates.ts'
+export * from './student-export.ts'
+export * from './subject-requests.ts'

@@ -1,0 +1,18 @@
+// The student export as a download (JSON or PDF), shared by the page's resource routes and the API.
+import { buildStudentExport, renderStudentExportPdf } from '@baken/domain'
+import { inTenant, type RequestContext } from './context.server.ts'
+
+export async function studentExportResponse(ctx: RequestContext, studentId: string, format: 'json' | 'pdf', options: { download: boolean }): Promise<Response> {
+  const result = await inTenant(ctx, (tx) => buildStudentExport(tx, ctx.ability, ctx.tenant, studentId))
+  if (!result.ok) return Response.json({ errors: result.errors }, { status: result.status })
+  // Personal data: never kept by a browser or proxy cache.
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
+  if (format === 'pdf') {
+    const pdf = await renderStudentExportPdf(result.data)
+    headers['Content-Type'] = 'application/pdf'
+    headers['Content-Disposition'] = `attachment; filename="${result.filenameBase}.pdf"`
+    return new Response(pdf, { headers })
+  }
+  if (options.download) headers['Content-Disposition'] = `attachment; filename="${result.filenameBase}.json"`
+  return Response.json(result.data, { headers })
+}

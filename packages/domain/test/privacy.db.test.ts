@@ -1,0 +1,318 @@
+// Data-subject rights, retention and the purge on the demo database, as the routes call them: the
+// student export (no other pupil's name, the shares, who looked), requests with their deadline and
+// the right requester, retention defaults (TS and SQL agree), the purge (dry run and purge agree, a
+// legal hold stops it, nothing is due afterwards, every run logged) and tenant isolation.
+import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { defineAbilityFor } from '@baken/permissions'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemoPrivacy } from '../../db/src/demo-privacy.ts'
+import {
+  buildStudentExport,
+  closeSubjectRequest,
+  createSubjectRequest,
+  displayName,
+  getRetentionSettings,
+  liftLegalHold,
+  listLegalHolds,
+  listPurgeRuns,
+  listSubjectRequests,
+  purgeDryRun,
+  recordAccess,
+  renderStudentExportPdf,
+  RETENTION_DEFAULTS,
+  runPurge,
+  setLegalHold,
+  setRetention,
+  type PurgeReport,
+} from '../src/index.ts'
+import { openDemoDatabase } from './support/demo-database.ts'
+import { pdfText } from './support/pdf-text.ts'
+
+let h: DatabaseHandle
+const ctxOf: Record<string, TenantContext> = {}
+const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
+const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
+const DIR = 'directeur@branding.demo'
+const FG = 'privacy@kompas.demo'
+const TODAY = '2026-11-21'
+
+let brandingId: string
+let focal: { id: string; firstName: string; infix: string | null; lastName: string }
+const leaver: Record<string, string> = {}
+
+beforeAll(async () => {
+  const demo = await openDemoDatabase()
+  h = demo.h
+  Object.assign(ctxOf, demo.ctxOf)
+  brandingId = ctxOf[DIR]!.schoolId!
+  // The lead wires seedDemoPrivacy into the demo seed; until then the test seeds it itself.
+  const [seeded] = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.externalId, 'OUD-9001'))
+  if (!seeded) {
+    const schools = await h.db.select().from(schema.schools)
+    const key: Record<string, string> = { 'OBS De Branding': 'branding', 'Kompas Lyceum': 'lyceum', 'Kompas Vakcollege': 'vakcollege', 'CBS De Horizon': 'horizon-school' }
+    await h.db.transaction((tx) =>
+      seedDemoPrivacy(tx, {
+        schools: Object.fromEntries(schools.map((s) => [key[s.name] ?? s.name, { id: s.id, stichtingId: s.stichtingId }])),
+        userByEmail: demo.userOf,
+      }),
+    )
+  }
+  for (const ext of ['OUD-9001', 'OUD-9002', 'OUD-9003', 'OUD-9004']) {
+    const [s] = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.externalId, ext))
+    leaver[ext] = s!.id
+  }
+  // A Branding pupil involved in an incident together with other pupils.
+  const rows = await h.db
+    .select({ id: schema.incidentPersons.studentId, incidentId: schema.incidentPersons.incidentId })
+    .from(schema.incidentPersons)
+    .innerJoin(schema.incidents, eq(schema.incidents.id, schema.incidentPersons.incidentId))
+    .where(and(eq(schema.incidentPersons.schoolId, brandingId), eq(schema.incidents.status, 'submitted')))
+  const perIncident = new Map<string, Set<string>>()
+  for (const r of rows) if (r.id) perIncident.set(r.incidentId, (perIncident.get(r.incidentId) ?? new Set()).add(r.id))
+  const score = new Map<string, number>()
+  for (const ids of perIncident.values()) if (ids.size > 1) for (const id of ids) score.set(id, (score.get(id) ?? 0) + 1)
+  const best = [...score].sort((a, b) => b[1] - a[1])[0]![0]
+  const [s] = await h.db.select().from(schema.students).where(eq(schema.students.id, best))
+  focal = s!
+
+  // A share about the pupil (Wijkteam Centrum), made directly: the sharing area's demo is separate.
+  const [partner] = await h.db.select().from(schema.partnerOrganisations).where(eq(schema.partnerOrganisations.kind, 'police_unit'))
+  const dirId = ctxOf[DIR]!.userId
+  const [agreement] = await h.db
+    .insert(schema.sharingAgreements)
+    .values({
+      stichtingId: ctxOf[DIR]!.stichtingId!,
+      schoolId: brandingId,
+      partnerId: partner!.id,
+      title: 'Convenant veilige school (test)',
+      publicInterest: 'Veiligheid op en rond school',
+      partnership: 'School en wijkteam',
+      purposes: ['strafbare_feiten'],
+      dataCategories: ['incidenten'],
+      conditions: 'Alleen wat nodig is',
+      recipients: 'Wijkagenten',
+      legalBasis: 'Wpg art. 20; AVG art. 6(1)(e)',
+      validFrom: '2026-01-01',
+      validUntil: '2027-12-31',
+      retentionDays: 365,
+      status: 'goedgekeurd',
+      approvedById: dirId,
+      approvedAt: new Date('2026-01-02T10:00:00Z'),
+      createdById: dirId,
+    })
+    .returning()
+  const [share] = await h.db
+    .insert(schema.shares)
+    .values({
+      stichtingId: agreement!.stichtingId,
+      schoolId: brandingId,
+      agreementId: agreement!.id,
+      partnerId: partner!.id,
+      purpose: 'strafbare_feiten',
+      legalBasis: 'Wpg art. 20 (test)',
+      fields: ['datum', 'type'],
+      approvedById: dirId,
+      expiresAt: new Date('2027-01-31T00:00:00Z'),
+      createdById: dirId,
+    })
+    .returning()
+  await h.db.insert(schema.shareStudents).values({ stichtingId: share!.stichtingId, schoolId: brandingId, shareId: share!.id, studentId: focal.id })
+  // Someone looked at the pupil's dossier.
+  await as('ib@branding.demo', (tx) => recordAccess(tx, ctxOf['ib@branding.demo']!, { subjectType: 'student', subjectId: focal.id, studentId: focal.id }))
+})
+afterAll(() => h?.close())
+
+describe('student export', () => {
+  it('contains the pupil and no other pupil of the school by name, in the JSON and in the PDF', async () => {
+    const r = await as(DIR, (tx) => buildStudentExport(tx, ability(DIR), ctxOf[DIR]!, focal.id, { now: new Date('2026-11-21T10:00:00Z') }))
+    expect(r.ok, JSON.stringify(r)).toBe(true)
+    if (!r.ok) return
+    expect(r.data.incidents.length).toBeGreaterThan(0)
+    expect(r.data.incidents.some((i) => i.persons.some((p) => /^leerling [A-Z]+$/.test(p.who)))).toBe(true)
+    const json = JSON.stringify(r.data)
+    const pdf = pdfText(await renderStudentExportPdf(r.data, { compress: false }))
+    expect(json).toContain(displayName(focal))
+    expect(pdf).toContain(displayName(focal))
+    const others = await h.db.select().from(schema.students).where(eq(schema.students.schoolId, brandingId))
+    const leaks = others
+      .filter((o) => o.id !== focal.id && displayName(o) !== displayName(focal))
+      .map((o) => displayName(o))
+      .filter((name) => json.includes(name) || pdf.includes(name))
+    expect(leaks).toEqual([])
+    expect(r.filenameBase).not.toContain(focal.lastName)
+  })
+
+  it('lists the shares about the pupil and who looked, and logs the export itself', async () => {
+    const r = await as(DIR, (tx) => buildStudentExport(tx, ability(DIR), ctxOf[DIR]!, focal.id))
+    if (!r.ok) throw new Error(JSON.stringify(r))
+    expect(r.data.shares).toEqual([
+      expect.objectContaining({ partner: 'Wijkteam Centrum', purpose: 'strafbare_feiten', legalBasis: 'Wpg art. 20 (test)', fields: ['datum', 'type'], status: 'actief' }),
+    ])
+    expect(r.data.accessHistory.some((a) => a.userName === 'Sanne Kuipers' && a.subjectType === 'student')).toBe(true)
+    // The first export is in the history of the second.
+    expect(r.data.accessHistory.some((a) => a.action === 'export' && a.subjectType === 'export')).toBe(true)
+    const logged = await h.db
+      .select()
+      .from(schema.accessLog)
+      .where(and(eq(schema.accessLog.studentId, focal.id), eq(schema.accessLog.action, 'export')))
+    expect(logged.length).toBe(2)
+    expect(logged[0]).toMatchObject({ subjectType: 'export', role: 'directeur', userId: ctxOf[DIR]!.userId })
+  })
+
+  it('is not available to a leerkracht, nor to a directeur of another stichting (404)', async () => {
+    const t = 'leerkracht@branding.demo'
+    const r1 = await as(t, (tx) => buildStudentExport(tx, ability(t), ctxOf[t]!, focal.id))
+    expect(r1).toMatchObject({ ok: false, status: 404 })
+    const hz = 'directeur@horizon.demo'
+    const r2 = await as(hz, (tx) => buildStudentExport(tx, ability(hz), ctxOf[hz]!, focal.id))
+    expect(r2).toMatchObject({ ok: false, status: 404 })
+  })
+})
+
+describe('subject requests', () => {
+  it('refuses the parents of a 16-year-old and the student under 16, citing AVG art. 8 / UAVG art. 5', async () => {
+    // Born 2010-11-21: 16 on 2026-11-21, 15 the day before.
+    const [s] = await h.db
+      .insert(schema.students)
+      .values({ stichtingId: ctxOf[DIR]!.stichtingId!, schoolId: brandingId, firstName: 'Test', lastName: 'Zestien', dateOfBirth: '2010-11-21' })
+      .returning()
+    const base = { studentId: s!.id, kind: 'inzage', requesterName: 'Iemand', details: 'Graag inzage in het dossier.' }
+    const parentsOnBirthday = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'ouders', receivedOn: '2026-11-21' }, { today: TODAY }))
+    expect(parentsOnBirthday).toMatchObject({ ok: false, status: 400 })
+    if (!parentsOnBirthday.ok) expect(parentsOnBirthday.errors[0]!.message).toMatch(/AVG art\. 8, UAVG art\. 5/)
+    const studentDayBefore = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'leerling', receivedOn: '2026-11-20' }, { today: TODAY }))
+    expect(studentDayBefore).toMatchObject({ ok: false, status: 400, errors: [{ path: 'requestedBy' }] })
+    const ok = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'leerling', receivedOn: '2026-11-21' }, { today: TODAY }))
+    expect(ok).toMatchObject({ ok: true, dueOn: '2026-12-21' })
+  })
+
+  it('lists with days left and overdue, and closes with an outcome', async () => {
+    const items = await as(FG, (tx) => listSubjectRequests(tx, ability(FG), {}, { today: TODAY }))
+    const overdue = items.find((i) => i.receivedOn === '2026-09-30')
+    expect(overdue).toMatchObject({ status: 'open', dueOn: '2026-10-30', overdue: true, daysLeft: -22 })
+    const open = items.find((i) => i.receivedOn === '2026-11-10')
+    expect(open).toMatchObject({ overdue: false, daysLeft: 19 })
+    expect(items.some((i) => i.status === 'afgewezen')).toBe(true)
+    const bad = await as(FG, (tx) => closeSubjectRequest(tx, ability(FG), ctxOf[FG]!, open!.id, { status: 'klaar', outcome: '' }))
+    expect(bad).toMatchObject({ ok: false, status: 400 })
+    if (!bad.ok) expect(bad.errors.map((e) => e.path).sort()).toEqual(['outcome', 'status'])
+    const closed = await as(FG, (tx) => closeSubjectRequest(tx, ability(FG), ctxOf[FG]!, open!.id, { status: 'afgehandeld', outcome: 'Datum gecorrigeerd.' }))
+    expect(closed).toMatchObject({ ok: true })
+    const again = await as(FG, (tx) => closeSubjectRequest(tx, ability(FG), ctxOf[FG]!, open!.id, { status: 'afgehandeld', outcome: 'Nogmaals.' }))
+    expect(again).toMatchObject({ ok: false, status: 409 })
+  })
+
+  it('keeps stichtingen apart: an FG of Horizon sees no Kompas request; a directeur only the own school', async () => {
+    const [horizon] = await h.db.select().from(schema.stichtingen).where(eq(schema.stichtingen.name, 'Stichting Horizon'))
+    const [u] = await h.db.insert(schema.users).values({ email: 'privacy@horizon.test', name: 'FG Horizon', passwordHash: 'x' }).returning()
+    const [m] = await h.db.insert(schema.memberships).values({ userId: u!.id, role: 'privacyfunctionaris', stichtingId: horizon!.id }).returning()
+    ctxOf['privacy@horizon.test'] = { userId: u!.id, membershipId: m!.id, role: 'privacyfunctionaris', stichtingId: horizon!.id, schoolId: null, partnerId: null }
+    const hz = await as('privacy@horizon.test', (tx) => listSubjectRequests(tx, ability('privacy@horizon.test')))
+    expect(hz.length).toBe(1)
+    expect(hz.every((i) => i.schoolName === 'CBS De Horizon')).toBe(true)
+    const kompas = await as(FG, (tx) => listSubjectRequests(tx, ability(FG)))
+    const hzIds = new Set(hz.map((i) => i.id))
+    expect(kompas.some((i) => hzIds.has(i.id))).toBe(false)
+    // Closing a Kompas request from Horizon: not found.
+    const r = await as('privacy@horizon.test', (tx) => closeSubjectRequest(tx, ability('privacy@horizon.test'), ctxOf['privacy@horizon.test']!, kompas[0]!.id, { status: 'afgehandeld', outcome: 'Niet van ons.' }))
+    expect(r).toMatchObject({ ok: false, status: 404 })
+    const lyceum = await as('directeur@vakcollege.demo', (tx) => listSubjectRequests(tx, ability('directeur@vakcollege.demo')))
+    expect(lyceum).toEqual([])
+  })
+})
+
+describe('retention and the purge', () => {
+  it('uses the guideline defaults, the same in TS and SQL', async () => {
+    const settings = await as(FG, (tx) => getRetentionSettings(tx, ability(FG), ctxOf[FG]!))
+    expect(settings.map((s) => [s.category, s.months, s.isDefault])).toEqual([
+      ['leerlingdossier', 24, true],
+      ['administratie', 60, true],
+      ['gedeelde_gegevens', 12, true],
+      ['toegangslog', 60, true],
+    ])
+    const dry = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    if (!dry.ok) throw new Error(JSON.stringify(dry))
+    expect(dry.report.months).toEqual(Object.fromEntries(Object.entries(RETENTION_DEFAULTS).map(([k, v]) => [k, v.months])))
+  })
+
+  it('refuses the purge to anyone but the FG, and retention changes to the directeur', async () => {
+    expect(await as(DIR, (tx) => purgeDryRun(tx, ability(DIR), ctxOf[DIR]!, {}))).toMatchObject({ ok: false, status: 403 })
+    expect(await as(DIR, (tx) => setRetention(tx, ability(DIR), ctxOf[DIR]!, { category: 'administratie', months: 12 }))).toMatchObject({ ok: false, status: 403 })
+    // And the database refuses the definer function to another role, whatever the domain says.
+    await expect(as(DIR, (tx) => tx.execute(sql`select privacy_purge_report('2026-11-21'::date)`))).rejects.toThrow()
+  })
+
+  it('dry run and purge agree; a legal hold stops it; afterwards nothing is due; runs are logged', async () => {
+    const [merel, thijs, noor, sem] = ['OUD-9001', 'OUD-9002', 'OUD-9003', 'OUD-9004'].map((k) => leaver[k]!) as [string, string, string, string]
+    const dry = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    if (!dry.ok) throw new Error(JSON.stringify(dry))
+    const r: PurgeReport = dry.report
+    const entry = (id: string) => r.leerlingdossier.find((e) => e.studentId === id)
+    expect(entry(merel)).toMatchObject({ incidentsDeleted: [expect.any(String)], incidentsAnonymised: [], guardians: [expect.any(String)] })
+    expect(entry(merel)!.measures.length).toBe(1)
+    expect(entry(thijs)).toMatchObject({ incidentsDeleted: [], incidentsAnonymised: [expect.any(String)] })
+    expect(entry(noor)).toBeUndefined()
+    expect(r.heldStudents).toContain(noor)
+    expect(r.administratie.map((a) => a.studentId)).toEqual([sem])
+    expect(JSON.stringify(r)).not.toMatch(/Oosterhuis|Vlasblom|Wolters/)
+    expect(dry.summary.anythingDue).toBe(true)
+
+    // Something changes after the dry run (a new hold): the purge refuses and touches nothing.
+    const hold = await as(FG, (tx) => setLegalHold(tx, ability(FG), ctxOf[FG]!, { studentId: merel, reason: 'Klacht bij de geschillencommissie loopt.' }))
+    expect(hold).toMatchObject({ ok: true })
+    const refused = await as(FG, (tx) => runPurge(tx, ability(FG), ctxOf[FG]!, { dryRunId: dry.runId }))
+    expect(refused).toMatchObject({ ok: false, status: 409 })
+    const held = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    if (!held.ok) throw new Error('dry run')
+    expect(held.report.leerlingdossier.some((e) => e.studentId === merel)).toBe(false)
+    expect(held.report.heldStudents).toContain(merel)
+    const holds = await as(FG, (tx) => listLegalHolds(tx, ability(FG)))
+    const lifted = await as(FG, (tx) => liftLegalHold(tx, ability(FG), ctxOf[FG]!, holds.find((x) => x.studentId === merel && x.active)!.id))
+    expect(lifted).toMatchObject({ ok: true })
+
+    // A fresh dry run, confirmed: the purge reports exactly the same and does it.
+    const dry2 = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    if (!dry2.ok) throw new Error('dry run')
+    expect(dry2.report).toEqual(r)
+    const merelIncident = entry(merel)!.incidentsDeleted[0]!
+    const thijsIncident = entry(thijs)!.incidentsAnonymised[0]!
+    const purged = await as(FG, (tx) => runPurge(tx, ability(FG), ctxOf[FG]!, { dryRunId: dry2.runId }))
+    if (!purged.ok) throw new Error(JSON.stringify(purged))
+    expect(purged.report).toEqual(dry2.report)
+    expect(purged.summary).toEqual(dry2.summary)
+
+    expect(await h.db.select().from(schema.incidents).where(eq(schema.incidents.id, merelIncident))).toEqual([])
+    expect(await h.db.select().from(schema.measures).where(eq(schema.measures.studentId, merel))).toEqual([])
+    const [kept] = await h.db.select().from(schema.incidents).where(eq(schema.incidents.id, thijsIncident))
+    expect(kept!.situation).not.toMatch(/Thijs|Vlasblom/)
+    const persons = await h.db.select().from(schema.incidentPersons).where(eq(schema.incidentPersons.incidentId, thijsIncident))
+    expect(persons.filter((p) => p.kind === 'leerling').length).toBe(1)
+    expect(persons.some((p) => p.kind === 'externe' && p.studentId === null)).toBe(true)
+    expect(await h.db.select().from(schema.students).where(eq(schema.students.id, sem))).toEqual([])
+    expect(await h.db.select().from(schema.students).where(inArray(schema.students.id, [merel, thijs, noor]))).toHaveLength(3)
+    expect(await h.db.select().from(schema.incidentPersons).where(eq(schema.incidentPersons.studentId, noor))).toHaveLength(1)
+
+    const after = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    if (!after.ok) throw new Error('dry run')
+    expect(after.summary.anythingDue).toBe(false)
+    expect(after.report.leerlingdossier).toEqual([])
+    expect(after.report.administratie).toEqual([])
+    expect(after.report.heldStudents).toEqual([noor])
+
+    const runs = await as(FG, (tx) => listPurgeRuns(tx, ability(FG), ctxOf[FG]!))
+    expect(runs.map((x) => x.dryRun)).toEqual(expect.arrayContaining([true, false]))
+    expect(runs.filter((x) => !x.dryRun)).toHaveLength(1)
+    expect(runs.length).toBeGreaterThanOrEqual(5)
+  })
+
+  it('changes a term (FG only) and the dry run follows it', async () => {
+    expect(await as(FG, (tx) => setRetention(tx, ability(FG), ctxOf[FG]!, { category: 'leerlingdossier', months: 0 }))).toMatchObject({ ok: false, status: 400 })
+    expect(await as(FG, (tx) => setRetention(tx, ability(FG), ctxOf[FG]!, { category: 'leerlingdossier', months: 36 }))).toMatchObject({ ok: true })
+    const settings = await as(FG, (tx) => getRetentionSettings(tx, ability(FG), ctxOf[FG]!))
+    expect(settings[0]).toMatchObject({ category: 'leerlingdossier', months: 36, isDefault: false })
+    const dry = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    if (!dry.ok) throw new Error('dry run')
+    expect(dry.report.months.leerlingdossier).toBe(36)
+  })
+})

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test'
+import { login } from './support/login.ts'
+
+test('privacy: a request refused for the wrong requester, registered for the parents; the FG runs a dry run; at 375 px', async ({ page, browser }) => {
+  await page.setViewportSize({ width: 375, height: 800 })
+  await login(page, 'directeur@branding.demo')
+  await page.goto('/privacy')
+  await expect(page.getByRole('heading', { name: 'Privacy', exact: true })).toBeVisible()
+  await page.getByLabel('Leerling', { exact: true }).selectOption({ index: 1 })
+  await page.getByLabel('De leerling (16 jaar of ouder)').check()
+  await page.getByLabel('Naam van de verzoeker').fill('Ouder van de leerling')
+  await page.getByLabel('Wat wordt er gevraagd?').fill('Inzage in alle incidenten van dit schooljaar.')
+  await page.getByRole('button', { name: 'Verzoek registreren' }).click()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('AVG art. 8, UAVG art. 5')
+  await expect(alert).toBeFocused()
+  await page.getByLabel('De ouders of verzorgers').check()
+  await page.getByLabel('Naam van de verzoeker').fill('Ouder van de leerling')
+  await page.getByLabel('Wat wordt er gevraagd?').fill('Inzage in alle incidenten van dit schooljaar.')
+  await page.getByRole('button', { name: 'Verzoek registreren' }).click()
+  await expect(page.getByRole('status')).toContainText('Verzoek geregistreerd')
+  await expect(page.getByText(/nog \d+ dagen/).first()).toBeVisible()
+  // The directeur has no purge.
+  await expect(page.getByRole('button', { name: 'Proefrun maken' })).toHaveCount(0)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+
+  const fgContext = await browser.newContext({ viewport: { width: 375, height: 800 } })
+  const fg = await fgContext.newPage()
+  await login(fg, 'privacy@kompas.demo')
+  await fg.goto('/privacy')
+  await expect(fg.getByText('Inzage (AVG art. 15)').first()).toBeVisible()
+  await fg.getByRole('button', { name: 'Proefrun maken' }).click()
+  await expect(fg.getByRole('heading', { name: /Laatste proefrun/ })).toBeVisible()
+  await expect(fg.getByText(/Toegangslog: \d+ regels voorbij de termijn/)).toBeVisible()
+  await fgContext.close()
+})
