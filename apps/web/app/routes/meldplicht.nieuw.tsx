@@ -1,0 +1,138 @@
+// Opening a reporting-duty case (issue 5): the zeden route (opening it informs the board at once)
+// or the Meldcode (step 1: the signals). Any staff member of the school may open one.
+import { listStudents, openReportCase, REPORT_KIND_LABELS, REPORT_KINDS } from '@baken/domain'
+import { record } from '@baken/permissions'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+import { inTenant, requireContext, writeInTenant } from '~/lib/context.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Nieuwe melding · Meldplicht · Baken' }]
+
+function requireOpen(request: Request, ctx: ReturnType<typeof requireContext>) {
+  if (!ctx.ability.can('create', 'ReportCase') || !ctx.tenant.schoolId) throw new Response('Geen toegang', { status: 403 })
+  void request
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requireOpen(request, ctx)
+  const pupils = await inTenant(ctx, (tx) => listStudents(tx, ctx.ability, { pageSize: 200 }))
+  return {
+    pupils: pupils.items.map((p) => ({ id: p.id, name: p.displayName, group: p.groupName })),
+    kinds: REPORT_KINDS.map((k) => ({ value: k, label: REPORT_KIND_LABELS[k] })),
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requireOpen(request, ctx)
+  const form = Object.fromEntries(await request.formData())
+  const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
+  const input = { kind: text('kind'), studentId: text('studentId'), summary: text('summary') }
+  const baseUrl = new URL(request.url).origin
+  const saved = await writeInTenant(ctx, (tx) => openReportCase(tx, ctx.ability, ctx.tenant, input, { baseUrl }))
+  if (!saved.ok) return data({ errors: saved.errors, values: input }, { status: saved.status })
+  // A reporter whose role may not read the case afterwards (e.g. a directeur's zeden report, until
+  // the ReportCase rules give reporters their own cases) is told on the list that it was sent.
+  const own = record('ReportCase', { id: saved.id, kind: input.kind, schoolId: ctx.tenant.schoolId, stichtingId: ctx.tenant.stichtingId, openedById: ctx.tenant.userId })
+  if (!ctx.ability.can('read', own)) return redirect(`/meldplicht?gemeld=${input.kind === 'meldcode' ? 'meldcode' : 'bestuur'}`)
+  return redirect(`/meldplicht/${saved.id}?geopend=1`)
+}
+
+export default function NewReportCase() {
+  const { pupils, kinds } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const errors = actionData?.errors ?? []
+  const errorFor = (path: string) => errors.find((e) => e.path === path)?.message
+  const summaryRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (actionData?.errors?.length) summaryRef.current?.focus()
+  }, [actionData])
+  const chosen = actionData?.values?.kind ?? params.get('soort') ?? ''
+  return (
+    <section className="card">
+      <p>
+        <Link to="/meldplicht">← Meldplicht en meldcode</Link>
+      </p>
+      <h1>Nieuwe melding</h1>
+      {errors.length ? (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby="errors-title">
+          <p id="errors-title">
+            <strong>Niet opgeslagen.</strong>
+          </p>
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i}>{e.path ? <a href={`#${e.path}`}>{e.message}</a> : e.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Form method="post" noValidate>
+        <fieldset id="kind" aria-describedby={errorFor('kind') ? 'kind-error' : undefined}>
+          <legend>Waar gaat het om?</legend>
+          {errorFor('kind') ? (
+            <p id="kind-error" className="field-error">
+              {errorFor('kind')}
+            </p>
+          ) : null}
+          {kinds.map((k) => (
+            <div key={k.value} className="choice">
+              <input type="radio" id={`kind-${k.value}`} name="kind" value={k.value} defaultChecked={chosen === k.value} aria-describedby={`kind-${k.value}-hint`} />
+              <label htmlFor={`kind-${k.value}`}>{k.label}</label>
+              <p id={`kind-${k.value}-hint`} className="muted">
+                {k.value === 'zedendelict_medewerker'
+                  ? 'Weet of vermoed je dat een medewerker van de school een zedendelict pleegt of pleegde tegen een minderjarige leerling? Dan ben je wettelijk verplicht het bestuur direct te informeren. Met deze melding gebeurt dat: het bestuur krijgt een bericht zonder namen of details. Daarna zie je alleen dat het bestuur is geïnformeerd; het bestuur en de vertrouwenspersoon nemen de volgende stappen.'
+                  : 'Zorgen over huiselijk geweld of kindermishandeling bij een leerling? Leg de signalen vast (stap 1 van de meldcode). De aandachtsfunctionaris (intern begeleider, directeur of vertrouwenspersoon) zet de volgende stappen met je.'}
+              </p>
+            </div>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="studentId">Leerling (verplicht bij de meldcode)</label>
+          <select
+            id="studentId"
+            name="studentId"
+            defaultValue={actionData?.values?.studentId ?? ''}
+            aria-invalid={errorFor('studentId') ? true : undefined}
+            aria-describedby={errorFor('studentId') ? 'studentId-error' : undefined}
+          >
+            <option value="">— kies —</option>
+            {pupils.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.group ?? '—'})
+              </option>
+            ))}
+          </select>
+          {errorFor('studentId') ? (
+            <p id="studentId-error" className="field-error">
+              {errorFor('studentId')}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="summary">Wat weet je? (feiten: wat, wanneer, van wie)</label>
+          <textarea
+            id="summary"
+            name="summary"
+            rows={6}
+            required
+            defaultValue={actionData?.values?.summary ?? ''}
+            aria-invalid={errorFor('summary') ? true : undefined}
+            aria-describedby={errorFor('summary') ? 'summary-error summary-hint' : 'summary-hint'}
+          />
+          <p id="summary-hint" className="muted">
+            Dit is vertrouwelijk: alleen wie de zaak behandelt, ziet het.
+          </p>
+          {errorFor('summary') ? (
+            <p id="summary-error" className="field-error">
+              {errorFor('summary')}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit">Melding opslaan</button>
+      </Form>
+    </section>
+  )
+}
