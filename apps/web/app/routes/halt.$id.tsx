@@ -1,0 +1,429 @@
+import {
+  addAppointment,
+  addHaltNote,
+  addJim,
+  addRestorativeStep,
+  closeReferral,
+  decideReferral,
+  getHaltCase,
+  HALT_COMPONENT_KEYS,
+  HALT_LABELS,
+  localDate,
+  saveComponents,
+  setAttendance,
+  SHARE_FIELD_LABEL,
+  HALT_WEEKDAYS,
+} from '@baken/domain'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ClosingReport, errorOf, HaltErrors, type HaltFieldError } from '~/components/halt.tsx'
+import { requireContext, requirePermission, inTenant, writeInTenant } from '~/lib/context.server.ts'
+import { formatDate, formatDateTime } from '~/lib/format.ts'
+
+/** Halt's case: the shared facts, the decision, appointments, components, JIM, restorative steps, notes, closing. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'read', 'HaltCase')
+  const c = await inTenant(ctx, (tx) => getHaltCase(tx, ctx.ability, ctx.tenant, params.id ?? ''))
+  if (!c) throw new Response('Verwijzing niet gevonden', { status: 404 })
+  return {
+    c,
+    components: [...HALT_COMPONENT_KEYS],
+    labels: { ...HALT_LABELS, shareFields: SHARE_FIELD_LABEL },
+    weekdays: [...HALT_WEEKDAYS],
+    today: localDate(new Date()),
+  }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'update', 'HaltCase')
+  const id = params.id ?? ''
+  const form = await request.formData()
+  const f = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>
+  const intent = f.intent ?? ''
+  const run = async (fn: Parameters<typeof writeInTenant>[1]) => {
+    const r = await writeInTenant(ctx, fn)
+    if (!r.ok) return data({ intent, errors: r.errors as HaltFieldError[], done: false }, { status: r.status })
+    return { intent, errors: [] as HaltFieldError[], done: true }
+  }
+  switch (intent) {
+    case 'decide':
+      return run((tx) => decideReferral(tx, ctx.ability, ctx.tenant, id, { decision: f.decision, reason: f.reason }))
+    case 'appointment':
+      return run((tx) => addAppointment(tx, ctx.ability, ctx.tenant, id, { kind: f.kind, startsAt: f.startsAt, slotId: f.slotId }))
+    case 'attendance':
+      return run((tx) => setAttendance(tx, ctx.ability, ctx.tenant, id, { appointmentId: f.appointmentId, attendance: f.attendance }))
+    case 'components':
+      return run((tx) =>
+        saveComponents(tx, ctx.ability, ctx.tenant, id, {
+          components: HALT_COMPONENT_KEYS.map((c) => ({ component: c, done: f[`done_${c}`] === 'on', note: f[`note_${c}`] ?? '' })),
+        }),
+      )
+    case 'jim':
+      return run((tx) => addJim(tx, ctx.ability, ctx.tenant, id, { name: f.name, relation: f.relation, contact: f.contact, agreements: f.agreements }))
+    case 'restorative':
+      return run((tx) => addRestorativeStep(tx, ctx.ability, ctx.tenant, id, { kind: f.kind, on: f.on, note: f.note }))
+    case 'note':
+      return run((tx) => addHaltNote(tx, ctx.ability, ctx.tenant, id, { body: f.body }))
+    case 'close':
+      return run((tx) =>
+        closeReferral(
+          tx,
+          ctx.ability,
+          ctx.tenant,
+          id,
+          { outcome: f.outcome, outcomeReason: f.outcomeReason, afspraken: f.afspraken, advies_school: f.advies_school, doorverwijzing: f.doorverwijzing },
+          { appUrl: new URL(request.url).origin },
+        ),
+      )
+    default:
+      return data({ intent, errors: [{ path: '', message: 'Onbekende actie.' }], done: false }, { status: 400 })
+  }
+}
+
+function Facts({ facts, labels }: { facts: unknown[]; labels: Record<string, string> }) {
+  const show = (v: unknown): string => {
+    if (v === null || v === undefined) return '—'
+    if (typeof v === 'string') return /^\d{4}-\d\d-\d\dT/.test(v) ? formatDateTime(v) : v
+    if (Array.isArray(v)) return v.map(show).join('; ') || '—'
+    if (typeof v === 'object') {
+      const o = v as Record<string, unknown>
+      if ('rol' in o) return [o.rol, o.naam, o.value].filter(Boolean).map(String).join(': ')
+      return JSON.stringify(o)
+    }
+    return String(v)
+  }
+  if (!facts.length) return <p className="muted">Geen gedeelde gegevens (meer) beschikbaar: de deling is verlopen of ingetrokken.</p>
+  return (
+    <>
+      {facts.map((p, i) => (
+        <dl key={i} className="card">
+          {Object.entries(p as Record<string, unknown>).map(([k, v]) => (
+            <div key={k}>
+              <dt>{labels[k] ?? k}</dt>
+              <dd>{show(v)}</dd>
+            </div>
+          ))}
+        </dl>
+      ))}
+    </>
+  )
+}
+
+export default function HaltCasePage() {
+  const { c, components, labels, weekdays, today } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const errorsFor = (intent: string) => (result && result.intent === intent ? result.errors : [])
+  const open = ['geaccepteerd', 'intake_gepland', 'lopend'].includes(c.status)
+  const L = (m: Record<string, string>, k: string) => m[k] ?? k
+  const comp = new Map(c.components.map((x) => [x.component, x]))
+  return (
+    <section>
+      <p>
+        <Link to="/halt">← Verwijzingen</Link>
+      </p>
+      <h1>
+        Verwijzing van {c.schoolName} ({formatDate(c.createdAt)})
+      </h1>
+      <p>
+        Status: <strong data-testid="case-status">{L(labels.statuses, c.status)}</strong>
+        {c.outcome ? ` — ${L(labels.outcomes, c.outcome)}` : ''}
+        {c.intakeAt ? ` · intake ${formatDateTime(c.intakeAt)}` : ''}
+      </p>
+
+      <section className="card" aria-labelledby="school-h">
+        <h2 id="school-h">Van de school</h2>
+        <dl>
+          <dt>Soort incident</dt>
+          <dd>{c.incidentTypes.map((t) => L(labels.incidentTypes, t)).join(', ')}</dd>
+          <dt>Reden</dt>
+          <dd>{c.reason}</dd>
+          <dt>Wat de school al deed</dt>
+          <dd>{c.schoolActions}</dd>
+          <dt>Contactpersoon</dt>
+          <dd>
+            {c.contactName}, {c.contactEmail}
+            {c.contactPhone ? `, ${c.contactPhone}` : ''}
+          </dd>
+          <dt>Toestemming</dt>
+          <dd>
+            student {formatDate(c.studentConsentOn)}
+            {c.parentConsentOn ? `; ouders ${formatDate(c.parentConsentOn)}` : ''}
+          </dd>
+          <dt>Afgesproken velden eindverslag</dt>
+          <dd>{c.reportFields.map((f) => L(labels.reportFields, f)).join(', ')}</dd>
+        </dl>
+        <h3>Gedeelde gegevens ({c.sharedFields.map((f) => L(labels.shareFields, f)).join(', ')})</h3>
+        <Facts facts={c.facts} labels={labels.shareFields} />
+      </section>
+
+      {c.status === 'aangemeld' ? (
+        <section className="card" aria-labelledby="decide-h">
+          <h2 id="decide-h">Accepteren of afwijzen</h2>
+          <HaltErrors errors={errorsFor('decide')} />
+          <Form method="post">
+            <input type="hidden" name="intent" value="decide" />
+            <div className="field">
+              <label htmlFor="reason">Reden (verplicht bij afwijzen; de school ziet die)</label>
+              <textarea id="reason" name="reason" rows={2} aria-invalid={errorOf(errorsFor('decide'), 'reason') ? true : undefined} />
+            </div>
+            <button type="submit" name="decision" value="accept">
+              Accepteren
+            </button>{' '}
+            <button type="submit" name="decision" value="decline" className="secondary">
+              Afwijzen
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {c.declineReason ? <p>Afgewezen: {c.declineReason}</p> : null}
+
+      <section className="card" aria-labelledby="appt-h">
+        <h2 id="appt-h">Afspraken en aanwezigheid</h2>
+        {c.appointments.length === 0 ? <p>Nog geen afspraken.</p> : null}
+        <ul>
+          {c.appointments.map((a) => (
+            <li key={a.id}>
+              {L(labels.appointments, a.kind)} · {formatDateTime(a.startsAt)} · <strong>{L(labels.attendance, a.attendance)}</strong>
+              {open ? (
+                <Form method="post" className="inline-form" aria-label={`Aanwezigheid ${L(labels.appointments, a.kind)} ${formatDateTime(a.startsAt)}`}>
+                  <input type="hidden" name="intent" value="attendance" />
+                  <input type="hidden" name="appointmentId" value={a.id} />
+                  <label htmlFor={`att-${a.id}`}>Aanwezigheid</label>{' '}
+                  <select id={`att-${a.id}`} name="attendance" defaultValue={a.attendance}>
+                    {Object.entries(labels.attendance).map(([v, l]) => (
+                      <option key={v} value={v}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="submit">Vastleggen</button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {open ? (
+          <>
+            <h3>Afspraak plannen</h3>
+            <HaltErrors errors={errorsFor('appointment')} />
+            <Form method="post">
+              <input type="hidden" name="intent" value="appointment" />
+              <div className="two-col">
+                <div className="field">
+                  <label htmlFor="appt-kind">Soort</label>
+                  <select id="appt-kind" name="kind" defaultValue={c.intakeAt ? 'spreekuur' : 'intake'}>
+                    {Object.entries(labels.appointments).map(([v, l]) => (
+                      <option key={v} value={v}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="appt-start">Datum en tijd</label>
+                  <input id="appt-start" name="startsAt" type="datetime-local" aria-invalid={errorOf(errorsFor('appointment'), 'startsAt') ? true : undefined} />
+                </div>
+                {c.slots.length ? (
+                  <div className="field">
+                    <label htmlFor="appt-slot">Spreekuur (optioneel)</label>
+                    <select id="appt-slot" name="slotId" defaultValue="">
+                      <option value="">—</option>
+                      {c.slots.map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.location}, elke {weekdays[s.weekday]} {s.startsAt}–{s.endsAt}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                ) : null}
+              </div>
+              <button type="submit">Plannen</button>
+            </Form>
+          </>
+        ) : null}
+      </section>
+
+      {c.status !== 'aangemeld' && c.status !== 'afgewezen' ? (
+        <>
+          <section className="card" aria-labelledby="comp-h">
+            <h2 id="comp-h">Onderdelen van het traject</h2>
+            <HaltErrors errors={errorsFor('components')} />
+            {result?.intent === 'components' && result.done ? <p role="status">Onderdelen opgeslagen.</p> : null}
+            <Form method="post">
+              <input type="hidden" name="intent" value="components" />
+              {components.map((k) => (
+                <fieldset key={k} className="field">
+                  <legend>{L(labels.components, k)}</legend>
+                  <label className="checkbox">
+                    <input type="checkbox" name={`done_${k}`} defaultChecked={comp.get(k)?.done ?? false} disabled={!open} /> Uitgevoerd
+                  </label>
+                  <label htmlFor={`note_${k}`}>Notitie bij dit onderdeel (alleen Halt)</label>
+                  <textarea id={`note_${k}`} name={`note_${k}`} rows={2} defaultValue={comp.get(k)?.note ?? ''} disabled={!open} />
+                </fieldset>
+              ))}
+              {open ? <button type="submit">Onderdelen opslaan</button> : null}
+            </Form>
+          </section>
+
+          <section className="card" aria-labelledby="jim-h">
+            <h2 id="jim-h">JIM (Jouw Ingebrachte Mentor)</h2>
+            {c.jims.length === 0 ? <p>Nog geen JIM.</p> : null}
+            <ul>
+              {c.jims.map((j) => (
+                <li key={j.id}>
+                  <strong>{j.name}</strong> ({j.relation}), {j.contact} — {j.agreements}
+                </li>
+              ))}
+            </ul>
+            {open ? (
+              <>
+                <HaltErrors errors={errorsFor('jim')} />
+                <Form method="post">
+                  <input type="hidden" name="intent" value="jim" />
+                  <div className="two-col">
+                    <div className="field">
+                      <label htmlFor="jim-name">Naam</label>
+                      <input id="jim-name" name="name" aria-invalid={errorOf(errorsFor('jim'), 'name') ? true : undefined} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor="jim-relation">Relatie tot de student</label>
+                      <input id="jim-relation" name="relation" />
+                    </div>
+                    <div className="field">
+                      <label htmlFor="jim-contact">Contact</label>
+                      <input id="jim-contact" name="contact" />
+                    </div>
+                  </div>
+                  <div className="field">
+                    <label htmlFor="jim-agreements">Afspraken waarbij de JIM helpt</label>
+                    <textarea id="jim-agreements" name="agreements" rows={2} />
+                  </div>
+                  <button type="submit">JIM toevoegen</button>
+                </Form>
+              </>
+            ) : null}
+          </section>
+
+          <section className="card" aria-labelledby="rest-h">
+            <h2 id="rest-h">Herstelstappen</h2>
+            {c.restorativeSteps.length === 0 ? <p>Nog geen herstelstappen.</p> : null}
+            <ul>
+              {c.restorativeSteps.map((s) => (
+                <li key={s.id}>
+                  {L(labels.restorative, s.kind)} · {formatDate(s.on)}
+                  {s.note ? ` — ${s.note}` : ''}
+                </li>
+              ))}
+            </ul>
+            {open ? (
+              <>
+                <HaltErrors errors={errorsFor('restorative')} />
+                <Form method="post">
+                  <input type="hidden" name="intent" value="restorative" />
+                  <div className="two-col">
+                    <div className="field">
+                      <label htmlFor="rest-kind">Stap</label>
+                      <select id="rest-kind" name="kind">
+                        {Object.entries(labels.restorative).map(([v, l]) => (
+                          <option key={v} value={v}>
+                            {l}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label htmlFor="rest-on">Datum</label>
+                      <input id="rest-on" name="on" type="date" defaultValue={today} />
+                    </div>
+                  </div>
+                  <div className="field">
+                    <label htmlFor="rest-note">Toelichting (alleen Halt)</label>
+                    <textarea id="rest-note" name="note" rows={2} />
+                  </div>
+                  <button type="submit">Herstelstap vastleggen</button>
+                </Form>
+              </>
+            ) : null}
+          </section>
+
+          <section className="card" aria-labelledby="notes-h">
+            <h2 id="notes-h">Sessienotities (alleen Halt)</h2>
+            <ul>
+              {c.notes.map((n) => (
+                <li key={n.id}>
+                  <span className="muted">
+                    {formatDateTime(n.at)}, {n.byName}:
+                  </span>{' '}
+                  {n.body}
+                </li>
+              ))}
+            </ul>
+            <HaltErrors errors={errorsFor('note')} />
+            <Form method="post">
+              <input type="hidden" name="intent" value="note" />
+              <div className="field">
+                <label htmlFor="note-body">Nieuwe notitie</label>
+                <textarea id="note-body" name="body" rows={3} />
+              </div>
+              <button type="submit">Notitie opslaan</button>
+            </Form>
+          </section>
+        </>
+      ) : null}
+
+      {open ? (
+        <section className="card" aria-labelledby="close-h">
+          <h2 id="close-h">Afsluiten</h2>
+          <p className="muted">
+            Het eindverslag bevat alleen de afgesproken velden ({c.reportFields.map((f) => L(labels.reportFields, f)).join(', ')}) en gaat per e-mail naar{' '}
+            {c.contactEmail}. Sessienotities gaan niet mee.
+          </p>
+          <HaltErrors errors={errorsFor('close')} />
+          <Form method="post">
+            <input type="hidden" name="intent" value="close" />
+            <fieldset id="outcome" className="field">
+              <legend>Uitkomst</legend>
+              {Object.entries(labels.outcomes).map(([v, l]) => (
+                <label key={v} className="checkbox">
+                  <input type="radio" name="outcome" value={v} defaultChecked={v === 'afgerond'} /> {l}
+                </label>
+              ))}
+            </fieldset>
+            <div className="field">
+              <label htmlFor="outcomeReason">Reden (verplicht bij voortijdig gestopt)</label>
+              <textarea id="outcomeReason" name="outcomeReason" rows={2} aria-invalid={errorOf(errorsFor('close'), 'outcomeReason') ? true : undefined} />
+            </div>
+            {c.reportFields.includes('afspraken') ? (
+              <div className="field">
+                <label htmlFor="afspraken">Gemaakte afspraken</label>
+                <textarea id="afspraken" name="afspraken" rows={2} />
+              </div>
+            ) : null}
+            {c.reportFields.includes('advies_school') ? (
+              <div className="field">
+                <label htmlFor="advies_school">Advies aan de school</label>
+                <textarea id="advies_school" name="advies_school" rows={2} />
+              </div>
+            ) : null}
+            {c.reportFields.includes('doorverwijzing') ? (
+              <div className="field">
+                <label htmlFor="doorverwijzing">Doorverwijzing</label>
+                <textarea id="doorverwijzing" name="doorverwijzing" rows={2} />
+              </div>
+            ) : null}
+            <button type="submit">Afsluiten en eindverslag versturen</button>
+          </Form>
+        </section>
+      ) : null}
+
+      {c.closingReport ? (
+        <section className="card" aria-labelledby="report-h">
+          <h2 id="report-h">Eindverslag (verstuurd)</h2>
+          <ClosingReport report={c.closingReport} labels={labels.reportFields} />
+        </section>
+      ) : null}
+    </section>
+  )
+}

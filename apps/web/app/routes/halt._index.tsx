@@ -1,0 +1,115 @@
+import { HALT_LABELS, haltQueue, haltQueueInput, linkedSchools } from '@baken/domain'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { formatDate } from '~/lib/format.ts'
+
+/** Halt's queue: referrals per linked school, with filters on school, status and incident type. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requirePermission(request, ctx, 'read', 'HaltCase')
+  const params = Object.fromEntries(new URL(request.url).searchParams)
+  const parsed = haltQueueInput.safeParse(params)
+  const filter = parsed.success ? parsed.data : {}
+  const [items, schools] = await inTenant(ctx, async (tx) => [await haltQueue(tx, ctx.ability, ctx.tenant, filter), await linkedSchools(tx, ctx.tenant)] as const)
+  return {
+    items,
+    schools: schools.map((s) => ({ id: s.id, name: s.name })),
+    filter: { schoolId: filter.schoolId ?? '', status: filter.status ?? '', type: filter.type ?? '' },
+    labels: { statuses: HALT_LABELS.statuses, incidentTypes: HALT_LABELS.incidentTypes, outcomes: HALT_LABELS.outcomes },
+  }
+}
+
+export default function HaltQueue() {
+  const { items, schools, filter, labels } = useLoaderData<typeof loader>()
+  const bySchool = schools
+    .map((s) => ({ ...s, items: items.filter((i) => i.schoolId === s.id) }))
+    .filter((s) => s.items.length > 0 || filter.schoolId === s.id)
+  const st = (k: string) => labels.statuses[k as keyof typeof labels.statuses] ?? k
+  const ty = (k: string) => labels.incidentTypes[k as keyof typeof labels.incidentTypes] ?? k
+  return (
+    <section>
+      <div className="title-row">
+        <h1>Halt-spreekuur: verwijzingen</h1>
+        <p>
+          <Link to="/halt/spreekuren">Spreekuren</Link> · <Link to="/halt/overzicht">Overzicht</Link>
+        </p>
+      </div>
+      <Form method="get" className="filters" aria-label="Filters">
+        <div className="field">
+          <label htmlFor="schoolId">School</label>
+          <select id="schoolId" name="schoolId" defaultValue={filter.schoolId}>
+            <option value="">Alle gekoppelde scholen</option>
+            {schools.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={filter.status}>
+            <option value="">Alle</option>
+            {Object.entries(labels.statuses).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="type">Soort incident</label>
+          <select id="type" name="type" defaultValue={filter.type}>
+            <option value="">Alle</option>
+            {Object.entries(labels.incidentTypes).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Filteren</button>
+      </Form>
+      {bySchool.length === 0 ? <p>Geen verwijzingen.</p> : null}
+      {bySchool.map((s) => (
+        <section key={s.id} className="card" aria-labelledby={`school-${s.id}`}>
+          <h2 id={`school-${s.id}`}>
+            {s.name} ({s.items.length})
+          </h2>
+          {s.items.length === 0 ? (
+            <p>Geen verwijzingen.</p>
+          ) : (
+            <table className="table-responsive">
+              <thead>
+                <tr>
+                  <th scope="col">Verwezen op</th>
+                  <th scope="col">Student (zoals gedeeld)</th>
+                  <th scope="col">Soort incident</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Intake</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.items.map((r) => (
+                  <tr key={r.id}>
+                    <td data-label="Verwezen op">
+                      <Link to={`/halt/${r.id}`}>{formatDate(r.createdAt)}</Link>
+                    </td>
+                    <td data-label="Student">{r.studentLabel ?? <span className="muted">naam niet gedeeld</span>}</td>
+                    <td data-label="Soort incident">{r.incidentTypes.map(ty).join(', ')}</td>
+                    <td data-label="Status">
+                      {st(r.status)}
+                      {r.outcome ? ` (${labels.outcomes[r.outcome as keyof typeof labels.outcomes] ?? r.outcome})` : ''}
+                    </td>
+                    <td data-label="Intake">{r.intakeAt ? formatDate(r.intakeAt) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </section>
+  )
+}
