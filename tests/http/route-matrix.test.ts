@@ -73,6 +73,9 @@ let incidentId = ''
 const schoolIdOf: Record<string, string> = {}
 // Stichting-level accounts (bestuurder, beheerder, privacyfunctionaris).
 const STICHTING = new Set(['bestuur@kompas.demo', 'beheer@kompas.demo', 'privacy@kompas.demo', 'bestuur@horizon.demo'])
+// The board and the FG on the stichting's side of sharing (issue 5); the partners that receive.
+const SHARING_SIDE = new Set(['bestuur@kompas.demo', 'privacy@kompas.demo', 'bestuur@horizon.demo'])
+const PARTNERS = new Set(['politie@wijkteam.demo', 'halt@haltnoord.demo'])
 // School leads: directeur and intern begeleider (yearly overview, import).
 const LEADS = new Set(['directeur@branding.demo', 'ib@branding.demo', 'directeur@lyceum.demo', 'directeur@vakcollege.demo', 'directeur@horizon.demo'])
 // Who may open that incident: the school's directeur and IB, and its reporter (own report, own group).
@@ -86,7 +89,7 @@ const schoolOnly = (anon: number): Expect => (who) => (who === 'anonymous' ? ano
 const pupilOf = (school: string, anon: number): Expect => (who) =>
   who === 'anonymous' ? anon : !SCHOOL_OF[who] ? 403 : SCHOOL_OF[who] === school ? 200 : 404
 
-const routes: { path: () => string; label: string; expect: Expect }[] = [
+const routes: { path: () => string; label: string; expect: Expect; redirect?: (who: Who) => RegExp | null }[] = [
   { label: 'GET /', path: () => '/', expect: page(200) },
   // Signed in already: the login page sends you home.
   { label: 'GET /login', path: () => '/login', expect: (who) => (who === 'anonymous' ? 200 : 302) },
@@ -108,7 +111,13 @@ const routes: { path: () => string; label: string; expect: Expect }[] = [
     path: () => `/api/v1/incidents/${incidentId}`,
     expect: (who) => (who === 'anonymous' ? 401 : !SCHOOL_OF[who] ? 403 : SEES_INCIDENT.has(who) ? 200 : 404),
   },
-  { label: 'GET /api/v1/students/{Branding pupil}/dossier', path: () => `/api/v1/students/${studentOf.branding}/dossier`, expect: pupilOf('branding', 401) },
+  {
+    label: 'GET /api/v1/students/{Branding pupil}/dossier',
+    path: () => `/api/v1/students/${studentOf.branding}/dossier`,
+    // A leerkracht opens the dossier of a pupil outside her groups only with a reason (break-glass):
+    // the pupil is in groep 6, taught by leerkracht@ and not by leerkracht2@.
+    expect: (who) => (who === 'leerkracht2@branding.demo' ? 403 : pupilOf('branding', 401)(who)),
+  },
   { label: 'GET /api/v1/students/{Horizon pupil}/dossier', path: () => `/api/v1/students/${studentOf.horizon}/dossier`, expect: pupilOf('horizon', 401) },
   { label: 'GET /overzicht', path: () => '/overzicht', expect: (who) => (who === 'anonymous' ? 302 : LEADS.has(who) ? 200 : 403) },
   { label: 'GET /leerlingen/import', path: () => '/leerlingen/import', expect: (who) => (who === 'anonymous' ? 302 : LEADS.has(who) ? 200 : 403) },
@@ -180,16 +189,99 @@ const routes: { path: () => string; label: string; expect: Expect }[] = [
     path: () => `/api/v1/stichtingen/${kompasId}/oversight`,
     expect: (who) => (who === 'anonymous' ? 401 : who === 'bestuur@kompas.demo' ? 200 : who === 'bestuur@horizon.demo' ? 404 : 403),
   },
+  // Issue 5: the access log (the privacyfunctionaris only).
+  { label: 'GET /toegangslog', path: () => '/toegangslog', expect: (who) => (who === 'anonymous' ? 302 : who === 'privacy@kompas.demo' ? 200 : 403) },
+  { label: 'GET /toegangslog.csv', path: () => '/toegangslog.csv', expect: (who) => (who === 'anonymous' ? 302 : who === 'privacy@kompas.demo' ? 200 : 403) },
+  { label: 'GET /api/v1/access-log', path: () => '/api/v1/access-log', expect: (who) => (who === 'anonymous' ? 401 : who === 'privacy@kompas.demo' ? 200 : 403) },
+  // Issue 5: sharing. The school's side (directeur, IB) and the board and FG; partners see /gedeeld.
+  {
+    label: 'GET /delen',
+    path: () => '/delen',
+    expect: (who) =>
+      who === 'anonymous'
+        ? 302
+        : SHARING_SIDE.has(who) || who.startsWith('directeur@') || who.startsWith('ib@')
+          ? 200
+          : PARTNERS.has(who)
+            ? 302
+            : 403,
+    // The police and Halt are sent to what was shared with them.
+    redirect: (who) => (PARTNERS.has(who) ? /^\/gedeeld$/ : null),
+  },
+  { label: 'GET /delen/nieuw', path: () => '/delen/nieuw', expect: (who) => (who === 'anonymous' ? 302 : who.startsWith('directeur@') ? 200 : 403) },
+  { label: 'GET /gedeeld', path: () => '/gedeeld', expect: (who) => (who === 'anonymous' ? 302 : PARTNERS.has(who) ? 200 : 403) },
+  {
+    label: 'GET /api/v1/agreements',
+    path: () => '/api/v1/agreements',
+    expect: (who) =>
+      who === 'anonymous' ? 401 : SHARING_SIDE.has(who) || who.startsWith('directeur@') || who.startsWith('ib@') || PARTNERS.has(who) ? 200 : 403,
+  },
+  {
+    label: 'GET /api/v1/shares',
+    path: () => '/api/v1/shares',
+    expect: (who) => (who === 'anonymous' ? 401 : SHARING_SIDE.has(who) || who.startsWith('directeur@') || who.startsWith('ib@') ? 200 : 403),
+  },
+  { label: 'GET /api/v1/shared', path: () => '/api/v1/shared', expect: (who) => (who === 'anonymous' ? 401 : PARTNERS.has(who) ? 200 : 403) },
+  {
+    label: 'GET /incidenten/{Branding incident}/melding',
+    path: () => `/incidenten/${incidentId}/melding`,
+    expect: (who) =>
+      who === 'anonymous' ? 302 : who === 'directeur@branding.demo' ? 200 : who.startsWith('directeur@') ? 404 : 403,
+  },
+  // Issue 5: data-subject rights and retention (FG stichting-wide, directeur for the own school).
+  {
+    label: 'GET /privacy',
+    path: () => '/privacy',
+    expect: (who) => (who === 'anonymous' ? 302 : who === 'privacy@kompas.demo' || who.startsWith('directeur@') ? 200 : 403),
+  },
+  {
+    label: 'GET /api/v1/subject-requests',
+    path: () => '/api/v1/subject-requests',
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'privacy@kompas.demo' || who.startsWith('directeur@') ? 200 : 403),
+  },
+  { label: 'GET /api/v1/retention', path: () => '/api/v1/retention', expect: (who) => (who === 'anonymous' ? 401 : who === 'privacy@kompas.demo' ? 200 : 403) },
+  {
+    label: 'GET /api/v1/students/{Branding pupil}/export',
+    path: () => `/api/v1/students/${studentOf.branding}/export`,
+    expect: (who) =>
+      who === 'anonymous' ? 401 : who === 'directeur@branding.demo' ? 200 : who.startsWith('directeur@') ? 404 : 403,
+  },
+  // Issue 5: reporting duties (any school staff member reports; the board follows the zeden route).
+  {
+    label: 'GET /meldplicht',
+    path: () => '/meldplicht',
+    expect: (who) => (who === 'anonymous' ? 302 : SCHOOL_OF[who] || who.startsWith('bestuur@') ? 200 : 403),
+  },
+  { label: 'GET /meldplicht/nieuw', path: () => '/meldplicht/nieuw', expect: (who) => (who === 'anonymous' ? 302 : SCHOOL_OF[who] ? 200 : 403) },
+  // Issue 6: Halt referrals (the school's side: directeur, IB, leerkracht) and Halt's workspace.
+  {
+    label: 'GET /verwijzingen',
+    path: () => '/verwijzingen',
+    expect: (who) => (who === 'anonymous' ? 302 : SCHOOL_OF[who] && !who.startsWith('vertrouwenspersoon@') ? 200 : 403),
+  },
+  {
+    label: 'GET /api/v1/referrals',
+    path: () => '/api/v1/referrals',
+    expect: (who) => (who === 'anonymous' ? 401 : SCHOOL_OF[who] && !who.startsWith('vertrouwenspersoon@') ? 200 : 403),
+  },
+  { label: 'GET /halt', path: () => '/halt', expect: (who) => (who === 'anonymous' ? 302 : who === 'halt@haltnoord.demo' ? 200 : 403) },
+  { label: 'GET /halt/overzicht', path: () => '/halt/overzicht', expect: (who) => (who === 'anonymous' ? 302 : who === 'halt@haltnoord.demo' ? 200 : 403) },
+  {
+    label: 'GET /api/v1/halt/referrals',
+    path: () => '/api/v1/halt/referrals',
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'halt@haltnoord.demo' ? 200 : 403),
+  },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
 ]
 
-describe.each(routes)('$label', ({ path, expect: expected }) => {
+describe.each(routes)('$label', ({ path, expect: expected, redirect }) => {
   it.each(['anonymous', ...ACCOUNTS])('as %s', async (who) => {
     const res = await clients.get(who)!.get(path())
     expect(res.status, `${who} ${path()}`).toBe(expected(who))
     if (res.status === 302) {
       if (path() === '/login') expect(res.location).toBe('/')
+      else if (redirect?.(who)) expect(res.location).toMatch(redirect(who)!)
       else expect(res.location).toMatch(/^\/login(\?redirectTo=.*)?$/)
     }
     if (path().startsWith('/api/') && res.status >= 400) {

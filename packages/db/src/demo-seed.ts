@@ -3,11 +3,16 @@
 // production mode (see seedDemoData's guard).
 import { count } from 'drizzle-orm'
 import type { Database } from './client.ts'
+import { seedDemoAccessLog } from './demo-access-log.ts'
 import { seedDemoCalendar } from './demo-calendar.ts'
+import { seedDemoHalt } from './demo-halt.ts'
 import { seedDemoIncidents } from './demo-incidents.ts'
 import { seedDemoLetterTemplates } from './demo-letter-templates.ts'
 import { seedDemoMeasures } from './demo-measures.ts'
 import { seedDemoOutbox } from './demo-outbox.ts'
+import { seedDemoPrivacy } from './demo-privacy.ts'
+import { seedDemoReporting } from './demo-reporting.ts'
+import { seedDemoSharing } from './demo-sharing.ts'
 import { hashPassword } from './password.ts'
 import * as s from './schema.ts'
 import type { Role, Sector } from './schema.ts'
@@ -325,6 +330,19 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
         }
       }),
     )
+
+    // Issue 5: a break-glass opening in the access log, agreements and shares with the police (one
+    // active, one expired, one revoked) and with Halt, reporting-duty cases, AVG requests, a legal
+    // hold and pupils who left long ago. Issue 6: the leaflet's three Halt referrals.
+    await seedDemoAccessLog(tx, {
+      school: schoolByKey.branding!,
+      directeurId: userByEmail['directeur@branding.demo']!,
+      ibId: userByEmail['ib@branding.demo']!,
+    })
+    await seedDemoSharing(tx, { schools: schoolByKey, partners: partnerByKey, users: userByEmail })
+    await seedDemoHalt(tx, { schools: schoolByKey, partners: partnerByKey, users: userByEmail })
+    await seedDemoReporting(tx, { schools: schoolByKey, users: userByEmail, pupils: pupilsBySchool })
+    await seedDemoPrivacy(tx, { schools: schoolByKey, userByEmail })
   })
   return true
 }

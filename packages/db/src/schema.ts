@@ -1104,6 +1104,8 @@ export const accessLog = pgTable(
     index('access_log_stichting_at_idx').on(t.stichtingId, t.at),
     index('access_log_student_idx').on(t.studentId),
     index('access_log_subject_idx').on(t.subjectType, t.subjectId),
+    // The FG's break-glass review (migration 0019).
+    index('access_log_break_glass_idx').on(t.stichtingId, t.at).where(sql`break_glass`),
   ],
 )
 

@@ -215,9 +215,10 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can(['read', 'create', 'update'], 'Share', { schoolId: ctx.schoolId })
     builder.can(['read', 'create', 'update'], 'SubjectRequest', { schoolId: ctx.schoolId })
     builder.can('create', 'StudentExport', { schoolId: ctx.schoolId })
-    builder.can(['read', 'create'], 'LegalHold', { schoolId: ctx.schoolId })
+    builder.can(['read', 'create', 'update'], 'LegalHold', { schoolId: ctx.schoolId })
     builder.can(['read', 'create', 'update'], 'ReportCase', { schoolId: ctx.schoolId, kind: 'meldcode' })
     builder.can('create', 'ReportCase', { schoolId: ctx.schoolId, kind: 'zedendelict_medewerker' })
+    builder.can('read', 'ReportCase', { openedById: ctx.userId })
     builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
   },
   intern_begeleider(ctx, builder) {
@@ -237,9 +238,10 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Issue 5: sees and prepares shares (the directeur approves police shares: domain), the
     // Meldcode (the IB is often the aandachtsfunctionaris); issue 6: Halt referrals.
     builder.can('read', 'Agreement', { schoolId: ctx.schoolId })
-    builder.can('read', 'Share', { schoolId: ctx.schoolId })
+    builder.can(['read', 'update'], 'Share', { schoolId: ctx.schoolId })
     builder.can(['read', 'create', 'update'], 'ReportCase', { schoolId: ctx.schoolId, kind: 'meldcode' })
     builder.can('create', 'ReportCase', { schoolId: ctx.schoolId, kind: 'zedendelict_medewerker' })
+    builder.can('read', 'ReportCase', { openedById: ctx.userId })
     builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
   },
   leerkracht(ctx, builder) {

@@ -1,7 +1,9 @@
 // The OpenAPI 3.1 description of /api/v1. Kept beside the routes; the HTTP tests check that every
 // documented path answers and that every API route is documented.
 import { errorResponse as error, uuidSchema as uuid } from './openapi/common.ts'
+import { accessLogPaths, breakGlassReasonParameter } from './openapi/access-log.ts'
 import { haltPaths } from './openapi/halt.ts'
+import { measuresExtraPaths } from './openapi/measures-extra.ts'
 import { privacyPaths } from './openapi/privacy.ts'
 import { reportingPaths } from './openapi/reporting.ts'
 import { sharingPaths } from './openapi/sharing.ts'
@@ -236,7 +238,7 @@ export const openApiDocument = {
     '/incidents/{id}': {
       get: {
         summary: 'One incident with persons, IRIS labels, severity suggestion (rules and source), §6.4 guidance and version history',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }, breakGlassReasonParameter],
         responses: { '200': { description: 'The incident' }, '401': error, '403': error, '404': error },
       },
       patch: {
@@ -292,6 +294,7 @@ export const openApiDocument = {
         parameters: [
           { name: 'id', in: 'path', required: true, schema: uuid },
           { name: 'studentId', in: 'path', required: true, schema: uuid },
+          breakGlassReasonParameter,
         ],
         responses: { '200': { description: 'The redacted incident' }, '401': error, '403': error, '404': error },
       },
@@ -302,8 +305,9 @@ export const openApiDocument = {
         parameters: [
           { name: 'id', in: 'path', required: true, schema: uuid },
           { name: 'studentId', in: 'query', required: true, schema: uuid },
+          breakGlassReasonParameter,
         ],
-        responses: { '200': { description: 'application/pdf' }, '400': error, '401': error, '404': error, '409': error },
+        responses: { '200': { description: 'application/pdf' }, '400': error, '401': error, '403': error, '404': error, '409': error },
       },
     },
     '/schools/{id}/overview': {
@@ -416,7 +420,7 @@ export const openApiDocument = {
     },
     '/measures/{id}/transitions': {
       post: {
-        summary: 'Take the next step: {to, reason?, expectedState?}. Deciding a schorsing is for the bestuurder, or the directeur when the stichting gives the mandate; a verwijdering becomes definitive only when the rule set’s condition holds (409 otherwise).',
+        summary: 'Take the next step: {to, reason?, expectedState?}. Deciding a schorsing is for the bestuurder, or the directeur when the stichting gives the mandate; a verwijdering becomes definitive only when the rule set’s condition holds (409 otherwise). letter_sent of a schorsing follows from POST /measures/{id}/letters/{letterId}/sent (409 here); a verwijdering’s hearings step and decision need every required hearing (409 naming the rule).',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
         responses: { '200': { description: '{id, state}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
       },
@@ -424,13 +428,15 @@ export const openApiDocument = {
     '/students/{id}/dossier': {
       get: {
         summary: 'The pupil and one chronology of their incidents with their role in each',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }, breakGlassReasonParameter],
         responses: { '200': { description: 'The dossier' }, '401': error, '403': error, '404': error },
       },
     },
     '/openapi.json': {
       get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1 document' } } },
     },
+    ...measuresExtraPaths,
+    ...accessLogPaths,
     ...sharingPaths,
     ...privacyPaths,
     ...reportingPaths,

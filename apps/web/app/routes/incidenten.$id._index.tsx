@@ -1,7 +1,11 @@
 import {
   completeTask,
   createTask,
+  decideBreakGlass,
   guidanceForVoorval,
+  haltRegionsOf,
+  incidentNeedsReason,
+  incidentSubject,
   listAcknowledgements,
   listSchoolStaff,
   listTasks,
@@ -10,11 +14,14 @@ import {
   localDate,
   proposeVictimCareTasks,
   recordAcknowledgement,
+  recordSubjectRead,
   suggestSeverity,
 } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { BreakGlassForm } from '~/components/break-glass.tsx'
 import { FollowUp } from '~/components/follow-up.tsx'
+import { breakGlassPrompt } from '~/lib/access-log.server.ts'
 import { GuidancePanel } from '~/components/incident-form.tsx'
 import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
 import { SEVERITY_TEXT, formatDate, formatDateTime } from '~/lib/format.ts'
@@ -25,6 +32,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await inTenant(ctx, async (tx) => {
     const incident = await loadIncident(tx, ctx.ability, params.id ?? '')
     if (!incident) return null
+    // Access log (issue 5): every opening is logged, one row per pupil involved, in this transaction;
+    // a confidential incident opens for the directeur only after a reason (break-glass, see
+    // packages/domain/src/privacy/access-log.ts for the rules).
+    const subject = incidentSubject(incident)
+    const access = await decideBreakGlass(tx, ctx.tenant, subject, incidentNeedsReason(ctx.tenant, incident))
+    if (!access.open) return { needsReason: true as const }
+    await recordSubjectRead(tx, ctx.tenant, subject, access)
     const canEdit = (await loadIncident(tx, ctx.ability, incident.id, 'update')) !== null
     const canReadTasks = ctx.ability.can('read', 'IncidentTask')
     return {
@@ -38,11 +52,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       me: ctx.user.id,
       canPlan: ctx.ability.can('create', 'IncidentTask'),
       canProposeMeasure: ctx.ability.can('create', 'Measure'),
+      // Issue 5: police melding/aangifte and sharing with a partner (directeur); issue 6: a Halt
+      // referral, offered only when the school is linked to a Halt region.
+      canShare: ctx.ability.can('create', 'Share'),
+      canRefer: ctx.ability.can('create', 'Referral') && (await haltRegionsOf(tx, ctx.tenant)).length > 0,
       today: localDate(new Date()),
     }
   })
   // Another school's incident, a confidential one for the wrong role, someone else's draft: 404.
   if (!found) throw data('Niet gevonden', { status: 404 })
+  // Nothing of the incident is sent until the reason is recorded.
+  if ('needsReason' in found) return breakGlassPrompt(request, 'incident', params.id ?? '')
   const codes = found.incident.voorval.map((c) => c.code)
   return {
     ...found,
@@ -86,8 +106,15 @@ function Yes({ value }: { value: boolean }) {
   return <>{value ? 'ja' : 'nee'}</>
 }
 
-export default function IncidentDetail() {
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+
+export default function IncidentPage() {
   const loaded = useLoaderData<typeof loader>()
+  if ('breakGlass' in loaded) return <BreakGlassForm {...loaded.breakGlass} />
+  return <IncidentDetail loaded={loaded} />
+}
+
+function IncidentDetail({ loaded }: { loaded: Exclude<Loaded, { breakGlass: unknown }> }) {
   const { incident: i, versions, canEdit, suggestion, guidance } = loaded
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
@@ -223,6 +250,21 @@ export default function IncidentDetail() {
               className="button secondary"
             >
               Maatregel voorstellen
+            </Link>
+          ) : null}
+          {loaded.canShare && i.status === 'submitted' ? (
+            <>
+              <Link to={`/incidenten/${i.id}/melding`} className="button secondary">
+                Melding of aangifte bij de politie
+              </Link>
+              <Link to={`/delen/nieuw?incidentId=${i.id}`} className="button secondary">
+                Delen met een partner
+              </Link>
+            </>
+          ) : null}
+          {loaded.canRefer && i.status === 'submitted' ? (
+            <Link to={`/verwijzingen/nieuw?incident=${i.id}`} className="button secondary">
+              Verwijzen naar Halt-spreekuur
             </Link>
           ) : null}
         </p>
