@@ -130,6 +130,3 @@ $$;
 REVOKE ALL ON FUNCTION access_log_break_glass_reason(text, uuid) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION access_log_break_glass_reason(text, uuid) TO baken_app;
---> statement-breakpoint
--- The privacyfunctionaris' search (by date range and person, newest first) and break-glass filter.
-CREATE INDEX access_log_break_glass_idx ON access_log (stichting_id, at) WHERE break_glass;

@@ -1,0 +1,1 @@
+-- The privacyfunctionaris' break-glass filter on the access log (schema.ts, access_log_break_glass_idx).
