@@ -57,12 +57,14 @@ export async function seedDemoPrivacy(tx: Tx, refs: PrivacyDemoRefs): Promise<vo
 
   const incident = async (occurredAt: string, situation: string, persons: { studentId: string; role: (typeof s.PERSON_ROLES)[number] }[]) => {
     const at = new Date(occurredAt)
+    // Schooljaren run from 1 August to 31 July.
+    const startYear = at.getUTCMonth() >= 7 ? at.getUTCFullYear() : at.getUTCFullYear() - 1
     const [row] = await tx
       .insert(s.incidents)
       .values({
         ...tenant(branding),
         status: 'submitted',
-        schoolYear: '2022-2023',
+        schoolYear: `${startYear}-${startYear + 1}`,
         occurredAt: at,
         situation,
         verbalAggression: true,

@@ -77,9 +77,14 @@ describeEachDriver('sharing RLS (raw SQL as baken_app)', (getDb) => {
     expect(seen.every((a) => a.status !== 'concept' && a.partner_id === f.partners.wijkteam)).toBe(true)
   })
 
-  it('Halt sees its own share only', async () => {
-    const seen = await as('halt@haltnoord.demo', (q) => q(sql`select id from shares`))
-    expect(seen.map((r) => r.id)).toEqual([haltShare])
+  it('Halt sees its own active shares only (this one and the demo referrals\' shares), never the police\'s', async () => {
+    const seen = (await as('halt@haltnoord.demo', (q) => q(sql`select id from shares`))).map((r) => r.id)
+    expect(seen).toContain(haltShare)
+    const expected = (
+      await owner(sql`select id from shares where partner_id = ${f.partners.haltNoord} and revoked_at is null and expires_at > now()
+        and (cardinality(recipient_user_ids) = 0 or ${f.users['halt@haltnoord.demo']!}::uuid = any(recipient_user_ids))`)
+    ).map((r) => r.id)
+    expect([...seen].sort()).toEqual([...expected].sort())
   })
 
   it('a named recipient limits the share to that person', async () => {
