@@ -1,85 +1,8 @@
-// Default decision-letter templates (version 1 for each stichting). A stichting adjusts them; every
-// letter records the template version it was made from. Placeholders in {{double braces}} are
-// filled by packages/domain; the required contents (BRIEF §2: reasons, duration, legal basis,
-// objection clause, education during the measure) each have one.
+// The demo stichtingen save the built-in templates as their version 1, so /sjablonen shows a
+// history to edit from. Every letter records the template version it was made from.
 import type { Tx } from './client.ts'
+import { DEFAULT_LETTER_TEMPLATES } from './default-letter-templates.ts'
 import * as s from './schema.ts'
-
-export const DEFAULT_LETTER_TEMPLATES: Record<(typeof s.LETTER_KINDS)[number], string> = {
-  time_out_kennisgeving: `Onderwerp: kennisgeving time-out van {{leerling}}
-
-{{aanhef}}
-
-Op {{periode}} heeft {{leerling}} een time-out gekregen: de rest van de dag niet in de groep.
-
-Aanleiding
-{{redenen}}
-
-Een time-out is een maatregel uit het protocol van de school; de wet kent deze maatregel niet ({{wettelijke_grondslag}}). Wij nodigen u uit voor een gesprek en vragen u het verslag daarvan voor gezien te tekenen. Het bevoegd gezag ontvangt een afschrift van deze brief.
-
-{{onderwijs_tijdens_maatregel}}
-
-Met vriendelijke groet,
-{{ondertekening}}`,
-  schorsing: `Onderwerp: besluit tot schorsing van {{leerling}}
-
-{{aanhef}}
-
-Het bevoegd gezag van {{school}} heeft besloten {{leerling}} te schorsen voor {{duur}}: {{periode}}.
-
-Redenen
-{{redenen}}
-
-Wettelijke grondslag
-{{wettelijke_grondslag}}
-
-Onderwijs tijdens de schorsing
-{{onderwijs_tijdens_maatregel}}
-
-{{bezwaarclausule}}
-
-Een afschrift van dit besluit gaat naar de leerplichtambtenaar{{inspectie_melding}}.
-
-Met vriendelijke groet,
-{{ondertekening}}`,
-  verwijdering: `Onderwerp: besluit tot verwijdering van {{leerling}}
-
-{{aanhef}}
-
-Het bevoegd gezag van {{school}} heeft, na het horen van de betrokkenen, besloten {{leerling}} te verwijderen.
-
-Redenen
-{{redenen}}
-
-Wettelijke grondslag
-{{wettelijke_grondslag}}
-
-De verwijdering wordt definitief zodra {{voorwaarde_definitief}}. Tot dat moment zoekt de school met u naar een andere school of instelling.
-
-Onderwijs in de tussentijd
-{{onderwijs_tijdens_maatregel}}
-
-{{bezwaarclausule}}
-
-Met vriendelijke groet,
-{{ondertekening}}`,
-  bezwaar_beslissing: `Onderwerp: beslissing op uw bezwaar
-
-{{aanhef}}
-
-U heeft op {{bezwaar_ontvangen}} bezwaar gemaakt tegen het besluit van {{besluitdatum}} over {{leerling}}. Het bevoegd gezag heeft uw bezwaar behandeld en beslist: {{uitkomst}}.
-
-Motivering
-{{redenen}}
-
-Wettelijke grondslag
-{{wettelijke_grondslag}}
-
-{{beroepsclausule}}
-
-Met vriendelijke groet,
-{{ondertekening}}`,
-}
 
 export async function seedDemoLetterTemplates(tx: Tx, stichtingIds: string[]) {
   await tx.insert(s.letterTemplates).values(

@@ -1,7 +1,6 @@
 // Decision letters without a database: the placeholder check, filling, the values the law asks for
 // (legal basis with its articles, the objection clause on and off, the Inspectie line, the
 // definitive-removal condition per sector), the salutation around the age of 18, and the PDF.
-import { DEFAULT_LETTER_TEMPLATES as DEMO_TEMPLATES } from '@baken/db/demo'
 import { describe, expect, it } from 'vitest'
 import {
   checkLetterTemplate,
@@ -239,8 +238,3 @@ describe('the PDF', () => {
   })
 })
 
-describe('the built-in templates', () => {
-  it('are the texts the demo stichtingen start from (version 1), so the two cannot drift apart', () => {
-    expect(DEFAULT_LETTER_TEMPLATES).toEqual(DEMO_TEMPLATES)
-  })
-})

@@ -1,82 +1,8 @@
 // Pieces of the sharing pages (issue 5): the error summary that takes focus, the field checkboxes
 // (defaulting to the least), and the display of a shared payload. No server imports here.
-import { useEffect, useRef } from 'react'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
-export interface FieldError {
-  path: string
-  message: string
-}
-
-/** The list of what went wrong, focused when it appears; each item links to its field when known. */
-export function ErrorSummary({ errors, title = 'Niet opgeslagen.' }: { errors: FieldError[]; title?: string }) {
-  const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (errors.length) ref.current?.focus()
-  }, [errors])
-  if (!errors.length) return null
-  return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <p id="error-summary-title">
-        <strong>{title}</strong>
-      </p>
-      <ul>
-        {errors.map((e, i) => (
-          <li key={i}>{e.path ? <a href={`#${e.path.split('.')[0]}`}>{e.message}</a> : e.message}</li>
-        ))}
-      </ul>
-    </div>
-  )
-}
-
-export function fieldError(errors: FieldError[], path: string): string | undefined {
-  return errors.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.message
-}
-
-/** A fieldset of checkboxes; `id` is put on the fieldset so the error summary can link to it. */
-export function CheckboxGroup({
-  id,
-  name,
-  legend,
-  hint,
-  options,
-  checked,
-  error,
-}: {
-  id: string
-  name: string
-  legend: string
-  hint?: string
-  options: { value: string; label: string; note?: string }[]
-  checked: readonly string[]
-  error?: string
-}) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
-  return (
-    <fieldset className="section-fieldset" id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="muted" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {options.map((o) => (
-        <label className="check" key={o.value}>
-          <input type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
-          <span>
-            {o.label}
-            {o.note ? <span className="muted"> — {o.note}</span> : null}
-          </span>
-        </label>
-      ))}
-    </fieldset>
-  )
-}
+export { CheckboxGroup, ErrorSummary, fieldError, type FieldError } from './form-parts.tsx'
 
 export const SHARE_FIELD_TEXT: Record<string, string> = {
   datum: 'Datum en tijd',
