@@ -132,3 +132,31 @@ describe('who sees what', () => {
     expect(res.status).toBe(403)
   })
 })
+
+describe('a schorsing pending removal (issue 4)', () => {
+  it('is proposed for the open verwijdering of the same pupil and shown at both ends; other ids are refused', async () => {
+    const dir = new Client(server.baseUrl)
+    await dir.login('directeur@lyceum.demo', { membership: (m) => m.organisationName === 'Kompas Lyceum' })
+    const [removal] = (await dir.get('/api/v1/measures?kind=verwijdering&state=searching')).json().items
+    expect(removal).toBeTruthy()
+    const before = (await dir.get(`/api/v1/measures/${removal.id}`)).json()
+    expect(before.schorsingenPending).toEqual([expect.objectContaining({ state: 'in_effect', running: true, startsOn: '2026-11-19' })])
+    const body = { kind: 'schorsing', studentId: removal.studentId, reasons: 'Bedreigde een medeleerling tijdens de pauze.', startsOn: '2026-11-26', schoolDays: 2, pendingRemovalId: removal.id }
+    const created = await json(dir, 'POST', '/api/v1/measures', body)
+    expect(created.status, created.text).toBe(201)
+    const { id } = created.json()
+    const detail = (await dir.get(`/api/v1/measures/${id}`)).json()
+    expect(detail).toMatchObject({ pendingRemovalId: removal.id, pendingRemoval: { id: removal.id, state: 'searching', open: true } })
+    const after = (await dir.get(`/api/v1/measures/${removal.id}`)).json()
+    expect(after.schorsingenPending.map((s: { id: string }) => s.id)).toContain(id)
+    expect((await dir.get(`/api/v1/measures?pendingRemovalId=${removal.id}`)).json().items.map((m: { id: string }) => m.id)).toContain(id)
+    // Another pupil's verwijdering: 400; a time-out instead of a schorsing: 400; another school: 404.
+    const other = await json(dir, 'POST', '/api/v1/measures', { ...body, studentId: (await dir.get('/api/v1/students?pageSize=200')).json().items.find((p: { id: string }) => p.id !== removal.studentId).id })
+    expect(other.status).toBe(400)
+    expect(other.json().errors[0]).toMatchObject({ path: 'pendingRemovalId', message: 'Deze verwijdering gaat over een andere leerling.' })
+    expect((await json(dir, 'POST', '/api/v1/measures', { ...body, kind: 'time_out', schoolDays: 1 })).status).toBe(400)
+    const elsewhere = await json(as['directeur@branding.demo']!, 'POST', '/api/v1/measures', { ...body, studentId: pupil2 })
+    expect(elsewhere.status).toBe(404)
+    expect(elsewhere.json().errors[0]).toMatchObject({ path: 'pendingRemovalId', message: 'Verwijdering niet gevonden.' })
+  })
+})

@@ -1,7 +1,7 @@
 // Demo measures (issue 4): at each school a few measures in different states of their workflow,
 // including a schorsing awaiting the board, a decided schorsing of more than one day with the
 // Inspectie notice due, an mbo schorsing of 8 school days, and a verwijdering in search (with two
-// search attempts with notes, and its hearings); at the po schools an ended schorsing from September with a bezwaar due next week.
+// search attempts with notes, and its hearings) with a schorsing of the same pupil pending it; at the po schools an ended schorsing from September with a bezwaar due next week.
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Tx } from './client.ts'
 import * as s from './schema.ts'
@@ -31,6 +31,8 @@ interface Plan {
   attempts?: { contactedOn: string; schoolName: string; result: string; note?: string }[]
   /** Hearings before the verwijdering (parties per the vo rule set), and the Inspectie consultation. */
   hearings?: { party: string; heardOn: string; summary: string }[]
+  /** A schorsing pending the verwijdering planned just before it, of the same pupil (issue 4). */
+  pendingRemoval?: boolean
 }
 
 // School days in November 2026 (no holidays in that stretch in any region).
@@ -87,6 +89,19 @@ const PLANS = (sector: string): Plan[] => [
             { party: 'inspectie_overleg', heardOn: '2026-11-16', summary: 'Telefonisch overleg met de inspecteur; geen bezwaren tegen de procedure.' },
           ],
         },
+        // While another school is sought the pupil stays enrolled and may be suspended (rule
+        // verwijdering.schorsingHangende): decided by the board, letter sent, running Thursday to Monday.
+        {
+          kind: 'schorsing' as Kind,
+          path: ['proposed', 'approved', 'letter_sent', 'in_effect'],
+          at: '2026-11-18T08:00:00Z',
+          startsOn: '2026-11-19',
+          endsOn: '2026-11-23',
+          schoolDays: 3,
+          reasons: 'Bedreigde tijdens de zoektocht naar een andere school een medeleerling met een mes; geschorst hangende de verwijdering.',
+          inspectieDue: true,
+          pendingRemoval: true,
+        },
       ]
     : []),
   // The letter went out on Friday 18 September 2026: the objection term ran to 30 October, and in po the
@@ -120,10 +135,12 @@ export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[]) {
     const plans = PLANS(school.sector)
     const used = new Set<string>()
     const picks = involved.filter((r) => r.studentId && !used.has(r.studentId) && used.add(r.studentId)).slice(0, plans.length)
+    let lastRemoval: { id: string; studentId: string; incidentId: string } | null = null
     for (const [i, plan] of plans.entries()) {
-      const pick = picks[i]
+      const pick: { studentId: string | null; incidentId: string } | null | undefined = plan.pendingRemoval ? lastRemoval : picks[i]
       if (!pick?.studentId) continue
       const id = crypto.randomUUID()
+      if (plan.kind === 'verwijdering') lastRemoval = { id, studentId: pick.studentId, incidentId: pick.incidentId }
       const final = plan.path[plan.path.length - 1]!
       const decides = plan.kind === 'schorsing' || plan.kind === 'verwijdering'
       const decided = decides && plan.path.includes(plan.kind === 'schorsing' ? 'approved' : 'decided')
@@ -139,6 +156,7 @@ export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[]) {
         startsOn: plan.startsOn ?? null,
         endsOn: plan.endsOn ?? null,
         schoolDays: plan.schoolDays ?? null,
+        pendingRemovalId: plan.pendingRemoval ? lastRemoval!.id : null,
         proposedById: school.directeurId,
         decidedById: decided ? (school.boardId ?? school.directeurId) : null,
         decidedAt: decided ? new Date(plan.at ?? '2026-11-17T10:00:00Z') : null,

@@ -651,6 +651,8 @@ export const measures = pgTable(
     schoolDays: integer('school_days'),
     /** Required when the measure skips a rung of the ladder. */
     skipJustification: text('skip_justification'),
+    /** A schorsing pending a verwijdering of the same pupil (schorsing hangende verwijdering). */
+    pendingRemovalId: uuid('pending_removal_id'),
     proposedById: uuid('proposed_by_id')
       .notNull()
       .references(() => users.id),
@@ -670,6 +672,8 @@ export const measures = pgTable(
     index('measures_student_idx').on(t.studentId),
     index('measures_stichting_kind_idx').on(t.stichtingId, t.kind),
     check('measures_dates', sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+    foreignKey({ columns: [t.pendingRemovalId, t.schoolId], foreignColumns: [t.id, t.schoolId] }),
+    check('measures_pending_removal_kind', sql`${t.pendingRemovalId} is null or ${t.kind} = 'schorsing'`),
   ],
 )
 

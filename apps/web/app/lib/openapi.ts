@@ -337,17 +337,18 @@ export const openApiDocument = {
           { name: 'kind', in: 'query', schema: { type: 'string', enum: ['adempauze', 'time_out', 'schorsing', 'verwijdering'] } },
           { name: 'state', in: 'query', schema: { type: 'string' } },
           { name: 'studentId', in: 'query', schema: uuid },
+          { name: 'pendingRemovalId', in: 'query', description: 'Schorsingen pending this verwijdering', schema: uuid },
         ],
-        responses: { '200': { description: '{items: Measure[]}' }, '401': error, '403': error },
+        responses: { '200': { description: '{items: Measure[]} (each with pendingRemovalId, uuid or null)' }, '401': error, '403': error },
       },
       post: {
-        summary: 'Propose a measure: {kind, studentId, incidentIds?, reasons, startsOn? (YYYY-MM-DD), schoolDays? (schorsing), skipJustification? (required when a rung is skipped)}. A schorsing longer than the sector allows is refused with the rule and its source.',
-        responses: { '201': { description: '{id, state}' }, '400': error, '401': error, '403': error },
+        summary: 'Propose a measure: {kind, studentId, incidentIds?, reasons, startsOn? (YYYY-MM-DD), schoolDays? (schorsing), skipJustification? (required when a rung is skipped), pendingRemovalId? (a schorsing pending an open verwijdering of the same pupil)}. A schorsing longer than the sector allows is refused with the rule and its source; a pendingRemovalId that is not an open verwijdering of this pupil is refused (400/404/409 on pendingRemovalId).',
+        responses: { '201': { description: '{id, state}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
       },
     },
     '/measures/{id}': {
       get: {
-        summary: 'A measure with its transitions, tasks (e.g. the Inspectie notice summary), linked incidents and the next steps open to the caller',
+        summary: 'A measure with its transitions, tasks (e.g. the Inspectie notice summary), linked incidents, the next steps open to the caller, hearings (verwijdering), pendingRemoval {id, state, stateLabel, open} (a schorsing pending a verwijdering) and schorsingenPending [{id, state, stateLabel, startsOn, endsOn, schoolDays, running}] (a verwijdering)',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
         responses: { '200': { description: 'The measure' }, '401': error, '403': error, '404': error },
       },

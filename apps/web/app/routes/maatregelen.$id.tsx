@@ -22,7 +22,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   })
   if (!found) throw data('Niet gevonden', { status: 404 })
   const { measure, bezwaar, letters } = found
-  return { measure, canUpdate: ctx.ability.can('update', 'Measure') && ctx.membership.role !== 'bestuurder', bezwaar, letters, today: localDate(new Date()) }
+  return {
+    measure,
+    canUpdate: ctx.ability.can('update', 'Measure') && ctx.membership.role !== 'bestuurder',
+    canPropose: ctx.ability.can('create', 'Measure'),
+    bezwaar,
+    letters,
+    today: localDate(new Date()),
+  }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -49,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { measure: m, canUpdate, bezwaar, letters, today } = useLoaderData<typeof loader>()
+  const { measure: m, canUpdate, canPropose, bezwaar, letters, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <article className="card">
@@ -82,6 +89,24 @@ export default function MeasurePage() {
             </dd>
           </>
         ) : null}
+        {m.pendingRemovalId ? (
+          <>
+            <dt>Hangende verwijdering</dt>
+            <dd>
+              {m.pendingRemoval ? (
+                <>
+                  <Link to={`/maatregelen/${m.pendingRemoval.id}`} className="inline-link">
+                    Verwijdering van {m.studentName}
+                  </Link>{' '}
+                  <span className="badge">{m.pendingRemoval.stateLabel}</span>
+                  {m.pendingRemoval.open ? null : ' · de verwijdering loopt niet meer; deze schorsing eindigt daardoor niet vanzelf.'}
+                </>
+              ) : (
+                'Een verwijdering die je niet kunt inzien.'
+              )}
+            </dd>
+          </>
+        ) : null}
         <dt>Redenen</dt>
         <dd className="prewrap">{m.reasons}</dd>
         {m.skipJustification ? (
@@ -107,6 +132,7 @@ export default function MeasurePage() {
           </>
         ) : null}
       </dl>
+      {m.schorsingenPending ? <PendingSchorsingen measure={m} canPropose={canPropose} /> : null}
       {m.hearings ? <MeasureHearings {...m.hearings} today={today} /> : null}
       {m.next.length ? (
         <section aria-labelledby="next-h">
@@ -174,5 +200,65 @@ export default function MeasurePage() {
         ))}
       </ol>
     </article>
+  )
+}
+
+type PendingProps = {
+  measure: {
+    id: string
+    studentId: string
+    state: string
+    stateLabel: string
+    schorsingenPending: { id: string; stateLabel: string; startsOn: string | null; endsOn: string | null; schoolDays: number | null; running: boolean }[] | null
+  }
+  canPropose: boolean
+}
+
+/** Issue 4: the schorsingen pending this verwijdering; after it ends, which of them still run. */
+function PendingSchorsingen({ measure: m, canPropose }: PendingProps) {
+  const list = m.schorsingenPending ?? []
+  const closed = m.state === 'definitive' || m.state === 'withdrawn'
+  const running = list.filter((s) => s.running)
+  return (
+    <section aria-labelledby="pending-h">
+      <h2 id="pending-h">Schorsingen hangende deze verwijdering</h2>
+      <p className="muted">Zolang er nog geen andere school is gevonden, blijft de leerling ingeschreven; in die periode mag de leerling worden geschorst.</p>
+      {closed && running.length ? (
+        <div className="notice" role="status">
+          De verwijdering is {m.stateLabel}; {running.length === 1 ? 'deze schorsing loopt nog' : `deze ${running.length} schorsingen lopen nog`}:{' '}
+          {running.map((s, i) => (
+            <span key={s.id}>
+              {i ? ', ' : ''}
+              <Link to={`/maatregelen/${s.id}`} className="inline-link">
+                {s.startsOn ? formatDate(s.startsOn) : 'schorsing'}
+              </Link>{' '}
+              ({s.stateLabel})
+            </span>
+          ))}
+          . Baken sluit ze niet vanzelf af.
+        </div>
+      ) : null}
+      {list.length ? (
+        <ul>
+          {list.map((s) => (
+            <li key={s.id}>
+              <Link to={`/maatregelen/${s.id}`} className="inline-link">
+                Schorsing{s.startsOn ? ` ${formatDate(s.startsOn)}` : ''}
+                {s.endsOn && s.endsOn !== s.startsOn ? ` tot en met ${formatDate(s.endsOn)}` : ''}
+              </Link>
+              {s.schoolDays ? ` (${s.schoolDays} schooldagen)` : ''} <span className="badge">{s.stateLabel}</span>
+              {closed && s.running ? <strong> · loopt nog</strong> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Geen.</p>
+      )}
+      {canPropose && !closed ? (
+        <p>
+          <Link to={`/maatregelen/nieuw?kind=schorsing&studentId=${m.studentId}&pendingRemovalId=${m.id}`}>Schorsing hangende deze verwijdering voorstellen</Link>
+        </p>
+      ) : null}
+    </section>
   )
 }

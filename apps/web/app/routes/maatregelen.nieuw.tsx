@@ -1,13 +1,21 @@
-import { listStudents, localDate, MEASURE_KINDS, MEASURE_LABELS, proposeMeasure } from '@baken/domain'
+import { listMeasures, listStudents, localDate, MEASURE_KINDS, MEASURE_LABELS, proposeMeasure, WORKFLOWS } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useState } from 'react'
 import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'create', 'Measure')
-  const pupils = await inTenant(ctx, (tx) => listStudents(tx, ctx.ability, { pageSize: 200 }))
+  const [pupils, removals] = await inTenant(ctx, (tx) =>
+    Promise.all([listStudents(tx, ctx.ability, { pageSize: 200 }), listMeasures(tx, ctx.ability, { kind: 'verwijdering' })]),
+  )
+  // Issue 4: the open verwijderingen of this school's pupils, offered for a schorsing pending removal.
+  const closed: readonly string[] = WORKFLOWS.verwijdering.final
   return {
+    openRemovals: removals
+      .filter((r) => r.schoolId === ctx.tenant.schoolId && !closed.includes(r.state))
+      .map((r) => ({ id: r.id, studentId: r.studentId, stateLabel: r.stateLabel, createdAt: r.createdAt })),
     pupils: pupils.items.map((p) => ({ id: p.id, name: p.displayName, group: p.groupName })),
     kinds: MEASURE_KINDS.map((k) => ({ value: k, label: MEASURE_LABELS[k] })),
     today: localDate(new Date()),
@@ -27,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     startsOn: text('startsOn'),
     schoolDays: text('schoolDays'),
     skipJustification: text('skipJustification'),
+    pendingRemovalId: text('kind') === 'schorsing' ? text('pendingRemovalId') : undefined,
   }
   const saved = await writeInTenant(ctx, (tx) => proposeMeasure(tx, ctx.ability, ctx.tenant, input))
   if (!saved.ok) return data({ errors: saved.errors }, { status: saved.status })
@@ -34,9 +43,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewMeasure() {
-  const { pupils, kinds, today } = useLoaderData<typeof loader>()
+  const { pupils, kinds, today, openRemovals } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
+  const [kind, setKind] = useState(params.get('kind') ?? 'schorsing')
+  const [studentId, setStudentId] = useState(params.get('studentId') ?? '')
+  const removalsOfPupil = openRemovals.filter((r) => r.studentId === studentId)
   const errors = actionData?.errors ?? []
   const errorFor = (path: string) => errors.find((e) => e.path === path)?.message
   return (
@@ -62,7 +74,7 @@ export default function NewMeasure() {
         <div className="two-col">
           <div className="field">
             <label htmlFor="kind">Maatregel</label>
-            <select id="kind" name="kind" defaultValue={params.get('kind') ?? 'schorsing'}>
+            <select id="kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
               {kinds.map((k) => (
                 <option key={k.value} value={k.value}>
                   {k.label}
@@ -72,7 +84,7 @@ export default function NewMeasure() {
           </div>
           <div className="field">
             <label htmlFor="studentId">Leerling</label>
-            <select id="studentId" name="studentId" defaultValue={params.get('studentId') ?? ''} aria-invalid={errorFor('studentId') ? true : undefined}>
+            <select id="studentId" name="studentId" value={studentId} onChange={(e) => setStudentId(e.target.value)} aria-invalid={errorFor('studentId') ? true : undefined}>
               <option value="">— kies —</option>
               {pupils.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -90,6 +102,29 @@ export default function NewMeasure() {
             <input id="schoolDays" name="schoolDays" type="number" min={1} max={10} defaultValue={1} aria-invalid={errorFor('schoolDays') ? true : undefined} />
           </div>
         </div>
+        {kind === 'schorsing' && removalsOfPupil.length ? (
+          <fieldset className="field" aria-describedby={errorFor('pendingRemovalId') ? 'pendingRemovalId-error' : 'pendingRemovalId-hint'}>
+            <legend>Schorsing hangende verwijdering</legend>
+            <p id="pendingRemovalId-hint" className="muted">
+              Deze leerling heeft een lopende verwijdering. Zolang er nog geen andere school is gevonden, blijft de leerling ingeschreven en mag de leerling worden geschorst.
+            </p>
+            {errorFor('pendingRemovalId') ? (
+              <p id="pendingRemovalId-error" className="field-error">
+                {errorFor('pendingRemovalId')}
+              </p>
+            ) : null}
+            <label className="check">
+              <input type="radio" name="pendingRemovalId" value="" defaultChecked={!params.get('pendingRemovalId')} />
+              <span>Gewone schorsing</span>
+            </label>
+            {removalsOfPupil.map((r) => (
+              <label key={r.id} className="check">
+                <input type="radio" name="pendingRemovalId" value={r.id} defaultChecked={params.get('pendingRemovalId') === r.id} />
+                <span>Hangende de verwijdering ({r.stateLabel})</span>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
         <div className="field">
           <label htmlFor="reasons">Redenen</label>
           <textarea id="reasons" name="reasons" rows={4} required aria-invalid={errorFor('reasons') ? true : undefined} />

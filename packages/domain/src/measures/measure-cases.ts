@@ -65,6 +65,8 @@ export const proposeMeasureInput = z.strictObject({
   startsOn: isoDate.optional(),
   schoolDays: z.coerce.number().int('Een heel aantal schooldagen').optional(),
   skipJustification: z.string().trim().max(10_000).optional(),
+  /** Issue 4: a schorsing pending an open verwijdering of the same pupil (rule verwijdering.schorsingHangende). */
+  pendingRemovalId: z.uuid('Kies een verwijdering van deze leerling').optional(),
 })
 export type ProposeMeasureInput = z.input<typeof proposeMeasureInput>
 
@@ -91,6 +93,10 @@ export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantCon
     .innerJoin(schema.schools, eq(schema.schools.id, schema.students.schoolId))
     .where(and(eq(schema.students.id, input.studentId), eq(schema.students.schoolId, ctx.schoolId)))
   if (!student) return refuse(400, 'studentId', 'Onbekende leerling: kies een leerling van deze school.')
+  if (input.pendingRemovalId) {
+    const refusal = await pendingRemovalRefusal(tx, ability, ctx.schoolId, input.kind, student.id, input.pendingRemovalId)
+    if (refusal) return refusal
+  }
   const today = localDate(new Date())
   const ruleSet = ruleSetFor(student.sector, today)
 
@@ -154,6 +160,7 @@ export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantCon
     endsOn,
     schoolDays,
     skipJustification: skipped.length ? input.skipJustification! : null,
+    pendingRemovalId: input.pendingRemovalId ?? null,
     proposedById: ctx.userId,
   })
   if (input.incidentIds.length) {
@@ -161,6 +168,41 @@ export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantCon
   }
   await tx.insert(schema.measureTransitions).values({ ...tenant, measureId: id, fromState: null, toState: state, byId: ctx.userId, reason: input.reasons })
   return { ok: true, id, state }
+}
+
+/** The final states of a verwijdering: after these no schorsing can be pending it. */
+const REMOVAL_CLOSED = WORKFLOWS.verwijdering.final
+
+/**
+ * Why a schorsing may not be pending this verwijdering (issue 4, rule verwijdering.schorsingHangende),
+ * or null: only a schorsing, only a verwijdering of the same pupil at the same school that is still
+ * open (not definitive, not withdrawn). An id the caller cannot see is answered as not found.
+ */
+async function pendingRemovalRefusal(
+  tx: Tx,
+  ability: AppAbility,
+  schoolId: string,
+  kind: MeasureKind,
+  studentId: string,
+  removalId: string,
+): Promise<MeasureResult | null> {
+  if (kind !== 'schorsing') {
+    return refuse(400, 'pendingRemovalId', `Alleen een schorsing kan hangende een verwijdering; een ${MEASURE_LABELS[kind]} niet.`)
+  }
+  const removal = await loadMeasure(tx, ability, removalId)
+  if (!removal || removal.schoolId !== schoolId) return refuse(404, 'pendingRemovalId', 'Verwijdering niet gevonden.')
+  if (removal.kind !== 'verwijdering') {
+    return refuse(400, 'pendingRemovalId', `Deze maatregel is een ${MEASURE_LABELS[removal.kind]}, geen verwijdering: kies een lopende verwijdering van deze leerling.`)
+  }
+  if (removal.studentId !== studentId) return refuse(400, 'pendingRemovalId', 'Deze verwijdering gaat over een andere leerling.')
+  if (REMOVAL_CLOSED.includes(removal.state)) {
+    return refuse(
+      409,
+      'pendingRemovalId',
+      `De verwijdering is ${stateLabel('verwijdering', removal.state)}: een schorsing hangende verwijdering kan alleen zolang de verwijdering loopt.`,
+    )
+  }
+  return null
 }
 
 function nextYear(date: string): string {
@@ -307,6 +349,8 @@ export interface MeasureListItem {
   startsOn: string | null
   endsOn: string | null
   schoolDays: number | null
+  /** A schorsing pending this verwijdering (issue 4), or null. */
+  pendingRemovalId: string | null
   createdAt: Date
   updatedAt: Date
 }
@@ -317,6 +361,8 @@ export const listMeasuresInput = z.object({
   state: z.string().max(40).optional(),
   studentId: z.uuid().optional(),
   kinds: z.array(z.enum(MEASURE_KINDS)).optional(),
+  /** The schorsingen pending this verwijdering (issue 4). */
+  pendingRemovalId: z.uuid().optional(),
 })
 
 /**
@@ -345,6 +391,7 @@ export async function listMeasures(
       startsOn: m.startsOn,
       endsOn: m.endsOn,
       schoolDays: m.schoolDays,
+      pendingRemovalId: m.pendingRemovalId,
       createdAt: m.createdAt,
       updatedAt: m.updatedAt,
     })
@@ -359,6 +406,7 @@ export async function listMeasures(
         input.state ? eq(m.state, input.state) : undefined,
         input.studentId ? eq(m.studentId, input.studentId) : undefined,
         input.kinds ? inArray(m.kind, input.kinds) : undefined,
+        input.pendingRemovalId ? eq(m.pendingRemovalId, input.pendingRemovalId) : undefined,
       ),
     )
     .orderBy(desc(m.createdAt))
@@ -376,6 +424,7 @@ export async function listMeasures(
     startsOn: r.startsOn,
     endsOn: r.endsOn,
     schoolDays: r.schoolDays,
+    pendingRemovalId: r.pendingRemovalId,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   }))
@@ -406,7 +455,7 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
   if (!item) return null
   const [row] = await tx.select().from(schema.measures).where(eq(schema.measures.id, id))
   await recordMeasureAccess(tx, ctx, row!)
-  const [transitions, tasks, incidents, mandate, hearings] = await Promise.all([
+  const [transitions, tasks, incidents, mandate, hearings, pending] = await Promise.all([
     tx
       .select({ from: schema.measureTransitions.fromState, to: schema.measureTransitions.toState, at: schema.measureTransitions.at, reason: schema.measureTransitions.reason, by: schema.users.name })
       .from(schema.measureTransitions)
@@ -417,6 +466,7 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
     tx.select({ incidentId: schema.measureIncidents.incidentId }).from(schema.measureIncidents).where(eq(schema.measureIncidents.measureId, id)),
     directeurMandate(tx, row!.stichtingId),
     getMeasureHearings(tx, ability, id),
+    pendingRemovalLinks(tx, ability, item),
   ])
   return {
     ...item,
@@ -431,7 +481,43 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
     incidentIds: incidents.map((i) => i.incidentId),
     /** Verwijdering only: the hearings recorded, who must be heard, and whether that is complete. */
     hearings,
+    /** Schorsing pending a verwijdering: that verwijdering (null when none or not visible to the caller). */
+    pendingRemoval: pending.removal,
+    /** Verwijdering: its schorsingen pending removal, with whether each still runs; null for other kinds. */
+    schorsingenPending: pending.schorsingen,
     next: openTransitions(item.kind, item.state, ctx.role, mandate).map((t) => ({ to: t.to, label: t.label, needsReason: !!t.needsReason })),
+  }
+}
+
+export interface PendingSchorsing {
+  id: string
+  state: string
+  stateLabel: string
+  startsOn: string | null
+  endsOn: string | null
+  schoolDays: number | null
+  /** Not refused or ended: still running (nothing closes it when the verwijdering ends). */
+  running: boolean
+}
+
+/** Both ends of the link between a schorsing and the verwijdering it is pending (issue 4). */
+async function pendingRemovalLinks(tx: Tx, ability: AppAbility, item: MeasureListItem) {
+  const removal = item.pendingRemovalId ? ((await listMeasures(tx, ability, { id: item.pendingRemovalId }))[0] ?? null) : null
+  const schorsingen: PendingSchorsing[] | null =
+    item.kind === 'verwijdering'
+      ? (await listMeasures(tx, ability, { pendingRemovalId: item.id, kind: 'schorsing' })).reverse().map((s) => ({
+          id: s.id,
+          state: s.state,
+          stateLabel: s.stateLabel,
+          startsOn: s.startsOn,
+          endsOn: s.endsOn,
+          schoolDays: s.schoolDays,
+          running: !WORKFLOWS.schorsing.final.includes(s.state),
+        }))
+      : null
+  return {
+    removal: removal ? { id: removal.id, state: removal.state, stateLabel: removal.stateLabel, open: !REMOVAL_CLOSED.includes(removal.state) } : null,
+    schorsingen,
   }
 }
 

@@ -212,6 +212,9 @@ function verwijderingBase(law: SectorLaw): Rule[] {
       text: 'Zolang er nog geen andere school is gevonden, blijft de leerling ingeschreven; in die periode mag de leerling worden geschorst.',
       value: true,
       source: `${law.verwijdering}; ${law.schorsing} (BRIEF.md §2)`,
+      note:
+        'Onzeker: of de maximale duur van een schorsing ook geldt voor een schorsing hangende verwijdering, is niet getoetst aan de wettekst. Baken houdt het maximum van de schorsing (schorsing.maxSchooldagen) aan; is langer nodig, dan volgt een nieuw schorsingsbesluit.',
+      uncertain: true,
     },
   ]
 }
