@@ -1,0 +1,26 @@
+// Shared bits of the benchmark scripts (docs/benchmark.md).
+export { CURRENT_SCHOOL_YEAR } from '../../packages/db/src/demo-seed.ts'
+
+export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/baken_bench'
+
+export function benchDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.BENCH_DATABASE_URL || DEFAULT_BENCH_DATABASE_URL
+}
+
+/** The benchmark stichting's accounts (demo password): staff of the large school and the board. */
+export const BENCH_USERS = {
+  directeur: 'directeur@benchmark.demo',
+  leerkracht: 'leerkracht@benchmark.demo',
+  bestuurder: 'bestuur@benchmark.demo',
+} as const
+
+/** `--scale=full --no-fail --duration=30` → { scale: 'full', 'no-fail': true, duration: '30' }. */
+export function parseArgs(argv: string[]): Record<string, string | true> {
+  const out: Record<string, string | true> = {}
+  for (const arg of argv) {
+    const m = /^--([^=]+)(?:=(.*))?$/.exec(arg)
+    if (!m) throw new Error(`Unexpected argument ${arg}`)
+    out[m[1]!] = m[2] ?? true
+  }
+  return out
+}

@@ -1,0 +1,226 @@
+// The small load generator of the benchmark: sessions with a cookie (like tests/http/support/client.ts),
+// a fixed number of concurrent workers using fetch, latency percentiles.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { DEMO_PASSWORD } from '../../packages/db/src/demo-seed.ts'
+
+export const WEB_DIR = fileURLToPath(new URL('../../apps/web', import.meta.url))
+
+export class Session {
+  cookie: string | null = null
+  constructor(readonly baseUrl: string) {}
+
+  async request(method: string, path: string, init: { form?: Record<string, string>; json?: unknown } = {}): Promise<{ status: number; text: string; location: string | null }> {
+    const headers: Record<string, string> = {}
+    if (this.cookie) headers.cookie = `baken_session=${this.cookie}`
+    if (method !== 'GET') headers.origin = this.baseUrl
+    let body: string | undefined
+    if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded'
+      body = new URLSearchParams(init.form).toString()
+    } else if (init.json !== undefined) {
+      headers['content-type'] = 'application/json'
+      body = JSON.stringify(init.json)
+    }
+    const res = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' })
+    for (const c of res.headers.getSetCookie()) {
+      const m = /^baken_session=([^;]*)/.exec(c)
+      if (m) this.cookie = m[1] || null
+    }
+    return { status: res.status, text: await res.text(), location: res.headers.get('location') }
+  }
+
+  /** Logs in (the benchmark accounts have one membership each, so no organisation to choose). */
+  async login(email: string): Promise<this> {
+    const res = await this.request('POST', '/login', { form: { email, password: DEMO_PASSWORD } })
+    if (res.status !== 302) throw new Error(`login ${email} failed: ${res.status} ${res.text.slice(0, 200)}`)
+    if (res.location === '/organisatie') throw new Error(`${email} has several memberships; the benchmark expects one`)
+    return this
+  }
+}
+
+export interface RunningServer {
+  baseUrl: string
+  pid: number
+  stop(): Promise<void>
+  output(): string
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+/** Builds apps/web (production) when apps/web/build is missing. */
+export async function ensureBuild(log: (line: string) => void): Promise<void> {
+  if (existsSync(`${WEB_DIR}/build/server/index.js`)) return
+  log('apps/web/build is missing: running `npx remix vite:build` …')
+  await new Promise<void>((resolve, reject) => {
+    let output = ''
+    const child = spawn('npx', ['remix', 'vite:build'], { cwd: WEB_DIR, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout?.on('data', (d) => (output += String(d)))
+    child.stderr?.on('data', (d) => (output += String(d)))
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`remix vite:build exited with ${code}:\n${output.slice(-4000)}`))))
+  })
+}
+
+/** Starts the real server (production build) on a free port, as tests/http/support/server.ts does. */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort()
+  let log = ''
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: WEB_DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      BAKEN_MODE: 'demo',
+      DATABASE_URL: databaseUrl,
+      BAKEN_MAIL_WORKER: '0',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (d) => (log += String(d)))
+  child.stderr?.on('data', (d) => (log += String(d)))
+  const baseUrl = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 90_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`)
+    try {
+      const res = await fetch(`${baseUrl}/healthz`)
+      if (res.ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`server did not become healthy:\n${log}`)
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return {
+    baseUrl,
+    pid: child.pid!,
+    output: () => log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+      }),
+  }
+}
+
+/** Resident memory (VmRSS) of a process in MB, or null when it cannot be read. */
+export function residentMb(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) / 1024 : null
+  } catch {
+    return null
+  }
+}
+
+/** Samples a process's resident memory every interval; max() is the highest value seen. */
+export class MemorySampler {
+  private peak = 0
+  private timer: NodeJS.Timeout | null = null
+  constructor(readonly pid: number) {}
+  start(intervalMs = 100) {
+    this.sample()
+    this.timer = setInterval(() => this.sample(), intervalMs)
+    this.timer.unref()
+  }
+  stop() {
+    if (this.timer) clearInterval(this.timer)
+    this.sample()
+  }
+  private sample() {
+    const mb = residentMb(this.pid)
+    if (mb !== null && mb > this.peak) this.peak = mb
+  }
+  max() {
+    return this.peak
+  }
+}
+
+export interface Outcome {
+  /** Status codes the scenario expects (e.g. 200, 201). */
+  ok: boolean
+  status: number
+}
+
+export interface LoadResult {
+  latencies: number[]
+  errors: number
+  /** A few distinct unexpected answers, for the report. */
+  errorSamples: string[]
+  elapsedMs: number
+  perScenario: Map<string, { latencies: number[]; errors: number }>
+}
+
+/**
+ * Runs `workers` concurrent loops; each iteration calls next(worker) for a request and times it.
+ * Stops after `requests` requests in total, or after `durationMs`, whichever is given.
+ */
+export async function runLoad(options: {
+  workers: number
+  requests?: number
+  durationMs?: number
+  next: (worker: number) => { scenario: string; run: () => Promise<{ status: number; text: string }>; expect: number[] }
+}): Promise<LoadResult> {
+  const result: LoadResult = { latencies: [], errors: 0, errorSamples: [], elapsedMs: 0, perScenario: new Map() }
+  let issued = 0
+  const started = performance.now()
+  const deadline = options.durationMs === undefined ? Infinity : started + options.durationMs
+  const more = () => (options.requests === undefined || issued < options.requests) && performance.now() < deadline
+  const worker = async (w: number) => {
+    while (more()) {
+      issued++
+      const { scenario, run, expect } = options.next(w)
+      const t0 = performance.now()
+      let status = 0
+      let text = ''
+      try {
+        ;({ status, text } = await run())
+      } catch (error) {
+        text = String(error)
+      }
+      const ms = performance.now() - t0
+      const bucket = result.perScenario.get(scenario) ?? { latencies: [], errors: 0 }
+      result.perScenario.set(scenario, bucket)
+      bucket.latencies.push(ms)
+      result.latencies.push(ms)
+      if (!expect.includes(status)) {
+        bucket.errors++
+        result.errors++
+        const sample = `${scenario}: ${status} ${text.slice(0, 160)}`
+        if (result.errorSamples.length < 5 && !result.errorSamples.includes(sample)) result.errorSamples.push(sample)
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: options.workers }, (_, w) => worker(w)))
+  result.elapsedMs = performance.now() - started
+  return result
+}
+
+/** The p-th percentile (nearest rank) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const rank = Math.ceil((p / 100) * sorted.length)
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!
+}

@@ -1,0 +1,351 @@
+// The performance budgets of BRIEF.md ("Budgets") against the real server (docs/benchmark.md).
+//
+//   node --import tsx scripts/bench/generate.ts --scale=full     # once: the dataset
+//   node --import tsx scripts/bench/run.ts                       # the benchmark; exit 1 when a budget fails
+//
+// Options: --workers=16 --requests=800 (per scenario, stopped after --scenario-seconds=60)
+//          --warmup=300 --duration=30 (mixed run, s)
+//          --rls-rounds=200 --no-fail (report only) --json=path (write the figures as JSON)
+import { writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
+import postgres from 'postgres'
+import { BENCH_USERS, benchDatabaseUrl, CURRENT_SCHOOL_YEAR, parseArgs } from './common.ts'
+import { ensureBuild, MemorySampler, percentile, residentMb, runLoad, Session, startServer } from './load.ts'
+import { measureRls } from './rls.ts'
+
+type Role = keyof typeof BENCH_USERS
+
+interface Scenario {
+  key: string
+  label: string
+  role: Role
+  /** p95 budget in ms. */
+  budgetMs: number
+  /** Weight in the mixed run. */
+  weight: number
+  expect: number[]
+  request(session: Session): Promise<{ status: number; text: string }>
+}
+
+interface Row {
+  scenario: string
+  n: number | string
+  errors: number | string
+  p50: string
+  p95: string
+  p99: string
+  budget: string
+  pass: boolean
+}
+
+const args = parseArgs(process.argv.slice(2))
+const num = (key: string, fallback: number) => (args[key] === undefined || args[key] === true ? fallback : Number(args[key]))
+const WORKERS = num('workers', 16)
+const REQUESTS = num('requests', 800)
+const WARMUP = num('warmup', 300)
+const DURATION_S = num('duration', 30)
+const SCENARIO_MAX_S = num('scenario-seconds', 60)
+const RLS_ROUNDS = num('rls-rounds', 200)
+const NO_FAIL = args['no-fail'] === true
+const url = benchDatabaseUrl()
+const log = (line = '') => console.log(line)
+const rand = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!
+const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1) : '–')
+
+// ---- what the dataset holds --------------------------------------------------------------------
+const sql = postgres(url, { max: 1, onnotice: () => {} })
+let fixture: {
+  stichtingId: string
+  schoolId: string
+  directeurId: string
+  directeurMembershipId: string
+  incidentIds: string[]
+  studentIds: string[]
+  dossiers: { studentId: string; incidentIds: string[] }[]
+  pageIds: string[]
+  counts: { schools: number; students: number; incidents: number; stichtingen: number }
+}
+try {
+  const [me] = await sql`select u.id as user_id, m.id as membership_id, m.school_id, m.stichting_id
+    from users u join memberships m on m.user_id = u.id where u.email = ${BENCH_USERS.directeur}`
+  if (!me) throw new Error(`No ${BENCH_USERS.directeur} in ${url}: run scripts/bench/generate.ts first`)
+  const schoolId = me.school_id as string
+  const incidentIds = (await sql`select id from incidents where school_id = ${schoolId} and status = 'submitted' and not confidential
+    order by random() limit 5000`).map((r) => r.id as string)
+  const studentIds = (await sql`select id from students where school_id = ${schoolId} order by random() limit 2000`).map((r) => r.id as string)
+  const dossiers = []
+  for (const studentId of studentIds.slice(0, 40)) {
+    const ids = (await sql`select incident_id from incident_persons where student_id = ${studentId}`).map((r) => r.incident_id as string)
+    dossiers.push({ studentId, incidentIds: ids })
+  }
+  const pageIds = (
+    await sql`select id from incidents where school_id = ${schoolId} and school_year = ${CURRENT_SCHOOL_YEAR}
+      order by occurred_at desc, id desc limit 25`
+  ).map((r) => r.id as string)
+  const [counts] = await sql`select
+      (select count(*)::int from schools s where s.stichting_id = ${me.stichting_id}) as schools,
+      (select count(*)::int from students s where s.stichting_id = ${me.stichting_id}) as students,
+      (select count(*)::int from incidents i where i.stichting_id = ${me.stichting_id}) as incidents,
+      (select count(*)::int from stichtingen) as stichtingen`
+  fixture = {
+    stichtingId: me.stichting_id as string,
+    schoolId,
+    directeurId: me.user_id as string,
+    directeurMembershipId: me.membership_id as string,
+    incidentIds,
+    studentIds,
+    dossiers,
+    pageIds,
+    counts: counts as typeof fixture.counts,
+  }
+} finally {
+  await sql.end({ timeout: 5 })
+}
+
+log(`Baken benchmark — ${new Date().toISOString()}`)
+log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
+log(
+  `Dataset (${url}): Stichting Benchmark with ${fixture.counts.schools} schools, ${fixture.counts.students.toLocaleString('en')} pupils, ` +
+    `${fixture.counts.incidents.toLocaleString('en')} incidents; ${fixture.counts.stichtingen} stichtingen in all`,
+)
+log(
+  `Load: ${WORKERS} concurrent workers, ${REQUESTS} requests per scenario (at most ${SCENARIO_MAX_S} s) after ${WARMUP} warm-up requests; ` +
+    `mixed run ${DURATION_S} s`,
+)
+log()
+
+// ---- the server and its sessions ---------------------------------------------------------------
+await ensureBuild(log)
+const server = await startServer(url)
+const memory = new MemorySampler(server.pid)
+const rows: Row[] = []
+try {
+  const sessions: Record<Role, Session[]> = { directeur: [], leerkracht: [], bestuurder: [] }
+  for (const role of Object.keys(sessions) as Role[]) {
+    for (let i = 0; i < WORKERS; i++) sessions[role].push(await new Session(server.baseUrl).login(BENCH_USERS[role]))
+  }
+  const year = CURRENT_SCHOOL_YEAR
+  const registerBody = () => {
+    const [a, b] = [rand(fixture.studentIds), rand(fixture.studentIds)]
+    return {
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+      locationCode: 21,
+      voorval: [3],
+      situation: 'Twee leerlingen duwen elkaar op het plein; een van hen valt.',
+      physicalAggression: true,
+      physicalForm: 'duwen',
+      persons: [
+        { role: 'dader', kind: 'leerling', studentId: a },
+        ...(a === b ? [] : [{ role: 'slachtoffer', kind: 'leerling', studentId: b }]),
+      ],
+      submit: true,
+    }
+  }
+  const scenarios: Scenario[] = [
+    {
+      key: 'list',
+      label: 'incident list (directeur, schooljaar)',
+      role: 'directeur',
+      budgetMs: 50,
+      weight: 20,
+      expect: [200],
+      request: (s) => s.request('GET', `/api/v1/incidents?schooljaar=${year}`),
+    },
+    {
+      key: 'list-leerkracht',
+      label: 'incident list (leerkracht, schooljaar)',
+      role: 'leerkracht',
+      budgetMs: 50,
+      weight: 10,
+      expect: [200],
+      request: (s) => s.request('GET', `/api/v1/incidents?schooljaar=${year}`),
+    },
+    {
+      key: 'dossier',
+      label: 'student dossier',
+      role: 'directeur',
+      budgetMs: 50,
+      weight: 20,
+      expect: [200],
+      request: (s) => s.request('GET', `/api/v1/students/${rand(fixture.studentIds)}/dossier`),
+    },
+    {
+      key: 'detail',
+      label: 'incident detail',
+      role: 'directeur',
+      budgetMs: 50,
+      weight: 30,
+      expect: [200],
+      request: (s) => s.request('GET', `/api/v1/incidents/${rand(fixture.incidentIds)}`),
+    },
+    {
+      key: 'register',
+      label: 'register incident (POST)',
+      role: 'directeur',
+      budgetMs: 100,
+      weight: 10,
+      expect: [201],
+      request: (s) => s.request('POST', '/api/v1/incidents', { json: registerBody() }),
+    },
+    {
+      key: 'board-oversight',
+      label: 'board dashboard API (oversight)',
+      role: 'bestuurder',
+      budgetMs: 150,
+      weight: 4,
+      expect: [200],
+      request: (s) => s.request('GET', `/api/v1/stichtingen/${fixture.stichtingId}/oversight?schooljaar=${year}`),
+    },
+    {
+      key: 'board-counts',
+      label: 'board incident counts API',
+      role: 'bestuurder',
+      budgetMs: 150,
+      weight: 4,
+      expect: [200],
+      request: (s) => s.request('GET', `/api/v1/stichting/incident-counts?schooljaar=${year}`),
+    },
+    {
+      key: 'board-page',
+      label: 'board dashboard page (GET /bestuur)',
+      role: 'bestuurder',
+      budgetMs: 150,
+      weight: 2,
+      expect: [200],
+      request: (s) => s.request('GET', `/bestuur?schooljaar=${year}`),
+    },
+  ]
+  const totalWeight = scenarios.reduce((a, s) => a + s.weight, 0)
+  const pickWeighted = () => {
+    let x = Math.random() * totalWeight
+    for (const s of scenarios) if ((x -= s.weight) < 0) return s
+    return scenarios[scenarios.length - 1]!
+  }
+  log(`Mixed weights: ${scenarios.map((s) => `${s.key} ${s.weight}`).join(', ')}`)
+  const job = (s: Scenario, worker: number) => ({ scenario: s.key, expect: s.expect, run: () => s.request(sessions[s.role][worker]!) })
+
+  log(`Server memory after start and ${3 * WORKERS} logins: ${residentMb(server.pid)?.toFixed(0) ?? '?'} MB resident`)
+  memory.start()
+  log(`Warming up (${WARMUP} mixed requests) …`)
+  const warm = await runLoad({ workers: WORKERS, requests: WARMUP, durationMs: SCENARIO_MAX_S * 1000, next: (w) => job(pickWeighted(), w) })
+  if (warm.errors) log(`  ${warm.errors} unexpected answers during warm-up, e.g. ${warm.errorSamples.join(' | ')}`)
+
+  for (const s of scenarios) {
+    const r = await runLoad({ workers: WORKERS, requests: REQUESTS, durationMs: SCENARIO_MAX_S * 1000, next: (w) => job(s, w) })
+    const p95 = percentile(r.latencies, 95)
+    const row: Row = {
+      scenario: s.label,
+      n: r.latencies.length,
+      errors: r.errors,
+      p50: fmt(percentile(r.latencies, 50)),
+      p95: fmt(p95),
+      p99: fmt(percentile(r.latencies, 99)),
+      budget: `p95 ≤ ${s.budgetMs} ms`,
+      pass: p95 <= s.budgetMs && r.errors === 0,
+    }
+    rows.push(row)
+    log(`  ${s.label}: p95 ${row.p95} ms (${(r.latencies.length / (r.elapsedMs / 1000)).toFixed(0)} req/s)${r.errors ? `, ${r.errors} unexpected: ${r.errorSamples.join(' | ')}` : ''}`)
+  }
+
+  // Baselines without a budget: the fixed cost of any request (/healthz: no session, one trivial
+  // query) and of an authenticated one (/api/v1/me: session, context, memberships).
+  for (const [label, path] of [
+    ['baseline: GET /healthz (info)', '/healthz'],
+    ['baseline: GET /api/v1/me (info)', '/api/v1/me'],
+  ] as const) {
+    const r = await runLoad({
+      workers: WORKERS,
+      requests: REQUESTS,
+      durationMs: SCENARIO_MAX_S * 1000,
+      next: (w) => ({ scenario: label, expect: [200], run: () => sessions.directeur[w]!.request('GET', path) }),
+    })
+    const perSecond = r.latencies.length / (r.elapsedMs / 1000)
+    rows.push({
+      scenario: label,
+      n: r.latencies.length,
+      errors: r.errors,
+      p50: fmt(percentile(r.latencies, 50)),
+      p95: fmt(percentile(r.latencies, 95)),
+      p99: fmt(percentile(r.latencies, 99)),
+      budget: `none: ${perSecond.toFixed(0)} req/s`,
+      pass: true,
+    })
+    log(`  ${label}: p95 ${fmt(percentile(r.latencies, 95))} ms (${perSecond.toFixed(0)} req/s)`)
+  }
+
+  log(`Mixed run (${DURATION_S} s) …`)
+  const mixed = await runLoad({ workers: WORKERS, durationMs: DURATION_S * 1000, next: (w) => job(pickWeighted(), w) })
+  memory.stop()
+  const rps = mixed.latencies.length / (mixed.elapsedMs / 1000)
+  rows.push({
+    scenario: 'mixed: the eight scenarios above, weighted',
+    n: mixed.latencies.length,
+    errors: mixed.errors,
+    p50: fmt(percentile(mixed.latencies, 50)),
+    p95: fmt(percentile(mixed.latencies, 95)),
+    p99: fmt(percentile(mixed.latencies, 99)),
+    budget: `≥ 300 req/s: ${rps.toFixed(0)} req/s`,
+    pass: rps >= 300 && mixed.errors === 0,
+  })
+  if (mixed.errors) log(`  ${mixed.errors} unexpected answers in the mixed run, e.g. ${mixed.errorSamples.join(' | ')}`)
+  for (const s of scenarios) {
+    const b = mixed.perScenario.get(s.key)
+    if (b) log(`  mixed · ${s.key}: n ${b.latencies.length}, p95 ${fmt(percentile(b.latencies, 95))} ms`)
+  }
+  rows.push({
+    scenario: 'server memory (max VmRSS under load)',
+    n: '–',
+    errors: '–',
+    p50: '–',
+    p95: '–',
+    p99: '–',
+    budget: `≤ 300 MB: ${memory.max().toFixed(0)} MB`,
+    pass: memory.max() > 0 && memory.max() <= 300,
+  })
+} finally {
+  memory.stop()
+  await server.stop()
+}
+
+// ---- row-level security overhead (server stopped: nothing else on the database) -------------------
+log(`Row-level security overhead (${RLS_ROUNDS} rounds each) …`)
+const rls = await measureRls({
+  url,
+  context: { userId: fixture.directeurId, role: 'directeur', stichtingId: fixture.stichtingId, schoolId: fixture.schoolId },
+  schoolYear: CURRENT_SCHOOL_YEAR,
+  pageIds: fixture.pageIds,
+  dossiers: fixture.dossiers,
+  rounds: RLS_ROUNDS,
+})
+for (const f of rls) {
+  log(`  ${f.name}: median ${f.ownerMedian.toFixed(2)} ms as owner, ${f.rlsMedian.toFixed(2)} ms with RLS (${f.ratio.toFixed(2)}×)`)
+  for (const q of f.queries) log(`    ${q.ownerMedian.toFixed(2)} → ${q.rlsMedian.toFixed(2)} ms  ${q.sql}…`)
+  rows.push({
+    scenario: `RLS overhead: ${f.name}`,
+    n: f.n,
+    errors: '–',
+    p50: `${f.ownerMedian.toFixed(2)} → ${f.rlsMedian.toFixed(2)}`,
+    p95: '–',
+    p99: '–',
+    budget: `≤ 1.20×: ${f.ratio.toFixed(2)}×`,
+    pass: f.ratio <= 1.2,
+  })
+}
+
+// ---- report -----------------------------------------------------------------------------------
+log()
+log(`Load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
+const header: (keyof Row)[] = ['scenario', 'n', 'errors', 'p50', 'p95', 'p99', 'budget', 'pass']
+const cells = (r: Row) => header.map((h) => (h === 'pass' ? (r.pass ? 'PASS' : 'FAIL') : String(r[h])))
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => cells(r)[i]!.length)))
+const line = (xs: string[]) => xs.map((x, i) => (i === 0 || i === 6 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ')
+log(line(header.map((h) => (h === 'pass' ? 'result' : h === 'p50' ? 'p50 ms' : h === 'p95' ? 'p95 ms' : h === 'p99' ? 'p99 ms' : h))))
+for (const r of rows) log(line(cells(r)))
+log('(RLS rows: median planning + execution time in ms on the database, owner without RLS → baken_app with RLS.)')
+const failed = rows.filter((r) => !r.pass)
+// (Baseline rows always pass: they have no budget.)
+log(failed.length ? `\n${failed.length} budget(s) FAILED` : '\nAll budgets met.')
+if (typeof args.json === 'string') {
+  writeFileSync(args.json, JSON.stringify({ at: new Date().toISOString(), workers: WORKERS, counts: fixture.counts, rows }, null, 2))
+}
+process.exit(failed.length && !NO_FAIL ? 1 : 0)
