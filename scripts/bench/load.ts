@@ -1,64 +1,14 @@
-// The small load generator of the benchmark: sessions with a cookie (like tests/http/support/client.ts),
-// a fixed number of concurrent workers using fetch, latency percentiles.
-import { spawn, type ChildProcess } from 'node:child_process'
+// The small load generator of the benchmark: the HTTP tests' server starter and client (a session
+// with a cookie), a fixed number of concurrent workers using fetch, latency percentiles.
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { DEMO_PASSWORD } from '../../packages/db/src/demo-seed.ts'
+import { startServer as startTestServer, type RunningServer } from '../../tests/http/support/server.ts'
 
 export const WEB_DIR = fileURLToPath(new URL('../../apps/web', import.meta.url))
 
-export class Session {
-  cookie: string | null = null
-  constructor(readonly baseUrl: string) {}
-
-  async request(method: string, path: string, init: { form?: Record<string, string>; json?: unknown } = {}): Promise<{ status: number; text: string; location: string | null }> {
-    const headers: Record<string, string> = {}
-    if (this.cookie) headers.cookie = `baken_session=${this.cookie}`
-    if (method !== 'GET') headers.origin = this.baseUrl
-    let body: string | undefined
-    if (init.form) {
-      headers['content-type'] = 'application/x-www-form-urlencoded'
-      body = new URLSearchParams(init.form).toString()
-    } else if (init.json !== undefined) {
-      headers['content-type'] = 'application/json'
-      body = JSON.stringify(init.json)
-    }
-    const res = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' })
-    for (const c of res.headers.getSetCookie()) {
-      const m = /^baken_session=([^;]*)/.exec(c)
-      if (m) this.cookie = m[1] || null
-    }
-    return { status: res.status, text: await res.text(), location: res.headers.get('location') }
-  }
-
-  /** Logs in (the benchmark accounts have one membership each, so no organisation to choose). */
-  async login(email: string): Promise<this> {
-    const res = await this.request('POST', '/login', { form: { email, password: DEMO_PASSWORD } })
-    if (res.status !== 302) throw new Error(`login ${email} failed: ${res.status} ${res.text.slice(0, 200)}`)
-    if (res.location === '/organisatie') throw new Error(`${email} has several memberships; the benchmark expects one`)
-    return this
-  }
-}
-
-export interface RunningServer {
-  baseUrl: string
-  pid: number
-  stop(): Promise<void>
-  output(): string
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
+/** A signed-in session: the HTTP tests' client (cookie, Origin on writes). */
+export { Client as Session } from '../../tests/http/support/client.ts'
 
 /** Builds apps/web (production) when apps/web/build is missing. */
 export async function ensureBuild(log: (line: string) => void): Promise<void> {
@@ -74,54 +24,9 @@ export async function ensureBuild(log: (line: string) => void): Promise<void> {
   })
 }
 
-/** Starts the real server (production build) on a free port, as tests/http/support/server.ts does. */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort()
-  let log = ''
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: WEB_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      BAKEN_MODE: 'demo',
-      DATABASE_URL: databaseUrl,
-      BAKEN_MAIL_WORKER: '0',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout?.on('data', (d) => (log += String(d)))
-  child.stderr?.on('data', (d) => (log += String(d)))
-  const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 90_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`)
-    try {
-      const res = await fetch(`${baseUrl}/healthz`)
-      if (res.ok) break
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL')
-      throw new Error(`server did not become healthy:\n${log}`)
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  return {
-    baseUrl,
-    pid: child.pid!,
-    output: () => log,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
-      }),
-  }
+/** Starts the real server (production build) on the benchmark database, as the HTTP tests do. */
+export function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startTestServer({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: '', BAKEN_MAIL_WORKER: '0', ...env })
 }
 
 /** Resident memory (VmRSS) of a process in MB, or null when it cannot be read. */

@@ -122,7 +122,11 @@ const rows: Row[] = []
 try {
   const sessions: Record<Role, Session[]> = { directeur: [], leerkracht: [], bestuurder: [] }
   for (const role of Object.keys(sessions) as Role[]) {
-    for (let i = 0; i < WORKERS; i++) sessions[role].push(await new Session(server.baseUrl).login(BENCH_USERS[role]))
+    for (let i = 0; i < WORKERS; i++) {
+      const session = new Session(server.baseUrl)
+      await session.login(BENCH_USERS[role])
+      sessions[role].push(session)
+    }
   }
   const year = CURRENT_SCHOOL_YEAR
   const registerBody = () => {

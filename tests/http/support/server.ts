@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url'
 
 export interface RunningServer {
   baseUrl: string
+  /** The server process, e.g. for its resident memory (scripts/bench). */
+  pid: number
   stop(): Promise<void>
   output(): string
 }
@@ -61,6 +63,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     baseUrl,
+    pid: child.pid!,
     output: () => log,
     stop: () =>
       new Promise<void>((resolve) => {
