@@ -91,6 +91,18 @@ describeEachDriver('access log (migration 0019)', (getDb, driver) => {
     await refused({ partnerId: f.partners.wijkteam })
   })
 
+  it('a partner logs into the chain of a stichting it works with (partner_links), and no other', async () => {
+    const { app } = getDb()
+    const ctx = f.contextOf('politie@wijkteam.demo')
+    // Wijkteam Centrum works with Kompas schools (De Branding, the Lyceum): its reads join Kompas' chain.
+    const kompas = await attempt(() => as(app, ctx, (tx) => insertRow(tx, ctx, { stichtingId: f.stichtingen.kompas, schoolId: null })))
+    expect(kompas.ok).toBe(true)
+    // Not Horizon's, which never shared with it.
+    const horizon = await attempt(() => as(app, ctx, (tx) => insertRow(tx, ctx, { stichtingId: f.stichtingen.horizon, schoolId: null })))
+    expect(horizon.ok).toBe(false)
+    if (!horizon.ok) expect(horizon.error.code).toBe('42501')
+  })
+
   it('nobody changes or removes log rows: UPDATE, DELETE and TRUNCATE fail, also for the privacyfunctionaris', async () => {
     const { app, owner } = getDb()
     for (const email of ['directeur@branding.demo', 'privacy@kompas.demo']) {
