@@ -11,7 +11,7 @@ import {
   addHaltNote,
   addJim,
   addRestorativeStep,
-  ageOnDay,
+  ageOn,
   closeReferral,
   createReferral,
   decideReferral,
@@ -71,8 +71,8 @@ afterAll(() => h?.close())
 
 describe('pure helpers', () => {
   it('computes age on a day, percentiles and Dutch local time', () => {
-    expect(ageOnDay('2010-11-22', '2026-11-21')).toBe(15)
-    expect(ageOnDay('2010-11-21', '2026-11-21')).toBe(16)
+    expect(ageOn('2010-11-22', '2026-11-21')).toBe(15)
+    expect(ageOn('2010-11-21', '2026-11-21')).toBe(16)
     expect(percentiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual({ median: 5.5, p90: 9 })
     expect(percentiles([])).toEqual({ median: null, p90: null })
     expect(parseLocalDateTime('2026-11-24T10:00')!.toISOString()).toBe('2026-11-24T09:00:00.000Z')

@@ -1,7 +1,8 @@
 // Pure pieces of the Halt spreekuur: the closing report keeps only the agreed fields and never a
 // note; Dutch local time for appointments; ages on the day of referral; median and p90.
 import { describe, expect, it } from 'vitest'
-import { ageOnDay, buildClosingReport, closeInput, closingReportText, parseLocalDateTime, percentiles } from '../src/halt/index.ts'
+import { buildClosingReport, closeInput, closingReportText, parseLocalDateTime, percentiles } from '../src/halt/index.ts'
+import { ageOn } from '../src/index.ts'
 
 describe('buildClosingReport', () => {
   const done = {
@@ -39,8 +40,8 @@ describe('helpers', () => {
     expect(parseLocalDateTime('morgen')).toBeNull()
   })
   it('counts age on the day of referral', () => {
-    expect(ageOnDay('2010-11-22', '2026-11-21')).toBe(15)
-    expect(ageOnDay('2010-11-21', '2026-11-21')).toBe(16)
+    expect(ageOn('2010-11-22', '2026-11-21')).toBe(15)
+    expect(ageOn('2010-11-21', '2026-11-21')).toBe(16)
   })
   it('computes median and p90 (nearest rank)', () => {
     expect(percentiles([4, 7, 11])).toEqual({ median: 7, p90: 11 })

@@ -8,7 +8,7 @@ import {
   effectiveRetention,
   requesterRefusal,
   rightsHolderOn,
-  studentAgeOn,
+  ageOn,
   subjectRequestDueOn,
   summarisePurge,
   type PurgeReport,
@@ -43,9 +43,9 @@ describe('one-month deadline', () => {
 
 describe('who exercises the rights', () => {
   it('is the parents until the 16th birthday and the student from that day', () => {
-    expect(studentAgeOn('2010-11-21', '2026-11-20')).toBe(15)
+    expect(ageOn('2010-11-21', '2026-11-20')).toBe(15)
     expect(rightsHolderOn('2010-11-21', '2026-11-20')).toBe('ouders')
-    expect(studentAgeOn('2010-11-21', '2026-11-21')).toBe(16)
+    expect(ageOn('2010-11-21', '2026-11-21')).toBe(16)
     expect(rightsHolderOn('2010-11-21', '2026-11-21')).toBe('leerling')
   })
 

@@ -25,6 +25,11 @@ export function dayNumber(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY
 }
 
+/** Whole days from `from` to `to` (YYYY-MM-DD; negative when `to` lies before `from`). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from)
+}
+
 /** The YYYY-MM-DD date of a day number. */
 export function fromDayNumber(n: number): string {
   return new Date(n * MS_PER_DAY).toISOString().slice(0, 10)

@@ -15,6 +15,7 @@ import { schoolYearBounds } from '../school-year.ts'
 import { isIsoDate } from './calendar-dates.ts'
 import { loadSchoolCalendar } from './load-school-calendar.ts'
 import { describeSchoolYear, type CalendarEntryKind, type HolidayRegion, type SchoolYearCalendar } from './school-calendar.ts'
+import { zodErrors } from '../result.ts'
 
 export const CALENDAR_ENTRY_KIND_LABELS: Record<CalendarEntryKind, string> = {
   schoolvakantie: 'schoolvakantie',
@@ -213,9 +214,7 @@ export const calendarEntryInput = z
   })
 export type CalendarEntryInput = z.input<typeof calendarEntryInput>
 
-function zodErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
-}
+
 
 /** Adds an entry to the caller's stichting (stichtingbeheerder). Refusals come back as values. */
 export async function createCalendarEntry(tx: Tx, ability: AppAbility, tenant: TenantContext, input: unknown): Promise<CalendarWriteResult> {

@@ -1,4 +1,4 @@
-export { isIsoDate, isoWeekday, isWeekend, plusDays, schoolYearOfDate } from './calendar-dates.ts'
+export { daysBetween, isIsoDate, isoWeekday, isWeekend, plusDays, schoolYearOfDate } from './calendar-dates.ts'
 export * from './national-holidays.ts'
 export * from './school-calendar.ts'
 export * from './load-school-calendar.ts'

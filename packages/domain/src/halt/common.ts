@@ -2,6 +2,7 @@
 // result shape and input helpers used by the school side (referrals.ts) and Halt's side (workspace.ts).
 import { schema } from '@baken/db'
 import { z } from 'zod'
+import { refusal, zodRefusal, type FieldError, type Refusal } from '../result.ts'
 
 export type HaltIncidentType = (typeof schema.HALT_INCIDENT_TYPES)[number]
 export type HaltStatus = (typeof schema.HALT_REFERRAL_STATUSES)[number]
@@ -97,21 +98,12 @@ export const HALT_LABELS = {
   attendance: HALT_ATTENDANCE_LABELS,
 }
 
-export interface HaltError {
-  path: string
-  message: string
-}
-export type HaltFailure = { ok: false; status: 400 | 403 | 404 | 409; errors: HaltError[] }
+export type HaltError = FieldError
+export type HaltFailure = Refusal
 
-export const refuse = (status: 400 | 403 | 404 | 409, path: string, message: string): HaltFailure => ({
-  ok: false,
-  status,
-  errors: [{ path, message }],
-})
+export const refuse = refusal
 
-export function zodFailure(error: z.ZodError): HaltFailure {
-  return { ok: false, status: 400, errors: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) }
-}
+export const zodFailure = zodRefusal
 
 export const haltIsoDate = z.iso.date('Datum als JJJJ-MM-DD')
 
@@ -122,13 +114,6 @@ export const stringList = <T extends z.ZodType>(item: T, min = 0, message = 'Kie
 /** Empty form fields count as absent. */
 export const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, `Maximaal ${max} tekens`).optional())
-
-/** Whole years between a birth date and a day (both YYYY-MM-DD). */
-export function ageOnDay(dateOfBirth: string, day: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number]
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
-}
 
 /** The median and 90th percentile (nearest rank) of a list of numbers; null when empty. */
 export function percentiles(values: readonly number[]): { median: number | null; p90: number | null } {

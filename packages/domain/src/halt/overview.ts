@@ -5,6 +5,7 @@ import { schema, type TenantContext, type Tx } from '@baken/db'
 import { accessibleWhere, type AppAbility } from '@baken/permissions'
 import { and, eq, gte, lt } from 'drizzle-orm'
 import { z } from 'zod'
+import { daysBetween } from '../calendar/calendar-dates.ts'
 import { localDate } from '../school-year.ts'
 import { haltIsoDate, percentiles } from './common.ts'
 
@@ -22,10 +23,6 @@ export interface HaltOverview {
   waitingDays: { count: number; median: number | null; p90: number | null }
 }
 
-/** Whole days between two instants, counted on Dutch calendar dates. */
-function daysBetween(a: Date, b: Date): number {
-  return Math.round((Date.parse(localDate(b)) - Date.parse(localDate(a))) / 86_400_000)
-}
 
 /** The region's overview; `from`/`to` limit by referral date (inclusive from, exclusive day after to). */
 export async function haltOverview(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown = {}): Promise<HaltOverview> {
@@ -77,7 +74,7 @@ export async function haltOverview(tx: Tx, ability: AppAbility, ctx: TenantConte
     for (const t of row.incidentTypes) types.set(t, (types.get(t) ?? 0) + 1)
     const month = localDate(row.createdAt).slice(0, 7)
     months.set(month, (months.get(month) ?? 0) + 1)
-    if (row.intakeAt) waits.push(Math.max(0, daysBetween(row.createdAt, row.intakeAt)))
+    if (row.intakeAt) waits.push(Math.max(0, daysBetween(localDate(row.createdAt), localDate(row.intakeAt))))
     if (row.status === 'afgesloten') {
       closed++
       if (row.outcome === 'afgerond') completed++

@@ -10,10 +10,11 @@ import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm'
 import { z } from 'zod'
 import { incidentWhere } from '../incidents/incident-record.ts'
 import { recordAccess } from '../privacy/access-log.ts'
+import { ageOn } from '../measures/rules.ts'
 import { localDate } from '../school-year.ts'
 import { createShareRecord, endOfDutchDay, LEAST_FIELDS, OUTSIDE_AGREEMENT } from '../sharing/create-share.ts'
 import { displayName } from '../students.ts'
-import { ageOnDay, haltIsoDate, optionalText, refuse, stringList, zodFailure, type HaltFailure } from './common.ts'
+import { haltIsoDate, optionalText, refuse, stringList, zodFailure, type HaltFailure } from './common.ts'
 
 export function referralWhere(ability: AppAbility, action: 'read' | 'create') {
   return accessibleWhere(ability, action, 'Referral', { schoolId: schema.haltReferrals.schoolId })
@@ -80,7 +81,7 @@ export async function createReferral(tx: Tx, ability: AppAbility, ctx: TenantCon
   const today = localDate(now)
   if (!input.studentConsentOn) return refuse(400, 'studentConsentOn', 'Zonder toestemming van de student kan de school niet naar Halt verwijzen. Vul de datum van de toestemming in.')
   if (input.studentConsentOn > today) return refuse(400, 'studentConsentOn', 'De datum van de toestemming ligt in de toekomst.')
-  const age = student.dateOfBirth ? ageOnDay(String(student.dateOfBirth), today) : null
+  const age = student.dateOfBirth ? ageOn(String(student.dateOfBirth), today) : null
   if (age === null) return refuse(400, 'studentId', 'De geboortedatum van de student ontbreekt; vul die eerst in, zodat duidelijk is of toestemming van de ouders nodig is.')
   if (age < 16 && !input.parentConsentOn) {
     return refuse(400, 'parentConsentOn', `De student is jonger dan 16 jaar (${age}); verwijzen kan alleen met toestemming van de ouders. Vul de datum van hun toestemming in.`)
@@ -331,7 +332,7 @@ export async function referralFormOptions(tx: Tx, ability: AppAbility, ctx: Tena
       id: s.id,
       name: displayName(s),
       dateOfBirth: s.dateOfBirth ? String(s.dateOfBirth) : null,
-      age: s.dateOfBirth ? ageOnDay(String(s.dateOfBirth), today) : null,
+      age: s.dateOfBirth ? ageOn(String(s.dateOfBirth), today) : null,
     })),
     incidents: incidentRows.map((i) => ({
       id: i.id,

@@ -9,6 +9,7 @@ import { calendarDate, dutchToday } from './follow-up-dates.ts'
 import { loadIncident } from './incident-record.ts'
 import type { FieldError } from './save-incident.ts'
 import { followUpError, type FollowUpResult } from './tasks.ts'
+import { zodRefusal } from '../result.ts'
 
 export const ACKNOWLEDGEMENT_METHODS = schema.ACKNOWLEDGEMENT_METHODS
 export type AcknowledgementMethod = (typeof ACKNOWLEDGEMENT_METHODS)[number]
@@ -70,7 +71,7 @@ export async function recordAcknowledgement(
   if (refused) return { ok: false, status: 409, errors: [refused] }
   const parsed = recordAcknowledgementInput.safeParse(raw)
   if (!parsed.success) {
-    return { ok: false, status: 400, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) }
+    return zodRefusal(parsed.error)
   }
   const input = parsed.data
   const errors: FieldError[] = []

@@ -3,24 +3,18 @@
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import type { z } from 'zod'
 import { schoolYearOf } from '../school-year.ts'
 import { createIncidentInput, INCIDENT_INPUT_FIELDS, updateIncidentInput, type ParsedIncidentInput } from './incident-input.ts'
 import { diffSnapshots, loadIncident, snapshotOf, type IncidentDetail } from './incident-record.ts'
 import { isConfidentialByType, severityRank, suggestSeverity, type Severity } from './severity.ts'
+import { zodErrors, type FieldError } from '../result.ts'
 
-export interface FieldError {
-  path: string
-  message: string
-}
+export type { FieldError } from '../result.ts'
 
 export type SaveResult =
   | { ok: true; id: string; version: number }
   | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldError[] }
 
-function zodErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
-}
 
 const invalid = (errors: FieldError[]): SaveResult => ({ ok: false, status: 400, errors })
 

@@ -14,6 +14,7 @@ import { addDays, calendarDate, dutchToday } from './follow-up-dates.ts'
 import { VICTIM_CARE_STEPS } from './guidance.ts'
 import { incidentWhere, loadIncident } from './incident-record.ts'
 import type { FieldError } from './save-incident.ts'
+import { refusal, zodErrors } from '../result.ts'
 
 /** A §4 victim-care step key, or 'overig' for any other follow-up. */
 export const TASK_KINDS: readonly string[] = Object.freeze([...VICTIM_CARE_STEPS.map((s) => s.key), 'overig'])
@@ -30,13 +31,7 @@ export type FollowUpResult<T = { id: string }> =
   | ({ ok: true } & T)
   | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldError[] }
 
-export function followUpError(status: 400 | 403 | 404 | 409, path: string, message: string): { ok: false; status: 400 | 403 | 404 | 409; errors: FieldError[] } {
-  return { ok: false, status, errors: [{ path, message }] }
-}
-
-function zodErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
-}
+export const followUpError = refusal
 
 /** CASL condition fields for IncidentTask → columns. */
 export const taskColumns = {

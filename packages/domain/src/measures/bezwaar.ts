@@ -10,7 +10,7 @@ import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
 import { and, asc, desc, eq, lt, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { dayNumber, isWeekend } from '../calendar/calendar-dates.ts'
+import { daysBetween, isWeekend } from '../calendar/calendar-dates.ts'
 import { nationalHolidaysBetween } from '../calendar/national-holidays.ts'
 import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 import { localDate } from '../school-year.ts'
@@ -18,6 +18,7 @@ import { displayName } from '../students.ts'
 import { loadMeasure, measureWhere, type MeasureError } from './measure-cases.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
 import { allRuleSets, bezwaarDeadlines, MEASURE_LABELS, ruleOf, ruleSetFor, type MeasureKind, type Rule, type RuleSet } from './rules.ts'
+import { refusal as refuse, zodRefusal as parseError } from '../result.ts'
 
 export const BEZWAAR_OUTCOMES = ['gegrond', 'ongegrond', 'deels gegrond'] as const
 export type BezwaarOutcome = (typeof BEZWAAR_OUTCOMES)[number]
@@ -30,8 +31,6 @@ export const BEZWAAR_STATE_LABELS: Record<string, string> = {
 export type BezwaarResult =
   | { ok: true; id: string; state: string; decisionDueOn: string }
   | { ok: false; status: 400 | 403 | 404 | 409; errors: MeasureError[] }
-
-const refuse = (status: 400 | 403 | 404 | 409, path: string, message: string): BezwaarResult => ({ ok: false, status, errors: [{ path, message }] })
 
 /** The states in which the bevoegd gezag's decision has been taken, so it can be objected to. */
 export const DECIDED_STATES: Partial<Record<MeasureKind, readonly string[]>> = {
@@ -109,10 +108,6 @@ export function bezwaarTerms(input: BezwaarTermInput): BezwaarTerms {
     if (fromReceipt > decisionDueOn) decisionDueOn = fromReceipt
   }
   return { objectionDeadline: d.objectionDeadline, late, committeeDays, decisionDueOn, rules: d.rules }
-}
-
-function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from)
 }
 
 /** The message refusing a bezwaar received after the objection term, naming the term and its source. */
@@ -199,10 +194,6 @@ export const recordBezwaarInput = z.strictObject({
   lateReason: z.string().trim().max(4000, 'Maximaal 4.000 tekens').optional(),
 })
 export type RecordBezwaarInput = z.input<typeof recordBezwaarInput>
-
-function parseError(error: z.ZodError): BezwaarResult {
-  return { ok: false, status: 400, errors: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) }
-}
 
 /** Records a bezwaar received against a decided schorsing or verwijdering, with its decision deadline. */
 export async function recordBezwaar(tx: Tx, ability: AppAbility, ctx: TenantContext, measureId: string, raw: unknown, today: string = dutchToday()): Promise<BezwaarResult> {

@@ -14,14 +14,10 @@ import { definitiveRemovalRefusal } from './removal-search.ts' // issue 4: searc
 import { getMeasureHearings, hearingsRefusal } from './removal-hearings.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
 import { recordAccess } from '../privacy/access-log.ts'
+import { refusal as refuse, zodRefusal, type FieldError } from '../result.ts'
 
-export interface MeasureError {
-  path: string
-  message: string
-}
+export type MeasureError = FieldError
 export type MeasureResult = { ok: true; id: string; state: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: MeasureError[] }
-
-const refuse = (status: 400 | 403 | 404 | 409, path: string, message: string): MeasureResult => ({ ok: false, status, errors: [{ path, message }] })
 
 const measureColumns = {
   id: schema.measures.id,
@@ -79,7 +75,7 @@ async function directeurMandate(tx: Tx, stichtingId: string): Promise<boolean> {
 export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown): Promise<MeasureResult> {
   const parsed = proposeMeasureInput.safeParse(raw)
   if (!parsed.success) {
-    return { ok: false, status: 400, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) }
+    return zodRefusal(parsed.error)
   }
   const input = parsed.data
   if (!ctx.schoolId || !ctx.stichtingId || !ability.can('create', 'Measure')) return refuse(403, '', 'Je mag deze maatregel niet voorstellen.')

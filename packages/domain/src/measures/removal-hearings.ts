@@ -14,10 +14,9 @@ import { dutchDayName, ruleSetOf } from './bezwaar.ts'
 import { loadMeasure, type MeasureResult } from './measure-cases.ts'
 import { checkHearings, HEARING_PARTIES, HEARING_PARTY_LABELS, requiredHearings, type HearingParty } from './rules.ts'
 import { stateLabel } from './workflows.ts'
+import { refusal as refuse, zodRefusal } from '../result.ts'
 
 type MeasureRow = typeof schema.measures.$inferSelect
-
-const refuse = (status: 400 | 403 | 404 | 409, path: string, message: string): MeasureResult => ({ ok: false, status, errors: [{ path, message }] })
 
 /** The states in which hearings are recorded: before the board decides. */
 const HEARING_STATES = ['proposed', 'hearings_recorded']
@@ -61,7 +60,7 @@ export async function recordRemovalHearing(
 ): Promise<MeasureResult> {
   const parsed = recordRemovalHearingInput.safeParse(raw)
   if (!parsed.success) {
-    return { ok: false, status: 400, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) }
+    return zodRefusal(parsed.error)
   }
   const input = parsed.data
   const m = await loadMeasure(tx, ability, measureId)

@@ -12,11 +12,10 @@ import { ruleSetOf, dutchDayName } from './bezwaar.ts'
 import { loadMeasure, type MeasureResult } from './measure-cases.ts'
 import { ruleOf, type Rule, type RuleSet } from './rules.ts'
 import { stateLabel } from './workflows.ts'
+import { refusal as refuse, zodRefusal } from '../result.ts'
 
 export const SEARCH_RESULTS = ['toegelaten', 'geen plaats', 'in behandeling', 'geweigerd'] as const
 export type SearchResult = (typeof SEARCH_RESULTS)[number]
-
-const refuse = (status: 400 | 403 | 404 | 409, path: string, message: string): MeasureResult => ({ ok: false, status, errors: [{ path, message }] })
 
 // ---- The rule ----------------------------------------------------------------------------------
 
@@ -83,7 +82,7 @@ export async function recordSearchAttempt(
 ): Promise<MeasureResult> {
   const parsed = recordSearchAttemptInput.safeParse(raw)
   if (!parsed.success) {
-    return { ok: false, status: 400, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) }
+    return zodRefusal(parsed.error)
   }
   const input = parsed.data
   const m = await loadMeasure(tx, ability, measureId)

@@ -8,6 +8,7 @@ import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { toCsv } from '../incidents/overview-export.ts'
 import { recordAccess } from './access-log.ts'
+import { zodErrors } from '../result.ts'
 
 export const ACCESS_ROLE_LABELS: Record<(typeof schema.ROLES)[number], string> = {
   platform_beheerder: 'platformbeheerder',
@@ -86,7 +87,7 @@ export function parseAccessLogFilters(
 ): { ok: true; filters: AccessLogFilters } | { ok: false; status: 400; errors: { path: string; message: string }[] } {
   const parsed = filterSchema.safeParse(input)
   if (parsed.success) return { ok: true, filters: parsed.data }
-  return { ok: false, status: 400, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) }
+  return { ok: false, status: 400, errors: zodErrors(parsed.error) }
 }
 
 /** The filters as query-string fields (for links to other pages and to the CSV of the same search). Pure. */

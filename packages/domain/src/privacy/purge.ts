@@ -17,6 +17,7 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 import type { PrivacyFailure } from './subject-requests.ts'
+import { zodRefusal } from '../result.ts'
 
 export interface PurgeDossierEntry {
   studentId: string
@@ -105,7 +106,7 @@ export async function purgeDryRun(tx: Tx, ability: AppAbility, ctx: TenantContex
   if (!canPurge(ability, ctx)) return forbidden
   const parsed = dryRunInput.safeParse(raw)
   if (!parsed.success) {
-    return { ok: false, status: 400, errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }
+    return zodRefusal(parsed.error)
   }
   const asOf = parsed.data.asOf ?? dutchToday()
   const result = await tx.execute(sql`select privacy_purge_report(${asOf}::date) as report`)
@@ -127,7 +128,7 @@ export async function runPurge(tx: Tx, ability: AppAbility, ctx: TenantContext, 
   if (!canPurge(ability, ctx)) return forbidden
   const parsed = purgeInput.safeParse(raw)
   if (!parsed.success) {
-    return { ok: false, status: 400, errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }
+    return zodRefusal(parsed.error)
   }
   const [dry] = await tx
     .select()

@@ -1,5 +1,6 @@
 // Pure date rules of the data subject's rights (issue 5): the one-month term of AVG art. 12(3) and
 // who exercises the rights (AVG art. 8 with UAVG art. 5: the parents under 16, the student from 16).
+import { ageOn } from '../measures/rules.ts'
 
 /** Days in a month (month 1–12). */
 function daysInMonth(year: number, month: number): number {
@@ -32,22 +33,6 @@ export function subjectRequestDueOn(receivedOn: string): string {
   return addCalendarMonths(receivedOn, 1)
 }
 
-/** Whole days from `from` to `to` (negative when `to` lies before `from`). */
-export function daysBetween(from: string, to: string): number {
-  const [fy, fm, fd] = parts(from)
-  const [ty, tm, td] = parts(to)
-  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000)
-}
-
-/** Age in whole years on a day: one becomes a year older on the birthday (born 29 Feb: on 1 March). */
-export function studentAgeOn(dateOfBirth: string, on: string): number {
-  const [by, bm, bd] = parts(dateOfBirth)
-  const [y, m, d] = parts(on)
-  let age = y - by
-  if (m < bm || (m === bm && d < bd)) age--
-  return age
-}
-
 export type RightsHolder = 'ouders' | 'leerling'
 
 /** The age from which a student exercises the rights personally (UAVG art. 5 lid 1). */
@@ -55,12 +40,12 @@ export const RIGHTS_AGE = 16
 
 /** Who exercises the student's rights on a day: the parents (wettelijk vertegenwoordigers) under 16. */
 export function rightsHolderOn(dateOfBirth: string, on: string): RightsHolder {
-  return studentAgeOn(dateOfBirth, on) < RIGHTS_AGE ? 'ouders' : 'leerling'
+  return ageOn(dateOfBirth, on) < RIGHTS_AGE ? 'ouders' : 'leerling'
 }
 
 /** A Dutch sentence saying who exercises the rights, for the export page and the PDF. */
 export function rightsHolderText(dateOfBirth: string, on: string): string {
-  const age = studentAgeOn(dateOfBirth, on)
+  const age = ageOn(dateOfBirth, on)
   return age < RIGHTS_AGE
     ? `De leerling is ${age} jaar, jonger dan 16: de ouders of verzorgers (wettelijk vertegenwoordigers) oefenen de rechten uit (AVG art. 8, UAVG art. 5).`
     : `De leerling is ${age} jaar, 16 of ouder: de leerling oefent de rechten zelf uit (AVG art. 8, UAVG art. 5); ouders alleen met machtiging van de leerling.`

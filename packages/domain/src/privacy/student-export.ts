@@ -14,11 +14,11 @@ import { dutchToday } from '../incidents/follow-up-dates.ts'
 import { loadIncident } from '../incidents/incident-record.ts'
 import { nameRedactor, redactIncidentForPupil, toWinAnsi, type NameParts } from '../incidents/parent-report.ts'
 import { LETTER_KIND_LABELS } from '../measures/letter-text.ts'
-import { MEASURE_LABELS, type MeasureKind } from '../measures/rules.ts'
+import { ageOn, MEASURE_LABELS, type MeasureKind } from '../measures/rules.ts'
 import { SHARE_FIELD_LABEL, SHARE_PURPOSE_LABEL } from '../sharing/create-share.ts'
 import { displayName } from '../students.ts'
 import { recordAccess } from './access-log.ts'
-import { studentAgeOn, rightsHolderOn, rightsHolderText, type RightsHolder } from './rights-dates.ts'
+import { rightsHolderOn, rightsHolderText, type RightsHolder } from './rights-dates.ts'
 import type { PrivacyFailure } from './subject-requests.ts'
 
 export interface StudentExport {
@@ -110,7 +110,7 @@ export async function loadExportSubject(tx: Tx, ability: AppAbility, studentId: 
     id: s.id,
     name: displayName(s),
     dateOfBirth: s.dateOfBirth,
-    age: studentAgeOn(s.dateOfBirth, today),
+    age: ageOn(s.dateOfBirth, today),
     exercisedBy: rightsHolderOn(s.dateOfBirth, today),
     explanation: rightsHolderText(s.dateOfBirth, today),
   }
@@ -326,7 +326,7 @@ export async function buildStudentExport(
     generatedAt: now.toISOString(),
     generatedBy: me?.name ?? '',
     school: { name: school?.name ?? '', brin: school?.brin ?? '' },
-    rights: { age: studentAgeOn(s.dateOfBirth, today), exercisedBy: rightsHolderOn(s.dateOfBirth, today), explanation: rightsHolderText(s.dateOfBirth, today) },
+    rights: { age: ageOn(s.dateOfBirth, today), exercisedBy: rightsHolderOn(s.dateOfBirth, today), explanation: rightsHolderText(s.dateOfBirth, today) },
     student: {
       id: s.id,
       externalId: s.externalId,

@@ -9,7 +9,10 @@ import { and, asc, eq, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 import { displayName } from '../students.ts'
-import { studentAgeOn, daysBetween, rightsHolderOn, subjectRequestDueOn } from './rights-dates.ts'
+import { daysBetween } from '../calendar/calendar-dates.ts'
+import { ageOn } from '../measures/rules.ts'
+import { rightsHolderOn, subjectRequestDueOn } from './rights-dates.ts'
+import { refusal as refuse, zodRefusal, type FieldError, type Refusal } from '../result.ts'
 
 export const SUBJECT_REQUEST_KINDS = schema.SUBJECT_REQUEST_KINDS
 export type SubjectRequestKind = (typeof SUBJECT_REQUEST_KINDS)[number]
@@ -21,17 +24,10 @@ export const SUBJECT_REQUEST_KIND_LABELS: Record<SubjectRequestKind, string> = {
 }
 export const SUBJECT_REQUEST_STATUS_LABELS: Record<string, string> = { open: 'open', afgehandeld: 'afgehandeld', afgewezen: 'afgewezen' }
 
-export interface PrivacyError {
-  path: string
-  message: string
-}
-export type PrivacyFailure = { ok: false; status: 400 | 403 | 404 | 409; errors: PrivacyError[] }
+export type PrivacyError = FieldError
+export type PrivacyFailure = Refusal
 
-const refuse = (status: 400 | 403 | 404 | 409, path: string, message: string): PrivacyFailure => ({ ok: false, status, errors: [{ path, message }] })
-
-export function privacyZodFailure(error: z.ZodError): PrivacyFailure {
-  return { ok: false, status: 400, errors: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) }
-}
+export const privacyZodFailure = zodRefusal
 
 const requestColumns = {
   id: schema.subjectRequests.id,
@@ -76,7 +72,7 @@ async function studentFor(tx: Tx, ability: AppAbility, studentId: string) {
 export function requesterRefusal(dateOfBirth: string, receivedOn: string, requestedBy: 'ouders' | 'leerling'): PrivacyError | null {
   const holder = rightsHolderOn(dateOfBirth, receivedOn)
   if (holder === requestedBy) return null
-  const age = studentAgeOn(dateOfBirth, receivedOn)
+  const age = ageOn(dateOfBirth, receivedOn)
   return holder === 'ouders'
     ? {
         path: 'requestedBy',

@@ -27,21 +27,13 @@ import {
   type ReportLegalSource,
   type ReportKind,
 } from './workflows.ts'
+import { refusal as refuse, zodRefusal as invalid, type FieldError } from '../result.ts'
 
-export interface ReportError {
-  path: string
-  message: string
-}
+export type ReportError = FieldError
 export type ReportResult =
   | { ok: true; id: string; state: string; boardNotified?: number }
   | { ok: false; status: 400 | 403 | 404 | 409; errors: ReportError[] }
 
-const refuse = (status: 400 | 403 | 404 | 409, path: string, message: string): ReportResult => ({ ok: false, status, errors: [{ path, message }] })
-const invalid = (error: z.ZodError): ReportResult => ({
-  ok: false,
-  status: 400,
-  errors: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-})
 
 const caseColumns = {
   id: schema.reportCases.id,
