@@ -5,10 +5,6 @@
 import { Form } from '@remix-run/react'
 import { formatDate } from '~/lib/format.ts'
 
-// Values repeat the domain's names (component code imports no @baken values).
-const OUTCOMES = ['gegrond', 'ongegrond', 'deels gegrond']
-const SEARCH_RESULTS = ['toegelaten', 'geen plaats', 'in behandeling', 'geweigerd']
-
 export interface BezwaarItem {
   id: string
   receivedOn: string
@@ -41,6 +37,9 @@ export interface MeasureBezwaarProps {
     mayRecord: boolean
   } | null
   today: string
+  /** The bezwaar outcomes and search results the forms offer (the domain's lists, via the loader). */
+  outcomes: string[]
+  searchResults: string[]
 }
 
 function Deadline({ b }: { b: BezwaarItem }) {
@@ -54,7 +53,7 @@ function Deadline({ b }: { b: BezwaarItem }) {
   )
 }
 
-export function MeasureBezwaar({ bezwaar, search, today }: MeasureBezwaarProps) {
+export function MeasureBezwaar({ bezwaar, search, today, outcomes, searchResults }: MeasureBezwaarProps) {
   const open = bezwaar?.bezwaren.some((b) => b.state !== 'decided') ?? false
   return (
     <>
@@ -114,7 +113,7 @@ export function MeasureBezwaar({ bezwaar, search, today }: MeasureBezwaarProps) 
                             <option value="" disabled>
                               Kies…
                             </option>
-                            {OUTCOMES.map((o) => (
+                            {outcomes.map((o) => (
                               <option key={o} value={o}>
                                 {o}
                               </option>
@@ -222,7 +221,7 @@ export function MeasureBezwaar({ bezwaar, search, today }: MeasureBezwaarProps) 
                     <option value="" disabled>
                       Kies…
                     </option>
-                    {SEARCH_RESULTS.map((r) => (
+                    {searchResults.map((r) => (
                       <option key={r} value={r}>
                         {r}
                       </option>

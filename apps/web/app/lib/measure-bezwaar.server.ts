@@ -1,7 +1,17 @@
 // The bezwaar and search-attempt part of the measure page (maatregelen.$id.tsx): what its loader adds
 // and the intents its action hands over. The forms are in components/measure-bezwaar.tsx.
 import type { Tx } from '@baken/db'
-import { decideBezwaar, getMeasureBezwaar, getMeasureSearch, localDate, recordBezwaar, recordHearing, recordSearchAttempt } from '@baken/domain'
+import {
+  BEZWAAR_OUTCOMES,
+  decideBezwaar,
+  getMeasureBezwaar,
+  getMeasureSearch,
+  localDate,
+  recordBezwaar,
+  recordHearing,
+  recordSearchAttempt,
+  SEARCH_RESULTS,
+} from '@baken/domain'
 import type { RequestContext } from './context.server.ts'
 
 export const BEZWAAR_INTENTS = ['bezwaar-record', 'bezwaar-hearing', 'bezwaar-decide', 'search-attempt'] as const
@@ -15,7 +25,8 @@ export async function loadMeasureBezwaar(tx: Tx, ctx: RequestContext, measureId:
   const today = localDate(new Date())
   const [bezwaar, search] = await Promise.all([getMeasureBezwaar(tx, ctx.ability, ctx.tenant, measureId, today), getMeasureSearch(tx, ctx.ability, measureId, today)])
   if (!bezwaar && !search) return null
-  return { bezwaar, search, today }
+  // The choices of the forms, from the domain (component code imports no @baken values).
+  return { bezwaar, search, today, outcomes: [...BEZWAAR_OUTCOMES], searchResults: [...SEARCH_RESULTS] }
 }
 
 type Form = Record<string, FormDataEntryValue>
