@@ -20,6 +20,11 @@ export function zodErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 }
 
+/** As zodErrors, without list positions: an error in `fields.2` lands on the field `fields` (checkbox groups). */
+export function zodFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((i) => ({ path: i.path.filter((p) => typeof p !== 'number').map(String).join('.'), message: i.message }))
+}
+
 /** Invalid input: 400 with every issue. */
 export function zodRefusal(error: z.ZodError): Refusal {
   return { ok: false, status: 400, errors: zodErrors(error) }

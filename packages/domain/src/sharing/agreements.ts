@@ -8,6 +8,7 @@ import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm'
 import { z } from 'zod'
 import { dutchToday } from '../incidents/follow-up-dates.ts'
 import { SHARE_FIELD_LABEL, SHARE_PURPOSE_LABEL, type AgreementRow, type ShareError } from './create-share.ts'
+import { refusal as refuse, zodFieldErrors } from '../result.ts'
 
 export const AGREEMENT_STATUS_LABEL: Record<string, string> = {
   concept: 'concept (wacht op goedkeuring)',
@@ -24,8 +25,6 @@ export const agreementColumns = {
 }
 
 export type AgreementResult = { ok: true; id: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: ShareError[] }
-
-const refuse = (status: 400 | 403 | 404 | 409, path: string, message: string): AgreementResult => ({ ok: false, status, errors: [{ path, message }] })
 
 const required = (label: string, max = 4000) =>
   z
@@ -61,15 +60,12 @@ export const agreementInput = z
     if (v.validUntil < v.validFrom) c.addIssue({ code: 'custom', path: ['validUntil'], message: 'De einddatum ligt vóór de begindatum.' })
   })
 
-function zodErrors(error: z.ZodError): ShareError[] {
-  return error.issues.map((i) => ({ path: i.path.filter((p) => typeof p !== 'number').map(String).join('.'), message: i.message }))
-}
 
 /** Drafts an agreement (status concept). A directeur drafts for the own school only. */
 export async function createAgreement(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown): Promise<AgreementResult> {
   if (!ctx.stichtingId || !ability.can('create', 'Agreement')) return refuse(403, '', 'U mag geen convenant opstellen.')
   const parsed = agreementInput.safeParse(raw)
-  if (!parsed.success) return { ok: false, status: 400, errors: zodErrors(parsed.error) }
+  if (!parsed.success) return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) }
   const input = parsed.data
   const schoolId = ctx.schoolId ?? input.schoolId ?? null
   if (ctx.schoolId && input.schoolId && input.schoolId !== ctx.schoolId) return refuse(403, 'schoolId', 'U kunt alleen een convenant voor uw eigen school opstellen.')

@@ -11,6 +11,7 @@ import { dutchToday } from '../incidents/follow-up-dates.ts'
 import { nameRedactor, pupilLabel, type NameParts } from '../incidents/parent-report.ts'
 import { recordAccesses } from '../privacy/access-log.ts'
 import { displayName } from '../students.ts'
+import { refusal as fail, type FieldError } from '../result.ts'
 
 export type SharePurpose = schema.SharePurpose
 export type ShareField = schema.ShareField
@@ -62,10 +63,7 @@ export interface CreateShareInput {
   recipientUserIds?: string[]
 }
 
-export interface ShareError {
-  path: string
-  message: string
-}
+export type ShareError = FieldError
 
 export type CreateShareResult = { ok: true; shareId: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: ShareError[] }
 
@@ -260,8 +258,6 @@ const MEASURE_LABEL: Record<string, string> = {
   schorsing: 'Schorsing',
   verwijdering: 'Verwijdering',
 }
-
-const fail = (status: 400 | 403 | 404 | 409, path: string, message: string): CreateShareResult => ({ ok: false, status, errors: [{ path, message }] })
 
 /** Users of a partner organisation who may receive a share (SECURITY DEFINER function, migration 0020). */
 export async function partnerRecipients(tx: Tx, partnerId: string): Promise<{ id: string; name: string }[]> {

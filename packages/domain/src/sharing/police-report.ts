@@ -8,7 +8,8 @@ import { record, type AppAbility } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { diffSnapshots, loadIncident, snapshotOf } from '../incidents/incident-record.ts'
-import { createShareRecord, endOfDutchDay, OUTSIDE_AGREEMENT, type CreateShareResult, type ShareError, type ShareField } from './create-share.ts'
+import { createShareRecord, endOfDutchDay, OUTSIDE_AGREEMENT, type CreateShareResult, type ShareField } from './create-share.ts'
+import { zodFieldErrors } from '../result.ts'
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item))
 
@@ -35,8 +36,7 @@ export async function recordPoliceReport(tx: Tx, ability: AppAbility, ctx: Tenan
   }
   const parsed = policeReportInput.safeParse(raw)
   if (!parsed.success) {
-    const errors: ShareError[] = parsed.error.issues.map((i) => ({ path: i.path.filter((p) => typeof p !== 'number').map(String).join('.'), message: i.message }))
-    return { ok: false, status: 400, errors }
+    return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) }
   }
   const v = parsed.data
   // The police unit: the agreement named, or the school's active agreement with a police unit.

@@ -21,6 +21,7 @@ import {
   type ShareError,
   type ShareField,
 } from './create-share.ts'
+import { zodFieldErrors } from '../result.ts'
 
 export const SHARE_STATUS_LABEL = { actief: 'actief', verlopen: 'verlopen', ingetrokken: 'ingetrokken' } as const
 export type ShareStatus = keyof typeof SHARE_STATUS_LABEL
@@ -60,9 +61,6 @@ export const shareInput = z.object({
   recipientUserIds: oneOrMany(z.uuid({ error: 'Onbekende ontvanger.' })),
 })
 
-function zodErrors(error: z.ZodError): ShareError[] {
-  return error.issues.map((i) => ({ path: i.path.filter((p) => typeof p !== 'number').map(String).join('.'), message: i.message }))
-}
 
 /** A share made from the form or the API: CASL first (directeur), then the law (createShareRecord). */
 export async function createShare(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, options: { now?: Date } = {}): Promise<CreateShareResult> {
@@ -70,7 +68,7 @@ export async function createShare(tx: Tx, ability: AppAbility, ctx: TenantContex
     return { ok: false, status: 403, errors: [{ path: '', message: 'U mag geen gegevens delen met partners.' }] }
   }
   const parsed = shareInput.safeParse(raw)
-  if (!parsed.success) return { ok: false, status: 400, errors: zodErrors(parsed.error) }
+  if (!parsed.success) return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) }
   const v = parsed.data
   return createShareRecord(
     tx,
@@ -262,7 +260,7 @@ export async function revokeShare(tx: Tx, ability: AppAbility, ctx: TenantContex
   if (!ability.can('update', record('Share', row))) return { ok: false, status: 403, errors: [{ path: '', message: 'U mag deze deling niet intrekken.' }] }
   if (row.revokedAt) return { ok: false, status: 409, errors: [{ path: 'id', message: 'Deze deling is al ingetrokken.' }] }
   const parsed = revokeInput.safeParse(raw)
-  if (!parsed.success) return { ok: false, status: 400, errors: zodErrors(parsed.error) }
+  if (!parsed.success) return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) }
   const now = options.now ?? new Date()
   await tx.update(schema.shares).set({ revokedAt: now, revokedById: ctx.userId, revokeReason: parsed.data.reason }).where(eq(schema.shares.id, id))
   const students = await tx.select({ studentId: schema.shareStudents.studentId }).from(schema.shareStudents).where(eq(schema.shareStudents.shareId, id))
