@@ -9,6 +9,7 @@
 // whose items carry only the chosen fields. Weekly slots at two locations. Dates relative to `now`.
 import { and, eq } from 'drizzle-orm'
 import type { Tx } from './client.ts'
+import { schoolYearOf } from './demo-incidents.ts'
 import { HALT_AGREEMENT_TITLE } from './demo-sharing.ts'
 import * as s from './schema.ts'
 
@@ -24,13 +25,6 @@ export interface HaltRefs {
 }
 
 const DAY = 86_400_000
-/** '2026-2027' for a moment from 1 August 2026 (Dutch date). */
-const schoolYearOf = (d: Date) => {
-  const [y, m] = isoDayOf(d).split('-').map(Number) as [number, number]
-  const start = m >= 8 ? y : y - 1
-  return `${start}-${start + 1}`
-}
-const isoDayOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d)
 const isoDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d)
 /** A moment `days` from now at hh:mm Dutch winter time (approximate, demo only). */
 const at = (now: Date, days: number, hh: number, mm = 0) => new Date(Date.parse(`${isoDay(new Date(now.getTime() + days * DAY))}T${String(hh - 1).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00Z`))

@@ -270,7 +270,12 @@ interface SchoolForIncidents {
   pupils: { id: string; groupId: string | null }[]
 }
 
-const schoolYearOf = (d: Date) => (d.getUTCMonth() >= 7 ? `${d.getUTCFullYear()}-${d.getUTCFullYear() + 1}` : `${d.getUTCFullYear() - 1}-${d.getUTCFullYear()}`)
+/** '2026-2027' for a moment from 1 August 2026 on (Dutch date); the demo seeds' schooljaar of a moment. */
+export function schoolYearOf(d: Date): string {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d).split('-').map(Number) as [number, number]
+  const start = m >= 8 ? y : y - 1
+  return `${start}-${start + 1}`
+}
 
 /** A school-day moment between 8:30 and 15:30 Dutch time (approximated in UTC+1). */
 function schoolMoment(rand: () => number, from: Date, to: Date): Date {

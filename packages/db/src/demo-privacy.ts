@@ -5,6 +5,7 @@
 // hold (skipped) — and that legal hold.
 import { and, asc, eq } from 'drizzle-orm'
 import type { Tx } from './client.ts'
+import { schoolYearOf } from './demo-incidents.ts'
 import * as s from './schema.ts'
 
 export interface PrivacyDemoRefs {
@@ -57,14 +58,12 @@ export async function seedDemoPrivacy(tx: Tx, refs: PrivacyDemoRefs): Promise<vo
 
   const incident = async (occurredAt: string, situation: string, persons: { studentId: string; role: (typeof s.PERSON_ROLES)[number] }[]) => {
     const at = new Date(occurredAt)
-    // Schooljaren run from 1 August to 31 July.
-    const startYear = at.getUTCMonth() >= 7 ? at.getUTCFullYear() : at.getUTCFullYear() - 1
     const [row] = await tx
       .insert(s.incidents)
       .values({
         ...tenant(branding),
         status: 'submitted',
-        schoolYear: `${startYear}-${startYear + 1}`,
+        schoolYear: schoolYearOf(at),
         occurredAt: at,
         situation,
         verbalAggression: true,
