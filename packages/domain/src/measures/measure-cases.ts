@@ -51,6 +51,11 @@ export async function loadMeasure(
   return m ?? null
 }
 
+/** Whether the caller may act on this measure (take a step, record a hearing or a search attempt). */
+export function mayUpdateMeasure(ability: AppAbility, m: typeof schema.measures.$inferSelect): boolean {
+  return ability.can('update', record('Measure', { stichtingId: m.stichtingId, schoolId: m.schoolId, kind: m.kind, proposedById: m.proposedById }))
+}
+
 const isoDate = z.iso.date('Datum als JJJJ-MM-DD')
 
 export const proposeMeasureInput = z.strictObject({

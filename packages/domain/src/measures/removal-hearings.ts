@@ -6,12 +6,12 @@
 // The board's decision — and the school's step "hoorgesprekken vastgelegd" — is refused, naming the
 // rule and its source, until every required party is heard (transitionMeasure calls hearingsRefusal).
 import { schema, type TenantContext, type Tx } from '@baken/db'
-import { record, type AppAbility } from '@baken/permissions'
+import type { AppAbility } from '@baken/permissions'
 import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 import { dutchDayName, ruleSetOf } from './bezwaar.ts'
-import { loadMeasure, type MeasureResult } from './measure-cases.ts'
+import { loadMeasure, mayUpdateMeasure, type MeasureResult } from './measure-cases.ts'
 import { checkHearings, HEARING_PARTIES, HEARING_PARTY_LABELS, requiredHearings, type HearingParty } from './rules.ts'
 import { stateLabel } from './workflows.ts'
 import { refusal as refuse, zodRefusal } from '../result.ts'
@@ -46,9 +46,6 @@ export const recordRemovalHearingInput = z.strictObject({
 })
 export type RecordRemovalHearingInput = z.input<typeof recordRemovalHearingInput>
 
-const mayUpdate = (ability: AppAbility, m: MeasureRow) =>
-  ability.can('update', record('Measure', { stichtingId: m.stichtingId, schoolId: m.schoolId, kind: m.kind, proposedById: m.proposedById }))
-
 /** Records one hearing (or the Inspectie consultation) on a verwijdering not yet decided. */
 export async function recordRemovalHearing(
   tx: Tx,
@@ -65,7 +62,7 @@ export async function recordRemovalHearing(
   const input = parsed.data
   const m = await loadMeasure(tx, ability, measureId)
   if (!m) return refuse(404, 'id', 'Maatregel niet gevonden.')
-  if (!mayUpdate(ability, m)) return refuse(403, '', 'Je mag geen hoorgesprek vastleggen.')
+  if (!mayUpdateMeasure(ability, m)) return refuse(403, '', 'Je mag geen hoorgesprek vastleggen.')
   if (m.kind !== 'verwijdering') return refuse(409, 'party', 'Hoorgesprekken worden vastgelegd bij een verwijdering.')
   if (!HEARING_STATES.includes(m.state)) {
     return refuse(409, 'party', `Hoorgesprekken worden vastgelegd vóór het besluit; deze verwijdering is ${stateLabel(m.kind, m.state)}.`)
@@ -132,6 +129,6 @@ export async function getMeasureHearings(tx: Tx, ability: AppAbility, measureId:
     required: required.map((r) => ({ party: r.party, label: r.label, source: r.rule.source, heard: heard.includes(r.party) })),
     complete: check.ok,
     message: check.ok ? null : check.message,
-    mayRecord: HEARING_STATES.includes(m.state) && mayUpdate(ability, m),
+    mayRecord: HEARING_STATES.includes(m.state) && mayUpdateMeasure(ability, m),
   }
 }

@@ -4,12 +4,12 @@
 // The attempt's note is a column (migration 0018); the attempt is also a step of the measure's history
 // (measure_transitions, from and to the unchanged state), like the bezwaar steps (bezwaar.ts).
 import { schema, type TenantContext, type Tx } from '@baken/db'
-import { record, type AppAbility } from '@baken/permissions'
+import type { AppAbility } from '@baken/permissions'
 import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 import { ruleSetOf, dutchDayName } from './bezwaar.ts'
-import { loadMeasure, type MeasureResult } from './measure-cases.ts'
+import { loadMeasure, mayUpdateMeasure, type MeasureResult } from './measure-cases.ts'
 import { ruleOf, type Rule, type RuleSet } from './rules.ts'
 import { stateLabel } from './workflows.ts'
 import { refusal as refuse, zodRefusal } from '../result.ts'
@@ -87,7 +87,7 @@ export async function recordSearchAttempt(
   const input = parsed.data
   const m = await loadMeasure(tx, ability, measureId)
   if (!m) return refuse(404, 'id', 'Maatregel niet gevonden.')
-  if (!ability.can('update', record('Measure', { stichtingId: m.stichtingId, schoolId: m.schoolId, kind: m.kind, proposedById: m.proposedById }))) {
+  if (!mayUpdateMeasure(ability, m)) {
     return refuse(403, '', 'Je mag geen zoekpoging vastleggen.')
   }
   if (m.kind !== 'verwijdering' || m.state !== 'searching') {
@@ -160,6 +160,6 @@ export async function getMeasureSearch(tx: Tx, ability: AppAbility, measureId: s
     rule: { text: check.rule.text, source: check.rule.source },
     check: { ok: check.ok, message: check.ok ? null : check.message },
     mayRecord:
-      m.state === 'searching' && ability.can('update', record('Measure', { stichtingId: m.stichtingId, schoolId: m.schoolId, kind: m.kind, proposedById: m.proposedById })),
+      m.state === 'searching' && mayUpdateMeasure(ability, m),
   }
 }
