@@ -1,16 +1,19 @@
-// Demo school calendar: the school holidays of 2025-2026 and 2026-2027 for the three holiday regions,
-// for every demo stichting, and two study days per demo school in 2026-2027.
+// Demo school calendar: the school holidays of the three holiday regions for every demo stichting,
+// and two study days per demo school in each schooljaar the demo covers.
 //
-// DEMO DATA. The dates follow the Rijksoverheid's schedule (the advised dates for herfst-, kerst-,
-// voorjaars- and meivakantie; the compulsory zomervakantie) as best known when this was written. A
-// stichting must check them against rijksoverheid.nl and its own vakantierooster before relying on
-// them: many schools extend the meivakantie to two weeks or move the herfst- and voorjaarsvakantie.
+// DEMO DATA. For 2025-2026 and 2026-2027 the dates follow the Rijksoverheid's schedule (the advised
+// dates for herfst-, kerst-, voorjaars- and meivakantie; the compulsory zomervakantie) as best known
+// when this was written. Other schooljaren, which the demo needs because it is laid out around the
+// day it is seeded, get holidays by the usual pattern of that schedule (demoHolidaysFor). A stichting
+// must check its dates against rijksoverheid.nl and its own vakantierooster before relying on them:
+// many schools extend the meivakantie to two weeks or move the herfst- and voorjaarsvakantie.
 // National holidays (Pasen, Koningsdag, Hemelvaart, Pinksteren, …) are computed in code
-// (packages/domain/src/calendar/national-holidays.ts) and have no rows here.
+// (calendar/national-holidays.ts) and have no rows here.
 //
 // The zomervakantie is filed under the schooljaar in which it starts (as the Rijksoverheid lists it)
-// and runs on into August of the next one. The zomervakantie of 2025 is included because it runs into
-// August 2025, so the school days of 2025-2026 can be counted correctly.
+// and runs on into August of the next one; the summer before the first schooljaar is included so the
+// school days of its August are counted correctly.
+import { isoDate, isoWeekday, plusDays } from './calendar/calendar-dates.ts'
 import type { Tx } from './client.ts'
 import * as s from './schema.ts'
 
@@ -73,6 +76,9 @@ export const DEMO_SCHOOL_HOLIDAYS: HolidaySpec[] = [
   },
 ]
 
+/** The schooljaar of the listed study days below. */
+export const DEMO_STUDY_DAYS_YEAR = '2026-2027'
+
 /** Two study days per demo school in 2026-2027 (weekdays outside the holidays), by school key. */
 export const DEMO_STUDY_DAYS: Record<string, { name: string; date: string }[]> = {
   branding: [
@@ -93,37 +99,109 @@ export const DEMO_STUDY_DAYS: Record<string, { name: string; date: string }[]> =
   ],
 }
 
+/** The Saturday on or before a day. */
+function saturdayOnOrBefore(day: string): string {
+  return plusDays(day, -((isoWeekday(day) + 1) % 7))
+}
+
+/** The Saturday before the Monday of ISO week `week` of `year`. */
+function saturdayBeforeIsoWeek(year: number, week: number): string {
+  const jan4 = isoDate(year, 1, 4)
+  const mondayWeek1 = plusDays(jan4, 1 - isoWeekday(jan4))
+  return plusDays(mondayWeek1, (week - 1) * 7 - 2)
+}
+
+/**
+ * Holidays of a schooljaar by the usual pattern of the Rijksoverheid's schedule: herfst in week 42 or
+ * 43, kerst the two weeks over Christmas and New Year, voorjaar in week 7 or 8, mei the week of
+ * Koningsdag, and six weeks of zomer from early or mid July, staggered over the regions.
+ */
+export function demoHolidaysFor(schoolYear: string): HolidaySpec[] {
+  const y = Number(schoolYear.slice(0, 4))
+  const week = (year: number, w: number, days = 8): [string, string] => {
+    const from = saturdayBeforeIsoWeek(year, w)
+    return [from, plusDays(from, days)]
+  }
+  const kerst = saturdayOnOrBefore(isoDate(y, 12, 24))
+  const mei = saturdayOnOrBefore(isoDate(y + 1, 4, 27))
+  const zomer = saturdayOnOrBefore(isoDate(y + 1, 7, 10))
+  const summer = (offsetWeeks: number): [string, string] => [plusDays(zomer, offsetWeeks * 7), plusDays(zomer, offsetWeeks * 7 + 44)]
+  return [
+    { schoolYear, name: 'Herfstvakantie', dates: { noord: week(y, 43), midden: week(y, 43), zuid: week(y, 42) } },
+    { schoolYear, name: 'Kerstvakantie', dates: same(kerst, plusDays(kerst, 15)) },
+    { schoolYear, name: 'Voorjaarsvakantie', dates: { noord: week(y + 1, 8), midden: week(y + 1, 8), zuid: week(y + 1, 7) } },
+    { schoolYear, name: 'Meivakantie', dates: same(mei, plusDays(mei, 8)) },
+    { schoolYear, name: 'Zomervakantie', dates: { noord: summer(0), midden: summer(-1), zuid: summer(1) } },
+  ]
+}
+
+/** Two study days of a demo school in a schooljaar without listed ones: a Wednesday in November and a Friday in March. */
+function demoStudyDaysFor(schoolYear: string, index: number): { name: string; date: string }[] {
+  const y = Number(schoolYear.slice(0, 4))
+  const wednesday = plusDays(saturdayBeforeIsoWeek(y, 46 + (index % 3)), 4)
+  const friday = plusDays(saturdayBeforeIsoWeek(y + 1, 11 + (index % 2)), 6)
+  return [
+    { name: 'Studiedag team', date: wednesday },
+    { name: 'Studiedag', date: friday },
+  ]
+}
+
+export interface DemoCalendarEntry {
+  region: Region | null
+  /** A demo school key for the school's own entries; undefined for region entries. */
+  schoolKey?: string
+  schoolYear: string
+  kind: 'schoolvakantie' | 'studiedag'
+  name: string
+  startsOn: string
+  endsOn: string
+}
+
+/** The demo's region holidays and study days for the given schooljaren (and the summer before the first). */
+export function demoCalendarEntries(schoolYears: readonly string[]): DemoCalendarEntry[] {
+  const listed = new Set(DEMO_SCHOOL_HOLIDAYS.map((h) => h.schoolYear))
+  const first = Number([...schoolYears].sort()[0]!.slice(0, 4))
+  const years = [`${first - 1}-${first}`, ...schoolYears]
+  const out: DemoCalendarEntry[] = []
+  for (const year of years) {
+    const holidays = listed.has(year) ? DEMO_SCHOOL_HOLIDAYS.filter((h) => h.schoolYear === year) : demoHolidaysFor(year)
+    // Of the year before the first, only its summer, which runs into the first schooljaar's August.
+    for (const h of year === years[0] ? holidays.filter((x) => x.name === 'Zomervakantie') : holidays) {
+      for (const region of s.REGIONS) {
+        const [startsOn, endsOn] = h.dates[region]
+        out.push({ region, schoolYear: h.schoolYear, kind: 'schoolvakantie', name: h.name, startsOn, endsOn })
+      }
+    }
+  }
+  for (const [index, [schoolKey, listedDays]] of Object.entries(DEMO_STUDY_DAYS).entries()) {
+    for (const year of schoolYears) {
+      const days = year === DEMO_STUDY_DAYS_YEAR ? listedDays : demoStudyDaysFor(year, index)
+      for (const day of days) out.push({ region: null, schoolKey, schoolYear: year, kind: 'studiedag', name: day.name, startsOn: day.date, endsOn: day.date })
+    }
+  }
+  return out
+}
+
 export interface DemoCalendarTarget {
   stichtingIds: string[]
   /** school key (as in DEMO_STUDY_DAYS) → the school */
   schools: Record<string, { id: string; stichtingId: string }>
+  /** The schooljaren the demo covers. */
+  schoolYears: readonly string[]
 }
 
 /** Inserts the region holidays for every stichting and the study days of every demo school. */
 export async function seedDemoCalendar(tx: Tx, target: DemoCalendarTarget): Promise<void> {
   const rows: (typeof s.calendarEntries.$inferInsert)[] = []
-  for (const stichtingId of target.stichtingIds) {
-    for (const holiday of DEMO_SCHOOL_HOLIDAYS) {
-      for (const region of s.REGIONS) {
-        const [startsOn, endsOn] = holiday.dates[region]
-        rows.push({ stichtingId, region, schoolYear: holiday.schoolYear, kind: 'schoolvakantie', name: holiday.name, startsOn, endsOn })
-      }
+  for (const e of demoCalendarEntries(target.schoolYears)) {
+    const { schoolKey, ...entry } = e
+    if (schoolKey === undefined) {
+      for (const stichtingId of target.stichtingIds) rows.push({ ...entry, stichtingId })
+      continue
     }
-  }
-  for (const [key, days] of Object.entries(DEMO_STUDY_DAYS)) {
-    const school = target.schools[key]
-    if (!school) throw new Error(`Demo calendar: no demo school ${key}`)
-    for (const day of days) {
-      rows.push({
-        stichtingId: school.stichtingId,
-        schoolId: school.id,
-        schoolYear: '2026-2027',
-        kind: 'studiedag',
-        name: day.name,
-        startsOn: day.date,
-        endsOn: day.date,
-      })
-    }
+    const school = target.schools[schoolKey]
+    if (!school) throw new Error(`Demo calendar: no demo school ${schoolKey}`)
+    rows.push({ ...entry, region: null, stichtingId: school.stichtingId, schoolId: school.id })
   }
   await tx.insert(s.calendarEntries).values(rows)
 }

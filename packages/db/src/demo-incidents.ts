@@ -1,8 +1,12 @@
-// Demo incidents: a realistic school year (2025-2026) and the current one so far at every demo
-// school, generated from scenario templates. Each template states the severity the §1.2 rules give
+// Demo incidents: a realistic previous school year and the current one so far at every demo school,
+// on the school days of the school's calendar up to the day of seeding, generated from scenario
+// templates. Each template states the severity the §1.2 rules give
 // it; a domain unit test checks that (the rules live in packages/domain, which depends on this one).
 import { eq, inArray } from 'drizzle-orm'
+import { localDate } from './calendar/dutch-date.ts'
+import { plusDays, schoolYearOfDate } from './calendar/calendar-dates.ts'
 import type { Tx } from './client.ts'
+import type { DemoDates } from './demo-dates.ts'
 import * as s from './schema.ts'
 
 type PersonRole = (typeof s.PERSON_ROLES)[number]
@@ -263,6 +267,9 @@ function prng(seed: number) {
 interface SchoolForIncidents {
   stichtingId: string
   schoolId: string
+  /** The demo school key (its study days) and holiday region. */
+  key: string
+  region: (typeof s.REGIONS)[number]
   sector: Sector
   reporters: string[]
   /** A leerkracht's drafts: [userId]. */
@@ -272,26 +279,22 @@ interface SchoolForIncidents {
 
 /** '2026-2027' for a moment from 1 August 2026 on (Dutch date); the demo seeds' schooljaar of a moment. */
 export function schoolYearOf(d: Date): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d).split('-').map(Number) as [number, number]
-  const start = m >= 8 ? y : y - 1
-  return `${start}-${start + 1}`
+  return schoolYearOfDate(localDate(d))
 }
 
-/** A school-day moment between 8:30 and 15:30 Dutch time (approximated in UTC+1). */
-function schoolMoment(rand: () => number, from: Date, to: Date): Date {
+/** A moment between 8:00 and 15:00 Dutch time on a school day of the school from `from` to `to`, never after `now`. */
+function schoolMoment(rand: () => number, dates: DemoDates, school: SchoolForIncidents, from: string, to: string): Date {
+  const calendar = dates.calendar(school.region, school.key)
+  const days = calendar.schoolDaysBetween(from, to)
   for (;;) {
-    const t = new Date(from.getTime() + rand() * (to.getTime() - from.getTime()))
-    const day = t.getUTCDay()
-    const month = t.getUTCMonth()
-    // Weekdays, outside the summer holiday (mid July to mid August).
-    if (day === 0 || day === 6) continue
-    if ((month === 6 && t.getUTCDate() > 15) || (month === 7 && t.getUTCDate() < 18)) continue
-    t.setUTCHours(7 + Math.floor(rand() * 7), Math.floor(rand() * 60), 0, 0)
-    return t
+    const t = dates.at(days[Math.floor(rand() * days.length)]!, 8 + Math.floor(rand() * 7), Math.floor(rand() * 60))
+    if (t.getTime() <= dates.now.getTime()) return t
   }
 }
 
-export async function seedDemoIncidents(tx: Tx, schools: SchoolForIncidents[], today = new Date('2026-11-20T12:00:00Z')) {
+export async function seedDemoIncidents(tx: Tx, schools: SchoolForIncidents[], dates: DemoDates) {
+  const today = dates.now
+  const year = dates.schoolYearStart
   const rand = prng(4242)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
   const incidents: (typeof s.incidents.$inferInsert)[] = []
@@ -302,16 +305,19 @@ export async function seedDemoIncidents(tx: Tx, schools: SchoolForIncidents[], t
   for (const school of schools) {
     const templates = DEMO_INCIDENT_TEMPLATES.filter((t) => t.sectors.includes(school.sector))
     const bag = templates.flatMap((t) => Array.from({ length: t.weight }, () => t))
-    const periods: [Date, Date, number][] = [
-      [new Date('2025-08-18T00:00:00Z'), new Date('2026-07-10T00:00:00Z'), 180 + Math.floor(rand() * 60)],
-      [new Date('2026-08-17T00:00:00Z'), today, 60 + Math.floor(rand() * 30)],
+    // The previous school year whole, and the current one up to today (none yet before its first school day).
+    const calendar = dates.calendar(school.region, school.key)
+    const periods: [string, string, number, boolean][] = [
+      [`${year - 1}-08-01`, `${year}-07-31`, 180 + Math.floor(rand() * 60), false],
+      [`${year}-08-01`, dates.today, 60 + Math.floor(rand() * 30), true],
     ]
-    for (const [from, to, n] of periods) {
+    for (const [from, to, n, current] of periods) {
+      if (calendar.countSchoolDays(from, to) === 0 || !calendar.schoolDaysBetween(from, to).some((d) => dates.at(d, 8) <= today)) continue
       for (let k = 0; k < n; k++) {
         const t = pick(bag)
         const id = crypto.randomUUID()
-        const occurredAt = schoolMoment(rand, from, to)
-        const recent = to === today && occurredAt.getTime() > today.getTime() - 14 * 86400_000
+        const occurredAt = schoolMoment(rand, dates, school, from, to)
+        const recent = current && occurredAt.getTime() > today.getTime() - 14 * 86400_000
         const draft = recent && school.draftAuthors.length > 0 && rand() < 0.25
         const reporter = draft ? pick(school.draftAuthors) : pick(school.reporters)
         const tenant = { stichtingId: school.stichtingId, schoolId: school.schoolId }
@@ -390,7 +396,7 @@ export async function seedDemoIncidents(tx: Tx, schools: SchoolForIncidents[], t
   ] as const) {
     for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never)
   }
-  await seedDemoFollowUp(tx, schools, incidents, persons, today)
+  await seedDemoFollowUp(tx, schools, incidents, persons, today, `${year}-08-01`)
   return incidents.length
 }
 
@@ -423,8 +429,6 @@ function groupBy<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
   return map
 }
 
-const dayOf = (d: Date) => d.toISOString().slice(0, 10)
-const addDays = (day: string, n: number) => dayOf(new Date(Date.parse(`${day}T12:00:00Z`) + n * 86400_000))
 
 /**
  * Victim-care tasks for the submitted ernstig and zeer ernstige incidents with a victim in the
@@ -438,11 +442,12 @@ async function seedDemoFollowUp(
   incidents: (typeof s.incidents.$inferInsert)[],
   persons: (typeof s.incidentPersons.$inferInsert)[],
   today: Date,
+  currentYearStart: string,
 ) {
   const rand = prng(1704)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
-  const todayDay = dayOf(today)
-  const yearStart = new Date('2026-08-01T00:00:00Z')
+  const todayDay = localDate(today)
+  const yearStart = new Date(`${currentYearStart}T00:00:00Z`)
   const tasks: (typeof s.incidentTasks.$inferInsert)[] = []
   const acknowledgements: (typeof s.incidentAcknowledgements.$inferInsert)[] = []
   const personsOf = groupBy(persons, (p) => p.incidentId)
@@ -472,7 +477,7 @@ async function seedDemoFollowUp(
     )
     for (const incident of ofSchool) {
       const involved = personsOf.get(incident.id!) ?? []
-      const occurredOn = dayOf(incident.occurredAt as Date)
+      const occurredOn = localDate(incident.occurredAt as Date)
       const tenant = { stichtingId: school.stichtingId, schoolId: school.schoolId, incidentId: incident.id! }
       const hasVictim = involved.some((p) => p.role === 'slachtoffer')
       if (hasVictim && incident.severity !== 'overig') {
@@ -485,11 +490,11 @@ async function seedDemoFollowUp(
             : step.key === 'gesprek_slachtoffer' && teachers.length > 0 && rand() < 0.6
               ? pick(teachers)
               : pick(leaders)
-          const dueOn = addDays(occurredOn, step.dueAfterDays)
+          const dueOn = plusDays(occurredOn, step.dueAfterDays)
           const age = (Date.parse(todayDay) - Date.parse(dueOn)) / 86400_000
           // Long past due: mostly done; recently due: half done (the rest is overdue); not yet due: open.
           const done = age > 7 ? rand() < 0.95 : age > 0 ? rand() < 0.5 : false
-          const doneOn = done ? addDays(dueOn, Math.min(Math.floor(rand() * 3), Math.max(0, age - 1))) : null
+          const doneOn = done ? plusDays(dueOn, Math.min(Math.floor(rand() * 3), Math.max(0, age - 1))) : null
           tasks.push({
             ...tenant,
             kind: step.key,
@@ -504,13 +509,13 @@ async function seedDemoFollowUp(
           })
         }
       }
-      // "Voor gezien" (BRIEF §1): the parents of the pupils involved in a zeer ernstig incident.
+      // "Voor gezien": for a zeer ernstig incident the parents sign the report; here the parents of the pupils involved in a zeer ernstig incident.
       const age = (Date.parse(todayDay) - Date.parse(occurredOn)) / 86400_000
       if (incident.severity === 'zeer_ernstig' && age > 3 && rand() < 0.7) {
         for (const p of involved) {
           const guardian = p.studentId ? guardiansOf.get(p.studentId)?.[0] : undefined
           if (!guardian) continue
-          const acknowledgedOn = addDays(occurredOn, 1 + Math.floor(rand() * 3))
+          const acknowledgedOn = plusDays(occurredOn, 1 + Math.floor(rand() * 3))
           acknowledgements.push({
             ...tenant,
             studentId: p.studentId,

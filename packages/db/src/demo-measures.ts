@@ -1,14 +1,22 @@
-// Demo measures (issue 4): at each school a few measures in different states of their workflow,
-// including a schorsing awaiting the board, a decided schorsing of more than one day with the
-// Inspectie notice due, an mbo schorsing of 8 school days, and a verwijdering in search (with two
-// search attempts with notes, and its hearings) with a schorsing of the same pupil pending it; at the po schools an ended schorsing from September with a bezwaar due next week.
+// Demo measures: at each school a few measures in different states of their workflow, laid out
+// around the day of seeding on the school's own calendar: a schorsing proposed this week and
+// awaiting the board, a schorsing decided on the last school day whose Inspectie notice is due on
+// the next one, an mbo schorsing in effect, a time-out of last week, and in vo a verwijdering in search (its
+// hearings, then two search attempts with notes, after the decision) with a schorsing of the same
+// pupil pending it; at the po schools an ended schorsing whose bezwaar the board decides next week.
 import { and, eq, inArray } from 'drizzle-orm'
+import { isWeekend, plusDays } from './calendar/calendar-dates.ts'
+import { localDate } from './calendar/dutch-date.ts'
+import { nationalHolidays } from './calendar/national-holidays.ts'
 import type { Tx } from './client.ts'
+import type { DemoDates } from './demo-dates.ts'
 import * as s from './schema.ts'
 
 interface SchoolForMeasures {
   stichtingId: string
   schoolId: string
+  key: string
+  region: (typeof s.REGIONS)[number]
   sector: (typeof s.SECTORS)[number]
   directeurId: string
   boardId: string | null
@@ -22,107 +30,144 @@ interface Plan {
   endsOn?: string
   schoolDays?: number
   reasons: string
-  inspectieDue?: boolean
-  /** When the case began (steps an hour apart from here); default 16 November 2026. */
-  at?: string
-  /** A bezwaar against the decision, after its hearing (issue 4). */
+  /** The Inspectie notice and the day it is due (po, so, vo: a schorsing of more than one day). */
+  inspectieDueOn?: string
+  /** When the case began; its steps follow an hour apart. */
+  at: Date
+  /** When it was decided (default: the last step). */
+  decidedAt?: Date
+  /** A bezwaar against the decision, after its hearing. */
   bezwaar?: { receivedOn: string; hearingOn: string; decisionDueOn: string }
-  /** Attempts to find another school (issue 4). */
+  /** Attempts to find another school. */
   attempts?: { contactedOn: string; schoolName: string; result: string; note?: string }[]
   /** Hearings before the verwijdering (parties per the vo rule set), and the Inspectie consultation. */
   hearings?: { party: string; heardOn: string; summary: string }[]
-  /** A schorsing pending the verwijdering planned just before it, of the same pupil (issue 4). */
+  /** A schorsing pending the verwijdering planned just before it, of the same pupil. */
   pendingRemoval?: boolean
 }
 
-// School days in November 2026 (no holidays in that stretch in any region).
-const PLANS = (sector: string): Plan[] => [
-  { kind: 'adempauze', path: ['recorded', 'parents_informed'], reasons: 'Leerling verstoorde de les herhaaldelijk; tien minuten op de gang met een opdracht.' },
-  {
-    kind: 'time_out',
-    path: ['requested', 'approved', 'parents_informed'],
-    startsOn: '2026-11-12',
-    endsOn: '2026-11-12',
-    schoolDays: 1,
-    reasons: 'Leerling sloeg een klasgenoot en was niet tot rust te brengen; rest van de dag time-out.',
-  },
-  {
-    kind: 'schorsing',
-    path: ['proposed'],
-    startsOn: '2026-11-23',
-    endsOn: '2026-11-24',
-    schoolDays: 2,
-    reasons: 'Herhaalde fysieke agressie tegen medeleerlingen ondanks eerdere time-out en afspraken met ouders.',
-  },
-  sector === 'mbo'
-    ? {
+/**
+ * A term of the Algemene termijnenwet (art. 1) that ends on a Saturday, Sunday or national holiday
+ * runs on to the next day that is none of these.
+ */
+function termijnenwetDay(day: string): string {
+  const holiday = (d: string) => nationalHolidays(Number(d.slice(0, 4))).some((h) => h.date === d && h.key !== 'goede_vrijdag')
+  let out = day
+  while (isWeekend(out) || holiday(out)) out = plusDays(out, 1)
+  return out
+}
+
+const PLANS = (school: SchoolForMeasures, dates: DemoDates): Plan[] => {
+  const day = (n: number) => dates.schoolDay(school.region, n, school.key)
+  const days = (from: string, to: string) => dates.calendar(school.region, school.key).countSchoolDays(from, to)
+  const morning = (n: number, hh = 9) => dates.at(day(n), hh)
+  // Decided on the last school day before today, in the afternoon.
+  const decidedLately = morning(-1, 14)
+  const proposedStart = day(2)
+  const decidedStart = day(1)
+  const decidedEnd = day(3)
+  const plans: Plan[] = [
+    { kind: 'adempauze', path: ['recorded', 'parents_informed'], at: morning(-1, 10), reasons: 'Leerling verstoorde de les herhaaldelijk; tien minuten op de gang met een opdracht.' },
+    {
+      kind: 'time_out',
+      path: ['requested', 'approved', 'parents_informed'],
+      at: morning(-5, 10),
+      startsOn: day(-5),
+      endsOn: day(-5),
+      schoolDays: 1,
+      reasons: 'Leerling sloeg een klasgenoot en was niet tot rust te brengen; rest van de dag time-out.',
+    },
+    // Proposed on the last school day: it waits in the board's queue this week.
+    {
+      kind: 'schorsing',
+      path: ['proposed'],
+      at: morning(-1, 11),
+      startsOn: proposedStart,
+      endsOn: day(3),
+      schoolDays: days(proposedStart, day(3)),
+      reasons: 'Herhaalde fysieke agressie tegen medeleerlingen ondanks eerdere time-out en afspraken met ouders.',
+    },
+    school.sector === 'mbo'
+      ? {
+          kind: 'schorsing',
+          path: ['proposed', 'approved', 'letter_sent', 'in_effect'],
+          at: morning(-4, 8),
+          startsOn: day(-3),
+          endsOn: day(1),
+          schoolDays: days(day(-3), day(1)),
+          reasons: 'Bedreiging van een docent met een schaar tijdens de praktijkles.',
+        }
+      : {
+          kind: 'schorsing',
+          path: ['proposed', 'approved'],
+          at: new Date(decidedLately.getTime() - 3600_000),
+          decidedAt: decidedLately,
+          startsOn: decidedStart,
+          endsOn: decidedEnd,
+          schoolDays: days(decidedStart, decidedEnd),
+          reasons: 'Ernstige bedreiging van een leerkracht; veiligheid in de groep in gevaar.',
+          // Without delay: the school files the notice no later than the next school day.
+          inspectieDueOn: day(1),
+        },
+  ]
+  if (school.sector === 'vo') {
+    plans.push(
+      {
+        kind: 'verwijdering',
+        path: ['proposed', 'hearings_recorded', 'decided', 'searching'],
+        at: morning(-12, 9),
+        decidedAt: morning(-12, 11),
+        reasons: 'Herhaalde ernstige incidenten met wapenbezit; schorsingen hebben niet geholpen.',
+        // The search for another school starts after the decision; only attempts from then on count.
+        attempts: [
+          { contactedOn: day(-8), schoolName: 'Scholengemeenschap De Vaart', result: 'geen plaats', note: 'Klas vol tot de zomer; teruggebeld door de afdelingsleider.' },
+          { contactedOn: day(-4), schoolName: 'Duinzicht College', result: 'in behandeling', note: 'Intake gepland; dossier met toestemming van de ouders gestuurd.' },
+        ],
+        hearings: [
+          { party: 'leraren', heardOn: day(-13), summary: 'Mentor en twee vakdocenten: incidenten sinds september, afspraken niet nagekomen.' },
+          { party: 'leerling', heardOn: day(-13), summary: 'Leerling erkent het wapenbezit, wil op school blijven.' },
+          { party: 'ouders', heardOn: day(-13), summary: 'Ouders begrijpen de zorg, vragen hulp bij het vinden van een andere school.' },
+          { party: 'inspectie_overleg', heardOn: day(-13), summary: 'Telefonisch overleg met de inspecteur; geen bezwaren tegen de procedure.' },
+        ],
+      },
+      // While another school is sought the pupil stays enrolled and may be suspended (rule
+      // verwijdering.schorsingHangende): decided by the board, letter sent, in effect now.
+      {
         kind: 'schorsing',
         path: ['proposed', 'approved', 'letter_sent', 'in_effect'],
-        startsOn: '2026-11-11',
-        endsOn: '2026-11-20',
-        schoolDays: 8,
-        reasons: 'Bedreiging van een docent met een schaar tijdens de praktijkles.',
-      }
-    : {
-        kind: 'schorsing',
-        path: ['proposed', 'approved'],
-        startsOn: '2026-11-18',
-        endsOn: '2026-11-20',
-        schoolDays: 3,
-        reasons: 'Ernstige bedreiging van een leerkracht; veiligheid in de groep in gevaar.',
-        inspectieDue: true,
+        at: morning(-2, 8),
+        startsOn: day(-1),
+        endsOn: day(1),
+        schoolDays: days(day(-1), day(1)),
+        reasons: 'Bedreigde tijdens de zoektocht naar een andere school een medeleerling met een mes; geschorst hangende de verwijdering.',
+        inspectieDueOn: day(-2),
+        pendingRemoval: true,
       },
-  ...(sector === 'vo'
-    ? [
-        {
-          kind: 'verwijdering' as Kind,
-          path: ['proposed', 'hearings_recorded', 'decided', 'searching'],
-          reasons: 'Herhaalde ernstige incidenten met wapenbezit; schorsingen hebben niet geholpen.',
-          attempts: [
-            { contactedOn: '2026-11-17', schoolName: 'Scholengemeenschap De Vaart', result: 'geen plaats', note: 'Klas vol tot de zomer; teruggebeld door de afdelingsleider.' },
-            { contactedOn: '2026-11-19', schoolName: 'Duinzicht College', result: 'in behandeling', note: 'Intake gepland; dossier met toestemming van de ouders gestuurd.' },
-          ],
-          hearings: [
-            { party: 'leraren', heardOn: '2026-11-16', summary: 'Mentor en twee vakdocenten: incidenten sinds september, afspraken niet nagekomen.' },
-            { party: 'leerling', heardOn: '2026-11-16', summary: 'Leerling erkent het wapenbezit, wil op school blijven.' },
-            { party: 'ouders', heardOn: '2026-11-16', summary: 'Ouders begrijpen de zorg, vragen hulp bij het vinden van een andere school.' },
-            { party: 'inspectie_overleg', heardOn: '2026-11-16', summary: 'Telefonisch overleg met de inspecteur; geen bezwaren tegen de procedure.' },
-          ],
-        },
-        // While another school is sought the pupil stays enrolled and may be suspended (rule
-        // verwijdering.schorsingHangende): decided by the board, letter sent, running Thursday to Monday.
-        {
-          kind: 'schorsing' as Kind,
-          path: ['proposed', 'approved', 'letter_sent', 'in_effect'],
-          at: '2026-11-18T08:00:00Z',
-          startsOn: '2026-11-19',
-          endsOn: '2026-11-23',
-          schoolDays: 3,
-          reasons: 'Bedreigde tijdens de zoektocht naar een andere school een medeleerling met een mes; geschorst hangende de verwijdering.',
-          inspectieDue: true,
-          pendingRemoval: true,
-        },
-      ]
-    : []),
-  // The letter went out on Friday 18 September 2026: the objection term ran to 30 October, and in po the
-  // board's 4 weeks start the day after, so the decision is due Friday 27 November (bezwaarDeadlines).
-  ...(sector === 'po'
-    ? [
-        {
-          kind: 'schorsing' as Kind,
-          path: ['proposed', 'approved', 'letter_sent', 'in_effect', 'meeting_held', 'report_signed', 'ended'],
-          at: '2026-09-18T06:00:00Z',
-          startsOn: '2026-09-18',
-          endsOn: '2026-09-18',
-          schoolDays: 1,
-          reasons: 'Gooide een stoel naar een klasgenoot, die daardoor gewond raakte.',
-          bezwaar: { receivedOn: '2026-10-12', hearingOn: '2026-11-09', decisionDueOn: '2026-11-27' },
-        },
-      ]
-    : []),
-]
+    )
+  }
+  if (school.sector === 'po') {
+    // The letter went out on the day of a one-day schorsing, nine weeks before a school day next
+    // week. The objection term is 6 weeks; in po the board's 4 weeks start the day after it ends
+    // (WPO art. 63), so the decision is due 10 weeks after the letter: next week.
+    const calendar = dates.calendar(school.region, school.key)
+    const weekAhead = plusDays(dates.today, 7)
+    let letterDay = plusDays(calendar.isSchoolDay(weekAhead) ? weekAhead : calendar.nextSchoolDay(weekAhead), -70)
+    while (!calendar.isSchoolDay(letterDay)) letterDay = plusDays(letterDay, -1)
+    plans.push({
+      kind: 'schorsing',
+      path: ['proposed', 'approved', 'letter_sent', 'in_effect', 'meeting_held', 'report_signed', 'ended'],
+      at: dates.at(letterDay, 8),
+      startsOn: letterDay,
+      endsOn: letterDay,
+      schoolDays: 1,
+      reasons: 'Gooide een stoel naar een klasgenoot, die daardoor gewond raakte.',
+      bezwaar: { receivedOn: plusDays(letterDay, 24), hearingOn: plusDays(letterDay, 52), decisionDueOn: termijnenwetDay(plusDays(letterDay, 70)) },
+    })
+  }
+  return plans
+}
 
-export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[]) {
+export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[], dates: DemoDates) {
   for (const school of schools) {
     const tenant = { stichtingId: school.stichtingId, schoolId: school.schoolId }
     // Pupils with a submitted incident as dader, so the measure can point to it.
@@ -132,7 +177,7 @@ export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[]) {
       .innerJoin(s.incidents, eq(s.incidents.id, s.incidentPersons.incidentId))
       .where(and(eq(s.incidentPersons.schoolId, school.schoolId), eq(s.incidentPersons.role, 'dader'), eq(s.incidents.status, 'submitted'), eq(s.incidents.confidential, false)))
       .limit(40)
-    const plans = PLANS(school.sector)
+    const plans = PLANS(school, dates)
     const used = new Set<string>()
     const picks = involved.filter((r) => r.studentId && !used.has(r.studentId) && used.add(r.studentId)).slice(0, plans.length)
     let lastRemoval: { id: string; studentId: string; incidentId: string } | null = null
@@ -143,7 +188,10 @@ export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[]) {
       if (plan.kind === 'verwijdering') lastRemoval = { id, studentId: pick.studentId, incidentId: pick.incidentId }
       const final = plan.path[plan.path.length - 1]!
       const decides = plan.kind === 'schorsing' || plan.kind === 'verwijdering'
-      const decided = decides && plan.path.includes(plan.kind === 'schorsing' ? 'approved' : 'decided')
+      const decisionStep = plan.path.indexOf(plan.kind === 'schorsing' ? 'approved' : 'decided')
+      const decided = decides && decisionStep >= 0
+      const stepAt = (k: number) => new Date(plan.at.getTime() + k * 3600_000)
+      const decidedAt = decided ? (plan.decidedAt ?? stepAt(decisionStep)) : null
       await tx.insert(s.measures).values({
         id,
         ...tenant,
@@ -159,7 +207,7 @@ export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[]) {
         pendingRemovalId: plan.pendingRemoval ? lastRemoval!.id : null,
         proposedById: school.directeurId,
         decidedById: decided ? (school.boardId ?? school.directeurId) : null,
-        decidedAt: decided ? new Date(plan.at ?? '2026-11-17T10:00:00Z') : null,
+        decidedAt,
         version: plan.path.length,
       })
       await tx.insert(s.measureIncidents).values({ ...tenant, measureId: id, incidentId: pick.incidentId })
@@ -170,16 +218,16 @@ export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[]) {
           fromState: k === 0 ? null : plan.path[k - 1]!,
           toState: to,
           byId: to === 'approved' || to === 'decided' ? (school.boardId ?? school.directeurId) : school.directeurId,
-          at: new Date(Date.parse(plan.at ?? '2026-11-16T09:00:00Z') + k * 3600_000),
+          at: k === decisionStep && decidedAt ? decidedAt : stepAt(k),
           reason: k === 0 ? plan.reasons : null,
         })),
       )
       if (plan.kind === 'schorsing' && decided) {
-        const decidedOn = plan.at?.slice(0, 10) ?? '2026-11-17'
-        const done = final === 'ended' ? { doneAt: new Date(plan.at!), doneById: school.directeurId } : {}
+        const decidedOn = localDate(decidedAt!)
+        const done = final === 'ended' ? { doneAt: stepAt(plan.path.length - 1), doneById: school.directeurId } : {}
         await tx.insert(s.measureTasks).values([
-          ...(plan.inspectieDue
-            ? [{ ...tenant, measureId: id, kind: 'inspectie_melding', title: 'Schorsing melden bij de Inspectie van het Onderwijs (Internet Schooldossier)', summary: plan.reasons, dueOn: decidedOn }]
+          ...(plan.inspectieDueOn
+            ? [{ ...tenant, measureId: id, kind: 'inspectie_melding', title: 'Schorsing melden bij de Inspectie van het Onderwijs (Internet Schooldossier)', summary: plan.reasons, dueOn: plan.inspectieDueOn }]
             : []),
           { ...tenant, measureId: id, kind: 'leerplicht_afschrift', title: 'Afschrift van het besluit naar de leerplichtambtenaar', dueOn: decidedOn, ...done },
           { ...tenant, measureId: id, kind: 'huiswerk', title: 'Huiswerk en begeleiding tijdens de schorsing regelen', dueOn: plan.startsOn!, ...done },

@@ -1,9 +1,11 @@
-// Demo reporting-duty cases (issue 5, BRIEF §5): at OBS De Branding a zeden case reported by a
+// Demo reporting-duty cases (a sexual offence by a staff member against a minor; the Meldcode
+// huiselijk geweld en kindermishandeling): at OBS De Branding a zeden case reported by a
 // leerkracht, the board informed by mail and the consultation with the vertrouwensinspecteur
 // recorded (the decision on aangifte is next); at the Kompas Lyceum a Meldcode case at step 3 (signals
 // mapped by the mentor, consultation and the conversation with the parents recorded by the directeur).
 import { randomUUID } from 'node:crypto'
 import type { Tx } from './client.ts'
+import type { DemoDates } from './demo-dates.ts'
 import * as s from './schema.ts'
 
 export interface DemoReportingRefs {
@@ -15,9 +17,10 @@ export interface DemoReportingRefs {
   pupils: Record<string, { id: string }[]>
 }
 
-const at = (iso: string) => new Date(iso)
-
-export async function seedDemoReporting(tx: Tx, refs: DemoReportingRefs): Promise<void> {
+export async function seedDemoReporting(tx: Tx, refs: DemoReportingRefs, dates: DemoDates): Promise<void> {
+  // School days before today at De Branding and the Lyceum (both in the noord region).
+  const day = (n: number) => dates.schoolDay('noord', n)
+  const on = (n: number, hh: number, mm: number) => dates.at(day(n), hh, mm)
   const branding = refs.schools.branding!
   const lyceum = refs.schools.lyceum!
   const user = (email: string) => {
@@ -26,7 +29,7 @@ export async function seedDemoReporting(tx: Tx, refs: DemoReportingRefs): Promis
     return id
   }
 
-  // Zeden route at De Branding: reported on 16 November, consultation on 17 November.
+  // Zeden route at De Branding: reported four school days ago, the consultation the day after.
   const zeden = randomUUID()
   const bTenant = { stichtingId: branding.stichtingId, schoolId: branding.id }
   await tx.insert(s.reportCases).values({
@@ -38,8 +41,8 @@ export async function seedDemoReporting(tx: Tx, refs: DemoReportingRefs): Promis
     summary:
       'Een leerling uit groep 6 vertelde mij dat een medewerker haar na de gymles meermaals op een ongepaste manier heeft aangeraakt. Ik heb het gesprek direct daarna genoteerd.',
     openedById: user('leerkracht@branding.demo'),
-    createdAt: at('2026-11-16T09:12:00+01:00'),
-    updatedAt: at('2026-11-17T11:30:00+01:00'),
+    createdAt: on(-4, 9, 12),
+    updatedAt: on(-3, 11, 30),
   })
   await tx.insert(s.reportCaseSteps).values([
     {
@@ -47,7 +50,7 @@ export async function seedDemoReporting(tx: Tx, refs: DemoReportingRefs): Promis
       caseId: zeden,
       step: 'melding',
       byId: user('leerkracht@branding.demo'),
-      at: at('2026-11-16T09:12:00+01:00'),
+      at: on(-4, 9, 12),
       note: 'Melding gedaan; het bestuur is per e-mail geïnformeerd.',
       data: { boardNotified: 1 },
     },
@@ -56,11 +59,11 @@ export async function seedDemoReporting(tx: Tx, refs: DemoReportingRefs): Promis
       caseId: zeden,
       step: 'overleg_vertrouwensinspecteur',
       byId: user('bestuur@kompas.demo'),
-      at: at('2026-11-17T11:30:00+01:00'),
+      at: on(-3, 11, 30),
       note: 'De vertrouwensinspecteur acht een redelijk vermoeden aannemelijk en adviseert aangifte te doen; eerst de betrokken medewerker en de ouders informeren.',
       data: {
-        date: '2026-11-17',
-        contact: 'Vertrouwensinspecteur, kenmerk VI-2026-0412',
+        date: day(-3),
+        contact: `Vertrouwensinspecteur, kenmerk VI-${dates.today.slice(0, 4)}-0412`,
         advice: 'De vertrouwensinspecteur acht een redelijk vermoeden aannemelijk en adviseert aangifte te doen; eerst de betrokken medewerker en de ouders informeren.',
       },
     },
@@ -75,9 +78,9 @@ export async function seedDemoReporting(tx: Tx, refs: DemoReportingRefs): Promis
     text: `Geachte bestuurder,\n\nIn Baken is een melding gedaan die uw aandacht als bevoegd gezag vraagt. Open de melding met uw eigen account:\n\n/meldplicht/${zeden}\n\nDeze e-mail bevat bewust geen namen of details.`,
     status: 'sent',
     attempts: 1,
-    sentAt: at('2026-11-16T09:13:00+01:00'),
+    sentAt: on(-4, 9, 13),
     createdById: user('leerkracht@branding.demo'),
-    createdAt: at('2026-11-16T09:12:00+01:00'),
+    createdAt: on(-4, 9, 12),
   })
 
   // Meldcode at the Lyceum, at step 3.
@@ -93,8 +96,8 @@ export async function seedDemoReporting(tx: Tx, refs: DemoReportingRefs): Promis
     studentId: pupil,
     summary: 'Leerling komt sinds de herfstvakantie vaak vermoeid en met blauwe plekken op de onderarmen op school en zegt niet naar huis te willen.',
     openedById: user('mentor@lyceum.demo'),
-    createdAt: at('2026-11-10T14:05:00+01:00'),
-    updatedAt: at('2026-11-18T16:00:00+01:00'),
+    createdAt: on(-8, 14, 5),
+    updatedAt: on(-2, 16, 0),
   })
   await tx.insert(s.reportCaseSteps).values([
     {
@@ -102,7 +105,7 @@ export async function seedDemoReporting(tx: Tx, refs: DemoReportingRefs): Promis
       caseId: meldcode,
       step: 'signalen',
       byId: user('mentor@lyceum.demo'),
-      at: at('2026-11-10T14:05:00+01:00'),
+      at: on(-8, 14, 5),
       note: 'Leerling komt sinds de herfstvakantie vaak vermoeid en met blauwe plekken op de onderarmen op school en zegt niet naar huis te willen.',
       data: null,
     },
@@ -111,10 +114,10 @@ export async function seedDemoReporting(tx: Tx, refs: DemoReportingRefs): Promis
       caseId: meldcode,
       step: 'consultatie',
       byId: user('directeur@lyceum.demo'),
-      at: at('2026-11-12T10:00:00+01:00'),
+      at: on(-6, 10, 0),
       note: 'Signalen zijn zorgelijk; gesprek met leerling en ouders voeren en Veilig Thuis om advies gevraagd: eerst in gesprek gaan.',
       data: {
-        date: '2026-11-12',
+        date: day(-6),
         consulted: 'Zorgcoördinator (aandachtsfunctionaris) en Veilig Thuis (adviesgesprek)',
         advice: 'Signalen zijn zorgelijk; gesprek met leerling en ouders voeren en Veilig Thuis om advies gevraagd: eerst in gesprek gaan.',
         veiligThuis: true,
@@ -125,9 +128,9 @@ export async function seedDemoReporting(tx: Tx, refs: DemoReportingRefs): Promis
       caseId: meldcode,
       step: 'gesprek',
       byId: user('directeur@lyceum.demo'),
-      at: at('2026-11-18T16:00:00+01:00'),
+      at: on(-2, 16, 0),
       note: 'Gesprek met leerling en moeder; moeder herkent de signalen, spanningen thuis na verlies van werk vader. Staat open voor hulp.',
-      data: { skipped: false, date: '2026-11-18', with: 'leerling_en_ouders' },
+      data: { skipped: false, date: day(-2), with: 'leerling_en_ouders' },
     },
   ])
 }

@@ -5,6 +5,7 @@ import { count } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { seedDemoAccessLog } from './demo-access-log.ts'
 import { seedDemoCalendar } from './demo-calendar.ts'
+import { demoDates } from './demo-dates.ts'
 import { seedDemoHalt } from './demo-halt.ts'
 import { seedDemoIncidents } from './demo-incidents.ts'
 import { seedDemoLetterTemplates } from './demo-letter-templates.ts'
@@ -65,7 +66,7 @@ interface SchoolSpec {
   brin: string
   sector: Sector
   region: (typeof s.REGIONS)[number]
-  /** group name → [students, age in years on 1 Oct 2026, teacher e-mail] */
+  /** group name → [students, age in years on 1 October of the current schooljaar, teacher e-mail] */
   groups: [string, number, number, string?][]
 }
 
@@ -150,11 +151,11 @@ function prng(seed: number) {
   }
 }
 
-export const CURRENT_SCHOOL_YEAR = '2026-2027'
-
 export interface SeedOptions {
   /** Refuses to run in production mode. */
   mode: 'demo' | 'production'
+  /** The seeding instant the demo is laid out around; default: now. */
+  now?: Date
 }
 
 /** Inserts the demo data when the database has no stichting yet. Returns whether it seeded. */
@@ -166,19 +167,21 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   const rand = prng(20261121)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
   const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const dates = demoDates(options.now)
+  const thisYear = dates.schoolYearStart
 
   await db.transaction(async (tx) => {
     const years = await tx
       .insert(s.schoolYears)
       .values(
-        [2023, 2024, 2025, 2026, 2027].map((y) => ({
+        [thisYear - 3, ...dates.schoolYears.map((name) => Number(name.slice(0, 4)))].map((y) => ({
           name: `${y}-${y + 1}`,
           startsOn: `${y}-08-01`,
           endsOn: `${y + 1}-07-31`,
         })),
       )
       .returning()
-    const currentYear = years.find((y) => y.name === CURRENT_SCHOOL_YEAR)!
+    const currentYear = years.find((y) => y.name === dates.schoolYear)!
 
     const [kompas, horizon] = await tx
       .insert(s.stichtingen)
@@ -201,7 +204,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
       schoolByKey[spec.key] = { id: row!.id, stichtingId: row!.stichtingId }
     }
     // School holidays per region for both stichtingen, and each school's study days (demo data).
-    await seedDemoCalendar(tx, { stichtingIds: [kompas!.id, horizon!.id], schools: schoolByKey })
+    await seedDemoCalendar(tx, { stichtingIds: [kompas!.id, horizon!.id], schools: schoolByKey, schoolYears: dates.schoolYears })
 
     const [haltNoord, wijkteam] = await tx
       .insert(s.partnerOrganisations)
@@ -249,7 +252,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
         if (teacher) await tx.insert(s.groupTeachers).values({ ...tenant, groupId: group!.id, userId: userByEmail[teacher]! })
         for (let i = 0; i < size; i++) {
           const [infix, lastName] = pick(LAST_NAMES)
-          const birthYear = 2026 - age - (rand() < 0.75 ? 1 : 0)
+          const birthYear = thisYear - age - (rand() < 0.75 ? 1 : 0)
           const month = 1 + Math.floor(rand() * 12)
           const day = 1 + Math.floor(rand() * 28)
           const [student] = await tx
@@ -262,7 +265,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
               lastName,
               dateOfBirth: `${birthYear}-${pad(month)}-${pad(day)}`,
               groupId: group!.id,
-              enrolledOn: `${Math.max(birthYear + 4, 2019)}-08-15`,
+              enrolledOn: `${Math.max(birthYear + 4, thisYear - 7)}-08-15`,
             })
             .returning()
           pupilsBySchool[spec.key]!.push({ id: student!.id, groupId: student!.groupId })
@@ -299,22 +302,28 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
       tx,
       SCHOOLS.map((spec) => ({
         ...pickTenant(schoolByKey[spec.key]!),
+        key: spec.key,
+        region: spec.region,
         sector: spec.sector,
         reporters: staffOf(spec.key, ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon']),
         draftAuthors: staffOf(spec.key, ['leerkracht']),
         pupils: pupilsBySchool[spec.key]!,
       })),
+      dates,
     )
     await seedDemoLetterTemplates(tx, Object.values(stichtingByKey))
     await seedDemoMeasures(
       tx,
       SCHOOLS.map((spec) => ({
         ...pickTenant(schoolByKey[spec.key]!),
+        key: spec.key,
+        region: spec.region,
         sector: spec.sector,
         directeurId: staffOf(spec.key, ['directeur'])[0]!,
         boardId:
           DEMO_ACCOUNTS.filter((a) => a.memberships.some((m) => m.role === 'bestuurder' && m.org === spec.stichting)).map((a) => userByEmail[a.email]!)[0] ?? null,
       })),
+      dates,
     )
 
     // Mail in the outbox (sent, pending, one failed), sent in the name of each school's directeur.
@@ -329,20 +338,21 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
           senderName: directeur.name,
         }
       }),
+      dates.now,
     )
 
-    // Issue 5: a break-glass opening in the access log, agreements and shares with the police (one
-    // active, one expired, one revoked) and with Halt, reporting-duty cases, AVG requests, a legal
-    // hold and pupils who left long ago. Issue 6: the leaflet's three Halt referrals.
+    // A break-glass opening in the access log, agreements and shares with the police (one active,
+    // one expired, one revoked) and with Halt, reporting-duty cases, AVG requests, a legal hold and
+    // pupils who left long ago; the Halt leaflet's three referrals.
     await seedDemoAccessLog(tx, {
       school: schoolByKey.branding!,
       directeurId: userByEmail['directeur@branding.demo']!,
       ibId: userByEmail['ib@branding.demo']!,
     })
-    await seedDemoSharing(tx, { schools: schoolByKey, partners: partnerByKey, users: userByEmail })
-    await seedDemoHalt(tx, { schools: schoolByKey, partners: partnerByKey, users: userByEmail })
-    await seedDemoReporting(tx, { schools: schoolByKey, users: userByEmail, pupils: pupilsBySchool })
-    await seedDemoPrivacy(tx, { schools: schoolByKey, userByEmail })
+    await seedDemoSharing(tx, { schools: schoolByKey, partners: partnerByKey, users: userByEmail, now: dates.now })
+    await seedDemoHalt(tx, { schools: schoolByKey, partners: partnerByKey, users: userByEmail, now: dates.now })
+    await seedDemoReporting(tx, { schools: schoolByKey, users: userByEmail, pupils: pupilsBySchool }, dates)
+    await seedDemoPrivacy(tx, { schools: schoolByKey, userByEmail }, dates)
   })
   return true
 }

@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm'
 import { beforeAll, expect, it } from 'vitest'
 import type { Tx } from '../src/client.ts'
 import { applyContext } from '../src/context.ts'
-import { seedDemoPrivacy } from '../src/demo-privacy.ts'
 import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
 import { describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
 
@@ -24,25 +23,10 @@ describeEachDriver('privacy purge (0021)', (getDb) => {
   })
 
   const asOwner = (tx: Tx) => tx.execute(sql`select set_config('role', 'none', true)`)
-  const seeded = async (tx: Tx) => {
-    const [existing] = rows(await tx.execute(sql`select 1 from students where external_id = 'OUD-9001'`))
-    if (existing) return
-    const schools = { branding: f.schools.branding, lyceum: f.schools.lyceum, 'horizon-school': f.schools.horizon }
-    const withStichting = Object.fromEntries(
-      await Promise.all(
-        Object.entries(schools).map(async ([key, id]) => {
-          const [row] = rows<{ stichting_id: string }>(await tx.execute(sql`select stichting_id from schools where id = ${id}`))
-          return [key, { id, stichtingId: row!.stichting_id }] as const
-        }),
-      ),
-    )
-    await seedDemoPrivacy(tx, { schools: withStichting, userByEmail: f.users })
-  }
   const idOf = async (tx: Tx, ext: string) => rows<{ id: string }>(await tx.execute(sql`select id from students where external_id = ${ext}`))[0]!.id
 
   it('reports, purges exactly the report, and then reports nothing due', async () => {
     await inRolledBackTransaction(getDb().owner, async (tx) => {
-      await seeded(tx)
       const [merel, thijs, noor, sem] = [await idOf(tx, 'OUD-9001'), await idOf(tx, 'OUD-9002'), await idOf(tx, 'OUD-9003'), await idOf(tx, 'OUD-9004')]
       await applyContext(tx, f.contextOf('privacy@kompas.demo'))
       const plan = rows<{ p: Plan }>(await tx.execute(sql`select privacy_purge_report('2026-11-21'::date) as p`))[0]!.p

@@ -1,10 +1,7 @@
 // Schooljaren run from 1 August to 31 July (Dutch school law), in Dutch local time.
-const TZ = 'Europe/Amsterdam'
+import { localDate } from '@baken/db/calendar'
 
-/** The local (Europe/Amsterdam) calendar date of an instant, as YYYY-MM-DD. */
-export function localDate(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
-}
+export { localDate }
 
 /** '2026-2027' for any moment from 1 Aug 2026 00:00 to 31 Jul 2027 23:59 Dutch time. */
 export function schoolYearOf(d: Date): string {

@@ -6,7 +6,6 @@ import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@ba
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoPrivacy } from '../../db/src/demo-privacy.ts'
 import {
   buildStudentExport,
   closeSubjectRequest,
@@ -46,18 +45,6 @@ beforeAll(async () => {
   h = demo.h
   Object.assign(ctxOf, demo.ctxOf)
   brandingId = ctxOf[DIR]!.schoolId!
-  // The lead wires seedDemoPrivacy into the demo seed; until then the test seeds it itself.
-  const [seeded] = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.externalId, 'OUD-9001'))
-  if (!seeded) {
-    const schools = await h.db.select().from(schema.schools)
-    const key: Record<string, string> = { 'OBS De Branding': 'branding', 'Kompas Lyceum': 'lyceum', 'Kompas Vakcollege': 'vakcollege', 'CBS De Horizon': 'horizon-school' }
-    await h.db.transaction((tx) =>
-      seedDemoPrivacy(tx, {
-        schools: Object.fromEntries(schools.map((s) => [key[s.name] ?? s.name, { id: s.id, stichtingId: s.stichtingId }])),
-        userByEmail: demo.userOf,
-      }),
-    )
-  }
   for (const ext of ['OUD-9001', 'OUD-9002', 'OUD-9003', 'OUD-9004']) {
     const [s] = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.externalId, ext))
     leaver[ext] = s!.id

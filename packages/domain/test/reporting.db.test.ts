@@ -5,7 +5,6 @@ import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@ba
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoReporting } from '../../db/src/demo-reporting.ts'
 import { getReportCase, listReportCases, openReportCase, recordReportStep } from '../src/index.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
 
@@ -37,11 +36,6 @@ beforeAll(async () => {
   const students = await h.db.select({ id: schema.students.id, schoolId: schema.students.schoolId }).from(schema.students)
   const bySchool: Record<string, { id: string }[]> = {}
   for (const s of schools) bySchool[key(s.name)] = students.filter((x) => x.schoolId === s.id)
-  // The lead wires seedDemoReporting into the demo seed; until then (or if not), seed it here.
-  const seeded = await h.db.select({ id: schema.reportCases.id }).from(schema.reportCases).limit(1)
-  if (seeded.length === 0) await h.db.transaction((tx) =>
-    seedDemoReporting(tx, { schools: Object.fromEntries(schools.map((s) => [key(s.name), { id: s.id, stichtingId: s.stichtingId }])), users: demo.userOf, pupils: bySchool }),
-  )
   pupils = bySchool.branding!.map((s) => s.id)
 })
 afterAll(() => h?.close())
