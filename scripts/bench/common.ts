@@ -1,5 +1,8 @@
 // Shared bits of the benchmark scripts (docs/benchmark.md).
-export { CURRENT_SCHOOL_YEAR } from '../../packages/db/src/demo-seed.ts'
+import { demoDates } from '../../packages/db/src/demo-dates.ts'
+
+/** The schooljaar of today, as the demo seed lays it out. */
+export const CURRENT_SCHOOL_YEAR = demoDates().schoolYear
 
 export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/baken_bench'
 

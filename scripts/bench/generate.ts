@@ -25,9 +25,10 @@ export const SCALES: Record<string, Scale> = {
 
 /** The first school is the "large school" the benchmark users work at: three times the average size. */
 const LARGE_SCHOOL_WEIGHT = 3
-const FIRST_SCHOOL_YEAR = 2017
-/** The ten school years 2017-2018 … 2026-2027; incidents fall between 1 Aug 2017 and today. */
+/** Ten school years up to today's (and the next); incidents fall between 1 August of the first and today. */
+const FIRST_SCHOOL_YEAR = Number(CURRENT_SCHOOL_YEAR.slice(0, 4)) - 9
 const YEARS = Array.from({ length: 11 }, (_, i) => FIRST_SCHOOL_YEAR + i)
+const FIRST_DAY = `${FIRST_SCHOOL_YEAR}-08-01`
 
 const FIRST_NAMES = ['Daan', 'Emma', 'Sem', 'Julia', 'Noah', 'Tess', 'Lucas', 'Zoë', 'Finn', 'Mila', 'Levi', 'Sara', 'Milan', 'Nora', 'Adam', 'Yara', 'Mohammed', 'Fenna', 'Luuk', 'Lina']
 const LAST_NAMES = ['de Jong', 'Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Mulder', 'de Boer', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Dekker', 'El Idrissi', 'Yilmaz', 'Kok', 'Brouwer', 'de Graaf']
@@ -195,14 +196,14 @@ export async function generate(url: string, scale: Scale, log: (line: string) =>
       })
 
       await step('incidents', async () => {
-        // Spread evenly from 1 Aug 2017 until now, in school hours; 3% drafts, 3% confidential.
+        // Spread evenly from the first school year's 1 August until now, in school hours; 3% drafts, 3% confidential.
         await tx.unsafe(
           `create temp table bench_incidents as
            select x.*,
              case when extract(month from x.at) >= 8 then extract(year from x.at)::int else extract(year from x.at)::int - 1 end as y
            from (
              select gen_random_uuid() as id, s.id as school_id, s.k, s.n_students, s.reporter,
-               (date '2017-08-01' + floor(random() * (current_date - date '2017-08-01'))::int)::timestamp
+               (date '${FIRST_DAY}' + floor(random() * (current_date - date '${FIRST_DAY}'))::int)::timestamp
                  + interval '8 hours' + random() * interval '8 hours' as at,
                random() as r1, random() as r2, random() as r3, random() as r4
              from bench_schools s cross join lateral generate_series(1, s.n_incidents) n
