@@ -2,7 +2,7 @@
 // around them, as data: one versioned rule set per sector, each rule with its Dutch wording and its
 // source, so the UI can show why and a school's own protocol can be compared with the law.
 //
-// BRIEF.md: "where the law is uncertain, make the rule configurable and say so in the UI". A rule that
+// Where the law is uncertain, the rule is configurable and the UI says so. A rule that
 // could not be checked against the statute text, or where sources disagree, has `uncertain: true` and
 // a `note` saying what is uncertain; the page shows both. Pure data and date arithmetic, no database.
 import type { Sector } from '@baken/db'
@@ -74,7 +74,7 @@ export interface Rule {
   note?: string
   /** Not checked against the statute text, or sources disagree: say so in the UI. */
   uncertain?: boolean
-  /** The stichting may set this rule itself (BRIEF.md: uncertain law → configurable). */
+  /** The stichting may set this rule itself (uncertain law → configurable). */
   configurable?: boolean
 }
 
@@ -96,7 +96,7 @@ export type DecisionRecipient = 'leerling' | 'ouders'
 
 // ---- Rules shared by every sector -------------------------------------------------------------
 
-const PROTOCOL_ONLY = 'Geen wettelijke grondslag — eigen protocol (BRIEF.md §2)'
+const PROTOCOL_ONLY = 'Geen wettelijke grondslag — eigen protocol'
 
 const ADEMPAUZE_AND_TIME_OUT: readonly Rule[] = [
   {
@@ -180,7 +180,7 @@ function schorsingBase(law: SectorLaw): Rule[] {
       topic: 'schorsing',
       text: 'Of het schorsingsbesluit een bezwaarclausule krijgt, stelt de stichting zelf in.',
       value: CONFIGURABLE,
-      source: 'BRIEF.md §2',
+      source: 'Keuze van de stichting (de onderwijswetten regelen het niet)',
       note: 'De onderwijswetten regelen geen eigen bezwaar tegen een schorsing. Bij een openbare school is de schorsing een besluit in de zin van de Awb en staat bezwaar open; voor een bijzondere school is dat niet gecontroleerd.',
       uncertain: true,
       configurable: true,
@@ -211,7 +211,7 @@ function verwijderingBase(law: SectorLaw): Rule[] {
       topic: 'verwijdering',
       text: 'Zolang er nog geen andere school is gevonden, blijft de leerling ingeschreven; in die periode mag de leerling worden geschorst.',
       value: true,
-      source: `${law.verwijdering}; ${law.schorsing} (BRIEF.md §2)`,
+      source: `${law.verwijdering}; ${law.schorsing}`,
       note:
         'Onzeker: of de maximale duur van een schorsing ook geldt voor een schorsing hangende verwijdering, is niet getoetst aan de wettekst. Baken houdt het maximum van de schorsing (schorsing.maxSchooldagen) aan; is langer nodig, dan volgt een nieuw schorsingsbesluit.',
       uncertain: true,
@@ -225,7 +225,7 @@ const BEZWAAR_TERM: Rule = {
   text: 'Bezwaar kan binnen zes weken. De termijn begint op de dag na die waarop het besluit is toegezonden.',
   value: 6,
   source: 'Awb art. 6:7 en 6:8 lid 1',
-  note: 'De Awb geldt rechtstreeks voor een openbare school; Baken houdt dezelfde termijn aan voor bijzondere scholen (BRIEF.md §2).',
+  note: 'De Awb geldt rechtstreeks voor een openbare school; Baken houdt dezelfde termijn aan voor bijzondere scholen.',
 }
 
 const TERMIJNENWET: Rule = {
@@ -254,7 +254,7 @@ const VO: SectorLaw = { schorsing: 'WVO 2020 art. 8.14', verwijdering: 'WVO 2020
 const MBO: SectorLaw = { schorsing: 'WEB art. 8.1.7c', verwijdering: 'WEB art. 8.1.7d' }
 
 const SO_ARTICLES =
-  'Artikelnummers van de WEC niet in BRIEF.md; WEC art. 40a (schorsing) volgens een toelichting van passendonderwijsenouders.nl, WEC art. 40 (verwijdering) naar analogie van de WPO. Te controleren.'
+  'Artikelnummers van de WEC niet gecontroleerd: WEC art. 40a (schorsing) volgens een toelichting van passendonderwijsenouders.nl, WEC art. 40 (verwijdering) naar analogie van de WPO. Te controleren.'
 
 const INSPECTIE_SCHORSING = (source: string): Rule => ({
   key: 'schorsing.inspectie',
@@ -262,7 +262,7 @@ const INSPECTIE_SCHORSING = (source: string): Rule => ({
   text: 'Bij een schorsing van langer dan één dag meldt het bevoegd gezag die onverwijld schriftelijk, met de redenen, aan de Inspectie (via het Internet Schooldossier).',
   value: 1,
   source,
-  note: '"Onverwijld" volgens BRIEF.md §2. Het Internet Schooldossier heeft geen API: Baken maakt een samenvatting klaar en legt de indiening vast.',
+  note: '"Onverwijld" is de lezing van Baken; niet getoetst aan de wettekst. Het Internet Schooldossier heeft geen API: Baken maakt een samenvatting klaar en legt de indiening vast.',
 })
 
 const MAX_WEEK = (source: string): Rule => ({
@@ -299,7 +299,7 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         text: 'Voor het besluit hoort het bevoegd gezag de betrokken groepsleraar en de ouders.',
         value: ['groepsleraar', 'ouders'],
         source: 'WPO art. 40 lid 11; Awb art. 4:8',
-        note: 'Art. 40 lid 11 schrijft het horen van de groepsleraar voor; het horen van de ouders volgt BRIEF.md §2 en de Awb (zienswijze vóór een belastend besluit, rechtstreeks bij een openbare school).',
+        note: 'Art. 40 lid 11 schrijft het horen van de groepsleraar voor; het horen van de ouders volgt uit de Awb (zienswijze vóór een belastend besluit, rechtstreeks bij een openbare school).',
       },
       {
         key: 'verwijdering.definitief',
@@ -314,19 +314,19 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         text: 'Geen overleg met of melding aan de Inspectie voorgeschreven.',
         value: { overlegVooraf: false, meldingAchteraf: false },
         source: 'WPO art. 40',
-        note: 'BRIEF.md noemt het overleg met de Inspectie alleen voor het vo; niet getoetst aan de tekst van de WPO.',
+        note: 'Het overleg met de Inspectie is alleen voor het vo voorgeschreven (WVO 2020 art. 8.15); niet getoetst aan de tekst van de WPO.',
         uncertain: true,
       },
       BEZWAAR_TERM,
       TERMIJNENWET,
-      BESLISTERMIJN_WEKEN('WPO art. 63', 'Artikelnummer uit de opdracht, niet uit BRIEF.md; niet gecontroleerd.'),
+      BESLISTERMIJN_WEKEN('WPO art. 63', 'Het artikelnummer is niet gecontroleerd.'),
       {
         key: 'bezwaar.beslistermijnStart',
         topic: 'bezwaar',
         text: 'De vier weken tellen vanaf de dag na die waarop de bezwaartermijn is verstreken.',
         value: 'na_bezwaartermijn',
         source: 'WPO art. 63',
-        note: 'Zo staat het in BRIEF.md §2; het artikelnummer is niet gecontroleerd.',
+        note: 'Het artikelnummer is niet gecontroleerd.',
         uncertain: true,
       },
       {
@@ -343,7 +343,7 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
     sector: 'so',
     title: 'Speciaal onderwijs — Wet op de expertisecentra (WEC)',
     validFrom: '2014-08-01',
-    note: `BRIEF.md geeft voor het so dezelfde maximumduur en Inspectiemelding als voor po en vo, maar noemt geen artikelen. ${SO_ARTICLES}`,
+    note: `Baken houdt voor het so dezelfde maximumduur en Inspectiemelding aan als voor po en vo. ${SO_ARTICLES}`,
     rules: [
       ...ADEMPAUZE_AND_TIME_OUT,
       ...schorsingBase(SO),
@@ -354,7 +354,7 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         text: 'Het besluit gaat schriftelijk naar de ouders; bij een meerderjarige leerling (vso) naar de leerling.',
         value: ['ouders'],
         source: 'WEC art. 40a',
-        note: `BRIEF.md regelt dit niet voor het so. ${SO_ARTICLES}`,
+        note: `Voor het so niet nagegaan. ${SO_ARTICLES}`,
         uncertain: true,
         configurable: true,
       },
@@ -384,19 +384,19 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         text: 'Geen overleg met of melding aan de Inspectie voorgeschreven.',
         value: { overlegVooraf: false, meldingAchteraf: false },
         source: 'WEC art. 40',
-        note: 'BRIEF.md noemt het overleg met de Inspectie alleen voor het vo. Voor het vso niet gecontroleerd.',
+        note: 'Het overleg met de Inspectie is alleen voor het vo voorgeschreven (WVO 2020 art. 8.15). Voor het vso niet gecontroleerd.',
         uncertain: true,
       },
       BEZWAAR_TERM,
       TERMIJNENWET,
-      BESLISTERMIJN_WEKEN('WEC', 'BRIEF.md noemt geen beslistermijn voor het so; Baken volgt het po. Te controleren.'),
+      BESLISTERMIJN_WEKEN('WEC', 'Geen eigen beslistermijn voor het so nagegaan; Baken volgt het po. Te controleren.'),
       {
         key: 'bezwaar.beslistermijnStart',
         topic: 'bezwaar',
         text: 'De vier weken tellen vanaf de dag na die waarop de bezwaartermijn is verstreken (zoals in het po).',
         value: 'na_bezwaartermijn',
         source: 'WEC',
-        note: 'BRIEF.md regelt dit niet voor het so; Baken volgt het po. Te controleren.',
+        note: 'Voor het so niet nagegaan; Baken volgt het po. Te controleren.',
         uncertain: true,
         configurable: true,
       },
@@ -406,7 +406,7 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         text: 'Zolang de Geschillencommissie passend onderwijs over het geschil adviseert, is de beslistermijn opgeschort.',
         value: 'geschillencommissie',
         source: 'WEC',
-        note: 'BRIEF.md noemt alleen WPO art. 43; het artikel in de WEC is niet gecontroleerd.',
+        note: 'Alleen WPO art. 43 is nagegaan; het artikel in de WEC is niet gecontroleerd.',
         uncertain: true,
       },
     ],
@@ -426,7 +426,7 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         text: 'Het besluit gaat schriftelijk naar de leerling en, als die jonger is dan 18, ook naar de ouders.',
         value: ['leerling', 'ouders_onder_18'],
         source: 'WVO 2020 art. 8.14',
-        note: 'BRIEF.md houdt 18 jaar aan (meerderjarigheid). Het vroegere Inrichtingsbesluit WVO (art. 13) noemde 21 jaar; niet gecontroleerd of de WVO 2020 dat heeft overgenomen. Daarom instelbaar.',
+        note: 'Baken houdt 18 jaar aan (meerderjarigheid). Het vroegere Inrichtingsbesluit WVO (art. 13) noemde 21 jaar; niet gecontroleerd of de WVO 2020 dat heeft overgenomen. Daarom instelbaar.',
         uncertain: true,
         configurable: true,
       },
@@ -438,7 +438,7 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         text: 'Voor het besluit hoort het bevoegd gezag de betrokken leraren, de leerling en, als die jonger is dan 18, de ouders.',
         value: ['leraren', 'leerling', 'ouders_onder_18'],
         source: 'WVO 2020 art. 8.15; Inrichtingsbesluit WVO',
-        note: 'Het horen van de leraar of leraren stond in de WVO (oud art. 27) en in het Inrichtingsbesluit WVO; het lid in de WVO 2020 is niet gecontroleerd. De leerling en (onder 18) de ouders volgen BRIEF.md §2 en Awb art. 4:8.',
+        note: 'Het horen van de leraar of leraren stond in de WVO (oud art. 27) en in het Inrichtingsbesluit WVO; het lid in de WVO 2020 is niet gecontroleerd. Het horen van de leerling en (onder 18) de ouders volgt uit Awb art. 4:8.',
         uncertain: true,
       },
       {
@@ -458,21 +458,21 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
       },
       BEZWAAR_TERM,
       TERMIJNENWET,
-      BESLISTERMIJN_WEKEN('WVO 2020 (BRIEF.md §2)', 'BRIEF.md noemt het artikel niet; niet gecontroleerd.'),
+      BESLISTERMIJN_WEKEN('WVO 2020', 'Het artikel is niet gecontroleerd.'),
       {
         key: 'bezwaar.beslistermijnStart',
         topic: 'bezwaar',
         text: 'De vier weken tellen vanaf de ontvangst van het bezwaarschrift.',
         value: 'na_ontvangst',
-        source: 'WVO 2020 (BRIEF.md §2)',
+        source: 'WVO 2020',
       },
       {
         key: 'bezwaar.opschorting',
         topic: 'bezwaar',
         text: 'Zolang de Geschillencommissie passend onderwijs over het geschil adviseert, is de beslistermijn opgeschort.',
         value: 'geschillencommissie',
-        source: 'WVO 2020 (BRIEF.md §2 noemt WPO art. 43)',
-        note: 'BRIEF.md noemt alleen WPO art. 43; het artikel in de WVO 2020 is niet gecontroleerd.',
+        source: 'WVO 2020 (naar WPO art. 43)',
+        note: 'Alleen WPO art. 43 is nagegaan; het artikel in de WVO 2020 is niet gecontroleerd.',
         uncertain: true,
       },
     ],
@@ -492,7 +492,7 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         text: 'Een schorsing duurt ten hoogste twee weken: 10 schooldagen.',
         value: 10,
         source: 'WEB art. 8.1.7c lid 1',
-        note: 'BRIEF.md noemt twee weken. Bij het wetsvoorstel (Kamerstuk 35 625) kondigde het kabinet in 2020 een maximum van één week aan; niet getoetst aan de geldende tekst. Daarom instelbaar.',
+        note: 'Baken houdt hier twee weken aan. Bij het wetsvoorstel (Kamerstuk 35 625) kondigde het kabinet in 2020 een maximum van één week aan; niet getoetst aan de geldende tekst. Daarom instelbaar.',
         uncertain: true,
         configurable: true,
       },
@@ -508,7 +508,7 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         topic: 'schorsing',
         text: 'Geen melding aan de Inspectie.',
         value: null,
-        source: 'WEB art. 8.1.7c (BRIEF.md §2)',
+        source: 'WEB art. 8.1.7c',
       },
       ...verwijderingBase(MBO),
       {
@@ -517,7 +517,7 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         text: 'Voor het besluit hoort het bevoegd gezag de student en, als die jonger is dan 18, de ouders.',
         value: ['leerling', 'ouders_onder_18'],
         source: 'WEB art. 8.1.7d',
-        note: 'Volgt BRIEF.md en de opdracht; niet getoetst aan de tekst van de WEB.',
+        note: 'Niet getoetst aan de tekst van de WEB.',
         uncertain: true,
       },
       {
@@ -534,24 +534,24 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         topic: 'verwijdering',
         text: 'Geen overleg met of melding aan de Inspectie voorgeschreven.',
         value: { overlegVooraf: false, meldingAchteraf: false },
-        source: 'WEB art. 8.1.7d (BRIEF.md §2)',
+        source: 'WEB art. 8.1.7d',
       },
       BEZWAAR_TERM,
       TERMIJNENWET,
-      BESLISTERMIJN_WEKEN('WEB (BRIEF.md §2)', 'BRIEF.md noemt het artikel niet; het mbo kent een eigen geschillenadviescommissie. Niet gecontroleerd.'),
+      BESLISTERMIJN_WEKEN('WEB', 'Het artikel is niet nagegaan; het mbo kent een eigen geschillenadviescommissie. Niet gecontroleerd.'),
       {
         key: 'bezwaar.beslistermijnStart',
         topic: 'bezwaar',
         text: 'De vier weken tellen vanaf de ontvangst van het bezwaarschrift.',
         value: 'na_ontvangst',
-        source: 'WEB (BRIEF.md §2)',
+        source: 'WEB',
       },
       {
         key: 'bezwaar.opschorting',
         topic: 'bezwaar',
         text: 'De Geschillencommissie passend onderwijs behandelt geen mbo-zaken; de instelling heeft een eigen geschillenadviescommissie. Of haar advies de beslistermijn opschort, stelt de stichting in.',
         value: CONFIGURABLE,
-        source: 'WEB (BRIEF.md §2 noemt WPO art. 43)',
+        source: 'WEB',
         note: 'Niet gecontroleerd; geef bij bezwaarDeadlines de dagen van opschorting op als die gelden.',
         uncertain: true,
         configurable: true,
@@ -646,7 +646,7 @@ export const AGE_OF_MAJORITY = 18
 
 /**
  * Who receives a written decision (schorsing, verwijdering) on a date: the parents in po; in vo and
- * mbo the pupil and, under 18, also the parents (BRIEF.md §2; see the rule's note on vo). In so the
+ * mbo the pupil and, under 18, also the parents (WVO 2020 art. 8.14, WEB art. 8.1.7c; see the rule's note on vo). In so the
  * parents, or the pupil once adult (uncertain, see the rule). `adultAge` makes the age configurable.
  */
 export function decisionRecipients(sector: Sector, dateOfBirth: string, onDate: string, adultAge: number = AGE_OF_MAJORITY): DecisionRecipient[] {
@@ -817,7 +817,7 @@ export function skippedRungs(previousKinds: readonly MeasureKind[], kind: Measur
   return MEASURE_KINDS.filter((k) => ladderStep(k) > highest && ladderStep(k) < step)
 }
 
-/** Skipping a rung needs a written justification (BRIEF.md §2). */
+/** Skipping a rung needs a written justification (the ladder is the school safety protocol's stappenplan, §3). */
 export function skipsRung(previousKinds: readonly MeasureKind[], kind: MeasureKind): boolean {
   return skippedRungs(previousKinds, kind).length > 0
 }
