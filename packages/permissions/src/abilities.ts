@@ -17,24 +17,24 @@ export const SUBJECTS = [
   'Incident',
   // The yearly overview and RI&E analysis of one school (no record of its own: checked by schoolId).
   'Overview',
-  // Follow-up tasks on an incident (seed 004 §4 victim care).
+  // Follow-up tasks on an incident (victim care, the school safety protocol §4).
   'IncidentTask',
   'IncidentCount',
   'Measure',
-  // Queued and sent e-mail (the outbox, issue 4); rows are scoped by RLS, the role decides.
+  // Queued and sent e-mail (the outbox); rows are scoped by RLS, the role decides.
   'Mail',
-  // The school calendar: region holidays and each school's own days (issue 4). RLS (0011) limits rows.
+  // The school calendar: region holidays and each school's own days. RLS (0011) limits rows.
   'Calendar',
-  // The measure rules per sector beside a school's own protocol (issue 4; no record of its own).
+  // The measure rules per sector beside a school's own protocol (no record of its own).
   'Protocol',
-  // Objections to a decided schorsing or verwijdering (issue 4): the school and the board record them;
+  // Objections to a decided schorsing or verwijdering: the school and the board record them;
   // the bevoegd gezag decides (bezwaar.ts adds the mandate and Awb art. 10:3 lid 3 checks).
   'Bezwaar',
-  // The board's oversight of all its schools (issue 4): /bestuur and /api/v1/stichtingen/{id}/oversight.
+  // The board's oversight of all its schools: /bestuur and /api/v1/stichtingen/{id}/oversight.
   'Oversight',
-  // A stichting's decision-letter templates, versioned (issue 4); letters themselves follow 'Measure'.
+  // A stichting's decision-letter templates, versioned; letters themselves follow 'Measure'.
   'LetterTemplate',
-  // Issue 5: the access log (the FG reviews it), sharing agreements (Wpg art. 20), disclosures
+  // Privacy and sharing: the access log (the FG reviews it), sharing agreements (Wpg art. 20), disclosures
   // ('Share', the school's side) and what a recipient sees of them ('SharedRecord', partner side),
   // data-subject requests, the student export, retention settings and purges, legal holds, and the
   // reporting-duty cases (zeden route, Meldcode). RLS (0019–0021) limits the rows.
@@ -47,7 +47,7 @@ export const SUBJECTS = [
   'Retention',
   'LegalHold',
   'ReportCase',
-  // Issue 6: a Halt referral as the school sees it ('Referral') and Halt's own case ('HaltCase').
+  // The Halt spreekuur: a Halt referral as the school sees it ('Referral') and Halt's own case ('HaltCase').
   'Referral',
   'HaltCase',
   'all',
@@ -93,7 +93,7 @@ function schoolStaff(ctx: AbilityContext, { can }: Builder) {
 }
 
 /**
- * Follow-up tasks (seed 004 §4): the directeur and the IB plan them (create, reassign, move the due
+ * Follow-up tasks (victim care, the school safety protocol §4): the directeur and the IB plan them (create, reassign, move the due
  * date) and may complete any task of the school. The domain also requires that the task's incident
  * is readable (tasks.ts), and RLS hides tasks of incidents the caller cannot see (migration 0008).
  */
@@ -112,7 +112,7 @@ function followUpOwner(ctx: AbilityContext, { can }: Builder) {
 
 /**
  * What of a message the stichtingbeheerder may see: the envelope (to whom, subject, delivery status),
- * to look after delivery, but not the body, which can carry incident and measure content (BRIEF: the
+ * to look after delivery, but not the body, which can carry incident and measure content (the
  * beheerder sees no incident content). The directeur and the bestuurder read whole messages.
  */
 export const MAIL_ENVELOPE_FIELDS = [
@@ -138,27 +138,28 @@ export const BEZWAAR_RECORD_FIELDS = ['hearingOn']
 export const BEZWAAR_DECISION_FIELDS = ['decidedOn', 'outcome', 'reasons']
 
 /**
- * The role wall inside a tenant: what each role may do (BRIEF.md, "Who uses it").
+ * The role wall inside a tenant: what each role may do (the roles are described in docs/glossary.md).
  * Row scope (which stichting, which school) is Postgres RLS's job; these rules decide which kinds of
  * record a role may touch at all, with conditions on real columns as a second line.
  */
 export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builder) => void> = {
   bestuurder(ctx, { can }) {
-    // Oversees all schools: counts of incidents per school, never their content (BRIEF §1, §3).
+    // Oversees all schools: counts of incidents per school, never their content.
     can('read', 'Stichting', { id: ctx.stichtingId })
     can('read', 'IncidentCount', { stichtingId: ctx.stichtingId })
-    // Decision-letter templates of the stichting: reads them and adds versions (issue 4).
+    // Decision-letter templates of the stichting: reads them and adds versions.
     can(['read', 'create'], 'LetterTemplate', { stichtingId: ctx.stichtingId })
-    // The measures the bevoegd gezag decides or is told of (BRIEF §2–3).
+    // The measures the bevoegd gezag decides (schorsing, verwijdering: WPO art. 40/40c, WVO 2020 art.
+    // 8.14–8.15, WEB art. 8.1.7c–d) or is told of (time-out: written notice under the school's protocol).
     can(['read', 'update'], 'Measure', { stichtingId: ctx.stichtingId, kind: { $in: ['time_out', 'schorsing', 'verwijdering'] } })
-    // Bezwaren against those decisions: records them and decides them; oversees all schools (issue 4).
+    // Bezwaren against those decisions: records them and decides them; oversees all schools.
     can(['read', 'create', 'update'], 'Bezwaar', { stichtingId: ctx.stichtingId })
     can('read', 'Oversight', { stichtingId: ctx.stichtingId })
     can('read', 'Protocol', { stichtingId: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
     can('read', 'Calendar', { stichtingId: ctx.stichtingId })
     can('read', 'Mail', { stichtingId: ctx.stichtingId })
-    // The bevoegd gezag approves sharing agreements and sees what its schools shared (issue 5).
+    // The bevoegd gezag approves sharing agreements and sees what its schools shared.
     can(['read', 'create', 'update'], 'Agreement', { stichtingId: ctx.stichtingId })
     can('read', 'Share', { stichtingId: ctx.stichtingId })
     // A sexual offence by a staff member is reported to the board at once (RLS: zeden cases only).
@@ -172,7 +173,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can('read', 'Group', { stichtingId: ctx.stichtingId })
     can('read', 'Membership', { stichtingId: ctx.stichtingId })
     can('read', 'Protocol', { stichtingId: ctx.stichtingId })
-    // Keeps the school calendar: region holidays and each school's own days (BRIEF "Who uses it").
+    // Keeps the school calendar: region holidays and each school's own days.
     can('manage', 'Calendar', { stichtingId: ctx.stichtingId })
     can('read', 'Mail', MAIL_ENVELOPE_FIELDS, { stichtingId: ctx.stichtingId })
   },
@@ -183,7 +184,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can('read', 'Protocol', { stichtingId: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
     can('read', 'Calendar', { stichtingId: ctx.stichtingId })
-    // Issue 5: reviews the access log, drafts agreements, oversees and revokes shares, handles
+    // Reviews the access log, drafts agreements, oversees and revokes shares, handles
     // data-subject requests, legal holds, retention and the purge.
     can('read', 'AccessLog', { stichtingId: ctx.stichtingId })
     can(['read', 'create', 'update'], 'Agreement', { stichtingId: ctx.stichtingId })
@@ -209,7 +210,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('read', 'Overview', { schoolId: ctx.schoolId })
     builder.can('read', 'Mail', { schoolId: ctx.schoolId })
     followUpPlanner(ctx, builder)
-    // Issue 5: shares with partners under an approved agreement, the school's own agreements,
+    // Shares with partners under an approved agreement, the school's own agreements,
     // data-subject requests and the student export, legal holds, reporting duties.
     builder.can(['read', 'create'], 'Agreement', { schoolId: ctx.schoolId })
     builder.can(['read', 'create', 'update'], 'Share', { schoolId: ctx.schoolId })
@@ -231,12 +232,13 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('update', 'Bezwaar', BEZWAAR_RECORD_FIELDS, { schoolId: ctx.schoolId })
     builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
-    // BRIEF "Who uses it": the IB keeps the yearly overview.
+    // The IB keeps the yearly overview (the school safety protocol §3.1: "De intern begeleider houdt een
+    // overzicht bij").
     builder.can('read', 'Overview', { schoolId: ctx.schoolId })
     builder.can('read', 'Protocol', { schoolId: ctx.schoolId })
     followUpPlanner(ctx, builder)
-    // Issue 5: sees and prepares shares (the directeur approves police shares: domain), the
-    // Meldcode (the IB is often the aandachtsfunctionaris); issue 6: Halt referrals.
+    // Sees and prepares shares (the directeur approves police shares: domain), the
+    // Meldcode (the IB is often the aandachtsfunctionaris); Halt spreekuur referrals.
     builder.can('read', 'Agreement', { schoolId: ctx.schoolId })
     builder.can(['read', 'update'], 'Share', { schoolId: ctx.schoolId })
     builder.can(['read', 'create', 'update'], 'ReportCase', { schoolId: ctx.schoolId, kind: 'meldcode' })
@@ -257,8 +259,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('create', 'Measure', { schoolId: ctx.schoolId, kind: { $in: ['adempauze', 'time_out'] } })
     builder.can(['read', 'update'], 'Measure', { proposedById: ctx.userId })
     followUpOwner(ctx, builder)
-    // Issue 5: any staff member reports (zeden route: informs the board at once; Meldcode: signals),
-    // and follows what they opened. Issue 6: refers a student to the Halt spreekuur.
+    // Any staff member reports (zeden route: informs the board at once; Meldcode: signals),
+    // and follows what they opened; refers a student to the Halt spreekuur.
     builder.can('create', 'ReportCase', { schoolId: ctx.schoolId })
     builder.can('read', 'ReportCase', { openedById: ctx.userId })
     builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
@@ -270,7 +272,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can(['read', 'update'], 'Incident', { confidential: true, schoolId: ctx.schoolId })
     builder.can(['read', 'update'], 'Incident', { reportedById: ctx.userId, schoolId: ctx.schoolId })
     followUpOwner(ctx, builder)
-    // Issue 5: confidential reporting duties (zeden route with the board; Meldcode).
+    // Confidential reporting duties (zeden route with the board; Meldcode).
     builder.can(['read', 'create', 'update'], 'ReportCase', { schoolId: ctx.schoolId })
   },
   halt_medewerker(ctx, { can }) {
