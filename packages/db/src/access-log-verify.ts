@@ -1,4 +1,4 @@
-// The access-log verifier (issue 5, BRIEF §6): recomputes every stichting's hash chain from the raw
+// The access-log verifier (the tamper-evident log of ADR 008): recomputes every stichting's hash chain from the raw
 // columns, independently of the database's own functions (so a tampered access_log_canonical or
 // access_log_hash is caught too), and reports per chain OK or the first broken link.
 //

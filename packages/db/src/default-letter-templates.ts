@@ -1,8 +1,8 @@
-// The built-in decision-letter templates (issue 4): a stichting without its own template for a kind
+// The built-in decision-letter templates: a stichting without its own template for a kind
 // makes its letters from these (packages/domain, letters.ts), /sjablonen shows them as
 // "standaardsjabloon" until the stichting saves its own version, and the demo stichtingen start
 // from them as version 1. Placeholders in {{double braces}} are filled by the domain's
-// letter-text.ts; the required contents (BRIEF §2: reasons, duration, legal basis, objection
+// letter-text.ts; the required contents (reasons, duration, legal basis, objection
 // clause, education during the measure) each have one (tested in letters.unit.test.ts).
 import type { LETTER_KINDS } from './schema.ts'
 

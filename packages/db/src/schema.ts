@@ -336,7 +336,7 @@ export const studentGuardians = pgTable(
   ],
 )
 
-// ---- Incidents (issue 3): the Bijlage 1 note, IRIS-coded, with persons in roles and versions. ----
+// ---- Incidents: the note template of the school safety protocol's Bijlage 1, IRIS-coded, with persons in roles and versions. ----
 
 export const INCIDENT_STATUSES = ['draft', 'submitted'] as const
 export const SEVERITY_LEVELS = ['overig', 'ernstig', 'zeer_ernstig'] as const
@@ -481,9 +481,9 @@ export const incidentVersions = pgTable(
   ],
 )
 
-// ---- Follow-up (issue 3, "Guidance and follow-up"): victim-care tasks and the parents' "voor gezien". ----
+// ---- Follow-up: victim-care tasks and the parents' "voor gezien". ----
 
-/** A follow-up task on an incident (seed 004 §4 victim care, or any other follow-up: kind 'overig'). */
+/** A follow-up task on an incident (victim care under the school safety protocol §4, or any other follow-up: kind 'overig'). */
 export const incidentTasks = pgTable(
   'incident_tasks',
   {
@@ -519,7 +519,7 @@ export const incidentTasks = pgTable(
   ],
 )
 
-/** How the parents confirmed they saw the report of a zeer ernstig incident (BRIEF §1). */
+/** How the parents confirmed they saw the report of a zeer ernstig incident (the school safety protocol §3.1). */
 export const ACKNOWLEDGEMENT_METHODS = ['op school getekend', 'digitaal', 'per post', 'mondeling bevestigd'] as const
 
 /**
@@ -556,7 +556,7 @@ export const incidentAcknowledgements = pgTable(
   ],
 )
 
-// ---- School calendar (issue 4): holidays per region and school year, and each school's own days. ----
+// ---- School calendar: holidays per region and school year, and each school's own days. ----
 
 export const CALENDAR_ENTRY_KINDS = ['schoolvakantie', 'feestdag', 'studiedag', 'vrije_dag'] as const
 export const calendarEntryKindEnum = pgEnum('calendar_entry_kind', CALENDAR_ENTRY_KINDS)
@@ -591,7 +591,7 @@ export const calendarEntries = pgTable(
   ],
 )
 
-// ---- Outbox (issue 4): e-mail written in the same transaction as the change, sent by a worker. ----
+// ---- Outbox: e-mail written in the same transaction as the change, sent by a worker. ----
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const
 export const outboxStatusEnum = pgEnum('outbox_status', OUTBOX_STATUSES)
@@ -628,7 +628,7 @@ export const outbox = pgTable(
   ],
 )
 
-// ---- Measures (issue 4): the legal ladder as state machines, every transition recorded. ----
+// ---- Measures: the legal ladder as state machines, every transition recorded. ----
 
 export const MEASURE_KINDS = ['adempauze', 'time_out', 'schorsing', 'verwijdering'] as const
 export const measureKindEnum = pgEnum('measure_kind', MEASURE_KINDS)
@@ -744,7 +744,7 @@ export const measureTasks = pgTable(
   ],
 )
 
-/** Per-stichting choices the law leaves open (BRIEF §2: mandate, objection clause). */
+/** Per-stichting choices the law leaves open: the directeur's mandate for a schorsing, the objection clause. */
 export const stichtingSettings = pgTable('stichting_settings', {
   stichtingId: uuid('stichting_id')
     .primaryKey()
@@ -757,7 +757,7 @@ export const stichtingSettings = pgTable('stichting_settings', {
   updatedById: uuid('updated_by_id').references(() => users.id),
 })
 
-// ---- Letters, bezwaren and the search for another school (issue 4). ----
+// ---- Letters, bezwaren and the search for another school. ----
 
 export const LETTER_KINDS = ['time_out_kennisgeving', 'schorsing', 'verwijdering', 'bezwaar_beslissing'] as const
 export const letterKindEnum = pgEnum('letter_kind', LETTER_KINDS)
@@ -888,9 +888,9 @@ export const removalHearings = pgTable(
   ],
 )
 
-// ---- Purpose-bound sharing (issue 5, BRIEF §5, Wpg art. 20): agreements, disclosures, what was shared. ----
+// ---- Purpose-bound sharing (Wpg art. 20; AVG art. 5 lid 1 b–c): agreements, disclosures, what was shared. ----
 
-/** Purposes a disclosure may serve (BRIEF §5); an agreement lists the ones it covers. */
+/** Purposes a disclosure may serve (the four of Wpg art. 20 lid 1, then Halt, leerplicht, Inspectie); an agreement lists the ones it covers. */
 export const SHARE_PURPOSES = [
   'strafbare_feiten',
   'openbare_orde',
@@ -1065,7 +1065,7 @@ export const shareStudents = pgTable(
   ],
 )
 
-// ---- The access log (issue 5, BRIEF §6): append-only, hash-chained per organisation. ----
+// ---- The access log (ADR 008): append-only, hash-chained per organisation. ----
 
 export const ACCESS_SUBJECTS = ['student', 'incident', 'measure', 'referral', 'share', 'export', 'access_log', 'report_case'] as const
 
@@ -1120,7 +1120,7 @@ export const accessLogHeads = pgTable('access_log_heads', {
   hash: text('hash').notNull(),
 })
 
-// ---- Data-subject rights and retention (issue 5, AVG art. 12–21, BRIEF §6). ----
+// ---- Data-subject rights and retention (AVG art. 12–21; storage limitation, AVG art. 5 lid 1 e). ----
 
 export const SUBJECT_REQUEST_KINDS = ['inzage', 'rectificatie', 'beperking', 'bezwaar'] as const
 export const SUBJECT_REQUEST_STATUSES = ['open', 'afgehandeld', 'afgewezen'] as const
@@ -1221,7 +1221,7 @@ export const purgeRuns = pgTable(
   (t) => [index('purge_runs_stichting_idx').on(t.stichtingId, t.ranAt)],
 )
 
-// ---- Reporting duties as guided workflows (issue 5, BRIEF §5). ----
+// ---- Reporting duties as guided workflows (the zeden route of WPO art. 4a; the Wet verplichte meldcode). ----
 
 export const REPORT_CASE_KINDS = ['zedendelict_medewerker', 'meldcode'] as const
 
@@ -1282,9 +1282,9 @@ export const reportCaseSteps = pgTable(
   ],
 )
 
-// ---- Halt spreekuur (issue 6, seed 000): referrals from mbo schools, Halt's workspace, the report back. ----
+// ---- Halt spreekuur (Halt's spreekuur leaflet): referrals from mbo schools, Halt's workspace, the report back. ----
 
-/** The incident kinds of the leaflet a referral may be for. */
+/** The incident kinds of Halt's spreekuur leaflet a referral may be for. */
 export const HALT_INCIDENT_TYPES = [
   'fysieke_agressie',
   'verbale_agressie',
@@ -1296,7 +1296,7 @@ export const HALT_INCIDENT_TYPES = [
 ] as const
 export const HALT_REFERRAL_STATUSES = ['aangemeld', 'geaccepteerd', 'afgewezen', 'intake_gepland', 'lopend', 'afgesloten'] as const
 export const HALT_OUTCOMES = ['afgerond', 'voortijdig_gestopt', 'niet_verschenen'] as const
-/** The intervention components of the leaflet. */
+/** The intervention components of Halt's spreekuur leaflet. */
 export const HALT_COMPONENTS = [
   'reflectie',
   'excuses_herstel',
@@ -1305,7 +1305,7 @@ export const HALT_COMPONENTS = [
   'opdrachten',
   'netwerk_jim',
 ] as const
-/** Restorative steps of the leaflet's examples. */
+/** Restorative steps of the examples in Halt's spreekuur leaflet. */
 export const HALT_RESTORATIVE_KINDS = ['gesprek_slachtoffer', 'herstel_tussen_groepen', 'klassenbijeenkomst', 'doorverwijzing_hulpverlening'] as const
 /** Fields of the closing report the school and Halt agree on at referral. */
 export const HALT_REPORT_FIELDS = ['uitkomst', 'onderdelen', 'herstel', 'afspraken', 'advies_school', 'doorverwijzing'] as const

@@ -1,4 +1,4 @@
-// The access log at the database level (issue 5, migration 0019): append-only for the application
+// The access log at the database level (migration 0019): append-only for the application
 // role, readable only by the privacyfunctionaris of the stichting, hash-chained per stichting (also
 // under concurrent inserts), and the verifier finds the first broken link after tampering.
 import { sql } from 'drizzle-orm'

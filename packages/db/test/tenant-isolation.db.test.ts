@@ -102,7 +102,7 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
 }
 
 /**
- * Sharing, the access log, privacy, reporting duties and Halt (issues 5 and 6): a row in every new
+ * Sharing, the access log, privacy, reporting duties and Halt: a row in every new
  * table for each of the three schools, independent of what the demo seed holds. Every share goes to
  * Wijkteam Centrum (also Horizon's, so the partner test sees shares of two stichtingen).
  */
@@ -434,7 +434,7 @@ describeEachDriver('tenant isolation', (getDb) => {
       bezwaren: sql`measure_id in ${BOARD_MEASURES}`,
       removal_search_attempts: sql`measure_id in ${BOARD_MEASURES}`,
       removal_hearings: sql`measure_id in ${BOARD_MEASURES}`,
-      // Issue 5/6: the log is the FG's; requests and holds the FG's and the directeur's; Halt's own
+      // Sharing, privacy, reporting and Halt: the log is the FG's; requests and holds the FG's and the directeur's; Halt's own
       // tables Halt's; of the reporting duties the board sees the zeden route only.
       access_log: null,
       subject_requests: null,
@@ -453,7 +453,7 @@ describeEachDriver('tenant isolation', (getDb) => {
         for (const key of KOMPAS_SCHOOLS) {
           const where = sql`school_id = ${f.schools[key]}`
           // The board sees counts of incidents, and content only of incidents behind a measure it
-          // decides or is told of (BRIEF §1; migration 0013); of measures only those kinds.
+          // decides or is told of (migration 0013); of measures only those kinds.
           const boardWhere = BOARD_VISIBLE[table.name]
           const expected =
             boardWhere !== undefined
