@@ -1,4 +1,4 @@
-// The calendar as the stichting keeps it (issue 4: "maintained by the stichtingbeheerder"): school
+// The calendar as the stichting keeps it (maintained by the stichtingbeheerder): school
 // holidays per region and schooljaar, and each school's own days (study days, extra days off).
 //
 // Two walls: RLS (migration 0011) lets everyone in the stichting read the region rows and their own

@@ -1,4 +1,4 @@
-// Shared pieces of the Halt spreekuur (issue 6, seed 000): Dutch labels of the leaflet's lists, the
+// Shared pieces of the Halt spreekuur (Halt's spreekuur leaflet): Dutch labels of the leaflet's lists, the
 // result shape and input helpers used by the school side (referrals.ts) and Halt's side (workspace.ts).
 import { schema } from '@baken/db'
 import { z } from 'zod'
@@ -16,7 +16,7 @@ export type HaltAppointmentKind = (typeof HALT_APPOINTMENT_KINDS)[number]
 export const HALT_ATTENDANCE = ['gepland', 'aanwezig', 'afwezig_met_bericht', 'afwezig_zonder_bericht'] as const
 export type HaltAttendance = (typeof HALT_ATTENDANCE)[number]
 
-/** The leaflet's incident types (seed 000, "Type incidenten"). */
+/** The leaflet's incident types (Halt's spreekuur leaflet, "Type incidenten"). */
 export const HALT_INCIDENT_TYPE_LABELS: Record<HaltIncidentType, string> = {
   fysieke_agressie: 'Fysieke agressie',
   verbale_agressie: 'Verbale agressie',
@@ -42,7 +42,7 @@ export const HALT_OUTCOME_LABELS: Record<HaltOutcome, string> = {
   niet_verschenen: 'Niet verschenen',
 }
 
-/** The effective components of the Halt intervention (seed 000, "Wat zet Halt in?"). */
+/** The effective components of the Halt intervention (Halt's spreekuur leaflet, "Wat zet Halt in?"). */
 export const HALT_COMPONENT_LABELS: Record<HaltComponent, string> = {
   reflectie: 'Reflecteren op het incident en bewustwording van de gevolgen',
   excuses_herstel: 'Excuus en herstel',

@@ -1,4 +1,4 @@
-// Halt spreekuur (issue 6): the school's referrals, Halt's workspace and Halt's overview.
+// Halt spreekuur: the school's referrals, Halt's workspace and Halt's overview.
 export * from './common.ts'
 export * from './referrals.ts'
 export * from './workspace.ts'

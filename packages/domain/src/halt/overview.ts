@@ -1,4 +1,4 @@
-// Halt's overview (issue 6): referrals per school, per incident type and per month; the completion
+// Halt's overview: referrals per school, per incident type and per month; the completion
 // rate of closed trajectories; the waiting time from referral to intake (median and p90, in days).
 // Computed over the referrals RLS shows the region (its own, from linked schools); no student data.
 import { schema, type TenantContext, type Tx } from '@baken/db'

@@ -1,4 +1,4 @@
-// The school's side of the Halt spreekuur (issue 6, seed 000, BRIEF §4): refer a student from one or
+// The school's side of the Halt spreekuur (Halt's spreekuur leaflet): refer a student from one or
 // more incidents, with the student's consent (and the parents' under 16), the facts Halt receives
 // chosen explicitly and recorded as a purpose-bound share ('halt_spreekuur', createShareRecord), and
 // the closing-report fields agreed. The school then sees the status, the intake date and, once
@@ -77,7 +77,7 @@ export async function createReferral(tx: Tx, ability: AppAbility, ctx: TenantCon
     .where(and(eq(schema.students.id, input.studentId), eq(schema.students.schoolId, ctx.schoolId)))
   if (!student) return refuse(400, 'studentId', 'Onbekende student: kies een student van deze school.')
 
-  // Consent (BRIEF §4): the student's always; the parents' too when the student is under 16 today.
+  // Consent: the student's always; the parents' too when the student is under 16 today (UAVG art. 5).
   const today = localDate(now)
   if (!input.studentConsentOn) return refuse(400, 'studentConsentOn', 'Zonder toestemming van de student kan de school niet naar Halt verwijzen. Vul de datum van de toestemming in.')
   if (input.studentConsentOn > today) return refuse(400, 'studentConsentOn', 'De datum van de toestemming ligt in de toekomst.')

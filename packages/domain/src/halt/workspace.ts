@@ -1,4 +1,4 @@
-// Halt's side of the spreekuur (issue 6, seed 000): the queue of referrals from linked schools, the
+// Halt's side of the spreekuur (Halt's spreekuur leaflet): the queue of referrals from linked schools, the
 // decision, appointments and attendance, the trajectory's components, a JIM, restorative steps,
 // Halt's own notes, and closing with an outcome and a report of only the agreed fields, mailed to
 // the school. Halt sees what the school shared (the share items' payload), never incidents or

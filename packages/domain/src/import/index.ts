@@ -1,4 +1,4 @@
-// Importing pupils, groups and guardians from a student administration's CSV export (issue 3, "Data in").
+// Importing pupils, groups and guardians from a student administration's CSV export.
 export * from './csv.ts'
 export * from './mapping.ts'
 export { parseDateOfBirth, MIN_PUPIL_AGE, MAX_PUPIL_AGE } from './values.ts'

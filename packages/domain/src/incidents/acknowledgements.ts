@@ -1,4 +1,5 @@
-// The parents' "voor gezien" on the report of a zeer ernstig incident (BRIEF §1; seed 004 §1.2): who
+// The parents' "voor gezien" on the report of a zeer ernstig incident (the school safety protocol:
+// §1.2 says what is zeer ernstig, §3.1 that the parents sign the report): who
 // signed, when and how. Append-only: a correction is a new record (the table has no UPDATE or DELETE
 // grant, migration 0008).
 import { schema, type TenantContext, type Tx } from '@baken/db'

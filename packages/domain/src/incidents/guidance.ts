@@ -1,4 +1,5 @@
-// Per-behaviour guidance (seed 004 §6.4.1–§6.4.6) and victim-care follow-up templates (seed 004 §4)
+// Per-behaviour guidance (the school safety protocol, §6.4.1–§6.4.6) and victim-care follow-up
+// templates (its §4)
 // as plain data, so the UI can show them next to the incident form and on an incident.
 //
 // The Dutch texts follow "Protocol Incidenten, schorsing en verwijdering" (ODB de Branink, december
@@ -35,8 +36,8 @@ export interface BehaviourGuidance {
   /** The protocol's rule on when the police must be informed. */
   whenToInformPolice: string
   /**
-   * Whether a police Halt referral (art. 77e Sr) is possible. Follows the brief and the law, which win
-   * over the protocol text where they differ; `note` says so.
+   * Whether a police Halt referral (art. 77e Sr) is possible. Follows the law (art. 77e Sr and the offences
+   * designated for Halt), which wins over the protocol text where they differ; `note` says so.
    */
   policeHaltReferral: { possible: boolean; note: string }
   /** "Maatregelen school", prefixed with Primair/Secundair where the protocol distinguishes them. */

@@ -1,4 +1,4 @@
-// The yearly overview of a school (seed 004, Bijlage 2: naam, datum, groep, incident, sanctie) and the
+// The yearly overview of a school (the school safety protocol's Bijlage 2: naam, datum, groep, incident, sanctie) and the
 // RI&E analysis of the same schooljaar (1 August – 31 July). Both read only submitted incidents the
 // caller may read: RLS hides other schools and confidential cases from roles that may not see them,
 // incidentWhere(ability, 'read') applies the role's own conditions on top.

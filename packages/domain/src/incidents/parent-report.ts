@@ -1,6 +1,6 @@
 // The report of a zeer ernstig incident for the parents of one pupil involved, as a Dutch PDF they
-// sign "voor gezien" (BRIEF §1; seed 004 §1.2). Other pupils are redacted (BRIEF §1, "per-participant
-// view ... other students' names redacted"): they appear only as "leerling A", "leerling B", … — in
+// sign "voor gezien" (the school safety protocol, §3.1). Other pupils are redacted (AVG art. 15 lid 4:
+// a copy must not harm the rights of others): they appear only as "leerling A", "leerling B", … — in
 // the list of persons and in the free text staff wrote (situation, analysis, agreements, …). Their
 // groups, injuries and outcomes are left out altogether.
 //
@@ -351,7 +351,7 @@ export type ParticipantViewResult =
 /**
  * One pupil's view of a (multi-person) incident: the pupil by name, every other pupil as
  * "leerling A", "leerling B", bystanders named in the text as "een andere leerling". For the
- * parents' report and for access requests (BRIEF §1, §6).
+ * parents' report and for access requests (AVG art. 15).
  */
 export async function buildParticipantView(
   tx: Tx,

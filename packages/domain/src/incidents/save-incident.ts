@@ -87,7 +87,8 @@ function rowValues(input: ParsedIncidentInput, suggested: Severity, chosen: Seve
     severity: chosen,
     // The reason is kept only when it explains a lowering.
     severityReason: severityRank(chosen) < severityRank(suggested) ? input.severityReason : null,
-    // Sexual intimidation and abuse are always confidential (BRIEF §1); others when marked so.
+    // Sexual intimidation and abuse are always confidential (for the vertrouwenspersoon and the
+    // directeur only); others when marked so.
     confidential: input.confidential || isConfidentialByType(input.voorval),
     policeReportKind: input.policeReportKind ?? null,
     policeReportedOn: input.policeReportKind ? (input.policeReportedOn ?? null) : null,

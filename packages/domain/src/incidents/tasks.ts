@@ -1,4 +1,4 @@
-// Follow-up tasks on an incident: the victim care of seed 004 §4 (talk to the victim, inform the
+// Follow-up tasks on an incident: the victim care of the school safety protocol, §4 (talk to the victim, inform the
 // parents, check on recovery, the normalising talk with the dader) and any other follow-up ('overig').
 //
 // Who sees a task: the tenant wall (RLS, migration 0008) shows tasks of incidents the caller can see;

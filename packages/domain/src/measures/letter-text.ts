@@ -1,5 +1,5 @@
 // The text of a decision letter, without the database: which placeholders a stichting's template must
-// hold, the values they get from the measure and its rule set, filling, and the PDF. BRIEF §2: the
+// hold, the values they get from the measure and its rule set, filling, and the PDF. The
 // letter carries the reasons, the duration, the legal basis, the objection clause (optional for a
 // schorsing, configurable per stichting) and the education during the measure.
 //
@@ -43,7 +43,8 @@ export const LETTER_PLACEHOLDERS = [
 export type LetterPlaceholder = (typeof LETTER_PLACEHOLDERS)[number]
 
 /**
- * What each kind of letter must contain (BRIEF §2). The objection clause is required in the template
+ * What each kind of letter must contain (reasons, duration, legal basis, objection clause, education
+ * during the measure). The objection clause is required in the template
  * of a schorsing even though the stichting may switch it off: the setting empties it, so switching it
  * back on needs no new template.
  */
@@ -299,7 +300,7 @@ function education(f: LetterFacts): string {
 
 function objectionClause(f: LetterFacts): string {
   if (f.kind === 'time_out_kennisgeving' || f.kind === 'bezwaar_beslissing') return ''
-  // BRIEF §2: optional for a schorsing, set by the stichting (rule schorsing.bezwaarclausule).
+  // Optional for a schorsing, set by the stichting (rule schorsing.bezwaarclausule).
   if (f.kind === 'schorsing' && !f.objectionClauseSchorsing) return ''
   const term = ruleOf(f.ruleSet, 'bezwaar.termijnWeken')
   const weeks = inWords(term.value as number)

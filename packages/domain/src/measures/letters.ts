@@ -1,4 +1,4 @@
-// Decision letters (issue 4, "Letters and mail"): made from the stichting's latest template for the
+// Decision letters: made from the stichting's latest template for the
 // kind, filled from the measure and the rule set it was proposed under, rendered as PDF and stored
 // with the case, versioned per (measure, kind). And the stichting's templates themselves, versioned:
 // a save adds a version after checking the required placeholders (ADR 007: "required contents are
@@ -414,7 +414,7 @@ export async function getLetterPdf(
     .from(schema.measureLetters)
     .where(and(eq(schema.measureLetters.id, letterId), eq(schema.measureLetters.measureId, m.id)))
   if (!letter) return null
-  // Downloading the letter opens the case: logged like the measure page (BRIEF §6).
+  // Downloading the letter opens the case: logged in the access log like the measure page.
   await recordMeasureAccess(tx, ctx, m)
   const bytes = Buffer.from(letter.pdfBase64, 'base64')
   const pdf = new Uint8Array(new ArrayBuffer(bytes.length))

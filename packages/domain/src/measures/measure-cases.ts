@@ -10,7 +10,7 @@ import { localDate, schoolYearOf } from '../school-year.ts'
 import { displayName } from '../students.ts'
 import { checkSchorsingLength, inspectieNoticeRequired, MEASURE_KINDS, MEASURE_LABELS, ruleSetFor, skippedRungs, type MeasureKind } from './rules.ts'
 import { mayTake, openTransitions, stateLabel, WORKFLOWS } from './workflows.ts'
-import { definitiveRemovalRefusal } from './removal-search.ts' // issue 4: search for another school
+import { definitiveRemovalRefusal } from './removal-search.ts' // the search for another school
 import { getMeasureHearings, hearingsRefusal } from './removal-hearings.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
 import { recordAccess } from '../privacy/access-log.ts'
@@ -66,7 +66,7 @@ export const proposeMeasureInput = z.strictObject({
   startsOn: isoDate.optional(),
   schoolDays: z.coerce.number().int('Een heel aantal schooldagen').optional(),
   skipJustification: z.string().trim().max(10_000).optional(),
-  /** Issue 4: a schorsing pending an open verwijdering of the same pupil (rule verwijdering.schorsingHangende). */
+  /** A schorsing pending an open verwijdering of the same pupil (rule verwijdering.schorsingHangende). */
   pendingRemovalId: z.uuid('Kies een verwijdering van deze leerling').optional(),
 })
 export type ProposeMeasureInput = z.input<typeof proposeMeasureInput>
@@ -101,7 +101,7 @@ export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantCon
   const today = localDate(new Date())
   const ruleSet = ruleSetFor(student.sector, today)
 
-  // The ladder: a skipped rung needs a written justification (BRIEF §2).
+  // The ladder: a skipped rung needs a written justification (the protocol's stappenplan, §3).
   const earlier = await tx
     .select({ kind: schema.measures.kind })
     .from(schema.measures)
@@ -175,7 +175,7 @@ export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantCon
 const REMOVAL_CLOSED = WORKFLOWS.verwijdering.final
 
 /**
- * Why a schorsing may not be pending this verwijdering (issue 4, rule verwijdering.schorsingHangende),
+ * Why a schorsing may not be pending this verwijdering (rule verwijdering.schorsingHangende),
  * or null: only a schorsing, only a verwijdering of the same pupil at the same school that is still
  * open (not definitive, not withdrawn). An id the caller cannot see is answered as not found.
  */
@@ -249,7 +249,7 @@ export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: Tenant
     )
   }
   if (rule.needsReason && (parsed.data.reason?.length ?? 0) < 10) return refuse(400, 'reason', 'Geef een reden (minstens een zin).')
-  // Issue 4 (removal-search.ts): definitive only when the rule set's condition holds — another school
+  // The search for another school (removal-search.ts): definitive only when the rule set's condition holds — another school
   // admits the pupil (mbo: or 8 weeks of documented search); refused with the rule and its source.
   if (m.kind === 'verwijdering' && rule.to === 'definitive') {
     const refusal = await definitiveRemovalRefusal(tx, m)
@@ -282,7 +282,7 @@ export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: Tenant
   return { ok: true, id: m.id, state: rule.to }
 }
 
-// Protocol §3.3 (seed 004): the parents are informed at once of a time-out; safety first, so the mail
+// The school safety protocol, §3.3 (time-out): the parents are informed at once of a time-out; safety first, so the mail
 // goes out when the directeur approves, not after the parents were reached.
 const TIME_OUT_MAIL = (m: typeof schema.measures.$inferSelect) => ({
   subject: (f: { pupilName: string }) => `Time-out van ${f.pupilName}`,
@@ -350,7 +350,7 @@ export interface MeasureListItem {
   startsOn: string | null
   endsOn: string | null
   schoolDays: number | null
-  /** A schorsing pending this verwijdering (issue 4), or null. */
+  /** For a schorsing pending a verwijdering: that verwijdering's id, or null. */
   pendingRemovalId: string | null
   createdAt: Date
   updatedAt: Date
@@ -362,7 +362,7 @@ export const listMeasuresInput = z.object({
   state: z.string().max(40).optional(),
   studentId: z.uuid().optional(),
   kinds: z.array(z.enum(MEASURE_KINDS)).optional(),
-  /** The schorsingen pending this verwijdering (issue 4). */
+  /** The schorsingen pending this verwijdering. */
   pendingRemovalId: z.uuid().optional(),
 })
 
@@ -432,7 +432,7 @@ export async function listMeasures(
 }
 
 /**
- * Logs that the caller opened the case (BRIEF §6), in the read's transaction. The bestuurder opens
+ * Logs that the caller opened the case in the access log, in the read's transaction. The bestuurder opens
  * the cases of the stichting's schools as the bevoegd gezag: the row says so.
  */
 export async function recordMeasureAccess(tx: Tx, ctx: TenantContext, m: { id: string; studentId: string; schoolId: string; stichtingId: string }): Promise<void> {
@@ -501,7 +501,7 @@ export interface PendingSchorsing {
   running: boolean
 }
 
-/** Both ends of the link between a schorsing and the verwijdering it is pending (issue 4). */
+/** Both ends of the link between a schorsing and the verwijdering it is pending. */
 async function pendingRemovalLinks(tx: Tx, ability: AppAbility, item: MeasureListItem) {
   const removal = item.pendingRemovalId ? ((await listMeasures(tx, ability, { id: item.pendingRemovalId }))[0] ?? null) : null
   const schorsingen: PendingSchorsing[] | null =

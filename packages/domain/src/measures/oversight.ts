@@ -1,4 +1,4 @@
-// The board's oversight (BRIEF §3) for the bestuurder: open and recent schorsingen and verwijderingen
+// The board's oversight for the bestuurder: open and recent schorsingen and verwijderingen
 // of all schools of the stichting, the approvals queue, deadlines at risk (Inspectie notice not filed,
 // bezwaar decision due within a week or overdue), measures per school per schooljaar, and incident
 // counts per school. Rows come through RLS (the board sees these kinds of measure of all its schools)

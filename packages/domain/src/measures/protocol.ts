@@ -25,7 +25,7 @@ export interface SchoolProtocol {
 
 const P = 'Protocol Incidenten, schorsing en verwijdering (dec. 2023)'
 
-/** The seed protocol of a primary school (seed 004 §3.2–3.5), setting by setting. */
+/** A primary school's protocol "Incidenten, schorsing en verwijdering" (Dec 2023, §3.2–3.5), setting by setting. */
 export const SEED_PROTOCOL_PO_2023: SchoolProtocol = {
   id: 'protocol-incidenten-schorsing-verwijdering-2023-12',
   title: 'Protocol Incidenten, schorsing en verwijdering',
@@ -144,7 +144,7 @@ export const SEED_PROTOCOL_PO_2023: SchoolProtocol = {
       value: { overlegVooraf: false, meldingAchteraf: true },
       text: 'Het verslag gaat ter kennisgeving naar de ambtenaar leerplichtzaken en de Inspectie.',
       source: `${P}, §3.5`,
-      note: 'Meer dan de wet (volgens BRIEF.md) vraagt; dat mag.',
+      note: 'Meer dan de wet vraagt; dat mag.',
     },
     {
       key: 'verwijdering.schorsingHangende',

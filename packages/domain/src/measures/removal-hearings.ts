@@ -1,4 +1,4 @@
-// Hearings before a verwijdering (issue 4): each party heard is recorded on the case with the date and
+// Hearings before a verwijdering: each party heard is recorded on the case with the date and
 // a summary (removal_hearings, migration 0018), and the vo Inspectie consultation in the same
 // structure (party 'inspectie_overleg'). Who must be heard comes from the measure's rule set
 // (rules.ts, requiredHearings: po the groepsleraar and the parents; vo the teachers, the pupil and,

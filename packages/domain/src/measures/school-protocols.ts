@@ -1,5 +1,5 @@
 // Per school the caller may see: the sector's rule set and, when the school has a protocol on file,
-// the protocol beside the law (issue 4, "Rules as data"). Stichting roles see all their schools,
+// the protocol beside the law (the law as versioned data: rules.ts). Stichting roles see all their schools,
 // the directeur and IB their own (CASL 'Protocol'; RLS keeps other stichtingen out).
 import { schema, type Tx } from '@baken/db'
 import { accessibleWhere, type AppAbility } from '@baken/permissions'

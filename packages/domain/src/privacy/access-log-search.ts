@@ -1,4 +1,4 @@
-// The privacyfunctionaris' view of the access log (issue 5): search by date range, person, role,
+// The privacyfunctionaris' view of the access log: search by date range, person, role,
 // subject type, student and break-glass; paged; exported as CSV (the export itself logged). Reading
 // runs as the caller: RLS (0019) shows the log only to the privacyfunctionaris, and only the
 // stichting's own chain; CASL (`read AccessLog`) refuses the others before any query.

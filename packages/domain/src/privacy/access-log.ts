@@ -1,4 +1,4 @@
-// The access log (issue 5, BRIEF §6): every read of a student's dossier, an incident, a measure, a
+// The access log (ADR 008): every read of a student's dossier, an incident, a measure, a
 // referral or a shared record is written here, in the same transaction as the read. The table is
 // append-only for the application role and hash-chained per stichting by a trigger (migration 0019):
 // this module only inserts; it never updates, deletes or computes hashes itself.
@@ -78,7 +78,7 @@ export async function recordAccesses(tx: Tx, ctx: TenantContext, entries: readon
   await tx.insert(schema.accessLog).values(rows)
 }
 
-// ---- Break-glass (issue 5): opening a record outside one's usual scope asks for a reason first. ----
+// ---- Break-glass: opening a record outside one's usual scope asks for a reason first. ----
 //
 // "Outside one's usual scope", concretely (the RLS and CASL walls still decide what can be opened at
 // all; this decides what may be opened only with a reason):

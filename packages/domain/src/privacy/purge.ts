@@ -1,4 +1,4 @@
-// The purge (issue 5, BRIEF §6): delete or anonymise what is past its retention term, with a dry run
+// The purge (storage limitation, AVG art. 5 lid 1 e): delete or anonymise what is past its retention term, with a dry run
 // first, skipping students under a legal hold; every run, dry or real, is stored in purge_runs.
 //
 // Choice: the work is done by SECURITY DEFINER functions in migration 0021 (privacy_purge_report and

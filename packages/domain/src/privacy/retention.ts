@@ -1,4 +1,4 @@
-// Retention per data category, per stichting (issue 5, BRIEF §6), and legal holds on a student.
+// Retention per data category, per stichting (storage limitation, AVG art. 5 lid 1 e), and legal holds on a student.
 // A category without a row uses the guideline default below; the privacyfunctionaris changes them.
 // The same defaults live in SQL (migration 0021, privacy_retention_months), which the purge uses; a
 // DB test checks the two agree.

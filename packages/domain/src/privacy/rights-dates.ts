@@ -1,4 +1,4 @@
-// Pure date rules of the data subject's rights (issue 5): the one-month term of AVG art. 12(3) and
+// Pure date rules of the data subject's rights: the one-month term of AVG art. 12(3) and
 // who exercises the rights (AVG art. 8 with UAVG art. 5: the parents under 16, the student from 16).
 import { ageOn } from '../measures/rules.ts'
 

@@ -1,4 +1,4 @@
-// Everything about one student, for the data subject's right of access (AVG art. 15; issue 5): the
+// Everything about one student, for the data subject's right of access (AVG art. 15): the
 // student and guardians, incidents (the student's role; other pupils as "leerling A/B" and redacted
 // from free text, as in the parents' report), measures with transitions and the letters list, Halt
 // referrals (status, dates and the closing report; never Halt's own notes), to whom data was shared

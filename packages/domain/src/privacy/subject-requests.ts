@@ -1,4 +1,4 @@
-// Requests of data subjects under the AVG about one student (issue 5): inzage (art. 15), rectificatie
+// Requests of data subjects under the AVG about one student: inzage (art. 15), rectificatie
 // (art. 16), beperking (art. 18) and bezwaar (art. 21), each with its one-month deadline (art. 12(3)).
 // The privacyfunctionaris handles them stichting-wide, the directeur for the own school (RLS 0021 and
 // the abilities). Who may ask depends on the student's age on the day of receipt: the parents under

@@ -1,4 +1,4 @@
-// Reporting-duty cases (issue 5, BRIEF §5): opening a case (the zeden route informs the board at once,
+// Reporting-duty cases: opening a case (the zeden route informs the board at once,
 // through the outbox, in the same transaction), recording its steps in order (append-only, who, when,
 // what), and reading a case as the caller may see it. RLS (migration 0023) decides which rows exist
 // for the caller; CASL (ReportCase) and the workflows decide what they may do.

@@ -1,4 +1,4 @@
-// The two reporting duties as guided workflows (issue 5, BRIEF §5): per kind its states, its steps
+// The two reporting duties as guided workflows: per kind its states, its steps
 // in order with who may record them, the Dutch explanation shown beside the next step, and the legal
 // source. Pure data and functions; the database side is in report-cases.ts.
 import type { Role } from '@baken/db'

@@ -1,4 +1,4 @@
-// Sharing agreements (convenanten / afsprakenformulieren, issue 5, Wpg art. 20(2)): drafted by the
+// Sharing agreements (convenanten / afsprakenformulieren, Wpg art. 20 lid 2): drafted by the
 // privacyfunctionaris, the bestuurder or a directeur (own school), approved by the bevoegd gezag
 // (bestuurder) only, ended when the cooperation stops. Both sides read them: the stichting's side
 // its own, a partner the approved ones it is party to (RLS, migration 0020; CASL as second line).

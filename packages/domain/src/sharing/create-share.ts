@@ -1,4 +1,4 @@
-// Making one disclosure (issue 5, BRIEF §5, Wpg art. 20): the law's conditions, the minimised payload
+// Making one disclosure (Wpg art. 20): the law's conditions, the minimised payload
 // per incident, the share, its items and its students, and the access log. No CASL check here: the
 // callers (the share form, the melding/aangifte flow, the Halt referral) check who may share. RLS
 // limits the rows further (a school inserts only its own shares).

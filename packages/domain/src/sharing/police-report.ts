@@ -1,4 +1,4 @@
-// A melding or aangifte at the police about an incident (issue 5): the school records it on the
+// A melding or aangifte at the police about an incident: the school records it on the
 // incident (kind, date, by whom, on the victim's behalf — the school may file for the victim) and the
 // matching sharing record is made under the active agreement with the police unit (origin
 // 'melding'/'aangifte', purpose 'strafbare_feiten', the chosen fields, default the least). One

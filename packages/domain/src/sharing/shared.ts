@@ -1,4 +1,4 @@
-// What a recipient (police unit, Halt region) sees of what schools shared with it (issue 5): the
+// What a recipient (police unit, Halt region) sees of what schools shared with it: the
 // active shares for its organisation (RLS: not revoked, not expired, addressed to the user or the
 // whole partner), newest first, each with purpose, agreement, school, expiry and the items' payload,
 // projected again onto the share's fields. Every look is logged per student of the share, into the

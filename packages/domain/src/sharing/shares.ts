@@ -1,4 +1,4 @@
-// Shares on the school's side (issue 5): made by the directeur from the form or the API (CASL
+// Shares on the school's side: made by the directeur from the form or the API (CASL
 // `create Share`; the law's checks in create-share.ts), listed with their status, read in full (the
 // payload as disclosed, logged), and revoked with a reason (directeur, IB, privacyfunctionaris).
 import { schema, type TenantContext, type Tx } from '@baken/db'
@@ -208,7 +208,7 @@ export async function getShare(tx: Tx, ability: AppAbility, ctx: TenantContext, 
   const now = options.now ?? new Date()
   const [summary] = await summaries(tx, [row], now)
   // The stichting's roles (bestuurder, privacyfunctionaris) oversee what was shared — to whom, why,
-  // which fields, until when — without pupil content (BRIEF: the board sees no incident content).
+  // which fields, until when — without pupil content (the board sees no incident content).
   const withContent = ctx.schoolId !== null
   const [items, students, recipientsAll, revoker] = await Promise.all([
     tx.select({ incidentId: schema.shareItems.incidentId, payload: schema.shareItems.payload }).from(schema.shareItems).where(eq(schema.shareItems.shareId, id)),
