@@ -59,12 +59,12 @@ const CALENDAR_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrou
 const PROTOCOL_ROLES = ['directeur', 'intern_begeleider', 'bestuurder', 'stichtingbeheerder', 'privacyfunctionaris']
 const MAIL_ROLES = ['directeur', 'stichtingbeheerder', 'bestuurder']
 const MEASURE_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'bestuurder']
-// Issue 5: sharing (agreements and shares), the partner portal, the access log, privacy, reporting duties.
+// Sharing (agreements and shares), the partner portal, the access log, privacy, reporting duties.
 const SHARING_ROLES = ['directeur', 'intern_begeleider', 'bestuurder', 'privacyfunctionaris']
 const SHARED_ROLES = ['politie', 'halt_medewerker']
 const PRIVACY_ROLES = ['directeur', 'privacyfunctionaris']
 const REPORTING_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon', 'bestuurder']
-// Issue 6: the school's Halt referrals, and Halt's own workspace.
+// The school's Halt referrals, and Halt's own workspace.
 const REFERRAL_ROLES = ['directeur', 'intern_begeleider', 'leerkracht']
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -1,4 +1,4 @@
-// Pieces of the Halt pages (issue 6): the closing report, and the shared form pieces under the names
+// Pieces of the Halt pages: the closing report, and the shared form pieces under the names
 // the Halt pages use. No server imports here (labels come from the loaders).
 
 export {

@@ -1,4 +1,4 @@
-// Hearings before a verwijdering (issue 4): who the rule set says must be heard for this pupil (with
+// Hearings before a verwijdering: who the rule set says must be heard for this pupil (with
 // the source), which hearings were recorded (date, summary), and a form to record one — including the
 // vo Inspectie consultation. The form posts to the measure page's action (intent "removal-hearing").
 // No @baken/* imports here: this file is part of the client bundle.

@@ -1,4 +1,4 @@
-// Decision letters of a measure (issue 4): the stored versions with their PDFs, and a button that
+// Decision letters of a measure: the stored versions with their PDFs, and a button that
 // makes a new one from the stichting's latest template (or the standard one). Per letter a form
 // records its sending — by e-mail through the outbox, or by post or handed over on a date; sending a
 // schorsing's decision letter moves it to "besluit verzonden". The forms post to the measure page's

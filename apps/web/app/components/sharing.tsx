@@ -1,4 +1,4 @@
-// Pieces of the sharing pages (issue 5): the error summary that takes focus, the field checkboxes
+// Pieces of the sharing pages: the error summary that takes focus, the field checkboxes
 // (defaulting to the least), and the display of a shared payload. No server imports here.
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 

@@ -1,4 +1,4 @@
-// Shared plumbing of the Halt API routes (issue 6): run a Halt-side write in the caller's tenant
+// Shared plumbing of the Halt API routes: run a Halt-side write in the caller's tenant
 // transaction and answer the domain's refusal as structured JSON (nothing written).
 import { z } from 'zod'
 import { apiError, parseJsonBody } from './api.server.ts'

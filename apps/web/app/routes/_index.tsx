@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       organisation,
       schools,
       canReadStudents: ctx.ability.can('read', 'Student'),
-      // Overdue follow-up is for the IB and the directeur to keep an eye on (issue 3).
+      // Overdue follow-up is for the IB and the directeur to keep an eye on.
       overdue: ['directeur', 'intern_begeleider'].includes(ctx.membership.role) ? await listOverdueTasks(tx, ctx.ability) : [],
       schooljaar: schoolYearOf(new Date()),
       boardCounts: ctx.ability.can('read', 'IncidentCount') ? await getBoardIncidentCounts(tx, ctx.ability, schoolYearOf(new Date())) : null,

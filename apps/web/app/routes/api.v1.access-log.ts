@@ -1,4 +1,4 @@
-// GET /api/v1/access-log — the stichting's access log for the privacyfunctionaris (issue 5): the same
+// GET /api/v1/access-log — the stichting's access log for the privacyfunctionaris: the same
 // filters as /toegangslog as query parameters (from, to, person, role, subjectType, studentId,
 // breakGlass, page, pageSize), newest first, paged. Others: 403. Reading the log is not itself logged
 // (it holds no pupil content); the CSV export on /toegangslog.csv is.

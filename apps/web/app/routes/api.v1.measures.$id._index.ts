@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { apiError } from '~/lib/api.server.ts'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
 
-/** GET /api/v1/measures/{id} — the measure, its history, tasks, the steps open to the caller and (issue 4) pendingRemoval / schorsingenPending. */
+/** GET /api/v1/measures/{id} — the measure, its history, tasks, the steps open to the caller and pendingRemoval / schorsingenPending. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Measure')

@@ -12,7 +12,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return Response.json({ items: await inTenant(ctx, (tx) => listMeasures(tx, ctx.ability, input)) })
 }
 
-/** POST /api/v1/measures — propose (or record) a measure for a pupil; a schorsing may name `pendingRemovalId` (issue 4). */
+/** POST /api/v1/measures — propose (or record) a measure for a pupil; a schorsing may name `pendingRemovalId`. */
 export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== 'POST') return apiError(405, 'Alleen GET en POST.')
   const ctx = requireContext(request, context)

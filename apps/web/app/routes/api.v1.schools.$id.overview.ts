@@ -10,7 +10,7 @@ const overviewQuery = overviewInput.extend({
 
 /**
  * GET /api/v1/schools/{id}/overview?schooljaar=2025-2026[&format=json|csv|xlsx] — the yearly overview
- * (seed 004, Bijlage 2) and the RI&E counts of the caller's own school; directeur and IB only.
+ * (the school safety protocol's Bijlage 2) and the RI&E counts of the caller's own school; directeur and IB only.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)

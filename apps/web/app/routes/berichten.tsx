@@ -7,7 +7,7 @@ import { useRootData } from '~/root.tsx'
 
 /**
  * /berichten — the e-mail Baken sent or still has to send for the caller's school or stichting
- * (the outbox, issue 4). RLS decides the rows: the directeur sees the school's, the
+ * (the outbox). RLS decides the rows: the directeur sees the school's, the
  * stichtingbeheerder and the bestuurder the stichting's; other roles get 403 (CASL 'Mail').
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { formatDate } from '~/lib/format.ts'
 import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
 
 /**
- * /bestuur — the board's oversight (BRIEF §3) for the bestuurder only: the approvals queue, deadlines
+ * /bestuur — the board's oversight for the bestuurder only: the approvals queue, deadlines
  * at risk, open and recent schorsingen and verwijderingen of all schools, and counts per school.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-// One share as disclosed (issue 5): to whom, why, on what basis, which fields, which students, the
+// One share as disclosed: to whom, why, on what basis, which fields, which students, the
 // payload per incident, until when; revocation with a reason. The look is logged.
 import { getShare, revokeShare } from '@baken/domain'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'

@@ -1,4 +1,4 @@
-// /delen: the school's (or stichting's) sharing agreements and shares (issue 5). The bestuurder
+// /delen: the school's (or stichting's) sharing agreements and shares. The bestuurder
 // approves concept agreements here; agreements are drafted at /delen/convenanten/nieuw and shares
 // made at /delen/nieuw. Partner users are sent to /gedeeld.
 import { approveAgreement, endAgreement, listAgreements, listShares } from '@baken/domain'

@@ -1,4 +1,4 @@
-// Drafting a sharing agreement with the fields Wpg art. 20(2) requires (issue 5). It is saved as a
+// Drafting a sharing agreement with the fields Wpg art. 20 lid 2 requires. It is saved as a
 // concept; the bestuurder approves it at /delen.
 import { agreementFormOptions, createAgreement, localDate } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'

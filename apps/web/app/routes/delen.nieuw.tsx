@@ -1,4 +1,4 @@
-// Sharing incidents with a partner (issue 5): under an active agreement, for one of its purposes,
+// Sharing incidents with a partner: under an active agreement, for one of its purposes,
 // with the fields chosen by checkbox (default the least: date and type), until an expiry date,
 // optionally to named persons at the partner. The directeur shares (CASL `create Share`).
 import { createShare, localDate, shareFormOptions } from '@baken/domain'

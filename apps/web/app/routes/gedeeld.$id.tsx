@@ -1,4 +1,4 @@
-// One shared record as its recipient sees it (issue 5): only the shared fields of the shared
+// One shared record as its recipient sees it: only the shared fields of the shared
 // incidents, with purpose, agreement, school and expiry. Expired or revoked: 404. Logged.
 import { getSharedRecord } from '@baken/domain'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'

@@ -1,5 +1,5 @@
 // /gedeeld: the police portal (and Halt's): what schools shared with the caller's organisation, newest
-// first, each with purpose, school and expiry (issue 5). Only active shares (RLS); the details, with
+// first, each with purpose, school and expiry. Only active shares (RLS); the details, with
 // the shared fields, open at /gedeeld/{id} (and that look is logged).
 import { listSharedRecords } from '@baken/domain'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'

@@ -32,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await inTenant(ctx, async (tx) => {
     const incident = await loadIncident(tx, ctx.ability, params.id ?? '')
     if (!incident) return null
-    // Access log (issue 5): every opening is logged, one row per pupil involved, in this transaction;
+    // Access log: every opening is logged, one row per pupil involved, in this transaction;
     // a confidential incident opens for the directeur only after a reason (break-glass, see
     // packages/domain/src/privacy/access-log.ts for the rules).
     const subject = incidentSubject(incident)
@@ -52,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       me: ctx.user.id,
       canPlan: ctx.ability.can('create', 'IncidentTask'),
       canProposeMeasure: ctx.ability.can('create', 'Measure'),
-      // Issue 5: police melding/aangifte and sharing with a partner (directeur); issue 6: a Halt
+      // Police melding/aangifte and sharing with a partner (directeur); a Halt
       // referral, offered only when the school is linked to a Halt region.
       canShare: ctx.ability.can('create', 'Share'),
       canRefer: ctx.ability.can('create', 'Referral') && (await haltRegionsOf(tx, ctx.tenant)).length > 0,

@@ -13,7 +13,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await inTenant(ctx, async (tx) => {
     const incident = await loadIncident(tx, ctx.ability, params.id ?? '', 'update')
     if (!incident) return null
-    // Access log (issue 5): the edit form shows the whole note, so it is a logged read (break-glass
+    // Access log: the edit form shows the whole note, so it is a logged read (break-glass
     // for the directeur on a confidential incident, as on the incident page).
     const subject = incidentSubject(incident)
     const access = await decideBreakGlass(tx, ctx.tenant, subject, incidentNeedsReason(ctx.tenant, incident))

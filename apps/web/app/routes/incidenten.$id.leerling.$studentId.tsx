@@ -15,7 +15,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(request, ctx, 'read', 'Incident')
   const studentId = params.studentId ?? ''
   const view = await inTenant(ctx, async (tx) => {
-    // Access log (issue 5): the incident as seen for this one pupil, logged for that pupil (the
+    // Access log: the incident as seen for this one pupil, logged for that pupil (the
     // others are not named on this page); a confidential incident asks the directeur for a reason.
     const facts = await incidentAccessFacts(tx, ctx.ability, params.id ?? '')
     if (!facts) return null

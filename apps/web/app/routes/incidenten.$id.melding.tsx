@@ -1,4 +1,4 @@
-// Melding or aangifte at the police about an incident (issue 5): the school records it (the school
+// Melding or aangifte at the police about an incident: the school records it (the school
 // may file on the victim's behalf) and shares the incident with the police unit under the active
 // agreement (origin melding/aangifte, purpose strafbare feiten), with the fields chosen (default the
 // least). Both in one transaction; outside an agreement nothing is recorded.

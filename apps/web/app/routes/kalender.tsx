@@ -12,7 +12,7 @@ import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
 import { useRootData } from '~/root.tsx'
 
 /**
- * /kalender — the school calendar (issue 4). The stichtingbeheerder keeps the school holidays per
+ * /kalender — the school calendar. The stichtingbeheerder keeps the school holidays per
  * region and each school's own days; other stichting roles read them; school staff see their own
  * school's schooljaar with the national holidays and the number of school days.
  */

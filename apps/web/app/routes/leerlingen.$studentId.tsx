@@ -14,13 +14,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const dossier = await inTenant(ctx, async (tx) => {
     const found = await getDossier(tx, ctx.ability, params.studentId ?? '')
     if (!found) return null
-    // Access log (issue 5): opening the dossier is logged; for a leerkracht a pupil outside the
+    // Access log: opening the dossier is logged; for a leerkracht a pupil outside the
     // groups they teach is break-glass (rules in packages/domain/src/privacy/access-log.ts).
     const subject = studentSubject(found.student)
     const access = await decideBreakGlass(tx, ctx.tenant, subject, await dossierNeedsReason(tx, ctx.tenant, found.student))
     if (!access.open) return { needsReason: true as const }
     await recordSubjectRead(tx, ctx.tenant, subject, access)
-    // AVG export (issue 5) for the directeur.
+    // The AVG export (right of access, AVG art. 15) for the directeur.
     return { ...found, canExport: ctx.ability.can('create', 'StudentExport') }
   })
   // Another school's or stichting's pupil is indistinguishable from one that does not exist.

@@ -16,8 +16,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await inTenant(ctx, async (tx) => {
     const measure = await getMeasure(tx, ctx.ability, ctx.tenant, params.id ?? '')
     if (!measure) return null
-    const bezwaar = await loadMeasureBezwaar(tx, ctx, measure.id) // issue 4: bezwaar, search for another school
-    const letters = await listLetters(tx, ctx.ability, measure.id) // issue 4: decision letters
+    const bezwaar = await loadMeasureBezwaar(tx, ctx, measure.id) // bezwaar, search for another school
+    const letters = await listLetters(tx, ctx.ability, measure.id) // decision letters
     return { measure, bezwaar, letters }
   })
   if (!found) throw data('Niet gevonden', { status: 404 })
@@ -41,13 +41,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result = await writeInTenant(ctx, (tx): Promise<{ ok: true } | DomainFailure> =>
     form.intent === 'complete-task'
       ? completeMeasureTask(tx, ctx.ability, ctx.tenant, id, String(form.taskId ?? ''), { reference: text('reference'), note: text('note') })
-      : form.intent === 'make-letter' // issue 4: decision letters (measure-letters.tsx)
+      : form.intent === 'make-letter' // decision letters (measure-letters.tsx)
         ? renderLetter(tx, ctx.ability, ctx.tenant, id, form.kind)
-        : form.intent === 'send-letter' // issue 4: recording the letter's sending (measure-letters.tsx)
+        : form.intent === 'send-letter' // recording the letter's sending (measure-letters.tsx)
         ? recordLetterSent(tx, ctx.ability, ctx.tenant, id, String(form.letterId ?? ''), { channel: text('channel'), sentOn: form.channel === 'email' ? undefined : text('sentOn') })
-        : form.intent === 'removal-hearing' // issue 4: hearings before a verwijdering (measure-hearings.tsx)
+        : form.intent === 'removal-hearing' // hearings before a verwijdering (measure-hearings.tsx)
         ? recordRemovalHearing(tx, ctx.ability, ctx.tenant, id, { party: text('party'), heardOn: text('heardOn'), summary: text('summary') })
-        : isBezwaarIntent(form.intent) // issue 4: bezwaar and search attempts (measure-bezwaar.tsx)
+        : isBezwaarIntent(form.intent) // bezwaar and search attempts (measure-bezwaar.tsx)
         ? bezwaarAction(tx, ctx, id, form)
         : transitionMeasure(tx, ctx.ability, ctx.tenant, id, { to: text('to'), reason: text('reason'), expectedState: text('expectedState') }),
   )
@@ -214,7 +214,7 @@ type PendingProps = {
   canPropose: boolean
 }
 
-/** Issue 4: the schorsingen pending this verwijdering; after it ends, which of them still run. */
+/** The schorsingen pending this verwijdering; after it ends, which of them still run. */
 function PendingSchorsingen({ measure: m, canPropose }: PendingProps) {
   const list = m.schorsingenPending ?? []
   const closed = m.state === 'definitive' || m.state === 'withdrawn'

@@ -10,7 +10,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [pupils, removals] = await inTenant(ctx, (tx) =>
     Promise.all([listStudents(tx, ctx.ability, { pageSize: 200 }), listMeasures(tx, ctx.ability, { kind: 'verwijdering' })]),
   )
-  // Issue 4: the open verwijderingen of this school's pupils, offered for a schorsing pending removal.
+  // The open verwijderingen of this school's pupils, offered for a schorsing pending removal.
   const closed: readonly string[] = WORKFLOWS.verwijdering.final
   return {
     openRemovals: removals

@@ -1,4 +1,4 @@
-// One reporting-duty case, guided (issue 5): where it stands, the next step with its explanation, and
+// One reporting-duty case, guided: where it stands, the next step with its explanation, and
 // the history. Opening the page is logged (getReportCase → recordAccess). The reporter of a zeden
 // case sees only that the board was informed.
 import { getReportCase, recordReportStep } from '@baken/domain'

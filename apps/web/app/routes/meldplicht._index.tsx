@@ -1,4 +1,4 @@
-// Reporting duties (issue 5, BRIEF §5): the cases the caller may see, and opening a new one of
+// Reporting duties: the cases the caller may see, and opening a new one of
 // either kind. Which cases appear is decided by RLS (migration 0023) and the ReportCase abilities.
 import { listReportCases } from '@baken/domain'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'

@@ -1,4 +1,4 @@
-// Opening a reporting-duty case (issue 5): the zeden route (opening it informs the board at once)
+// Opening a reporting-duty case: the zeden route (opening it informs the board at once)
 // or the Meldcode (step 1: the signals). Any staff member of the school may open one.
 import { listStudents, openReportCase, REPORT_KIND_LABELS, REPORT_KINDS } from '@baken/domain'
 import { record } from '@baken/permissions'

@@ -11,7 +11,7 @@ import { inTenant, requireContext, requirePermission } from '~/lib/context.serve
 import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
 import { useRootData } from '~/root.tsx'
 
-/** /overzicht — the school's yearly overview (seed 004, Bijlage 2) and the RI&E counts; directeur and IB. */
+/** /overzicht — the school's yearly overview (the school safety protocol's Bijlage 2) and the RI&E counts; directeur and IB. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Overview')

@@ -1,4 +1,4 @@
-// /privacy: the data subject's rights and retention (issue 5). The privacyfunctionaris (stichting-wide)
+// /privacy: the data subject's rights and retention. The privacyfunctionaris (stichting-wide)
 // and the directeur (own school): AVG requests with their one-month deadline, legal holds; the FG also
 // the retention terms and the purge (dry run first, then the purge confirming that dry run).
 import {

@@ -8,7 +8,7 @@ import { useRootData } from '~/root.tsx'
 /**
  * /protocol — per school the measure rules of its sector (versioned, each with its source) beside the
  * school's own protocol, differences marked. Stichting roles see all their schools, the directeur and
- * IB their own (issue 4, "Rules as data").
+ * IB their own.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)

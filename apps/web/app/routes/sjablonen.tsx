@@ -6,7 +6,7 @@ import { formatDateTime } from '~/lib/format.ts'
 import { useRootData } from '~/root.tsx'
 
 /**
- * /sjablonen — the stichting's decision-letter templates (issue 4, "Letters and mail"), for the
+ * /sjablonen — the stichting's decision-letter templates, for the
  * stichtingbeheerder and the bestuurder: per kind the current version and its text, the earlier
  * versions, and the placeholders the law requires. Saving adds a version; letters already made keep
  * the version they were made from.

@@ -1,4 +1,4 @@
-// POST /toegang/reden — the break-glass step (issue 5): records the reason the user gives for opening
+// POST /toegang/reden — the break-glass step: records the reason the user gives for opening
 // a confidential incident or an out-of-scope dossier (action 'break_glass' in the access log, one row
 // per pupil of the record) and sends them back to that record, which then opens for 15 minutes for
 // this user, role and organisation only (migration 0019, access_log_break_glass_reason). Nothing of

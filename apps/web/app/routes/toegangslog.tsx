@@ -1,4 +1,4 @@
-// /toegangslog — the privacyfunctionaris reviews who looked at what (issue 5, BRIEF §6): search by
+// /toegangslog — the privacyfunctionaris reviews who looked at what: search by
 // date range, person, role, kind of record, pupil and break-glass; paged; break-glass rows marked;
 // the current search downloadable as CSV (/toegangslog.csv, itself logged). Only the
 // privacyfunctionaris (`read AccessLog`): others get 403 here, and RLS shows them no rows anyway.

@@ -1,4 +1,4 @@
-// OpenAPI paths of the access log (issue 5; merged into lib/openapi.ts). Keys are paths under /api/v1.
+// OpenAPI paths of the access log (merged into lib/openapi.ts). Keys are paths under /api/v1.
 import { errorResponse as error, uuidSchema as uuid } from './common.ts'
 
 /**

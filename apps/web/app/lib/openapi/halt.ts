@@ -1,5 +1,5 @@
 // OpenAPI paths of the halt area (merged into lib/openapi.ts). Keys are paths under /api/v1.
-// The Halt spreekuur (issue 6, seed 000): the school's referrals (/referrals) and Halt's side
+// The Halt spreekuur (Halt's spreekuur leaflet): the school's referrals (/referrals) and Halt's side
 // (/halt/referrals). A referral is a purpose-bound share ('halt_spreekuur'); Halt receives only the
 // share's items. The school never receives Halt's notes, components, JIM or appointments.
 import { errorResponse as error, uuidSchema as uuid } from './common.ts'

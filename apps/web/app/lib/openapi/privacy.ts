@@ -1,5 +1,5 @@
 // OpenAPI paths of the privacy area (merged into lib/openapi.ts). Keys are paths under /api/v1.
-// Data-subject rights (issue 5, AVG art. 12–21): the student export, requests with their one-month
+// Data-subject rights (AVG art. 12–21): the student export, requests with their one-month
 // deadline, retention terms and the purge (dry run first; the purge confirms a dry run).
 import { errorResponse as error, uuidSchema as uuid } from './common.ts'
 

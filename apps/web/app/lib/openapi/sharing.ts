@@ -1,5 +1,5 @@
 // OpenAPI paths of the sharing area (merged into lib/openapi.ts). Keys are paths under /api/v1.
-// Purpose-bound sharing (issue 5, Wpg art. 20): agreements, shares (the school's side) and shared
+// Purpose-bound sharing (Wpg art. 20): agreements, shares (the school's side) and shared
 // records (what a recipient — police unit, Halt — sees). Approval and ending of an agreement are
 // separate POST actions (…/approve, …/end) rather than a PATCH: they are steps with their own rule
 // (only the bestuurder approves), not edits of fields.
