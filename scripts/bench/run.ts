@@ -1,4 +1,4 @@
-// The performance budgets of BRIEF.md ("Budgets") against the real server (docs/benchmark.md).
+// The performance budgets (listed in docs/benchmark.md) against the real server.
 //
 //   node --import tsx scripts/bench/generate.ts --scale=full     # once: the dataset
 //   node --import tsx scripts/bench/run.ts                       # the benchmark; exit 1 when a budget fails

@@ -1,4 +1,4 @@
-// The Halt spreekuur end to end (issue 6): docent@vakcollege.demo refers a student (refused first
+// The Halt spreekuur end to end: docent@vakcollege.demo refers a student (refused first
 // without consent), halt@haltnoord.demo accepts, records the intake, two components, a JIM and a
 // note, and closes; directeur@vakcollege.demo reads the closing report without any of Halt’s notes.
 import { expect, test, type Page } from '@playwright/test'

@@ -1,4 +1,4 @@
-// Issue 5, end to end in the browser: the directeur of OBS De Branding shares one incident with the
+// Purpose-bound sharing, end to end in the browser: the directeur of OBS De Branding shares one incident with the
 // police under the Wijkteam agreement, choosing the fields; the wijkagent sees that incident with
 // exactly those fields and nothing else; the privacy officer finds both the share and the police
 // view in the access log.

@@ -1,4 +1,4 @@
-// The access log over real HTTP (issue 5): reads of incidents and dossiers are logged and found by
+// The access log over real HTTP: reads of incidents and dossiers are logged and found by
 // the privacyfunctionaris (page, CSV, API); a confidential incident asks the directeur for a reason
 // first (API: 403 without ?reason=, page: a reason form, then 15 minutes for that record only); a
 // leerkracht needs a reason for the dossier of a pupil outside their groups; other roles cannot see

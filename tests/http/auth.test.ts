@@ -261,7 +261,8 @@ describe('API shape', () => {
     expect(doc.openapi).toBe('3.1.0')
     // Every API route file is documented, and every documented path has a route file.
     expect(Object.keys(doc.paths).sort()).toEqual(apiPathsFromRouteFiles())
-    // A floor, so an empty route directory cannot pass: the paths of issues 2–6.
+    // A floor, so an empty route directory cannot pass: a path of each area (dossier, measures,
+    // access log, sharing, Halt).
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/students/{id}/dossier', '/measures/{id}/transitions', '/access-log', '/shares', '/shared', '/referrals', '/halt/referrals']),
     )

@@ -1,4 +1,4 @@
-// The Halt spreekuur through the real server (issue 6): the school refers (consent, the chosen facts),
+// The Halt spreekuur through the real server: the school refers (consent, the chosen facts),
 // Halt accepts, plans and records the intake, sets components and closes; the school reads the
 // closing report, never Halt's notes; role checks (politie, another stichting, another school).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

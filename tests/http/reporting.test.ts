@@ -1,4 +1,4 @@
-// Reporting duties through the real server (issue 5): a leerkracht reports a suspected sexual offence
+// Reporting duties through the real server: a leerkracht reports a suspected sexual offence
 // by a staff member; the board is notified by mail (no names, no details) and sees the case, as does
 // the vertrouwenspersoon; the directeur, the other stichting and partners get 404. The Meldcode case
 // is the school's (directeur, IB, vertrouwenspersoon, opener), never the board's.

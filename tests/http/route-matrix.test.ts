@@ -73,7 +73,7 @@ let incidentId = ''
 const schoolIdOf: Record<string, string> = {}
 // Stichting-level accounts (bestuurder, beheerder, privacyfunctionaris).
 const STICHTING = new Set(['bestuur@kompas.demo', 'beheer@kompas.demo', 'privacy@kompas.demo', 'bestuur@horizon.demo'])
-// The board and the FG on the stichting's side of sharing (issue 5); the partners that receive.
+// The board and the FG on the stichting's side of sharing; the partners that receive.
 const SHARING_SIDE = new Set(['bestuur@kompas.demo', 'privacy@kompas.demo', 'bestuur@horizon.demo'])
 const PARTNERS = new Set(['politie@wijkteam.demo', 'halt@haltnoord.demo'])
 // School leads: directeur and intern begeleider (yearly overview, import).
@@ -189,11 +189,11 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
     path: () => `/api/v1/stichtingen/${kompasId}/oversight`,
     expect: (who) => (who === 'anonymous' ? 401 : who === 'bestuur@kompas.demo' ? 200 : who === 'bestuur@horizon.demo' ? 404 : 403),
   },
-  // Issue 5: the access log (the privacyfunctionaris only).
+  // The access log (the privacyfunctionaris only).
   { label: 'GET /toegangslog', path: () => '/toegangslog', expect: (who) => (who === 'anonymous' ? 302 : who === 'privacy@kompas.demo' ? 200 : 403) },
   { label: 'GET /toegangslog.csv', path: () => '/toegangslog.csv', expect: (who) => (who === 'anonymous' ? 302 : who === 'privacy@kompas.demo' ? 200 : 403) },
   { label: 'GET /api/v1/access-log', path: () => '/api/v1/access-log', expect: (who) => (who === 'anonymous' ? 401 : who === 'privacy@kompas.demo' ? 200 : 403) },
-  // Issue 5: sharing. The school's side (directeur, IB) and the board and FG; partners see /gedeeld.
+  // Sharing. The school's side (directeur, IB) and the board and FG; partners see /gedeeld.
   {
     label: 'GET /delen',
     path: () => '/delen',
@@ -228,7 +228,7 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
     expect: (who) =>
       who === 'anonymous' ? 302 : who === 'directeur@branding.demo' ? 200 : who.startsWith('directeur@') ? 404 : 403,
   },
-  // Issue 5: data-subject rights and retention (FG stichting-wide, directeur for the own school).
+  // Data-subject rights and retention (FG stichting-wide, directeur for the own school).
   {
     label: 'GET /privacy',
     path: () => '/privacy',
@@ -246,14 +246,14 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
     expect: (who) =>
       who === 'anonymous' ? 401 : who === 'directeur@branding.demo' ? 200 : who.startsWith('directeur@') ? 404 : 403,
   },
-  // Issue 5: reporting duties (any school staff member reports; the board follows the zeden route).
+  // Reporting duties (any school staff member reports; the board follows the zeden route).
   {
     label: 'GET /meldplicht',
     path: () => '/meldplicht',
     expect: (who) => (who === 'anonymous' ? 302 : SCHOOL_OF[who] || who.startsWith('bestuur@') ? 200 : 403),
   },
   { label: 'GET /meldplicht/nieuw', path: () => '/meldplicht/nieuw', expect: (who) => (who === 'anonymous' ? 302 : SCHOOL_OF[who] ? 200 : 403) },
-  // Issue 6: Halt referrals (the school's side: directeur, IB, leerkracht) and Halt's workspace.
+  // Halt referrals (the school's side: directeur, IB, leerkracht) and Halt's workspace.
   {
     label: 'GET /verwijzingen',
     path: () => '/verwijzingen',

@@ -1,4 +1,4 @@
-// Purpose-bound sharing through the API of the real server (issue 5): the bestuurder approves an
+// Purpose-bound sharing through the API of the real server: the bestuurder approves an
 // agreement, the directeur shares one incident with only the chosen fields, politie@wijkteam.demo
 // sees exactly those fields and nothing else, a revocation makes it 404 at once, refusals outside
 // the agreement, roles and tenants, and the access log of every look. The test makes its own

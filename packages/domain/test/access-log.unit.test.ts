@@ -1,4 +1,4 @@
-// Pure parts of the access log (issue 5): search filters, their query string, the CSV export, the
+// Pure parts of the access log: search filters, their query string, the CSV export, the
 // break-glass reason and the rule for which incidents need one.
 import { describe, expect, it } from 'vitest'
 import {

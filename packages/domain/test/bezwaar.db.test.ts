@@ -1,5 +1,5 @@
 // Bezwaar, the search for another school and the board's oversight through the tenant transaction, as
-// the routes call them (issue 4): record → hearing → decision with the computed deadline; who may
+// the routes call them: record → hearing → decision with the computed deadline; who may
 // decide (bestuurder; directeur only under mandate, never on their own decision); a late bezwaar;
 // a definitive verwijdering refused until another school admits (mbo: or 8 weeks of search).
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'

@@ -151,7 +151,7 @@ describe('victim care steps (§4)', () => {
     }
   })
 
-  it('include the tasks the brief names', () => {
+  it('include the victim-care tasks of the protocol', () => {
     const keys = VICTIM_CARE_STEPS.map((s) => s.key)
     expect(keys).toEqual(
       expect.arrayContaining(['gesprek_slachtoffer', 'ouders_slachtoffer_informeren', 'herstel_slachtoffer_volgen', 'normaliserend_gesprek_dader']),

@@ -1,4 +1,4 @@
-// The Halt spreekuur through the tenant transaction, as the routes call it (issue 6): referring with
+// The Halt spreekuur through the tenant transaction, as the routes call it: referring with
 // consent and the chosen facts (a purpose-bound share), what Halt sees (only the shared facts, no
 // incident or student rows), Halt's workflow, closing with only the agreed fields and the mail, what
 // the school sees (never Halt's notes), a school without a link to the region, and the overview.

@@ -1,4 +1,4 @@
-// Issue 4, second round, through the tenant transaction as the routes call them: bezwaar and search
+// The measures' follow-up steps, through the tenant transaction as the routes call them: bezwaar and search
 // attempt details in their own columns (migration 0018); hearings per sector before a verwijdering;
 // the letter's sending moving a schorsing to "besluit verzonden"; the built-in templates for a
 // stichting without its own; mail to the decision's recipients for time-outs, verwijderingen and

@@ -1,4 +1,4 @@
-// Issue 4: a schorsing pending a verwijdering (rule verwijdering.schorsingHangende). Only a schorsing,
+// A schorsing pending a verwijdering (rule verwijdering.schorsingHangende). Only a schorsing,
 // only pending an open verwijdering of the same pupil at the same school; the sector maximum still
 // applies; both ends show the link; ending the verwijdering changes nothing in its schorsingen.
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'

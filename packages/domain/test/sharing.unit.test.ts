@@ -1,4 +1,4 @@
-// The minimised payload of a share (issue 5) and the agreement's conditions, without a database.
+// The minimised payload of a share and the agreement's conditions, without a database.
 import { describe, expect, it } from 'vitest'
 import { agreementRefusal, buildSharePayload, endOfDutchDay, projectPayload, type AgreementRow, type PupilFacts } from '../src/sharing/create-share.ts'
 import type { IncidentDetail } from '../src/incidents/incident-record.ts'
