@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -14,8 +15,12 @@ export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 export type DatabaseConfig =
   /** Postgres server through postgres.js. */
   | { kind: 'postgres'; url: string; max?: number }
-  /** Embedded PGlite; dataDir 'memory://' keeps it in memory (tests). */
-  | { kind: 'pglite'; dataDir: string }
+  /**
+   * Embedded PGlite; dataDir 'memory://' keeps it in memory (tests). snapshot: a tarball written
+   * by PGlite's dumpDataDir() (its path, or its bytes) that a new dataDir starts from; ignored
+   * when dataDir already holds a database.
+   */
+  | { kind: 'pglite'; dataDir: string; snapshot?: string | Blob }
 
 export interface DatabaseHandle {
   db: Database
@@ -26,7 +31,8 @@ export interface DatabaseHandle {
 /** Reads the configuration from the environment (documented in README.md). */
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL, max: Number(env.DATABASE_POOL_MAX ?? 10) }
-  return { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR ?? './data/pglite' }
+  const dataDir = env.PGLITE_DATA_DIR ?? './data/pglite'
+  return env.PGLITE_SNAPSHOT ? { kind: 'pglite', dataDir, snapshot: env.PGLITE_SNAPSHOT } : { kind: 'pglite', dataDir }
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
@@ -35,8 +41,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     const db = drizzlePostgres(client, { schema }) as unknown as Database
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) }
   }
-  if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true })
-  const client = await PGlite.create(config.dataDir)
+  const inMemory = config.dataDir.startsWith('memory://')
+  // Like the demo seed, a snapshot only fills a new database: a restart keeps what is there.
+  const fresh = inMemory || !existsSync(join(config.dataDir, 'PG_VERSION'))
+  if (!inMemory) mkdirSync(config.dataDir, { recursive: true })
+  const client =
+    config.snapshot && fresh
+      ? await PGlite.create({ dataDir: config.dataDir, loadDataDir: snapshotBlob(config.snapshot) })
+      : await PGlite.create(config.dataDir)
   const db = drizzlePglite(client, { schema }) as unknown as Database
   return { db, kind: 'pglite', close: () => client.close() }
+}
+
+function snapshotBlob(snapshot: string | Blob): Blob {
+  return typeof snapshot === 'string' ? new Blob([readFileSync(snapshot)]) : snapshot
 }
