@@ -1,9 +1,10 @@
 // The board's oversight page and API, bezwaren and the search for another school through the real
-// server (issue 4): /bestuur for the bestuurder only; the oversight API for the caller's own stichting
+// server: /bestuur for the bestuurder only; the oversight API for the caller's own stichting
 // only; the bezwaar flow (record → hearing → decision) with who may decide; search attempts and the
 // definitive verwijdering; the bezwaar section on the measure page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { bezwaarDecisionDue, ddmmyyyy, dutchToday, localDate, plusDays, schoolYearWithData } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 let server: RunningServer
@@ -18,7 +19,7 @@ const ACCOUNTS = [
   'beheer@kompas.demo',
 ]
 const json = (c: Client, method: string, path: string, body?: unknown) => c.request(method, path, body === undefined ? {} : { json: body })
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+const today = dutchToday()
 let kompasId = ''
 let horizonId = ''
 
@@ -33,6 +34,25 @@ beforeAll(async () => {
 })
 afterAll(() => server?.stop())
 
+interface Bezwaar {
+  id: string
+  receivedOn: string
+  decisionDueOn: string
+  state: string
+}
+
+/** The demo's ended po schorsing at De Branding (its letter sent weeks ago) and its open bezwaar. */
+async function endedWithBezwaar(c: Client): Promise<{ id: string; letterSentOn: string; bezwaar: Bezwaar }> {
+  const [ended] = (await c.get('/api/v1/measures?kind=schorsing&state=ended')).json().items
+  const detail = (await c.get(`/api/v1/measures/${ended.id}`)).json()
+  const sent = detail.transitions.find((t: { to: string }) => t.to === 'letter_sent')
+  const [bezwaar] = (await c.get(`/api/v1/measures/${ended.id}/bezwaren`)).json().items
+  return { id: ended.id, letterSentOn: localDate(new Date(sent.at)), bezwaar }
+}
+
+/** Within the board's "deadlines at risk" window: due in the coming 7 days or overdue. */
+const atRisk = (dueOn: string) => dueOn <= plusDays(today, 7)
+
 describe('/bestuur', () => {
   it('shows the Kompas bestuurder the approvals queue and the deadlines at risk', async () => {
     const res = await as['bestuur@kompas.demo']!.get('/bestuur')
@@ -40,8 +60,12 @@ describe('/bestuur', () => {
     expect(res.text).toContain('Wacht op besluit van het bestuur')
     expect(res.text).toContain('Termijnen in gevaar')
     expect(res.text).toContain('Melding aan de Inspectie nog niet gedaan')
-    expect(res.text).toContain('Beslissing op bezwaar')
-    expect(res.text).toContain('27-11-2026')
+    // The seeded bezwaar is due about a week from the seeding day; when a holiday pushes its due
+    // day further out it is not yet at risk and must not be listed.
+    const { id: endedId, bezwaar } = await endedWithBezwaar(as['bestuur@kompas.demo']!)
+    const listed = new RegExp(`href="/maatregelen/${endedId}"[^>]*>Beslissing op bezwaar<`).test(res.text)
+    expect(listed, `bezwaar due ${bezwaar.decisionDueOn}`).toBe(atRisk(bezwaar.decisionDueOn))
+    if (listed) expect(res.text).toContain(ddmmyyyy(bezwaar.decisionDueOn))
     const queue = (await as['bestuur@kompas.demo']!.get('/api/v1/measures?kind=schorsing&state=proposed')).json().items
     expect(queue.length).toBeGreaterThan(0)
     for (const m of queue) expect(res.text).toContain(`/maatregelen/${m.id}`)
@@ -64,14 +88,21 @@ describe('/bestuur', () => {
 
 describe('GET /api/v1/stichtingen/{id}/oversight', () => {
   it('answers the bestuurder for their own stichting, with the same data as the page', async () => {
-    const res = await as['bestuur@kompas.demo']!.get(`/api/v1/stichtingen/${kompasId}/oversight?schooljaar=2026-2027`)
+    const board = as['bestuur@kompas.demo']!
+    const year = await schoolYearWithData(async (y) => {
+      const counts = (await board.get(`/api/v1/stichting/incident-counts?schooljaar=${y}`)).json()
+      return counts.schools.some((x: { total: number }) => x.total > 0)
+    })
+    const res = await board.get(`/api/v1/stichtingen/${kompasId}/oversight?schooljaar=${year}`)
     expect(res.status).toBe(200)
     const o = res.json()
     expect(o.stichting).toEqual({ id: kompasId, name: 'Stichting Kompas' })
-    expect(o.schooljaar).toBe('2026-2027')
+    expect(o.schooljaar).toBe(year)
     expect(o.queue.length).toBeGreaterThan(0)
     expect(o.deadlines.inspectie.length).toBeGreaterThan(0)
-    expect(o.deadlines.bezwaren.some((b: { decisionDueOn: string; schoolName: string }) => b.decisionDueOn === '2026-11-27' && b.schoolName === 'OBS De Branding')).toBe(true)
+    const { bezwaar } = await endedWithBezwaar(board)
+    const listed = o.deadlines.bezwaren.some((b: { decisionDueOn: string; schoolName: string }) => b.decisionDueOn === bezwaar.decisionDueOn && b.schoolName === 'OBS De Branding')
+    expect(listed, `bezwaar due ${bezwaar.decisionDueOn}`).toBe(atRisk(bezwaar.decisionDueOn))
     expect(o.measuresPerSchool).toHaveLength(3)
     expect(o.incidentsPerSchool).toHaveLength(3)
   })
@@ -93,17 +124,19 @@ describe('bezwaren through the API', () => {
     const dir = as['directeur@branding.demo']!
     const [m] = (await dir.get('/api/v1/measures?kind=schorsing&state=approved')).json().items
     const path = `/api/v1/measures/${m.id}/bezwaren`
-    const created = await json(dir, 'POST', path, { receivedOn: '2026-11-19' })
+    // No letter sent yet: the term runs from the day of the decision.
+    const decidedOn = localDate(new Date((await dir.get(`/api/v1/measures/${m.id}`)).json().decidedAt))
+    const created = await json(dir, 'POST', path, { receivedOn: today })
     expect(created.status).toBe(201)
-    // Decided 17 November 2026 (po): objection term to 29 December, decision by 26 January 2027.
-    expect(created.json()).toMatchObject({ state: 'received', decisionDueOn: '2027-01-26' })
+    // po: 6 weeks to object, then the board's 4 weeks from the day after that term ends.
+    expect(created.json()).toMatchObject({ state: 'received', decisionDueOn: bezwaarDecisionDue('po', decidedOn, today) })
     const id = created.json().id
-    expect((await json(dir, 'POST', path, { receivedOn: '2026-11-19' })).status).toBe(409)
+    expect((await json(dir, 'POST', path, { receivedOn: today })).status).toBe(409)
     expect((await json(dir, 'POST', path, { receivedOn: 'gisteren' })).status).toBe(400)
 
     const early = await json(as['bestuur@kompas.demo']!, 'POST', `${path}/${id}`, { action: 'decide', decidedOn: today, outcome: 'ongegrond', reasons: 'De schorsing was evenredig.' })
     expect(early.status).toBe(409)
-    expect((await json(as['ib@branding.demo']!, 'POST', `${path}/${id}`, { action: 'hearing', hearingOn: '2026-11-20' })).status).toBe(200)
+    expect((await json(as['ib@branding.demo']!, 'POST', `${path}/${id}`, { action: 'hearing', hearingOn: today })).status).toBe(200)
     expect((await json(as['ib@branding.demo']!, 'POST', `${path}/${id}`, { action: 'iets' })).status).toBe(400)
     const denied = await json(dir, 'POST', `${path}/${id}`, { action: 'decide', decidedOn: today, outcome: 'ongegrond', reasons: 'De schorsing was evenredig.' })
     expect(denied.status).toBe(403)
@@ -122,16 +155,17 @@ describe('bezwaren through the API', () => {
 
   it('a bezwaar after the objection term is refused naming the term; other tenants and roles get 404/403', async () => {
     const dir = as['directeur@branding.demo']!
-    // The demo's ended schorsing of 18 September: term to 30 October; its own bezwaar is still open.
-    const [ended] = (await dir.get('/api/v1/measures?kind=schorsing&state=ended')).json().items
-    const open = (await dir.get(`/api/v1/measures/${ended.id}/bezwaren`)).json().items
-    expect(open[0]).toMatchObject({ decisionDueOn: '2026-11-27', state: 'hearing_held' })
+    // The demo's ended schorsing, its letter sent some ten weeks ago; its own bezwaar is still open,
+    // due by the po rule from the letter's day.
+    const { id: endedId, letterSentOn, bezwaar } = await endedWithBezwaar(dir)
+    const ended = { id: endedId }
+    expect(bezwaar).toMatchObject({ decisionDueOn: bezwaarDecisionDue('po', letterSentOn, bezwaar.receivedOn), state: 'hearing_held' })
     expect((await as['bestuur@horizon.demo']!.get(`/api/v1/measures/${ended.id}/bezwaren`)).status).toBe(404)
-    expect((await json(as['bestuur@horizon.demo']!, 'POST', `/api/v1/measures/${ended.id}/bezwaren`, { receivedOn: '2026-11-19' })).status).toBe(404)
+    expect((await json(as['bestuur@horizon.demo']!, 'POST', `/api/v1/measures/${ended.id}/bezwaren`, { receivedOn: today })).status).toBe(404)
     expect((await as['leerkracht@branding.demo']!.get(`/api/v1/measures/${ended.id}/bezwaren`)).status).toBe(403)
 
     const [proposed] = (await dir.get('/api/v1/measures?kind=schorsing&state=proposed')).json().items
-    expect((await json(dir, 'POST', `/api/v1/measures/${proposed.id}/bezwaren`, { receivedOn: '2026-11-19' })).status).toBe(409)
+    expect((await json(dir, 'POST', `/api/v1/measures/${proposed.id}/bezwaren`, { receivedOn: today })).status).toBe(409)
   })
 })
 
@@ -155,12 +189,13 @@ describe('the search for another school through the API', () => {
 describe('the measure page', () => {
   it('shows the bezwaar with its deadline and takes the hearing through the page’s form', async () => {
     const dir = as['directeur@branding.demo']!
-    const [ended] = (await dir.get('/api/v1/measures?kind=schorsing&state=ended')).json().items
+    const { id: endedId, bezwaar } = await endedWithBezwaar(dir)
+    const ended = { id: endedId }
     const page = await dir.get(`/maatregelen/${ended.id}`)
     expect(page.status).toBe(200)
     const text = page.text.replaceAll('<!-- -->', '')
-    expect(text).toContain('Bezwaar ontvangen op 12-10-2026')
-    expect(text).toContain('beslissen uiterlijk 27-11-2026')
+    expect(text).toContain(`Bezwaar ontvangen op ${ddmmyyyy(bezwaar.receivedOn)}`)
+    expect(text).toContain(`beslissen uiterlijk ${ddmmyyyy(bezwaar.decisionDueOn)}`)
     // No decision form for a directeur without mandate.
     expect(page.text).not.toContain('Beslissen op bezwaar')
     const boardPage = await as['bestuur@kompas.demo']!.get(`/maatregelen/${ended.id}`)
@@ -168,11 +203,12 @@ describe('the measure page', () => {
 
     const lyceum = as['directeur@lyceum.demo']!
     const [decided] = (await lyceum.get('/api/v1/measures?kind=schorsing&state=approved')).json().items
-    const posted = await lyceum.post(`/maatregelen/${decided.id}`, { intent: 'bezwaar-record', receivedOn: '2026-11-19' })
+    const posted = await lyceum.post(`/maatregelen/${decided.id}`, { intent: 'bezwaar-record', receivedOn: today })
     expect(posted.status).toBe(302)
     const [b] = (await lyceum.get(`/api/v1/measures/${decided.id}/bezwaren`)).json().items
-    // vo: 4 weeks from receipt, Thursday 17 December 2026.
-    expect(b).toMatchObject({ receivedOn: '2026-11-19', decisionDueOn: '2026-12-17' })
+    // vo: 4 weeks from receipt.
+    const decidedOn = localDate(new Date((await lyceum.get(`/api/v1/measures/${decided.id}`)).json().decidedAt))
+    expect(b).toMatchObject({ receivedOn: today, decisionDueOn: bezwaarDecisionDue('vo', decidedOn, today) })
     const refused = await lyceum.post(`/maatregelen/${decided.id}`, { intent: 'bezwaar-hearing', bezwaarId: b.id, hearingOn: '2099-01-01' })
     expect(refused.status).toBe(400)
     expect(refused.text).toContain('in de toekomst')
