@@ -2,6 +2,7 @@
 // mandate, and tenant isolation between stichtingen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { demoDates, dutchToday } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 let server: RunningServer
@@ -9,7 +10,11 @@ const as: Record<string, Client> = {}
 const ACCOUNTS = ['directeur@branding.demo', 'ib@branding.demo', 'leerkracht@branding.demo', 'bestuur@kompas.demo', 'bestuur@horizon.demo', 'directeur@horizon.demo', 'privacy@kompas.demo', 'politie@wijkteam.demo']
 let pupil: string
 let pupil2: string
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date())
+const today = dutchToday()
+// School days ahead on the calendars of De Branding and the Kompas Lyceum (both regio noord).
+const brandingCalendar = demoDates().calendar('noord', 'branding')
+const lyceumCalendar = demoDates().calendar('noord', 'lyceum')
+const startsOn = brandingCalendar.addSchoolDays(brandingCalendar.nextSchoolDay(today), 2)
 const json = (c: Client, method: string, path: string, body?: unknown) => c.request(method, path, body === undefined ? {} : { json: body })
 
 beforeAll(async () => {
@@ -30,13 +35,13 @@ describe('a po schorsing through the API', () => {
   it('is proposed, refused to the directeur without mandate, decided by the bestuurder, with the Inspectie task', async () => {
     const dir = as['directeur@branding.demo']!
     const tooLong = await json(dir, 'POST', '/api/v1/measures', {
-      kind: 'schorsing', studentId: pupil, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn: '2026-11-26', schoolDays: 7,
+      kind: 'schorsing', studentId: pupil, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn, schoolDays: 7,
       skipJustification: 'De veiligheid van de leerkracht vraagt direct een schorsing.',
     })
     expect(tooLong.status).toBe(400)
     expect(tooLong.json().errors[0]).toMatchObject({ path: 'schoolDays', message: expect.stringMatching(/ten hoogste 5 schooldagen/) })
     const created = await json(dir, 'POST', '/api/v1/measures', {
-      kind: 'schorsing', studentId: pupil, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn: '2026-11-26', schoolDays: 2,
+      kind: 'schorsing', studentId: pupil, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn, schoolDays: 2,
       skipJustification: 'De veiligheid van de leerkracht vraagt direct een schorsing.',
     })
     expect(created.status).toBe(201)
@@ -50,7 +55,8 @@ describe('a po schorsing through the API', () => {
     expect((await json(board, 'POST', `/api/v1/measures/${id}/transitions`, { to: 'approved', expectedState: 'proposed' })).status).toBe(200)
     const detail = (await dir.get(`/api/v1/measures/${id}`)).json()
     expect(detail.state).toBe('approved')
-    expect(detail.endsOn).toBe('2026-11-27')
+    // Two school days: the start and the next school day on the school's calendar.
+    expect(detail.endsOn).toBe(brandingCalendar.nextSchoolDay(startsOn))
     expect(detail.tasks.map((t: { kind: string }) => t.kind)).toContain('inspectie_melding')
     // "Besluit verzonden" is no button: it follows from recording the letter's sending.
     expect(detail.next.map((n: { to: string }) => n.to)).toEqual([])
@@ -133,15 +139,20 @@ describe('who sees what', () => {
   })
 })
 
-describe('a schorsing pending removal (issue 4)', () => {
+describe('a schorsing pending removal', () => {
   it('is proposed for the open verwijdering of the same pupil and shown at both ends; other ids are refused', async () => {
     const dir = new Client(server.baseUrl)
     await dir.login('directeur@lyceum.demo', { membership: (m) => m.organisationName === 'Kompas Lyceum' })
     const [removal] = (await dir.get('/api/v1/measures?kind=verwijdering&state=searching')).json().items
     expect(removal).toBeTruthy()
     const before = (await dir.get(`/api/v1/measures/${removal.id}`)).json()
-    expect(before.schorsingenPending).toEqual([expect.objectContaining({ state: 'in_effect', running: true, startsOn: '2026-11-19' })])
-    const body = { kind: 'schorsing', studentId: removal.studentId, reasons: 'Bedreigde een medeleerling tijdens de pauze.', startsOn: '2026-11-26', schoolDays: 2, pendingRemovalId: removal.id }
+    // The seeded schorsing pending this removal, in effect now.
+    const [pending] = (await dir.get('/api/v1/measures?kind=schorsing&state=in_effect')).json().items.filter((m: { pendingRemovalId: string | null }) => m.pendingRemovalId === removal.id)
+    expect(pending.startsOn <= today).toBe(true)
+    expect(before.schorsingenPending).toEqual([expect.objectContaining({ id: pending.id, state: 'in_effect', running: true, startsOn: pending.startsOn })])
+    // A new one must neither overlap the running one nor directly follow it: a school day between.
+    const laterStart = lyceumCalendar.addSchoolDays(lyceumCalendar.nextSchoolDay(pending.endsOn > today ? pending.endsOn : today), 2)
+    const body = { kind: 'schorsing', studentId: removal.studentId, reasons: 'Bedreigde een medeleerling tijdens de pauze.', startsOn: laterStart, schoolDays: 2, pendingRemovalId: removal.id }
     const created = await json(dir, 'POST', '/api/v1/measures', body)
     expect(created.status, created.text).toBe(201)
     const { id } = created.json()
