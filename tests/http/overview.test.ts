@@ -2,6 +2,7 @@
 // who may read it (directeur and IB of that school only), and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { currentSchoolYear, previousSchoolYear } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 let server: RunningServer
@@ -18,7 +19,10 @@ const ACCOUNTS = [
 let branding = ''
 let lyceum = ''
 let horizon = ''
-const YEAR = '2025-2026'
+// Today's schooljaar, and the one before it: a whole year of demo incidents, from August on.
+const CURRENT = currentSchoolYear()
+const YEAR = previousSchoolYear()
+const START = Number(YEAR.slice(0, 4))
 const overview = (schoolId: string, query = `schooljaar=${YEAR}`) => `/api/v1/schools/${schoolId}/overview?${query}`
 
 /** The raw bytes of a download (the client's text() would decode the BOM and the zip). */
@@ -52,7 +56,7 @@ describe('formats', () => {
     expect(body.rows.length).toBeGreaterThan(body.analysis.total)
     expect(body.rows[0]).toMatchObject({
       naam: expect.any(String),
-      datum: expect.stringMatching(/^2025-08-\d\d$/),
+      datum: expect.stringMatching(new RegExp(`^${START}-08-\\d\\d$`)),
       groep: expect.stringMatching(/^groep \d$/),
       rol: expect.any(String),
       incident: expect.any(String),
@@ -79,7 +83,7 @@ describe('formats', () => {
     expect(res.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     const lines = res.bytes.subarray(3).toString('utf8').split('\r\n')
     expect(lines[0]).toBe('Naam;Datum;Groep;Incident;Sanctie;Rol;Ernst')
-    expect(lines[1]).toMatch(/^[^;]+;\d\d-08-2025;groep \d;/)
+    expect(lines[1]).toMatch(new RegExp(`^[^;]+;\\d\\d-08-${START};groep \\d;`))
     const json = (await as['directeur@branding.demo']!.get(overview(branding))).json()
     expect(lines.filter((l) => l !== '')).toHaveLength(json.rows.length + 1)
   })
@@ -171,18 +175,18 @@ describe('the page /overzicht', () => {
   it('shows the directeur the current schooljaar with the table, the downloads and the charts', async () => {
     const res = await as['directeur@branding.demo']!.get('/overzicht')
     expect(res.status).toBe(200)
-    expect(res.text).toContain('Jaaroverzicht incidenten 2026-2027')
-    expect(res.text).toContain(`/api/v1/schools/${branding}/overview?schooljaar=2026-2027&amp;format=csv`)
-    expect(res.text).toContain(`/api/v1/schools/${branding}/overview?schooljaar=2026-2027&amp;format=xlsx`)
+    expect(res.text).toContain(`Jaaroverzicht incidenten ${CURRENT}`)
+    expect(res.text).toContain(`/api/v1/schools/${branding}/overview?schooljaar=${CURRENT}&amp;format=csv`)
+    expect(res.text).toContain(`/api/v1/schools/${branding}/overview?schooljaar=${CURRENT}&amp;format=xlsx`)
     expect(res.text).toContain('data-label="Sanctie"')
     expect(res.text).toContain('Analyse voor de RI&amp;E')
-    expect(res.text).toMatch(/<option value="2025-2026"/)
+    expect(res.text).toContain(`<option value="${YEAR}"`)
   })
 
   it('shows another schooljaar on request; a bad one is a 400', async () => {
-    const res = await as['ib@branding.demo']!.get('/overzicht?schooljaar=2025-2026')
+    const res = await as['ib@branding.demo']!.get(`/overzicht?schooljaar=${YEAR}`)
     expect(res.status).toBe(200)
-    expect(res.text).toContain('Jaaroverzicht incidenten 2025-2026')
+    expect(res.text).toContain(`Jaaroverzicht incidenten ${YEAR}`)
     expect((await as['ib@branding.demo']!.get('/overzicht?schooljaar=2025-2027')).status).toBe(400)
   })
 
