@@ -23,8 +23,9 @@ export default defineConfig(({ isSsrBuild }) => ({
   ],
   resolve: { alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) } },
   ssr: {
-    // The workspace packages stay outside the server bundle: the Express server and the routes then
-    // share one module graph (loaded by tsx), so there is exactly one database instance.
+    // The workspace packages stay outside Vite's server build, so the Express server and the routes
+    // share one module graph and one database instance: under tsx in development, and in
+    // build/server.js, where server/bundle.mjs compiles server, Remix build and packages together.
     external: ['@baken/db', '@baken/domain', '@baken/permissions'],
   },
   // ssr.external alone does not keep linked workspace packages out of the production SSR bundle.

@@ -71,7 +71,8 @@ app.get('/healthz', async (_req, res) => {
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
-  // Resolved from this file, so the server can be started from any working directory.
+  // Resolved from this file, so the server can be started from any working directory; from the
+  // bundle (build/server.js) '../build/client' is the same folder.
   const client = fileURLToPath(new URL('../build/client', import.meta.url))
   app.use('/assets', express.static(`${client}/assets`, { immutable: true, maxAge: '1y' }))
   app.use(express.static(client, { maxAge: '1h' }))
@@ -91,9 +92,13 @@ app.use((req, res, next) => {
 
 app.use(authenticate(getDatabase, { secureCookie: mode === 'production' || process.env.COOKIE_SECURE === '1' }))
 
+// A literal specifier (relative to this file, so any working directory will do): the production
+// bundle (server/bundle.mjs) then compiles the Remix build into build/server.js with the workspace
+// packages it imports. `as string` only keeps tsc from looking for the file, which a fresh clone
+// has not built yet.
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
-  : ((await import(new URL('../build/server/index.js', import.meta.url).href)) as ServerBuild)
+  : ((await import('../build/server/index.js' as string)) as ServerBuild)
 
 app.all(
   '*',
