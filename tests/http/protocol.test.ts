@@ -77,7 +77,7 @@ describe('the bestuurder', () => {
     expect(page).not.toContain('45GH')
   })
 
-  it('opens De Branding: the seed protocol beside the WPO, the 8-week rule marked "Wijkt af"', async () => {
+  it('opens De Branding: the school safety protocol beside the WPO, the 8-week rule marked "Wijkt af"', async () => {
     const res = await as['bestuur@kompas.demo']!.get(`/protocol?school=${branding}`)
     expect(res.status).toBe(200)
     const page = textOf(res.text)

@@ -1,6 +1,6 @@
 // A school's own protocol for measures, as data, and its comparison with the sector's rule set.
 // Until the measures tables exist, protocols on file are typed data here (keyed by BRIN). The demo's
-// OBS De Branding (12AB) has the seed protocol "Incidenten, schorsing en verwijdering" (Dec 2023).
+// OBS De Branding (12AB) has the school safety protocol "Incidenten, schorsing en verwijdering" (Dec 2023).
 import type { Sector } from '@baken/db'
 import { CONFIGURABLE, type RuleKey, type RuleSet, type RuleTopic, type RuleValue } from './rules.ts'
 
