@@ -1,5 +1,5 @@
 // The student dossier: one chronology of everything about a pupil, with their role in each entry.
-// Incidents now; measures, follow-ups and referrals join as later issues add them.
+// Only incidents so far: measures, follow-ups, parent contacts and referrals are not in the chronology yet.
 import { schema, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { and, desc, eq, inArray } from 'drizzle-orm'
