@@ -1,4 +1,4 @@
-// Demo access log (issue 5): at OBS De Branding the directeur opens a confidential case with a
+// Demo access log: at OBS De Branding the directeur opens a confidential case with a
 // break-glass reason (recorded before the case is shown, then the read), next to a few ordinary reads
 // by the intern begeleider, so the privacyfunctionaris (privacy@kompas.demo) has something to review.
 // Inserted as the owner; the chain trigger (migration 0019) still numbers, stamps and hashes each row.

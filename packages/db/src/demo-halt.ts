@@ -1,4 +1,4 @@
-// Demo Halt spreekuur (issue 6, seed 000): the leaflet's three examples at Kompas Vakcollege, handled
+// Demo Halt spreekuur: the three examples of Halt's spreekuur leaflet at Kompas Vakcollege, handled
 // by halt@haltnoord.demo, in different states —
 //   1. the fight after the sports day: a restorative trajectory between the two groups, two students
 //      referred to care (hulpverlening); closed, completed, with the closing report;

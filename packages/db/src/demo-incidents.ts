@@ -1,6 +1,6 @@
 // Demo incidents: a realistic previous school year and the current one so far at every demo school,
 // on the school days of the school's calendar up to the day of seeding, generated from scenario
-// templates. Each template states the severity the §1.2 rules give
+// templates. Each template states the severity the school safety protocol's §1.2 rules give
 // it; a domain unit test checks that (the rules live in packages/domain, which depends on this one).
 import { eq, inArray } from 'drizzle-orm'
 import { localDate } from './calendar/dutch-date.ts'
@@ -401,7 +401,7 @@ export async function seedDemoIncidents(tx: Tx, schools: SchoolForIncidents[], d
 }
 
 /**
- * The §4 victim-care steps the demo plans (keys, titles and default due days as in VICTIM_CARE_STEPS,
+ * The victim-care steps of the protocol's §4 the demo plans (keys, titles and default due days as in VICTIM_CARE_STEPS,
  * packages/domain guidance.ts; a domain unit test keeps them in step). Ernstig incidents get the
  * first group, zeer ernstige ones all of them; the normalising talk only when there is a dader.
  */

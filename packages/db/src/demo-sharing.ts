@@ -1,4 +1,4 @@
-// Demo sharing (issue 5): approved agreements between OBS De Branding and Wijkteam Centrum (police),
+// Demo sharing: approved agreements between OBS De Branding and Wijkteam Centrum (police),
 // the Lyceum and Wijkteam Centrum, and Kompas Vakcollege and Halt Noord (Halt spreekuur); a concept
 // agreement awaiting the bestuurder; at De Branding a share of one vandalism incident with only the
 // date, the type, the location and the perpetrator's name to politie@wijkteam.demo (active), an
