@@ -1,6 +1,7 @@
 // Incidents through the JSON API of the real server: registering, who sees what, versions, bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { dutchToday, localDate, previousSchoolYear, schoolYearOfDate } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 let server: RunningServer
@@ -87,8 +88,10 @@ describe('registering', () => {
     expect(await status('bestuur@kompas.demo')).toBe(403)
     expect(await status('politie@wijkteam.demo')).toBe(403)
     // And the lists agree with the detail answers.
+    // Listed under the schooljaar of the day it happened (an hour ago).
+    const year = schoolYearOfDate(localDate(new Date((await as['ib@branding.demo']!.get(`/api/v1/incidents/${id}`)).json().occurredAt)))
     const listed = async (email: string) =>
-      (await as[email]!.get('/api/v1/incidents?pageSize=200&schooljaar=2026-2027')).json().items.some((i: { id: string }) => i.id === id)
+      (await as[email]!.get(`/api/v1/incidents?pageSize=200&schooljaar=${year}`)).json().items.some((i: { id: string }) => i.id === id)
     expect(await listed('ib@branding.demo')).toBe(true)
     expect(await listed('leerkracht2@branding.demo')).toBe(false)
   })
@@ -178,7 +181,7 @@ describe('versions', () => {
 describe('bad input is refused with a clear error and saves nothing', () => {
   const cases: [string, () => Record<string, unknown>, string][] = [
     ['missing date', () => note({ occurredAt: undefined }), 'occurredAt'],
-    ['a date years ahead', () => note({ occurredAt: '2031-05-01T10:00:00Z' }), 'occurredAt'],
+    ['a date years ahead', () => note({ occurredAt: `${Number(dutchToday().slice(0, 4)) + 5}-05-01T10:00:00Z` }), 'occurredAt'],
     ['an unknown pupil', () => note({ persons: [{ role: 'dader', kind: 'leerling', studentId: '00000000-0000-4000-8000-000000000000' }] }), 'persons.0.studentId'],
     ['a pupil of another school', () => note({ persons: [{ role: 'dader', kind: 'leerling', studentId: lyceumPupil }] }), 'persons.0.studentId'],
     ['1 MB of text', () => note({ situation: 'x'.repeat(1024 * 1024) }), 'situation'],
@@ -225,7 +228,9 @@ describe('dossier', () => {
 describe('the board', () => {
   it('sees counts per school but no incident', async () => {
     const board = as['bestuur@kompas.demo']!
-    const res = await board.get('/api/v1/stichting/incident-counts?schooljaar=2025-2026')
+    // The schooljaar before today's: a whole year of demo incidents.
+    const year = previousSchoolYear()
+    const res = await board.get(`/api/v1/stichting/incident-counts?schooljaar=${year}`)
     expect(res.status).toBe(200)
     const { schools } = res.json()
     expect(schools.map((s: { name: string }) => s.name).sort()).toEqual(['Kompas Lyceum', 'Kompas Vakcollege', 'OBS De Branding'])
@@ -236,7 +241,7 @@ describe('the board', () => {
     expect((await board.get('/api/v1/incidents')).status).toBe(403)
     expect((await board.get('/api/v1/stichting/incident-counts?schooljaar=2025')).status).toBe(400)
     for (const email of ['directeur@branding.demo', 'ib@branding.demo', 'politie@wijkteam.demo']) {
-      expect((await as[email]!.get('/api/v1/stichting/incident-counts?schooljaar=2025-2026')).status, email).toBe(403)
+      expect((await as[email]!.get(`/api/v1/stichting/incident-counts?schooljaar=${year}`)).status, email).toBe(403)
     }
   })
 })
