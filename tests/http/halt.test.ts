@@ -3,6 +3,7 @@
 // closing report, never Halt's notes; role checks (politie, another stichting, another school).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { demoDates, dutchToday, plusDays } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 let server: RunningServer
@@ -16,6 +17,10 @@ let partnerId: string
 let incidentId: string
 let studentId: string
 let referralId: string
+const today = dutchToday()
+const year = Number(today.slice(0, 4))
+// Yesterday afternoon, Dutch time: a past intake whose attendance can be recorded.
+const intakeDay = plusDays(today, -1)
 
 const input = () => ({
   studentId,
@@ -25,8 +30,8 @@ const input = () => ({
   schoolActions: 'Gesprek met de student en de ouders.',
   contactName: 'Wendy Hoekstra',
   contactEmail: 'w.hoekstra@vakcollege.demo',
-  studentConsentOn: '2026-11-02',
-  parentConsentOn: '2026-11-03',
+  studentConsentOn: plusDays(today, -2),
+  parentConsentOn: plusDays(today, -1),
   shareFields: ['datum', 'type'],
   reportFields: ['uitkomst', 'afspraken'],
 })
@@ -53,8 +58,8 @@ beforeAll(async () => {
       conditions: 'Alleen voor het spreekuur.',
       recipients: 'Halt-medewerkers',
       legalBasis: 'AVG art. 6 lid 1 sub e',
-      validFrom: '2026-01-01',
-      validUntil: '2028-12-31',
+      validFrom: `${year - 1}-01-01`,
+      validUntil: `${year + 2}-12-31`,
       retentionDays: 365,
     })
     expect(draft.status, draft.text).toBe(201)
@@ -99,7 +104,7 @@ describe('referring and the Halt workflow through the API', () => {
     const base = `/api/v1/halt/referrals/${referralId}`
     expect((await json(H, 'POST', `${base}/decision`, { decision: 'decline' })).status).toBe(400)
     expect((await json(H, 'POST', `${base}/decision`, { decision: 'accept' })).json()).toMatchObject({ ok: true, status: 'geaccepteerd' })
-    const intake = await json(H, 'POST', `${base}/appointments`, { kind: 'intake', startsAt: '2026-11-25T13:30' })
+    const intake = await json(H, 'POST', `${base}/appointments`, { kind: 'intake', startsAt: `${intakeDay}T13:30` })
     expect(intake.status, intake.text).toBe(201)
     const att = await json(H, 'PATCH', `${base}/appointments`, { appointmentId: intake.json().appointmentId, attendance: 'aanwezig' })
     expect(att.json()).toMatchObject({ ok: true, status: 'lopend' })
@@ -111,7 +116,7 @@ describe('referring and the Halt workflow through the API', () => {
     })
     expect(comps.status, comps.text).toBe(200)
     const school = await as[DIR]!.get(`/api/v1/referrals/${referralId}`)
-    expect(school.json()).toMatchObject({ status: 'lopend', intakeAt: '2026-11-25T12:30:00.000Z', closingReport: null })
+    expect(school.json()).toMatchObject({ status: 'lopend', intakeAt: demoDates().at(intakeDay, 13, 30).toISOString(), closingReport: null })
     expect(school.text).not.toContain('Componentnotitie')
     const closed = await json(H, 'POST', `${base}/close`, { outcome: 'afgerond', afspraken: 'Excuses aangeboden; nieuwe afspraken met de mentor.', advies_school: 'niet afgesproken' })
     expect(closed.status, closed.text).toBe(200)
@@ -168,9 +173,9 @@ describe('pages and the OpenAPI document', () => {
 
   it('Halt adds a weekly spreekuur at a linked school; a bad time is refused', async () => {
     const schoolId = (await as[DIR]!.get('/api/v1/me')).json().organisation.id
-    const bad = await as[HALT]!.post('/halt/spreekuren', { schoolId, location: 'Lokaal B1.04', weekday: '2', startsAt: '15:00', endsAt: '13:00', validFrom: '2026-11-23' })
+    const bad = await as[HALT]!.post('/halt/spreekuren', { schoolId, location: 'Lokaal B1.04', weekday: '2', startsAt: '15:00', endsAt: '13:00', validFrom: today })
     expect(bad.status).toBe(400)
-    const ok = await as[HALT]!.post('/halt/spreekuren', { schoolId, location: 'Lokaal B1.04', weekday: '2', startsAt: '13:00', endsAt: '15:00', validFrom: '2026-11-23' })
+    const ok = await as[HALT]!.post('/halt/spreekuren', { schoolId, location: 'Lokaal B1.04', weekday: '2', startsAt: '13:00', endsAt: '15:00', validFrom: today })
     expect(ok.status).toBe(200)
     expect((await as[HALT]!.get('/halt/spreekuren')).text).toContain('Lokaal B1.04')
   })
