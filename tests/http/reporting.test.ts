@@ -4,8 +4,11 @@
 // is the school's (directeur, IB, vertrouwenspersoon, opener), never the board's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { dutchToday } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
+// Steps are recorded on the day they are taken.
+const today = dutchToday()
 let server: RunningServer
 const as: Record<string, Client> = {}
 const ACCOUNTS = [
@@ -91,21 +94,21 @@ describe('the zeden route', () => {
   it('the directeur, the IB, another teacher, the other stichting and the police get 404', async () => {
     for (const email of ['directeur@branding.demo', 'ib@branding.demo', 'leerkracht2@branding.demo', 'directeur@horizon.demo', 'bestuur@horizon.demo', 'politie@wijkteam.demo']) {
       expect((await as[email]!.get(`/meldplicht/${zeden}`)).status, email).toBe(404)
-      expect((await as[email]!.post(`/meldplicht/${zeden}`, { step: 'overleg_vertrouwensinspecteur', date: '2026-11-20', contact: 'VI', advice: 'Aangifte doen.' })).status, email).toBe(404)
+      expect((await as[email]!.post(`/meldplicht/${zeden}`, { step: 'overleg_vertrouwensinspecteur', date: today, contact: 'VI', advice: 'Aangifte doen.' })).status, email).toBe(404)
     }
     expect((await as['directeur@branding.demo']!.get('/meldplicht')).text).not.toContain(`/meldplicht/${zeden}`)
     expect((await as['politie@wijkteam.demo']!.get('/meldplicht')).status).toBe(403)
   })
 
   it('only the board records the steps: the reporter is refused with the legal source; aangifte waits for the consultation', async () => {
-    const refused = await as['leerkracht@branding.demo']!.post(`/meldplicht/${zeden}`, { step: 'overleg_vertrouwensinspecteur', date: '2026-11-20', contact: 'VI', advice: 'Aangifte doen.' })
+    const refused = await as['leerkracht@branding.demo']!.post(`/meldplicht/${zeden}`, { step: 'overleg_vertrouwensinspecteur', date: today, contact: 'VI', advice: 'Aangifte doen.' })
     expect(refused.status).toBe(403)
     expect(refused.text).toContain('bevoegd gezag')
     const board = as['bestuur@kompas.demo']!
-    const early = await board.post(`/meldplicht/${zeden}`, { step: 'aangifte', reasons: 'Redelijk vermoeden na gesprek.', date: '2026-11-20', policeUnit: 'Politie', reference: 'PL-1' })
+    const early = await board.post(`/meldplicht/${zeden}`, { step: 'aangifte', reasons: 'Redelijk vermoeden na gesprek.', date: today, policeUnit: 'Politie', reference: 'PL-1' })
     expect(early.status).toBe(409)
     expect(early.text).toContain('Eerst het overleg met de vertrouwensinspecteur')
-    const ok = await board.post(`/meldplicht/${zeden}`, { step: 'overleg_vertrouwensinspecteur', date: '2026-11-20', contact: 'Vertrouwensinspecteur VI-9', advice: 'Redelijk vermoeden: aangifte doen.', expectedState: 'bestuur_geinformeerd' })
+    const ok = await board.post(`/meldplicht/${zeden}`, { step: 'overleg_vertrouwensinspecteur', date: today, contact: 'Vertrouwensinspecteur VI-9', advice: 'Redelijk vermoeden: aangifte doen.', expectedState: 'bestuur_geinformeerd' })
     expect(ok.status).toBe(302)
     const page = await as['vertrouwenspersoon@branding.demo']!.get(`/meldplicht/${zeden}`)
     expect(page.text).toContain('Vertrouwensinspecteur VI-9')
@@ -132,10 +135,10 @@ describe('the Meldcode', () => {
 
   it('steps in order: the conversation before the consultation is refused; the consultation is recorded', async () => {
     const ib = as['ib@branding.demo']!
-    const early = await ib.post(`/meldplicht/${meldcode}`, { step: 'gesprek', skipped: 'nee', date: '2026-11-20', with: 'ouders', note: 'Gesprek gevoerd.' })
+    const early = await ib.post(`/meldplicht/${meldcode}`, { step: 'gesprek', skipped: 'nee', date: today, with: 'ouders', note: 'Gesprek gevoerd.' })
     expect(early.status).toBe(409)
     expect(early.text).toContain('Eerst stap 2')
-    const ok = await ib.post(`/meldplicht/${meldcode}`, { step: 'consultatie', date: '2026-11-20', consulted: 'Aandachtsfunctionaris', veiligThuis: 'nee', advice: 'Gesprek met ouders voeren.' })
+    const ok = await ib.post(`/meldplicht/${meldcode}`, { step: 'consultatie', date: today, consulted: 'Aandachtsfunctionaris', veiligThuis: 'nee', advice: 'Gesprek met ouders voeren.' })
     expect(ok.status).toBe(302)
     expect((await ib.get(`/meldplicht/${meldcode}`)).text).toContain('stap 2: collegiale consultatie gedaan')
   })
