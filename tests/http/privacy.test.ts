@@ -3,6 +3,7 @@
 // retention and the purge (privacyfunctionaris only; dry run, then the purge confirming it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { dutchToday } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 let server: RunningServer
@@ -72,14 +73,16 @@ describe('subject requests', () => {
     const empty = await json(dir, 'POST', '/api/v1/subject-requests', {})
     expect(empty.status).toBe(400)
     expect(empty.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['details', 'kind', 'receivedOn', 'requestedBy', 'requesterName', 'studentId'])
-    const base = { studentId: pupil.id, kind: 'inzage', requesterName: 'Ouder van de leerling', receivedOn: '2026-01-31', details: 'Graag alle gegevens.' }
+    // Received on 31 January of last year: one month later is the last day of February, long past.
+    const year = Number(dutchToday().slice(0, 4)) - 1
+    const base = { studentId: pupil.id, kind: 'inzage', requesterName: 'Ouder van de leerling', receivedOn: `${year}-01-31`, details: 'Graag alle gegevens.' }
     const wrong = await json(dir, 'POST', '/api/v1/subject-requests', { ...base, requestedBy: 'leerling' })
     expect(wrong.status).toBe(400)
     expect(wrong.json().errors[0]).toMatchObject({ path: 'requestedBy', message: expect.stringMatching(/AVG art\. 8, UAVG art\. 5/) })
     const created = await json(dir, 'POST', '/api/v1/subject-requests', { ...base, requestedBy: 'ouders' })
     expect(created.status).toBe(201)
     const { id, dueOn } = created.json()
-    expect(dueOn).toBe('2026-02-28')
+    expect(dueOn).toBe(`${year}-02-${new Date(Date.UTC(year, 2, 0)).getUTCDate()}`)
     const list = (await dir.get('/api/v1/subject-requests?status=open')).json().items
     expect(list.find((r: { id: string }) => r.id === id)).toMatchObject({ overdue: true, status: 'open', kind: 'inzage' })
     // The FG of the stichting sees it too; a directeur of another school does not.
