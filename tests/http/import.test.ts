@@ -2,6 +2,7 @@
 // apply, with the file carried between the steps in the form; the role wall and the tenant wall.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client, type Reply } from './support/client.ts'
+import { currentSchoolYear } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 let server: RunningServer
@@ -69,7 +70,7 @@ describe('import page', () => {
     expect(dry.status).toBe(200)
     expect(dry.text).toContain('Proefimport')
     expect(dry.text).toContain('2 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 met fouten (van 2 rijen).')
-    expect(dry.text).toContain('Nieuwe groepen in schooljaar 2026-2027: groep 7.')
+    expect(dry.text).toContain(`Nieuwe groepen in schooljaar ${currentSchoolYear()}: groep 7.`)
     for (const s of ['800001', 'Fenna de Wit', '800002', 'Omar Tahiri', 'esther@ouders.test']) expect(dry.text).toContain(s)
     const form = reviewForm(dry.text)
     expect(form).toMatchObject({ 'map.externalId': '0', 'map.firstName': '1', 'map.infix': '2', 'map.lastName': '3', 'map.dateOfBirth': '4', 'map.groupName': '5', 'map.guardian1Name': '6', 'map.guardian1Email': '7', 'map.guardian2Name': '' })
