@@ -3,6 +3,10 @@
 // note, and closes; directeur@vakcollege.demo reads the closing report without any of Halt’s notes.
 import { expect, test, type Page } from '@playwright/test'
 import { login } from './support/login.ts'
+import { dutchToday, plusDays } from '../http/support/demo-dates.ts'
+
+const today = dutchToday()
+const year = Number(today.slice(0, 4))
 
 const BASE = () => test.info().project.use.baseURL ?? 'http://127.0.0.1:3917'
 
@@ -26,8 +30,8 @@ async function ensureHaltAgreement(directeur: Page, bestuur: Page, halt: Page) {
       conditions: 'Alleen voor het spreekuur.',
       recipients: 'Halt-medewerkers',
       legalBasis: 'AVG art. 6 lid 1 sub e',
-      validFrom: '2026-01-01',
-      validUntil: '2028-12-31',
+      validFrom: `${year - 1}-01-01`,
+      validUntil: `${year + 2}-12-31`,
       retentionDays: 365,
     },
   })
@@ -66,8 +70,8 @@ test('docent refers, Halt accepts, records an intake with two components and a J
   await expect(docent.getByRole('alert')).toContainText('toestemming van de student')
   await docent.getByRole('group', { name: 'Incidenten waarvoor u verwijst' }).getByRole('checkbox').first().check()
   await docent.getByRole('group', { name: /Soort incident/ }).getByLabel('Bedreiging').check()
-  await docent.getByLabel('Datum toestemming student').fill('2026-11-02')
-  await docent.getByLabel('Datum toestemming ouders').fill('2026-11-02')
+  await docent.getByLabel('Datum toestemming student').fill(plusDays(today, -1))
+  await docent.getByLabel('Datum toestemming ouders').fill(plusDays(today, -1))
   await docent.getByRole('group', { name: 'Afgesproken velden van het eindverslag' }).getByLabel('Uitgevoerde onderdelen').check()
   await docent.getByRole('group', { name: 'Afgesproken velden van het eindverslag' }).getByLabel('Gemaakte afspraken').check()
   await docent.getByRole('button', { name: 'Verwijzen' }).click()
@@ -81,7 +85,8 @@ test('docent refers, Halt accepts, records an intake with two components and a J
   await halt.getByRole('button', { name: 'Accepteren' }).click()
   await expect(halt.getByTestId('case-status')).toHaveText('Geaccepteerd')
   await halt.getByLabel('Soort', { exact: true }).selectOption('intake')
-  await halt.getByLabel('Datum en tijd').fill('2026-11-24T10:00')
+  // Yesterday morning: a past intake whose attendance can be recorded.
+  await halt.getByLabel('Datum en tijd').fill(`${plusDays(today, -1)}T10:00`)
   await halt.getByRole('button', { name: 'Plannen' }).click()
   await expect(halt.getByTestId('case-status')).toHaveText('Intake gepland')
   await halt.getByLabel('Aanwezigheid', { exact: true }).selectOption('aanwezig')

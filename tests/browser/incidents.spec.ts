@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { login } from './support/login.ts'
+import { dutchToday } from '../http/support/demo-dates.ts'
 
 test.describe('registering an incident on a phone', () => {
   test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })
@@ -84,7 +85,7 @@ test.describe('registering an incident on a phone', () => {
     await login(page, 'leerkracht@branding.demo')
     const before = (await (await page.request.get('/api/v1/incidents?pageSize=1')).json()).total
     await page.goto('/incidenten/nieuw')
-    await page.getByLabel('Datum en tijd').fill('2031-05-01T10:00')
+    await page.getByLabel('Datum en tijd').fill(`${Number(dutchToday().slice(0, 4)) + 5}-05-01T10:00`)
     await page.getByRole('button', { name: 'Indienen' }).click()
     const summary = page.getByRole('alert')
     await expect(summary).toContainText('Het incident is niet opgeslagen')

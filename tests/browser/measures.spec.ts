@@ -1,16 +1,21 @@
 import { expect, test } from '@playwright/test'
 import { login } from './support/login.ts'
+import { demoDates, dutchToday, schoolYearWithData } from '../http/support/demo-dates.ts'
 
 test('a po schorsing: proposed by the directeur, decided by the board, Inspectie notice recorded, letter sent', async ({ page, browser }) => {
   await login(page, 'directeur@branding.demo')
   // Start from an incident, as the school would.
-  await page.goto('/incidenten?severity=zeer_ernstig&schooljaar=2026-2027')
+  // A schooljaar with incidents (in early August today's has none yet).
+  const year = await schoolYearWithData(async (y) => (await (await page.request.get(`/api/v1/incidents?pageSize=1&schooljaar=${y}`)).json()).items.length > 0)
+  await page.goto(`/incidenten?severity=zeer_ernstig&schooljaar=${year}`)
   await page.locator('tbody a').first().click()
   await page.getByRole('link', { name: 'Maatregel voorstellen' }).click()
   await expect(page.getByRole('heading', { name: 'Maatregel voorstellen' })).toBeVisible()
   await page.getByLabel('Maatregel').selectOption('schorsing')
   if ((await page.getByLabel('Leerling').inputValue()) === '') await page.getByLabel('Leerling').selectOption({ index: 1 })
-  await page.getByLabel('Vanaf (schooldag)').fill('2026-11-26')
+  // The second school day from now at De Branding.
+  const calendar = demoDates().calendar('noord', 'branding')
+  await page.getByLabel('Vanaf (schooldag)').fill(calendar.addSchoolDays(calendar.nextSchoolDay(dutchToday()), 2))
   // Too long for po: refused with the rule.
   await page.getByLabel('Aantal schooldagen (schorsing)').fill('6')
   await page.getByLabel('Redenen').fill('Ernstige bedreiging van de leerkracht tijdens de gymles.')
