@@ -2,6 +2,7 @@
 // link proves nothing; these requests go to the real server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { currentSchoolYear, previousSchoolYear } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 const SCHOOL_OF: Record<string, string> = {
@@ -135,17 +136,17 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
   },
   {
     label: 'GET /api/v1/schools/{own school}/overview',
-    path: () => `/api/v1/schools/${schoolIdOf.branding}/overview?schooljaar=2025-2026`,
+    path: () => `/api/v1/schools/${schoolIdOf.branding}/overview?schooljaar=${previousSchoolYear()}`,
     expect: (who) => (who === 'anonymous' ? 401 : !LEADS.has(who) ? 403 : SCHOOL_OF[who] === 'branding' ? 200 : 404),
   },
   {
     label: 'GET /api/v1/stichting/incident-counts',
-    path: () => '/api/v1/stichting/incident-counts?schooljaar=2025-2026',
+    path: () => `/api/v1/stichting/incident-counts?schooljaar=${previousSchoolYear()}`,
     expect: (who) => (who === 'anonymous' ? 401 : who.startsWith('bestuur@') ? 200 : 403),
   },
   {
     label: 'GET /kalender',
-    path: () => '/kalender?schooljaar=2026-2027',
+    path: () => `/kalender?schooljaar=${currentSchoolYear()}`,
     expect: (who) => (who === 'anonymous' ? 302 : SCHOOL_OF[who] || STICHTING.has(who) ? 200 : 403),
   },
   {
