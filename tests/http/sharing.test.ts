@@ -5,6 +5,7 @@
 // agreement and shares, so it does not depend on the demo sharing data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { dutchToday, plusDays } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 let server: RunningServer
@@ -20,7 +21,8 @@ const ACCOUNTS = [
   'directeur@horizon.demo',
 ]
 const json = (c: Client, method: string, path: string, body?: unknown) => c.request(method, path, body === undefined ? {} : { json: body })
-const dayFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)
+// Dutch calendar days: just after midnight in Amsterdam the UTC date is still yesterday's.
+const dayFromNow = (n: number) => plusDays(dutchToday(), n)
 
 let wijkteam: string
 let haltNoord: string
