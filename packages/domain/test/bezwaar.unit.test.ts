@@ -1,7 +1,9 @@
 // Bezwaar terms on the Algemene termijnenwet's holidays, a late objection, and the rule that makes a
 // verwijdering definitive (issue 4). Pure functions, no database.
 import { describe, expect, it } from 'vitest'
-import { bezwaarTerms, checkDefinitiveRemoval, lateBezwaarMessage, ruleSetFor, termijnenwetHoliday } from '../src/index.ts'
+import { bezwaarTerms, lateBezwaarMessage, termijnenwetHoliday } from '../src/measures/bezwaar.ts'
+import { checkDefinitiveRemoval } from '../src/measures/removal-search.ts'
+import { ruleSetFor } from '../src/measures/rules.ts'
 import { addDays } from '../src/incidents/follow-up-dates.ts'
 
 describe('the board’s decision deadline per sector', () => {

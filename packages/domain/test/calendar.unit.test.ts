@@ -15,7 +15,7 @@ import {
   schoolYearOfDate,
   type CalendarEntry,
   type HolidayRegion,
-} from '../src/index.ts'
+} from '@baken/db/calendar'
 
 const BRANDING = '11111111-1111-4111-8111-111111111111'
 const LYCEUM = '22222222-2222-4222-8222-222222222222'

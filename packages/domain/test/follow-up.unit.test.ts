@@ -2,17 +2,10 @@
 // Dutch date, and a PDF that names the pupil and never another pupil.
 import { DEMO_VICTIM_CARE_STEPS } from '@baken/db/demo'
 import { describe, expect, it } from 'vitest'
-import {
-  pupilLabel,
-  redactIncidentForPupil,
-  redactNames,
-  renderParentReport,
-  toWinAnsi,
-  VICTIM_CARE_STEPS,
-  victimCareProposals,
-  type IncidentDetail,
-  type NameParts,
-} from '../src/index.ts'
+import { VICTIM_CARE_STEPS } from '../src/incidents/guidance.ts'
+import type { IncidentDetail } from '../src/incidents/incident-record.ts'
+import { pupilLabel, redactIncidentForPupil, redactNames, renderParentReport, toWinAnsi, type NameParts } from '../src/incidents/parent-report.ts'
+import { victimCareProposals } from '../src/incidents/tasks.ts'
 import { pdfText } from './support/pdf-text.ts'
 
 describe('victim-care proposals', () => {

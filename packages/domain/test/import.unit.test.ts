@@ -1,15 +1,8 @@
 // The CSV importer without a database: reading files, suggesting a column mapping, dates of birth.
 import { describe, expect, it } from 'vitest'
-import {
-  CsvError,
-  decodeCsv,
-  detectSeparator,
-  MAX_IMPORT_BYTES,
-  MAX_IMPORT_ROWS,
-  parseCsv,
-  parseDateOfBirth,
-  suggestImportMapping,
-} from '../src/index.ts'
+import { CsvError, decodeCsv, detectSeparator, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseCsv } from '../src/import/csv.ts'
+import { suggestImportMapping } from '../src/import/mapping.ts'
+import { parseDateOfBirth } from '../src/import/values.ts'
 
 describe('parseCsv', () => {
   it('reads a semicolon file (Excel, Dutch locale)', () => {

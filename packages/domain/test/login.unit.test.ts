@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { generateToken, hashToken, normaliseEmail } from '../src/index.ts'
+import { normaliseEmail } from '../src/auth/login.ts'
+import { generateToken, hashToken } from '../src/auth/tokens.ts'
 
 describe('tokens', () => {
   it('are 160 random bits in base32 and differ each time', () => {

@@ -1,6 +1,6 @@
 // The measure rules per sector (issue 4, "Rules as data"): the numbers, the age-18 boundary, the
 // bezwaar dates, the ladder, and the seed protocol beside the law.
-import { SECTORS, type Sector } from '@baken/db'
+import { SECTORS, type Sector } from '@baken/db/schema'
 import { describe, expect, it } from 'vitest'
 import {
   MEASURE_KINDS,

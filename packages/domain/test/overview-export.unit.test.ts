@@ -1,7 +1,8 @@
 // The yearly overview's CSV and XLSX writers: what Dutch Excel needs, and no formula injection.
 import { inflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { csvField, overviewCsv, overviewXlsx, toCsv, type OverviewExport, type RieAnalysis, type YearlyOverviewRow } from '../src/index.ts'
+import type { RieAnalysis, YearlyOverviewRow } from '../src/incidents/overview.ts'
+import { csvField, overviewCsv, overviewXlsx, toCsv, type OverviewExport } from '../src/incidents/overview-export.ts'
 
 function row(overrides: Partial<YearlyOverviewRow> = {}): YearlyOverviewRow {
   return {

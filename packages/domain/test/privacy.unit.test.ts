@@ -2,17 +2,12 @@
 // with end-of-month cases, who exercises the rights around the 16th birthday, retention defaults,
 // and the purge summary.
 import { describe, expect, it } from 'vitest'
-import {
-  addCalendarMonths,
-  daysBetween,
-  effectiveRetention,
-  requesterRefusal,
-  rightsHolderOn,
-  ageOn,
-  subjectRequestDueOn,
-  summarisePurge,
-  type PurgeReport,
-} from '../src/index.ts'
+import { daysBetween } from '@baken/db/calendar'
+import { ageOn } from '../src/measures/rules.ts'
+import { summarisePurge, type PurgeReport } from '../src/privacy/purge.ts'
+import { effectiveRetention } from '../src/privacy/retention.ts'
+import { addCalendarMonths, rightsHolderOn, subjectRequestDueOn } from '../src/privacy/rights-dates.ts'
+import { requesterRefusal } from '../src/privacy/subject-requests.ts'
 
 describe('one-month deadline', () => {
   it.each([

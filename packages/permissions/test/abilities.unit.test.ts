@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@baken/db'
+import { ROLES, type Role } from '@baken/db/schema'
 import { describe, expect, it } from 'vitest'
 import { record as subject, type Action, type SubjectName } from '../src/index.ts'
 import { abilityOf, SCHOOL, STICHTING, USER } from './support/ability-of.ts'

@@ -1,7 +1,8 @@
 // Bezwaar and the board's oversight (issue 4): the school's directeur and IB read and record bezwaren
 // (receipt, hearing); the bestuurder also decides; the directeur may decide only on a schorsing (the
 // mandate itself is a stichting setting, checked in the domain). Only the bestuurder oversees.
-import { ROLES, schema } from '@baken/db'
+import { ROLES } from '@baken/db/schema'
+import * as schema from '@baken/db/schema'
 import { describe, expect, it } from 'vitest'
 import { accessibleWhere, record } from '../src/index.ts'
 import { abilityOf, SCHOOL, STICHTING } from './support/ability-of.ts'

@@ -1,7 +1,7 @@
 // The school calendar (subject Calendar): every school and stichting role reads its own stichting's
 // calendar; only the stichtingbeheerder adds, changes and deletes entries; partners and the platform
 // have no rule at all; another stichting's calendar is out of reach for everyone.
-import { ROLES } from '@baken/db'
+import { ROLES } from '@baken/db/schema'
 import { describe, expect, it } from 'vitest'
 import { accessibleWhere, ForbiddenError, record } from '../src/index.ts'
 import { abilityOf, SCHOOL, STICHTING } from './support/ability-of.ts'

@@ -1,6 +1,6 @@
 // Follow-up tasks (subject IncidentTask): the directeur and the IB plan and complete; a leerkracht or
 // vertrouwenspersoon reads and completes only its own; nobody outside a school touches them.
-import { ROLES } from '@baken/db'
+import { ROLES } from '@baken/db/schema'
 import { describe, expect, it } from 'vitest'
 import { record } from '../src/index.ts'
 import { abilityOf, SCHOOL, STICHTING, USER } from './support/ability-of.ts'

@@ -1,7 +1,8 @@
 // Letter templates (subject LetterTemplate, issue 4): everyone working in the stichting reads its
 // templates (letters are made at the schools); the stichtingbeheerder and the bestuurder add versions;
 // nobody changes or deletes a version (a new one is added instead); partners and the platform see none.
-import { ROLES, schema } from '@baken/db'
+import { ROLES } from '@baken/db/schema'
+import * as schema from '@baken/db/schema'
 import { describe, expect, it } from 'vitest'
 import { accessibleWhere, ForbiddenError, record } from '../src/index.ts'
 import { abilityOf, STICHTING } from './support/ability-of.ts'

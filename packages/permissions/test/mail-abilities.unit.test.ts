@@ -1,7 +1,8 @@
 // Mail (the outbox, subject Mail): the directeur reads the school's messages, the bestuurder the
 // stichting's, the stichtingbeheerder the stichting's envelopes but not their bodies; nobody else
 // reads mail, and nobody changes it through the application.
-import { ROLES, schema } from '@baken/db'
+import { ROLES } from '@baken/db/schema'
+import * as schema from '@baken/db/schema'
 import { describe, expect, it } from 'vitest'
 import { accessibleWhere, ForbiddenError, MAIL_ENVELOPE_FIELDS, record } from '../src/index.ts'
 import { abilityOf, SCHOOL, STICHTING } from './support/ability-of.ts'
