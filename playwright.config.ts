@@ -20,8 +20,10 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous bounds for a busy 2-core machine (browser, server and its database on two cores):
+  // tests wait for states, never for time, so a slow run takes longer instead of failing.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
   reporter: 'list',
   use: {
