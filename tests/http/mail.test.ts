@@ -139,8 +139,15 @@ describe('/berichten with BAKEN_MAIL_WORKER=0', () => {
     expect(server.output()).toContain('no worker in this process')
     const c = new Client(server.baseUrl)
     await c.login('directeur@branding.demo')
-    await new Promise((r) => setTimeout(r, 1000))
-    const rows = rowsOf((await c.get('/berichten')).text)
-    expect(rows.filter((r) => r.status === 'pending').map((r) => r.subject)).toEqual(['Time-out – OBS De Branding'])
+    // Absence cannot be waited for, only watched: the page is read again and again over five
+    // worker intervals (200 ms), and the mail must be pending at every look.
+    const pendingSubjects = async () =>
+      rowsOf((await c.get('/berichten')).text)
+        .filter((r) => r.status === 'pending')
+        .map((r) => r.subject)
+    const watchUntil = Date.now() + 5 * 200
+    do {
+      expect(await pendingSubjects()).toEqual(['Time-out – OBS De Branding'])
+    } while (Date.now() < watchUntil)
   })
 })
