@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfText } from '../../packages/domain/test/support/pdf-text.ts'
 import { Client } from './support/client.ts'
+import { dutchToday, plusDays } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 let server: RunningServer
@@ -31,10 +32,7 @@ const json = (c: Client, method: string, path: string, body?: unknown) => c.requ
 
 /** Today in the Netherlands, plus n days, as YYYY-MM-DD. */
 function dutchDay(n = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
-  const d = new Date(`${today}T12:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + n)
-  return d.toISOString().slice(0, 10)
+  return plusDays(dutchToday(), n)
 }
 
 /** The PDF as bytes (the test client reads bodies as text). */
