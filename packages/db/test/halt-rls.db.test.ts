@@ -33,7 +33,7 @@ describeEachDriver('Halt referrals and workspace (raw SQL as baken_app)', (getDb
         await owner.execute(sql`insert into sharing_agreements (stichting_id, school_id, partner_id, title, public_interest, partnership, purposes,
             data_categories, conditions, recipients, legal_basis, valid_from, valid_until, retention_days, status, approved_by_id, approved_at, created_by_id)
           values (${inc!.stichting_id}, ${school}, ${partner}, 'Test Halt', 'Veiligheid', 'Halt-spreekuur', '{halt_spreekuur}', '{datum,type}',
-            'n.v.t.', 'Halt', 'AVG 6.1.e', '2026-01-01', '2028-12-31', 365, 'goedgekeurd', ${dir}, now(), ${dir}) returning id`),
+            'n.v.t.', 'Halt', 'AVG 6.1.e', current_date - 30, current_date + 730, 365, 'goedgekeurd', ${dir}, now(), ${dir}) returning id`),
       )
       const [share] = rows<{ id: string }>(
         await owner.execute(sql`insert into shares (stichting_id, school_id, agreement_id, partner_id, purpose, legal_basis, fields, origin, approved_by_id, expires_at, created_by_id)

@@ -4,6 +4,8 @@
 import { sql } from 'drizzle-orm'
 import { beforeAll, expect, it } from 'vitest'
 import { applyContext, withContext } from '../src/context.ts'
+import { schoolYearOfDate } from '../src/calendar/index.ts'
+import { demoDates } from '../src/demo-dates.ts'
 import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
 import { attempt, describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
 
@@ -12,6 +14,8 @@ describeEachDriver('follow-up tasks and acknowledgements (raw SQL as baken_app)'
   let secret: { id: string; stichting_id: string; school_id: string }
   let draft: { id: string; reported_by_id: string }
   let author: string
+  /** The Dutch date the demo was seeded on: its tasks are open, done or overdue relative to it. */
+  let seededOn: string
   const VP = 'vertrouwenspersoon@branding.demo'
 
   const countAs = (email: string, table: string, where = sql`true`) =>
@@ -24,12 +28,18 @@ describeEachDriver('follow-up tasks and acknowledgements (raw SQL as baken_app)'
   beforeAll(async () => {
     const { owner } = getDb()
     f = await loadDemoFixture(owner)
+    const [seed] = rows<{ at: string }>(await owner.execute(sql`select min(created_at) as at from stichtingen`))
+    seededOn = demoDates(new Date(seed!.at)).today
     ;[secret] = rows<typeof secret>(
       await owner.execute(sql`select id, stichting_id, school_id from incidents
         where school_id = ${f.schools.branding} and confidential and status = 'submitted' order by occurred_at desc limit 1`),
     ) as [typeof secret]
+    // A teacher's draft, made here: the seed has drafts only among the last fortnight's incidents,
+    // and none when that fortnight fell in a holiday.
     ;[draft] = rows<typeof draft>(
-      await owner.execute(sql`select id, reported_by_id from incidents where school_id = ${f.schools.branding} and status = 'draft' limit 1`),
+      await owner.execute(sql`insert into incidents (stichting_id, school_id, school_year, occurred_at, reported_by_id, status)
+        values (${f.stichtingen.kompas}, ${f.schools.branding}, ${schoolYearOfDate(seededOn)}, now(), ${f.users['leerkracht@branding.demo']!}, 'draft')
+        returning id, reported_by_id`),
     ) as [typeof draft]
     author = Object.entries(f.users).find(([, id]) => id === draft.reported_by_id)![0]
     // A task for the vertrouwenspersoon and a "voor gezien" on the confidential incident, and a task
@@ -45,9 +55,9 @@ describeEachDriver('follow-up tasks and acknowledgements (raw SQL as baken_app)'
 
   it('the demo seed has tasks (open, done, overdue) and acknowledgements in the schools the isolation suite needs', async () => {
     for (const school of [f.schools.branding, f.schools.lyceum, f.schools.horizon]) {
-      expect(await ownerCount('incident_tasks', sql`school_id = ${school} and done_at is null and due_on < '2026-11-20'`)).toBeGreaterThan(0)
+      expect(await ownerCount('incident_tasks', sql`school_id = ${school} and done_at is null and due_on < ${seededOn}`)).toBeGreaterThan(0)
       expect(await ownerCount('incident_tasks', sql`school_id = ${school} and done_at is not null`)).toBeGreaterThan(0)
-      expect(await ownerCount('incident_tasks', sql`school_id = ${school} and due_on >= '2026-11-20'`)).toBeGreaterThan(0)
+      expect(await ownerCount('incident_tasks', sql`school_id = ${school} and due_on >= ${seededOn}`)).toBeGreaterThan(0)
       expect(await ownerCount('incident_acknowledgements', sql`school_id = ${school}`)).toBeGreaterThan(0)
     }
     // Demo acknowledgements belong to zeer ernstige incidents only.

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm'
 import { beforeAll, expect, it } from 'vitest'
 import type { Tx } from '../src/client.ts'
 import { applyContext } from '../src/context.ts'
+import { demoDates } from '../src/demo-dates.ts'
 import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
 import { describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
 
@@ -18,8 +19,12 @@ interface Plan {
 
 describeEachDriver('privacy purge (0021)', (getDb) => {
   let f: DemoFixture
+  /** The day the demo was seeded: its leavers' terms have run out by then. */
+  let seededOn: string
   beforeAll(async () => {
     f = await loadDemoFixture(getDb().owner)
+    const [seed] = rows<{ at: string }>(await getDb().owner.execute(sql`select min(created_at) as at from stichtingen`))
+    seededOn = demoDates(new Date(seed!.at)).today
   })
 
   const asOwner = (tx: Tx) => tx.execute(sql`select set_config('role', 'none', true)`)
@@ -29,7 +34,7 @@ describeEachDriver('privacy purge (0021)', (getDb) => {
     await inRolledBackTransaction(getDb().owner, async (tx) => {
       const [merel, thijs, noor, sem] = [await idOf(tx, 'OUD-9001'), await idOf(tx, 'OUD-9002'), await idOf(tx, 'OUD-9003'), await idOf(tx, 'OUD-9004')]
       await applyContext(tx, f.contextOf('privacy@kompas.demo'))
-      const plan = rows<{ p: Plan }>(await tx.execute(sql`select privacy_purge_report('2026-11-21'::date) as p`))[0]!.p
+      const plan = rows<{ p: Plan }>(await tx.execute(sql`select privacy_purge_report(${seededOn}::date) as p`))[0]!.p
       expect(plan.months).toEqual({ leerlingdossier: 24, administratie: 60, gedeelde_gegevens: 12, toegangslog: 60 })
       expect(plan.leerlingdossier.map((e) => e.studentId)).toEqual(expect.arrayContaining([merel, thijs]))
       expect(plan.leerlingdossier.some((e) => e.studentId === noor)).toBe(false)
@@ -38,14 +43,14 @@ describeEachDriver('privacy purge (0021)', (getDb) => {
       const thijsIncident = plan.leerlingdossier.find((e) => e.studentId === thijs)!.incidentsAnonymised[0]!
 
       // A different expectation: nothing happens.
-      const changed = rows<{ r: { changed: boolean } }>(await tx.execute(sql`select privacy_purge('2026-11-21'::date, '{}'::jsonb) as r`))[0]!.r
+      const changed = rows<{ r: { changed: boolean } }>(await tx.execute(sql`select privacy_purge(${seededOn}::date, '{}'::jsonb) as r`))[0]!.r
       expect(changed.changed).toBe(true)
       const done = rows<{ r: { changed: boolean; plan: Plan } }>(
-        await tx.execute(sql`select privacy_purge('2026-11-21'::date, ${JSON.stringify(plan)}::jsonb) as r`),
+        await tx.execute(sql`select privacy_purge(${seededOn}::date, ${JSON.stringify(plan)}::jsonb) as r`),
       )[0]!.r
       expect(done.changed).toBe(false)
       expect(done.plan).toEqual(plan)
-      const again = rows<{ p: Plan }>(await tx.execute(sql`select privacy_purge_report('2026-11-21'::date) as p`))[0]!.p
+      const again = rows<{ p: Plan }>(await tx.execute(sql`select privacy_purge_report(${seededOn}::date) as p`))[0]!.p
       expect(again.leerlingdossier).toEqual([])
       expect(again.administratie).toEqual([])
 
@@ -62,7 +67,7 @@ describeEachDriver('privacy purge (0021)', (getDb) => {
     await expect(
       inRolledBackTransaction(getDb().owner, async (tx) => {
         await applyContext(tx, f.contextOf(email))
-        await tx.execute(sql`select privacy_purge('2026-11-21'::date, null)`)
+        await tx.execute(sql`select privacy_purge(${seededOn}::date, null)`)
       }),
     ).rejects.toThrow()
   })
