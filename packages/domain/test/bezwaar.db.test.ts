@@ -3,12 +3,15 @@
 // decide (bestuurder; directeur only under mandate, never on their own decision); a late bezwaar;
 // a definitive verwijdering refused until another school admits (mbo: or 8 weeks of search).
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { demoDates, type DemoDates } from '@baken/db/demo'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   bezwaarTerms,
+  daysBetween,
   decideBezwaar,
+  dutchDayName,
   getBoardOversight,
   getMeasureBezwaar,
   getMeasureHearings,
@@ -29,7 +32,10 @@ let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
 const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
 const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
-const today = localDate(new Date())
+// The day the demo was seeded: its measures and bezwaren are laid out around it, and the use cases
+// below are called as on that day.
+let seeded: DemoDates
+let today: string
 const BOARD = 'bestuur@kompas.demo'
 const DIR = 'directeur@branding.demo'
 const IB = 'ib@branding.demo'
@@ -60,7 +66,7 @@ async function decidedSchorsing(by: string) {
       kind: 'schorsing',
       studentId: freePupils.shift()!,
       reasons: 'Ernstige bedreiging van een leerkracht tijdens de gymles.',
-      startsOn: '2026-11-26',
+      startsOn: seeded.schoolDay('noord', 2, 'branding'),
       schoolDays: 1,
       skipJustification: 'De veiligheid van de leerkracht vraagt direct om een schorsing.',
     }),
@@ -75,6 +81,9 @@ beforeAll(async () => {
   const demo = await openDemoDatabase()
   h = demo.h
   Object.assign(ctxOf, demo.ctxOf)
+  const [seed] = await h.db.select({ at: schema.stichtingen.createdAt }).from(schema.stichtingen).limit(1)
+  seeded = demoDates(seed!.at)
+  today = seeded.today
   const branding = ctxOf[DIR]!.schoolId!
   const taken = new Set((await h.db.select({ id: schema.measures.studentId }).from(schema.measures)).map((m) => m.id))
   freePupils = (await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, branding)))
@@ -83,18 +92,34 @@ beforeAll(async () => {
 })
 afterAll(() => h?.close())
 
+/** The day the seeded decision letter of a measure went out (its 'letter_sent' step). */
+async function letterSentOn(measureId: string): Promise<string> {
+  const steps = await h.db.select().from(schema.measureTransitions).where(eq(schema.measureTransitions.measureId, measureId))
+  return localDate(steps.find((t) => t.toState === 'letter_sent')!.at)
+}
+
 describe('the demo bezwaar', () => {
-  it('at De Branding: decision due Friday 27 November 2026, as the rules compute it from the letter of 18 September', async () => {
-    const [b] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), {}, '2026-11-21'))
-    expect(b).toMatchObject({ schoolName: 'OBS De Branding', kindLabel: 'schorsing', state: 'hearing_held', decisionDueOn: '2026-11-27', overdue: false, daysLeft: 6 })
-    const m = await as(BOARD, (tx) => getMeasureBezwaar(tx, ability(BOARD), ctxOf[BOARD]!, b!.measureId, '2026-11-21'))
-    expect(m!.objection).toMatchObject({ decisionSentOn: '2026-09-18', objectionDeadline: '2026-10-30' })
-    expect(bezwaarTerms({ sector: 'po', decisionSentOn: '2026-09-18', receivedOn: b!.receivedOn }).decisionDueOn).toBe(b!.decisionDueOn)
+  it('at De Branding: decision due as the rules compute it from the letter, in po 10 weeks and a few days on', async () => {
+    const [b] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), {}, today))
+    const sentOn = await letterSentOn(b!.measureId)
+    expect(b).toMatchObject({ schoolName: 'OBS De Branding', kindLabel: 'schorsing', state: 'hearing_held', overdue: false })
+    // po: 6 weeks to object, then 4 weeks from the day after (WPO art. 63), each end moved off a
+    // weekend or holiday (Algemene termijnenwet): 70 days from the letter, and at most 4 more.
+    expect(daysBetween(sentOn, b!.decisionDueOn)).toBeGreaterThanOrEqual(70)
+    expect(daysBetween(sentOn, b!.decisionDueOn)).toBeLessThanOrEqual(74)
+    expect(b!.decisionDueOn > today).toBe(true)
+    expect(b!.daysLeft).toBe(daysBetween(today, b!.decisionDueOn))
+    const m = await as(BOARD, (tx) => getMeasureBezwaar(tx, ability(BOARD), ctxOf[BOARD]!, b!.measureId, today))
+    const terms = bezwaarTerms({ sector: 'po', decisionSentOn: sentOn, receivedOn: b!.receivedOn })
+    expect(m!.objection).toMatchObject({ decisionSentOn: sentOn, objectionDeadline: terms.objectionDeadline })
+    expect(daysBetween(sentOn, terms.objectionDeadline)).toBeGreaterThanOrEqual(42)
+    expect(terms.decisionDueOn).toBe(b!.decisionDueOn)
   })
 
   it('is overdue only once the deadline has passed (Dutch date)', async () => {
-    expect(await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { overdueOnly: true }, '2026-11-27'))).toEqual([])
-    const late = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { overdueOnly: true }, '2026-11-28'))
+    const [b] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), {}, today))
+    expect(await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { overdueOnly: true }, b!.decisionDueOn))).toEqual([])
+    const late = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { overdueOnly: true }, addDays(b!.decisionDueOn, 1)))
     expect(late.map((b) => b.schoolName)).toEqual(['OBS De Branding'])
     expect(late[0]).toMatchObject({ overdue: true, daysLeft: -1 })
   })
@@ -108,18 +133,23 @@ describe('the demo bezwaar', () => {
 
 describe('record → hearing → decision', () => {
   it('po: the school records, the board decides; each step in the history; the directeur and IB cannot decide without mandate', async () => {
-    // The demo's decided schorsing at De Branding: decided 17 November 2026, no letter step recorded.
+    // The demo's decided schorsing at De Branding: decided on the last school day, no letter step
+    // recorded, so the terms run from the decision.
     const m = await demoMeasure(DIR, 'schorsing', 'approved')
-    const r = await record(DIR, m.id, { receivedOn: '2026-11-19' }, '2026-11-21')
-    // po: objection term to Tuesday 29 December; 4 weeks from the day after: Tuesday 26 January 2027.
-    expect(r).toMatchObject({ ok: true, state: 'received', decisionDueOn: '2027-01-26' })
+    const decidedOn = localDate(m.decidedAt!)
+    expect(decidedOn < today).toBe(true)
+    const r = await record(DIR, m.id, { receivedOn: decidedOn })
+    const due = bezwaarTerms({ sector: 'po', decisionSentOn: decidedOn, receivedOn: decidedOn }).decisionDueOn
+    // po: the objection term, then 4 weeks from the day after it.
+    expect(daysBetween(decidedOn, due)).toBeGreaterThanOrEqual(70)
+    expect(r).toMatchObject({ ok: true, state: 'received', decisionDueOn: due })
     const id = (r as { id: string }).id
-    expect(await record(IB, m.id, { receivedOn: '2026-11-20' }, '2026-11-21')).toMatchObject({ ok: false, status: 409 })
+    expect(await record(IB, m.id, { receivedOn: today })).toMatchObject({ ok: false, status: 409 })
 
     expect(await decide(BOARD, m.id, id)).toMatchObject({ ok: false, status: 409, errors: [{ message: expect.stringContaining('Awb art. 7:2') }] })
-    expect(await hearing(IB, m.id, id, '2026-11-22', '2026-11-21')).toMatchObject({ ok: false, status: 400, errors: [{ path: 'hearingOn' }] })
-    expect(await hearing(IB, m.id, id, '2026-11-20', '2026-11-21')).toMatchObject({ ok: true, state: 'hearing_held' })
-    expect(await hearing(IB, m.id, id, '2026-11-20', '2026-11-21')).toMatchObject({ ok: false, status: 409 })
+    expect(await hearing(IB, m.id, id, addDays(today, 1))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'hearingOn' }] })
+    expect(await hearing(IB, m.id, id, today)).toMatchObject({ ok: true, state: 'hearing_held' })
+    expect(await hearing(IB, m.id, id, today)).toMatchObject({ ok: false, status: 409 })
 
     const denied = await decide(DIR, m.id, id)
     expect(denied).toMatchObject({ ok: false, status: 403 })
@@ -130,7 +160,7 @@ describe('record → hearing → decision', () => {
     expect(await decide(BOARD, m.id, id)).toMatchObject({ ok: false, status: 409 })
 
     const [b] = await as(DIR, (tx) => listBezwaren(tx, ability(DIR), { measureId: m.id }))
-    expect(b).toMatchObject({ state: 'decided', outcome: 'ongegrond', decidedOn: today, hearingOn: '2026-11-20', overdue: false, daysLeft: null })
+    expect(b).toMatchObject({ state: 'decided', outcome: 'ongegrond', decidedOn: today, hearingOn: today, overdue: false, daysLeft: null })
     expect(b!.reasons).toMatch(/evenredig/)
     // Who decided is a user row of the stichting: the board sees the name (RLS shows school staff only their school's users).
     const [seenByBoard] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { measureId: m.id }))
@@ -143,14 +173,19 @@ describe('record → hearing → decision', () => {
     expect(after!.state).toBe('approved')
   })
 
-  it('vo counts from receipt: the Lyceum verwijdering, received 20 November, is due Friday 18 December', async () => {
+  it('vo counts from receipt: the Lyceum verwijdering, received today, is due 4 weeks on (or the next working day)', async () => {
     const m = await demoMeasure('directeur@lyceum.demo', 'verwijdering', 'searching')
-    expect(await record('directeur@lyceum.demo', m.id, { receivedOn: '2026-11-20' }, '2026-11-21')).toMatchObject({ ok: true, decisionDueOn: '2026-12-18' })
+    const r = await record('directeur@lyceum.demo', m.id, { receivedOn: today })
+    expect(r).toMatchObject({ ok: true })
+    const due = (r as { decisionDueOn: string }).decisionDueOn
+    expect(due).toBe(bezwaarTerms({ sector: 'vo', decisionSentOn: localDate(m.decidedAt!), receivedOn: today }).decisionDueOn)
+    expect(daysBetween(today, due)).toBeGreaterThanOrEqual(28)
+    expect(daysBetween(today, due)).toBeLessThanOrEqual(32)
   })
 
   it('refuses a bezwaar on a measure that was not decided, received before the decision, or in the future', async () => {
     const proposed = await demoMeasure(DIR, 'schorsing', 'proposed')
-    expect(await record(DIR, proposed.id, { receivedOn: '2026-11-19' })).toMatchObject({ ok: false, status: 409 })
+    expect(await record(DIR, proposed.id, { receivedOn: today })).toMatchObject({ ok: false, status: 409 })
     const id = await decidedSchorsing(BOARD)
     expect(await record(DIR, id, { receivedOn: addDays(today, -1) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
     expect(await record(DIR, id, { receivedOn: addDays(today, 1) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
@@ -172,17 +207,25 @@ describe('record → hearing → decision', () => {
 describe('a late bezwaar', () => {
   it('is refused naming the term, unless taken on as excusable with a reason', async () => {
     const id = await decidedSchorsing(BOARD)
-    // The decision went out on 20 August 2026: the term ran to Thursday 1 October.
-    await h.db.update(schema.measures).set({ decidedAt: new Date('2026-08-20T10:00:00Z') }).where(eq(schema.measures.id, id))
-    const refused = await record(DIR, id, { receivedOn: '2026-11-20' }, '2026-11-21')
+    // The decision went out 13 weeks ago: the 6-week term has long run out.
+    const decidedOn = addDays(today, -91)
+    await h.db.update(schema.measures).set({ decidedAt: seeded.at(decidedOn, 11) }).where(eq(schema.measures.id, id))
+    const receivedOn = addDays(today, -1)
+    const refused = await record(DIR, id, { receivedOn })
     expect(refused).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
     if (!refused.ok) {
+      const objectionDeadline = bezwaarTerms({ sector: 'po', decisionSentOn: decidedOn, receivedOn }).objectionDeadline
+      expect(daysBetween(decidedOn, objectionDeadline)).toBeGreaterThanOrEqual(42)
       expect(refused.errors[0]!.message).toContain('bezwaartermijn van 6 weken (Awb art. 6:7 en 6:8 lid 1)')
-      expect(refused.errors[0]!.message).toContain('1 oktober 2026')
+      expect(refused.errors[0]!.message).toContain(dutchDayName(objectionDeadline))
     }
-    expect(await record(DIR, id, { receivedOn: '2026-11-20', late: true }, '2026-11-21')).toMatchObject({ ok: false, errors: [{ path: 'lateReason' }] })
-    const taken = await record(DIR, id, { receivedOn: '2026-11-20', late: true, lateReason: 'De ouders waren aantoonbaar in het ziekenhuis.' }, '2026-11-21')
-    expect(taken).toMatchObject({ ok: true, decisionDueOn: '2026-12-18' })
+    expect(await record(DIR, id, { receivedOn, late: true })).toMatchObject({ ok: false, errors: [{ path: 'lateReason' }] })
+    const taken = await record(DIR, id, { receivedOn, late: true, lateReason: 'De ouders waren aantoonbaar in het ziekenhuis.' })
+    // Late but excusable: the 4 weeks count from receipt (po's own start has passed).
+    expect(taken).toMatchObject({ ok: true })
+    const due = (taken as { decisionDueOn: string }).decisionDueOn
+    expect(daysBetween(receivedOn, due)).toBeGreaterThanOrEqual(28)
+    expect(daysBetween(receivedOn, due)).toBeLessThanOrEqual(32)
     const [b] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { measureId: id }))
     expect(b).toMatchObject({ late: true, lateReason: 'De ouders waren aantoonbaar in het ziekenhuis.' })
   })
@@ -275,7 +318,11 @@ describe('the search for another school', () => {
 
 describe('the board’s oversight', () => {
   it('the bestuurder of Kompas: queue, deadlines at risk, cases and counts of all three schools', async () => {
-    const o = await as(BOARD, (tx) => getBoardOversight(tx, ability(BOARD), ctxOf[BOARD]!, { today: '2026-11-21', schooljaar: '2026-2027' }))
+    // As on the sixth day before the demo bezwaar's deadline, so it is among the deadlines at risk
+    // (7 days ahead) whatever holidays lie between the seeding day and it.
+    const [demoBezwaar] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), {}, today))
+    const on = addDays(demoBezwaar!.decisionDueOn, -6)
+    const o = await as(BOARD, (tx) => getBoardOversight(tx, ability(BOARD), ctxOf[BOARD]!, { today: on, schooljaar: seeded.schoolYear }))
     expect(o).not.toBeNull()
     expect(o!.stichting.name).toBe('Stichting Kompas')
     expect(o!.queue.length).toBeGreaterThanOrEqual(3)
@@ -283,12 +330,20 @@ describe('the board’s oversight', () => {
     expect(new Set(o!.queue.map((m) => m.schoolName))).toEqual(new Set(['OBS De Branding', 'Kompas Lyceum', 'Kompas Vakcollege']))
     expect(o!.measures.every((m) => m.kind === 'schorsing' || m.kind === 'verwijdering')).toBe(true)
     expect(o!.deadlines.inspectie.length).toBeGreaterThan(0)
-    expect(o!.deadlines.inspectie.every((t) => t.overdue === t.dueOn < '2026-11-21')).toBe(true)
-    expect(o!.deadlines.bezwaren.some((b) => b.schoolName === 'OBS De Branding' && b.decisionDueOn === '2026-11-27')).toBe(true)
-    expect(o!.deadlines.bezwaren.every((b) => b.state !== 'decided' && b.decisionDueOn <= '2026-11-28')).toBe(true)
+    expect(o!.deadlines.inspectie.every((t) => t.overdue === t.dueOn < on)).toBe(true)
+    expect(o!.deadlines.bezwaren.some((b) => b.schoolName === 'OBS De Branding' && b.decisionDueOn === demoBezwaar!.decisionDueOn)).toBe(true)
+    expect(o!.deadlines.bezwaren.every((b) => b.state !== 'decided' && b.decisionDueOn <= addDays(on, 7))).toBe(true)
     expect(o!.measuresPerSchool.map((s) => s.name).sort()).toEqual(['Kompas Lyceum', 'Kompas Vakcollege', 'OBS De Branding'])
     const branding = o!.measuresPerSchool.find((s) => s.name === 'OBS De Branding')!
-    expect(branding.counts.schorsing).toBeGreaterThanOrEqual(3)
+    // Schorsingen of the schooljaar by their first day, refused and withdrawn ones left out, as counted
+    // directly (around the summer the demo's schorsingen straddle two schooljaren).
+    const first = `${seeded.schoolYearStart}-08-01`
+    const last = `${seeded.schoolYearStart + 1}-07-31`
+    const brandingSchorsingen = (await h.db.select().from(schema.measures).where(and(eq(schema.measures.schoolId, ctxOf[DIR]!.schoolId!), eq(schema.measures.kind, 'schorsing'))))
+      .filter((x) => !['refused', 'withdrawn'].includes(x.state))
+      .filter((x) => (x.startsOn ?? localDate(x.createdAt)) >= first && (x.startsOn ?? localDate(x.createdAt)) <= last)
+    expect(brandingSchorsingen.length).toBeGreaterThan(0)
+    expect(branding.counts.schorsing).toBe(brandingSchorsingen.length)
     expect(o!.incidentsPerSchool.length).toBe(3)
     // The IRIS comparison: per type, counts for each school, summing to the type's total.
     expect(o!.irisComparison.schools.map((s) => s.name).sort()).toEqual(['Kompas Lyceum', 'Kompas Vakcollege', 'OBS De Branding'])
@@ -300,7 +355,9 @@ describe('the board’s oversight', () => {
   it('nobody else: a directeur and the stichtingbeheerder get null; Horizon sees only Horizon', async () => {
     expect(await as(DIR, (tx) => getBoardOversight(tx, ability(DIR), ctxOf[DIR]!))).toBeNull()
     expect(await as('beheer@kompas.demo', (tx) => getBoardOversight(tx, ability('beheer@kompas.demo'), ctxOf['beheer@kompas.demo']!))).toBeNull()
-    const horizon = await as('bestuur@horizon.demo', (tx) => getBoardOversight(tx, ability('bestuur@horizon.demo'), ctxOf['bestuur@horizon.demo']!, { today: '2026-11-21' }))
+    const [horizonBezwaar] = await as('bestuur@horizon.demo', (tx) => listBezwaren(tx, ability('bestuur@horizon.demo'), {}, today))
+    const on = addDays(horizonBezwaar!.decisionDueOn, -6)
+    const horizon = await as('bestuur@horizon.demo', (tx) => getBoardOversight(tx, ability('bestuur@horizon.demo'), ctxOf['bestuur@horizon.demo']!, { today: on }))
     expect(horizon!.measuresPerSchool.map((s) => s.name)).toEqual(['CBS De Horizon'])
     expect(new Set([...horizon!.measures, ...horizon!.queue].map((m) => m.schoolName))).toEqual(new Set(['CBS De Horizon']))
     expect(horizon!.deadlines.bezwaren.map((b) => b.schoolName)).toEqual(['CBS De Horizon'])
