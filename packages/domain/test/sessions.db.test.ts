@@ -1,6 +1,5 @@
 // Session lifecycle at the domain level on the embedded database (the HTTP suite covers the cookie).
-import { openDatabase, runMigrations, schema, type DatabaseHandle } from '@baken/db'
-import { seedDemoData } from '@baken/db/demo'
+import { schema, type DatabaseHandle } from '@baken/db'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -12,15 +11,14 @@ import {
   switchMembership,
   validateSessionToken,
 } from '../src/index.ts'
+import { openSeededDatabase } from './support/demo-database.ts'
 
 let h: DatabaseHandle
 let userId: string
 const DAY = 24 * 3600 * 1000
 
 beforeAll(async () => {
-  h = await openDatabase({ kind: 'pglite', dataDir: 'memory://' })
-  await runMigrations(h)
-  await seedDemoData(h.db, { mode: 'demo' })
+  h = await openSeededDatabase()
   const [u] = await h.db.select().from(schema.users).where(eq(schema.users.email, 'directeur@lyceum.demo'))
   userId = u!.id
 })

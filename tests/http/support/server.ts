@@ -1,8 +1,9 @@
 // Starts the real Baken server (apps/web/server/index.ts, production build) as a child process on a
-// free port, with a fresh in-memory PGlite database seeded with the demo data. Real HTTP, no mocks.
+// free port, with a fresh in-memory PGlite database holding the demo data. Real HTTP, no mocks.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { PGLITE_SNAPSHOT_ENV } from '../../../packages/db/test/support/seeded-env.ts'
 
 export interface RunningServer {
   baseUrl: string
@@ -35,6 +36,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       NODE_ENV: 'production',
       BAKEN_MODE: 'demo',
       PGLITE_DATA_DIR: 'memory://',
+      // The run's seeded snapshot (tests/http/global-setup.ts): the server starts from a copy of
+      // it instead of migrating and seeding. Unset, it migrates and seeds at start.
+      PGLITE_SNAPSHOT: process.env[PGLITE_SNAPSHOT_ENV] ?? '',
       DATABASE_URL: '',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -45,7 +49,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stdout?.on('data', (d) => (log += String(d)))
   child.stderr?.on('data', (d) => (log += String(d)))
   const baseUrl = `http://127.0.0.1:${port}`
-  // The demo seed runs at start; on a busy 2-core machine that can take a minute or more.
+  // Without a snapshot the demo seed runs at start; on a busy 2-core machine that can take a minute.
   const deadline = Date.now() + 150_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`)

@@ -15,12 +15,19 @@
 // a database `baken_test_<random>` and login role `baken_test_<random>_web`, both dropped by
 // dispose() (afterAll). When the server is unreachable the server variant is skipped with a
 // console.warn, or fails when BAKEN_REQUIRE_PG_SERVER=1 (CI).
+//
+// A seeded database is a copy of the run's one seeded template (seeded-template.ts, made by the
+// db project's globalSetup): PGlite loads the snapshot, the server copies the template database.
+// Without them (a file run outside that setup) it is migrated and seeded here, as before.
 import { randomBytes } from 'node:crypto'
-import postgres from 'postgres'
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe } from 'vitest'
 import { type Database, type DatabaseHandle, type Tx, openDatabase } from '../../src/client.ts'
 import { seedDemoData } from '../../src/demo-seed.ts'
 import { runMigrations } from '../../src/migrate.ts'
+import { ADMIN_URL, PGLITE_SNAPSHOT_ENV, PG_TEMPLATE_ENV, adminClient, databaseUrl, probeServer } from './seeded-template.ts'
+
+export { ADMIN_URL, DEFAULT_ADMIN_URL } from './seeded-template.ts'
 
 export type DriverKind = DatabaseHandle['kind']
 
@@ -47,8 +54,6 @@ export interface DriverCase {
   skip: boolean
 }
 
-export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
-export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL || DEFAULT_ADMIN_URL
 export const REQUIRE_PG_SERVER = process.env.BAKEN_REQUIRE_PG_SERVER === '1'
 
 /** The admin URL without its password, for messages. */
@@ -59,18 +64,6 @@ export function redactedAdminUrl(url: string = ADMIN_URL): string {
     return u.toString()
   } catch {
     return '<unparseable TEST_DATABASE_ADMIN_URL>'
-  }
-}
-
-async function probeServer(): Promise<{ available: true } | { available: false; reason: string }> {
-  const sqlClient = postgres(ADMIN_URL, { max: 1, connect_timeout: 3, idle_timeout: 1, onnotice: () => {} })
-  try {
-    await sqlClient`select 1`
-    return { available: true }
-  } catch (error) {
-    return { available: false, reason: error instanceof Error ? error.message : String(error) }
-  } finally {
-    await sqlClient.end({ timeout: 1 }).catch(() => {})
   }
 }
 
@@ -102,13 +95,22 @@ export interface CreateOptions {
   seed?: boolean
 }
 
+/** The run's seeded PGlite data directory, read once per test file. */
+let snapshotBytes: Blob | undefined
+function pgliteSnapshot(): Blob | undefined {
+  const file = process.env[PGLITE_SNAPSHOT_ENV]
+  if (!file) return undefined
+  return (snapshotBytes ??= new Blob([readFileSync(file)]))
+}
+
 /** A new, migrated (and seeded) database for one driver. Call dispose() when done. */
 export async function createTestDatabase(kind: DriverKind, options: CreateOptions = {}): Promise<TestDatabase> {
   const seed = options.seed ?? true
   if (kind === 'pglite') {
-    const handle = await openDatabase({ kind: 'pglite', dataDir: 'memory://' })
+    const snapshot = seed ? pgliteSnapshot() : undefined
+    const handle = await openDatabase({ kind: 'pglite', dataDir: 'memory://', ...(snapshot ? { snapshot } : {}) })
     const dispose = once(() => handle.close())
-    await prepare(handle, seed, dispose)
+    if (!snapshot) await prepare(handle, seed, dispose)
     return { kind, app: handle.db, owner: handle.db, separateLoginRole: false, name: 'memory://', dispose }
   }
 
@@ -117,7 +119,7 @@ export async function createTestDatabase(kind: DriverKind, options: CreateOption
   }
   const name = `baken_test_${randomBytes(6).toString('hex')}`
   const loginRole = `${name}_web`
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
+  const admin = adminClient()
   let owner: DatabaseHandle | undefined
   let app: DatabaseHandle | undefined
   const dispose = once(async () => {
@@ -132,9 +134,12 @@ export async function createTestDatabase(kind: DriverKind, options: CreateOption
     }
   })
   try {
-    await admin.unsafe(`CREATE DATABASE "${name}"`)
+    const template = seed ? process.env[PG_TEMPLATE_ENV] : undefined
+    // The copy has the template's schema, grants and rows; baken_app and baken_mailer are
+    // cluster-wide and already exist (the template's migrations made them).
+    await admin.unsafe(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`)
     owner = await openDatabase({ kind: 'postgres', url: databaseUrl(name), max: 2 })
-    await prepare(owner, seed, dispose)
+    if (!template) await prepare(owner, seed, dispose)
     // As README/infra: a login role that can read nothing itself and may only become baken_app.
     const password = randomBytes(16).toString('hex')
     await admin.unsafe(
@@ -147,17 +152,6 @@ export async function createTestDatabase(kind: DriverKind, options: CreateOption
     throw error
   }
   return { kind, app: app.db, owner: owner.db, separateLoginRole: true, name, dispose }
-}
-
-/** The admin URL pointed at another database (and, optionally, another user). */
-function databaseUrl(database: string, login?: { user: string; password: string }): string {
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${database}`
-  if (login) {
-    url.username = login.user
-    url.password = login.password
-  }
-  return url.toString()
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {
