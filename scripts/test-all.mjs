@@ -7,14 +7,20 @@
 // Each suite runs as a child process whose normal output streams to the console; the counts come
 // from the machine-readable report it writes to a fresh temp dir, never from scraping its output.
 //   unit, db, http  vitest projects (vitest.config.ts), JSON reporter
-//   browser         builds apps/web, then Playwright (playwright.config.ts), JSON reporter
-// A suite that crashes without a report, a vitest file that fails to load, a web build that fails,
-// or a run that exits non-zero without a failed test in its report each count as 1 failed.
+//   browser         Playwright (playwright.config.ts), JSON reporter
+// When http or browser is selected, the web app is built ONCE before the first of them (both run
+// the built app; the http suite's globalSetup skips its own build on BAKEN_WEB_BUILT=1). When db or
+// http is selected, the demo database is migrated and seeded ONCE, into a PGlite snapshot and a
+// template database on the Postgres server, and both suites copy those (ADR 010).
+// A suite that crashes without a report, a vitest file that fails to load, a web build that fails
+// (1 for each suite that needed it), or a run that exits non-zero without a failed test in its
+// report each count as 1 failed.
 // Without Chromium (CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser) the browser suite
 // counts as 1 failed, or as 1 skipped when BAKEN_ALLOW_NO_BROWSER=1.
 //
-// The very last line of output is `N passed, N failed` (`, N skipped` when > 0), totals over all
-// suites; the exit code is 0 iff nothing failed. BAKEN_SUITE_TIMEOUT_MIN (default 30) bounds each
+// The summary gives each suite's (and the build's) wall-clock seconds and the run's total; the very
+// last line of output is `N passed, N failed` (`, N skipped` when > 0), totals over all suites;
+// the exit code is 0 iff nothing failed. BAKEN_SUITE_TIMEOUT_MIN (default 30) bounds each
 // child process; one that runs over is killed and counts as 1 failed.
 import { spawn } from 'node:child_process'
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -111,6 +117,10 @@ function readJson(file) {
   }
 }
 
+function secondsText(seconds) {
+  return `${seconds.toFixed(1).padStart(7)} s`
+}
+
 function exitText({ code, signal, timedOut }) {
   if (timedOut) return 'timed out'
   if (signal) return `killed by ${signal}`
@@ -119,7 +129,7 @@ function exitText({ code, signal, timedOut }) {
 
 // ---- suites -------------------------------------------------------------------------------------
 /** @returns {{passed:number, failed:number, skipped:number, note?:string}} */
-async function vitestSuite(project) {
+async function vitestSuite(project, extraEnv = {}) {
   const file = join(reportDir, `vitest-${project}.json`)
   const exit = await run('npx', [
     '--no',
@@ -130,7 +140,7 @@ async function vitestSuite(project) {
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${file}`,
-  ])
+  ], extraEnv)
   const report = readJson(file)
   if (!report || typeof report.numPassedTests !== 'number') {
     return { passed: 0, failed: 1, skipped: 0, note: `no report (${exitText(exit)})` }
@@ -186,11 +196,6 @@ async function browserSuite() {
     return { passed: 0, failed: 1, skipped: 0, note: 'not run: no Chromium found' }
   }
 
-  const build = await run('npx', ['--yes', PNPM, '--filter', '@baken/web', 'build'])
-  if (build.code !== 0) {
-    return { passed: 0, failed: 1, skipped: 0, note: `web build failed (${exitText(build)}); browser tests not run` }
-  }
-
   const file = join(reportDir, 'playwright.json')
   const exit = await run('npx', ['--no', 'playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: file,
@@ -222,14 +227,62 @@ async function browserSuite() {
   return result
 }
 
+/** A step done at most once per run, for the suites that need it; timed for the summary. */
+function onceTimed(title, body) {
+  const step = () =>
+    (step.result ??= (async () => {
+      console.log(`\n==== ${title} ====`)
+      const started = performance.now()
+      try {
+        return await body()
+      } finally {
+        step.seconds = (performance.now() - started) / 1000
+      }
+    })())
+  return step
+}
+
+const SEEDED_CLI = 'packages/db/test/support/seeded-template-cli.ts'
+
+// The db and http suites start every file from one seeded PGlite snapshot and one seeded template
+// database (packages/db/test/support/seeded-template.ts), made here once for both. Resolves the
+// environment that names them, or {} (each suite's globalSetup then makes its own).
+const seedOnce = onceTimed('seeded snapshot and template database (for the db and http suites)', async () => {
+  const made = await run('node', ['--import', 'tsx', SEEDED_CLI, 'create', reportDir])
+  const env = made.code === 0 ? readJson(join(reportDir, 'seeded-env.json')) : undefined
+  if (!env) console.log(`test-all: no shared seeded snapshot (${exitText(made)}); each suite makes its own`)
+  return env ?? {}
+})
+
+async function dropSeeded() {
+  const template = seedOnce.result && (await seedOnce.result).BAKEN_TEST_PG_TEMPLATE
+  if (template) await run('node', ['--import', 'tsx', SEEDED_CLI, 'drop', template])
+}
+
+// Resolves undefined when built, else why not.
+const buildWebOnce = onceTimed('web build (for the http and browser suites)', async () => {
+  const build = await run('npx', ['--yes', PNPM, '--filter', '@baken/web', 'build'])
+  return build.code === 0 ? undefined : `web build failed (${exitText(build)})`
+})
+
 // ---- main ---------------------------------------------------------------------------------------
+const runStarted = performance.now()
 const results = []
 for (const suite of selected) {
+  // The build, which the first of http/browser waits for, is timed on its own summary line.
+  const buildFailure = suite === 'http' || suite === 'browser' ? await buildWebOnce() : undefined
+  const seededEnv = suite === 'db' || suite === 'http' ? await seedOnce() : {}
+  const started = performance.now()
   console.log(`\n==== test suite: ${suite} ====`)
-  const result = suite === 'browser' ? await browserSuite() : await vitestSuite(suite)
-  results.push({ suite, ...result })
+  let result
+  if (buildFailure) result = { passed: 0, failed: 1, skipped: 0, note: `${buildFailure}; ${suite} tests not run` }
+  else if (suite === 'browser') result = await browserSuite()
+  else result = await vitestSuite(suite, suite === 'http' ? { ...seededEnv, BAKEN_WEB_BUILT: '1' } : seededEnv)
+  results.push({ suite, seconds: (performance.now() - started) / 1000, ...result })
 }
+await dropSeeded()
 rmSync(reportDir, { recursive: true, force: true })
+const totalSeconds = (performance.now() - runStarted) / 1000
 
 const total = { passed: 0, failed: 0, skipped: 0 }
 console.log('\n==== summary ====')
@@ -240,8 +293,11 @@ for (const r of results) {
   const mark = r.failed > 0 ? 'FAIL' : 'ok  '
   // Indented and prefixed, so that only the final total is a bare `N passed, N failed` line.
   console.log(
-    `  ${mark} ${r.suite.padEnd(8)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? `  (${r.note})` : ''}`,
+    `  ${mark} ${r.suite.padEnd(8)} ${secondsText(r.seconds)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? `  (${r.note})` : ''}`,
   )
 }
+if (seedOnce.seconds !== undefined) console.log(`       ${'seed'.padEnd(8)} ${secondsText(seedOnce.seconds)} (migrated and seeded once for db and http)`)
+if (buildWebOnce.seconds !== undefined) console.log(`       ${'build'.padEnd(8)} ${secondsText(buildWebOnce.seconds)} (apps/web, once for http and browser)`)
+console.log(`       ${'total'.padEnd(8)} ${secondsText(totalSeconds)}`)
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`)
 process.exitCode = total.failed === 0 ? 0 : 1
