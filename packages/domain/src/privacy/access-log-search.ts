@@ -6,6 +6,7 @@ import { schema, type TenantContext, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
+import { localDate } from '../school-year.ts'
 import { toCsv } from '../incidents/overview-export.ts'
 import { recordAccess } from './access-log.ts'
 import { zodErrors } from '../result.ts'
@@ -259,6 +260,7 @@ export async function exportAccessLog(
   const found = await searchAccessLog(tx, ability, ctx, { ...filters, page: 1, pageSize: ACCESS_LOG_MAX_EXPORT_ROWS })
   if (!found.ok) return found
   await recordAccess(tx, ctx, { action: 'export', subjectType: 'access_log', subjectId: null, studentId: filters.studentId ?? null, schoolId: null, reason: describeAccessLogFilters(filters) })
-  const day = new Date().toISOString().slice(0, 10)
+  // The Dutch date, as everywhere else: the UTC date is still yesterday's until 01:00 or 02:00.
+  const day = localDate(new Date())
   return { ok: true, csv: accessLogCsv(found.items), rows: found.items.length, filename: `toegangslog-${day}.csv` }
 }
