@@ -1,6 +1,12 @@
 // The school calendar on the embedded database with the demo seed, through the tenant transaction
 // (RLS as baken_app) and the role's CASL rules — as the routes call it.
+//
+// The demo's calendar is laid out here as the seed does on 21 November 2026 rather than on the day the
+// tests run: the seed lays its calendar out around the seeding day, and only with 2026-2027 among its
+// schooljaren does it insert that year's real (listed) holidays, which the dates below are checked
+// against.
 import { schema, withTenant, type DatabaseHandle, type TenantContext, type Tx } from '@baken/db'
+import { demoDates, seedDemoCalendar } from '@baken/db/demo'
 import { defineAbilityFor, ForbiddenError, type AppAbility } from '@baken/permissions'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,15 +25,29 @@ let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
 const school: Record<'branding' | 'lyceum' | 'vakcollege' | 'horizon', string> = { branding: '', lyceum: '', vakcollege: '', horizon: '' }
 const YEAR = '2026-2027'
+const SEEDED_AT = new Date('2026-11-21T10:00:00Z')
 
 beforeAll(async () => {
   const demo = await openDemoDatabase()
   h = demo.h
   Object.assign(ctxOf, demo.ctxOf)
-  for (const [key, brin] of [['branding', '12AB'], ['lyceum', '23CD'], ['vakcollege', '34EF'], ['horizon', '45GH']] as const) {
+  const byKey: Record<string, { id: string; stichtingId: string }> = {}
+  for (const [key, brin, demoKey] of [['branding', '12AB', 'branding'], ['lyceum', '23CD', 'lyceum'], ['vakcollege', '34EF', 'vakcollege'], ['horizon', '45GH', 'horizon-school']] as const) {
     const [row] = await h.db.select().from(schema.schools).where(eq(schema.schools.brin, brin))
     school[key] = row!.id
+    byKey[demoKey] = { id: row!.id, stichtingId: row!.stichtingId }
   }
+  // The calendar (and the schooljaren) the seed has when it seeds on SEEDED_AT, instead of today's.
+  const { schoolYears } = demoDates(SEEDED_AT)
+  const stichtingen = await h.db.select({ id: schema.stichtingen.id }).from(schema.stichtingen)
+  await h.db.transaction(async (tx) => {
+    await tx.delete(schema.calendarEntries)
+    await tx
+      .insert(schema.schoolYears)
+      .values(schoolYears.map((y) => ({ name: y, startsOn: `${y.slice(0, 4)}-08-01`, endsOn: `${y.slice(5)}-07-31` })))
+      .onConflictDoNothing()
+    await seedDemoCalendar(tx, { stichtingIds: stichtingen.map((x) => x.id), schools: byKey, schoolYears })
+  })
 })
 afterAll(() => h?.close())
 
@@ -87,9 +107,12 @@ describe('loadSchoolCalendar through the tenant wall', () => {
     const one = (await calendarOf('directeur@branding.demo', school.branding))!
     expect(one.incompleteYears).toEqual([])
     expect(() => one.nextSchoolDay('2027-07-09')).toThrow(OutsideCalendarError)
+    // The seed also gives the schooljaar after the seeding day's its holidays; not the one after that.
     const two = (await calendarOf('directeur@branding.demo', school.branding, [YEAR, '2027-2028']))!
-    expect(two.incompleteYears).toEqual(['2027-2028'])
+    expect(two.incompleteYears).toEqual([])
     expect(two.nextSchoolDay('2027-07-09')).toBe('2027-08-23')
+    const later = (await calendarOf('directeur@branding.demo', school.branding, ['2028-2029']))!
+    expect(later.incompleteYears).toEqual(['2028-2029'])
     await expect(calendarOf('directeur@branding.demo', school.branding, [])).rejects.toThrow(RangeError)
     await expect(calendarOf('directeur@branding.demo', school.branding, ['2026-2028'])).rejects.toThrow(RangeError)
   })

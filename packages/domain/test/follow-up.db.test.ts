@@ -2,6 +2,7 @@
 // seed, through the tenant transaction (RLS as baken_app) and each role's CASL rules, as the routes
 // call them.
 import { schema, withTenant, type DatabaseHandle, type TenantContext, type Tx } from '@baken/db'
+import { demoDates, dutchMoment } from '@baken/db/demo'
 import { defineAbilityFor, ForbiddenError, type AppAbility } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,6 +15,7 @@ import {
   listOverdueTasks,
   listTasks,
   loadIncident,
+  plusDays,
   proposeVictimCareTasks,
   recordAcknowledgement,
   updateTask,
@@ -21,7 +23,10 @@ import {
 import { openDemoDatabase } from './support/demo-database.ts'
 import { pdfText } from './support/pdf-text.ts'
 
-const TODAY = '2026-11-20'
+// The day the demo was seeded: its tasks are open, done or overdue relative to it, and the use cases
+// below are called as on that day.
+let TODAY: string
+const inDays = (n: number) => plusDays(TODAY, n)
 let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
 const userOf: Record<string, string> = {}
@@ -32,6 +37,8 @@ beforeAll(async () => {
   h = demo.h
   Object.assign(ctxOf, demo.ctxOf)
   Object.assign(userOf, demo.userOf)
+  const [seed] = await h.db.select({ at: schema.stichtingen.createdAt }).from(schema.stichtingen).limit(1)
+  TODAY = demoDates(seed!.at).today
   branding = ctxOf['directeur@branding.demo']!.schoolId!
 })
 afterAll(() => h?.close())
@@ -59,7 +66,7 @@ const task = (overrides: Record<string, unknown> = {}) => ({
   kind: 'gesprek_slachtoffer',
   title: 'Gesprek met het slachtoffer',
   ownerId: userOf['leerkracht@branding.demo'],
-  dueOn: '2026-11-24',
+  dueOn: inDays(4),
   ...overrides,
 })
 
@@ -70,8 +77,8 @@ describe('planning tasks', () => {
     const ok = await create(task())
     expect(ok.ok).toBe(true)
     // Yesterday is still allowed (planned a day late); two days ago is not.
-    expect((await create(task({ dueOn: '2026-11-19' }))).ok).toBe(true)
-    const old = await create(task({ dueOn: '2026-11-18' }))
+    expect((await create(task({ dueOn: inDays(-1) }))).ok).toBe(true)
+    const old = await create(task({ dueOn: inDays(-2) }))
     expect(old).toMatchObject({ ok: false, status: 400, errors: [{ path: 'dueOn' }] })
     for (const outsider of ['bestuur@kompas.demo', 'directeur@lyceum.demo', 'politie@wijkteam.demo']) {
       const res = await create(task({ ownerId: userOf[outsider] }))
@@ -82,7 +89,7 @@ describe('planning tasks', () => {
     expect(await create(task({ dueOn: '2026-02-30' }))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'dueOn' }] })
     const items = (await as('ib@branding.demo', (tx, ability) => listTasks(tx, ability, incidentId, { today: TODAY })))!
     const mine = items.find((t) => ok.ok && t.id === ok.id)!
-    expect(mine).toMatchObject({ ownerName: 'Joyce Smit', dueOn: '2026-11-24', doneAt: null, overdue: false })
+    expect(mine).toMatchObject({ ownerName: 'Joyce Smit', dueOn: inDays(4), doneAt: null, overdue: false })
   })
 
   it('a leerkracht plans no tasks; another school’s incident is not found', async () => {
@@ -107,7 +114,7 @@ describe('planning tasks', () => {
     const pupil = (await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, branding)).limit(1))[0]!
     const draft = await as('directeur@branding.demo', (tx, ability, ctx) =>
       createIncident(tx, ability, ctx, {
-        occurredAt: '2026-11-19T09:00:00Z',
+        occurredAt: dutchMoment(inDays(-1), 10).toISOString(),
         voorval: [3],
         situation: 'Duwen op het plein.',
         physicalAggression: true,
@@ -133,7 +140,10 @@ describe('planning tasks', () => {
 
 describe('completing and changing tasks', () => {
   it('an owner completes their own task with a note, but neither reassigns it nor completes a colleague’s', async () => {
-    const incidentId = await brandingIncident(sql`not confidential and severity = 'ernstig'`)
+    // An incident the leerkracht may read (one of its groups is involved, or it reported it).
+    const teacherId = userOf['leerkracht@branding.demo']!
+    const incidentId = await brandingIncident(sql`not confidential and severity = 'ernstig' and (reported_by_id = ${teacherId} or exists (select 1 from incident_persons p
+      join group_teachers gt on gt.group_id = p.group_id where p.incident_id = incidents.id and gt.user_id = ${teacherId}))`)
     const plan = (owner: string) =>
       as('ib@branding.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, incidentId, task({ ownerId: userOf[owner] }), { today: TODAY }))
     const own = await plan('leerkracht@branding.demo')
@@ -144,7 +154,7 @@ describe('completing and changing tasks', () => {
 
     expect(await teacher(own.id, { done: true, note: 'Gesprek gevoerd, het gaat goed.' })).toEqual({ ok: true, id: own.id })
     expect(await teacher(own.id, { ownerId: userOf['leerkracht2@branding.demo'] })).toMatchObject({ ok: false, status: 403 })
-    expect(await teacher(own.id, { dueOn: '2026-12-01' })).toMatchObject({ ok: false, status: 403 })
+    expect(await teacher(own.id, { dueOn: inDays(11) })).toMatchObject({ ok: false, status: 403 })
     expect(await teacher(colleague.id, { done: true })).toMatchObject({ ok: false, status: 403 })
     expect(await teacher(own.id, { colour: 'rood' })).toMatchObject({ ok: false, status: 400 })
 
@@ -155,16 +165,26 @@ describe('completing and changing tasks', () => {
     // The IB reassigns and moves the colleague's task; a wrong incident id finds nothing.
     const ib = (body: unknown, inIncident = incidentId) =>
       as('ib@branding.demo', (tx, ability, ctx) => updateTask(tx, ability, ctx, inIncident, colleague.id, body, { today: TODAY }))
-    expect((await ib({ ownerId: userOf['leerkracht2@branding.demo'], dueOn: '2026-12-01' })).ok).toBe(true)
-    expect(await ib({ dueOn: '2026-11-01' })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'dueOn' }] })
+    expect((await ib({ ownerId: userOf['leerkracht2@branding.demo'], dueOn: inDays(11) })).ok).toBe(true)
+    expect(await ib({ dueOn: inDays(-19) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'dueOn' }] })
     expect(await ib({ done: true }, await brandingIncident(sql`id <> ${incidentId} and not confidential`))).toMatchObject({ ok: false, status: 404 })
     const [moved] = await h.db.select().from(schema.incidentTasks).where(eq(schema.incidentTasks.id, colleague.id))
-    expect(moved).toMatchObject({ ownerId: userOf['leerkracht2@branding.demo'], dueOn: '2026-12-01', doneAt: null })
+    expect(moved).toMatchObject({ ownerId: userOf['leerkracht2@branding.demo'], dueOn: inDays(11), doneAt: null })
   })
 })
 
 describe('the overdue list', () => {
   const overdue = (email: string) => as(email, (tx, ability) => listOverdueTasks(tx, ability, { today: TODAY }))
+
+  // An open task of a confidential incident, due yesterday: whether the seed's own overdue tasks
+  // include one depends on the day it was seeded (in the summer holiday only old ones are left).
+  beforeAll(async () => {
+    const incidentId = await brandingIncident(sql`confidential`)
+    const r = await as('directeur@branding.demo', (tx, ability, ctx) =>
+      createTask(tx, ability, ctx, incidentId, task({ ownerId: userOf['vertrouwenspersoon@branding.demo'], dueOn: inDays(-1) }), { today: TODAY }),
+    )
+    expect(r.ok).toBe(true)
+  })
 
   it('the directeur sees every open task of the school due before today, confidential ones included', async () => {
     const list = await overdue('directeur@branding.demo')
@@ -212,7 +232,7 @@ describe('voor gezien', () => {
     if (!refused.ok) expect(refused.errors[0]!.message).toMatch(/^Alleen bij een zeer ernstig incident .*ernstig\.$/)
     const ok = await record(zeer, body)
     expect(ok.ok).toBe(true)
-    expect(await record(zeer, { ...body, acknowledgedOn: '2026-11-21' })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'acknowledgedOn' }] })
+    expect(await record(zeer, { ...body, acknowledgedOn: inDays(1) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'acknowledgedOn' }] })
     expect(await record(zeer, { ...body, method: 'per duif' })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'method' }] })
     const stranger = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, branding)).limit(200)
     const incident = (await as('ib@branding.demo', (tx, ability) => loadIncident(tx, ability, zeer)))!
@@ -225,10 +245,12 @@ describe('voor gezien', () => {
 
 describe('the parents’ report', () => {
   it('names the pupil and calls every other pupil leerling A, B, … — never by name', async () => {
-    // A zeer ernstig incident with at least two pupils whose first and last names differ.
+    // A zeer ernstig incident with at least two pupils, no two of them sharing a first or a last name.
     const candidates = rowsOf<{ id: string }>(await h.db.execute(sql`select i.id from incidents i
       where i.school_id = ${branding} and i.status = 'submitted' and not i.confidential and i.severity = 'zeer_ernstig'
-        and (select count(distinct s.first_name) from incident_persons p join students s on s.id = p.student_id where p.incident_id = i.id) >= 2
+        and (select count(distinct p.student_id) from incident_persons p where p.incident_id = i.id) >= 2
+        and (select count(distinct s.first_name) from incident_persons p join students s on s.id = p.student_id where p.incident_id = i.id)
+          = (select count(distinct p.student_id) from incident_persons p where p.incident_id = i.id)
         and (select count(distinct s.last_name) from incident_persons p join students s on s.id = p.student_id where p.incident_id = i.id)
           = (select count(distinct p.student_id) from incident_persons p where p.incident_id = i.id)
       order by i.occurred_at desc limit 1`))
