@@ -5,6 +5,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { applyContext, type ContextSettings, withContext } from '../src/context.ts'
+import { demoDates } from '../src/demo-dates.ts'
 import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
 import { affectedRows, attempt, describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
 
@@ -12,6 +13,8 @@ const SCHOOL_STAFF = ['directeur@branding.demo', 'ib@branding.demo', 'leerkracht
 
 describeEachDriver('school calendar (raw SQL as baken_app)', (getDb) => {
   let f: DemoFixture
+  /** The schooljaren the seed laid its calendar out for (around the day it was seeded). */
+  let years: string[]
 
   const countAs = (ctx: ContextSettings, where: SQL = sql`true`) =>
     withContext(getDb().app, ctx, async (tx) =>
@@ -48,12 +51,14 @@ describeEachDriver('school calendar (raw SQL as baken_app)', (getDb) => {
 
   beforeAll(async () => {
     f = await loadDemoFixture(getDb().owner)
+    const [seed] = rows<{ at: string }>(await getDb().owner.execute(sql`select min(created_at) as at from stichtingen`))
+    years = demoDates(new Date(seed!.at)).schoolYears
   })
 
   it('the demo seed has region holidays for all three regions of both stichtingen and two study days per school', async () => {
     for (const stichting of [f.stichtingen.kompas, f.stichtingen.horizon]) {
       for (const region of ['noord', 'midden', 'zuid']) {
-        for (const year of ['2025-2026', '2026-2027']) {
+        for (const year of years) {
           const names = rows<{ name: string }>(
             await getDb().owner.execute(sql`select name from calendar_entries where stichting_id = ${stichting}
               and school_id is null and region = ${region} and school_year = ${year} and kind = 'schoolvakantie' order by starts_on`),
@@ -62,8 +67,12 @@ describeEachDriver('school calendar (raw SQL as baken_app)', (getDb) => {
         }
       }
     }
+    expect(years).toHaveLength(4)
     for (const school of Object.values(f.schools)) {
-      expect(await ownerCount(sql`school_id = ${school} and kind = 'studiedag' and school_year = '2026-2027'`)).toBe(2)
+      for (const year of years) {
+        expect(await ownerCount(sql`school_id = ${school} and kind = 'studiedag' and school_year = ${year}`), year).toBe(2)
+      }
+      expect(await ownerCount(sql`school_id = ${school}`)).toBe(2 * years.length)
     }
   })
 
@@ -72,7 +81,7 @@ describeEachDriver('school calendar (raw SQL as baken_app)', (getDb) => {
       const regionRows = await ownerCount(sql`stichting_id = ${f.stichtingen.kompas} and school_id is null`)
       const own = await ownerCount(sql`school_id = ${f.schools.branding}`)
       expect(regionRows).toBeGreaterThan(0)
-      expect(own).toBe(2)
+      expect(own).toBe(2 * years.length)
       expect(await countAs(as(email), sql`school_id is null`)).toBe(regionRows)
       expect(await countAs(as(email), sql`school_id = ${f.schools.branding}`)).toBe(own)
       expect(await countAs(as(email))).toBe(regionRows + own)
@@ -135,7 +144,7 @@ describeEachDriver('school calendar (raw SQL as baken_app)', (getDb) => {
         const deleted = affectedRows(await tx.execute(sql`delete from calendar_entries where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`))
         return { inserted: ids.length, updated, deleted }
       })
-      expect(result).toEqual({ inserted: 2, updated: 2, deleted: 2 })
+      expect(result).toEqual({ inserted: 2, updated: 2 * years.length, deleted: 2 })
     })
 
     it("cannot write into Horizon's calendar: insert refused, update and delete touch 0 rows", async () => {
