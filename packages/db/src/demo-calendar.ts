@@ -159,12 +159,12 @@ export interface DemoCalendarEntry {
 
 /** The demo's region holidays and study days for the given schooljaren (and the summer before the first). */
 export function demoCalendarEntries(schoolYears: readonly string[]): DemoCalendarEntry[] {
-  const listed = new Set(DEMO_SCHOOL_HOLIDAYS.map((h) => h.schoolYear))
   const first = Number([...schoolYears].sort()[0]!.slice(0, 4))
   const years = [`${first - 1}-${first}`, ...schoolYears]
   const out: DemoCalendarEntry[] = []
   for (const year of years) {
-    const holidays = listed.has(year) ? DEMO_SCHOOL_HOLIDAYS.filter((h) => h.schoolYear === year) : demoHolidaysFor(year)
+    // The listed dates where there are any, the usual pattern for the rest.
+    const holidays = demoHolidaysFor(year).map((g) => DEMO_SCHOOL_HOLIDAYS.find((h) => h.schoolYear === year && h.name === g.name) ?? g)
     // Of the year before the first, only its summer, which runs into the first schooljaar's August.
     for (const h of year === years[0] ? holidays.filter((x) => x.name === 'Zomervakantie') : holidays) {
       for (const region of s.REGIONS) {
