@@ -3,6 +3,7 @@
 // incident or student rows), Halt's workflow, closing with only the agreed fields and the mail, what
 // the school sees (never Halt's notes), a school without a link to the region, and the overview.
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { dutchMoment } from '@baken/db/demo'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -20,7 +21,9 @@ import {
   haltOverview,
   haltQueue,
   listReferrals,
+  localDate,
   parseLocalDateTime,
+  plusDays,
   percentiles,
   saveComponents,
   setAttendance,
@@ -38,6 +41,11 @@ const NOTE = 'Geheime sessienotitie: thuissituatie besproken'
 const COMPONENT_NOTE = 'Componentnotitie alleen voor Halt'
 
 let incident: { incidentId: string; studentId: string }
+// The referral rules (consent, age, the agreement's term) are checked on the real day.
+const today = localDate(new Date())
+/** A date of birth that makes the student `years` old today (born on 1 January). */
+const bornAged = (years: number) => `${Number(today.slice(0, 4)) - years}-01-01`
+const intakeDay = plusDays(today, 3)
 let vak: string
 
 const base = () => ({
@@ -48,7 +56,7 @@ const base = () => ({
   schoolActions: 'Gesprek met student en ouders, time-out.',
   contactName: 'Wendy Hoekstra',
   contactEmail: 'w.hoekstra@vakcollege.demo',
-  studentConsentOn: '2026-11-02',
+  studentConsentOn: plusDays(today, -1),
   shareFields: ['datum', 'type'],
   reportFields: ['uitkomst', 'onderdelen'],
 })
@@ -65,7 +73,7 @@ beforeAll(async () => {
   expect(list.length).toBeGreaterThan(0)
   incident = list[0]!
   // Make the student 17, so the parents' consent is not needed by default.
-  await h.db.update(schema.students).set({ dateOfBirth: '2009-03-01' }).where(eq(schema.students.id, incident.studentId))
+  await h.db.update(schema.students).set({ dateOfBirth: bornAged(17) }).where(eq(schema.students.id, incident.studentId))
 })
 afterAll(() => h?.close())
 
@@ -88,15 +96,15 @@ describe('referring (school side)', () => {
   })
 
   it('refuses a student under 16 without the parents’ consent, and accepts it with', async () => {
-    await h.db.update(schema.students).set({ dateOfBirth: '2011-05-01' }).where(eq(schema.students.id, incident.studentId))
+    await h.db.update(schema.students).set({ dateOfBirth: bornAged(15) }).where(eq(schema.students.id, incident.studentId))
     try {
       const r = await refer(DIR, base())
       expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'parentConsentOn' }] })
       if (!r.ok) expect(r.errors[0]!.message).toMatch(/jonger dan 16 jaar.*toestemming van de ouders/)
-      const ok = await refer(DIR, { ...base(), parentConsentOn: '2026-11-03' })
+      const ok = await refer(DIR, { ...base(), parentConsentOn: today })
       expect(ok.ok).toBe(true)
     } finally {
-      await h.db.update(schema.students).set({ dateOfBirth: '2009-03-01' }).where(eq(schema.students.id, incident.studentId))
+      await h.db.update(schema.students).set({ dateOfBirth: bornAged(17) }).where(eq(schema.students.id, incident.studentId))
     }
   })
 
@@ -135,7 +143,7 @@ describe('declining', () => {
     })
     const school = await as(DIR, (tx) => getReferral(tx, ability(DIR), ctxOf[DIR]!, id))
     expect(school).toMatchObject({ status: 'afgewezen', declineReason: 'Past niet bij het spreekuur: doorverwijzen naar zorg.' })
-    expect(await as(HALT, (tx) => addAppointment(tx, ability(HALT), ctxOf[HALT]!, id, { kind: 'intake', startsAt: '2026-11-24T10:00' }))).toMatchObject({ ok: false, status: 409 })
+    expect(await as(HALT, (tx) => addAppointment(tx, ability(HALT), ctxOf[HALT]!, id, { kind: 'intake', startsAt: `${intakeDay}T10:00` }))).toMatchObject({ ok: false, status: 409 })
     // The school cannot decide for Halt.
     expect(await as(DIR, (tx) => decideReferral(tx, ability(DIR), ctxOf[DIR]!, id, { decision: 'accept' }))).toMatchObject({ ok: false, status: 404 })
   })
@@ -177,7 +185,7 @@ describe('Halt’s workspace and the school’s view', () => {
     expect(h1).toMatchObject({ ok: false, status: 400, errors: [{ path: 'reason' }] })
     expect(await as(HALT, (tx) => decideReferral(tx, ability(HALT), ctxOf[HALT]!, id, { decision: 'accept' }))).toMatchObject({ ok: true, status: 'geaccepteerd' })
     expect(await as(HALT, (tx) => decideReferral(tx, ability(HALT), ctxOf[HALT]!, id, { decision: 'accept' }))).toMatchObject({ ok: false, status: 409 })
-    const a = await as(HALT, (tx) => addAppointment(tx, ability(HALT), ctxOf[HALT]!, id, { kind: 'intake', startsAt: '2026-11-24T10:00' }))
+    const a = await as(HALT, (tx) => addAppointment(tx, ability(HALT), ctxOf[HALT]!, id, { kind: 'intake', startsAt: `${intakeDay}T10:00` }))
     expect(a).toMatchObject({ ok: true, status: 'intake_gepland' })
     intakeId = (a as { appointmentId: string }).appointmentId
     expect(await as(HALT, (tx) => setAttendance(tx, ability(HALT), ctxOf[HALT]!, id, { appointmentId: intakeId, attendance: 'aanwezig' }))).toMatchObject({ ok: true, status: 'lopend' })
@@ -196,7 +204,7 @@ describe('Halt’s workspace and the school’s view', () => {
     expect(c).toMatchObject({ ok: true })
     expect((c as { components: string[] }).components.sort()).toEqual(['netwerk_jim', 'reflectie'])
     expect(await as(HALT, (tx) => addJim(tx, ability(HALT), ctxOf[HALT]!, id, { name: 'Tante Ria', relation: 'tante', contact: '06-12345678', agreements: 'Helpt bij nieuwe afspraken over boosheid.' }))).toMatchObject({ ok: true })
-    expect(await as(HALT, (tx) => addRestorativeStep(tx, ability(HALT), ctxOf[HALT]!, id, { kind: 'gesprek_slachtoffer', on: '2026-11-26', note: 'Slachtoffer wilde praten' }))).toMatchObject({ ok: true })
+    expect(await as(HALT, (tx) => addRestorativeStep(tx, ability(HALT), ctxOf[HALT]!, id, { kind: 'gesprek_slachtoffer', on: today, note: 'Slachtoffer wilde praten' }))).toMatchObject({ ok: true })
     expect(await as(HALT, (tx) => addHaltNote(tx, ability(HALT), ctxOf[HALT]!, id, { body: NOTE }))).toMatchObject({ ok: true })
     // The school cannot touch Halt's workspace: as school staff, Halt's tables are empty.
     for (const email of [DIR, 'docent@vakcollege.demo', 'bestuur@kompas.demo', 'politie@wijkteam.demo']) {
@@ -214,7 +222,7 @@ describe('Halt’s workspace and the school’s view', () => {
   it('the school sees status and intake date, not Halt’s workspace, and the look is logged', async () => {
     const r = await as(DIR, (tx) => getReferral(tx, ability(DIR), ctxOf[DIR]!, id))
     expect(r).toMatchObject({ status: 'lopend', closingReport: null })
-    expect(r!.intakeAt).toBe('2026-11-24T09:00:00.000Z')
+    expect(r!.intakeAt).toBe(dutchMoment(intakeDay, 10).toISOString())
     expect(JSON.stringify(r)).not.toContain(NOTE)
     expect(JSON.stringify(r)).not.toContain(COMPONENT_NOTE)
     expect(JSON.stringify(r)).not.toContain('Tante Ria')

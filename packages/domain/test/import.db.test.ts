@@ -1,6 +1,7 @@
 // The CSV import on the embedded database, in the caller's tenant transaction: dry run, apply,
 // re-import, edits, all-or-nothing, the role wall and the tenant wall.
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { demoDates } from '@baken/db/demo'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,13 +11,16 @@ import { openDemoDatabase } from './support/demo-database.ts'
 let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
 const schoolOf: Record<string, string> = {}
-const TODAY = '2026-11-21'
-const YEAR = '2026-2027'
+// The seeding day and its schooljaar, the one the demo's groups belong to.
+let TODAY: string
+let YEAR: string
 
 beforeAll(async () => {
   const demo = await openDemoDatabase()
   h = demo.h
   Object.assign(ctxOf, demo.ctxOf)
+  const [seed] = await h.db.select({ at: schema.stichtingen.createdAt }).from(schema.stichtingen).limit(1)
+  ;({ today: TODAY, schoolYear: YEAR } = demoDates(seed!.at))
   schoolOf.branding = ctxOf['directeur@branding.demo']!.schoolId!
   schoolOf.horizon = ctxOf['directeur@horizon.demo']!.schoolId!
 })

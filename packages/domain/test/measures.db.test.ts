@@ -2,10 +2,11 @@
 // refused transition of the schorsing, the mandate rule, the sector maximum on the calendar, the
 // ladder, and what a decision creates (tasks, mail in the outbox).
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { demoDates, type DemoDates } from '@baken/db/demo'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getMeasure, listMeasures, localDate, openTransitions, proposeMeasure, recordLetterSent, renderLetter, transitionMeasure, WORKFLOWS } from '../src/index.ts'
+import { getMeasure, isoWeekday, listMeasures, localDate, openTransitions, plusDays, proposeMeasure, recordLetterSent, renderLetter, transitionMeasure, WORKFLOWS } from '../src/index.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
 
 let h: DatabaseHandle
@@ -20,11 +21,17 @@ const step = (email: string, id: string, to: string, reason?: string) =>
 let pupil: string // a Branding pupil with an earlier time-out on record
 let fresh: string // a Branding pupil without any measure
 let vakPupil: string
+// The demo's calendar around the day it was seeded; measures start on the second school day after it.
+let seeded: DemoDates
+let start: string
 
 beforeAll(async () => {
   const demo = await openDemoDatabase()
   h = demo.h
   Object.assign(ctxOf, demo.ctxOf)
+  const [seed] = await h.db.select({ at: schema.stichtingen.createdAt }).from(schema.stichtingen).limit(1)
+  seeded = demoDates(seed!.at)
+  start = seeded.schoolDay('noord', 2, 'branding')
   const branding = ctxOf['directeur@branding.demo']!.schoolId!
   const withMeasure = await h.db.select({ id: schema.measures.studentId }).from(schema.measures).where(eq(schema.measures.schoolId, branding))
   const all = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, branding))
@@ -34,7 +41,7 @@ beforeAll(async () => {
   fresh = free[1]!.id
   // Give the pupil an adempauze and a time-out on record, so a schorsing does not skip a rung.
   expect((await propose('directeur@branding.demo', { kind: 'adempauze', studentId: pupil, reasons: 'Verstoorde de les herhaaldelijk.' })).ok).toBe(true)
-  const timeOut = await propose('directeur@branding.demo', { kind: 'time_out', studentId: pupil, reasons: 'Sloeg een klasgenoot en was niet tot rust te brengen.', startsOn: '2026-11-26' })
+  const timeOut = await propose('directeur@branding.demo', { kind: 'time_out', studentId: pupil, reasons: 'Sloeg een klasgenoot en was niet tot rust te brengen.', startsOn: start })
   expect(timeOut, JSON.stringify(timeOut)).toMatchObject({ ok: true, state: 'requested' })
   const vak = ctxOf['directeur@vakcollege.demo']!.schoolId!
   const [vp] = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, vak))
@@ -44,7 +51,7 @@ afterAll(() => h?.close())
 
 describe('proposing a schorsing', () => {
   it('refuses more school days than the sector allows, naming the rule and its source', async () => {
-    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: '2026-11-30', schoolDays: 6, skipJustification: '' })
+    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: start, schoolDays: 6, skipJustification: '' })
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.status).toBe(400)
@@ -53,31 +60,40 @@ describe('proposing a schorsing', () => {
     }
   })
 
-  it('counts school days on the calendar: 5 days from Thursday 26 Nov 2026 end on Wednesday 2 Dec', async () => {
-    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: '2026-11-26', schoolDays: 5 })
+  it('counts school days on the calendar: 5 days from a Thursday end on the Wednesday after the weekend', async () => {
+    // The first Thursday ahead from which Thursday to Wednesday are all school days at De Branding.
+    const calendar = seeded.calendar('noord', 'branding')
+    let thursday = start
+    while (isoWeekday(thursday) !== 4 || ![0, 1, 4, 5, 6].every((d) => calendar.isSchoolDay(plusDays(thursday, d)))) thursday = plusDays(thursday, 1)
+    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: thursday, schoolDays: 5 })
     expect(r.ok).toBe(true)
     const [m] = await h.db.select().from(schema.measures).where(eq(schema.measures.id, (r as { id: string }).id))
-    expect(m).toMatchObject({ startsOn: '2026-11-26', endsOn: '2026-12-02', schoolDays: 5, state: 'proposed', sector: 'po' })
+    expect(m).toMatchObject({ startsOn: thursday, endsOn: plusDays(thursday, 6), schoolDays: 5, state: 'proposed', sector: 'po' })
   })
 
   it('refuses a start on a day without school (a study day of the school)', async () => {
-    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: '2026-11-25', schoolDays: 1 })
+    const branding = ctxOf['directeur@branding.demo']!.schoolId!
+    const studyDays = await h.db.select().from(schema.calendarEntries).where(and(eq(schema.calendarEntries.schoolId, branding), eq(schema.calendarEntries.kind, 'studiedag')))
+    const studyDay = studyDays.map((e) => e.startsOn).filter((d) => d > seeded.today).sort()[0]!
+    // A weekday: only the study day makes it a day without school.
+    expect(isoWeekday(studyDay)).toBeLessThanOrEqual(5)
+    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: studyDay, schoolDays: 1 })
     expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'startsOn' }] })
   })
 
   it('mbo allows up to 10 school days', async () => {
     const r = await propose('directeur@vakcollege.demo', {
-      kind: 'schorsing', studentId: vakPupil, reasons: 'Bedreiging van een docent tijdens de praktijkles.', startsOn: '2026-11-26', schoolDays: 10,
+      kind: 'schorsing', studentId: vakPupil, reasons: 'Bedreiging van een docent tijdens de praktijkles.', startsOn: seeded.schoolDay('noord', 2, 'vakcollege'), schoolDays: 10,
       skipJustification: 'Direct gevaar voor de docent; een lichtere maatregel volstaat niet.',
     })
     expect(r.ok).toBe(true)
   })
 
   it('a skipped rung needs a written justification', async () => {
-    const bare = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: fresh, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn: '2026-11-26', schoolDays: 1 })
+    const bare = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: fresh, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn: start, schoolDays: 1 })
     expect(bare).toMatchObject({ ok: false, errors: [{ path: 'skipJustification' }] })
     const justified = await propose('directeur@branding.demo', {
-      kind: 'schorsing', studentId: fresh, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn: '2026-11-26', schoolDays: 1,
+      kind: 'schorsing', studentId: fresh, reasons: 'Ernstige bedreiging van een leerkracht.', startsOn: start, schoolDays: 1,
       skipJustification: 'De veiligheid van de leerkracht vraagt direct een schorsing; een time-out is onvoldoende.',
     })
     expect(justified.ok).toBe(true)
@@ -85,8 +101,8 @@ describe('proposing a schorsing', () => {
 
   it('a leerkracht may request a time-out but not propose a schorsing', async () => {
     expect((await propose('leerkracht@branding.demo', { kind: 'adempauze', studentId: fresh, reasons: 'Leerling gooide met spullen in de klas.' })).ok).toBe(true)
-    expect((await propose('leerkracht@branding.demo', { kind: 'time_out', studentId: fresh, reasons: 'Leerling gooide met stoelen in de klas.', startsOn: '2026-11-26' })).ok).toBe(true)
-    expect(await propose('leerkracht@branding.demo', { kind: 'schorsing', studentId: fresh, reasons: 'Leerling gooide met stoelen in de klas.', startsOn: '2026-11-26', schoolDays: 1, skipJustification: 'x'.repeat(30) })).toMatchObject({ ok: false, status: 403 })
+    expect((await propose('leerkracht@branding.demo', { kind: 'time_out', studentId: fresh, reasons: 'Leerling gooide met stoelen in de klas.', startsOn: start })).ok).toBe(true)
+    expect(await propose('leerkracht@branding.demo', { kind: 'schorsing', studentId: fresh, reasons: 'Leerling gooide met stoelen in de klas.', startsOn: start, schoolDays: 1, skipJustification: 'x'.repeat(30) })).toMatchObject({ ok: false, status: 403 })
   })
 
   it('another school’s pupil is unknown', async () => {
@@ -96,7 +112,7 @@ describe('proposing a schorsing', () => {
 
 describe('the schorsing workflow', () => {
   async function proposed() {
-    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: '2026-11-26', schoolDays: 3 })
+    const r = await propose('directeur@branding.demo', { kind: 'schorsing', studentId: pupil, reasons: 'Herhaalde fysieke agressie tegen medeleerlingen.', startsOn: start, schoolDays: 3 })
     expect(r.ok).toBe(true)
     return (r as { id: string }).id
   }
