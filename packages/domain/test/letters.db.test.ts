@@ -14,7 +14,11 @@ let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
 const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
 const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
-const NOW = new Date('2026-11-21T10:00:00Z')
+// Letters are written as on the day the demo was seeded (its measures lie around that day).
+let NOW: Date
+const longDate = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+/** 2026-11-18 → "woensdag 18 november 2026", as a letter writes a day. */
+const dutchDay = (iso: string) => longDate.format(new Date(`${iso}T12:00:00Z`))
 const make = (email: string, measureId: string, kind: string) => as(email, (tx) => renderLetter(tx, ability(email), ctxOf[email]!, measureId, kind, { now: NOW }))
 const saveTemplate = (email: string, kind: string, body: string) => as(email, (tx) => saveLetterTemplate(tx, ability(email), ctxOf[email]!, kind, body))
 const textOf = async (email: string, measureId: string, letterId: string) => {
@@ -40,6 +44,8 @@ beforeAll(async () => {
   const demo = await openDemoDatabase()
   h = demo.h
   Object.assign(ctxOf, demo.ctxOf)
+  const [seed] = await h.db.select({ at: schema.stichtingen.createdAt }).from(schema.stichtingen).limit(1)
+  NOW = seed!.at
   decided = await demoMeasure('directeur@branding.demo', 'schorsing', 'approved')
   proposed = await demoMeasure('directeur@branding.demo', 'schorsing', 'proposed')
   const guardians = await h.db
@@ -58,7 +64,8 @@ describe('a letter for a decided schorsing', () => {
     const id = (r as { id: string }).id
     const text = await textOf('directeur@branding.demo', decided.id, id)
     expect(text).toContain(decided.reasons)
-    expect(text).toContain('woensdag 18 november 2026 tot en met vrijdag 20 november 2026')
+    expect(decided.schoolDays).toBe(3)
+    expect(text).toContain(`${dutchDay(decided.startsOn!)} tot en met ${dutchDay(decided.endsOn!)}`)
     expect(text).toContain('3 schooldagen')
     expect(decided.ruleSetId).toBe('wet-po-2026')
     expect(text).toContain('WPO art. 40c lid 1')
@@ -182,7 +189,7 @@ describe('the other decision letters', () => {
     const r = await make('directeur@branding.demo', m.id, 'time_out_kennisgeving')
     expect(r.ok).toBe(true)
     const text = await textOf('directeur@branding.demo', m.id, (r as { id: string }).id)
-    expect(text).toContain('donderdag 12 november 2026')
+    expect(text).toContain(dutchDay(m.startsOn!))
     expect(text).toContain('geen wettelijke grondslag')
   })
 })

@@ -1,21 +1,30 @@
 // The yearly overview and the RI&E analysis on the embedded database with the demo seed, through the
 // tenant transaction (RLS as baken_app) and the role's CASL rules — as the routes call them.
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { demoDates } from '@baken/db/demo'
 import { defineAbilityFor, ForbiddenError } from '@baken/permissions'
 import { and, count, eq, not } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getOverviewSchool, getRieAnalysis, getYearlyOverview, listOverviewYears, schoolYearOf, type RieAnalysis } from '../src/index.ts'
+import { getOverviewSchool, getRieAnalysis, getYearlyOverview, isoWeekday, listOverviewYears, schoolYearOf, type RieAnalysis } from '../src/index.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
 
 let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
 let branding: { id: string; stichtingId: string }
-const YEAR = '2025-2026'
+/** '2026' → '2026-2027' */
+const yearFrom = (start: number) => `${start}-${start + 1}`
+// The start year of the schooljaar the demo was seeded in, and the schooljaar before it, which has a
+// whole year of demo incidents on any day (the current one has none yet in early August).
+let current: number
+let YEAR: string
 
 beforeAll(async () => {
   const demo = await openDemoDatabase()
   h = demo.h
   Object.assign(ctxOf, demo.ctxOf)
+  const [seed] = await h.db.select({ at: schema.stichtingen.createdAt }).from(schema.stichtingen).limit(1)
+  current = demoDates(seed!.at).schoolYearStart
+  YEAR = yearFrom(current - 1)
   const [school] = await h.db.select().from(schema.schools).where(eq(schema.schools.brin, '12AB'))
   branding = school!
   expect(ctxOf['directeur@branding.demo']!.schoolId).toBe(branding.id)
@@ -89,10 +98,12 @@ describe('RI&E analysis', () => {
   })
 
   it('an incident at 23:30 on 31 July belongs to the old schooljaar, one at 00:30 on 1 August to the new', async () => {
-    const before = { old: await analysisOf('directeur@branding.demo', '2025-2026'), new: await analysisOf('directeur@branding.demo', '2026-2027') }
-    const lateJuly = new Date('2026-07-31T21:30:00Z') // 23:30 CEST
-    const earlyAugust = new Date('2026-07-31T22:30:00Z') // 00:30 CEST, 1 August
-    expect([schoolYearOf(lateJuly), schoolYearOf(earlyAugust)]).toEqual(['2025-2026', '2026-2027'])
+    // The turn of the demo's previous and current schooljaar.
+    const [oldYear, newYear] = [YEAR, yearFrom(current)]
+    const before = { old: await analysisOf('directeur@branding.demo', oldYear), new: await analysisOf('directeur@branding.demo', newYear) }
+    const lateJuly = new Date(`${current}-07-31T21:30:00Z`) // 23:30 CEST
+    const earlyAugust = new Date(`${current}-07-31T22:30:00Z`) // 00:30 CEST, 1 August
+    expect([schoolYearOf(lateJuly), schoolYearOf(earlyAugust)]).toEqual([oldYear, newYear])
     const [pupil] = await h.db.select().from(schema.students).where(eq(schema.students.schoolId, branding.id)).limit(1)
     const ids: string[] = []
     for (const occurredAt of [lateJuly, earlyAugust]) {
@@ -119,22 +130,22 @@ describe('RI&E analysis', () => {
       ])
       await h.db.insert(schema.incidentPersons).values({ ...tenant, role: 'dader', kind: 'leerling', studentId: pupil!.id, groupId: pupil!.groupId })
     }
-    const after = { old: await analysisOf('directeur@branding.demo', '2025-2026'), new: await analysisOf('directeur@branding.demo', '2026-2027') }
+    const after = { old: await analysisOf('directeur@branding.demo', oldYear), new: await analysisOf('directeur@branding.demo', newYear) }
     const delta = (b: RieAnalysis, a: RieAnalysis, pick: (x: RieAnalysis) => { key: unknown; count: number }[], key: unknown) =>
       (pick(a).find((i) => i.key === key)?.count ?? 0) - (pick(b).find((i) => i.key === key)?.count ?? 0)
     expect(after.old.total - before.old.total).toBe(1)
     expect(after.new.total - before.new.total).toBe(1)
     expect(delta(before.old, after.old, (x) => x.perMonth, 7)).toBe(1)
     expect(delta(before.old, after.old, (x) => x.perHour, 23)).toBe(1)
-    expect(delta(before.old, after.old, (x) => x.perWeekday, 5)).toBe(1) // Friday 31 July 2026
+    expect(delta(before.old, after.old, (x) => x.perWeekday, isoWeekday(`${current}-07-31`))).toBe(1)
     expect(delta(before.new, after.new, (x) => x.perMonth, 8)).toBe(1)
     expect(delta(before.new, after.new, (x) => x.perHour, 0)).toBe(1)
-    expect(delta(before.new, after.new, (x) => x.perWeekday, 6)).toBe(1) // Saturday 1 August 2026
+    expect(delta(before.new, after.new, (x) => x.perWeekday, isoWeekday(`${current}-08-01`))).toBe(1)
 
-    const oldRows = (await overviewOf('directeur@branding.demo', '2025-2026')).filter((r) => ids.includes(r.incidentId))
-    const newRows = (await overviewOf('directeur@branding.demo', '2026-2027')).filter((r) => ids.includes(r.incidentId))
-    expect(oldRows.map((r) => [r.incidentId, r.datum])).toEqual([[ids[0], '2026-07-31']])
-    expect(newRows.map((r) => [r.incidentId, r.datum])).toEqual([[ids[1], '2026-08-01']])
+    const oldRows = (await overviewOf('directeur@branding.demo', oldYear)).filter((r) => ids.includes(r.incidentId))
+    const newRows = (await overviewOf('directeur@branding.demo', newYear)).filter((r) => ids.includes(r.incidentId))
+    expect(oldRows.map((r) => [r.incidentId, r.datum])).toEqual([[ids[0], `${current}-07-31`]])
+    expect(newRows.map((r) => [r.incidentId, r.datum])).toEqual([[ids[1], `${current}-08-01`]])
     // Sanctie: only the afhandeling codes of group 'schoolmaatregel' (6 waarschuwing, not 2 inzet ouders).
     expect(newRows[0]).toMatchObject({ incident: 'verbaal geweld', sanctie: 'waarschuwing', rol: 'dader', ernst: 'overig' })
   })
@@ -154,7 +165,7 @@ describe('yearly overview', () => {
     expect(rows.map((r) => r.occurredAt.getTime())).toEqual([...rows.map((r) => r.occurredAt.getTime())].sort((a, b) => a - b))
     for (const r of rows.slice(0, 20)) {
       expect(r.naam).toMatch(/\S+ \S+/)
-      expect(r.datum).toMatch(/^2025-(0[89]|1[0-2])-\d\d$|^2026-0[1-7]-\d\d$/)
+      expect(r.datum).toMatch(new RegExp(`^${current - 1}-(0[89]|1[0-2])-\\d\\d$|^${current}-0[1-7]-\\d\\d$`))
       expect(r.groep).toMatch(/^groep \d$/)
       expect(r.incident.length).toBeGreaterThan(0)
     }
@@ -164,8 +175,9 @@ describe('yearly overview', () => {
 
   it('lists the schooljaren with incidents, and refuses a bad schooljaar in Dutch', async () => {
     const years = await as('ib@branding.demo', (tx, ability) => listOverviewYears(tx, ability))
-    // The two demo years, then the years of the old incidents of pupils who left (demo-privacy.ts).
-    expect(years).toEqual(['2026-2027', '2025-2026', '2022-2023', '2021-2022'])
+    // The two demo years, then the years of the old incidents of pupils who left (demo-privacy.ts:
+    // four and five schooljaren before the current one).
+    expect(years).toEqual([yearFrom(current), yearFrom(current - 1), yearFrom(current - 4), yearFrom(current - 5)])
     await expect(overviewOf('ib@branding.demo', '2025-2027')).rejects.toThrow(/opeenvolgende jaren/)
     await expect(analysisOf('ib@branding.demo', '2025')).rejects.toThrow(/twee jaartallen/)
   })
