@@ -4,6 +4,7 @@
 // stichting without its own; mail to the decision's recipients for time-outs, verwijderingen and
 // bezwaar decisions; and every opening of a case in the access log.
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { demoDates } from '@baken/db/demo'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -35,6 +36,8 @@ const ctxOf: Record<string, TenantContext> = {}
 const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
 const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
 const today = localDate(new Date())
+/** A school day at De Branding shortly after the day the demo was seeded (on the demo calendar). */
+let startAtBranding: string
 const BOARD = 'bestuur@kompas.demo'
 const DIR = 'directeur@branding.demo'
 const LYC = 'directeur@lyceum.demo'
@@ -76,6 +79,8 @@ beforeAll(async () => {
   const demo = await openDemoDatabase()
   h = demo.h
   Object.assign(ctxOf, demo.ctxOf)
+  const [seed] = await h.db.select({ at: schema.stichtingen.createdAt }).from(schema.stichtingen).limit(1)
+  startAtBranding = demoDates(seed!.at).schoolDay('noord', 2, 'branding')
 })
 afterAll(() => h?.close())
 
@@ -207,7 +212,7 @@ describe('hearings before a verwijdering, per sector', () => {
 describe('a time-out informs the parents at once', () => {
   it('approving queues one mail per guardian address, in the same transaction', async () => {
     const pupil = await freePupil(DIR)
-    const r = await as(DIR, (tx) => proposeMeasure(tx, ability(DIR), ctxOf[DIR]!, { kind: 'time_out', studentId: pupil, reasons: 'Sloeg een klasgenoot en was niet tot rust te brengen.', startsOn: '2026-11-26', skipJustification: 'Direct gevaar voor klasgenoten; een adempauze volstond niet.' }))
+    const r = await as(DIR, (tx) => proposeMeasure(tx, ability(DIR), ctxOf[DIR]!, { kind: 'time_out', studentId: pupil, reasons: 'Sloeg een klasgenoot en was niet tot rust te brengen.', startsOn: startAtBranding, skipJustification: 'Direct gevaar voor klasgenoten; een adempauze volstond niet.' }))
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
     const id = (r as { id: string }).id
     expect(await outboxFor(id)).toEqual([])
@@ -228,7 +233,7 @@ describe('the letter’s sending moves a schorsing to "besluit verzonden"', () =
         kind: 'schorsing',
         studentId: pupil,
         reasons: 'Ernstige bedreiging van een leerkracht tijdens de gymles.',
-        startsOn: '2026-11-26',
+        startsOn: startAtBranding,
         schoolDays: 2,
         skipJustification: 'De veiligheid van de leerkracht vraagt direct om een schorsing.',
       }),
@@ -345,8 +350,8 @@ describe('a stichting without templates uses the standard ones', () => {
       sector: 'po',
       ruleSetId: 'wet-po-2026',
       reasons: 'Gooide een stoel naar de leerkracht.',
-      startsOn: '2026-11-26',
-      endsOn: '2026-11-26',
+      startsOn: today,
+      endsOn: today,
       schoolDays: 1,
       proposedById: dir.userId,
       decidedById: dir.userId,
