@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm'
 import { beforeAll, expect, it } from 'vitest'
 import { withContext } from '../src/context.ts'
+import { localDate, schoolYearOfDate } from '../src/calendar/index.ts'
 import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
 import { attempt, describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
 import { applyContext } from '../src/context.ts'
@@ -24,6 +25,10 @@ describeEachDriver('incident visibility (raw SQL as baken_app)', (getDb) => {
 
   beforeAll(async () => {
     f = await loadDemoFixture(getDb().owner)
+    // A leerkracht's draft: the seed has drafts only among the last fortnight's incidents, and none
+    // when that fortnight fell in a holiday.
+    await getDb().owner.execute(sql`insert into incidents (stichting_id, school_id, school_year, occurred_at, reported_by_id)
+      values (${f.stichtingen.kompas}, ${f.schools.branding}, ${schoolYearOfDate(localDate(new Date()))}, now(), ${f.users['leerkracht@branding.demo']!})`)
     // The fixture must have something to hide.
     expect(await brandingCount(sql`confidential and status = 'submitted'`)).toBeGreaterThan(0)
     expect(await brandingCount(sql`status = 'draft'`)).toBeGreaterThan(0)
@@ -134,7 +139,7 @@ describeEachDriver('incident visibility (raw SQL as baken_app)', (getDb) => {
         inRolledBackTransaction(getDb().app, async (tx) => {
           await applyContext(tx, teacher)
           await tx.execute(sql`insert into incidents (stichting_id, school_id, school_year, occurred_at, reported_by_id)
-            values (${f.stichtingen.kompas}, ${schoolId}, '2026-2027', now(), ${reportedBy})`)
+            values (${f.stichtingen.kompas}, ${schoolId}, ${schoolYearOfDate(localDate(new Date()))}, now(), ${reportedBy})`)
         }),
       )
     const forged = await insert(f.contextOf('directeur@branding.demo').userId!, f.schools.branding)

@@ -6,6 +6,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Database, Tx } from '../src/client.ts'
 import { type ContextSettings, applyContext, withContext } from '../src/context.ts'
+import { localDate, schoolYearOfDate } from '../src/calendar/index.ts'
 import { type TenantTable, tablesWithColumn } from './support/catalogue.ts'
 import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
 import { affectedRows, attempt, describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
@@ -77,6 +78,14 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
     from groups g where g.school_id = ${f.schools.horizon} and g.name = 'groep 4'`)
   await owner.execute(sql`insert into partner_links (partner_id, stichting_id, school_id)
     values (${f.partners.haltNoord}, ${f.stichtingen.horizon}, ${f.schools.horizon})`)
+  // A leerkracht's draft about a Branding pupil: the seed has drafts only among the last fortnight's
+  // incidents, and none when that fortnight fell in a holiday.
+  await owner.execute(sql`with d as (
+      insert into incidents (stichting_id, school_id, school_year, occurred_at, reported_by_id)
+      values (${f.stichtingen.kompas}, ${f.schools.branding}, ${schoolYearOfDate(localDate(new Date()))}, now(), ${f.users['leerkracht@branding.demo']!})
+      returning id, stichting_id, school_id)
+    insert into incident_persons (stichting_id, school_id, incident_id, role, kind, student_id, position)
+    select d.stichting_id, d.school_id, d.id, 'dader', 'leerling', (select id from students where school_id = d.school_id order by id limit 1), 0 from d`)
   // Auth and rate-limit rows, so "no context, no rows" is checked on non-empty tables.
   const henk = f.users['directeur@branding.demo']!
   const membership = f.memberships.find((m) => m.userId === henk)!
@@ -115,7 +124,7 @@ async function addIssue5And6Fixtures(owner: Database, f: DemoFixture): Promise<v
       purposes, data_categories, conditions, recipients, legal_basis, valid_from, valid_until, retention_days, status,
       approved_by_id, approved_at, created_by_id)
     select s.stichting_id, s.id, ${f.partners.wijkteam}, 'Isolatie ' || s.name, 'Veiligheid', 'Samenwerking',
-      '{strafbare_feiten}', '{datum,type}', 'Voorwaarden', 'Wijkagent', 'Wpg art. 20', date '2026-01-01', date '2027-12-31', 365,
+      '{strafbare_feiten}', '{datum,type}', 'Voorwaarden', 'Wijkagent', 'Wpg art. 20', current_date - 30, current_date + 730, 365,
       'goedgekeurd', ${by}, now(), ${by}
     from schools s where s.id in (${inSchools})`)
   await owner.execute(sql`insert into shares (stichting_id, school_id, agreement_id, partner_id, purpose, legal_basis, fields,
@@ -123,13 +132,17 @@ async function addIssue5And6Fixtures(owner: Database, f: DemoFixture): Promise<v
     select a.stichting_id, a.school_id, a.id, a.partner_id, 'strafbare_feiten', 'Wpg art. 20', '{datum,type}', ${by},
       now() + interval '30 days', ${by}
     from sharing_agreements a where a.title like 'Isolatie %'`)
+  // Items and students for these shares only: a demo share may already hold the row picked here.
   await owner.execute(sql`insert into share_items (stichting_id, school_id, share_id, partner_id, incident_id, payload)
     select distinct on (sh.id) sh.stichting_id, sh.school_id, sh.id, sh.partner_id, i.id, jsonb_build_object('datum', i.occurred_at)
     from shares sh join incidents i on i.school_id = sh.school_id and i.status = 'submitted'
-    where sh.school_id in (${inSchools}) order by sh.id, i.occurred_at`)
+    where sh.school_id in (${inSchools}) and sh.agreement_id in (select id from sharing_agreements where title like 'Isolatie %')
+    order by sh.id, i.occurred_at`)
   await owner.execute(sql`insert into share_students (stichting_id, school_id, share_id, student_id)
     select distinct on (sh.id) sh.stichting_id, sh.school_id, sh.id, st.id
-    from shares sh join students st on st.school_id = sh.school_id where sh.school_id in (${inSchools}) order by sh.id, st.id`)
+    from shares sh join students st on st.school_id = sh.school_id
+    where sh.school_id in (${inSchools}) and sh.agreement_id in (select id from sharing_agreements where title like 'Isolatie %')
+    order by sh.id, st.id`)
   await owner.execute(sql`insert into access_log (chain_key, seq, user_id, user_name, role, stichting_id, school_id, action,
       subject_type, subject_id, student_id, prev_hash, hash)
     select distinct on (st.school_id) st.stichting_id, 0, ${by}, 'Isolatie', 'directeur', st.stichting_id, st.school_id, 'read',
