@@ -3,10 +3,14 @@
 // the right requester, retention defaults (TS and SQL agree), the purge (dry run and purge agree, a
 // legal hold stops it, nothing is due afterwards, every run logged) and tenant isolation.
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { demoDates, dutchMoment } from '@baken/db/demo'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  addCalendarMonths,
+  daysBetween,
+  plusDays,
   buildStudentExport,
   closeSubjectRequest,
   createSubjectRequest,
@@ -34,7 +38,9 @@ const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTe
 const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
 const DIR = 'directeur@branding.demo'
 const FG = 'privacy@kompas.demo'
-const TODAY = '2026-11-21'
+// The day the demo was seeded (its requests and leavers are dated relative to it), and that instant.
+let TODAY: string
+let NOW: Date
 
 let brandingId: string
 let focal: { id: string; firstName: string; infix: string | null; lastName: string }
@@ -44,6 +50,8 @@ beforeAll(async () => {
   const demo = await openDemoDatabase()
   h = demo.h
   Object.assign(ctxOf, demo.ctxOf)
+  const [seed] = await h.db.select({ at: schema.stichtingen.createdAt }).from(schema.stichtingen).limit(1)
+  ;({ today: TODAY, now: NOW } = demoDates(seed!.at))
   brandingId = ctxOf[DIR]!.schoolId!
   for (const ext of ['OUD-9001', 'OUD-9002', 'OUD-9003', 'OUD-9004']) {
     const [s] = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.externalId, ext))
@@ -80,12 +88,12 @@ beforeAll(async () => {
       conditions: 'Alleen wat nodig is',
       recipients: 'Wijkagenten',
       legalBasis: 'Wpg art. 20; AVG art. 6(1)(e)',
-      validFrom: '2026-01-01',
-      validUntil: '2027-12-31',
+      validFrom: plusDays(TODAY, -300),
+      validUntil: plusDays(TODAY, 700),
       retentionDays: 365,
       status: 'goedgekeurd',
       approvedById: dirId,
-      approvedAt: new Date('2026-01-02T10:00:00Z'),
+      approvedAt: dutchMoment(plusDays(TODAY, -299), 11),
       createdById: dirId,
     })
     .returning()
@@ -100,7 +108,7 @@ beforeAll(async () => {
       legalBasis: 'Wpg art. 20 (test)',
       fields: ['datum', 'type'],
       approvedById: dirId,
-      expiresAt: new Date('2027-01-31T00:00:00Z'),
+      expiresAt: dutchMoment(plusDays(TODAY, 70), 0),
       createdById: dirId,
     })
     .returning()
@@ -112,7 +120,7 @@ afterAll(() => h?.close())
 
 describe('student export', () => {
   it('contains the pupil and no other pupil of the school by name, in the JSON and in the PDF', async () => {
-    const r = await as(DIR, (tx) => buildStudentExport(tx, ability(DIR), ctxOf[DIR]!, focal.id, { now: new Date('2026-11-21T10:00:00Z') }))
+    const r = await as(DIR, (tx) => buildStudentExport(tx, ability(DIR), ctxOf[DIR]!, focal.id, { now: NOW }))
     expect(r.ok, JSON.stringify(r)).toBe(true)
     if (!r.ok) return
     expect(r.data.incidents.length).toBeGreaterThan(0)
@@ -133,9 +141,12 @@ describe('student export', () => {
   it('lists the shares about the pupil and who looked, and logs the export itself', async () => {
     const r = await as(DIR, (tx) => buildStudentExport(tx, ability(DIR), ctxOf[DIR]!, focal.id))
     if (!r.ok) throw new Error(JSON.stringify(r))
-    expect(r.data.shares).toEqual([
+    // This test's share, and any demo share that happens to be about the same pupil.
+    const about = await h.db.select().from(schema.shareStudents).where(eq(schema.shareStudents.studentId, focal.id))
+    expect(r.data.shares).toHaveLength(about.length)
+    expect(r.data.shares).toContainEqual(
       expect.objectContaining({ partner: 'Wijkteam Centrum', purpose: 'strafbare_feiten', legalBasis: 'Wpg art. 20 (test)', fields: ['datum', 'type'], status: 'actief' }),
-    ])
+    )
     expect(r.data.accessHistory.some((a) => a.userName === 'Sanne Kuipers' && a.subjectType === 'student')).toBe(true)
     // The first export is in the history of the second.
     expect(r.data.accessHistory.some((a) => a.action === 'export' && a.subjectType === 'export')).toBe(true)
@@ -159,27 +170,33 @@ describe('student export', () => {
 
 describe('subject requests', () => {
   it('refuses the parents of a 16-year-old and the student under 16, citing AVG art. 8 / UAVG art. 5', async () => {
-    // Born 2010-11-21: 16 on 2026-11-21, 15 the day before.
+    // Born 16 years before today: 16 today, 15 the day before.
+    const born = `${Number(TODAY.slice(0, 4)) - 16}${TODAY.slice(4)}`
     const [s] = await h.db
       .insert(schema.students)
-      .values({ stichtingId: ctxOf[DIR]!.stichtingId!, schoolId: brandingId, firstName: 'Test', lastName: 'Zestien', dateOfBirth: '2010-11-21' })
+      .values({ stichtingId: ctxOf[DIR]!.stichtingId!, schoolId: brandingId, firstName: 'Test', lastName: 'Zestien', dateOfBirth: born })
       .returning()
     const base = { studentId: s!.id, kind: 'inzage', requesterName: 'Iemand', details: 'Graag inzage in het dossier.' }
-    const parentsOnBirthday = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'ouders', receivedOn: '2026-11-21' }, { today: TODAY }))
+    const parentsOnBirthday = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'ouders', receivedOn: TODAY }, { today: TODAY }))
     expect(parentsOnBirthday).toMatchObject({ ok: false, status: 400 })
     if (!parentsOnBirthday.ok) expect(parentsOnBirthday.errors[0]!.message).toMatch(/AVG art\. 8, UAVG art\. 5/)
-    const studentDayBefore = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'leerling', receivedOn: '2026-11-20' }, { today: TODAY }))
+    const studentDayBefore = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'leerling', receivedOn: plusDays(TODAY, -1) }, { today: TODAY }))
     expect(studentDayBefore).toMatchObject({ ok: false, status: 400, errors: [{ path: 'requestedBy' }] })
-    const ok = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'leerling', receivedOn: '2026-11-21' }, { today: TODAY }))
-    expect(ok).toMatchObject({ ok: true, dueOn: '2026-12-21' })
+    const ok = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'leerling', receivedOn: TODAY }, { today: TODAY }))
+    expect(ok).toMatchObject({ ok: true, dueOn: addCalendarMonths(TODAY, 1) })
   })
 
   it('lists with days left and overdue, and closes with an outcome', async () => {
     const items = await as(FG, (tx) => listSubjectRequests(tx, ability(FG), {}, { today: TODAY }))
-    const overdue = items.find((i) => i.receivedOn === '2026-09-30')
-    expect(overdue).toMatchObject({ status: 'open', dueOn: '2026-10-30', overdue: true, daysLeft: -22 })
-    const open = items.find((i) => i.receivedOn === '2026-11-10')
-    expect(open).toMatchObject({ overdue: false, daysLeft: 19 })
+    // The demo's requests: one received 51 days before the seeding day (its month has passed), one 10.
+    const overdue = items.find((i) => i.receivedOn === plusDays(TODAY, -51))
+    const overdueDue = addCalendarMonths(plusDays(TODAY, -51), 1)
+    expect(daysBetween(TODAY, overdueDue)).toBeLessThan(0)
+    expect(overdue).toMatchObject({ status: 'open', dueOn: overdueDue, overdue: true, daysLeft: daysBetween(TODAY, overdueDue) })
+    const open = items.find((i) => i.receivedOn === plusDays(TODAY, -10))
+    const openDue = addCalendarMonths(plusDays(TODAY, -10), 1)
+    expect(open).toMatchObject({ overdue: false, dueOn: openDue, daysLeft: daysBetween(TODAY, openDue) })
+    expect(open!.daysLeft).toBeGreaterThan(0)
     expect(items.some((i) => i.status === 'afgewezen')).toBe(true)
     const bad = await as(FG, (tx) => closeSubjectRequest(tx, ability(FG), ctxOf[FG]!, open!.id, { status: 'klaar', outcome: '' }))
     expect(bad).toMatchObject({ ok: false, status: 400 })
@@ -227,7 +244,7 @@ describe('retention and the purge', () => {
     expect(await as(DIR, (tx) => purgeDryRun(tx, ability(DIR), ctxOf[DIR]!, {}))).toMatchObject({ ok: false, status: 403 })
     expect(await as(DIR, (tx) => setRetention(tx, ability(DIR), ctxOf[DIR]!, { category: 'administratie', months: 12 }))).toMatchObject({ ok: false, status: 403 })
     // And the database refuses the definer function to another role, whatever the domain says.
-    await expect(as(DIR, (tx) => tx.execute(sql`select privacy_purge_report('2026-11-21'::date)`))).rejects.toThrow()
+    await expect(as(DIR, (tx) => tx.execute(sql`select privacy_purge_report(${TODAY}::date)`))).rejects.toThrow()
   })
 
   it('dry run and purge agree; a legal hold stops it; afterwards nothing is due; runs are logged', async () => {

@@ -17,9 +17,12 @@ import {
   listAgreements,
   listShares,
   listSharedRecords,
+  localDate,
+  plusDays,
   projectPayload,
   recordPoliceReport,
   revokeShare,
+  schoolYearOf,
   type CreateShareInput,
 } from '../src/index.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
@@ -27,6 +30,9 @@ import { openDemoDatabase } from './support/demo-database.ts'
 let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
 const userOf: Record<string, string> = {}
+// Shares, agreements and reports are checked against the real day.
+const today = localDate(new Date())
+const fightAt = new Date(Date.now() - 3 * 86400_000)
 const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
 const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
 
@@ -82,8 +88,8 @@ beforeAll(async () => {
       schoolId: branding.schoolId!,
       status: 'submitted',
       submittedAt: new Date(),
-      schoolYear: '2026-2027',
-      occurredAt: new Date('2026-11-18T10:15:00Z'),
+      schoolYear: schoolYearOf(fightAt),
+      occurredAt: fightAt,
       locationCode: 3,
       situation: `${dader.name} sloeg ${victim.name} in de klas; ${bystander.name} zag het gebeuren.`,
       physicalAggression: true,
@@ -230,8 +236,8 @@ describe('agreements', () => {
     conditions: 'Alleen buiten het gebouw.',
     recipients: 'Wijkagenten.',
     legalBasis: 'AVG art. 6 lid 1 sub e.',
-    validFrom: '2026-01-01',
-    validUntil: '2027-12-31',
+    validFrom: plusDays(today, -30),
+    validUntil: plusDays(today, 700),
     retentionDays: 30,
     ...over,
   })
@@ -366,7 +372,7 @@ describe('melding / aangifte', () => {
     const r = await as(email, (tx) =>
       recordPoliceReport(tx, ability(email), ctxOf[email]!, fight, {
         kind: 'aangifte',
-        reportedOn: '2026-11-20',
+        reportedOn: plusDays(today, -1),
         reportedBy: 'Henk Mulder',
         onBehalfOfVictim: 'on',
         fields: ['datum', 'naam_slachtoffer'],
@@ -377,7 +383,7 @@ describe('melding / aangifte', () => {
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
     if (!r.ok) return
     const [row] = await h.db.select().from(schema.incidents).where(eq(schema.incidents.id, fight))
-    expect(row).toMatchObject({ policeReportKind: 'aangifte', policeReportedOn: '2026-11-20', policeOnBehalfOfVictim: true })
+    expect(row).toMatchObject({ policeReportKind: 'aangifte', policeReportedOn: plusDays(today, -1), policeOnBehalfOfVictim: true })
     const [s] = await h.db.select().from(schema.shares).where(eq(schema.shares.id, r.shareId))
     expect(s).toMatchObject({ origin: 'aangifte', purpose: 'strafbare_feiten', partnerId: wijkteam })
     const students = await h.db.select().from(schema.shareStudents).where(eq(schema.shareStudents.shareId, r.shareId))
