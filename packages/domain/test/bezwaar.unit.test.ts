@@ -1,5 +1,5 @@
 // Bezwaar terms on the Algemene termijnenwet's holidays, a late objection, and the rule that makes a
-// verwijdering definitive (issue 4). Pure functions, no database.
+// verwijdering definitive. Pure functions, no database.
 import { describe, expect, it } from 'vitest'
 import { bezwaarTerms, lateBezwaarMessage, termijnenwetHoliday } from '../src/measures/bezwaar.ts'
 import { checkDefinitiveRemoval } from '../src/measures/removal-search.ts'
@@ -89,7 +89,7 @@ describe('when a verwijdering may become definitive', () => {
     const none = checkDefinitiveRemoval(po, [], today)
     expect(none.ok).toBe(false)
     if (!none.ok) expect(none.message).toMatch(/andere school de leerling toelaat.*\(WPO art\. 40\)/)
-    // Eight weeks of search are no ground in po (the seed protocol's old rule).
+    // Eight weeks of search are no ground in po (the old rule the school safety protocol still has).
     const longSearch = checkDefinitiveRemoval(po, [{ contactedOn: addDays(today, -120), result: 'geen plaats' }], today)
     expect(longSearch.ok).toBe(false)
     const refusedVo = checkDefinitiveRemoval(vo, [{ contactedOn: '2026-11-17', result: 'in behandeling' }], today)

@@ -1,5 +1,5 @@
 // The school calendar without a database: national holidays (computus, Koningsdag, the lustrum rule)
-// and counting school days on the demo holidays of regio noord, with the edge cases of issue 4.
+// and counting school days on the demo holidays of regio noord, with the edge cases a schorsing's count of school days meets.
 import { DEMO_SCHOOL_HOLIDAYS, DEMO_STUDY_DAYS } from '@baken/db/demo'
 import { describe, expect, it } from 'vitest'
 import {

@@ -1,4 +1,4 @@
-// Victim-care proposals (seed 004 §4) and the parents' report (BRIEF §1): due dates from the incident's
+// Victim-care proposals (the school safety protocol, §4) and the parents' report: due dates from the incident's
 // Dutch date, and a PDF that names the pupil and never another pupil.
 import { DEMO_VICTIM_CARE_STEPS } from '@baken/db/demo'
 import { describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
-// The measure rules per sector (issue 4, "Rules as data"): the numbers, the age-18 boundary, the
-// bezwaar dates, the ladder, and the seed protocol beside the law.
+// The measure rules per sector (the law as versioned data): the numbers, the age-18 boundary, the
+// bezwaar dates, the ladder, and the school safety protocol beside the law.
 import { SECTORS, type Sector } from '@baken/db/schema'
 import { describe, expect, it } from 'vitest'
 import {
@@ -42,7 +42,7 @@ describe('rule sets', () => {
     }
   })
 
-  it('cites the sector laws of BRIEF.md §2', () => {
+  it('cites the sector laws (WPO, WVO 2020, WEB) and the Awb', () => {
     expect(ruleOf(ruleSetFor('po', ON), 'schorsing.maxSchooldagen').source).toBe('WPO art. 40c lid 1')
     expect(ruleOf(ruleSetFor('po', ON), 'schorsing.inspectie').source).toBe('WPO art. 40c lid 3')
     expect(ruleOf(ruleSetFor('po', ON), 'verwijdering.definitief').source).toBe('WPO art. 40')
@@ -71,7 +71,7 @@ describe('rule sets', () => {
     }
   })
 
-  it('marks the points BRIEF.md and other sources leave open as uncertain and configurable', () => {
+  it('marks the points the sources leave open as uncertain and configurable', () => {
     const mbo = ruleOf(ruleSetFor('mbo', ON), 'schorsing.maxSchooldagen')
     expect(mbo).toMatchObject({ uncertain: true, configurable: true })
     expect(mbo.note).toContain('één week')
@@ -267,7 +267,7 @@ describe('the ladder', () => {
   })
 })
 
-describe('the seed protocol beside the law', () => {
+describe('the school safety protocol beside the law', () => {
   const rows = compareProtocol(SEED_PROTOCOL_PO_2023, ruleSetFor('po', ON))
   const row = (key: string) => rows.find((r) => r.key === key)!
 

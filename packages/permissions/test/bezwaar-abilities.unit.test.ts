@@ -1,4 +1,4 @@
-// Bezwaar and the board's oversight (issue 4): the school's directeur and IB read and record bezwaren
+// Bezwaar and the board's oversight: the school's directeur and IB read and record bezwaren
 // (receipt, hearing); the bestuurder also decides; the directeur may decide only on a schorsing (the
 // mandate itself is a stichting setting, checked in the domain). Only the bestuurder oversees.
 import { ROLES } from '@baken/db/schema'

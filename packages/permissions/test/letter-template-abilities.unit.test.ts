@@ -1,4 +1,4 @@
-// Letter templates (subject LetterTemplate, issue 4): everyone working in the stichting reads its
+// Letter templates (subject LetterTemplate): everyone working in the stichting reads its
 // templates (letters are made at the schools); the stichtingbeheerder and the bestuurder add versions;
 // nobody changes or deletes a version (a new one is added instead); partners and the platform see none.
 import { ROLES } from '@baken/db/schema'

@@ -26,7 +26,7 @@ describe('Mail abilities', () => {
     for (const role of ROLES) expect(abilityOf(role).can('read', mail(OTHER_SCHOOL, OTHER_STICHTING)), role).toBe(false)
   })
 
-  it('the stichtingbeheerder sees the envelope, not the body (BRIEF: no incident content)', () => {
+  it('the stichtingbeheerder sees the envelope, not the body (the beheerder sees no incident content)', () => {
     const beheerder = abilityOf('stichtingbeheerder')
     for (const field of MAIL_ENVELOPE_FIELDS) expect(beheerder.can('read', mail(), field), field).toBe(true)
     expect(beheerder.can('read', mail(), 'text')).toBe(false)
