@@ -2,6 +2,7 @@
 // only pending an open verwijdering of the same pupil at the same school; the sector maximum still
 // applies; both ends show the link; ending the verwijdering changes nothing in its schorsingen.
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
+import { demoDates, type DemoDates } from '@baken/db/demo'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,11 +20,12 @@ const JUSTIFY = 'Ernstige veiligheidsincidenten; lichtere maatregelen volstaan n
 
 let removal: { id: string; studentId: string } // the demo verwijdering in "searching"
 let others: string[] // Lyceum pupils without any measure
+let seeded: DemoDates // the demo's dates: its measures lie around the day it was seeded
 const schorsing = (studentId: string, pendingRemovalId: string | undefined, extra: Record<string, unknown> = {}) => ({
   kind: 'schorsing',
   studentId,
   reasons: 'Bedreigde een medeleerling tijdens de pauze.',
-  startsOn: '2026-11-26',
+  startsOn: seeded.schoolDay('noord', 2, 'lyceum'),
   schoolDays: 2,
   skipJustification: JUSTIFY,
   pendingRemovalId,
@@ -34,6 +36,8 @@ beforeAll(async () => {
   const demo = await openDemoDatabase()
   h = demo.h
   Object.assign(ctxOf, demo.ctxOf)
+  const [seed] = await h.db.select({ at: schema.stichtingen.createdAt }).from(schema.stichtingen).limit(1)
+  seeded = demoDates(seed!.at)
   const lyceum = ctxOf[LYCEUM]!.schoolId!
   const [r] = await h.db
     .select({ id: schema.measures.id, studentId: schema.measures.studentId })
@@ -51,7 +55,11 @@ describe('the demo', () => {
     const v = await show(LYCEUM, removal.id)
     expect(v!.schorsingenPending).toHaveLength(1)
     const pending = v!.schorsingenPending![0]!
-    expect(pending).toMatchObject({ state: 'in_effect', running: true, startsOn: '2026-11-19', endsOn: '2026-11-23', schoolDays: 3 })
+    // From the last school day before the seeding day to the next one after it.
+    const day = (n: number) => seeded.schoolDay('noord', n, 'lyceum')
+    const schoolDays = seeded.calendar('noord', 'lyceum').countSchoolDays(day(-1), day(1))
+    expect(schoolDays).toBeGreaterThanOrEqual(2)
+    expect(pending).toMatchObject({ state: 'in_effect', running: true, startsOn: day(-1), endsOn: day(1), schoolDays })
     const s = await show(LYCEUM, pending.id)
     expect(s).toMatchObject({ kind: 'schorsing', studentId: removal.studentId, pendingRemovalId: removal.id, pendingRemoval: { id: removal.id, state: 'searching', open: true } })
     // Other measures carry no link.
@@ -66,7 +74,7 @@ describe('proposing a schorsing pending removal', () => {
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true, state: 'proposed' })
     const id = (r as { id: string }).id
     const [row] = await h.db.select().from(schema.measures).where(eq(schema.measures.id, id))
-    expect(row).toMatchObject({ pendingRemovalId: removal.id, kind: 'schorsing', startsOn: '2026-11-26', schoolDays: 2 })
+    expect(row).toMatchObject({ pendingRemovalId: removal.id, kind: 'schorsing', startsOn: seeded.schoolDay('noord', 2, 'lyceum'), schoolDays: 2 })
     const listed = await as(LYCEUM, (tx) => listMeasures(tx, ability(LYCEUM), { pendingRemovalId: removal.id }))
     expect(listed.map((m) => m.id)).toContain(id)
     // The board decides, as for any schorsing: tasks including the Inspectie notice (vo, > 1 day).
