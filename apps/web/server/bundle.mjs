@@ -66,7 +66,7 @@ function packageName(specifier) {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
 }
 
-/** The package.json of the workspace package (or apps/web) that holds `file`. */
+/** The nearest package.json above `file`: a workspace package's, apps/web's or a bundled one's. */
 function ownerManifest(file) {
   let dir = path.dirname(file)
   while (dir.startsWith(repo)) {
