@@ -63,6 +63,16 @@ const PLANS = (school: SchoolForMeasures, dates: DemoDates): Plan[] => {
   const morning = (n: number, hh = 9) => dates.at(day(n), hh)
   // Decided on the last school day before today, in the afternoon.
   const decidedLately = morning(-1, 14)
+  // A schorsing decided the school day before its first day, letter sent, running from school day `first` to `last`.
+  const inEffect = (first: number, last: number, reasons: string): Plan => ({
+    kind: 'schorsing',
+    path: ['proposed', 'approved', 'letter_sent', 'in_effect'],
+    at: morning(first - 1, 8),
+    startsOn: day(first),
+    endsOn: day(last),
+    schoolDays: days(day(first), day(last)),
+    reasons,
+  })
   const proposedStart = day(2)
   const decidedStart = day(1)
   const decidedEnd = day(3)
@@ -88,15 +98,7 @@ const PLANS = (school: SchoolForMeasures, dates: DemoDates): Plan[] => {
       reasons: 'Herhaalde fysieke agressie tegen medeleerlingen ondanks eerdere time-out en afspraken met ouders.',
     },
     school.sector === 'mbo'
-      ? {
-          kind: 'schorsing',
-          path: ['proposed', 'approved', 'letter_sent', 'in_effect'],
-          at: morning(-4, 8),
-          startsOn: day(-3),
-          endsOn: day(1),
-          schoolDays: days(day(-3), day(1)),
-          reasons: 'Bedreiging van een docent met een schaar tijdens de praktijkles.',
-        }
+      ? inEffect(-3, 1, 'Bedreiging van een docent met een schaar tijdens de praktijkles.')
       : {
           kind: 'schorsing',
           path: ['proposed', 'approved'],
@@ -133,13 +135,7 @@ const PLANS = (school: SchoolForMeasures, dates: DemoDates): Plan[] => {
       // While another school is sought the pupil stays enrolled and may be suspended (rule
       // verwijdering.schorsingHangende): decided by the board, letter sent, in effect now.
       {
-        kind: 'schorsing',
-        path: ['proposed', 'approved', 'letter_sent', 'in_effect'],
-        at: morning(-2, 8),
-        startsOn: day(-1),
-        endsOn: day(1),
-        schoolDays: days(day(-1), day(1)),
-        reasons: 'Bedreigde tijdens de zoektocht naar een andere school een medeleerling met een mes; geschorst hangende de verwijdering.',
+        ...inEffect(-1, 1, 'Bedreigde tijdens de zoektocht naar een andere school een medeleerling met een mes; geschorst hangende de verwijdering.'),
         inspectieDueOn: day(-2),
         pendingRemoval: true,
       },
