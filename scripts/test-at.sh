@@ -4,6 +4,7 @@
 #   bash scripts/test-at.sh +365d                         # the whole suite a year ahead
 #   bash scripts/test-at.sh '@2027-07-28 10:00:00'        # the whole suite in the summer holiday
 #   bash scripts/test-at.sh +365d -- npx vitest run tests/http/oversight.test.ts
+#   bash scripts/test-at.sh +365d -- bash .ci/run           # CI as a whole, a year ahead
 #
 # The first argument is a libfaketime time spec (FAKETIME): '+365d' (relative, the clock runs on) or
 # '@YYYY-MM-DD hh:mm:ss' (absolute start, the clock runs on from there). Every process of the run sees
