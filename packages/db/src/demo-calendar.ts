@@ -125,7 +125,8 @@ export function demoHolidaysFor(schoolYear: string): HolidaySpec[] {
   const kerst = saturdayOnOrBefore(isoDate(y, 12, 24))
   const mei = saturdayOnOrBefore(isoDate(y + 1, 4, 27))
   const zomer = saturdayOnOrBefore(isoDate(y + 1, 7, 10))
-  const summer = (offsetWeeks: number): [string, string] => [plusDays(zomer, offsetWeeks * 7), plusDays(zomer, offsetWeeks * 7 + 44)]
+  // Saturday to the Sunday six weeks later.
+  const summer = (offsetWeeks: number): [string, string] => [plusDays(zomer, offsetWeeks * 7), plusDays(zomer, offsetWeeks * 7 + 43)]
   return [
     { schoolYear, name: 'Herfstvakantie', dates: { noord: week(y, 43), midden: week(y, 43), zuid: week(y, 42) } },
     { schoolYear, name: 'Kerstvakantie', dates: same(kerst, plusDays(kerst, 15)) },

@@ -396,7 +396,7 @@ export async function seedDemoIncidents(tx: Tx, schools: SchoolForIncidents[], d
   ] as const) {
     for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never)
   }
-  await seedDemoFollowUp(tx, schools, incidents, persons, today, `${year}-08-01`)
+  await seedDemoFollowUp(tx, schools, incidents, persons, dates)
   return incidents.length
 }
 
@@ -441,13 +441,15 @@ async function seedDemoFollowUp(
   schools: SchoolForIncidents[],
   incidents: (typeof s.incidents.$inferInsert)[],
   persons: (typeof s.incidentPersons.$inferInsert)[],
-  today: Date,
-  currentYearStart: string,
+  dates: DemoDates,
 ) {
+  const today = dates.now
   const rand = prng(1704)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
-  const todayDay = localDate(today)
-  const yearStart = new Date(`${currentYearStart}T00:00:00Z`)
+  const todayDay = dates.today
+  // The current schooljaar's incidents, and in the summer holiday (or early in a schooljaar) also
+  // those of the last two months before it, whose later steps fall on the first school days after.
+  const since = new Date(Math.min(Date.parse(`${dates.schoolYearStart}-08-01T00:00:00Z`), today.getTime() - 60 * 86400_000))
   const tasks: (typeof s.incidentTasks.$inferInsert)[] = []
   const acknowledgements: (typeof s.incidentAcknowledgements.$inferInsert)[] = []
   const personsOf = groupBy(persons, (p) => p.incidentId)
@@ -462,6 +464,7 @@ async function seedDemoFollowUp(
     const confidentialOwners = withRole('vertrouwenspersoon', 'directeur')
     const teachers = withRole('leerkracht')
     if (leaders.length === 0) continue
+    const calendar = dates.calendar(school.region, school.key)
     const pupilIds = school.pupils.map((p) => p.id)
     const guardians = pupilIds.length
       ? ((await tx
@@ -473,7 +476,7 @@ async function seedDemoFollowUp(
     const guardiansOf = groupBy(guardians, (g) => g.studentId)
 
     const ofSchool = incidents.filter(
-      (i) => i.schoolId === school.schoolId && i.status === 'submitted' && (i.occurredAt as Date) >= yearStart,
+      (i) => i.schoolId === school.schoolId && i.status === 'submitted' && (i.occurredAt as Date) >= since,
     )
     for (const incident of ofSchool) {
       const involved = personsOf.get(incident.id!) ?? []
@@ -490,7 +493,9 @@ async function seedDemoFollowUp(
             : step.key === 'gesprek_slachtoffer' && teachers.length > 0 && rand() < 0.6
               ? pick(teachers)
               : pick(leaders)
-          const dueOn = plusDays(occurredOn, step.dueAfterDays)
+          // The step's default days after the incident; a due date without school moves to the next school day.
+          const proposed = plusDays(occurredOn, step.dueAfterDays)
+          const dueOn = calendar.isSchoolDay(proposed) ? proposed : calendar.nextSchoolDay(proposed)
           const age = (Date.parse(todayDay) - Date.parse(dueOn)) / 86400_000
           // Long past due: mostly done; recently due: half done (the rest is overdue); not yet due: open.
           const done = age > 7 ? rand() < 0.95 : age > 0 ? rand() < 0.5 : false

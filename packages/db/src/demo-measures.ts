@@ -57,6 +57,8 @@ function termijnenwetDay(day: string): string {
   return out
 }
 
+const minDay = (a: string, b: string) => (a < b ? a : b)
+
 const PLANS = (school: SchoolForMeasures, dates: DemoDates): Plan[] => {
   const day = (n: number) => dates.schoolDay(school.region, n, school.key)
   const days = (from: string, to: string) => dates.calendar(school.region, school.key).countSchoolDays(from, to)
@@ -142,13 +144,18 @@ const PLANS = (school: SchoolForMeasures, dates: DemoDates): Plan[] => {
     )
   }
   if (school.sector === 'po') {
-    // The letter went out on the day of a one-day schorsing, nine weeks before a school day next
-    // week. The objection term is 6 weeks; in po the board's 4 weeks start the day after it ends
-    // (WPO art. 63), so the decision is due 10 weeks after the letter: next week.
+    // The letter went out on the day of a one-day schorsing, about nine weeks ago. The objection
+    // term is 6 weeks from the letter; in po the board's 4 weeks start the day after it ends (WPO
+    // art. 63); each term that ends on a weekend or holiday runs on (Algemene termijnenwet art. 1).
+    // The letter day is the latest school day whose decision falls due within the coming week, or,
+    // when ten weeks ago was a holiday, within the one after.
     const calendar = dates.calendar(school.region, school.key)
-    const weekAhead = plusDays(dates.today, 7)
-    let letterDay = plusDays(calendar.isSchoolDay(weekAhead) ? weekAhead : calendar.nextSchoolDay(weekAhead), -70)
-    while (!calendar.isSchoolDay(letterDay)) letterDay = plusDays(letterDay, -1)
+    const decisionDue = (letter: string) => termijnenwetDay(plusDays(termijnenwetDay(plusDays(letter, 42)), 28))
+    const dueWithin = (from: number, to: number, days: number) =>
+      Array.from({ length: to - from + 1 }, (_, k) => plusDays(dates.today, -(from + k))).find(
+        (d) => calendar.isSchoolDay(d) && decisionDue(d) > dates.today && decisionDue(d) <= plusDays(dates.today, days),
+      )
+    const letterDay = dueWithin(63, 69, 7) ?? dueWithin(56, 62, 14) ?? calendar.addSchoolDays(plusDays(dates.today, -63), 1)
     plans.push({
       kind: 'schorsing',
       path: ['proposed', 'approved', 'letter_sent', 'in_effect', 'meeting_held', 'report_signed', 'ended'],
@@ -157,7 +164,8 @@ const PLANS = (school: SchoolForMeasures, dates: DemoDates): Plan[] => {
       endsOn: letterDay,
       schoolDays: 1,
       reasons: 'Gooide een stoel naar een klasgenoot, die daardoor gewond raakte.',
-      bezwaar: { receivedOn: plusDays(letterDay, 24), hearingOn: plusDays(letterDay, 52), decisionDueOn: termijnenwetDay(plusDays(letterDay, 70)) },
+      // Heard before today, never in the future.
+      bezwaar: { receivedOn: plusDays(letterDay, 24), hearingOn: minDay(plusDays(letterDay, 52), plusDays(dates.today, -1)), decisionDueOn: decisionDue(letterDay) },
     })
   }
   return plans
