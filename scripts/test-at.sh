@@ -7,7 +7,7 @@
 #   bash scripts/test-at.sh +365d -- bash .ci/run           # CI as a whole, a year ahead
 #
 # The first argument is a libfaketime time spec (FAKETIME): '+365d' (relative, the clock runs on) or
-# '@YYYY-MM-DD hh:mm:ss' (absolute start, the clock runs on from there). Every process of the run sees
+# '@YYYY-MM-DD hh:mm:ss' (that moment now, the clock runs on from there). Every process of the run sees
 # that clock: Node and PGlite (whose now() is the Node process's clock), the app servers the tests
 # start, and Chromium. So that the Postgres-server variants agree, a private Postgres cluster is
 # started under the same clock on a free port and the tests point at it (TEST_DATABASE_ADMIN_URL);
@@ -22,6 +22,12 @@ if [ $# -lt 1 ]; then
 fi
 SPEC=$1
 shift
+# An absolute '@…' spec restarts from that moment in every process, so processes started minutes
+# apart (Postgres, the seeding, the servers) would disagree; turn it into one offset from now.
+if [[ "$SPEC" == @* ]]; then
+  target=$(date -u -d "${SPEC#@}" +%s) || { echo "test-at: cannot read the date in $SPEC" >&2; exit 2; }
+  SPEC="+$((target - $(date -u +%s)))"
+fi
 if [ "${1:-}" = "--" ]; then shift; fi
 if [ $# -eq 0 ]; then set -- node scripts/test-all.mjs; fi
 
