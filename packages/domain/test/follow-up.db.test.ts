@@ -129,7 +129,9 @@ describe('planning tasks', () => {
 
   it('proposes the §4 steps for a demo incident with a victim, marking the ones the seed planned', async () => {
     const incidentId = await brandingIncident(
-      sql`severity = 'ernstig' and not confidential and exists (select 1 from incident_tasks t where t.incident_id = incidents.id)`,
+      // With a victim: another test of this file plans a task on the latest ernstig incident, victim or not.
+      sql`severity = 'ernstig' and not confidential and exists (select 1 from incident_tasks t where t.incident_id = incidents.id)
+        and exists (select 1 from incident_persons p where p.incident_id = incidents.id and p.role = 'slachtoffer')`,
     )
     const proposals = (await as('ib@branding.demo', (tx, ability) => proposeVictimCareTasks(tx, ability, incidentId, { today: TODAY })))!
     expect(proposals.find((p) => p.kind === 'gesprek_slachtoffer')!.planned).toBe(true)
