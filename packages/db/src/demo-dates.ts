@@ -30,8 +30,6 @@ export interface DemoDates {
   schoolDay(region: Region, n: number, schoolKey?: string): string
   /** The instant of hh:mm Dutch local time on a day. */
   at(day: string, hh: number, mm?: number): Date
-  /** The instant `days` calendar days from now at hh:mm Dutch time. */
-  daysFromNow(days: number, hh: number, mm?: number): Date
 }
 
 /** '2026-2027' → 2026 */
@@ -97,6 +95,5 @@ export function demoDates(now: Date = new Date()): DemoDates {
     calendar,
     schoolDay,
     at: dutchMoment,
-    daysFromNow: (days, hh, mm = 0) => dutchMoment(plusDays(today, days), hh, mm),
   }
 }
