@@ -22,10 +22,26 @@ describe('safeReturnTo', () => {
 })
 
 describe('apiReason', () => {
-  it('takes ?reason= first, then the X-Access-Reason header (URI-encoded allowed)', () => {
-    expect(apiReason(new Request('http://x/api/v1/incidents/1?reason=Zorg%20melding'))).toBe('Zorg melding')
+  it('takes the X-Access-Reason header (URI-encoded allowed)', () => {
     expect(apiReason(new Request('http://x/api/v1/incidents/1', { headers: { 'X-Access-Reason': 'Gesprek%20met%20ouders%20%C3%A9' } }))).toBe('Gesprek met ouders é')
     expect(apiReason(new Request('http://x/api/v1/incidents/1', { headers: { 'X-Access-Reason': '100%' } }))).toBe('100%')
     expect(apiReason(new Request('http://x/api/v1/incidents/1'))).toBeNull()
+  })
+
+  it('refuses ?reason= with a 400 naming the header, also next to the header', async () => {
+    for (const init of [{}, { headers: { 'X-Access-Reason': 'Zorgoverleg voorbereiden' } }]) {
+      for (const query of ['?reason=Zorg%20melding', '?reason=', '?studentId=1&reason=x']) {
+        let thrown: unknown
+        try {
+          apiReason(new Request(`http://x/api/v1/incidents/1${query}`, init))
+        } catch (e) {
+          thrown = e
+        }
+        expect(thrown).toBeInstanceOf(Response)
+        const res = thrown as Response
+        expect(res.status).toBe(400)
+        expect(await res.json()).toEqual({ errors: [{ path: 'reason', message: expect.stringContaining('X-Access-Reason') }] })
+      }
+    }
   })
 })

@@ -1,5 +1,7 @@
 // The break-glass question a page shows instead of a confidential or out-of-scope record: the reason
-// is posted to /toegang/reden, recorded in the access log, and only then does the record open.
+// is posted to /toegang/reden, recorded in the access log, and only then does the record open. The
+// user types the reason themselves: nothing from the address fills it in, so a link someone else
+// wrote cannot put words in their mouth.
 import { Form } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 
@@ -10,9 +12,11 @@ export interface BreakGlassFormProps {
   why: string
   errors?: { path: string; message: string }[]
   reason?: string
+  /** The link that led here carried a reason, which is not used. */
+  linkReasonIgnored?: boolean
 }
 
-export function BreakGlassForm({ subjectType, subjectId, returnTo, why, errors = [], reason }: BreakGlassFormProps) {
+export function BreakGlassForm({ subjectType, subjectId, returnTo, why, errors = [], reason, linkReasonIgnored = false }: BreakGlassFormProps) {
   const summary = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (errors.length) summary.current?.focus()
@@ -34,6 +38,11 @@ export function BreakGlassForm({ subjectType, subjectId, returnTo, why, errors =
         </div>
       ) : null}
       <p>{why}</p>
+      {linkReasonIgnored ? (
+        <p className="notice" role="note">
+          De link die je volgde gaf een reden mee. Die wordt niet gebruikt: alleen een reden die je hier zelf opgeeft, wordt vastgelegd.
+        </p>
+      ) : null}
       <p className="muted" id="reason-hint">
         Je reden wordt met je naam en het tijdstip vastgelegd in het toegangslog en is zichtbaar voor de privacyfunctionaris. De reden geldt
         alleen voor {subjectType === 'incident' ? 'dit incident' : 'dit dossier'}, een kwartier lang.

@@ -239,7 +239,7 @@ export const openApiDocument = {
       get: {
         summary: 'One incident with persons, IRIS labels, severity suggestion (rules and source), §6.4 guidance and version history',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }, breakGlassReasonParameter],
-        responses: { '200': { description: 'The incident' }, '401': error, '403': error, '404': error },
+        responses: { '200': { description: 'The incident' }, '400': error, '401': error, '403': error, '404': error },
       },
       patch: {
         summary: 'Change fields (any subset of IncidentInput, plus expectedVersion); each change is kept as a version',
@@ -296,7 +296,7 @@ export const openApiDocument = {
           { name: 'studentId', in: 'path', required: true, schema: uuid },
           breakGlassReasonParameter,
         ],
-        responses: { '200': { description: 'The redacted incident' }, '401': error, '403': error, '404': error },
+        responses: { '200': { description: 'The redacted incident' }, '400': error, '401': error, '403': error, '404': error },
       },
     },
     '/incidents/{id}/parent-report.pdf': {
@@ -430,7 +430,7 @@ export const openApiDocument = {
       get: {
         summary: 'The pupil and one chronology of their incidents with their role in each',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }, breakGlassReasonParameter],
-        responses: { '200': { description: 'The dossier' }, '401': error, '403': error, '404': error },
+        responses: { '200': { description: 'The dossier' }, '400': error, '401': error, '403': error, '404': error },
       },
     },
     '/openapi.json': {

@@ -8,16 +8,19 @@ import { inTenant, requireContext, requirePermission } from '~/lib/context.serve
 /**
  * GET /api/v1/incidents/{id}/parent-report.pdf?studentId=… — the report of a zeer ernstig incident for
  * the parents of one pupil involved, other pupils redacted; with a "voor gezien" signature block.
- * Logged as an export for that pupil; a confidential incident needs `?reason=` (break-glass).
+ * Logged as an export for that pupil; a confidential incident needs the `X-Access-Reason` header
+ * (break-glass; `?reason=` is a 400).
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Incident')
-  const { studentId } = parseQuery(request, z.object({ studentId: z.uuid('Geef de leerling op (studentId)'), reason: z.string().optional() }))
+  // The break-glass reason: the X-Access-Reason header only (a ?reason= is a 400, nothing logged).
+  const given = apiReason(request)
+  const { studentId } = parseQuery(request, z.object({ studentId: z.uuid('Geef de leerling op (studentId)') }))
   const report = await inTenant(ctx, async (tx) => {
     const facts = await incidentAccessFacts(tx, ctx.ability, params.id ?? '')
     if (!facts) return { ok: false as const, status: 404, errors: [{ path: 'id', message: 'Incident niet gevonden.' }] }
-    const access = await decideBreakGlass(tx, ctx.tenant, facts, incidentNeedsReason(ctx.tenant, facts), apiReason(request))
+    const access = await decideBreakGlass(tx, ctx.tenant, facts, incidentNeedsReason(ctx.tenant, facts), given)
     if (!access.open) return { ok: false as const, status: 403, errors: access.errors }
     const built = await buildParentReport(tx, ctx.ability, ctx.tenant, facts.id, studentId)
     if (built.ok) await recordSubjectRead(tx, ctx.tenant, { ...facts, studentIds: [studentId] }, access, 'export')

@@ -18,17 +18,20 @@ import { inTenant, requireContext, requirePermission } from '~/lib/context.serve
 /**
  * GET /api/v1/incidents/{id} — the full note with persons, the severity rules, guidance and history.
  * Logged in the access log (one row per pupil). A confidential incident, for anyone but the
- * vertrouwenspersoon and its reporter, needs `?reason=` (or `X-Access-Reason`): without it 403 with
- * `{ errors: [{ path: 'reason', … }] }`; with it the break-glass is logged before the answer.
+ * vertrouwenspersoon and its reporter, needs a reason in the `X-Access-Reason` header: without it 403
+ * with `{ errors: [{ path: 'reason', … }] }`; with it the break-glass is logged before the answer.
+ * A `?reason=` in the query string is refused with 400 (a link must not record a break-glass).
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Incident')
+  // The break-glass reason: the X-Access-Reason header only (a ?reason= is a 400, nothing logged).
+  const given = apiReason(request)
   const found = await inTenant(ctx, async (tx) => {
     const incident = await loadIncident(tx, ctx.ability, params.id ?? '')
     if (!incident) return null
     const subject = incidentSubject(incident)
-    const access = await decideBreakGlass(tx, ctx.tenant, subject, incidentNeedsReason(ctx.tenant, incident), apiReason(request))
+    const access = await decideBreakGlass(tx, ctx.tenant, subject, incidentNeedsReason(ctx.tenant, incident), given)
     if (!access.open) return { refused: access.errors }
     await recordSubjectRead(tx, ctx.tenant, subject, access)
     return { incident, versions: await listVersions(tx, incident.id) }

@@ -4,13 +4,15 @@ import { errorResponse as error, uuidSchema as uuid } from './common.ts'
 /**
  * The break-glass reason a confidential incident (or, for a leerkracht, the dossier of a pupil outside
  * their groups) needs; for GET /incidents/{id}, /incidents/{id}/participants/{studentId},
- * /incidents/{id}/parent-report.pdf and /students/{id}/dossier. Also accepted as header X-Access-Reason.
+ * /incidents/{id}/parent-report.pdf and /students/{id}/dossier. A header, never the query string: a
+ * link (which anyone can write and a browser follows with the user's cookie) must not record a
+ * break-glass, so `?reason=` on these paths is answered 400.
  */
 export const breakGlassReasonParameter = {
-  name: 'reason',
-  in: 'query',
+  name: 'X-Access-Reason',
+  in: 'header',
   description:
-    'Break-glass reason (5–500 characters), logged before the record is answered. Without it a confidential incident answers 403 {errors:[{path:"reason",message}]}. Also accepted as header X-Access-Reason (URI-encoded).',
+    'Break-glass reason (5–500 characters, URI-encoded for characters outside ASCII), logged before the record is answered. Without it a confidential incident answers 403 {errors:[{path:"reason",message}]}. Not accepted as a query parameter: ?reason= answers 400 {errors:[{path:"reason",message}]} and logs nothing.',
   schema: { type: 'string', minLength: 5, maxLength: 500 },
 } as const
 
