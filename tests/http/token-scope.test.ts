@@ -130,16 +130,20 @@ describe('request targets that normalise elsewhere are refused before anything r
 
   it('a Host header that would move the path Remix sees is refused', async () => {
     // The adapter builds `http://${hostname}${path}`, so a hostname holding '/…?' prefixes the path.
-    const before = await activeTokenIds(owner)
+    const victim = client()
+    await victim.login('directeur@vakcollege.demo')
+    const victimToken = (await mintToken(victim)).token!
+    const membershipId = (await victim.get('/api/v1/me')).json<Me>().membership!.id
+    const before = await activeTokenIds(victim)
     for (const host of ['x/%2e%2e/account?', 'x/account?', 'x\\account?', 'x#', 'x@y', 'x%2fy']) {
       const res = await rawRequest(server.baseUrl, 'POST', '/api/v1/me', {
-        headers: { host, authorization: `Bearer ${token}` },
-        form: { intent: 'create-token', name: 'Uitbraak', membershipId: vakcollege, days: '365' },
+        headers: { host, authorization: `Bearer ${victimToken}` },
+        form: { intent: 'create-token', name: 'Uitbraak', days: '365', membershipId },
       })
       expect(res.status, host).toBe(400)
       expect(res.text, host).not.toMatch(/bkn_/)
     }
-    expect(await activeTokenIds(owner)).toEqual(before)
+    expect(await activeTokenIds(victim)).toEqual(before)
   })
 
   it('a session cookie is refused on them as well: the path is ambiguous for everyone', async () => {
