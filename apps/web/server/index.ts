@@ -15,6 +15,7 @@ import express from 'express'
 import helmet from 'helmet'
 import { secureCookies } from '../app/lib/session-cookie.ts'
 import { authenticate, bearerToken } from './authenticate.ts'
+import { noStore } from './no-store.ts'
 import { isSameOrigin } from './origin.ts'
 import { requestTarget, surfaceOf } from './request-target.ts'
 
@@ -22,6 +23,8 @@ const production = process.env.NODE_ENV === 'production'
 const mode = appModeFromEnv()
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
+// One setting for both: cookies are Secure exactly when the site is served over HTTPS, and then
+// browsers are told to use nothing else (HSTS, RFC 6797), so the cookie cannot leak over plain http.
 const secureCookie = secureCookies()
 
 // Read before the database opens, so a mail misconfiguration (RESEND_API_KEY without MAIL_FROM)
@@ -63,7 +66,7 @@ app.use(
         upgradeInsecureRequests: null,
       },
     },
-    strictTransportSecurity: mode === 'production',
+    strictTransportSecurity: secureCookie,
     referrerPolicy: { policy: 'same-origin' },
   }),
 )
@@ -85,6 +88,9 @@ if (viteDevServer) {
   app.use('/assets', express.static(`${client}/assets`, { immutable: true, maxAge: '1y' }))
   app.use(express.static(client, { maxAge: '1h' }))
 }
+
+// Everything past the static files is dynamic: no copy in any cache.
+app.use(noStore())
 
 // Cross-site request forgery: a state-changing request authenticated by cookie (or a login attempt)
 // must come from our own origin. Bearer-token API calls carry no ambient credentials.
