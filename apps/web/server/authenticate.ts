@@ -1,25 +1,50 @@
 import type { Database } from '@baken/db'
 import { validateApiToken, validateSessionToken } from '@baken/domain'
 import type { NextFunction, Request, Response } from 'express'
-import { SESSION_COOKIE, type RequestAuth } from '../app/lib/request-auth.ts'
+import { SESSION_COOKIE, TOKEN_OUTSIDE_API, type RequestAuth } from '../app/lib/request-auth.ts'
 import { sessionCookie } from '../app/lib/session-cookie.ts'
+import { surfaceOf } from './request-target.ts'
 
 /**
- * Establishes res.locals.auth from a Bearer API token (for /api/ only) or the session cookie.
- * A renewed session gets a fresh cookie; an invalid one is cleared.
+ * The credential in an `Authorization: Bearer …` header (RFC 6750 §2.1; the scheme name is
+ * case-insensitive, RFC 9110 §11.1), '' for a Bearer header without one, or null when the request
+ * has no Bearer header. Other schemes (e.g. Basic from a proxy in front) are not ours to read.
+ */
+export function bearerToken(header: string | undefined): string | null {
+  const m = /^bearer(?:[ \t]+(.*))?$/i.exec(header?.trim() ?? '')
+  return m ? (m[1] ?? '').trim() : null
+}
+
+/**
+ * Establishes res.locals.auth from a Bearer API token (API requests only) or the session cookie.
+ * A Bearer header on a page is refused outright (403, RFC 6750 §3.1 insufficient_scope) rather
+ * than ignored: a token is never a credential for a page, and a client that sends one there is
+ * told so. With a Bearer header the cookie is not looked at, so such a request carries no ambient
+ * credential (which is why the Origin check may skip it). A renewed session gets a fresh cookie;
+ * an invalid one is cleared.
  */
 export function authenticate(getDb: () => Database, options: { secureCookie: boolean }) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       res.locals.auth = null as RequestAuth | null
-      const header = req.headers.authorization
-      if (header?.startsWith('Bearer ') && req.path.startsWith('/api/')) {
-        const result = await validateApiToken(getDb(), header.slice('Bearer '.length).trim())
-        if (!result) {
-          res.status(401).json({ errors: [{ path: '', message: 'Ongeldig of verlopen API-token.' }] })
+      const bearer = bearerToken(req.headers.authorization)
+      if (bearer !== null) {
+        if (surfaceOf(res) !== 'api') {
+          res
+            .status(403)
+            .set('WWW-Authenticate', 'Bearer error="insufficient_scope"')
+            .json({ errors: [{ path: '', message: TOKEN_OUTSIDE_API }] })
           return
         }
-        res.locals.auth = { via: 'token', user: result.user, membership: result.membership, sessionId: null }
+        const result = await validateApiToken(getDb(), bearer)
+        if (!result) {
+          res
+            .status(401)
+            .set('WWW-Authenticate', 'Bearer error="invalid_token"')
+            .json({ errors: [{ path: '', message: 'Ongeldig of verlopen API-token.' }] })
+          return
+        }
+        res.locals.auth = { via: 'token', user: result.user, membership: result.membership, sessionId: null } satisfies RequestAuth
         return next()
       }
       const token = readCookie(req.headers.cookie, SESSION_COOKIE)
@@ -51,7 +76,12 @@ function readCookie(header: string | undefined, name: string): string | undefine
   if (!header) return undefined
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=')
-    if (k === name) return decodeURIComponent(v.join('='))
+    if (k !== name) continue
+    try {
+      return decodeURIComponent(v.join('='))
+    } catch {
+      return undefined // malformed escapes: no session, not a server error
+    }
   }
   return undefined
 }

@@ -1,7 +1,9 @@
 // The Baken web server: Express in front of Remix. It owns the single database instance, sets the
-// security headers, checks Origin on state-changing requests and authenticates every request once
-// (session cookie or personal API token) before Remix sees it. It also runs the mail worker, which
-// sends the outbox (packages/email), unless BAKEN_MAIL_WORKER=0.
+// security headers, decides once whether a request is for the API or a page (refusing request
+// targets that different parsers would read differently), checks Origin on state-changing requests
+// and authenticates every request once (session cookie, or a personal API token on the API only)
+// before Remix sees it. It also runs the mail worker, which sends the outbox (packages/email),
+// unless BAKEN_MAIL_WORKER=0.
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
@@ -11,13 +13,19 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@baken/db/demo'
 import { mailSetupFromEnv, startMailWorker } from '@baken/email'
 import express from 'express'
 import helmet from 'helmet'
-import { authenticate } from './authenticate.ts'
+import { secureCookies } from '../app/lib/session-cookie.ts'
+import { authenticate, bearerToken } from './authenticate.ts'
+import { noStore } from './no-store.ts'
 import { isSameOrigin } from './origin.ts'
+import { requestTarget, surfaceOf } from './request-target.ts'
 
 const production = process.env.NODE_ENV === 'production'
 const mode = appModeFromEnv()
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
+// One setting for both: cookies are Secure exactly when the site is served over HTTPS, and then
+// browsers are told to use nothing else (HSTS, RFC 6797), so the cookie cannot leak over plain http.
+const secureCookie = secureCookies()
 
 // Read before the database opens, so a mail misconfiguration (RESEND_API_KEY without MAIL_FROM)
 // stops the start at once.
@@ -58,10 +66,13 @@ app.use(
         upgradeInsecureRequests: null,
       },
     },
-    strictTransportSecurity: mode === 'production',
+    strictTransportSecurity: secureCookie,
     referrerPolicy: { policy: 'same-origin' },
   }),
 )
+
+// Before anything reads the path: API or page, decided once on the URL as Remix will parse it.
+app.use(requestTarget())
 
 app.get('/healthz', async (_req, res) => {
   const ok = await pingDatabase()
@@ -78,19 +89,24 @@ if (viteDevServer) {
   app.use(express.static(client, { maxAge: '1h' }))
 }
 
+// Everything past the static files is dynamic: no copy in any cache.
+app.use(noStore())
+
 // Cross-site request forgery: a state-changing request authenticated by cookie (or a login attempt)
 // must come from our own origin. Bearer-token API calls carry no ambient credentials.
 app.use((req, res, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
-  // Tokens are honoured only under /api/ (server/authenticate.ts), so only there may they skip this.
-  if (req.path.startsWith('/api/') && req.headers.authorization?.startsWith('Bearer ')) return next()
+  const surface = surfaceOf(res)
+  // A Bearer request on the API is authenticated by its token alone, never by the cookie
+  // (server/authenticate.ts), so it carries no ambient credential; on a page it is refused there.
+  if (surface === 'api' && bearerToken(req.headers.authorization) !== null) return next()
   if (isSameOrigin(req)) return next()
   const message = 'Verzoek geweigerd: onbekende herkomst (Origin).'
-  if (req.path.startsWith('/api/')) res.status(403).json({ errors: [{ path: '', message }] })
+  if (surface === 'api') res.status(403).json({ errors: [{ path: '', message }] })
   else res.status(403).type('text/plain').send(message)
 })
 
-app.use(authenticate(getDatabase, { secureCookie: mode === 'production' || process.env.COOKIE_SECURE === '1' }))
+app.use(authenticate(getDatabase, { secureCookie }))
 
 // A literal specifier (relative to this file, so any working directory will do): the production
 // bundle (server/bundle.mjs) then compiles the Remix build into build/server.js with the workspace
@@ -107,6 +123,7 @@ app.all(
     mode: production ? 'production' : 'development',
     getLoadContext: (req, res) => ({
       auth: res.locals.auth ?? null,
+      surface: surfaceOf(res),
       cspNonce: res.locals.cspNonce as string,
       clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     }),

@@ -1,14 +1,17 @@
-// Session lifecycle at the domain level on the embedded database (the HTTP suite covers the cookie).
-import { schema, type DatabaseHandle } from '@baken/db'
+// Session lifecycle and API-token minting at the domain level on the embedded database (the HTTP
+// suite covers the cookie and tests/http/token-scope.test.ts the token's scope).
+import { schema, withContext, type DatabaseHandle } from '@baken/db'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   attemptLogin,
+  createApiToken,
   createSession,
   hashToken,
-  invalidateAllSessions,
   SESSION_LIFETIME_MS,
+  signOutEverywhere,
   switchMembership,
+  validateApiToken,
   validateSessionToken,
 } from '../src/index.ts'
 import { openSeededDatabase } from './support/demo-database.ts'
@@ -84,13 +87,59 @@ describe('sessions', () => {
     expect((await validateSessionToken(h.db, token))?.membership?.id).toBe(mine[1]!.id)
   })
 
-  it('invalidateAllSessions removes every session of that user only', async () => {
+  it('signOutEverywhere removes every session and revokes every token of that user only', async () => {
     const [other] = await h.db.select().from(schema.users).where(eq(schema.users.email, 'ib@branding.demo'))
-    const otherSession = await createSession(h.db, other!.id)
-    await createSession(h.db, userId)
-    expect(await invalidateAllSessions(h.db, userId)).toBeGreaterThanOrEqual(1)
+    const [otherMembership] = await h.db.select().from(schema.memberships).where(eq(schema.memberships.userId, other!.id))
+    const otherSession = await createSession(h.db, other!.id, {}, otherMembership!.id)
+    const otherToken = await mint(otherSession.token, other!.id)
+    const [mine] = await h.db.select().from(schema.memberships).where(eq(schema.memberships.userId, userId))
+    const session = await createSession(h.db, userId, {}, mine!.id)
+    const token = await mint(session.token, userId)
+    const result = await signOutEverywhere(h.db, userId)
+    expect(result.sessions).toBeGreaterThanOrEqual(1)
+    expect(result.tokens).toBeGreaterThanOrEqual(1)
     const left = await h.db.select().from(schema.sessions).where(eq(schema.sessions.userId, userId))
     expect(left).toHaveLength(0)
+    expect(await validateApiToken(h.db, token)).toBeNull()
     expect(await validateSessionToken(h.db, otherSession.token)).not.toBeNull()
+    expect(await validateApiToken(h.db, otherToken)).not.toBeNull()
+  })
+})
+
+/** Mints a token in a session, as the account page does; the secret. */
+async function mint(sessionToken: string, owner: string, membershipId?: string): Promise<string> {
+  const session = { id: hashToken(sessionToken), userId: owner }
+  const result = await withContext(h.db, { userId: owner, sessionId: session.id }, (tx) =>
+    createApiToken(tx, session, { name: 'test', days: 1, membershipId }),
+  )
+  if (!result.ok) throw new Error(result.reason)
+  return result.token
+}
+
+describe('minting an API token', () => {
+  const attempt = (session: { id: string; userId: string }, membershipId?: string) =>
+    withContext(h.db, { userId: session.userId, sessionId: session.id }, (tx) => createApiToken(tx, session, { name: 'test', days: 1, membershipId }))
+
+  it('is for the membership the session acts for, and no other of the user', async () => {
+    const [a, b] = await h.db.select().from(schema.memberships).where(eq(schema.memberships.userId, userId))
+    const { token } = await createSession(h.db, userId, {}, a!.id)
+    const session = { id: hashToken(token), userId }
+    expect(await attempt(session, b!.id)).toEqual({ ok: false, reason: 'other-membership' })
+    const made = await attempt(session)
+    expect(made.ok && made.membershipId).toBe(a!.id)
+    expect((await validateApiToken(h.db, made.ok ? made.token : ''))?.membership.id).toBe(a!.id)
+  })
+
+  it('needs a live session of that user with an organisation chosen', async () => {
+    const { token } = await createSession(h.db, userId)
+    expect(await attempt({ id: hashToken(token), userId })).toEqual({ ok: false, reason: 'no-membership' })
+    expect(await attempt({ id: hashToken('no-such-session'), userId })).toEqual({ ok: false, reason: 'no-session' })
+    const [other] = await h.db.select().from(schema.users).where(eq(schema.users.email, 'ib@branding.demo'))
+    const [m] = await h.db.select().from(schema.memberships).where(eq(schema.memberships.userId, userId))
+    const mine = await createSession(h.db, userId, {}, m!.id)
+    // Someone else's user id with this session: not their session.
+    expect(await attempt({ id: hashToken(mine.token), userId: other!.id })).toEqual({ ok: false, reason: 'no-session' })
+    await h.db.update(schema.sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.sessions.id, hashToken(mine.token)))
+    expect(await attempt({ id: hashToken(mine.token), userId })).toEqual({ ok: false, reason: 'no-session' })
   })
 })

@@ -5,7 +5,7 @@ import type { ActiveMembership, SessionUser } from '@baken/domain'
 import { defineAbilityFor, type Action, type AppAbility, type SubjectName } from '@baken/permissions'
 import { redirect, type AppLoadContext } from '@remix-run/node'
 import { apiError } from './api.server.ts'
-import type { RequestAuth } from './request-auth.ts'
+import { isApiPath, TOKEN_OUTSIDE_API, type RequestAuth, type Surface } from './request-auth.ts'
 
 export interface RequestContext {
   user: SessionUser
@@ -14,18 +14,24 @@ export interface RequestContext {
   ability: AppAbility
   via: RequestAuth['via']
   sessionId: string | null
+  /** API or page, as the server decided for this request. */
+  surface: Surface
 }
 
-type Kind = 'page' | 'api'
-
-function kindOf(request: Request): Kind {
-  return new URL(request.url).pathname.startsWith('/api/') ? 'api' : 'page'
-}
-
-/** The signed-in user, or a redirect to /login (pages) / 401 (API). */
+/**
+ * The signed-in user, or a redirect to /login (pages) / 401 (API).
+ *
+ * A personal API token counts only on the API. The server already refuses a Bearer header on a
+ * page; this is the second wall, inside Remix: a token reaches a route only when the server decided
+ * "API" and the URL Remix itself routed on is under /api/ as well. If the two ever disagree, the
+ * answer is no.
+ */
 export function requireAuth(request: Request, context: AppLoadContext): RequestAuth {
+  if (context.auth?.via === 'token' && !(context.surface === 'api' && isApiPath(new URL(request.url).pathname))) {
+    throw apiError(403, TOKEN_OUTSIDE_API)
+  }
   if (context.auth) return context.auth
-  if (kindOf(request) === 'api') throw apiError(401, 'Niet ingelogd.')
+  if (context.surface === 'api') throw apiError(401, 'Niet ingelogd.')
   const url = new URL(request.url)
   const redirectTo = url.pathname + url.search
   throw redirect(redirectTo === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(redirectTo)}`)
@@ -36,7 +42,7 @@ export function requireContext(request: Request, context: AppLoadContext): Reque
   const auth = requireAuth(request, context)
   const m = auth.membership
   if (!m) {
-    if (kindOf(request) === 'api') throw apiError(403, 'Kies eerst een organisatie (/organisatie).')
+    if (context.surface === 'api') throw apiError(403, 'Kies eerst een organisatie (/organisatie).')
     throw redirect('/organisatie')
   }
   const tenant = tenantContextOf(auth.user, m)
@@ -47,7 +53,19 @@ export function requireContext(request: Request, context: AppLoadContext): Reque
     ability: defineAbilityFor(tenant),
     via: auth.via,
     sessionId: auth.sessionId,
+    surface: context.surface,
   }
+}
+
+/**
+ * A signed-in browser session (not a token), for what only a person at the keyboard may do:
+ * managing credentials and signing out everywhere. Tokens never mint or revoke tokens. (Once staff
+ * have a second factor, minting will also want a fresh one.)
+ */
+export function requireSession(request: Request, context: AppLoadContext): RequestAuth & { via: 'session'; sessionId: string } {
+  const auth = requireAuth(request, context)
+  if (auth.via !== 'session' || !auth.sessionId) throw apiError(403, 'Dit kan alleen in een ingelogde sessie, niet met een API-token.')
+  return auth as RequestAuth & { via: 'session'; sessionId: string }
 }
 
 /** The RLS context for a user acting through one of their memberships. */
@@ -58,7 +76,7 @@ export function tenantContextOf(user: SessionUser, m: ActiveMembership): TenantC
 /** Refuses with 403 when the role may not perform the action on this kind of record at all. */
 export function requirePermission(request: Request, ctx: RequestContext, action: Action, subject: SubjectName): void {
   if (ctx.ability.can(action, subject)) return
-  if (kindOf(request) === 'api') throw apiError(403, `Geen toegang: ${action} ${subject}.`)
+  if (ctx.surface === 'api') throw apiError(403, `Geen toegang: ${action} ${subject}.`)
   throw new Response('Geen toegang', { status: 403 })
 }
 

@@ -8,9 +8,23 @@ export interface RequestAuth {
   sessionId: string | null
 }
 
+/**
+ * What a request is for: the JSON API under /api/ (where a personal API token counts) or a page.
+ * Decided once per request by the server, on the request target as written (server/request-target.ts).
+ */
+export type Surface = 'api' | 'page'
+
+/** True for /api and everything under /api/; Remix matches paths case-insensitively, so this does too. */
+export function isApiPath(pathname: string): boolean {
+  const p = pathname.toLowerCase()
+  return p === '/api' || p.startsWith('/api/')
+}
+
 declare module '@remix-run/node' {
   interface AppLoadContext {
     auth: RequestAuth | null
+    /** The server's one decision whether this is an API request (server/request-target.ts). */
+    surface: Surface
     cspNonce: string
     /** The client address as Express saw it (honours TRUST_PROXY). */
     clientIp: string
@@ -18,3 +32,6 @@ declare module '@remix-run/node' {
 }
 
 export const SESSION_COOKIE = 'baken_session'
+
+/** The refusal of a personal API token anywhere but the API. */
+export const TOKEN_OUTSIDE_API = 'Een API-token geldt alleen voor de API (/api/…); pagina’s vragen een ingelogde sessie.'

@@ -2,19 +2,20 @@ import { getDatabase, withContext } from '@baken/db'
 import {
   createApiToken,
   createApiTokenInput,
-  invalidateAllSessions,
   listApiTokens,
   listMembershipOptions,
   revokeApiToken,
+  signOutEverywhere,
 } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { requireAuth } from '~/lib/context.server.ts'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { requireSession } from '~/lib/context.server.ts'
 import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
 import { useT } from '~/root.tsx'
 
+// Credentials are managed only in a signed-in session, never with a token (requireSession).
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const auth = requireAuth(request, context)
+  const auth = requireSession(request, context)
   return withContext(getDatabase(), { userId: auth.user.id }, async (tx) => ({
     tokens: await listApiTokens(tx, auth.user.id),
     memberships: await listMembershipOptions(tx, auth.user.id),
@@ -28,12 +29,13 @@ type ActionData =
   | { intent: 'revoke'; ok: boolean }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const auth = requireAuth(request, context)
+  const auth = requireSession(request, context)
   const form = Object.fromEntries(await request.formData())
   const db = getDatabase()
   switch (form.intent) {
     case 'revoke-all-sessions': {
-      await invalidateAllSessions(db, auth.user.id)
+      // Sessions and API tokens alike (signOutEverywhere says why).
+      await signOutEverywhere(db, auth.user.id)
       return redirect('/login', { headers: { 'Set-Cookie': sessionCookie.clear(secureCookies()) } })
     }
     case 'create-token': {
@@ -42,8 +44,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]))
         return data<ActionData>({ intent: 'create', errors }, { status: 400 })
       }
-      const created = await withContext(db, { userId: auth.user.id }, (tx) => createApiToken(tx, auth.user.id, parsed.data))
-      if (!created) return data<ActionData>({ intent: 'create', errors: { membershipId: 'Kies een organisatie' } }, { status: 400 })
+      const session = { id: auth.sessionId, userId: auth.user.id }
+      const created = await withContext(db, { userId: auth.user.id, sessionId: auth.sessionId }, (tx) => createApiToken(tx, session, parsed.data))
+      if (!created.ok) {
+        if (created.reason === 'no-session') throw redirect('/login')
+        const membershipId =
+          created.reason === 'no-membership'
+            ? 'Kies eerst een organisatie; een token geldt voor de organisatie waarvoor je werkt.'
+            : 'Je kunt alleen een token maken voor de organisatie waarvoor je nu werkt. Wissel eerst van organisatie als je een token voor een andere wilt.'
+        return data<ActionData>({ intent: 'create', errors: { membershipId } }, { status: 400 })
+      }
       return data<ActionData>({ intent: 'create', token: created.token })
     }
     case 'revoke-token': {
@@ -61,6 +71,7 @@ export default function Account() {
   const actionData = useActionData<ActionData>()
   const created = actionData && actionData.intent === 'create' ? actionData : undefined
   const nameOf = (id: string) => memberships.find((m) => m.id === id)?.organisationName ?? '?'
+  const active = memberships.find((m) => m.id === activeMembershipId)
   return (
     <>
       <section className="card">
@@ -91,14 +102,18 @@ export default function Account() {
             {created?.errors?.name ? <p id="token-name-error" className="field-error">{created.errors.name}</p> : null}
           </div>
           <div className="field">
-            <label htmlFor="token-membership">{t('tokens.membership')}</label>
-            <select id="token-membership" name="membershipId" defaultValue={activeMembershipId ?? memberships[0]?.id}>
-              {memberships.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.organisationName} ({t(`role.${m.role}`)})
-                </option>
-              ))}
-            </select>
+            <p>
+              <strong>{`${t('tokens.membership')}:`}</strong>{' '}
+              {active ? (
+                <>
+                  {active.organisationName} ({t(`role.${active.role}`)})
+                  <input type="hidden" name="membershipId" value={active.id} />
+                </>
+              ) : (
+                <Link to="/organisatie">{t('tokens.chooseOrganisation')}</Link>
+              )}
+            </p>
+            <p className="muted">{t('tokens.membershipHelp')}</p>
             {created?.errors?.membershipId ? <p className="field-error">{created.errors.membershipId}</p> : null}
           </div>
           <div className="field">

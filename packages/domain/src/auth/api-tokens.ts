@@ -1,6 +1,7 @@
-// Personal API tokens: created by a user for one of their memberships, shown once, stored hashed.
+// Personal API tokens: created in a signed-in session for the membership that session acts for,
+// shown once, stored hashed.
 import { applyContext, schema, withContext, type Database, type Tx } from '@baken/db'
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import { pickMembership, type ActiveMembership, type SessionUser } from './sessions.ts'
 import { generateToken, hashToken } from './tokens.ts'
@@ -10,28 +11,51 @@ const DAY = 24 * 60 * 60 * 1000
 
 export const createApiTokenInput = z.object({
   name: z.string().trim().min(1, 'Geef het token een naam').max(80, 'Maximaal 80 tekens'),
-  membershipId: z.uuid('Kies een organisatie'),
+  /**
+   * The membership the form was shown for. Optional: the token is always for the one the session
+   * acts for; when given, it must still be that one (another tab may have switched since).
+   */
+  membershipId: z.uuid('Kies een organisatie').optional(),
   days: z.coerce.number().int().min(1, 'Minimaal 1 dag').max(365, 'Maximaal 365 dagen').default(90),
 })
 
-/** Creates a token for one of the caller's own memberships. Returns the secret once, or null. */
+export type CreateApiTokenResult =
+  | { ok: true; id: string; token: string; expiresAt: Date; membershipId: string }
+  /** no-session: the session is gone or expired; no-membership: it has no organisation chosen;
+   * other-membership: the form named another membership than the one the session acts for. */
+  | { ok: false; reason: 'no-session' | 'no-membership' | 'other-membership' }
+
+/**
+ * Creates a token in a signed-in session, for the membership that session acts for and no other:
+ * a token is never broader than the session that made it. Only a session mints tokens (the caller
+ * passes the session, which a token-authenticated request has not got), so a token never mints a
+ * token; once staff have a second factor, minting will also ask for a fresh one. The session is
+ * read from the database, not trusted from the caller. Returns the secret once.
+ */
 export async function createApiToken(
   tx: Tx,
-  userId: string,
+  session: { id: string; userId: string },
   input: z.infer<typeof createApiTokenInput>,
-): Promise<{ id: string; token: string; expiresAt: Date } | null> {
-  const [m] = await tx
-    .select({ id: schema.memberships.id })
-    .from(schema.memberships)
-    .where(and(eq(schema.memberships.id, input.membershipId), eq(schema.memberships.userId, userId)))
-  if (!m) return null
+): Promise<CreateApiTokenResult> {
+  const [row] = await tx
+    .select({ membershipId: schema.sessions.membershipId, ownMembership: schema.memberships.id })
+    .from(schema.sessions)
+    .leftJoin(
+      schema.memberships,
+      and(eq(schema.memberships.id, schema.sessions.membershipId), eq(schema.memberships.userId, schema.sessions.userId)),
+    )
+    .where(and(eq(schema.sessions.id, session.id), eq(schema.sessions.userId, session.userId), gt(schema.sessions.expiresAt, new Date())))
+  if (!row) return { ok: false, reason: 'no-session' }
+  const membershipId = row.ownMembership
+  if (!membershipId) return { ok: false, reason: 'no-membership' }
+  if (input.membershipId !== undefined && input.membershipId !== membershipId) return { ok: false, reason: 'other-membership' }
   const token = API_TOKEN_PREFIX + generateToken()
   const expiresAt = new Date(Date.now() + input.days * DAY)
-  const [row] = await tx
+  const [created] = await tx
     .insert(schema.apiTokens)
-    .values({ userId, membershipId: m.id, name: input.name, tokenHash: hashToken(token), expiresAt })
+    .values({ userId: session.userId, membershipId, name: input.name, tokenHash: hashToken(token), expiresAt })
     .returning({ id: schema.apiTokens.id })
-  return { id: row!.id, token, expiresAt }
+  return { ok: true, id: created!.id, token, expiresAt, membershipId }
 }
 
 export function listApiTokens(tx: Tx, userId: string) {

@@ -1,7 +1,7 @@
 // Sessions following Lucia's guide ("Basic session API"): a random token in the cookie, its SHA-256
 // as the session id in the database, 30 days with sliding renewal. See docs/decisions/002.
 import { applyContext, schema, withContext, type Database, type Role } from '@baken/db'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { generateToken, hashToken } from './tokens.ts'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -101,12 +101,24 @@ export async function invalidateSession(db: Database, sessionId: string): Promis
   await withContext(db, { sessionId }, (tx) => tx.delete(schema.sessions).where(eq(schema.sessions.id, sessionId)))
 }
 
-/** Signs the user out everywhere (all devices). Returns how many sessions were revoked. */
-export async function invalidateAllSessions(db: Database, userId: string): Promise<number> {
-  const deleted = await withContext(db, { userId }, (tx) =>
-    tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId)).returning({ id: schema.sessions.id }),
-  )
-  return deleted.length
+/**
+ * "Overal uitloggen": ends every way in that the user has, in one transaction. All sessions on all
+ * devices are deleted and all personal API tokens are revoked. Whoever presses it fears that a
+ * device or a credential is in the wrong hands, and a token is as good as a session for reading
+ * pupils' files, so a sign-out that left tokens working would only look safe (AVG art. 32: a
+ * breach is contained at once). An integration that is still wanted gets a new token afterwards.
+ * Returns how many sessions were ended and tokens revoked.
+ */
+export async function signOutEverywhere(db: Database, userId: string): Promise<{ sessions: number; tokens: number }> {
+  return withContext(db, { userId }, async (tx) => {
+    const sessions = await tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId)).returning({ id: schema.sessions.id })
+    const tokens = await tx
+      .update(schema.apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(schema.apiTokens.userId, userId), isNull(schema.apiTokens.revokedAt)))
+      .returning({ id: schema.apiTokens.id })
+    return { sessions: sessions.length, tokens: tokens.length }
+  })
 }
 
 /**
