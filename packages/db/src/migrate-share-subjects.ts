@@ -38,7 +38,8 @@ export interface ShareSubjectsReport {
 /** Rewrites the shares not yet in the "names only its subjects" form; returns what it changed. */
 export async function minimiseStoredShares(db: Database): Promise<ShareSubjectsReport> {
   return db.transaction(async (tx) => {
-    const pending = await tx.select().from(s.shares).where(eq(s.shares.subjectsOnly, false)).orderBy(asc(s.shares.schoolId))
+    // Locked: a second process migrating at the same time waits, then finds these rows done.
+    const pending = await tx.select().from(s.shares).where(eq(s.shares.subjectsOnly, false)).orderBy(asc(s.shares.schoolId)).for('update')
     const report: ShareSubjectsReport = { shares: 0, items: 0, referrals: 0 }
     const schoolCache = new Map<string, SchoolNames>()
     for (const share of pending) {
