@@ -28,8 +28,8 @@ let wijkteam: string
 let haltNoord: string
 let branding: string
 let agreementId: string
-/** A Branding incident with a pupil as dader and at least one pupil in another role. */
-let incident: { id: string; dader: string; others: string[] }
+/** A Branding incident with a pupil as dader and at least one other pupil. */
+let incident: { id: string; dader: string; daderId: string; others: string[] }
 let otherIncident: string
 let shareId: string
 const FIELDS = ['datum', 'type', 'locatie', 'naam_dader']
@@ -56,17 +56,16 @@ beforeAll(async () => {
     const detail = (await dir.get(`/api/v1/incidents/${id}`)).json()
     const persons = (detail.incident?.persons ?? detail.persons ?? []) as Person[]
     const dader = persons.find((p) => p.kind === 'leerling' && p.role === 'dader' && p.studentName)
-    // Pupils in another role than dader: a second dader's name is shared with naam_dader too, so
-    // only victims, witnesses and the like must stay out of the police's view.
-    const others = persons.filter((p) => p.kind === 'leerling' && p.studentName && p.role !== 'dader')
+    // Every other pupil, a second dader too: the share is about the one dader and names only her.
+    const others = persons.filter((p) => p.kind === 'leerling' && p.studentName && p.studentId !== dader?.studentId && p.studentName !== dader?.studentName)
     if (dader && others.length && !incident) {
-      incident = { id, dader: dader.studentName!, others: others.map((p) => p.studentName!) }
+      incident = { id, dader: dader.studentName!, daderId: dader.studentId!, others: others.map((p) => p.studentName!) }
     } else if (!otherIncident) {
       otherIncident = id
     }
     if (incident && otherIncident) break
   }
-  expect(incident, 'a Branding incident with a dader and a pupil in another role').toBeTruthy()
+  expect(incident, 'a Branding incident with a dader and another pupil').toBeTruthy()
 })
 afterAll(() => server?.stop())
 
@@ -92,6 +91,7 @@ const shareBody = (over: Record<string, unknown> = {}) => ({
   purpose: 'strafbare_feiten',
   fields: FIELDS,
   incidentIds: [incident.id],
+  studentIds: [incident.daderId],
   expiresOn: dayFromNow(30),
   ...over,
 })

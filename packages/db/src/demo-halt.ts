@@ -6,11 +6,14 @@
 //   3. the sexting case: a conversation with Halt, a conversation with the victim and class meetings
 //      organised with the school; accepted, intake planned.
 // Each referral has its own incident, inserted here, and a purpose-bound share ('halt_spreekuur')
-// whose items carry only the chosen fields. Weekly slots at two locations. Dates relative to `now`.
+// whose items carry only the chosen fields and name only the referred student: other pupils are
+// "leerling A", "leerling B", … as createShareRecord writes them (ADR 013). Weekly slots at two
+// locations. Dates relative to `now`.
 import { and, eq } from 'drizzle-orm'
 import type { Tx } from './client.ts'
 import { schoolYearOf } from './demo-incidents.ts'
 import { HALT_AGREEMENT_TITLE } from './demo-sharing.ts'
+import { fullName, pupilLabel } from './pseudonyms.ts'
 import * as s from './schema.ts'
 
 export interface HaltRefs {
@@ -81,7 +84,7 @@ export async function seedDemoHalt(tx: Tx, refs: HaltRefs): Promise<void> {
     .where(eq(s.students.schoolId, vak.id))
     .orderBy(s.students.externalId)
   const p = (i: number) => pupils[i % pupils.length]!
-  const name = (x: { firstName: string; infix: string | null; lastName: string }) => [x.firstName, x.infix, x.lastName].filter(Boolean).join(' ')
+  const name = fullName
 
   // ---- the incidents ----
   interface IncidentSpec {
@@ -212,11 +215,17 @@ export async function seedDemoHalt(tx: Tx, refs: HaltRefs): Promise<void> {
   }
 
   const referredAt1 = at(now, -65, 10)
+  // The fight had four perpetrators; the referral is for the first, the only one the share names.
   const share1 = await addShare(
     fightIncident,
-    fight.dader.map((x) => x.id),
+    [fight.dader[0]!.id],
     ['datum', 'type', 'locatie', 'naam_dader'],
-    { datum: at(now, -70, 15, 30).toISOString(), type: ['groepsknokpartij', 'fysiek geweld'], locatie: 'Sportveld', naam_dader: fight.dader.map(name) },
+    {
+      datum: at(now, -70, 15, 30).toISOString(),
+      type: ['groepsknokpartij', 'fysiek geweld'],
+      locatie: 'Sportveld',
+      naam_dader: fight.dader.map((x, i) => (i === 0 ? name(x) : pupilLabel(i - 1))),
+    },
     referredAt1,
   )
   const referredAt2 = at(now, -28, 11)

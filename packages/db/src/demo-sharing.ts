@@ -2,9 +2,12 @@
 // the Lyceum and Wijkteam Centrum, and Kompas Vakcollege and Halt Noord (Halt spreekuur); a concept
 // agreement awaiting the bestuurder; at De Branding a share of one vandalism incident with only the
 // date, the type, the location and the perpetrator's name to politie@wijkteam.demo (active), an
-// expired share and a revoked share. Dates are computed from the current date.
+// expired share and a revoked share. Each share is about one perpetrator and names only her; any
+// other pupil is "leerling A", … as createShareRecord writes it (ADR 013). Dates are computed from
+// the current date.
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Tx } from './client.ts'
+import { fullName, pupilLabel } from './pseudonyms.ts'
 import * as s from './schema.ts'
 
 export interface SharingRefs {
@@ -137,11 +140,19 @@ export async function seedDemoSharing(tx: Tx, refs: SharingRefs): Promise<void> 
     .orderBy(asc(s.incidents.occurredAt))
   if (vandalism.length < 3) return
   const picks = [vandalism[vandalism.length - 1]!, vandalism[vandalism.length - 2]!, vandalism[vandalism.length - 3]!]
-  const daders = await tx
-    .select({ incidentId: s.incidentPersons.incidentId, studentId: s.incidentPersons.studentId, firstName: s.students.firstName, infix: s.students.infix, lastName: s.students.lastName })
+  const persons = await tx
+    .select({
+      incidentId: s.incidentPersons.incidentId,
+      role: s.incidentPersons.role,
+      studentId: s.incidentPersons.studentId,
+      firstName: s.students.firstName,
+      infix: s.students.infix,
+      lastName: s.students.lastName,
+    })
     .from(s.incidentPersons)
     .innerJoin(s.students, eq(s.students.id, s.incidentPersons.studentId))
-    .where(and(inArray(s.incidentPersons.incidentId, picks.map((p) => p.id)), eq(s.incidentPersons.role, 'dader')))
+    .where(inArray(s.incidentPersons.incidentId, picks.map((p) => p.id)))
+    .orderBy(asc(s.incidentPersons.position))
 
   const fields = ['datum', 'type', 'locatie', 'naam_dader']
   const tenant = { stichtingId: branding.stichtingId, schoolId: branding.id }
@@ -151,7 +162,12 @@ export async function seedDemoSharing(tx: Tx, refs: SharingRefs): Promise<void> 
     { incident: picks[2]!, approvedAt: new Date(now.getTime() - 20 * DAY), expiresAt: new Date(now.getTime() + 60 * DAY), revoked: true, note: 'Ingetrokken: per vergissing gedeeld.' },
   ]
   for (const plan of plans) {
-    const mine = daders.filter((d) => d.incidentId === plan.incident.id)
+    const pupils = persons.filter((d) => d.incidentId === plan.incident.id)
+    // The share is about the first perpetrator; every other pupil gets a label, in the persons' order.
+    const subject = pupils.find((d) => d.role === 'dader')?.studentId ?? null
+    const labels = new Map<string, string>()
+    for (const d of pupils) if (d.studentId !== subject && !labels.has(d.studentId!)) labels.set(d.studentId!, pupilLabel(labels.size))
+    const daders = [...new Set(pupils.filter((d) => d.role === 'dader').map((d) => (d.studentId === subject ? fullName(d) : labels.get(d.studentId!)!)))]
     const [share] = await tx
       .insert(s.shares)
       .values({
@@ -183,10 +199,9 @@ export async function seedDemoSharing(tx: Tx, refs: SharingRefs): Promise<void> 
         datum: plan.incident.occurredAt.toISOString(),
         type: ['vernieling'],
         locatie: plan.incident.locationCode === 10 ? 'op de toiletten' : null,
-        naam_dader: mine.map((d) => [d.firstName, d.infix, d.lastName].filter(Boolean).join(' ')),
+        naam_dader: daders,
       },
     })
-    const studentIds = [...new Set(mine.map((d) => d.studentId!).filter(Boolean))]
-    if (studentIds.length) await tx.insert(s.shareStudents).values(studentIds.map((studentId) => ({ ...tenant, shareId: share!.id, studentId })))
+    if (subject) await tx.insert(s.shareStudents).values({ ...tenant, shareId: share!.id, studentId: subject })
   }
 }

@@ -1007,6 +1007,12 @@ export const shares = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedById: uuid('revoked_by_id').references(() => users.id),
     revokeReason: text('revoke_reason'),
+    /**
+     * The items name only the share's subjects, every other pupil as "leerling A", … (ADR 013). False
+     * for shares made under the earlier rule until the 0027 data step has rewritten them; partners
+     * see no share while it is false (migration 0027).
+     */
+    subjectsOnly: boolean('subjects_only').notNull().default(true),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),

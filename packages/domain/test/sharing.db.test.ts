@@ -3,7 +3,7 @@
 // (draft, approve by the bevoegd gezag only, end), revocation and what a recipient sees.
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
 import { defineAbilityFor } from '@baken/permissions'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadSharingRefs, seedDemoSharing, HALT_AGREEMENT_TITLE, POLICE_AGREEMENT_TITLE } from '../../db/src/demo-sharing.ts'
 import {
@@ -115,7 +115,8 @@ afterAll(() => h?.close())
 
 describe('createShareRecord', () => {
   it('shares under the active agreement with only the chosen fields, and logs the share per student', async () => {
-    const r = await share('directeur@branding.demo', base({ fields: ['datum', 'type', 'naam_dader', 'omschrijving', 'letsel'].filter((f) => f !== 'letsel') as CreateShareInput['fields'] }))
+    // The share is about the dader: only she is named (ADR 013).
+    const r = await share('directeur@branding.demo', base({ fields: ['datum', 'type', 'naam_dader', 'omschrijving'], studentIds: [dader.id] }))
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
     if (!r.ok) return
     const [row] = await h.db.select().from(schema.shares).where(eq(schema.shares.id, r.shareId))
@@ -199,11 +200,15 @@ describe('createShareRecord', () => {
   it('the Halt agreement covers a Vakcollege referral', async () => {
     const vak = ctxOf['directeur@vakcollege.demo']!
     const [inc] = await h.db
-      .select({ id: schema.incidents.id })
+      .select({ id: schema.incidents.id, studentId: schema.incidentPersons.studentId })
       .from(schema.incidents)
-      .where(and(eq(schema.incidents.schoolId, vak.schoolId!), eq(schema.incidents.status, 'submitted'), eq(schema.incidents.confidential, false)))
+      .innerJoin(schema.incidentPersons, and(eq(schema.incidentPersons.incidentId, schema.incidents.id), eq(schema.incidentPersons.role, 'dader')))
+      .where(and(eq(schema.incidents.schoolId, vak.schoolId!), eq(schema.incidents.status, 'submitted'), eq(schema.incidents.confidential, false), isNotNull(schema.incidentPersons.studentId)))
       .limit(1)
-    const r = await share('directeur@vakcollege.demo', base({ partnerId: haltNoord, purpose: 'halt_spreekuur', incidentIds: [inc!.id], origin: 'halt_verwijzing', fields: ['datum', 'type', 'naam_dader'] }))
+    const r = await share(
+      'directeur@vakcollege.demo',
+      base({ partnerId: haltNoord, purpose: 'halt_spreekuur', incidentIds: [inc!.id], studentIds: [inc!.studentId!], origin: 'halt_verwijzing', fields: ['datum', 'type', 'naam_dader'] }),
+    )
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
   })
 
@@ -302,7 +307,7 @@ describe('agreements', () => {
 
 describe('what the police see, and revocation', () => {
   it('lists only active shares addressed to them, newest first, with the payload projected; each look logged', async () => {
-    const r = await share('directeur@branding.demo', base({ fields: ['datum', 'type', 'naam_dader'] }))
+    const r = await share('directeur@branding.demo', base({ fields: ['datum', 'type', 'naam_dader'], studentIds: [dader.id] }))
     if (!r.ok) throw new Error('no share')
     const email = 'politie@wijkteam.demo'
     const list = await as(email, (tx) => listSharedRecords(tx, ability(email), ctxOf[email]!))
@@ -376,7 +381,7 @@ describe('melding / aangifte', () => {
         reportedBy: 'Henk Mulder',
         onBehalfOfVictim: 'on',
         fields: ['datum', 'naam_slachtoffer'],
-        studentIds: [],
+        studentIds: [victim.id],
         expiresOn: new Date(Date.now() + 20 * DAY).toISOString().slice(0, 10),
       }),
     )
@@ -399,7 +404,7 @@ describe('melding / aangifte', () => {
 
 describe('oversight by the stichting', () => {
   it('the bestuurder and the privacyfunctionaris see the facts of a share, not its content', async () => {
-    const r = await share('directeur@branding.demo', base({ fields: ['datum', 'naam_dader'] }))
+    const r = await share('directeur@branding.demo', base({ fields: ['datum', 'naam_dader'], studentIds: [dader.id] }))
     if (!r.ok) throw new Error('no share')
     for (const email of ['bestuur@kompas.demo', 'privacy@kompas.demo']) {
       const got = await as(email, (tx) => getShare(tx, ability(email), ctxOf[email]!, r.shareId))

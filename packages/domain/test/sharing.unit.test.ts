@@ -1,6 +1,16 @@
 // The minimised payload of a share and the agreement's conditions, without a database.
 import { describe, expect, it } from 'vitest'
-import { agreementRefusal, buildSharePayload, endOfDutchDay, projectPayload, type AgreementRow, type PupilFacts } from '../src/sharing/create-share.ts'
+import { fullName, minimiseSharePayload, nameRedactor, type NameParts } from '@baken/db/pseudonyms'
+import {
+  agreementRefusal,
+  buildSharePayload,
+  endOfDutchDay,
+  nameFieldRefusal,
+  projectPayload,
+  sharePseudonyms,
+  type AgreementRow,
+  type PupilFacts,
+} from '../src/sharing/create-share.ts'
 import type { IncidentDetail } from '../src/incidents/incident-record.ts'
 
 const pupils = new Map<string, PupilFacts>([
@@ -28,8 +38,8 @@ describe('buildSharePayload', () => {
     expect(buildSharePayload(incident, ['datum', 'type'], pupils)).toEqual({ datum: '2026-11-18T10:15:00.000Z', type: ['fysiek geweld'] })
   })
 
-  it('names pupils only by the chosen role; free text keeps those and hides everyone else', () => {
-    const p = buildSharePayload(incident, ['naam_dader', 'omschrijving', 'locatie'], pupils, { bystanders, staffNames: ['Lotte Jansen'] })
+  it('names only the share’s subjects; free text keeps them and pseudonymises everyone else', () => {
+    const p = buildSharePayload(incident, ['naam_dader', 'omschrijving', 'locatie'], pupils, { subjectIds: ['d'], bystanders, staffNames: ['Lotte Jansen'] })
     expect(p.naam_dader).toEqual(['Daan de Vries'])
     const text = JSON.stringify(p)
     for (const hidden of ['Sara', 'Bakker', 'Gijs', 'Mol', 'Emma', 'Smit']) expect(text).not.toContain(hidden)
@@ -37,14 +47,53 @@ describe('buildSharePayload', () => {
     expect(p.locatie).toBe('in de klas — bij het raam van leerling A')
   })
 
-  it('birth date, group and injury for the pupils of the share by role, named only when their name is chosen', () => {
-    const p = buildSharePayload(incident, ['geboortedatum', 'letsel'], pupils, { shareStudentIds: ['s'] })
+  it('a pupil of the chosen role who is not a subject is a label, in the name list as in the text', () => {
+    const two = { ...incident, persons: [person('dader', 'g'), ...incident.persons] } as IncidentDetail
+    const p = buildSharePayload(two, ['naam_dader', 'omschrijving'], pupils, { subjectIds: ['d'] })
+    expect(p.naam_dader).toEqual(['leerling A', 'Daan de Vries'])
+    expect(p.omschrijving).toBe('Daan sloeg leerling B op het plein. Leerling A en Emma Smit keken toe; juf Lotte greep in.')
+    // No subject at all: nobody is named.
+    expect(buildSharePayload(two, ['naam_dader'], pupils).naam_dader).toEqual(['leerling A', 'leerling B'])
+  })
+
+  it('birth date, group and injury for the subjects only, named only when a name of their role is chosen', () => {
+    const p = buildSharePayload(incident, ['geboortedatum', 'letsel'], pupils, { subjectIds: ['s'] })
     expect(p.geboortedatum).toEqual([{ rol: 'slachtoffer', naam: null, value: '2014-06-10' }])
-    // Her injury text names the dader, whose name is not chosen.
+    // Her injury text names the dader, who is not a subject.
     expect(p.letsel).toEqual([{ rol: 'slachtoffer', naam: null, value: 'Schaafwond, leerling A duwde haar.' }])
-    const named = buildSharePayload(incident, ['naam_slachtoffer', 'groep'], pupils)
+    const named = buildSharePayload(incident, ['naam_slachtoffer', 'groep', 'geboortedatum'], pupils, { subjectIds: ['s'] })
+    expect(named.naam_slachtoffer).toEqual(['Sara Bakker'])
     expect(named.groep).toEqual([{ rol: 'slachtoffer', naam: 'Sara Bakker', value: 'groep 7' }])
     expect(JSON.stringify(named)).not.toContain('Daan')
+  })
+
+  it('one label per pupil across the incidents of a share', () => {
+    const second = { ...incident, id: 'i2', situation: 'Gijs en Sara ruzieden.', persons: [person('dader', 'g'), person('slachtoffer', 's')] } as unknown as IncidentDetail
+    const names = sharePseudonyms([incident, second], pupils, ['d'])
+    expect([...names.labels]).toEqual([
+      ['s', 'leerling A'],
+      ['g', 'leerling B'],
+    ])
+    expect(buildSharePayload(second, ['omschrijving'], pupils, { pseudonyms: names }).omschrijving).toBe('Leerling B en leerling A ruzieden.')
+  })
+
+  it('a chosen name field needs a subject of its role', () => {
+    expect(nameFieldRefusal([incident], ['datum', 'naam_dader'], ['d'])).toBeNull()
+    expect(nameFieldRefusal([incident], ['naam_dader'], [])).toMatchObject({ path: 'fields', message: expect.stringMatching(/Naam van de dader\(s\).*dader/) })
+    expect(nameFieldRefusal([incident], ['naam_dader', 'naam_slachtoffer'], ['d'])).toMatchObject({ path: 'fields', message: expect.stringMatching(/slachtoffer/) })
+  })
+
+  it('a new payload is already in the form the 0027 data step rewrites old ones to', () => {
+    const subjects = ['s']
+    const names = sharePseudonyms([incident], pupils, subjects, { bystanders, staffNames: ['Lotte Jansen'] })
+    const fields = ['datum', 'type', 'locatie', 'naam_dader', 'naam_slachtoffer', 'naam_getuige', 'geboortedatum', 'groep', 'omschrijving', 'letsel'] as const
+    const built = buildSharePayload(incident, fields, pupils, { pseudonyms: names })
+    const byName = new Map([...names.labels].map(([id, label]) => [fullName(pupils.get(id)!), label]))
+    const kept = subjects.map((id) => pupils.get(id)! as NameParts)
+    const redact = nameRedactor(kept, [], {})
+    expect(
+      minimiseSharePayload(built, { isSubject: (n) => kept.map(fullName).includes(n), labelOf: (n) => byName.get(n) ?? 'een andere leerling', redact }),
+    ).toEqual(built)
   })
 
   it('projectPayload keeps only the share’s fields, whatever the stored payload holds', () => {

@@ -110,7 +110,7 @@ export default function NewShare() {
           id="fields"
           name="fields"
           legend="Te delen gegevens"
-          hint="Alleen de aangevinkte gegevens worden gedeeld. Namen van andere leerlingen worden nooit gedeeld; in de omschrijving worden zij onherkenbaar gemaakt."
+          hint="Alleen de aangevinkte gegevens worden gedeeld, en alleen over de leerlingen om wie het gaat (hieronder). Alle andere leerlingen heten ‘leerling A’, ‘leerling B’, …, ook in de omschrijving."
           options={fields}
           checked={['datum', 'type']}
           error={err('fields')}
@@ -118,7 +118,7 @@ export default function NewShare() {
         <div className="field">
           <label htmlFor="studentIds">Leerlingen om wie het gaat (optioneel)</label>
           <p className="muted" id="studentIds-hint">
-            Leerlingen van wie u de naam deelt, worden vanzelf toegevoegd. Houd Ctrl of Cmd ingedrukt om meer leerlingen te kiezen.
+            Alleen deze leerlingen worden bij naam genoemd (als u de naam van hun rol aanvinkt), en alleen van hen gaan geboortedatum, groep en letsel mee. Houd Ctrl of Cmd ingedrukt om meer leerlingen te kiezen.
           </p>
           <select id="studentIds" name="studentIds" multiple size={6} aria-describedby="studentIds-hint">
             {pupils.map((p) => (

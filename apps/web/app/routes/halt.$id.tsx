@@ -127,6 +127,9 @@ export default function HaltCasePage() {
         Verwijzing van {c.schoolName} ({formatDate(c.createdAt)})
       </h1>
       <p>
+        Student (zoals gedeeld): <strong data-testid="case-student">{c.studentLabel ?? <span className="muted">naam niet gedeeld</span>}</strong>
+      </p>
+      <p>
         Status: <strong data-testid="case-status">{L(labels.statuses, c.status)}</strong>
         {c.outcome ? ` — ${L(labels.outcomes, c.outcome)}` : ''}
         {c.intakeAt ? ` · intake ${formatDateTime(c.intakeAt)}` : ''}

@@ -226,7 +226,7 @@ export default function NewReferral() {
             id="shareFields"
             name="shareFields"
             legend="Gegevens die Halt ontvangt"
-            hint="Kies alleen wat Halt nodig heeft. Standaard: datum en soort incident. Dit wordt vastgelegd als gegevensdeling met doel Halt-spreekuur."
+            hint="Kies alleen wat Halt nodig heeft. Standaard: datum en soort incident. Dit wordt vastgelegd als gegevensdeling met doel Halt-spreekuur. Halt krijgt alleen de naam van deze student; andere leerlingen heten ‘leerling A’, ‘leerling B’, …, ook in de reden en in wat de school al deed."
             options={opts(d.labels.shareFields)}
             checked={v?.shareFields ?? d.defaults.shareFields}
             error={err('shareFields')}

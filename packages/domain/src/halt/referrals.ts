@@ -1,7 +1,8 @@
 // The school's side of the Halt spreekuur (Halt's spreekuur leaflet): refer a student from one or
 // more incidents, with the student's consent (and the parents' under 16), the facts Halt receives
 // chosen explicitly and recorded as a purpose-bound share ('halt_spreekuur', createShareRecord), and
-// the closing-report fields agreed. The school then sees the status, the intake date and, once
+// the closing-report fields agreed. The share is about the referred student alone: the facts, the
+// reason and the school's actions name no other pupil (ADR 013; the others consented to nothing). The school then sees the status, the intake date and, once
 // closed, the closing report — never Halt's notes, components, JIM or appointments (no RLS policy
 // gives a school any row of those tables, 0022).
 import { schema, type TenantContext, type Tx } from '@baken/db'
@@ -123,6 +124,8 @@ export async function createReferral(tx: Tx, ability: AppAbility, ctx: TenantCon
       expiresAt,
       origin: 'halt_verwijzing',
       note: 'Verwijzing naar het Halt-spreekuur',
+      // Halt reads these too: other pupils in them become "leerling A", … like in the facts.
+      texts: { reason: input.reason, schoolActions: input.schoolActions },
     },
     { now },
   )
@@ -136,9 +139,9 @@ export async function createReferral(tx: Tx, ability: AppAbility, ctx: TenantCon
     partnerId: region.id,
     studentId: student.id,
     shareId: share.shareId,
-    reason: input.reason,
+    reason: share.texts.reason!,
     incidentTypes: schema.HALT_INCIDENT_TYPES.filter((t) => (input.incidentTypes as string[]).includes(t)),
-    schoolActions: input.schoolActions,
+    schoolActions: share.texts.schoolActions!,
     contactName: input.contactName,
     contactEmail: input.contactEmail,
     contactPhone: input.contactPhone ?? null,

@@ -10,6 +10,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { recordAccess } from '../privacy/access-log.ts'
 import { localDate } from '../school-year.ts'
+import { namesInSharePayload } from '@baken/db/pseudonyms'
 import { projectPayload } from '../sharing/create-share.ts'
 import {
   HALT_APPOINTMENT_KINDS,
@@ -87,7 +88,10 @@ export interface HaltQueueItem {
   intakeAt: string | null
   closedAt: string | null
   outcome: string | null
-  /** The student as the school shared it ('naam_dader' when chosen), else null. */
+  /**
+   * The referred student as the school shared her name (a name field of her role chosen), else null.
+   * The share names no other pupil (ADR 013), so this is never anyone else.
+   */
   studentLabel: string | null
 }
 
@@ -109,9 +113,12 @@ export async function haltQueue(tx: Tx, ability: AppAbility, ctx: TenantContext,
       closedAt: r.closedAt,
       outcome: r.outcome,
       shareId: r.shareId,
+      shareFields: schema.shares.fields,
     })
     .from(r)
     .innerJoin(schema.schools, eq(schema.schools.id, r.schoolId))
+    // An expired or revoked share is invisible to Halt (RLS): the case stays, without a name.
+    .leftJoin(schema.shares, eq(schema.shares.id, r.shareId))
     .where(
       and(
         haltWhere(ability, 'read'),
@@ -123,9 +130,9 @@ export async function haltQueue(tx: Tx, ability: AppAbility, ctx: TenantContext,
     .orderBy(desc(r.createdAt))
   const labels = await studentLabels(
     tx,
-    rows.map((x) => x.shareId),
+    rows.flatMap((x) => (x.shareFields ? [{ shareId: x.shareId, fields: x.shareFields }] : [])),
   )
-  return rows.map(({ shareId, ...x }) => ({
+  return rows.map(({ shareId, shareFields: _fields, ...x }) => ({
     ...x,
     createdAt: x.createdAt.toISOString(),
     intakeAt: x.intakeAt?.toISOString() ?? null,
@@ -134,28 +141,23 @@ export async function haltQueue(tx: Tx, ability: AppAbility, ctx: TenantContext,
   }))
 }
 
-/** A name the share carries for the student (the shared 'naam_dader'), per share. */
-async function studentLabels(tx: Tx, shareIds: string[]): Promise<Map<string, string>> {
+/** The name the share discloses for the referred student, per share (null: no name shared). */
+async function studentLabels(tx: Tx, shares: { shareId: string; fields: readonly string[] }[]): Promise<Map<string, string>> {
   const out = new Map<string, string>()
-  if (!shareIds.length) return out
+  if (!shares.length) return out
+  const fieldsOf = new Map(shares.map((x) => [x.shareId, x.fields]))
   const items = await tx
     .select({ shareId: schema.shareItems.shareId, payload: schema.shareItems.payload })
     .from(schema.shareItems)
-    .where(inArray(schema.shareItems.shareId, shareIds))
+    .where(inArray(schema.shareItems.shareId, [...fieldsOf.keys()]))
+  const names = new Map<string, Set<string>>()
   for (const it of items) {
-    const name = findName(it.payload)
-    if (name && !out.has(it.shareId)) out.set(it.shareId, name)
+    const set = names.get(it.shareId) ?? new Set<string>()
+    for (const n of namesInSharePayload(projectPayload(it.payload, fieldsOf.get(it.shareId) ?? []))) set.add(n)
+    names.set(it.shareId, set)
   }
+  for (const [shareId, set] of names) if (set.size) out.set(shareId, [...set].join(', '))
   return out
-}
-
-function findName(payload: unknown): string | null {
-  if (!payload || typeof payload !== 'object') return null
-  const p = payload as Record<string, unknown>
-  const v = p.naam_dader ?? p.naamDader
-  if (typeof v === 'string') return v
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ')
-  return null
 }
 
 // ---- the case ----
@@ -183,6 +185,8 @@ export interface HaltCase {
   outcomeReason: string | null
   closingReport: Record<string, unknown> | null
   closedAt: string | null
+  /** The referred student as the share names her (null: no name shared, or the share ended). */
+  studentLabel: string | null
   /** What the school shared: the share's fields and, per incident, the minimised payload. */
   sharedFields: string[]
   shareExpiresAt: string | null
@@ -237,6 +241,8 @@ export async function getHaltCase(tx: Tx, ability: AppAbility, ctx: TenantContex
     reason: 'Halt-spreekuur',
   })
   const order = new Map(schema.HALT_COMPONENTS.map((c, i) => [c as string, i]))
+  // Only the share's fields, even if a payload held more (second line of defence).
+  const facts = items.map((i) => projectPayload(i.payload, share?.fields ?? []))
   return {
     id: r.id,
     status: r.status,
@@ -260,10 +266,10 @@ export async function getHaltCase(tx: Tx, ability: AppAbility, ctx: TenantContex
     outcomeReason: r.outcomeReason,
     closingReport: (r.closingReport as Record<string, unknown> | null) ?? null,
     closedAt: r.closedAt?.toISOString() ?? null,
+    studentLabel: [...new Set(facts.flatMap(namesInSharePayload))].join(', ') || null,
     sharedFields: share?.fields ?? [],
     shareExpiresAt: share?.expiresAt.toISOString() ?? null,
-    // Only the share's fields, even if a payload held more (second line of defence).
-    facts: items.map((i) => projectPayload(i.payload, share?.fields ?? [])),
+    facts,
     appointments: appointments.map((a) => ({ id: a.id, kind: a.kind, startsAt: a.startsAt.toISOString(), attendance: a.attendance, slotId: a.slotId })),
     components: components
       .map((c) => ({ component: c.component, done: c.done, note: c.note, updatedAt: c.updatedAt.toISOString() }))

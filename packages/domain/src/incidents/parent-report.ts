@@ -12,17 +12,15 @@ import type { AppAbility } from '@baken/permissions'
 import { eq } from 'drizzle-orm'
 import PDFDocument from 'pdfkit'
 import { z } from 'zod'
+import { nameRedactor, pupilLabel, type NameParts } from '@baken/db/pseudonyms'
 import { displayName } from '../students.ts'
 import { voorGezienRefusal } from './acknowledgements.ts'
 import { dutchToday } from './follow-up-dates.ts'
 import { loadIncident, type IncidentDetail } from './incident-record.ts'
 import type { FieldError } from './save-incident.ts'
 
-export interface NameParts {
-  firstName: string
-  infix: string | null
-  lastName: string
-}
+// The pseudonymisation itself is shared with the shares and the demo seed (packages/db/src/pseudonyms.ts).
+export { BYSTANDER, isPupilLabel, nameRedactor, pupilLabel, redactNames, type NameParts } from '@baken/db/pseudonyms'
 
 export interface ParentReportData {
   schoolName: string
@@ -51,86 +49,6 @@ const ROLE_LABEL: Record<string, string> = {
   betrokkene: 'betrokkene',
 }
 const KIND_LABEL: Record<string, string> = { medewerker: 'medewerker', ouder: 'ouder/verzorger', externe: 'externe' }
-
-/** "leerling A" … "leerling Z", then "leerling AA", … */
-export function pupilLabel(index: number): string {
-  let n = index
-  let letters = ''
-  do {
-    letters = String.fromCharCode(65 + (n % 26)) + letters
-    n = Math.floor(n / 26) - 1
-  } while (n >= 0)
-  return `leerling ${letters}`
-}
-
-function escapeRegExp(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
-/** The ways staff may write a pupil's name: full name, first + last, (infix +) last, first, last. */
-function nameVariants(n: NameParts): string[] {
-  const variants = [
-    displayName(n),
-    `${n.firstName} ${n.lastName}`,
-    [n.infix, n.lastName].filter(Boolean).join(' '),
-    n.firstName,
-    n.lastName,
-  ].map((v) => v.normalize('NFC').trim())
-  return [...new Set(variants.filter((v) => v.length >= 2))].sort((a, b) => b.length - a.length)
-}
-
-/** How a pupil who is not a person of the incident appears when staff named them in the text. */
-const BYSTANDER = 'een andere leerling'
-
-const variantKey = (v: string) => v.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')
-
-/**
- * Replaces other pupils' names in free text by their labels, in one pass over the text: at each
- * position the longest name wins, and a form the pupil's own name shares with another pupil's (a
- * sibling's last name, a common first name) counts as the pupil's own and is kept. Whole words only,
- * any case, with an optional Dutch possessive ('s / s). `school.bystanders` are the school's other
- * pupils (shown as "een andere leerling"), `school.staffNames` its staff (kept).
- */
-export function redactNames(
-  text: string,
-  focal: NameParts,
-  others: { label: string; name: NameParts }[],
-  school: { bystanders?: readonly NameParts[]; staffNames?: readonly string[] } = {},
-): string {
-  return nameRedactor(focal, others, school)(text)
-}
-
-/** redactNames with the pattern built once, for the several texts of one report. */
-export function nameRedactor(
-  focal: NameParts,
-  others: { label: string; name: NameParts }[],
-  school: { bystanders?: readonly NameParts[]; staffNames?: readonly string[] } = {},
-): (text: string) => string {
-  const owner = new Map<string, string | null>()
-  const claim = (variants: string[], label: string | null) => {
-    for (const v of variants) if (v.trim().length >= 2 && !owner.has(variantKey(v))) owner.set(variantKey(v), label)
-  }
-  claim(nameVariants(focal), null)
-  for (const other of others) claim(nameVariants(other.name), other.label)
-  // Staff may be named ("juf Lotte"); a pupil of the incident with the same name is redacted above.
-  for (const name of school.staffNames ?? []) claim([name, name.split(/\s+/)[0] ?? ''], null)
-  // Pupils of the school who are not persons of the incident, should staff have named them anyway:
-  // full names and first names (a last name alone is too often an ordinary word: Bos, Visser).
-  for (const b of school.bystanders ?? []) claim([displayName(b), `${b.firstName} ${b.lastName}`, b.firstName], BYSTANDER)
-  const variants = [...owner.keys()].sort((a, b) => b.length - a.length)
-  if (variants.length === 0) return (text) => text
-  const alternatives = variants.map((v) => v.split(' ').map(escapeRegExp).join('\\s+'))
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives.join('|')})(['’]s|s)?(?![\\p{L}\\p{N}])`, 'giu')
-  return (text) =>
-    text.normalize('NFC').replace(pattern, (match, name: string, possessive: string | undefined, offset: number, whole: string) => {
-      const label = owner.get(variantKey(name))
-      if (!label) return match
-      // A name that opened a sentence: so does its label.
-      const opensSentence = /(^|[.!?]\s+)$/.test(whole.slice(0, offset))
-      const shown = opensSentence ? label[0]!.toUpperCase() + label.slice(1) : label
-      return possessive ? `${shown}’s` : shown
-    })
-}
 
 const dateTime = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',

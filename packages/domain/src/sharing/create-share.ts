@@ -2,15 +2,20 @@
 // per incident, the share, its items and its students, and the access log. No CASL check here: the
 // callers (the share form, the melding/aangifte flow, the Halt referral) check who may share. RLS
 // limits the rows further (a school inserts only its own shares).
+//
+// What a share names (ADR 013, AVG art. 5(1)(c)): only the pupils the share is about, its subjects
+// (`studentIds`; for a Halt referral the referred pupil). Every other pupil of its incidents is
+// "leerling A", "leerling B", … — one label per pupil throughout the share, in the name fields and
+// in every free text — and a pupil of the school outside them "een andere leerling", with the
+// pseudonymisation of the parents' report (packages/db/src/pseudonyms.ts).
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { loadIncident, type IncidentDetail } from '../incidents/incident-record.ts'
 import { dutchToday } from '../incidents/follow-up-dates.ts'
-import { nameRedactor, pupilLabel, type NameParts } from '../incidents/parent-report.ts'
+import { fullName, nameRedactor, pupilLabel, SHARE_NAME_FIELD_ROLE, type NameParts } from '@baken/db/pseudonyms'
 import { recordAccesses } from '../privacy/access-log.ts'
-import { displayName } from '../students.ts'
 import { refusal as fail, type FieldError } from '../result.ts'
 
 export type SharePurpose = schema.SharePurpose
@@ -47,7 +52,7 @@ export const SHARE_FIELD_LABEL: Record<ShareField, string> = {
 export const LEAST_FIELDS: readonly ShareField[] = ['datum', 'type']
 
 /** Which name field discloses the pupils of a role. */
-const NAME_FIELD: Partial<Record<string, ShareField>> = { dader: 'naam_dader', slachtoffer: 'naam_slachtoffer', getuige: 'naam_getuige' }
+const NAME_FIELD: Partial<Record<string, ShareField>> = Object.fromEntries(Object.entries(SHARE_NAME_FIELD_ROLE).map(([field, role]) => [role, field as ShareField]))
 
 export interface CreateShareInput {
   partnerId: string
@@ -61,11 +66,15 @@ export interface CreateShareInput {
   origin: ShareOrigin
   note?: string | null
   recipientUserIds?: string[]
+  /** Free text that travels with the share (a referral's reason): pseudonymised like the payload. */
+  texts?: Record<string, string>
 }
 
 export type ShareError = FieldError
 
-export type CreateShareResult = { ok: true; shareId: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: ShareError[] }
+export type CreateShareResult =
+  | { ok: true; shareId: string; /** `texts` as disclosed. */ texts: Record<string, string> }
+  | { ok: false; status: 400 | 403 | 404 | 409; errors: ShareError[] }
 
 export const OUTSIDE_AGREEMENT = 'Delen buiten een geldend convenant is niet toegestaan.'
 
@@ -83,6 +92,7 @@ const inputSchema = z.object({
   origin: z.enum(schema.SHARE_ORIGINS),
   note: z.string().trim().max(2000).nullish(),
   recipientUserIds: z.array(z.uuid({ error: 'Onbekende ontvanger.' })).max(20).optional(),
+  texts: z.record(z.string(), z.string()).optional(),
 })
 
 /** The end of a YYYY-MM-DD day in Amsterdam (23:59:59.999 local time, CET or CEST), as an instant. */
@@ -135,64 +145,76 @@ export interface PupilFacts extends NameParts {
   dateOfBirth: string | null
 }
 
-/** What one pupil of the incident looks like in a payload: role always, the rest only if chosen. */
+/** What one pupil of the share looks like in a payload: role always, the rest only if chosen. */
 export interface SharedPerson {
   rol: string
   naam: string | null
   value: string | null
 }
 
+/** How one share shows pupils: its subjects by name, every other pupil of its incidents by one label. */
+export interface SharePseudonyms {
+  subjectIds: ReadonlySet<string>
+  /** "leerling A", … per other pupil, in the order the share's incidents list their persons. */
+  labels: ReadonlyMap<string, string>
+  /** Free text with the other pupils as their labels and the school's other pupils as "een andere leerling". */
+  redact: (text: string) => string
+}
+
+export function sharePseudonyms(
+  incidents: readonly IncidentDetail[],
+  pupils: ReadonlyMap<string, NameParts>,
+  subjectIds: readonly string[],
+  school: { bystanders?: readonly NameParts[]; staffNames?: readonly string[] } = {},
+): SharePseudonyms {
+  const subjects = new Set(subjectIds)
+  const labels = new Map<string, string>()
+  for (const incident of incidents) {
+    for (const p of incident.persons) {
+      if (p.kind === 'leerling' && p.studentId && !subjects.has(p.studentId) && !labels.has(p.studentId)) labels.set(p.studentId, pupilLabel(labels.size))
+    }
+  }
+  const kept = [...subjects].flatMap((id) => (pupils.has(id) ? [pupils.get(id)!] : []))
+  const others = [...labels].flatMap(([id, label]) => (pupils.has(id) ? [{ label, name: pupils.get(id)! }] : []))
+  return { subjectIds: subjects, labels, redact: nameRedactor(kept, others, school) }
+}
+
 /**
- * The minimised payload of one incident: only the chosen fields, keyed by field. Pupils are named
- * only when their role's name field is chosen; other pupils never (in free text they become
- * "leerling A", …; pupils of the school outside the incident "een andere leerling"). Pupils of the
- * share (`studentIds`) and pupils named by role are the disclosed ones: birth date, group and injury
- * are given for them only, with their name only if the name is disclosed.
+ * The minimised payload of one incident: only the chosen fields, keyed by field. A name field lists
+ * the pupils of its role, the share's subjects by name and everyone else by label; free text is
+ * pseudonymised; birth date, group and injury are given for the subjects only, with their name if a
+ * name field of one of their roles is chosen. Without `pseudonyms`, they are those of this incident
+ * alone with `subjectIds` as the subjects.
  */
 export function buildSharePayload(
   incident: IncidentDetail,
   fields: readonly ShareField[],
   pupils: ReadonlyMap<string, PupilFacts>,
-  extra: { shareStudentIds?: readonly string[]; bystanders?: readonly NameParts[]; staffNames?: readonly string[]; measures?: readonly string[] } = {},
+  extra: {
+    subjectIds?: readonly string[]
+    bystanders?: readonly NameParts[]
+    staffNames?: readonly string[]
+    measures?: readonly string[]
+    pseudonyms?: SharePseudonyms
+  } = {},
 ): Record<string, unknown> {
+  const names = extra.pseudonyms ?? sharePseudonyms([incident], pupils, extra.subjectIds ?? [], { bystanders: extra.bystanders, staffNames: extra.staffNames })
   const chosen = new Set(fields)
-  const namedIds = new Set<string>()
+  const pupilsOf = incident.persons.filter((p) => p.kind === 'leerling' && p.studentId && pupils.has(p.studentId))
+  // Subjects named here: a name field of one of their roles in this incident is chosen.
+  const named = new Set(pupilsOf.filter((p) => names.subjectIds.has(p.studentId!) && chosen.has(NAME_FIELD[p.role]!)).map((p) => p.studentId!))
   const disclosed = new Map<string, { rol: string; studentId: string; injury: string | null; groupName: string | null }>()
-  for (const p of incident.persons) {
-    if (p.kind !== 'leerling' || !p.studentId) continue
-    const nameField = NAME_FIELD[p.role]
-    if (nameField && chosen.has(nameField)) namedIds.add(p.studentId)
+  for (const p of pupilsOf) {
+    const key = `${p.studentId}:${p.role}`
+    if (names.subjectIds.has(p.studentId!) && !disclosed.has(key)) disclosed.set(key, { rol: p.role, studentId: p.studentId!, injury: p.injury, groupName: p.groupName })
   }
-  for (const p of incident.persons) {
-    if (p.kind !== 'leerling' || !p.studentId) continue
-    if (namedIds.has(p.studentId) || extra.shareStudentIds?.includes(p.studentId)) {
-      if (!disclosed.has(`${p.studentId}:${p.role}`)) disclosed.set(`${p.studentId}:${p.role}`, { rol: p.role, studentId: p.studentId, injury: p.injury, groupName: p.groupName })
-    }
-  }
-  // Free text: named pupils keep their names, every other pupil of the incident gets a label.
-  const labels = new Map<string, string>()
-  for (const p of incident.persons) {
-    if (p.kind === 'leerling' && p.studentId && !namedIds.has(p.studentId) && !labels.has(p.studentId)) labels.set(p.studentId, pupilLabel(labels.size))
-  }
-  const others = [...labels].flatMap(([id, label]) => {
-    const n = pupils.get(id)
-    return n ? [{ label, name: n as NameParts }] : []
-  })
-  const kept = [...namedIds].flatMap((id) => {
-    const n = pupils.get(id)
-    return n ? [displayName(n)] : []
-  })
-  const redact = nameRedactor({ firstName: '', infix: null, lastName: '' }, others, {
-    bystanders: extra.bystanders,
-    staffNames: [...kept, ...(extra.staffNames ?? [])],
-  })
-  const clean = (s: string | null | undefined) => (s ? redact(s) : null)
-  const nameOf = (id: string) => (namedIds.has(id) && pupils.get(id) ? displayName(pupils.get(id)!) : null)
-  const namesFor = (role: string) => [
-    ...new Set(incident.persons.filter((p) => p.kind === 'leerling' && p.role === role && p.studentId && pupils.get(p.studentId)).map((p) => displayName(pupils.get(p.studentId!)!))),
-  ]
+  const clean = (s: string | null | undefined) => (s ? names.redact(s) : null)
+  const shown = (id: string) => (names.subjectIds.has(id) ? fullName(pupils.get(id)!) : names.labels.get(id)!)
+  const namesFor = (role: string) => [...new Set(pupilsOf.filter((p) => p.role === role).map((p) => shown(p.studentId!)))]
   const people = (value: (d: { studentId: string; injury: string | null; groupName: string | null }) => string | null): SharedPerson[] =>
-    [...disclosed.values()].map((d) => ({ rol: d.rol, naam: nameOf(d.studentId), value: value(d) })).filter((p) => p.value !== null)
+    [...disclosed.values()]
+      .map((d) => ({ rol: d.rol, naam: named.has(d.studentId) ? fullName(pupils.get(d.studentId)!) : null, value: value(d) }))
+      .filter((p) => p.value !== null)
 
   const payload: Record<string, unknown> = {}
   for (const field of schema.SHARE_FIELDS) {
@@ -240,6 +262,24 @@ export function buildSharePayload(
     }
   }
   return payload
+}
+
+/**
+ * Why a chosen name field would name nobody (null when each names someone): it discloses only
+ * subjects, so at least one subject must have its role in one of the incidents.
+ */
+export function nameFieldRefusal(incidents: readonly IncidentDetail[], fields: readonly ShareField[], subjectIds: readonly string[]): ShareError | null {
+  for (const [field, role] of Object.entries(SHARE_NAME_FIELD_ROLE)) {
+    if (!fields.includes(field as ShareField)) continue
+    const someone = incidents.some((i) => i.persons.some((p) => p.kind === 'leerling' && p.role === role && p.studentId && subjectIds.includes(p.studentId)))
+    if (!someone) {
+      return {
+        path: 'fields',
+        message: `${SHARE_FIELD_LABEL[field as ShareField]}: alleen de namen van de leerlingen om wie het gaat worden gedeeld, en geen van hen is ${role} bij de gekozen incidenten. Kies die leerling(en) of vink dit gegeven uit.`,
+      }
+    }
+  }
+  return null
 }
 
 /** The payload projected onto a share's fields again (the API's second line of defence). */
@@ -325,6 +365,8 @@ export async function createShareRecord(tx: Tx, ctx: TenantContext, raw: CreateS
     if (incident.status !== 'submitted') return fail(409, 'incidentIds', 'Een concept-incident kan niet gedeeld worden.')
     incidents.push(incident)
   }
+  const nobodyNamed = nameFieldRefusal(incidents, fields, studentIdsIn)
+  if (nobodyNamed) return { ok: false, status: 400, errors: [nobodyNamed] }
 
   // Every pupil of the school: names for the payload, the rest as bystanders in free text.
   const pupilRows = await tx
@@ -359,26 +401,19 @@ export async function createShareRecord(tx: Tx, ctx: TenantContext, raw: CreateS
     }
   }
 
-  const items = incidents.map((incident) => {
-    const inIncident = new Set(incident.persons.map((p) => p.studentId))
-    return {
-      incidentId: incident.id,
-      payload: buildSharePayload(incident, fields, pupils, {
-        shareStudentIds: studentIdsIn,
-        bystanders: pupilRows.filter((p) => !inIncident.has(p.id)),
-        staffNames: staff.map((s) => s.name),
-        measures: measuresByIncident.get(incident.id) ?? [],
-      }),
-    }
+  // One set of pseudonyms for the whole share, so "leerling A" is the same pupil in every item.
+  const inShare = new Set(incidents.flatMap((i) => i.persons.map((p) => p.studentId)))
+  const pseudonyms = sharePseudonyms(incidents, pupils, studentIdsIn, {
+    bystanders: pupilRows.filter((p) => !inShare.has(p.id) && !studentIdsIn.includes(p.id)),
+    staffNames: staff.map((s) => s.name),
   })
-  // The data subjects: the students chosen, and every pupil whose name the payload discloses.
+  const items = incidents.map((incident) => ({
+    incidentId: incident.id,
+    payload: buildSharePayload(incident, fields, pupils, { pseudonyms, measures: measuresByIncident.get(incident.id) ?? [] }),
+  }))
+  const texts = Object.fromEntries(Object.entries(input.texts ?? {}).map(([k, v]) => [k, pseudonyms.redact(v)]))
+  // The data subjects: the pupils the share is about, the only ones it names.
   const subjects = new Set(studentIdsIn)
-  for (const incident of incidents) {
-    for (const p of incident.persons) {
-      const nameField = NAME_FIELD[p.role]
-      if (p.kind === 'leerling' && p.studentId && nameField && fields.includes(nameField)) subjects.add(p.studentId)
-    }
-  }
 
   const tenant = { stichtingId: ctx.stichtingId, schoolId: ctx.schoolId }
   const [share] = await tx
@@ -397,6 +432,7 @@ export async function createShareRecord(tx: Tx, ctx: TenantContext, raw: CreateS
       approvedAt: now,
       expiresAt: input.expiresAt,
       createdById: ctx.userId,
+      subjectsOnly: true,
     })
     .returning({ id: schema.shares.id })
   if (items.length) {
@@ -416,5 +452,5 @@ export async function createShareRecord(tx: Tx, ctx: TenantContext, raw: CreateS
       reason: SHARE_PURPOSE_LABEL[input.purpose],
     })),
   )
-  return { ok: true, shareId: share!.id }
+  return { ok: true, shareId: share!.id, texts }
 }

@@ -115,7 +115,7 @@ export const haltPaths = {
         { name: 'status', in: 'query', schema: { type: 'string', enum: statuses } },
         { name: 'type', in: 'query', schema: { type: 'string', enum: incidentTypes } },
       ],
-      responses: { '200': { description: '{items: [{id, schoolId, schoolName, status, incidentTypes, reason, createdAt, intakeAt, closedAt, outcome, studentLabel}]}' }, '401': error, '403': error },
+      responses: { '200': { description: '{items: [{id, schoolId, schoolName, status, incidentTypes, reason, createdAt, intakeAt, closedAt, outcome, studentLabel}]}; studentLabel: the referred student’s name as the share discloses it (null when no name was shared); the share names no other pupil, and reason and schoolActions give other pupils as "leerling A", …' }, '401': error, '403': error },
     },
   },
   '/halt/referrals/{id}': {

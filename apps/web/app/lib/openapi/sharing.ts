@@ -57,7 +57,7 @@ const shareInput = {
     legalBasis: { type: ['string', 'null'], description: 'Default: the agreement’s legal basis' },
     fields: { type: 'array', items: { type: 'string', enum: fields }, minItems: 1, description: 'The minimised selection; the least is ["datum","type"]' },
     incidentIds: { type: 'array', items: uuid, minItems: 1 },
-    studentIds: { type: 'array', items: uuid, description: 'Students the share concerns (besides pupils whose names are chosen)' },
+    studentIds: { type: 'array', items: uuid, description: 'The pupils the share is about: the only ones it names (when the name field of their role is chosen) and whose birth date, group and injury it gives. A chosen name field needs one of them in its role (else 400).' },
     expiresOn: { type: 'string', format: 'date' },
     note: { type: ['string', 'null'] },
     recipientUserIds: { type: 'array', items: uuid, description: 'Named persons at the partner; empty: all of the partner' },
@@ -66,7 +66,7 @@ const shareInput = {
 
 const payload = {
   type: 'object',
-  description: 'Only the share’s fields, keyed by field: datum (ISO), type (labels), locatie, naam_dader/naam_slachtoffer/naam_getuige (names), geboortedatum/groep/letsel ([{rol, naam|null, value}]), omschrijving (other pupils redacted), voorwerpen, afhandeling, maatregelen.',
+  description: 'Only the share’s fields, keyed by field: datum (ISO), type (labels), locatie, naam_dader/naam_slachtoffer/naam_getuige (the pupils of that role: the share’s students by name, every other pupil as "leerling A", "leerling B", … — one label per pupil throughout the share), geboortedatum/groep/letsel ([{rol, naam|null, value}], the share’s students only), omschrijving and locatie (other pupils as their label, other pupils of the school as "een andere leerling"), voorwerpen, afhandeling, maatregelen.',
   additionalProperties: true,
 } as const
 
