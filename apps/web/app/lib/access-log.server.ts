@@ -1,6 +1,7 @@
 // Glue between the pages/API and the access log (packages/domain/src/privacy/access-log.ts): where
 // the API finds a break-glass reason, where a page sends the user back to after giving one, and the
 // prompt a page shows instead of the record.
+import { localTarget } from './http.server.ts'
 
 /** The reason an API caller gives for a break-glass read: `?reason=…` or the `X-Access-Reason` header (URI-encoded allowed). */
 export function apiReason(request: Request): string | null {
@@ -42,14 +43,8 @@ export function breakGlassPrompt(request: Request, subjectType: BreakGlassSubjec
  */
 export function safeReturnTo(subjectType: BreakGlassSubject, subjectId: string, returnTo: unknown): string {
   const fallback = subjectType === 'incident' ? `/incidenten/${subjectId}` : `/leerlingen/${subjectId}`
-  if (typeof returnTo !== 'string' || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.includes('\\')) return fallback
-  let url: URL
-  try {
-    url = new URL(returnTo, 'http://baken.invalid')
-  } catch {
-    return fallback
-  }
-  if (url.origin !== 'http://baken.invalid') return fallback
+  const url = localTarget(returnTo)
+  if (!url) return fallback
   const ok = url.pathname === fallback || (subjectType === 'incident' && url.pathname.startsWith(`${fallback}/`))
   return ok ? url.pathname + url.search : fallback
 }
