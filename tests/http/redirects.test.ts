@@ -45,6 +45,7 @@ function expectOnSite(location: string | null) {
   expect(location).not.toBeNull()
   expect(new URL(location!, server.baseUrl).origin).toBe(new URL(server.baseUrl).origin)
   // Nor any character a browser would silently drop or rewrite before resolving.
+  // eslint-disable-next-line no-control-regex
   expect(location).not.toMatch(/[\u0000-\u0020\u007f\\]/)
 }
 

@@ -24,6 +24,7 @@ describe('safeRedirect', () => {
         expect(new URL(location, origin).origin).toBe(origin)
         expect(location.startsWith('/')).toBe(true)
         expect(location.startsWith('//')).toBe(false)
+        // eslint-disable-next-line no-control-regex
         expect(location).not.toMatch(/[\u0000-\u0020\u007f\\]/)
       }),
       { numRuns: 5000 },
