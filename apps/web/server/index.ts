@@ -13,6 +13,7 @@ import express from 'express'
 import helmet from 'helmet'
 import { authenticate } from './authenticate.ts'
 import { isSameOrigin } from './origin.ts'
+import { parseTrustProxy } from './trust-proxy.ts'
 
 const production = process.env.NODE_ENV === 'production'
 const mode = appModeFromEnv()
@@ -36,7 +37,7 @@ const viteDevServer = production
 
 const app = express()
 app.disable('x-powered-by')
-if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+app.set('trust proxy', parseTrustProxy(process.env.TRUST_PROXY))
 
 app.use((_req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString('hex')
