@@ -18,6 +18,7 @@ import { authenticate, bearerToken } from './authenticate.ts'
 import { noStore } from './no-store.ts'
 import { isSameOrigin } from './origin.ts'
 import { requestTarget, surfaceOf } from './request-target.ts'
+import { parseTrustProxy } from './trust-proxy.ts'
 
 const production = process.env.NODE_ENV === 'production'
 const mode = appModeFromEnv()
@@ -44,7 +45,7 @@ const viteDevServer = production
 
 const app = express()
 app.disable('x-powered-by')
-if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+app.set('trust proxy', parseTrustProxy(process.env.TRUST_PROXY))
 
 app.use((_req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString('hex')

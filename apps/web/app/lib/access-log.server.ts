@@ -9,6 +9,7 @@
 // from the X-Access-Reason header, which another site cannot make a browser send (a custom header
 // needs a CORS preflight, and we answer none).
 import { apiError } from './api.server.ts'
+import { localTarget } from './http.server.ts'
 
 /** The query parameter a reason used to be given in; refused on the API, ignored on the pages. */
 const LINK_REASON_PARAM = 'reason'
@@ -68,14 +69,8 @@ export function breakGlassPrompt(request: Request, subjectType: BreakGlassSubjec
  */
 export function safeReturnTo(subjectType: BreakGlassSubject, subjectId: string, returnTo: unknown): string {
   const fallback = subjectType === 'incident' ? `/incidenten/${subjectId}` : `/leerlingen/${subjectId}`
-  if (typeof returnTo !== 'string' || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.includes('\\')) return fallback
-  let url: URL
-  try {
-    url = new URL(returnTo, 'http://baken.invalid')
-  } catch {
-    return fallback
-  }
-  if (url.origin !== 'http://baken.invalid') return fallback
+  const url = localTarget(returnTo)
+  if (!url) return fallback
   const ok = url.pathname === fallback || (subjectType === 'incident' && url.pathname.startsWith(`${fallback}/`))
   return ok ? url.pathname + url.search : fallback
 }

@@ -1,5 +1,5 @@
 import { getDatabase, withContext } from '@baken/db'
-import { attemptLogin, createSession, listMembershipOptions } from '@baken/domain'
+import { attemptLogin, createSession, listMembershipOptions, loginThrottleFromEnv } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
@@ -9,6 +9,9 @@ import { useT } from '~/root.tsx'
 
 // Document responses take their headers from here (Retry-After on a rate-limited attempt).
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders
+
+// Read when the server starts (the build imports every route), so a bad value stops the start.
+const throttle = loginThrottleFromEnv()
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.auth) throw redirect('/')
@@ -26,7 +29,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = loginForm.safeParse(form)
   if (!parsed.success) return data({ error: 'required' as const }, { status: 400 })
   const db = getDatabase()
-  const result = await attemptLogin(db, { email: parsed.data.email, password: parsed.data.password, ip: context.clientIp })
+  const result = await attemptLogin(db, { email: parsed.data.email, password: parsed.data.password, ip: context.clientIp }, throttle)
+  if (result.sprayAlert) {
+    // Counts only: no account or address (AVG art. 5(1)(c)); once per window across all processes.
+    console.warn(
+      `Login: ${result.sprayAlert.failures} failed logins site-wide in the last ${result.sprayAlert.windowMinutes} minutes (password spray?); stricter per-address limits apply until that drops.`,
+    )
+  }
   if (!result.ok) {
     if (result.reason === 'rate_limited') {
       return data(
