@@ -4,12 +4,13 @@ import { and, desc, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import { pickMembership, type ActiveMembership, type SessionUser } from './sessions.ts'
 import { generateToken, hashToken } from './tokens.ts'
+import { textInput } from '../input-rules.ts'
 
 export const API_TOKEN_PREFIX = 'bkn_'
 const DAY = 24 * 60 * 60 * 1000
 
 export const createApiTokenInput = z.object({
-  name: z.string().trim().min(1, 'Geef het token een naam').max(80, 'Maximaal 80 tekens'),
+  name: textInput().trim().min(1, 'Geef het token een naam').max(80, 'Maximaal 80 tekens'),
   membershipId: z.uuid('Kies een organisatie'),
   days: z.coerce.number().int().min(1, 'Minimaal 1 dag').max(365, 'Maximaal 365 dagen').default(90),
 })

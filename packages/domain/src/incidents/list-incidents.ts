@@ -7,9 +7,10 @@ import { displayName } from '../students.ts'
 import { irisLabel } from './iris.ts'
 import { incidentWhere } from './incident-record.ts'
 import { SEVERITIES } from './severity.ts'
+import { textInput } from '../input-rules.ts'
 
 export const listIncidentsInput = z.object({
-  schooljaar: z.string().regex(/^\d{4}-\d{4}$/, 'Schooljaar als 2026-2027').optional(),
+  schooljaar: textInput().regex(/^\d{4}-\d{4}$/, 'Schooljaar als 2026-2027').optional(),
   groupId: z.uuid('Ongeldige groep').optional(),
   voorval: z.coerce.number().int().optional(),
   severity: z.enum(SEVERITIES, { message: 'Kies overig, ernstig of zeer_ernstig' }).optional(),
