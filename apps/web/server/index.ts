@@ -91,6 +91,7 @@ app.use((req, res, next) => {
 })
 
 app.use(authenticate(getDatabase, { secureCookie: mode === 'production' || process.env.COOKIE_SECURE === '1' }))
+app.use((await import('./write-rate-limit.ts')).writeRateLimit())
 
 // A literal specifier (relative to this file, so any working directory will do): the production
 // bundle (server/bundle.mjs) then compiles the Remix build into build/server.js with the workspace
