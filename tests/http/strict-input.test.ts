@@ -272,6 +272,17 @@ describe('dates that do not exist', () => {
   })
 })
 
+describe('numbers', () => {
+  it('a filter code outside the list is a 400, not a database error', async () => {
+    for (const voorval of ['99999999999', '12345', 'drie']) {
+      const res = await as[DIR]!.get(`/api/v1/incidents?voorval=${voorval}`)
+      expect(res.status, voorval).toBe(400)
+      expect(res.json().errors[0].path).toBe('voorval')
+    }
+    expect((await as[DIR]!.get('/api/v1/incidents?voorval=3')).status).toBe(200)
+  })
+})
+
 describe('yes or no', () => {
   it('"false" is false and "true" is true; another word is refused', async () => {
     const res = await json(as[TEACHER]!, 'POST', '/api/v1/incidents', note({ confidential: 'false', submit: 'false', physicalAggression: 'true' }))
