@@ -1,10 +1,13 @@
-// Remix's Node entry with one change: the CSP nonce (set by the Express server) is passed to React
-// and to RemixServer so streamed inline scripts carry it.
+// Remix's Node entry with two changes: the CSP nonce (set by the Express server) is passed to React
+// and to RemixServer so streamed inline scripts carry it; and an unexpected error is logged by its
+// class, code and route only (lib/error-log.server.ts), never with its message, which for a
+// database error holds the query's parameters.
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { createReadableStreamFromReadable, type ActionFunctionArgs, type AppLoadContext, type EntryContext, type LoaderFunctionArgs } from '@remix-run/node'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { logServerError } from './lib/error-log.server.ts'
 
 const ABORT_DELAY = 5_000
 
@@ -37,10 +40,18 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) console.error(error)
+          if (shellRendered) logServerError(error, request)
         },
       },
     )
     setTimeout(abort, ABORT_DELAY)
   })
+}
+
+/** Replaces Remix's default, which logs the whole error (message included). */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return
+  // An error response that wraps an error (no route matched, a bad request to Remix itself).
+  const cause = isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error
+  logServerError(cause, request)
 }

@@ -19,6 +19,7 @@ import { noStore } from './no-store.ts'
 import { isSameOrigin } from './origin.ts'
 import { requestTarget, surfaceOf } from './request-target.ts'
 import { parseTrustProxy } from './trust-proxy.ts'
+import { writeRateLimit } from './write-rate-limit.ts'
 
 const production = process.env.NODE_ENV === 'production'
 const mode = appModeFromEnv()
@@ -108,6 +109,7 @@ app.use((req, res, next) => {
 })
 
 app.use(authenticate(getDatabase, { secureCookie }))
+app.use(writeRateLimit())
 
 // A literal specifier (relative to this file, so any working directory will do): the production
 // bundle (server/bundle.mjs) then compiles the Remix build into build/server.js with the workspace

@@ -4,6 +4,7 @@ import { schema, type Tx } from '@baken/db'
 import { accessibleWhere, type AppAbility } from '@baken/permissions'
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
+import { textInput } from './input-rules.ts'
 
 const studentColumns = {
   id: schema.students.id,
@@ -21,7 +22,7 @@ const guardianColumns = { schoolId: schema.guardians.schoolId, stichtingId: sche
 
 export const listStudentsInput = z.object({
   groupId: z.uuid('Ongeldige groep').optional(),
-  q: z.string().trim().max(100, 'Zoekterm te lang').optional(),
+  q: textInput().trim().max(100, 'Zoekterm te lang').optional(),
   status: z.enum(schema.STUDENT_STATUSES).optional().default('active'),
   page: z.coerce.number().int().min(1, 'Pagina moet 1 of hoger zijn').max(10_000).optional().default(1),
   pageSize: z.coerce.number().int().min(1).max(200).optional().default(50),

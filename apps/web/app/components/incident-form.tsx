@@ -114,7 +114,10 @@ const KINDS: [string, string][] = [
 /** ISO instant → the value of a datetime-local input in Dutch local time. */
 export function toLocalInput(iso: string | undefined | null): string {
   if (!iso) return ''
+  // A value sent back as typed (the form refused it): shown as it was, not rolled over by Date.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(iso)) return iso
   const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return ''
   const parts = new Intl.DateTimeFormat('sv-SE', {
     timeZone: 'Europe/Amsterdam',
     year: 'numeric',

@@ -1,7 +1,7 @@
 // Turns the incident form's fields into the domain's input shape (the API takes JSON directly).
 // Checkboxes arrive as "on" or not at all; lists as repeated names; persons as persons.N.field.
 import type { Tx } from '@baken/db'
-import { BEHAVIOUR_GUIDANCE, irisCodes, listStudents } from '@baken/domain'
+import { BEHAVIOUR_GUIDANCE, irisCodes, listStudents, parseDateTime } from '@baken/domain'
 import type { AppAbility } from '@baken/permissions'
 
 const BOOLEAN_FIELDS = [
@@ -39,14 +39,12 @@ const TEXT_FIELDS = [
   'policeReportedBy',
 ] as const
 
-/** datetime-local values have no zone: they are Dutch local time. */
+/**
+ * datetime-local values have no zone: they are Dutch local time (input-rules' parseDateTime). A
+ * value that is no real date and time is passed on as typed, for the schema to refuse at its field.
+ */
 function fromLocalDateTime(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return value
-  const guess = new Date(`${value}:00Z`)
-  // Offset of Europe/Amsterdam at that moment (1 or 2 hours).
-  const local = new Date(guess.toLocaleString('en-US', { timeZone: 'Europe/Amsterdam' }))
-  const utc = new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' }))
-  return new Date(guess.getTime() - (local.getTime() - utc.getTime())).toISOString()
+  return parseDateTime(value)?.toISOString() ?? value
 }
 
 export function incidentInputFromForm(form: FormData): Record<string, unknown> {

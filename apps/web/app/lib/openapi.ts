@@ -31,7 +31,7 @@ export const openApiDocument = {
     title: 'Baken API',
     version: '1.0.0',
     description:
-      'JSON API over the same domain functions as the Baken web pages. Authenticate with the session cookie or a personal API token (Authorization: Bearer bkn_…), which is scoped to one membership. Ids are UUIDs; an id of another tenant answers 404. Errors: {"errors":[{"path","message"}]}.',
+      'JSON API over the same domain functions as the Baken web pages. Authenticate with the session cookie or a personal API token (Authorization: Bearer bkn_…), which is scoped to one membership. Ids are UUIDs; an id of another tenant answers 404. Errors: {"errors":[{"path","message"}]}. A request body is JSON sent as Content-Type: application/json (another type: 415). Text may hold tab, line feed and carriage return but no other control character (400 at the field). Dates are real calendar dates (YYYY-MM-DD; 2026-02-30 is refused); date-times are RFC 3339, or YYYY-MM-DDTHH:MM without a zone as Dutch local time; booleans are true or false. Writes (POST, PUT, PATCH, DELETE) are limited per user, by default 30 in a row and 60 a minute: 429 with Retry-After.',
   },
   servers: [{ url: '/api/v1' }],
   security: [{ bearer: [] }, { cookie: [] }],

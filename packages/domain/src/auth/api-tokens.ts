@@ -5,12 +5,13 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import { pickMembership, type ActiveMembership, type SessionUser } from './sessions.ts'
 import { generateToken, hashToken } from './tokens.ts'
+import { textInput } from '../input-rules.ts'
 
 export const API_TOKEN_PREFIX = 'bkn_'
 const DAY = 24 * 60 * 60 * 1000
 
 export const createApiTokenInput = z.object({
-  name: z.string().trim().min(1, 'Geef het token een naam').max(80, 'Maximaal 80 tekens'),
+  name: textInput().trim().min(1, 'Geef het token een naam').max(80, 'Maximaal 80 tekens'),
   /**
    * The membership the form was shown for. Optional: the token is always for the one the session
    * acts for; when given, it must still be that one (another tab may have switched since).

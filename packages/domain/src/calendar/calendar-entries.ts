@@ -16,6 +16,7 @@ import { isIsoDate } from './calendar-dates.ts'
 import { loadSchoolCalendar } from './load-school-calendar.ts'
 import { describeSchoolYear, type CalendarEntryKind, type HolidayRegion, type SchoolYearCalendar } from './school-calendar.ts'
 import { zodErrors } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 export const CALENDAR_ENTRY_KIND_LABELS: Record<CalendarEntryKind, string> = {
   schoolvakantie: 'schoolvakantie',
@@ -178,15 +179,13 @@ export const calendarEntryInput = z
   .object({
     schooljaar: schooljaarSchema,
     kind: z.enum(schema.CALENDAR_ENTRY_KINDS, { message: 'Kies de soort: schoolvakantie, feestdag, studiedag of vrije dag' }),
-    name: z
-      .string({ message: 'Geef een naam, bijvoorbeeld Herfstvakantie' })
+    name: textInput({ message: 'Geef een naam, bijvoorbeeld Herfstvakantie' })
       .trim()
       .min(1, 'Geef een naam, bijvoorbeeld Herfstvakantie')
       .max(120, 'Naam te lang (max. 120 tekens)'),
     startsOn: calendarDate('Begindatum als JJJJ-MM-DD'),
     endsOn: calendarDate('Einddatum als JJJJ-MM-DD'),
-    scope: z
-      .string({ message: 'Kies een regio of een school' })
+    scope: textInput({ message: 'Kies een regio of een school' })
       .regex(/^(regio:(noord|midden|zuid)|school:[^\s]+)$/, 'Kies een regio of een school'),
   })
   .superRefine((v, ctx) => {

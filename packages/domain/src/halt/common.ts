@@ -3,6 +3,7 @@
 import { schema } from '@baken/db'
 import { z } from 'zod'
 import { refusal, zodRefusal, type FieldError, type Refusal } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 export type HaltIncidentType = (typeof schema.HALT_INCIDENT_TYPES)[number]
 export type HaltStatus = (typeof schema.HALT_REFERRAL_STATUSES)[number]
@@ -113,7 +114,7 @@ export const stringList = <T extends z.ZodType>(item: T, min = 0, message = 'Kie
 
 /** Empty form fields count as absent. */
 export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, `Maximaal ${max} tekens`).optional())
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), textInput().trim().max(max, `Maximaal ${max} tekens`).optional())
 
 /** The median and 90th percentile (nearest rank) of a list of numbers; null when empty. */
 export function percentiles(values: readonly number[]): { median: number | null; p90: number | null } {

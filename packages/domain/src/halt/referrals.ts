@@ -16,6 +16,7 @@ import { localDate } from '../school-year.ts'
 import { createShareRecord, endOfDutchDay, LEAST_FIELDS, OUTSIDE_AGREEMENT } from '../sharing/create-share.ts'
 import { displayName } from '../students.ts'
 import { haltIsoDate, optionalText, refuse, stringList, zodFailure, type HaltFailure } from './common.ts'
+import { textInput } from '../input-rules.ts'
 
 export function referralWhere(ability: AppAbility, action: 'read' | 'create') {
   return accessibleWhere(ability, action, 'Referral', { schoolId: schema.haltReferrals.schoolId })
@@ -41,11 +42,11 @@ export const createReferralInput = z.object({
   studentId: z.uuid('Kies de student'),
   incidentIds: stringList(z.uuid('Onbekend incident'), 1, 'Kies minstens één incident', 20),
   partnerId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid('Onbekende Halt-regio').optional()),
-  reason: z.string({ message: 'Geef de reden van de verwijzing' }).trim().min(10, 'Geef de reden van de verwijzing (minstens een zin)').max(10_000, 'Maximaal 10.000 tekens'),
+  reason: textInput({ message: 'Geef de reden van de verwijzing' }).trim().min(10, 'Geef de reden van de verwijzing (minstens een zin)').max(10_000, 'Maximaal 10.000 tekens'),
   incidentTypes: stringList(z.enum(schema.HALT_INCIDENT_TYPES, { message: 'Onbekend type incident' }), 1, 'Kies minstens één type incident uit de folder'),
-  schoolActions: z.string({ message: 'Beschrijf wat de school al heeft gedaan' }).trim().min(5, 'Beschrijf wat de school al heeft gedaan').max(10_000, 'Maximaal 10.000 tekens'),
-  contactName: z.string({ message: 'Vul de contactpersoon in' }).trim().min(2, 'Vul de contactpersoon in').max(200),
-  contactEmail: z.string({ message: 'Vul het e-mailadres van de contactpersoon in' }).trim().max(254).pipe(z.email('Ongeldig e-mailadres')),
+  schoolActions: textInput({ message: 'Beschrijf wat de school al heeft gedaan' }).trim().min(5, 'Beschrijf wat de school al heeft gedaan').max(10_000, 'Maximaal 10.000 tekens'),
+  contactName: textInput({ message: 'Vul de contactpersoon in' }).trim().min(2, 'Vul de contactpersoon in').max(200),
+  contactEmail: textInput({ message: 'Vul het e-mailadres van de contactpersoon in' }).trim().max(254).pipe(z.email('Ongeldig e-mailadres')),
   contactPhone: optionalText(50),
   studentConsentOn: z.preprocess((v) => (v === '' ? undefined : v), haltIsoDate.optional()),
   parentConsentOn: z.preprocess((v) => (v === '' ? undefined : v), haltIsoDate.optional()),

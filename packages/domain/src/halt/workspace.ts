@@ -30,6 +30,7 @@ import {
   type HaltRestorativeKind,
   type HaltStatus,
 } from './common.ts'
+import { parseDateTime, textInput, yesNo } from '../input-rules.ts'
 
 type R = typeof schema.haltReferrals
 type Referral = R['$inferSelect']
@@ -317,35 +318,10 @@ export async function decideReferral(tx: Tx, ability: AppAbility, ctx: TenantCon
   return { ok: true, id: r.id, status }
 }
 
-/** 'YYYY-MM-DDTHH:MM' as Dutch local time, or a full ISO timestamp with offset. */
-export function parseLocalDateTime(value: string): Date | null {
-  if (/[zZ]|[+-]\d\d:?\d\d$/.test(value)) {
-    const d = new Date(value)
-    return Number.isNaN(d.getTime()) ? null : d
-  }
-  const m = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?$/.exec(value)
-  if (!m) return null
-  const [y, mo, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number]
-  const guess = Date.UTC(y, mo - 1, d, h, mi, sec)
-  if (Number.isNaN(guess)) return null
-  // The Amsterdam offset at that moment (CET +1, CEST +2): its wall-clock time read back as UTC.
-  const wall = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(guess))
-  const part = (t: string) => Number(wall.find((p) => p.type === t)!.value)
-  const offset = (Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - guess) / 3600_000
-  const out = new Date(guess - offset * 3600_000)
-  return Number.isNaN(out.getTime()) ? null : out
-}
+/** 'YYYY-MM-DDTHH:MM' as Dutch local time, or a full ISO timestamp with offset; null unless a real date and time. */
+export const parseLocalDateTime = parseDateTime
 
-const dateTime = z.string({ message: 'Geef datum en tijd' }).refine((v) => parseLocalDateTime(v) !== null, 'Geef datum en tijd (JJJJ-MM-DDTUU:MM)')
+const dateTime = textInput({ message: 'Geef datum en tijd' }).refine((v) => parseLocalDateTime(v) !== null, 'Geef datum en tijd (JJJJ-MM-DDTUU:MM)')
 
 export const appointmentInput = z.object({
   kind: z.enum(HALT_APPOINTMENT_KINDS, { message: 'Kies het soort afspraak' }),
@@ -412,8 +388,8 @@ export async function setAttendance(tx: Tx, ability: AppAbility, _ctx: TenantCon
 
 const componentItem = z.object({
   component: z.enum(schema.HALT_COMPONENTS, { message: 'Onbekend onderdeel' }),
-  done: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
-  note: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(10_000, 'Maximaal 10.000 tekens').nullish()),
+  done: yesNo().default(false),
+  note: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), textInput().trim().max(10_000, 'Maximaal 10.000 tekens').nullish()),
 })
 export const componentsInput = z.object({
   components: z.array(componentItem).min(1, 'Kies minstens één onderdeel').max(schema.HALT_COMPONENTS.length),
@@ -454,10 +430,10 @@ export async function saveComponents(
 }
 
 export const jimInput = z.object({
-  name: z.string({ message: 'Vul de naam van de JIM in' }).trim().min(2, 'Vul de naam van de JIM in').max(200),
-  relation: z.string({ message: 'Vul de relatie tot de student in' }).trim().min(2, 'Vul de relatie tot de student in').max(200),
-  contact: z.string({ message: 'Vul contactgegevens in' }).trim().min(3, 'Vul contactgegevens in (telefoon of e-mail)').max(300),
-  agreements: z.string({ message: 'Beschrijf de afspraken' }).trim().min(5, 'Beschrijf waarbij de JIM helpt').max(10_000),
+  name: textInput({ message: 'Vul de naam van de JIM in' }).trim().min(2, 'Vul de naam van de JIM in').max(200),
+  relation: textInput({ message: 'Vul de relatie tot de student in' }).trim().min(2, 'Vul de relatie tot de student in').max(200),
+  contact: textInput({ message: 'Vul contactgegevens in' }).trim().min(3, 'Vul contactgegevens in (telefoon of e-mail)').max(300),
+  agreements: textInput({ message: 'Beschrijf de afspraken' }).trim().min(5, 'Beschrijf waarbij de JIM helpt').max(10_000),
 })
 
 /** Adds a JIM (Jouw Ingebrachte Mentor) from the student's own network. */
@@ -497,7 +473,7 @@ export async function addRestorativeStep(tx: Tx, ability: AppAbility, ctx: Tenan
 }
 
 export const noteInput = z.object({
-  body: z.string({ message: 'Schrijf een notitie' }).trim().min(2, 'Schrijf een notitie').max(20_000, 'Maximaal 20.000 tekens'),
+  body: textInput({ message: 'Schrijf een notitie' }).trim().min(2, 'Schrijf een notitie').max(20_000, 'Maximaal 20.000 tekens'),
 })
 
 /** Halt's own session note (append-only; never visible to the school, the board or the police). */
@@ -633,10 +609,10 @@ export async function closeReferral(tx: Tx, ability: AppAbility, ctx: TenantCont
 
 export const slotInput = z.object({
   schoolId: z.uuid('Kies een school'),
-  location: z.string({ message: 'Vul de locatie in' }).trim().min(2, 'Vul de locatie in').max(200),
+  location: textInput({ message: 'Vul de locatie in' }).trim().min(2, 'Vul de locatie in').max(200),
   weekday: z.coerce.number({ message: 'Kies een dag' }).int().min(1, 'Kies een dag').max(7, 'Kies een dag'),
-  startsAt: z.string().regex(/^[0-2]\d:[0-5]\d$/, 'Begintijd als UU:MM'),
-  endsAt: z.string().regex(/^[0-2]\d:[0-5]\d$/, 'Eindtijd als UU:MM'),
+  startsAt: textInput().regex(/^[0-2]\d:[0-5]\d$/, 'Begintijd als UU:MM'),
+  endsAt: textInput().regex(/^[0-2]\d:[0-5]\d$/, 'Eindtijd als UU:MM'),
   validFrom: haltIsoDate,
   validUntil: z.preprocess((v) => (v === '' ? undefined : v), haltIsoDate.optional()),
 })

@@ -2,6 +2,7 @@
 // exports in the Netherlands usually use `;` (Excel with a Dutch locale), sometimes `,`; fields may
 // be quoted (RFC 4180), the file may start with a byte-order mark and end lines with CRLF, and older
 // exports are Windows-1252 rather than UTF-8.
+import { CONTROL_CHARACTERS } from '../input-rules.ts'
 
 /** Upper limits for one import: large enough for a big vo school, small enough for one request. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -70,6 +71,13 @@ export function parseCsv(input: string): ParsedCsv {
   if (input.length > MAX_IMPORT_BYTES) throw tooLarge(input.length)
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   if (text.trim() === '') throw new CsvError('Het bestand is leeg.')
+  // No name or field in a pupil export holds a control character (tab is a separator): one means
+  // another kind of file, and Postgres cannot store a NUL in text.
+  const control = CONTROL_CHARACTERS.exec(text)
+  if (control) {
+    const row = text.slice(0, control.index).split('\n').length
+    throw new CsvError(`Regel ${row} bevat een onzichtbaar stuurteken (zoals een NUL-teken). Is het wel een CSV-bestand? Sla het opnieuw op als CSV en probeer het opnieuw.`)
+  }
   const separator = detectSeparator(text)
 
   const lines: { row: number; fields: string[] }[] = []

@@ -13,6 +13,7 @@ import { displayName } from '../students.ts'
 import { CsvError, parseCsv, type CsvSeparator } from './csv.ts'
 import { IMPORT_FIELD_LABELS, importMappingSchema, type ImportField, type ImportMapping } from './mapping.ts'
 import { cleanText, nameKey, parseDateOfBirth, parseEmail, parsePhone } from './values.ts'
+import { textInput } from '../input-rules.ts'
 
 export interface ImportIssue {
   /** A mapped field, 'row' for the row as a whole, or 'file' / 'mapping' / 'schoolYear' for the import. */
@@ -57,9 +58,9 @@ export type ImportResult =
   | { ok: false; status: 400 | 403; errors: ImportIssue[]; report?: ImportReport }
 
 export const importInput = z.object({
-  csv: z.string(),
+  csv: textInput(),
   mapping: importMappingSchema,
-  schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'Ongeldig schooljaar'),
+  schoolYear: textInput().regex(/^\d{4}-\d{4}$/, 'Ongeldig schooljaar'),
   /** The Dutch calendar date ages are computed on (YYYY-MM-DD); today when absent. */
   today: z.iso.date().optional(),
 })

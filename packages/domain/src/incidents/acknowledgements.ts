@@ -11,6 +11,7 @@ import { loadIncident } from './incident-record.ts'
 import type { FieldError } from './save-incident.ts'
 import { followUpError, type FollowUpResult } from './tasks.ts'
 import { zodRefusal } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 export const ACKNOWLEDGEMENT_METHODS = schema.ACKNOWLEDGEMENT_METHODS
 export type AcknowledgementMethod = (typeof ACKNOWLEDGEMENT_METHODS)[number]
@@ -18,10 +19,10 @@ export type AcknowledgementMethod = (typeof ACKNOWLEDGEMENT_METHODS)[number]
 export const recordAcknowledgementInput = z.strictObject({
   /** The pupil whose parents received the report (their own, redacted copy). */
   studentId: z.uuid('Ongeldige leerling').nullish(),
-  guardianName: z.string().trim().min(1, 'Wie heeft voor gezien getekend? Vul de naam van de ouder/verzorger in').max(200, 'Naam te lang'),
+  guardianName: textInput().trim().min(1, 'Wie heeft voor gezien getekend? Vul de naam van de ouder/verzorger in').max(200, 'Naam te lang'),
   acknowledgedOn: calendarDate('Datum als JJJJ-MM-DD'),
   method: z.enum(ACKNOWLEDGEMENT_METHODS, { message: `Kies: ${ACKNOWLEDGEMENT_METHODS.join(', ')}` }),
-  note: z.string().trim().max(2000, 'Notitie te lang (max. 2000 tekens)').nullish(),
+  note: textInput().trim().max(2000, 'Notitie te lang (max. 2000 tekens)').nullish(),
 })
 export type RecordAcknowledgementInput = z.input<typeof recordAcknowledgementInput>
 

@@ -5,13 +5,13 @@ import { z } from 'zod'
 z.config(z.locales.nl())
 import { isIrisCode, type IrisList } from './iris.ts'
 import { PERSON_KINDS, PERSON_ROLES, SEVERITIES } from './severity.ts'
+import { dateTimeInput, textInput, yesNo } from '../input-rules.ts'
 
 const DAY = 24 * 3600 * 1000
 /** Free text fields: generous, but a bound (a 1 MB paste is refused, not stored). */
 export const MAX_TEXT = 10_000
 const text = (label: string, max = MAX_TEXT) =>
-  z
-    .string()
+  textInput()
     .trim()
     .max(max, `${label}: maximaal ${max} tekens`)
     .nullish()
@@ -42,8 +42,7 @@ export const personInput = z
 export type PersonInput = z.infer<typeof personInput>
 
 const fields = {
-  occurredAt: z.coerce
-    .date({ message: 'Vul een geldige datum en tijd in' })
+  occurredAt: dateTimeInput('Vul een geldige datum en tijd in')
     .refine((d) => d.getTime() <= Date.now() + DAY, { message: 'De datum ligt in de toekomst' })
     .refine((d) => d.getFullYear() >= 2000, { message: 'De datum ligt te ver in het verleden' }),
   locationCode: irisCode('locatie', 'Locatie').nullish(),
@@ -54,33 +53,33 @@ const fields = {
     .max(10),
   voorwerp: z.array(irisCode('voorwerp', 'Voorwerp')).max(10).default([]),
   afhandeling: z.array(irisCode('afhandeling', 'Afhandeling')).max(20).default([]),
-  situation: z.string({ message: 'Beschrijf de situatie' }).trim().min(1, 'Beschrijf de situatie').max(MAX_TEXT, `Situatie: maximaal ${MAX_TEXT} tekens`),
-  verbalAggression: z.coerce.boolean().default(false),
+  situation: textInput({ message: 'Beschrijf de situatie' }).trim().min(1, 'Beschrijf de situatie').max(MAX_TEXT, `Situatie: maximaal ${MAX_TEXT} tekens`),
+  verbalAggression: yesNo().default(false),
   verbalForm: text('Vorm verbale agressie', 500),
   verbalAgainst: text('Verbale agressie tegen', 500),
-  physicalAggression: z.coerce.boolean().default(false),
+  physicalAggression: yesNo().default(false),
   physicalForm: text('Vorm fysieke agressie', 500),
   physicalAgainst: text('Fysieke agressie tegen', 500),
-  vandalism: z.coerce.boolean().default(false),
+  vandalism: yesNo().default(false),
   vandalismForm: text('Vorm vernieling', 500),
   vandalismAgainst: text('Vernieling van/tegen', 500),
-  leftPremises: z.coerce.boolean().default(false),
-  objectThrownAtPerson: z.coerce.boolean().default(false),
+  leftPremises: yesNo().default(false),
+  objectThrownAtPerson: yesNo().default(false),
   motiveCode: irisCode('motief', 'Motief').nullish(),
   motiveNote: text('Toelichting motief', 1000),
   analysis: text('Analyse'),
   agreements: text('Afspraken'),
-  parentsContacted: z.coerce.boolean().default(false),
-  parentsContactedAt: z.coerce.date({ message: 'Vul een geldige datum in' }).nullish(),
+  parentsContacted: yesNo().default(false),
+  parentsContactedAt: dateTimeInput('Vul een geldige datum in').nullish(),
   parentsContactedBy: text('Contact met ouders door', 200),
   /** Omitted: the suggested level is taken. */
   severity: z.enum(SEVERITIES, { message: 'Kies overig, ernstig of zeer ernstig' }).nullish(),
   severityReason: text('Reden', 2000),
-  confidential: z.coerce.boolean().default(false),
+  confidential: yesNo().default(false),
   policeReportKind: z.enum(['melding', 'aangifte'], { message: 'Kies melding of aangifte' }).nullish(),
   policeReportedOn: z.iso.date('Vul een geldige datum in').nullish(),
   policeReportedBy: text('Gemeld door', 200),
-  policeOnBehalfOfVictim: z.coerce.boolean().nullish(),
+  policeOnBehalfOfVictim: yesNo().nullish(),
   persons: z.array(personInput, { message: 'Voeg minstens één betrokkene toe' }).min(1, 'Voeg minstens één betrokkene toe').max(50, 'Maximaal 50 betrokkenen'),
 }
 
@@ -100,7 +99,7 @@ function crossChecks(
 }
 
 export const createIncidentInput = z
-  .object({ ...fields, submit: z.coerce.boolean().default(false) })
+  .object({ ...fields, submit: yesNo().default(false) })
   .strict()
   .superRefine(crossChecks)
 export type CreateIncidentInput = z.input<typeof createIncidentInput>
@@ -110,10 +109,10 @@ export type ParsedIncidentInput = z.infer<typeof createIncidentInput>
 export const updateIncidentInput = z
   .object({
     ...Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, (f as z.ZodType).optional()])),
-    submit: z.coerce.boolean().optional(),
+    submit: yesNo().optional(),
     expectedVersion: z.coerce.number().int().min(1).optional(),
   } as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> } & {
-    submit: z.ZodOptional<z.ZodCoercedBoolean>
+    submit: z.ZodOptional<ReturnType<typeof yesNo>>
     expectedVersion: z.ZodOptional<z.ZodCoercedNumber>
   })
   .strict()

@@ -4,14 +4,16 @@ import type { AppAbility } from '@baken/permissions'
 import { and, count, desc, eq, exists, inArray, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { displayName } from '../students.ts'
-import { irisLabel } from './iris.ts'
+import { irisLabel, isIrisCode } from './iris.ts'
 import { incidentWhere } from './incident-record.ts'
 import { SEVERITIES } from './severity.ts'
+import { textInput } from '../input-rules.ts'
 
 export const listIncidentsInput = z.object({
-  schooljaar: z.string().regex(/^\d{4}-\d{4}$/, 'Schooljaar als 2026-2027').optional(),
+  schooljaar: textInput().regex(/^\d{4}-\d{4}$/, 'Schooljaar als 2026-2027').optional(),
   groupId: z.uuid('Ongeldige groep').optional(),
-  voorval: z.coerce.number().int().optional(),
+  // A code of the IRIS list, not any number: one beyond the column's range was a database error.
+  voorval: z.coerce.number('Soort incident: een IRIS-code').int('Soort incident: een IRIS-code').refine((c) => isIrisCode('voorval', c), 'Soort incident: onbekende IRIS-code').optional(),
   severity: z.enum(SEVERITIES, { message: 'Kies overig, ernstig of zeer_ernstig' }).optional(),
   status: z.enum(['draft', 'submitted'], { message: 'Kies draft of submitted' }).optional(),
   studentId: z.uuid('Ongeldige leerling').optional(),

@@ -11,6 +11,7 @@ import { localDate } from '../school-year.ts'
 import { IRIS_CODES, irisLabel } from './iris.ts'
 import { incidentWhere } from './incident-record.ts'
 import { SEVERITIES, SEVERITY_LABELS, type PersonRole, type Severity } from './severity.ts'
+import { textInput } from '../input-rules.ts'
 
 // The CSV and XLSX writers, exported with the use cases they serve.
 export * from './overview-export.ts'
@@ -18,8 +19,7 @@ export * from './overview-export.ts'
 const SCHOOLJAAR_EXAMPLE = 'bijvoorbeeld 2025-2026'
 
 /** A schooljaar as '2025-2026': two consecutive years. */
-export const schooljaarSchema = z
-  .string({ message: `Kies een schooljaar, ${SCHOOLJAAR_EXAMPLE}` })
+export const schooljaarSchema = textInput({ message: `Kies een schooljaar, ${SCHOOLJAAR_EXAMPLE}` })
   .trim()
   // abort: a malformed value gets one message, not also the one about consecutive years.
   .regex(/^\d{4}-\d{4}$/, { message: `Schrijf het schooljaar als twee jaartallen met een streepje, ${SCHOOLJAAR_EXAMPLE}`, abort: true })

@@ -1,5 +1,5 @@
 // Registering and changing an incident. Every write stores a version (who, when, what changed);
-// nothing is overwritten silently. Validation errors come back as a list, and nothing is saved.
+// nothing is overwritten silently, and a change that changes nothing writes nothing. Validation errors come back as a list, and nothing is saved.
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { and, eq, inArray, sql } from 'drizzle-orm'
@@ -235,6 +235,9 @@ export async function updateIncident(
   const { expectedVersion, submit, ...parsedPatch } = parsed.data
   // Only the fields the caller sent (the schema's defaults must not overwrite stored values).
   const sent = new Set(Object.keys(raw as object))
+  if ([...sent].every((k) => k === 'expectedVersion')) {
+    return invalid([{ path: '', message: 'Niets te wijzigen: geef minstens één veld dat verandert.' }])
+  }
   const patch = Object.fromEntries(Object.entries(parsedPatch).filter(([k]) => sent.has(k))) as typeof parsedPatch
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     return {
@@ -275,9 +278,13 @@ export async function updateIncident(
     updatedAt: now,
   }
   const tenant = { stichtingId: current.stichtingId, schoolId: current.schoolId }
+  const after = snapshotAfter({ ...current, ...values }, input, pupils.groupOf)
+  // A change that changes nothing (the form saved as it was, a field sent with its stored value)
+  // writes nothing: no version, no new updatedAt.
+  if (!submitting && diffSnapshots(before, after).length === 0) return { ok: true, id, version: current.version }
   // Parts and the version first, the row itself last (see createIncident).
   await writeChildren(tx, tenant, id, input, pupils.groupOf)
-  await recordVersion(tx, ctx, tenant, id, version, before, snapshotAfter({ ...current, ...values }, input, pupils.groupOf))
+  await recordVersion(tx, ctx, tenant, id, version, before, after)
   // Submitting and raising confidentiality go through finalise_incident (migration 0006): they may
   // hide the incident from the editor, which an ordinary UPDATE under RLS does not allow.
   const raises = values.confidential && !current.confidential

@@ -15,6 +15,7 @@ import { VICTIM_CARE_STEPS } from './guidance.ts'
 import { incidentWhere, loadIncident } from './incident-record.ts'
 import type { FieldError } from './save-incident.ts'
 import { refusal, zodErrors } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 /** A §4 victim-care step key, or 'overig' for any other follow-up. */
 export const TASK_KINDS: readonly string[] = Object.freeze([...VICTIM_CARE_STEPS.map((s) => s.key), 'overig'])
@@ -240,10 +241,10 @@ export async function proposeVictimCareTasks(
   return victimCareProposals(incident, options.today ?? dutchToday(), existing.map((e) => e.kind))
 }
 
-const text = (max: number, message: string) => z.string().trim().max(max, message)
+const text = (max: number, message: string) => textInput().trim().max(max, message)
 
 export const createTaskInput = z.strictObject({
-  kind: z.string().refine((k) => TASK_KINDS.includes(k), { message: `Kies een stap uit §4 (${VICTIM_CARE_STEPS.map((s) => s.key).join(', ')}) of overig` }),
+  kind: textInput().refine((k) => TASK_KINDS.includes(k), { message: `Kies een stap uit §4 (${VICTIM_CARE_STEPS.map((s) => s.key).join(', ')}) of overig` }),
   title: text(200, 'Titel te lang (max. 200 tekens)').min(1, 'Geef de taak een titel'),
   description: text(4000, 'Omschrijving te lang (max. 4000 tekens)').nullish(),
   ownerId: z.uuid('Kies een medewerker van de school'),

@@ -19,6 +19,7 @@ import { loadMeasure, measureWhere, type MeasureError } from './measure-cases.ts
 import { mailMeasureRecipients } from './measure-mail.ts'
 import { allRuleSets, bezwaarDeadlines, MEASURE_LABELS, ruleOf, ruleSetFor, type MeasureKind, type Rule, type RuleSet } from './rules.ts'
 import { refusal as refuse, zodRefusal as parseError } from '../result.ts'
+import { textInput, yesNo } from '../input-rules.ts'
 
 export const BEZWAAR_OUTCOMES = ['gegrond', 'ongegrond', 'deels gegrond'] as const
 export type BezwaarOutcome = (typeof BEZWAAR_OUTCOMES)[number]
@@ -183,7 +184,7 @@ async function logStep(tx: Tx, ctx: TenantContext, m: MeasureRow, reason: string
 // ---- Recording ----------------------------------------------------------------------------------
 
 const isoDate = calendarDate('Datum als JJJJ-MM-DD')
-const formFlag = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean())
+const formFlag = yesNo()
 
 export const recordBezwaarInput = z.strictObject({
   receivedOn: isoDate,
@@ -191,7 +192,7 @@ export const recordBezwaarInput = z.strictObject({
   committeeUntil: isoDate.optional(),
   /** Received after the objection term, taken on because the delay is excusable (Awb 6:11). */
   late: formFlag.optional(),
-  lateReason: z.string().trim().max(4000, 'Maximaal 4.000 tekens').optional(),
+  lateReason: textInput().trim().max(4000, 'Maximaal 4.000 tekens').optional(),
 })
 export type RecordBezwaarInput = z.input<typeof recordBezwaarInput>
 
@@ -313,7 +314,7 @@ export async function recordHearing(
 export const decideBezwaarInput = z.strictObject({
   decidedOn: isoDate,
   outcome: z.enum(BEZWAAR_OUTCOMES, { message: 'Kies gegrond, ongegrond of deels gegrond' }),
-  reasons: z.string({ message: 'Geef de motivering' }).trim().min(10, 'Geef de motivering (minstens een zin)').max(10_000, 'Maximaal 10.000 tekens'),
+  reasons: textInput({ message: 'Geef de motivering' }).trim().min(10, 'Geef de motivering (minstens een zin)').max(10_000, 'Maximaal 10.000 tekens'),
 })
 
 /**

@@ -38,6 +38,7 @@ import { loadMeasure, recordMeasureAccess } from './measure-cases.ts'
 import { decisionMailAddresses } from './measure-mail.ts'
 import { allRuleSets, decisionRecipients, MEASURE_LABELS, ruleSetFor, type MeasureKind } from './rules.ts'
 import { stateLabel, WORKFLOWS } from './workflows.ts'
+import { textInput } from '../input-rules.ts'
 
 export * from './letter-text.ts'
 export { DEFAULT_LETTER_TEMPLATES } from './default-letter-templates.ts'
@@ -427,8 +428,7 @@ export async function getLetterPdf(
 
 const templateColumns = { stichtingId: schema.letterTemplates.stichtingId }
 
-const templateBody = z
-  .string({ message: 'Vul de tekst van het sjabloon in.' })
+const templateBody = textInput({ message: 'Vul de tekst van het sjabloon in.' })
   .max(20_000, 'Een sjabloon is ten hoogste 20.000 tekens.')
   .refine((s) => s.trim().length >= 20, 'Vul de tekst van het sjabloon in.')
 

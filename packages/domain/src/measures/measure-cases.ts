@@ -15,6 +15,7 @@ import { getMeasureHearings, hearingsRefusal } from './removal-hearings.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
 import { recordAccess } from '../privacy/access-log.ts'
 import { refusal as refuse, zodRefusal, type FieldError } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 export type MeasureError = FieldError
 export type MeasureResult = { ok: true; id: string; state: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: MeasureError[] }
@@ -62,10 +63,10 @@ export const proposeMeasureInput = z.strictObject({
   kind: z.enum(MEASURE_KINDS, { message: 'Kies adempauze, time-out, schorsing of verwijdering' }),
   studentId: z.uuid('Kies een leerling van de school'),
   incidentIds: z.array(z.uuid('Ongeldig incident')).max(20).default([]),
-  reasons: z.string({ message: 'Geef de redenen' }).trim().min(10, 'Geef de redenen (minstens een zin)').max(10_000, 'Maximaal 10.000 tekens'),
+  reasons: textInput({ message: 'Geef de redenen' }).trim().min(10, 'Geef de redenen (minstens een zin)').max(10_000, 'Maximaal 10.000 tekens'),
   startsOn: isoDate.optional(),
   schoolDays: z.coerce.number().int('Een heel aantal schooldagen').optional(),
-  skipJustification: z.string().trim().max(10_000).optional(),
+  skipJustification: textInput().trim().max(10_000).optional(),
   /** A schorsing pending an open verwijdering of the same pupil (rule verwijdering.schorsingHangende). */
   pendingRemovalId: z.uuid('Kies een verwijdering van deze leerling').optional(),
 })
@@ -212,9 +213,9 @@ function nextYear(date: string): string {
 }
 
 export const transitionInput = z.strictObject({
-  to: z.string({ message: 'Kies de volgende stap' }).min(1, 'Kies de volgende stap'),
-  reason: z.string().trim().max(10_000).optional(),
-  expectedState: z.string().optional(),
+  to: textInput({ message: 'Kies de volgende stap' }).min(1, 'Kies de volgende stap'),
+  reason: textInput().trim().max(10_000).optional(),
+  expectedState: textInput().optional(),
 })
 
 /** Moves a measure to its next state, if this role may; records it and does what the rules ask. */
@@ -359,7 +360,7 @@ export interface MeasureListItem {
 export const listMeasuresInput = z.object({
   id: z.uuid().optional(),
   kind: z.enum(MEASURE_KINDS).optional(),
-  state: z.string().max(40).optional(),
+  state: textInput().max(40).optional(),
   studentId: z.uuid().optional(),
   kinds: z.array(z.enum(MEASURE_KINDS)).optional(),
   /** The schorsingen pending this verwijdering. */
@@ -523,8 +524,8 @@ async function pendingRemovalLinks(tx: Tx, ability: AppAbility, item: MeasureLis
 }
 
 export const completeMeasureTaskInput = z.strictObject({
-  reference: z.string().trim().max(200, 'Kenmerk te lang').optional(),
-  note: z.string().trim().max(4000, 'Notitie te lang').optional(),
+  reference: textInput().trim().max(200, 'Kenmerk te lang').optional(),
+  note: textInput().trim().max(4000, 'Notitie te lang').optional(),
 })
 
 /**

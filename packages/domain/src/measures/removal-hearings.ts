@@ -15,6 +15,7 @@ import { loadMeasure, mayUpdateMeasure, type MeasureResult } from './measure-cas
 import { checkHearings, HEARING_PARTIES, HEARING_PARTY_LABELS, requiredHearings, type HearingParty } from './rules.ts'
 import { stateLabel } from './workflows.ts'
 import { refusal as refuse, zodRefusal } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 type MeasureRow = typeof schema.measures.$inferSelect
 
@@ -42,7 +43,7 @@ export async function hearingsRefusal(tx: Tx, m: MeasureRow, today: string = dut
 export const recordRemovalHearingInput = z.strictObject({
   party: z.enum(HEARING_PARTIES, { message: 'Kies wie is gehoord (of het overleg met de Inspectie)' }),
   heardOn: calendarDate('Datum als JJJJ-MM-DD'),
-  summary: z.string({ message: 'Vat het gesprek samen' }).trim().min(10, 'Vat het gesprek samen (minstens een zin)').max(10_000, 'Maximaal 10.000 tekens'),
+  summary: textInput({ message: 'Vat het gesprek samen' }).trim().min(10, 'Vat het gesprek samen (minstens een zin)').max(10_000, 'Maximaal 10.000 tekens'),
 })
 export type RecordRemovalHearingInput = z.input<typeof recordRemovalHearingInput>
 

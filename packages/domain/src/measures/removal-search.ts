@@ -13,6 +13,7 @@ import { loadMeasure, mayUpdateMeasure, type MeasureResult } from './measure-cas
 import { ruleOf, type Rule, type RuleSet } from './rules.ts'
 import { stateLabel } from './workflows.ts'
 import { refusal as refuse, zodRefusal } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 export const SEARCH_RESULTS = ['toegelaten', 'geen plaats', 'in behandeling', 'geweigerd'] as const
 export type SearchResult = (typeof SEARCH_RESULTS)[number]
@@ -65,9 +66,9 @@ export async function definitiveRemovalRefusal(tx: Tx, m: typeof schema.measures
 
 export const recordSearchAttemptInput = z.strictObject({
   contactedOn: calendarDate('Datum als JJJJ-MM-DD'),
-  schoolName: z.string({ message: 'Welke school (of instelling)?' }).trim().min(2, 'Welke school (of instelling)?').max(200, 'Maximaal 200 tekens'),
+  schoolName: textInput({ message: 'Welke school (of instelling)?' }).trim().min(2, 'Welke school (of instelling)?').max(200, 'Maximaal 200 tekens'),
   result: z.enum(SEARCH_RESULTS, { message: 'Kies toegelaten, geen plaats, in behandeling of geweigerd' }),
-  note: z.string().trim().max(4000, 'Maximaal 4.000 tekens').optional(),
+  note: textInput().trim().max(4000, 'Maximaal 4.000 tekens').optional(),
 })
 export type RecordSearchAttemptInput = z.input<typeof recordSearchAttemptInput>
 

@@ -10,6 +10,7 @@ import { localDate } from '../school-year.ts'
 import { toCsv } from '../incidents/overview-export.ts'
 import { recordAccess } from './access-log.ts'
 import { zodErrors } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 export const ACCESS_ROLE_LABELS: Record<(typeof schema.ROLES)[number], string> = {
   platform_beheerder: 'platformbeheerder',
@@ -47,8 +48,7 @@ export const ACCESS_ACTION_LABELS: Record<string, string> = {
 export const ACCESS_LOG_PAGE_SIZE = 50
 export const ACCESS_LOG_MAX_PAGE_SIZE = 200
 
-const isoDay = z
-  .string()
+const isoDay = textInput()
   .trim()
   .superRefine((v, ctx) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) ctx.addIssue({ code: 'custom', message: 'Gebruik een datum als 2026-11-21' })
@@ -62,7 +62,7 @@ const filterSchema = z
   .object({
     from: z.preprocess(blankToUndefined, isoDay.optional()),
     to: z.preprocess(blankToUndefined, isoDay.optional()),
-    person: z.preprocess(blankToUndefined, z.string().trim().max(100, 'Hoogstens 100 tekens').optional()),
+    person: z.preprocess(blankToUndefined, textInput().trim().max(100, 'Hoogstens 100 tekens').optional()),
     role: z.preprocess(blankToUndefined, z.enum(schema.ROLES, 'Onbekende rol').optional()),
     subjectType: z.preprocess(blankToUndefined, z.enum(schema.ACCESS_SUBJECTS, 'Onbekend soort gegeven').optional()),
     studentId: z.preprocess(blankToUndefined, z.uuid('Geen geldig leerling-ID').optional()),

@@ -13,6 +13,7 @@ import { record, type AppAbility } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { incidentWhere } from '../incidents/incident-record.ts'
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from '../input-rules.ts'
 
 // The privacyfunctionaris' search and CSV export (kept here so the area index needs no change).
 export * from './access-log-search.ts'
@@ -130,6 +131,7 @@ export async function dossierNeedsReason(tx: Tx, ctx: Pick<TenantContext, 'role'
 
 /** Validates a break-glass reason (Dutch messages, path 'reason'). */
 export function parseBreakGlassReason(value: unknown): { ok: true; reason: string } | { ok: false; errors: { path: string; message: string }[] } {
+  if (typeof value === 'string' && hasControlCharacters(value)) return { ok: false, errors: [{ path: 'reason', message: CONTROL_CHARACTER_MESSAGE }] }
   const text = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : ''
   if (text === '') {
     return {

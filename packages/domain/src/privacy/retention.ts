@@ -8,6 +8,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { displayName } from '../students.ts'
 import { privacyZodFailure, type PrivacyFailure } from './subject-requests.ts'
+import { textInput } from '../input-rules.ts'
 
 export const RETENTION_CATEGORIES = schema.RETENTION_CATEGORIES
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number]
@@ -164,7 +165,7 @@ export async function listLegalHolds(tx: Tx, ability: AppAbility): Promise<Legal
 
 export const setLegalHoldInput = z.object({
   studentId: z.uuid('Kies een leerling'),
-  reason: z.string('Geef de reden van de bewaarplicht').trim().min(5, 'Geef de reden van de bewaarplicht (minstens 5 tekens)').max(2000, 'Reden te lang (max. 2000 tekens)'),
+  reason: textInput('Geef de reden van de bewaarplicht').trim().min(5, 'Geef de reden van de bewaarplicht (minstens 5 tekens)').max(2000, 'Reden te lang (max. 2000 tekens)'),
 })
 
 export async function setLegalHold(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown): Promise<{ ok: true; id: string } | PrivacyFailure> {

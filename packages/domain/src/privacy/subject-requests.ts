@@ -13,6 +13,7 @@ import { daysBetween } from '../calendar/calendar-dates.ts'
 import { ageOn } from '../measures/rules.ts'
 import { rightsHolderOn, subjectRequestDueOn } from './rights-dates.ts'
 import { refusal as refuse, zodRefusal, type FieldError, type Refusal } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 export const SUBJECT_REQUEST_KINDS = schema.SUBJECT_REQUEST_KINDS
 export type SubjectRequestKind = (typeof SUBJECT_REQUEST_KINDS)[number]
@@ -43,9 +44,9 @@ export const createSubjectRequestInput = z.object({
   studentId: z.uuid('Kies een leerling'),
   kind: z.enum(SUBJECT_REQUEST_KINDS, 'Kies het soort verzoek: inzage, rectificatie, beperking of bezwaar'),
   requestedBy: z.enum(['ouders', 'leerling'], 'Kies wie het verzoek doet: de ouders of de leerling'),
-  requesterName: z.string('Vul de naam van de verzoeker in').trim().min(2, 'Vul de naam van de verzoeker in').max(200, 'Naam te lang (max. 200 tekens)'),
+  requesterName: textInput('Vul de naam van de verzoeker in').trim().min(2, 'Vul de naam van de verzoeker in').max(200, 'Naam te lang (max. 200 tekens)'),
   receivedOn: calendarDate('Ontvangstdatum als JJJJ-MM-DD'),
-  details: z.string('Beschrijf het verzoek').trim().min(5, 'Beschrijf het verzoek (minstens 5 tekens)').max(4000, 'Beschrijving te lang (max. 4000 tekens)'),
+  details: textInput('Beschrijf het verzoek').trim().min(5, 'Beschrijf het verzoek (minstens 5 tekens)').max(4000, 'Beschrijving te lang (max. 4000 tekens)'),
 })
 export type CreateSubjectRequestInput = z.input<typeof createSubjectRequestInput>
 
@@ -203,7 +204,7 @@ export async function listSubjectRequests(
 
 export const closeSubjectRequestInput = z.object({
   status: z.enum(['afgehandeld', 'afgewezen'], 'Kies afgehandeld of afgewezen'),
-  outcome: z.string('Beschrijf de uitkomst').trim().min(5, 'Beschrijf de uitkomst (minstens 5 tekens)').max(4000, 'Uitkomst te lang (max. 4000 tekens)'),
+  outcome: textInput('Beschrijf de uitkomst').trim().min(5, 'Beschrijf de uitkomst (minstens 5 tekens)').max(4000, 'Uitkomst te lang (max. 4000 tekens)'),
 })
 
 export async function closeSubjectRequest(tx: Tx, ability: AppAbility, ctx: TenantContext, id: string, raw: unknown): Promise<{ ok: true; id: string } | PrivacyFailure> {

@@ -28,6 +28,7 @@ import {
   type ReportKind,
 } from './workflows.ts'
 import { refusal as refuse, zodRefusal as invalid, type FieldError } from '../result.ts'
+import { textInput, yesNo } from '../input-rules.ts'
 
 export type ReportError = FieldError
 export type ReportResult =
@@ -57,15 +58,12 @@ export function isReportCaseHandler(kind: ReportKind, role: Role): boolean {
 }
 
 const isoDate = z.iso.date('Datum als JJJJ-MM-DD')
-const text = (min: number, message: string) => z.string({ message }).trim().min(min, message).max(10_000, 'Maximaal 10.000 tekens')
-const optionalText = z
-  .string()
+const text = (min: number, message: string) => textInput({ message }).trim().min(min, message).max(10_000, 'Maximaal 10.000 tekens')
+const optionalText = textInput()
   .trim()
   .max(10_000, 'Maximaal 10.000 tekens')
   .optional()
   .transform((s) => s || undefined)
-const yesNo = (message: string) =>
-  z.union([z.boolean(), z.enum(['ja', 'nee', 'true', 'false'])], { message }).transform((v) => v === true || v === 'ja' || v === 'true')
 
 export const openReportCaseInput = z.object({
   kind: z.enum(REPORT_KINDS, { message: 'Kies het soort melding' }),
@@ -84,32 +82,32 @@ export type OpenReportCaseInput = z.input<typeof openReportCaseInput>
 export const reportStepInput = z.discriminatedUnion(
   'step',
   [
-    z.object({ step: z.literal('overleg_vertrouwensinspecteur'), date: isoDate, contact: text(2, 'Naam of kenmerk van de vertrouwensinspecteur'), advice: text(5, 'Leg het advies vast'), expectedState: z.string().optional() }),
+    z.object({ step: z.literal('overleg_vertrouwensinspecteur'), date: isoDate, contact: text(2, 'Naam of kenmerk van de vertrouwensinspecteur'), advice: text(5, 'Leg het advies vast'), expectedState: textInput().optional() }),
     z.object({
       step: z.literal('aangifte'),
       reasons: text(10, 'Geef de redenen van het besluit (minstens een zin)'),
       date: isoDate,
       policeUnit: text(2, 'Bij welke politie-eenheid is aangifte gedaan?'),
       reference: text(2, 'Het kenmerk van de aangifte'),
-      expectedState: z.string().optional(),
+      expectedState: textInput().optional(),
     }),
-    z.object({ step: z.literal('geen_aangifte'), reasons: text(10, 'Geef de redenen van het besluit (minstens een zin)'), expectedState: z.string().optional() }),
+    z.object({ step: z.literal('geen_aangifte'), reasons: text(10, 'Geef de redenen van het besluit (minstens een zin)'), expectedState: textInput().optional() }),
     z.object({
       step: z.literal('betrokkenen_geinformeerd'),
       staffInformedOn: isoDate,
       parentsInformedOn: isoDate,
       note: optionalText,
-      expectedState: z.string().optional(),
+      expectedState: textInput().optional(),
     }),
-    z.object({ step: z.literal('afsluiten'), note: text(5, 'Vat de afloop kort samen'), expectedState: z.string().optional() }),
-    z.object({ step: z.literal('signalen'), note: text(10, 'Beschrijf de signalen (minstens een zin)'), expectedState: z.string().optional() }),
+    z.object({ step: z.literal('afsluiten'), note: text(5, 'Vat de afloop kort samen'), expectedState: textInput().optional() }),
+    z.object({ step: z.literal('signalen'), note: text(10, 'Beschrijf de signalen (minstens een zin)'), expectedState: textInput().optional() }),
     z.object({
       step: z.literal('consultatie'),
       date: isoDate,
       consulted: text(2, 'Met wie is overlegd?'),
       advice: text(5, 'Leg het advies vast'),
       veiligThuis: yesNo('Is Veilig Thuis om advies gevraagd? Kies ja of nee'),
-      expectedState: z.string().optional(),
+      expectedState: textInput().optional(),
     }),
     z.object({
       step: z.literal('gesprek'),
@@ -120,7 +118,7 @@ export const reportStepInput = z.discriminatedUnion(
         .transform((v) => v || undefined),
       with: z.enum(['leerling', 'ouders', 'leerling_en_ouders'], { message: 'Met wie is het gesprek gevoerd?' }).optional(),
       note: text(5, 'Leg de uitkomst van het gesprek vast (of waarom het niet is gevoerd)'),
-      expectedState: z.string().optional(),
+      expectedState: textInput().optional(),
     }),
     z.object({
       step: z.literal('afweging'),
@@ -130,7 +128,7 @@ export const reportStepInput = z.discriminatedUnion(
       hulpAanvaard: yesNo('Vraag 4: aanvaarden de betrokkenen de hulp? Kies ja of nee'),
       veiligBinnenTermijn: yesNo('Vraag 5: leidt de hulp binnen de gewenste termijn tot veiligheid? Kies ja of nee'),
       note: text(5, 'Licht de afweging toe'),
-      expectedState: z.string().optional(),
+      expectedState: textInput().optional(),
     }),
     z.object({
       step: z.literal('besluit'),
@@ -138,9 +136,9 @@ export const reportStepInput = z.discriminatedUnion(
       date: isoDate,
       reference: optionalText,
       note: text(5, 'Licht het besluit toe'),
-      expectedState: z.string().optional(),
+      expectedState: textInput().optional(),
     }),
-    z.object({ step: z.literal('vervolg'), note: text(5, 'Leg de voortgang vast'), expectedState: z.string().optional() }),
+    z.object({ step: z.literal('vervolg'), note: text(5, 'Leg de voortgang vast'), expectedState: textInput().optional() }),
   ],
   { message: 'Kies een stap' },
 )

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { dutchToday } from '../incidents/follow-up-dates.ts'
 import { SHARE_FIELD_LABEL, SHARE_PURPOSE_LABEL, type AgreementRow, type ShareError } from './create-share.ts'
 import { refusal as refuse, zodFieldErrors } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 export const AGREEMENT_STATUS_LABEL: Record<string, string> = {
   concept: 'concept (wacht op goedkeuring)',
@@ -27,8 +28,7 @@ export const agreementColumns = {
 export type AgreementResult = { ok: true; id: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: ShareError[] }
 
 const required = (label: string, max = 4000) =>
-  z
-    .string({ error: `Vul ${label} in.` })
+  textInput({ error: `Vul ${label} in.` })
     .trim()
     .min(1, { error: `Vul ${label} in.` })
     .max(max, { error: `${label[0]!.toUpperCase()}${label.slice(1)} is te lang (ten hoogste ${max} tekens).` })

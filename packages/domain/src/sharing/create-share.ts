@@ -17,6 +17,7 @@ import { dutchToday } from '../incidents/follow-up-dates.ts'
 import { fullName, nameRedactor, pupilLabel, SHARE_NAME_FIELD_ROLE, type NameParts } from '@baken/db/pseudonyms'
 import { recordAccesses } from '../privacy/access-log.ts'
 import { refusal as fail, type FieldError } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 export type SharePurpose = schema.SharePurpose
 export type ShareField = schema.ShareField
@@ -82,7 +83,7 @@ const inputSchema = z.object({
   partnerId: z.uuid({ error: 'Kies de organisatie waarmee u deelt.' }),
   agreementId: z.uuid({ error: 'Onbekend convenant.' }).nullish(),
   purpose: z.enum(schema.SHARE_PURPOSES, { error: 'Kies het doel van het delen.' }),
-  legalBasis: z.string().trim().max(2000).nullish(),
+  legalBasis: textInput().trim().max(2000).nullish(),
   fields: z
     .array(z.enum(schema.SHARE_FIELDS, { error: 'Onbekend gegeven.' }))
     .min(1, { error: 'Kies ten minste één gegeven om te delen.' }),
@@ -90,7 +91,7 @@ const inputSchema = z.object({
   studentIds: z.array(z.uuid({ error: 'Onbekende leerling.' })).max(50, { error: 'Ten hoogste 50 leerlingen.' }),
   expiresAt: z.date({ error: 'Geef een geldige vervaldatum.' }),
   origin: z.enum(schema.SHARE_ORIGINS),
-  note: z.string().trim().max(2000).nullish(),
+  note: textInput().trim().max(2000).nullish(),
   recipientUserIds: z.array(z.uuid({ error: 'Onbekende ontvanger.' })).max(20).optional(),
   texts: z.record(z.string(), z.string()).optional(),
 })

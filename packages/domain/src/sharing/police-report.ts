@@ -10,19 +10,20 @@ import { z } from 'zod'
 import { diffSnapshots, loadIncident, snapshotOf } from '../incidents/incident-record.ts'
 import { createShareRecord, endOfDutchDay, OUTSIDE_AGREEMENT, type CreateShareResult, type ShareField } from './create-share.ts'
 import { zodFieldErrors } from '../result.ts'
+import { textInput, yesNo } from '../input-rules.ts'
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item))
 
 export const policeReportInput = z.object({
   kind: z.enum(['melding', 'aangifte'], { error: 'Kies melding of aangifte.' }),
   reportedOn: z.iso.date({ error: 'Vul de datum van de melding of aangifte in (jjjj-mm-dd).' }),
-  reportedBy: z.string({ error: 'Vul in wie de melding of aangifte deed.' }).trim().min(2, { error: 'Vul in wie de melding of aangifte deed.' }).max(200),
-  onBehalfOfVictim: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()),
+  reportedBy: textInput({ error: 'Vul in wie de melding of aangifte deed.' }).trim().min(2, { error: 'Vul in wie de melding of aangifte deed.' }).max(200),
+  onBehalfOfVictim: yesNo().default(false),
   agreementId: z.preprocess((v) => (v === '' ? null : v), z.uuid({ error: 'Kies het convenant met de politie.' }).nullish()),
   fields: oneOrMany(z.enum(schema.SHARE_FIELDS, { error: 'Onbekend gegeven.' })).refine((a) => a.length > 0, { error: 'Kies ten minste één gegeven om te delen.' }),
   studentIds: oneOrMany(z.uuid({ error: 'Onbekende leerling.' })),
   expiresOn: z.iso.date({ error: 'Vul een geldige vervaldatum in (jjjj-mm-dd).' }),
-  note: z.string().trim().max(2000).nullish(),
+  note: textInput().trim().max(2000).nullish(),
 })
 
 export type PoliceReportResult = CreateShareResult

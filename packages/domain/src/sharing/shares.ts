@@ -22,6 +22,7 @@ import {
   type ShareField,
 } from './create-share.ts'
 import { zodFieldErrors } from '../result.ts'
+import { textInput } from '../input-rules.ts'
 
 export const SHARE_STATUS_LABEL = { actief: 'actief', verlopen: 'verlopen', ingetrokken: 'ingetrokken' } as const
 export type ShareStatus = keyof typeof SHARE_STATUS_LABEL
@@ -52,12 +53,12 @@ export const shareInput = z.object({
   partnerId: z.uuid({ error: 'Kies de organisatie waarmee u deelt.' }),
   agreementId: z.preprocess((v) => (v === '' ? null : v), z.uuid({ error: 'Onbekend convenant.' }).nullish()),
   purpose: z.enum(schema.SHARE_PURPOSES, { error: 'Kies het doel van het delen.' }),
-  legalBasis: z.string().trim().max(2000).nullish(),
+  legalBasis: textInput().trim().max(2000).nullish(),
   fields: oneOrMany(z.enum(schema.SHARE_FIELDS, { error: 'Onbekend gegeven.' })).refine((a) => a.length > 0, { error: 'Kies ten minste één gegeven om te delen.' }),
   incidentIds: oneOrMany(z.uuid({ error: 'Onbekend incident.' })).refine((a) => a.length > 0, { error: 'Kies ten minste één incident.' }),
   studentIds: oneOrMany(z.uuid({ error: 'Onbekende leerling.' })),
   expiresOn: z.iso.date({ error: 'Vul een geldige vervaldatum in (jjjj-mm-dd).' }),
-  note: z.string().trim().max(2000).nullish(),
+  note: textInput().trim().max(2000).nullish(),
   recipientUserIds: oneOrMany(z.uuid({ error: 'Onbekende ontvanger.' })),
 })
 
@@ -244,8 +245,7 @@ export async function getShare(tx: Tx, ability: AppAbility, ctx: TenantContext, 
 export type RevokeResult = { ok: true; id: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: ShareError[] }
 
 const revokeInput = z.object({
-  reason: z
-    .string({ error: 'Geef de reden van het intrekken.' })
+  reason: textInput({ error: 'Geef de reden van het intrekken.' })
     .trim()
     .min(3, { error: 'Geef de reden van het intrekken.' })
     .max(2000, { error: 'De reden is te lang (ten hoogste 2000 tekens).' }),
