@@ -96,14 +96,37 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
 
   it('healthz answers 503 when the database is gone, 200 again when it is back', async () => {
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200)
+    const signedIn = new Client(server.baseUrl)
+    await signedIn.login('directeur@vakcollege.demo')
     // Refuse new connections to this database and end the current ones: the server's pool is cut off.
     await admin.unsafe(`alter database ${database} allow_connections false`)
     await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${database}'`)
-    const down = await fetch(`${server.baseUrl}/healthz`)
-    expect(down.status).toBe(503)
-    expect(await down.json()).toEqual({ status: 'error', db: 'down' })
-    await admin.unsafe(`alter database ${database} allow_connections true`)
-    expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200)
+    try {
+      const down = await fetch(`${server.baseUrl}/healthz`)
+      expect(down.status).toBe(503)
+      expect(await down.json()).toEqual({ status: 'error', db: 'down' })
+      // Authentication itself fails now: a plain 500 without detail, and a log line without the
+      // database's message (which would quote the query's parameters: here the session's hash).
+      const logBefore = server.output().length
+      const api = await signedIn.get('/api/v1/me')
+      expect(api.status).toBe(500)
+      expect(api.json()).toEqual({ errors: [{ path: '', message: expect.stringContaining('Er ging iets mis') }] })
+      const page = await signedIn.get('/leerlingen')
+      expect(page.status).toBe(500)
+      expect(page.text).not.toMatch(/postgres|select|database/i)
+      const log = server.output().slice(logBefore)
+      expect(log).toContain('[error] GET /api/v1/me:')
+      expect(log).not.toMatch(/select|params|Failed query/i)
+    } finally {
+      await admin.unsafe(`alter database ${database} allow_connections true`)
+    }
+    // The pool reconnects on its next query; wait for that state.
+    const deadline = Date.now() + 30_000
+    let status = 0
+    while (Date.now() < deadline && (status = (await fetch(`${server.baseUrl}/healthz`)).status) !== 200) {
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    expect(status).toBe(200)
   })
 
   it('the login role itself can read nothing, and RESET ROLE inside a transaction gains nothing', async () => {

@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@baken/db/demo'
 import { mailSetupFromEnv, startMailWorker } from '@baken/email'
 import express from 'express'
 import helmet from 'helmet'
+import { serverErrorLine } from '../app/lib/error-log.server.ts'
 import { secureCookies } from '../app/lib/session-cookie.ts'
 import { authenticate, bearerToken } from './authenticate.ts'
 import { noStore } from './no-store.ts'
@@ -132,6 +133,23 @@ app.all(
     }),
   }),
 )
+
+// An error no middleware handled (e.g. the database failing during authentication). Express's own
+// handler would log the message, which for a database error holds the query's parameters: log the
+// same minimised line as Remix's handleError, and answer without any detail.
+app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+  if (res.headersSent) return next(error)
+  let url = 'http://localhost/'
+  try {
+    url = new URL(req.path, url).href
+  } catch {
+    // a target the URL parser refuses: log it as '/'
+  }
+  console.error(serverErrorLine(error, { method: req.method, url }))
+  const message = 'Er ging iets mis op de server. Probeer het later opnieuw.'
+  if (res.locals.surface === 'api') res.status(500).json({ errors: [{ path: '', message }] })
+  else res.status(500).type('text/plain').send(message)
+})
 
 const server = app.listen(port, host, () => {
   const url = `http://${host}:${port}`
