@@ -12,10 +12,13 @@ test('a po schorsing: proposed by the directeur, decided by the board, Inspectie
   await page.getByRole('link', { name: 'Maatregel voorstellen' }).click()
   await expect(page.getByRole('heading', { name: 'Maatregel voorstellen' })).toBeVisible()
   await page.getByLabel('Maatregel').selectOption('schorsing')
-  if ((await page.getByLabel('Leerling').inputValue()) === '') await page.getByLabel('Leerling').selectOption({ index: 1 })
-  // The second school day from now at De Branding.
+  // Exact: the form also shows "Schorsingen van deze leerling" for the chosen pupil.
+  const pupil = page.getByLabel('Leerling', { exact: true })
+  if ((await pupil.inputValue()) === '') await pupil.selectOption({ index: 1 })
+  // The eighth school day from now at De Branding: the demo's own schorsingen lie within three school
+  // days of today, and a new one may neither overlap nor directly follow one of the same pupil.
   const calendar = demoDates().calendar('noord', 'branding')
-  await page.getByLabel('Vanaf (schooldag)').fill(calendar.addSchoolDays(calendar.nextSchoolDay(dutchToday()), 2))
+  await page.getByLabel('Vanaf (schooldag)').fill(calendar.addSchoolDays(calendar.nextSchoolDay(dutchToday()), 8))
   // Too long for po: refused with the rule.
   await page.getByLabel('Aantal schooldagen (schorsing)').fill('6')
   await page.getByLabel('Redenen').fill('Ernstige bedreiging van de leerkracht tijdens de gymles.')

@@ -277,7 +277,7 @@ describe('the search for another school', () => {
     expect(await attempt('directeur@lyceum.demo', m.id, { contactedOn: today, schoolName: 'X College', result: 'geen plaats' })).toMatchObject({ ok: false, status: 409 })
   })
 
-  it('mbo: definitive after 8 weeks of documented search, not before', async () => {
+  it('mbo: definitive after 8 weeks of documented search counted from the decision, not before; attempts from before the decision are refused', async () => {
     const dir = 'directeur@vakcollege.demo'
     const school = ctxOf[dir]!.schoolId!
     const taken = new Set((await h.db.select({ id: schema.measures.studentId }).from(schema.measures)).map((m) => m.id))
@@ -309,9 +309,29 @@ describe('the search for another school', () => {
     const none = await step(BOARD, id, 'definitive')
     expect(none).toMatchObject({ ok: false, status: 409 })
     if (!none.ok) expect(none.errors[0]!.message).toMatch(/8 weken.*WEB art\. 8\.1\.7d/)
-    expect(await attempt(dir, id, { contactedOn: addDays(today, -55), schoolName: 'ROC Zeeweg', result: 'geen plaats' })).toMatchObject({ ok: true })
-    expect(await step(BOARD, id, 'definitive')).toMatchObject({ ok: false, status: 409 })
-    expect(await attempt(dir, id, { contactedOn: addDays(today, -56), schoolName: 'Vakschool Duinrand', result: 'geweigerd' })).toMatchObject({ ok: true })
+    // Decided today: an attempt dated before the decision is refused (the search starts with it), and
+    // one made today does not make the verwijdering definitive today.
+    const before = await attempt(dir, id, { contactedOn: addDays(today, -56), schoolName: 'ROC Zeeweg', result: 'geen plaats' })
+    expect(before).toMatchObject({ ok: false, status: 400, errors: [{ path: 'contactedOn' }] })
+    if (!before.ok) expect(before.errors[0]!.message).toContain(`vóór het besluit tot verwijdering (${dutchDayName(today)})`)
+    expect(await attempt(dir, id, { contactedOn: today, schoolName: 'ROC Zeeweg', result: 'geen plaats' })).toMatchObject({ ok: true })
+    const decidedToday = await step(BOARD, id, 'definitive')
+    expect(decidedToday).toMatchObject({ ok: false, status: 409 })
+    if (!decidedToday.ok) expect(decidedToday.errors[0]!.message).toContain(`dus dat kan vanaf ${dutchDayName(addDays(today, 56))}`)
+    // As if the board had decided 55 days ago (the decision's step in the history dates the search):
+    // an attempt of that day counts, one of the day before does not, and a day of the term is left.
+    const decidedDaysAgo = (days: number) =>
+      h.db
+        .update(schema.measureTransitions)
+        .set({ at: seeded.at(addDays(today, -days), 12) })
+        .where(and(eq(schema.measureTransitions.measureId, id), eq(schema.measureTransitions.toState, 'decided')))
+    await decidedDaysAgo(55)
+    expect(await attempt(dir, id, { contactedOn: addDays(today, -56), schoolName: 'Vakschool Duinrand', result: 'geweigerd' })).toMatchObject({ ok: false, status: 400 })
+    expect(await attempt(dir, id, { contactedOn: addDays(today, -55), schoolName: 'Vakschool Duinrand', result: 'geweigerd' })).toMatchObject({ ok: true })
+    const aDayShort = await step(BOARD, id, 'definitive')
+    expect(aDayShort).toMatchObject({ ok: false, status: 409 })
+    if (!aDayShort.ok) expect(aDayShort.errors[0]!.message).toContain(`dus dat kan vanaf ${dutchDayName(addDays(today, 1))}`)
+    await decidedDaysAgo(56)
     expect(await step(BOARD, id, 'definitive')).toMatchObject({ ok: true, state: 'definitive' })
   })
 })

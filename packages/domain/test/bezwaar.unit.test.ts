@@ -84,35 +84,52 @@ describe('when a verwijdering may become definitive', () => {
   const po = ruleSetFor('po', today)
   const vo = ruleSetFor('vo', today)
   const mbo = ruleSetFor('mbo', today)
+  // Decided long enough ago for any term: the po and vo cases turn on the admission alone.
+  const longAgo = addDays(today, -200)
 
   it('po and vo: only when another school admits the pupil; refused with the rule and its source', () => {
-    const none = checkDefinitiveRemoval(po, [], today)
+    const none = checkDefinitiveRemoval(po, [], today, longAgo)
     expect(none.ok).toBe(false)
     if (!none.ok) expect(none.message).toMatch(/andere school de leerling toelaat.*\(WPO art\. 40\)/)
     // Eight weeks of search are no ground in po (the old rule the school safety protocol still has).
-    const longSearch = checkDefinitiveRemoval(po, [{ contactedOn: addDays(today, -120), result: 'geen plaats' }], today)
+    const longSearch = checkDefinitiveRemoval(po, [{ contactedOn: addDays(today, -120), result: 'geen plaats' }], today, longAgo)
     expect(longSearch.ok).toBe(false)
-    const refusedVo = checkDefinitiveRemoval(vo, [{ contactedOn: '2026-11-17', result: 'in behandeling' }], today)
+    const refusedVo = checkDefinitiveRemoval(vo, [{ contactedOn: '2026-11-17', result: 'in behandeling' }], today, longAgo)
     expect(refusedVo.ok).toBe(false)
     if (!refusedVo.ok) expect(refusedVo.message).toContain('WVO 2020 art. 8.15')
-    expect(checkDefinitiveRemoval(vo, [{ contactedOn: '2026-11-17', result: 'geen plaats' }, { contactedOn: '2026-11-20', result: 'toegelaten' }], today)).toMatchObject({
+    expect(checkDefinitiveRemoval(vo, [{ contactedOn: '2026-11-17', result: 'geen plaats' }, { contactedOn: '2026-11-20', result: 'toegelaten' }], today, longAgo)).toMatchObject({
       ok: true,
       via: 'toelating',
     })
+    // An admission dated before the decision is no result of the search (it starts with the decision).
+    expect(checkDefinitiveRemoval(vo, [{ contactedOn: '2026-11-17', result: 'toegelaten' }], today, '2026-11-18').ok).toBe(false)
   })
 
-  it('mbo: admitted, or the first attempt at least 8 weeks ago', () => {
-    expect(checkDefinitiveRemoval(mbo, [{ contactedOn: today, result: 'toegelaten' }], today)).toMatchObject({ ok: true, via: 'toelating' })
-    expect(checkDefinitiveRemoval(mbo, [{ contactedOn: addDays(today, -56), result: 'geen plaats' }], today)).toMatchObject({ ok: true, via: 'zoektermijn' })
-    const early = checkDefinitiveRemoval(mbo, [{ contactedOn: addDays(today, -55), result: 'geen plaats' }, { contactedOn: addDays(today, -3), result: 'geweigerd' }], today)
+  it('mbo: admitted, or 8 weeks since the decision with documented search; the term runs from the decision, not from the first attempt', () => {
+    expect(checkDefinitiveRemoval(mbo, [{ contactedOn: today, result: 'toegelaten' }], today, today)).toMatchObject({ ok: true, via: 'toelating' })
+    // Decided 56 days ago (8 weeks), one attempt since: definitive from today.
+    const decided = addDays(today, -56)
+    expect(checkDefinitiveRemoval(mbo, [{ contactedOn: addDays(today, -3), result: 'geen plaats' }], today, decided)).toMatchObject({ ok: true, via: 'zoektermijn' })
+    // A day short of 8 weeks since the decision: refused, naming the day it becomes possible.
+    const early = checkDefinitiveRemoval(mbo, [{ contactedOn: addDays(today, -55), result: 'geen plaats' }, { contactedOn: addDays(today, -3), result: 'geweigerd' }], today, addDays(today, -55))
     expect(early.ok).toBe(false)
     if (!early.ok) {
       expect(early.message).toContain('8 weken aantoonbaar zoeken')
+      expect(early.message).toContain('gerekend vanaf het besluit tot verwijdering op 27 september 2026')
       expect(early.message).toContain('WEB art. 8.1.7d')
       expect(early.message).toContain('22 november 2026') // the day it becomes possible
     }
-    const none = checkDefinitiveRemoval(mbo, [], today)
+    // Decided today: an attempt of two months ago does not count, so today is not yet definitive.
+    const decidedToday = checkDefinitiveRemoval(mbo, [{ contactedOn: addDays(today, -60), result: 'geen plaats' }], today, today)
+    expect(decidedToday.ok).toBe(false)
+    if (!decidedToday.ok) expect(decidedToday.message).toContain('kan vanaf 16 januari 2027')
+    // Eight weeks since the decision without any documented attempt: refused.
+    const none = checkDefinitiveRemoval(mbo, [], today, decided)
     expect(none.ok).toBe(false)
     if (!none.ok) expect(none.message).toContain('nog geen zoekpoging')
+    // Not decided: no term at all.
+    const undecided = checkDefinitiveRemoval(mbo, [{ contactedOn: addDays(today, -60), result: 'geen plaats' }], today, null)
+    expect(undecided.ok).toBe(false)
+    if (!undecided.ok) expect(undecided.message).toContain('nog niet genomen')
   })
 })

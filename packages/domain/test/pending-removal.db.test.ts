@@ -25,7 +25,9 @@ const schorsing = (studentId: string, pendingRemovalId: string | undefined, extr
   kind: 'schorsing',
   studentId,
   reasons: 'Bedreigde een medeleerling tijdens de pauze.',
-  startsOn: seeded.schoolDay('noord', 2, 'lyceum'),
+  // The demo's schorsing pending the removal runs to the next school day: one school day back at
+  // school in between, or the new one would directly follow it (no extension, schorsing-chain.ts).
+  startsOn: seeded.schoolDay('noord', 3, 'lyceum'),
   schoolDays: 2,
   skipJustification: JUSTIFY,
   pendingRemovalId,
@@ -74,7 +76,7 @@ describe('proposing a schorsing pending removal', () => {
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true, state: 'proposed' })
     const id = (r as { id: string }).id
     const [row] = await h.db.select().from(schema.measures).where(eq(schema.measures.id, id))
-    expect(row).toMatchObject({ pendingRemovalId: removal.id, kind: 'schorsing', startsOn: seeded.schoolDay('noord', 2, 'lyceum'), schoolDays: 2 })
+    expect(row).toMatchObject({ pendingRemovalId: removal.id, kind: 'schorsing', startsOn: seeded.schoolDay('noord', 3, 'lyceum'), schoolDays: 2 })
     const listed = await as(LYCEUM, (tx) => listMeasures(tx, ability(LYCEUM), { pendingRemovalId: removal.id }))
     expect(listed.map((m) => m.id)).toContain(id)
     // The board decides, as for any schorsing: tasks including the Inspectie notice (vo, > 1 day).

@@ -35,6 +35,9 @@ export interface MeasureBezwaarProps {
     rule: { text: string; source: string }
     check: { ok: boolean; message: string | null }
     mayRecord: boolean
+    /** The search and its term start with the decision to remove. */
+    decidedOn: string | null
+    termEndsOn: string | null
   } | null
   today: string
   /** The bezwaar outcomes and search results the forms offer (the domain's lists, via the loader). */
@@ -175,6 +178,13 @@ export function MeasureBezwaar({ bezwaar, search, today, outcomes, searchResults
           <p className="muted">
             {search.rule.text} ({search.rule.source})
           </p>
+          {search.decidedOn ? (
+            <p>
+              {search.termEndsOn
+                ? `De termijn loopt vanaf het besluit tot verwijdering op ${formatDate(search.decidedOn)} en is om op ${formatDate(search.termEndsOn)}. Alleen zoekpogingen vanaf het besluit tellen.`
+                : `Het zoeken begint met het besluit tot verwijdering op ${formatDate(search.decidedOn)}; alleen zoekpogingen vanaf die dag tellen.`}
+            </p>
+          ) : null}
           {search.check.ok ? <p>Aan deze voorwaarde is voldaan: de verwijdering kan definitief worden.</p> : search.attempts.length ? <p className="muted">{search.check.message}</p> : null}
           {search.attempts.length ? (
             <table className="table-responsive">
@@ -209,7 +219,7 @@ export function MeasureBezwaar({ bezwaar, search, today, outcomes, searchResults
               <div className="two-col">
                 <div className="field">
                   <label htmlFor="search-date">Contact op</label>
-                  <input id="search-date" name="contactedOn" type="date" max={today} defaultValue={today} required />
+                  <input id="search-date" name="contactedOn" type="date" min={search.decidedOn ?? undefined} max={today} defaultValue={today} required />
                 </div>
                 <div className="field">
                   <label htmlFor="search-school">School of instelling</label>

@@ -342,13 +342,13 @@ export const openApiDocument = {
         responses: { '200': { description: '{items: Measure[]} (each with pendingRemovalId, uuid or null)' }, '401': error, '403': error },
       },
       post: {
-        summary: 'Propose a measure: {kind, studentId, incidentIds?, reasons, startsOn? (YYYY-MM-DD), schoolDays? (schorsing), skipJustification? (required when a rung is skipped), pendingRemovalId? (a schorsing pending an open verwijdering of the same pupil)}. A schorsing longer than the sector allows is refused with the rule and its source; a pendingRemovalId that is not an open verwijdering of this pupil is refused (400/404/409 on pendingRemovalId).',
+        summary: 'Propose a measure: {kind, studentId, incidentIds?, reasons, startsOn? (YYYY-MM-DD), schoolDays? (schorsing), skipJustification? (required when a rung is skipped), pendingRemovalId? (a schorsing pending an open verwijdering of the same pupil)}. A schorsing longer than the sector allows is refused with the rule and its source, as is one that overlaps another schorsing of the pupil or directly follows or precedes one (no school day between) unless incidentIds names a new incident with the pupil after the other one’s decision, and one in a schooljaar without the region’s school holidays (400 on startsOn or schoolDays); a pendingRemovalId that is not an open verwijdering of this pupil is refused (400/404/409 on pendingRemovalId).',
         responses: { '201': { description: '{id, state}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
       },
     },
     '/measures/{id}': {
       get: {
-        summary: 'A measure with its transitions, tasks (e.g. the Inspectie notice summary), linked incidents, the next steps open to the caller, hearings (verwijdering), pendingRemoval {id, state, stateLabel, open} (a schorsing pending a verwijdering) and schorsingenPending [{id, state, stateLabel, startsOn, endsOn, schoolDays, running}] (a verwijdering)',
+        summary: 'A measure with its transitions, tasks (e.g. the Inspectie notice summary), linked incidents, the next steps open to the caller, hearings (verwijdering), pendingRemoval {id, state, stateLabel, open} (a schorsing pending a verwijdering), schorsingenOfYear {schoolYear, items, totalSchoolDays} (a schorsing: the pupil’s schorsingen of its schooljaar) and schorsingenPending [{id, state, stateLabel, startsOn, endsOn, schoolDays, running}] (a verwijdering)',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
         responses: { '200': { description: 'The measure' }, '401': error, '403': error, '404': error },
       },
@@ -404,7 +404,7 @@ export const openApiDocument = {
         responses: { '200': { description: '{items}' }, '401': error, '403': error, '404': error },
       },
       post: {
-        summary: 'Record an attempt {contactedOn, schoolName, result: toegelaten | geen plaats | in behandeling | geweigerd, note?} on a verwijdering in search',
+        summary: 'Record an attempt {contactedOn, schoolName, result: toegelaten | geen plaats | in behandeling | geweigerd, note?} on a verwijdering in search. contactedOn lies between the day of the decision to remove and today (400 otherwise): the search, and the mbo term of 8 weeks, start with the decision.',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
         responses: { '201': { description: '{id}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
       },
@@ -421,7 +421,7 @@ export const openApiDocument = {
     },
     '/measures/{id}/transitions': {
       post: {
-        summary: 'Take the next step: {to, reason?, expectedState?}. Deciding a schorsing is for the bestuurder, or the directeur when the stichting gives the mandate; a verwijdering becomes definitive only when the rule set’s condition holds (409 otherwise). letter_sent of a schorsing follows from POST /measures/{id}/letters/{letterId}/sent (409 here); a verwijdering’s hearings step and decision need every required hearing (409 naming the rule).',
+        summary: 'Take the next step: {to, reason?, expectedState?}. Deciding a schorsing is for the bestuurder, or the directeur when the stichting gives the mandate, and checks again that it neither overlaps nor directly follows another schorsing of the pupil (409); a verwijdering becomes definitive only when the rule set’s condition holds (409 otherwise). letter_sent of a schorsing follows from POST /measures/{id}/letters/{letterId}/sent (409 here); a verwijdering’s hearings step and decision need every required hearing (409 naming the rule).',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
         responses: { '200': { description: '{id, state}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
       },

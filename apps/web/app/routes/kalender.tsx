@@ -1,11 +1,24 @@
 import {
+  BUNDLED_SCHOOL_HOLIDAYS,
   createCalendarEntry,
   deleteCalendarEntry,
   getSchoolCalendarView,
   getStichtingCalendar,
+  importBundledSchoolHolidays,
+  importSchoolHolidays,
   listSchoolYearNames,
+  MAX_HOLIDAY_FILE_BYTES,
+  type HolidayImportResult,
 } from '@baken/domain'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { requireContext, requirePermission, inTenant, writeInTenant } from '~/lib/context.server.ts'
 import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
@@ -13,8 +26,10 @@ import { useRootData } from '~/root.tsx'
 
 /**
  * /kalender — the school calendar. The stichtingbeheerder keeps the school holidays per
- * region and each school's own days; other stichting roles read them; school staff see their own
- * school's schooljaar with the national holidays and the number of school days.
+ * region and each school's own days, and imports the region holidays from the Rijksoverheid's open
+ * data (a file, or the data Baken ships); other stichting roles read them; school staff see their own
+ * school's schooljaar with the national holidays and the number of school days. A schooljaar without
+ * a region's holidays is flagged: a schorsing in it is refused until they are entered.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
@@ -29,21 +44,74 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       return { mode: 'school' as const, schooljaar, years, view }
     }
     const stichting = await getStichtingCalendar(tx, ctx.ability, { schooljaar })
-    return { mode: 'stichting' as const, schooljaar, years, stichting, canEdit: ctx.ability.can('create', 'Calendar') }
+    return {
+      mode: 'stichting' as const,
+      schooljaar,
+      years,
+      stichting,
+      canEdit: ctx.ability.can('create', 'Calendar'),
+      bundled: Object.hasOwn(BUNDLED_SCHOOL_HOLIDAYS, schooljaar),
+      maxKilobytes: MAX_HOLIDAY_FILE_BYTES / 1024,
+    }
   })
 }
 
 type FormValues = Record<'kind' | 'name' | 'startsOn' | 'endsOn' | 'scope', string>
 type ActionData = { intent: string; errors: { path: string; message: string }[]; values: FormValues }
 
-/** Add or delete an entry (stichtingbeheerder). Refusals come back as Dutch errors; nothing is written. */
+const EMPTY: FormValues = { kind: '', name: '', startsOn: '', endsOn: '', scope: '' }
+const YEAR = /^\d{4}-\d{4}$/
+
+/** After an import: the page of the schooljaar asked for (or the first imported), with the count. */
+function afterImport(result: Extract<HolidayImportResult, { ok: true }>, asked: string) {
+  const year = result.schoolYears.some((y) => y.schoolYear === asked) ? asked : result.schoolYears[0]!.schoolYear
+  return redirect(`/kalender?schooljaar=${year}&geimporteerd=${result.schoolYears.find((y) => y.schoolYear === year)!.imported}`)
+}
+
+/** The import of a file in the Rijksoverheid's format (multipart, with a size limit while reading). */
+async function importFile(request: Request, ctx: ReturnType<typeof requireContext>) {
+  requirePermission(request, ctx, 'create', 'Calendar')
+  requirePermission(request, ctx, 'delete', 'Calendar')
+  const refused = (status: number, message: string) => data<ActionData>({ intent: 'import', errors: [{ path: 'file', message }], values: EMPTY }, { status })
+  let form: FormData
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_HOLIDAY_FILE_BYTES }))
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) return refused(413, `Het bestand is te groot; het maximum is ${MAX_HOLIDAY_FILE_BYTES / 1024} kB.`)
+    throw e
+  }
+  const file = form.get('file')
+  if (!file || typeof file === 'string' || file.size === 0) return refused(400, 'Kies een bestand met de schoolvakanties van de Rijksoverheid (JSON).')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer())
+  } catch {
+    return refused(400, 'Het bestand is geen tekstbestand (UTF-8): kies het JSON-bestand van de Rijksoverheid.')
+  }
+  const result = await writeInTenant(ctx, (tx) => importSchoolHolidays(tx, ctx.ability, ctx.tenant, { text }))
+  if (!result.ok) return data<ActionData>({ intent: 'import', errors: result.errors, values: EMPTY }, { status: result.status })
+  const asked = form.get('schooljaar')
+  return afterImport(result, typeof asked === 'string' ? asked : '')
+}
+
+/**
+ * Add or delete an entry, or import the region holidays (stichtingbeheerder). Refusals come back as
+ * Dutch errors; nothing is written.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
+  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return importFile(request, ctx)
   const form = Object.fromEntries(await request.formData())
   const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '')
   const intent = text('intent')
   requirePermission(request, ctx, intent === 'delete' ? 'delete' : 'create', 'Calendar')
   const schooljaar = text('schooljaar')
+  if (intent === 'import-bundled') {
+    requirePermission(request, ctx, 'delete', 'Calendar')
+    const result = await writeInTenant(ctx, (tx) => importBundledSchoolHolidays(tx, ctx.ability, ctx.tenant, schooljaar))
+    if (!result.ok) return data<ActionData>({ intent: 'import', errors: result.errors, values: EMPTY }, { status: result.status })
+    return afterImport(result, schooljaar)
+  }
   const values: FormValues = { kind: text('kind'), name: text('name'), startsOn: text('startsOn'), endsOn: text('endsOn'), scope: text('scope') }
   const result = await writeInTenant(ctx, async (tx) =>
     intent === 'create'
@@ -53,7 +121,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : { ok: false as const, status: 400 as const, errors: [{ path: 'intent', message: 'Onbekende actie.' }] },
   )
   if (!result.ok) return data<ActionData>({ intent, errors: result.errors, values }, { status: result.status })
-  const year = /^\d{4}-\d{4}$/.test(schooljaar) ? `schooljaar=${schooljaar}&` : ''
+  const year = YEAR.test(schooljaar) ? `schooljaar=${schooljaar}&` : ''
   return redirect(`/kalender?${year}${intent === 'delete' ? 'verwijderd' : 'toegevoegd'}=1`)
 }
 
@@ -71,6 +139,16 @@ const dictionary = {
     schoolDays: '{n} schooldagen in schooljaar {year} (1 augustus t/m 31 juli).',
     region: 'Regio {region}',
     incomplete: 'Voor dit schooljaar zijn nog geen schoolvakanties van regio {region} ingevoerd; het aantal schooldagen klopt dan niet.',
+    regionIncomplete:
+      'Voor schooljaar {year} zijn nog geen schoolvakanties van regio {region} ingevoerd. Een schorsing in dit schooljaar wordt geweigerd tot ze zijn ingevoerd of geïmporteerd: zonder vakanties zijn de schooldagen niet te tellen.',
+    imported: '{n} schoolvakanties van schooljaar {year} geïmporteerd.',
+    importTitle: 'Schoolvakanties importeren',
+    importIntro:
+      'Importeer de schoolvakanties van de drie regio’s uit de open data van de Rijksoverheid (rijksoverheid.nl/opendata/schoolvakanties, JSON). De import vervangt de schoolvakanties per regio van de schooljaren in het bestand; de eigen dagen van scholen en andere vrije dagen blijven staan.',
+    importFile: 'Bestand (JSON, hoogstens {kb} kB)',
+    importButton: 'Bestand importeren',
+    importBundled: 'Schoolvakanties {year} van de Rijksoverheid overnemen (meegeleverd met Baken)',
+    importFailed: 'De schoolvakanties zijn niet geïmporteerd; er is niets gewijzigd',
     when: 'Wanneer',
     what: 'Wat',
     kind: 'Soort',
@@ -113,6 +191,16 @@ const dictionary = {
     schoolDays: '{n} school days in school year {year} (1 August to 31 July).',
     region: 'Region {region}',
     incomplete: 'No school holidays of region {region} have been entered for this school year yet, so the number of school days is not right.',
+    regionIncomplete:
+      'No school holidays of region {region} have been entered for school year {year} yet. A suspension in this school year is refused until they are entered or imported: without holidays its school days cannot be counted.',
+    imported: '{n} school holidays of school year {year} imported.',
+    importTitle: 'Import school holidays',
+    importIntro:
+      'Import the school holidays of the three regions from the open data of the Dutch government (rijksoverheid.nl/opendata/schoolvakanties, JSON). The import replaces the region holidays of the school years in the file; the schools’ own days and other days off stay.',
+    importFile: 'File (JSON, at most {kb} kB)',
+    importButton: 'Import file',
+    importBundled: 'Take over the government’s school holidays of {year} (shipped with Baken)',
+    importFailed: 'The school holidays were not imported; nothing was changed',
     when: 'When',
     what: 'What',
     kind: 'Kind',
@@ -296,6 +384,52 @@ function AddForm({ t, schooljaar, schools, actionData }: { t: Dictionary; school
   )
 }
 
+function ImportForm({ t, schooljaar, bundled, maxKilobytes, actionData }: { t: Dictionary; schooljaar: string; bundled: boolean; maxKilobytes: number; actionData: ActionData | undefined }) {
+  const navigation = useNavigation()
+  const failed = actionData?.intent === 'import' ? actionData : undefined
+  return (
+    <section className="card" aria-labelledby="kal-import">
+      <h2 id="kal-import">{t.importTitle}</h2>
+      <p className="muted">{t.importIntro}</p>
+      {failed ? (
+        <div className="error-summary" role="alert">
+          <h3>{t.importFailed}</h3>
+          <ul>
+            {failed.errors.map((e) => (
+              <li key={`${e.path}-${e.message}`}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="kal-form">
+        <input type="hidden" name="schooljaar" value={schooljaar} />
+        <div className="field">
+          <label htmlFor="kal-file">{fill(t.importFile, { kb: maxKilobytes })}</label>
+          <input
+            id="kal-file"
+            name="file"
+            type="file"
+            accept="application/json,.json"
+            required
+            aria-invalid={failed ? true : undefined}
+          />
+        </div>
+        <button type="submit" name="intent" value="import" disabled={navigation.state === 'submitting'}>
+          {t.importButton}
+        </button>
+      </Form>
+      {bundled ? (
+        <Form method="post">
+          <input type="hidden" name="schooljaar" value={schooljaar} />
+          <button type="submit" name="intent" value="import-bundled" className="button secondary" disabled={navigation.state === 'submitting'}>
+            {fill(t.importBundled, { year: schooljaar })}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  )
+}
+
 export default function Kalender() {
   const lang = useRootData()?.lang === 'en' ? 'en' : 'nl'
   const t = dictionary[lang]
@@ -316,6 +450,11 @@ export default function Kalender() {
       {params.get('verwijderd') ? (
         <p role="status" className="notice">
           {t.deleted}
+        </p>
+      ) : null}
+      {/^\d+$/.test(params.get('geimporteerd') ?? '') ? (
+        <p role="status" className="notice">
+          {fill(t.imported, { n: params.get('geimporteerd')!, year: schooljaar })}
         </p>
       ) : null}
       {deleteFailed ? (
@@ -346,7 +485,7 @@ export default function Kalender() {
           <p className="kal-count">{fill(t.schoolDays, { n: loaded.view.schoolDays, year: schooljaar })}</p>
           {loaded.view.incomplete ? (
             <p className="error" role="note">
-              {fill(t.incomplete, { region: loaded.view.school.region })}
+              {fill(t.regionIncomplete, { region: loaded.view.school.region, year: schooljaar })}
             </p>
           ) : null}
           <table className="table-responsive kal-table">
@@ -383,7 +522,10 @@ export default function Kalender() {
       ) : (
         <>
           {loaded.canEdit ? (
-            <AddForm t={t} schooljaar={schooljaar} schools={loaded.stichting.schools} actionData={actionData} />
+            <>
+              <ImportForm t={t} schooljaar={schooljaar} bundled={loaded.bundled} maxKilobytes={loaded.maxKilobytes} actionData={actionData} />
+              <AddForm t={t} schooljaar={schooljaar} schools={loaded.stichting.schools} actionData={actionData} />
+            </>
           ) : (
             <p className="muted">{t.readOnly}</p>
           )}
@@ -393,6 +535,11 @@ export default function Kalender() {
             {loaded.stichting.regions.map((r) => (
               <section key={r.region} aria-labelledby={`kal-region-${r.region}`}>
                 <h3 id={`kal-region-${r.region}`}>{fill(t.region, { region: r.region })}</h3>
+                {r.incomplete ? (
+                  <p className="error" role="note">
+                    {fill(t.regionIncomplete, { region: r.region, year: schooljaar })}
+                  </p>
+                ) : null}
                 <EntryTable t={t} entries={r.entries} canEdit={loaded.canEdit} schooljaar={schooljaar} caption={fill(t.region, { region: r.region })} />
               </section>
             ))}

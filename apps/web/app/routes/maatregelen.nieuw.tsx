@@ -1,14 +1,37 @@
-import { listMeasures, listStudents, localDate, MEASURE_KINDS, MEASURE_LABELS, proposeMeasure, WORKFLOWS } from '@baken/domain'
+import {
+  listMeasures,
+  listSchorsingenByPupil,
+  listStudents,
+  localDate,
+  MEASURE_KINDS,
+  MEASURE_LABELS,
+  proposeMeasure,
+  schoolHolidayGaps,
+  schoolYearOf,
+  WORKFLOWS,
+} from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
 import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { formatDate } from '~/lib/format.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'create', 'Measure')
-  const [pupils, removals] = await inTenant(ctx, (tx) =>
-    Promise.all([listStudents(tx, ctx.ability, { pageSize: 200 }), listMeasures(tx, ctx.ability, { kind: 'verwijdering' })]),
+  // This schooljaar and the next: a schorsing may start in either.
+  const thisYear = schoolYearOf(new Date())
+  const years = [thisYear, `${Number(thisYear.slice(0, 4)) + 1}-${Number(thisYear.slice(0, 4)) + 2}`]
+  const schoolId = ctx.tenant.schoolId
+  const [pupils, removals, schorsingen, calendarGaps] = await inTenant(ctx, (tx) =>
+    Promise.all([
+      listStudents(tx, ctx.ability, { pageSize: 200 }),
+      listMeasures(tx, ctx.ability, { kind: 'verwijdering' }),
+      // Each pupil's schorsingen of these schooljaren: the form shows the chosen pupil's, with the total.
+      listSchorsingenByPupil(tx, ctx.ability, years),
+      // Schooljaren without the region's school holidays: a schorsing there is refused until they are entered.
+      schoolId ? schoolHolidayGaps(tx, schoolId, years) : Promise.resolve([]),
+    ]),
   )
   // The open verwijderingen of this school's pupils, offered for a schorsing pending removal.
   const closed: readonly string[] = WORKFLOWS.verwijdering.final
@@ -19,7 +42,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pupils: pupils.items.map((p) => ({ id: p.id, name: p.displayName, group: p.groupName })),
     kinds: MEASURE_KINDS.map((k) => ({ value: k, label: MEASURE_LABELS[k] })),
     today: localDate(new Date()),
+    schorsingen,
+    calendarGaps,
   }
+}
+
+/** The schooljaar (1 August – 31 July) of a YYYY-MM-DD date. */
+function schoolYearOfDay(day: string): string {
+  const y = Number(day.slice(0, 4))
+  const start = Number(day.slice(5, 7)) >= 8 ? y : y - 1
+  return `${start}-${start + 1}`
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -43,11 +75,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewMeasure() {
-  const { pupils, kinds, today, openRemovals } = useLoaderData<typeof loader>()
+  const { pupils, kinds, today, openRemovals, schorsingen, calendarGaps } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const [kind, setKind] = useState(params.get('kind') ?? 'schorsing')
   const [studentId, setStudentId] = useState(params.get('studentId') ?? '')
+  const [startsOn, setStartsOn] = useState(/^\d{4}-\d{2}-\d{2}$/.test(params.get('startsOn') ?? '') ? params.get('startsOn')! : today)
+  const year = schoolYearOfDay(/^\d{4}-\d{2}-\d{2}$/.test(startsOn) ? startsOn : today)
+  const pupilSchorsingen = (schorsingen[studentId] ?? []).filter((s) => s.schoolYear === year)
+  const totalSchoolDays = pupilSchorsingen.reduce((n, s) => n + s.schoolDays, 0)
   const removalsOfPupil = openRemovals.filter((r) => r.studentId === studentId)
   const errors = actionData?.errors ?? []
   const errorFor = (path: string) => errors.find((e) => e.path === path)?.message
@@ -57,6 +93,11 @@ export default function NewMeasure() {
         <Link to="/maatregelen">← Maatregelen</Link>
       </p>
       <h1>Maatregel voorstellen</h1>
+      {calendarGaps.map((g) => (
+        <p key={g.schoolYear} className="error" role="note">
+          {`Voor schooljaar ${g.schoolYear} zijn nog geen schoolvakanties van regio ${g.region} ingevoerd. Een schorsing in dat schooljaar wordt geweigerd tot de stichtingbeheerder de schoolvakanties heeft ingevoerd of geïmporteerd: zonder vakanties zijn de schooldagen niet te tellen.`}
+        </p>
+      ))}
       {errors.length ? (
         <div className="error-summary" role="alert">
           <p>
@@ -95,13 +136,37 @@ export default function NewMeasure() {
           </div>
           <div className="field">
             <label htmlFor="startsOn">Vanaf (schooldag)</label>
-            <input id="startsOn" name="startsOn" type="date" defaultValue={today} aria-invalid={errorFor('startsOn') ? true : undefined} />
+            <input id="startsOn" name="startsOn" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} aria-invalid={errorFor('startsOn') ? true : undefined} />
           </div>
           <div className="field">
             <label htmlFor="schoolDays">Aantal schooldagen (schorsing)</label>
             <input id="schoolDays" name="schoolDays" type="number" min={1} max={10} defaultValue={1} aria-invalid={errorFor('schoolDays') ? true : undefined} />
           </div>
         </div>
+        {kind === 'schorsing' && studentId ? (
+          <section className="field" aria-labelledby="pupil-schorsingen">
+            <h2 id="pupil-schorsingen">{`Schorsingen van deze leerling in schooljaar ${year}`}</h2>
+            {pupilSchorsingen.length ? (
+              <>
+                <ul>
+                  {pupilSchorsingen.map((s) => (
+                    <li key={s.id}>
+                      {`${formatDate(s.startsOn)} t/m ${formatDate(s.endsOn)} (${s.schoolDays} schooldagen)`} <span className="badge">{s.stateLabel}</span>
+                    </li>
+                  ))}
+                </ul>
+                <p>
+                  <strong>{`Samen ${totalSchoolDays} schooldagen`}</strong>
+                </p>
+              </>
+            ) : (
+              <p>{`Geen schorsingen in schooljaar ${year}.`}</p>
+            )}
+            <p className="muted">
+              Een schorsing kan niet worden verlengd, ook niet met een tweede besluit: een nieuwe schorsing mag niet overlappen met een andere en niet direct (zonder een schooldag ertussen) aansluiten op een andere, tenzij een nieuw incident van na het eerdere besluit de grond is. Stel de schorsing dan voor vanuit dat incident, zodat het aan het voorstel is gekoppeld.
+            </p>
+          </section>
+        ) : null}
         {kind === 'schorsing' && removalsOfPupil.length ? (
           <fieldset className="field" aria-describedby={errorFor('pendingRemovalId') ? 'pendingRemovalId-error' : 'pendingRemovalId-hint'}>
             <legend>Schorsing hangende verwijdering</legend>

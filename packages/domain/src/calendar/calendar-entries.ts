@@ -99,7 +99,8 @@ export interface CalendarSchoolSummary {
 
 export interface StichtingCalendar {
   schooljaar: string
-  regions: { region: HolidayRegion; entries: CalendarEntryItem[] }[]
+  /** Per region its entries; `incomplete`: no school holiday entered for the region in this schooljaar. */
+  regions: { region: HolidayRegion; entries: CalendarEntryItem[]; incomplete: boolean }[]
   schools: CalendarSchoolSummary[]
 }
 
@@ -130,7 +131,10 @@ export async function getStichtingCalendar(tx: Tx, ability: AppAbility, input: {
   }
   return {
     schooljaar,
-    regions: schema.REGIONS.map((region) => ({ region, entries: entries.filter((e) => e.schoolId === null && e.region === region) })),
+    regions: schema.REGIONS.map((region) => {
+      const own = entries.filter((e) => e.schoolId === null && e.region === region)
+      return { region, entries: own, incomplete: !own.some((e) => e.kind === 'schoolvakantie') }
+    }),
     schools: summaries,
   }
 }

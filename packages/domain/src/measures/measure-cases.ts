@@ -5,6 +5,7 @@ import { schema, type TenantContext, type Tx } from '@baken/db'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
+import { missingHolidaysMessage, schoolYearWithoutHolidays } from '../calendar/calendar-gaps.ts'
 import { loadSchoolCalendar } from '../calendar/load-school-calendar.ts'
 import { localDate, schoolYearOf } from '../school-year.ts'
 import { displayName } from '../students.ts'
@@ -13,6 +14,7 @@ import { mayTake, openTransitions, stateLabel, WORKFLOWS } from './workflows.ts'
 import { definitiveRemovalRefusal } from './removal-search.ts' // the search for another school
 import { getMeasureHearings, hearingsRefusal } from './removal-hearings.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
+import { checkPupilSchorsingen, pupilSchorsingenOfYear, recordedFollowUpBasis, type FollowUpBasis } from './schorsing-chain.ts'
 import { recordAccess } from '../privacy/access-log.ts'
 import { refusal as refuse, zodRefusal, type FieldError } from '../result.ts'
 import { textInput } from '../input-rules.ts'
@@ -126,6 +128,9 @@ export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantCon
     startsOn ??= today
     const calendar = await loadSchoolCalendar(tx, ctx.schoolId, [schoolYearOf(new Date(`${startsOn}T12:00:00Z`)), nextYear(startsOn)])
     if (!calendar) return refuse(400, 'startsOn', 'Er is geen schoolkalender voor deze periode.')
+    // A schorsing is counted in school days: not on a schooljaar whose holidays were never entered.
+    const withoutHolidays = input.kind === 'schorsing' ? schoolYearWithoutHolidays(calendar, [startsOn]) : null
+    if (withoutHolidays) return refuse(400, 'startsOn', missingHolidaysMessage(withoutHolidays, calendar.region))
     if (!calendar.isSchoolDay(startsOn)) return refuse(400, 'startsOn', `${startsOn} is geen schooldag.`)
     schoolDays = input.kind === 'time_out' ? 1 : (input.schoolDays ?? 0)
     if (input.kind === 'time_out' && input.schoolDays !== undefined && input.schoolDays !== 1) {
@@ -136,6 +141,8 @@ export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantCon
       if (!check.ok) return refuse(400, 'schoolDays', check.message)
     }
     endsOn = calendar.addSchoolDays(startsOn, schoolDays)
+    const endWithoutHolidays = input.kind === 'schorsing' ? schoolYearWithoutHolidays(calendar, [endsOn]) : null
+    if (endWithoutHolidays) return refuse(400, 'schoolDays', missingHolidaysMessage(endWithoutHolidays, calendar.region))
   }
 
   if (input.incidentIds.length) {
@@ -144,6 +151,23 @@ export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantCon
       .from(schema.incidents)
       .where(and(inArray(schema.incidents.id, input.incidentIds), eq(schema.incidents.status, 'submitted')))
     if (found.length !== new Set(input.incidentIds).size) return refuse(400, 'incidentIds', 'Onbekend of niet ingediend incident.')
+  }
+
+  // No extension by a second decision (schorsing-chain.ts): no shared day with another schorsing of
+  // the pupil, none directly before or after it unless a new incident is the ground. Locks the pupil.
+  let followUpBasis: FollowUpBasis[] = []
+  if (input.kind === 'schorsing') {
+    const chain = await checkPupilSchorsingen(tx, {
+      sector: student.sector,
+      schoolId: ctx.schoolId,
+      studentId: student.id,
+      startsOn: startsOn!,
+      endsOn: endsOn!,
+      schoolDays: schoolDays!,
+      incidentIds: input.incidentIds,
+    })
+    if (!chain.ok) return refuse(400, 'startsOn', chain.message)
+    followUpBasis = chain.basis
   }
 
   const id = crypto.randomUUID()
@@ -168,7 +192,16 @@ export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantCon
   if (input.incidentIds.length) {
     await tx.insert(schema.measureIncidents).values([...new Set(input.incidentIds)].map((incidentId) => ({ ...tenant, measureId: id, incidentId })))
   }
-  await tx.insert(schema.measureTransitions).values({ ...tenant, measureId: id, fromState: null, toState: state, byId: ctx.userId, reason: input.reasons })
+  await tx.insert(schema.measureTransitions).values({
+    ...tenant,
+    measureId: id,
+    fromState: null,
+    toState: state,
+    byId: ctx.userId,
+    reason: input.reasons,
+    // The new incidents a directly following schorsing rests on, for the check at the decision.
+    data: followUpBasis.length ? { event: 'voorstel', aansluitend: followUpBasis } : null,
+  })
   return { ok: true, id, state }
 }
 
@@ -250,6 +283,21 @@ export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: Tenant
     )
   }
   if (rule.needsReason && (parsed.data.reason?.length ?? 0) < 10) return refuse(400, 'reason', 'Geef een reden (minstens een zin).')
+  // The decision checks the extension ban again: the calendar or the pupil's other schorsingen may
+  // have changed since the proposal (schorsing-chain.ts). Locks the pupil until commit.
+  if (m.kind === 'schorsing' && rule.to === 'approved' && m.startsOn && m.endsOn) {
+    const chain = await checkPupilSchorsingen(tx, {
+      sector: m.sector,
+      schoolId: m.schoolId,
+      studentId: m.studentId,
+      measureId: m.id,
+      startsOn: m.startsOn,
+      endsOn: m.endsOn,
+      schoolDays: m.schoolDays ?? 0,
+      basis: await recordedFollowUpBasis(tx, m.id),
+    })
+    if (!chain.ok) return refuse(409, 'to', chain.message)
+  }
   // The search for another school (removal-search.ts): definitive only when the rule set's condition holds — another school
   // admits the pupil (mbo: or 8 weeks of documented search); refused with the rule and its source.
   if (m.kind === 'verwijdering' && rule.to === 'definitive') {
@@ -457,7 +505,7 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
   if (!item) return null
   const [row] = await tx.select().from(schema.measures).where(eq(schema.measures.id, id))
   await recordMeasureAccess(tx, ctx, row!)
-  const [transitions, tasks, incidents, mandate, hearings, pending] = await Promise.all([
+  const [transitions, tasks, incidents, mandate, hearings, pending, schorsingenOfYear] = await Promise.all([
     tx
       .select({ from: schema.measureTransitions.fromState, to: schema.measureTransitions.toState, at: schema.measureTransitions.at, reason: schema.measureTransitions.reason, by: schema.users.name })
       .from(schema.measureTransitions)
@@ -469,6 +517,7 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
     directeurMandate(tx, row!.stichtingId),
     getMeasureHearings(tx, ability, id),
     pendingRemovalLinks(tx, ability, item),
+    item.kind === 'schorsing' && item.startsOn ? pupilSchorsingenOfYear(tx, ability, item.studentId, schoolYearOf(new Date(`${item.startsOn}T12:00:00Z`))) : null,
   ])
   return {
     ...item,
@@ -487,6 +536,8 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
     pendingRemoval: pending.removal,
     /** Verwijdering: its schorsingen pending removal, with whether each still runs; null for other kinds. */
     schorsingenPending: pending.schorsingen,
+    /** Schorsing: the pupil's schorsingen (not refused) of the schooljaar it starts in, this one included, with their total. */
+    schorsingenOfYear,
     next: openTransitions(item.kind, item.state, ctx.role, mandate).map((t) => ({ to: t.to, label: t.label, needsReason: !!t.needsReason })),
   }
 }

@@ -3,15 +3,21 @@
 // admits the pupil; mbo: another institution admits the student, or 8 weeks of documented search).
 // The attempt's note is a column (migration 0018); the attempt is also a step of the measure's history
 // (measure_transitions, from and to the unchanged state), like the bezwaar steps (bezwaar.ts).
+//
+// The search follows from the decision to remove (the duty to find another school or institution is
+// the bevoegd gezag's once it has decided), so it starts on the day of the decision: an attempt dated
+// before it, or in the future, is refused, and the mbo term of 8 weeks runs from the decision — a
+// contact made before the decision cannot make a verwijdering decided today definitive today.
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 import { ruleSetOf, dutchDayName } from './bezwaar.ts'
 import { loadMeasure, mayUpdateMeasure, type MeasureResult } from './measure-cases.ts'
 import { ruleOf, type Rule, type RuleSet } from './rules.ts'
 import { stateLabel } from './workflows.ts'
+import { localDate } from '../school-year.ts'
 import { refusal as refuse, zodRefusal } from '../result.ts'
 import { textInput } from '../input-rules.ts'
 
@@ -24,25 +30,33 @@ export type DefinitiveCheck = { ok: true; rule: Rule; via: 'toelating' | 'zoekte
 
 /**
  * Whether a verwijdering may become definitive under the rule set's `verwijdering.definitief`: an
- * attempt with result "toegelaten", or (where the set has a search term, mbo) the first attempt at
- * least that many weeks before today. A refusal names the rule and its source.
+ * attempt with result "toegelaten", or (where the set has a search term, mbo) that many weeks since the
+ * decision with at least one documented attempt. Only attempts from the day of the decision to today
+ * count. A refusal names the rule and its source.
  */
-export function checkDefinitiveRemoval(ruleSet: RuleSet, attempts: readonly { contactedOn: string; result: string }[], today: string): DefinitiveCheck {
+export function checkDefinitiveRemoval(
+  ruleSet: RuleSet,
+  attempts: readonly { contactedOn: string; result: string }[],
+  today: string,
+  decidedOn: string | null,
+): DefinitiveCheck {
   const rule = ruleOf(ruleSet, 'verwijdering.definitief')
   const value = rule.value as { toelating?: string; zoektermijnWeken?: number | null }
-  if (attempts.some((a) => a.result === 'toegelaten')) return { ok: true, rule, via: 'toelating' }
+  const counted = decidedOn ? attempts.filter((a) => a.contactedOn >= decidedOn && a.contactedOn <= today) : []
+  if (counted.some((a) => a.result === 'toegelaten')) return { ok: true, rule, via: 'toelating' }
   const weeks = value.zoektermijnWeken ?? null
   const other = value.toelating === 'andere_instelling' ? 'een andere instelling de student' : 'een andere school de leerling'
   if (weeks) {
-    const first = attempts.map((a) => a.contactedOn).sort()[0]
-    if (first && addDays(first, weeks * 7) <= today) return { ok: true, rule, via: 'zoektermijn' }
-    const progress = first
-      ? `de eerste vastgelegde zoekpoging was op ${dutchDayName(first)}, dus dat kan vanaf ${dutchDayName(addDays(first, weeks * 7))}`
-      : 'er is nog geen zoekpoging vastgelegd'
+    const termEnds = decidedOn ? addDays(decidedOn, weeks * 7) : null
+    if (termEnds && termEnds <= today && counted.length) return { ok: true, rule, via: 'zoektermijn' }
+    const progress = !decidedOn || !termEnds
+      ? 'het besluit tot verwijdering is nog niet genomen'
+      : `gerekend vanaf het besluit tot verwijdering op ${dutchDayName(decidedOn)}, dus dat kan vanaf ${dutchDayName(termEnds)}` +
+        (counted.length ? '' : '; er is nog geen zoekpoging vastgelegd')
     return {
       ok: false,
       rule,
-      message: `Definitief verwijderen kan pas als ${other} toelaat, of na ${weeks} weken aantoonbaar zoeken zonder resultaat: ${progress} (${rule.source}).`,
+      message: `Definitief verwijderen kan pas als ${other} toelaat, of na ${weeks} weken aantoonbaar zoeken zonder resultaat, ${progress} (${rule.source}).`,
     }
   }
   return {
@@ -52,13 +66,30 @@ export function checkDefinitiveRemoval(ruleSet: RuleSet, attempts: readonly { co
   }
 }
 
+/**
+ * The Dutch day of the decision to remove: the measure's first step to "besloten (voorlopig)" (its
+ * decidedAt moves on when the board makes it definitive), or null before the decision.
+ */
+export async function removalDecidedOn(tx: Tx, m: typeof schema.measures.$inferSelect): Promise<string | null> {
+  const t = schema.measureTransitions
+  const [step] = await tx
+    .select({ at: t.at })
+    .from(t)
+    .where(and(eq(t.measureId, m.id), eq(t.toState, 'decided')))
+    .orderBy(asc(t.at))
+    .limit(1)
+  if (step) return localDate(step.at)
+  // Rows from before the history was kept: the decision's own timestamp, once decided.
+  return m.decidedAt && ['decided', 'searching', 'definitive'].includes(m.state) ? localDate(m.decidedAt) : null
+}
+
 /** For transitionMeasure: why this verwijdering may not become definitive yet, or null. */
 export async function definitiveRemovalRefusal(tx: Tx, m: typeof schema.measures.$inferSelect, today: string = dutchToday()): Promise<string | null> {
   const attempts = await tx
     .select({ contactedOn: schema.removalSearchAttempts.contactedOn, result: schema.removalSearchAttempts.result })
     .from(schema.removalSearchAttempts)
     .where(eq(schema.removalSearchAttempts.measureId, m.id))
-  const check = checkDefinitiveRemoval(ruleSetOf(m), attempts, today)
+  const check = checkDefinitiveRemoval(ruleSetOf(m), attempts, today, await removalDecidedOn(tx, m))
   return check.ok ? null : check.message
 }
 
@@ -94,7 +125,17 @@ export async function recordSearchAttempt(
   if (m.kind !== 'verwijdering' || m.state !== 'searching') {
     return refuse(409, '', `Zoekpogingen horen bij een verwijdering waarvoor een andere school wordt gezocht; deze maatregel is ${stateLabel(m.kind, m.state)}.`)
   }
-  if (input.contactedOn > today) return refuse(400, 'contactedOn', 'De datum ligt in de toekomst.')
+  if (input.contactedOn > today) return refuse(400, 'contactedOn', 'De datum ligt in de toekomst: leg een zoekpoging vast nadat het contact er is geweest.')
+  const decidedOn = await removalDecidedOn(tx, m)
+  if (!decidedOn || input.contactedOn < decidedOn) {
+    const rule = ruleOf(ruleSetOf(m), 'verwijdering.definitief')
+    return refuse(
+      400,
+      'contactedOn',
+      `De zoekpoging van ${dutchDayName(input.contactedOn)} ligt vóór het besluit tot verwijdering (${decidedOn ? dutchDayName(decidedOn) : 'nog niet genomen'}): ` +
+        `het zoeken naar een andere school of instelling begint met dat besluit, en alleen pogingen vanaf die dag tellen (${rule.source}).`,
+    )
+  }
   const id = crypto.randomUUID()
   const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
   await tx.insert(schema.removalSearchAttempts).values({
@@ -148,6 +189,10 @@ export interface MeasureSearchView {
   rule: { text: string; source: string }
   check: { ok: boolean; message: string | null }
   mayRecord: boolean
+  /** The day of the decision to remove: the search, and its term, start here (null before it). */
+  decidedOn: string | null
+  /** mbo: the first day the 8 weeks of documented search have passed; null where there is no term. */
+  termEndsOn: string | null
 }
 
 /** What the measure page shows about the search for another school (verwijderingen only). */
@@ -155,12 +200,16 @@ export async function getMeasureSearch(tx: Tx, ability: AppAbility, measureId: s
   const m = await loadMeasure(tx, ability, measureId)
   if (!m || m.kind !== 'verwijdering') return null
   const attempts = (await listSearchAttempts(tx, ability, measureId)) ?? []
-  const check = checkDefinitiveRemoval(ruleSetOf(m), attempts, today)
+  const decidedOn = await removalDecidedOn(tx, m)
+  const check = checkDefinitiveRemoval(ruleSetOf(m), attempts, today, decidedOn)
+  const weeks = (check.rule.value as { zoektermijnWeken?: number | null }).zoektermijnWeken ?? null
   return {
     attempts,
     rule: { text: check.rule.text, source: check.rule.source },
     check: { ok: check.ok, message: check.ok ? null : check.message },
     mayRecord:
       m.state === 'searching' && mayUpdateMeasure(ability, m),
+    decidedOn,
+    termEndsOn: weeks && decidedOn ? addDays(decidedOn, weeks * 7) : null,
   }
 }
