@@ -31,7 +31,7 @@ const JUSTIFY = 'De veiligheid van de medeleerlingen vraagt direct een schorsing
 const propose = (studentId: string, startsOn: string, schoolDays: number, extra: Record<string, unknown> = {}) =>
   as(DIR, (tx) => proposeMeasure(tx, ability(DIR), ctxOf[DIR]!, { kind: 'schorsing', studentId, reasons: 'Bedreigde een medeleerling op het plein.', startsOn, schoolDays, skipJustification: JUSTIFY, ...extra }))
 const decide = (id: string) => as(BOARD, (tx) => transitionMeasure(tx, ability(BOARD), ctxOf[BOARD]!, id, { to: 'approved' }))
-const idOf = (r: { ok: boolean }) => (r as { id: string }).id
+const idOf = (r: object) => (r as { id: string }).id
 
 let seeded: DemoDates
 let free: string[] = []
