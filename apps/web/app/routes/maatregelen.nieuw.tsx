@@ -1,4 +1,4 @@
-import { listMeasures, listStudents, localDate, MEASURE_KINDS, MEASURE_LABELS, proposeMeasure, WORKFLOWS } from '@baken/domain'
+import { listMeasures, listStudents, localDate, MEASURE_KINDS, MEASURE_LABELS, proposeMeasure, schorsingMaximumAt, WORKFLOWS } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
@@ -7,8 +7,13 @@ import { inTenant, requireContext, requirePermission, writeInTenant } from '~/li
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'create', 'Measure')
-  const [pupils, removals] = await inTenant(ctx, (tx) =>
-    Promise.all([listStudents(tx, ctx.ability, { pageSize: 200 }), listMeasures(tx, ctx.ability, { kind: 'verwijdering' })]),
+  const [pupils, removals, schorsingMax] = await inTenant(ctx, (tx) =>
+    Promise.all([
+      listStudents(tx, ctx.ability, { pageSize: 200 }),
+      listMeasures(tx, ctx.ability, { kind: 'verwijdering' }),
+      // The sector maximum of a schorsing with its rule and status, shown beside the field.
+      ctx.tenant.schoolId ? schorsingMaximumAt(tx, ctx.tenant.schoolId) : Promise.resolve(null),
+    ]),
   )
   // The open verwijderingen of this school's pupils, offered for a schorsing pending removal.
   const closed: readonly string[] = WORKFLOWS.verwijdering.final
@@ -19,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pupils: pupils.items.map((p) => ({ id: p.id, name: p.displayName, group: p.groupName })),
     kinds: MEASURE_KINDS.map((k) => ({ value: k, label: MEASURE_LABELS[k] })),
     today: localDate(new Date()),
+    schorsingMax,
   }
 }
 
@@ -43,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewMeasure() {
-  const { pupils, kinds, today, openRemovals } = useLoaderData<typeof loader>()
+  const { pupils, kinds, today, openRemovals, schorsingMax } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const [kind, setKind] = useState(params.get('kind') ?? 'schorsing')
@@ -99,7 +105,27 @@ export default function NewMeasure() {
           </div>
           <div className="field">
             <label htmlFor="schoolDays">Aantal schooldagen (schorsing)</label>
-            <input id="schoolDays" name="schoolDays" type="number" min={1} max={10} defaultValue={1} aria-invalid={errorFor('schoolDays') ? true : undefined} />
+            <input
+              id="schoolDays"
+              name="schoolDays"
+              type="number"
+              min={1}
+              max={schorsingMax?.max ?? 5}
+              defaultValue={1}
+              aria-describedby={schorsingMax ? 'schoolDays-rule' : undefined}
+              aria-invalid={errorFor('schoolDays') ? true : undefined}
+            />
+            {schorsingMax ? (
+              <p id="schoolDays-rule" className="muted">
+                Een schorsing duurt ten hoogste {schorsingMax.max} schooldagen ({schorsingMax.source}).{' '}
+                {schorsingMax.status.includes('onzeker') ? (
+                  <span className="badge pr-uncertain" title={schorsingMax.note ?? undefined}>
+                    Onzeker
+                  </span>
+                ) : null}
+                {schorsingMax.status.includes('onzeker') && schorsingMax.note ? <span className="pr-note"> {schorsingMax.note}</span> : null}
+              </p>
+            ) : null}
           </div>
         </div>
         {kind === 'schorsing' && removalsOfPupil.length ? (
