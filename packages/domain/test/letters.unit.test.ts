@@ -126,6 +126,9 @@ describe('the objection clause', () => {
     expect(v.bezwaarclausule).toMatch(/^Bezwaar\n/)
     expect(v.bezwaarclausule).toContain('binnen zes weken na de dag waarop het is verzonden schriftelijk bezwaar maken bij het bevoegd gezag: Stichting Kompas')
     expect(v.bezwaarclausule).toContain('Awb art. 6:5, 6:7 en 6:8')
+    // The decision term is the Awb's, not the verwijdering's four weeks.
+    expect(v.bezwaarclausule).toContain('Het bevoegd gezag beslist binnen zes weken na afloop van de bezwaartermijn, of binnen twaalf weken als een adviescommissie uw bezwaar behandelt (Awb art. 7:10 lid 1 en 3).')
+    expect(v.bezwaarclausule).not.toContain('vier weken')
     expect(letter()).toContain('bezwaar maken')
   })
 
