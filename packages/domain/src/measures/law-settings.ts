@@ -3,6 +3,7 @@
 // holds the default and its source (rules.ts, schorsing.besluitAan: 21, Inrichtingsbesluit WVO art.
 // 13 as schools quote it); a stichting may choose from majority (18) up to that age. Read and set by
 // the bestuurder and the stichtingbeheerder (CASL 'LawSettings'; RLS 0013 limits writes to them).
+// Also the rule a school's proposal form shows beside the number of days of a schorsing.
 import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { eq, sql } from 'drizzle-orm'
