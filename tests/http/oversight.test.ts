@@ -128,8 +128,8 @@ describe('bezwaren through the API', () => {
     const decidedOn = localDate(new Date((await dir.get(`/api/v1/measures/${m.id}`)).json().decidedAt))
     const created = await json(dir, 'POST', path, { receivedOn: today })
     expect(created.status).toBe(201)
-    // po: 6 weeks to object, then the board's 4 weeks from the day after that term ends.
-    expect(created.json()).toMatchObject({ state: 'received', decisionDueOn: bezwaarDecisionDue('po', decidedOn, today) })
+    // A schorsing: 6 weeks to object, then the Awb's 6 weeks from the day after that term ends (Awb 7:10).
+    expect(created.json()).toMatchObject({ state: 'received', decisionDueOn: bezwaarDecisionDue('schorsing', 'po', decidedOn, today) })
     const id = created.json().id
     expect((await json(dir, 'POST', path, { receivedOn: today })).status).toBe(409)
     expect((await json(dir, 'POST', path, { receivedOn: 'gisteren' })).status).toBe(400)
@@ -159,7 +159,7 @@ describe('bezwaren through the API', () => {
     // due by the po rule from the letter's day.
     const { id: endedId, letterSentOn, bezwaar } = await endedWithBezwaar(dir)
     const ended = { id: endedId }
-    expect(bezwaar).toMatchObject({ decisionDueOn: bezwaarDecisionDue('po', letterSentOn, bezwaar.receivedOn), state: 'hearing_held' })
+    expect(bezwaar).toMatchObject({ decisionDueOn: bezwaarDecisionDue('schorsing', 'po', letterSentOn, bezwaar.receivedOn), state: 'hearing_held' })
     expect((await as['bestuur@horizon.demo']!.get(`/api/v1/measures/${ended.id}/bezwaren`)).status).toBe(404)
     expect((await json(as['bestuur@horizon.demo']!, 'POST', `/api/v1/measures/${ended.id}/bezwaren`, { receivedOn: today })).status).toBe(404)
     expect((await as['leerkracht@branding.demo']!.get(`/api/v1/measures/${ended.id}/bezwaren`)).status).toBe(403)
@@ -206,9 +206,9 @@ describe('the measure page', () => {
     const posted = await lyceum.post(`/maatregelen/${decided.id}`, { intent: 'bezwaar-record', receivedOn: today })
     expect(posted.status).toBe(302)
     const [b] = (await lyceum.get(`/api/v1/measures/${decided.id}/bezwaren`)).json().items
-    // vo: 4 weeks from receipt.
+    // A schorsing in vo too: the Awb's 6 weeks after the objection term, not the verwijdering's 4 from receipt.
     const decidedOn = localDate(new Date((await lyceum.get(`/api/v1/measures/${decided.id}`)).json().decidedAt))
-    expect(b).toMatchObject({ receivedOn: today, decisionDueOn: bezwaarDecisionDue('vo', decidedOn, today) })
+    expect(b).toMatchObject({ receivedOn: today, decisionDueOn: bezwaarDecisionDue('schorsing', 'vo', decidedOn, today) })
     const refused = await lyceum.post(`/maatregelen/${decided.id}`, { intent: 'bezwaar-hearing', bezwaarId: b.id, hearingOn: '2099-01-01' })
     expect(refused.status).toBe(400)
     expect(refused.text).toContain('in de toekomst')

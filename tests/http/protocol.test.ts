@@ -86,11 +86,13 @@ describe('the bestuurder', () => {
     expect(res.text).toContain(DIFFERS_BADGE)
   })
 
-  it('opens the Vakcollege: the mbo rules (10 school days, no Inspectie notice) and no protocol on file', async () => {
+  it('opens the Vakcollege: the mbo rules (one week, "Onzeker"; no Inspectie notice) and no protocol on file', async () => {
     const res = await as['bestuur@kompas.demo']!.get(`/protocol?school=${vakcollege}`)
     const page = textOf(res.text)
     expect(page).toContain('Kompas Vakcollege (34EF)')
-    expect(page).toContain('10 schooldagen')
+    expect(page).toContain('Een schorsing duurt ten hoogste één week: 5 schooldagen.')
+    expect(page).toContain('Kamerstuk 35 625')
+    expect(page).not.toContain('10 schooldagen')
     expect(page).toContain('WEB art. 8.1.7c')
     expect(page).toContain('Geen melding aan de Inspectie.')
     expect(page).toContain('Voor deze school is geen protocol vastgelegd.')

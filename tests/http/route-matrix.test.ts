@@ -185,6 +185,17 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
     path: () => '/sjablonen',
     expect: (who) => (who === 'anonymous' ? 302 : who.startsWith('bestuur@') || who === 'beheer@kompas.demo' ? 200 : 403),
   },
+  // The stichting's choices where the law leaves room: the bestuurder and the stichtingbeheerder.
+  {
+    label: 'GET /instellingen',
+    path: () => '/instellingen',
+    expect: (who) => (who === 'anonymous' ? 302 : who.startsWith('bestuur@') || who === 'beheer@kompas.demo' ? 200 : 403),
+  },
+  {
+    label: 'GET /api/v1/stichting/settings',
+    path: () => '/api/v1/stichting/settings',
+    expect: (who) => (who === 'anonymous' ? 401 : who.startsWith('bestuur@') || who === 'beheer@kompas.demo' ? 200 : 403),
+  },
   {
     label: 'GET /api/v1/stichtingen/{Kompas}/oversight',
     path: () => `/api/v1/stichtingen/${kompasId}/oversight`,

@@ -130,6 +130,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <NavLink to="/sjablonen">{t('nav.templates')}</NavLink>
                   </li>
                 ) : null}
+                {data.role === 'bestuurder' || data.role === 'stichtingbeheerder' ? (
+                  <li>
+                    <NavLink to="/instellingen">{t('nav.settings')}</NavLink>
+                  </li>
+                ) : null}
                 {data.role && CALENDAR_ROLES.includes(data.role) ? (
                   <li>
                     <NavLink to="/kalender">{t('nav.calendar')}</NavLink>

@@ -3,11 +3,13 @@
 // awaiting the board, a schorsing decided on the last school day whose Inspectie notice is due on
 // the next one, an mbo schorsing in effect, a time-out of last week, and in vo a verwijdering in search (its
 // hearings, then two search attempts with notes, after the decision) with a schorsing of the same
-// pupil pending it; at the po schools an ended schorsing whose bezwaar the board decides next week.
+// pupil pending it; at the po schools an ended schorsing whose bezwaar the board decides next week;
+// at the mbo school an ended schorsing of last spring whose objection term ended on Goede Vrijdag.
 import { and, eq, inArray } from 'drizzle-orm'
-import { isWeekend, plusDays } from './calendar/calendar-dates.ts'
+import { plusDays } from './calendar/calendar-dates.ts'
 import { localDate } from './calendar/dutch-date.ts'
-import { nationalHolidays } from './calendar/national-holidays.ts'
+import { easterSunday } from './calendar/national-holidays.ts'
+import { termijnenwetEnd } from './calendar/termijnenwet.ts'
 import type { Tx } from './client.ts'
 import type { DemoDates } from './demo-dates.ts'
 import * as s from './schema.ts'
@@ -44,17 +46,8 @@ interface Plan {
   hearings?: { party: string; heardOn: string; summary: string }[]
   /** A schorsing pending the verwijdering planned just before it, of the same pupil. */
   pendingRemoval?: boolean
-}
-
-/**
- * A term of the Algemene termijnenwet (art. 1) that ends on a Saturday, Sunday or national holiday
- * runs on to the next day that is none of these.
- */
-function termijnenwetDay(day: string): string {
-  const holiday = (d: string) => nationalHolidays(Number(d.slice(0, 4))).some((h) => h.date === d && h.key !== 'goede_vrijdag')
-  let out = day
-  while (isWeekend(out) || holiday(out)) out = plusDays(out, 1)
-  return out
+  /** When the case was created, for a case of an earlier month (default: the seeding moment). */
+  createdAt?: Date
 }
 
 const minDay = (a: string, b: string) => (a < b ? a : b)
@@ -143,19 +136,40 @@ const PLANS = (school: SchoolForMeasures, dates: DemoDates): Plan[] => {
       },
     )
   }
-  if (school.sector === 'po') {
-    // The letter went out on the day of a one-day schorsing, about nine weeks ago. The objection
-    // term is 6 weeks from the letter; in po the board's 4 weeks start the day after it ends (WPO
-    // art. 63); each term that ends on a weekend or holiday runs on (Algemene termijnenwet art. 1).
-    // The letter day is the latest school day whose decision falls due within the coming week, or,
-    // when ten weeks ago was a holiday, within the one after.
+  if (school.sector === 'mbo') {
+    // The letter went out six weeks before the latest Goede Vrijdag whose Easter Tuesday has passed,
+    // so the objection term ended on Goede Vrijdag and runs on over Easter to the Tuesday (Algemene
+    // termijnenwet art. 1 and 3 lid 2). No bezwaar yet: one received on that Tuesday was on time.
     const calendar = dates.calendar(school.region, school.key)
-    const decisionDue = (letter: string) => termijnenwetDay(plusDays(termijnenwetDay(plusDays(letter, 42)), 28))
+    let year = Number(dates.today.slice(0, 4))
+    if (plusDays(easterSunday(year), 2) > dates.today) year -= 1
+    const letterDay = plusDays(easterSunday(year), -2 - 42)
+    const first = calendar.addSchoolDays(letterDay, 1)
+    plans.push({
+      kind: 'schorsing',
+      path: ['proposed', 'approved', 'letter_sent', 'in_effect', 'meeting_held', 'report_signed', 'ended'],
+      at: dates.at(letterDay, 8),
+      createdAt: dates.at(letterDay, 8),
+      startsOn: first,
+      endsOn: first,
+      schoolDays: 1,
+      reasons: 'Vernielde opzettelijk gereedschap in de praktijkruimte en bedreigde de docent die hem aansprak.',
+    })
+  }
+  if (school.sector === 'po') {
+    // The letter went out on the day of a one-day schorsing, about twelve weeks ago. The objection
+    // term is 6 weeks from the letter; the bevoegd gezag decides on an objection to a schorsing within
+    // 6 weeks of the day after that term ends (Awb art. 7:10 lid 1); each term that ends on a weekend
+    // or Atw feestdag runs on (Algemene termijnenwet art. 1 and 3). The letter day is the latest
+    // school day whose decision falls due within the coming week, or, when twelve weeks ago was a
+    // holiday, within the one after.
+    const calendar = dates.calendar(school.region, school.key)
+    const decisionDue = (letter: string) => termijnenwetEnd(plusDays(termijnenwetEnd(plusDays(letter, 42)), 42))
     const dueWithin = (from: number, to: number, days: number) =>
       Array.from({ length: to - from + 1 }, (_, k) => plusDays(dates.today, -(from + k))).find(
         (d) => calendar.isSchoolDay(d) && decisionDue(d) > dates.today && decisionDue(d) <= plusDays(dates.today, days),
       )
-    const letterDay = dueWithin(63, 69, 7) ?? dueWithin(56, 62, 14) ?? calendar.addSchoolDays(plusDays(dates.today, -63), 1)
+    const letterDay = dueWithin(77, 83, 7) ?? dueWithin(70, 76, 14) ?? calendar.addSchoolDays(plusDays(dates.today, -77), 1)
     plans.push({
       kind: 'schorsing',
       path: ['proposed', 'approved', 'letter_sent', 'in_effect', 'meeting_held', 'report_signed', 'ended'],
@@ -213,6 +227,7 @@ export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[], dat
         decidedById: decided ? (school.boardId ?? school.directeurId) : null,
         decidedAt,
         version: plan.path.length,
+        ...(plan.createdAt ? { createdAt: plan.createdAt } : {}),
       })
       await tx.insert(s.measureIncidents).values({ ...tenant, measureId: id, incidentId: pick.incidentId })
       await tx.insert(s.measureTransitions).values(

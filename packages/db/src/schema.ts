@@ -753,9 +753,14 @@ export const stichtingSettings = pgTable('stichting_settings', {
   directeurMandateSchorsing: boolean('directeur_mandate_schorsing').notNull().default(false),
   /** Schorsing decisions carry an objection clause. */
   objectionClauseSchorsing: boolean('objection_clause_schorsing').notNull().default(true),
+  /**
+   * vo: the parents also receive a decision (schorsing, verwijdering) until the pupil reaches this age
+   * (18–21); null follows the rule set (21, Inrichtingsbesluit WVO art. 13 as schools quote it).
+   */
+  voDecisionAdultAge: integer('vo_decision_adult_age'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedById: uuid('updated_by_id').references(() => users.id),
-})
+}, (t) => [check('stichting_settings_vo_decision_adult_age', sql`${t.voDecisionAdultAge} is null or ${t.voDecisionAdultAge} between 18 and 21`)])
 
 // ---- Letters, bezwaren and the search for another school. ----
 
@@ -827,6 +832,10 @@ export const bezwaren = pgTable(
     /** Received after the six-week term (Awb art. 6:11: excusable lateness needs a reason). */
     late: boolean('late').notNull().default(false),
     lateReason: text('late_reason'),
+    /** An advisory committee (Awb art. 7:13) handles the objection: against a schorsing 12 weeks, not 6 (Awb 7:10 lid 1). */
+    advisoryCommittee: boolean('advisory_committee').notNull().default(false),
+    /** The day the indiener was told the decision is postponed, once, by at most 6 weeks (Awb art. 7:10 lid 3). */
+    postponedOn: date('postponed_on'),
     recordedById: uuid('recorded_by_id')
       .notNull()
       .references(() => users.id),

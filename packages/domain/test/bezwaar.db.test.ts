@@ -99,18 +99,19 @@ async function letterSentOn(measureId: string): Promise<string> {
 }
 
 describe('the demo bezwaar', () => {
-  it('at De Branding: decision due as the rules compute it from the letter, in po 10 weeks and a few days on', async () => {
+  it('at De Branding: decision due as the rules compute it from the letter, 12 weeks and a few days on (a schorsing: Awb 7:10)', async () => {
     const [b] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), {}, today))
     const sentOn = await letterSentOn(b!.measureId)
     expect(b).toMatchObject({ schoolName: 'OBS De Branding', kindLabel: 'schorsing', state: 'hearing_held', overdue: false })
-    // po: 6 weeks to object, then 4 weeks from the day after (WPO art. 63), each end moved off a
-    // weekend or holiday (Algemene termijnenwet): 70 days from the letter, and at most 4 more.
-    expect(daysBetween(sentOn, b!.decisionDueOn)).toBeGreaterThanOrEqual(70)
-    expect(daysBetween(sentOn, b!.decisionDueOn)).toBeLessThanOrEqual(74)
+    // A schorsing: 6 weeks to object, then the Awb's 6 weeks from the day after (Awb art. 7:10 lid 1),
+    // each end moved off a weekend or Atw feestdag: 84 days from the letter, and at most 8 more.
+    expect(daysBetween(sentOn, b!.decisionDueOn)).toBeGreaterThanOrEqual(84)
+    expect(daysBetween(sentOn, b!.decisionDueOn)).toBeLessThanOrEqual(92)
+    expect(b!.decisionTerm).toMatchObject({ key: 'schorsing.bezwaarBeslistermijn', source: 'Awb art. 7:10 lid 1 en 3' })
     expect(b!.decisionDueOn > today).toBe(true)
     expect(b!.daysLeft).toBe(daysBetween(today, b!.decisionDueOn))
     const m = await as(BOARD, (tx) => getMeasureBezwaar(tx, ability(BOARD), ctxOf[BOARD]!, b!.measureId, today))
-    const terms = bezwaarTerms({ sector: 'po', decisionSentOn: sentOn, receivedOn: b!.receivedOn })
+    const terms = bezwaarTerms({ sector: 'po', measureKind: 'schorsing', decisionSentOn: sentOn, receivedOn: b!.receivedOn })
     expect(m!.objection).toMatchObject({ decisionSentOn: sentOn, objectionDeadline: terms.objectionDeadline })
     expect(daysBetween(sentOn, terms.objectionDeadline)).toBeGreaterThanOrEqual(42)
     expect(terms.decisionDueOn).toBe(b!.decisionDueOn)
@@ -139,9 +140,9 @@ describe('record → hearing → decision', () => {
     const decidedOn = localDate(m.decidedAt!)
     expect(decidedOn < today).toBe(true)
     const r = await record(DIR, m.id, { receivedOn: decidedOn })
-    const due = bezwaarTerms({ sector: 'po', decisionSentOn: decidedOn, receivedOn: decidedOn }).decisionDueOn
-    // po: the objection term, then 4 weeks from the day after it.
-    expect(daysBetween(decidedOn, due)).toBeGreaterThanOrEqual(70)
+    const due = bezwaarTerms({ sector: 'po', measureKind: 'schorsing', decisionSentOn: decidedOn, receivedOn: decidedOn }).decisionDueOn
+    // A schorsing: the objection term, then the Awb's 6 weeks from the day after it.
+    expect(daysBetween(decidedOn, due)).toBeGreaterThanOrEqual(84)
     expect(r).toMatchObject({ ok: true, state: 'received', decisionDueOn: due })
     const id = (r as { id: string }).id
     expect(await record(IB, m.id, { receivedOn: today })).toMatchObject({ ok: false, status: 409 })
@@ -178,7 +179,7 @@ describe('record → hearing → decision', () => {
     const r = await record('directeur@lyceum.demo', m.id, { receivedOn: today })
     expect(r).toMatchObject({ ok: true })
     const due = (r as { decisionDueOn: string }).decisionDueOn
-    expect(due).toBe(bezwaarTerms({ sector: 'vo', decisionSentOn: localDate(m.decidedAt!), receivedOn: today }).decisionDueOn)
+    expect(due).toBe(bezwaarTerms({ sector: 'vo', measureKind: 'verwijdering', decisionSentOn: localDate(m.decidedAt!), receivedOn: today }).decisionDueOn)
     expect(daysBetween(today, due)).toBeGreaterThanOrEqual(28)
     expect(daysBetween(today, due)).toBeLessThanOrEqual(32)
   })
@@ -195,12 +196,12 @@ describe('record → hearing → decision', () => {
 
   it('a committee period suspends the stored deadline', async () => {
     const id = await decidedSchorsing(BOARD)
-    const plain = bezwaarTerms({ sector: 'po', decisionSentOn: today, receivedOn: today }).decisionDueOn
+    const plain = bezwaarTerms({ sector: 'po', measureKind: 'schorsing', decisionSentOn: today, receivedOn: today }).decisionDueOn
     const r = await record(DIR, id, { receivedOn: today, committeeFrom: today, committeeUntil: addDays(today, 9) })
     expect(r.ok).toBe(true)
     const [row] = await h.db.select().from(schema.bezwaren).where(eq(schema.bezwaren.id, (r as { id: string }).id))
     expect(row!.decisionDueOn >= addDays(plain, 10)).toBe(true)
-    expect(row!.decisionDueOn <= addDays(plain, 12)).toBe(true) // at most a weekend further
+    expect(row!.decisionDueOn <= addDays(plain, 14)).toBe(true) // at most a run of Atw rest days further
   })
 })
 
@@ -214,18 +215,18 @@ describe('a late bezwaar', () => {
     const refused = await record(DIR, id, { receivedOn })
     expect(refused).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
     if (!refused.ok) {
-      const objectionDeadline = bezwaarTerms({ sector: 'po', decisionSentOn: decidedOn, receivedOn }).objectionDeadline
+      const objectionDeadline = bezwaarTerms({ sector: 'po', measureKind: 'schorsing', decisionSentOn: decidedOn, receivedOn }).objectionDeadline
       expect(daysBetween(decidedOn, objectionDeadline)).toBeGreaterThanOrEqual(42)
       expect(refused.errors[0]!.message).toContain('bezwaartermijn van 6 weken (Awb art. 6:7 en 6:8 lid 1)')
       expect(refused.errors[0]!.message).toContain(dutchDayName(objectionDeadline))
     }
     expect(await record(DIR, id, { receivedOn, late: true })).toMatchObject({ ok: false, errors: [{ path: 'lateReason' }] })
     const taken = await record(DIR, id, { receivedOn, late: true, lateReason: 'De ouders waren aantoonbaar in het ziekenhuis.' })
-    // Late but excusable: the 4 weeks count from receipt (po's own start has passed).
+    // Late but excusable: the Awb's 6 weeks count from receipt (the term's own start has passed).
     expect(taken).toMatchObject({ ok: true })
     const due = (taken as { decisionDueOn: string }).decisionDueOn
-    expect(daysBetween(receivedOn, due)).toBeGreaterThanOrEqual(28)
-    expect(daysBetween(receivedOn, due)).toBeLessThanOrEqual(32)
+    expect(daysBetween(receivedOn, due)).toBeGreaterThanOrEqual(42)
+    expect(daysBetween(receivedOn, due)).toBeLessThanOrEqual(46)
     const [b] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { measureId: id }))
     expect(b).toMatchObject({ late: true, lateReason: 'De ouders waren aantoonbaar in het ziekenhuis.' })
   })

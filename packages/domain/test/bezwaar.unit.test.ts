@@ -1,7 +1,8 @@
 // Bezwaar terms on the Algemene termijnenwet's holidays, a late objection, and the rule that makes a
 // verwijdering definitive. Pure functions, no database.
 import { describe, expect, it } from 'vitest'
-import { bezwaarTerms, lateBezwaarMessage, termijnenwetHoliday } from '../src/measures/bezwaar.ts'
+import { isTermijnenwetHoliday } from '../src/calendar/index.ts'
+import { bezwaarTerms, lateBezwaarMessage } from '../src/measures/bezwaar.ts'
 import { checkDefinitiveRemoval } from '../src/measures/removal-search.ts'
 import { ruleSetFor } from '../src/measures/rules.ts'
 import { addDays } from '../src/incidents/follow-up-dates.ts'
@@ -11,61 +12,84 @@ describe('the board’s decision deadline per sector', () => {
   const base = { decisionSentOn: '2026-09-18', receivedOn: '2026-10-12' }
 
   it('po: 4 weeks from the day after the objection term ends, whenever the objection came in', () => {
-    const po = bezwaarTerms({ sector: 'po', ...base })
+    const po = bezwaarTerms({ measureKind: 'verwijdering', sector: 'po', ...base })
     expect(po).toMatchObject({ objectionDeadline: '2026-10-30', late: false, committeeDays: 0, decisionDueOn: '2026-11-27' })
-    expect(bezwaarTerms({ sector: 'po', ...base, receivedOn: '2026-09-21' }).decisionDueOn).toBe('2026-11-27')
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'po', ...base, receivedOn: '2026-09-21' }).decisionDueOn).toBe('2026-11-27')
     // so follows po (marked uncertain in the rule set).
-    expect(bezwaarTerms({ sector: 'so', ...base }).decisionDueOn).toBe('2026-11-27')
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'so', ...base }).decisionDueOn).toBe('2026-11-27')
   })
 
   it('vo and mbo: 4 weeks from receipt', () => {
-    expect(bezwaarTerms({ sector: 'vo', ...base }).decisionDueOn).toBe('2026-11-09')
-    expect(bezwaarTerms({ sector: 'mbo', ...base }).decisionDueOn).toBe('2026-11-09')
-    expect(bezwaarTerms({ sector: 'vo', ...base, receivedOn: '2026-09-21' }).decisionDueOn).toBe('2026-10-19')
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'vo', ...base }).decisionDueOn).toBe('2026-11-09')
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'mbo', ...base }).decisionDueOn).toBe('2026-11-09')
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'vo', ...base, receivedOn: '2026-09-21' }).decisionDueOn).toBe('2026-10-19')
   })
 
   it('the disputes committee suspends the term by its days, both ends counted', () => {
     const committee = { committeeFrom: '2026-11-02', committeeUntil: '2026-11-15' }
-    const po = bezwaarTerms({ sector: 'po', ...base, ...committee })
+    const po = bezwaarTerms({ measureKind: 'verwijdering', sector: 'po', ...base, ...committee })
     expect(po.committeeDays).toBe(14)
     expect(po.decisionDueOn).toBe('2026-12-11')
     expect(po.rules.map((r) => r.key)).toContain('bezwaar.opschorting')
-    expect(bezwaarTerms({ sector: 'vo', ...base, ...committee }).decisionDueOn).toBe('2026-11-23')
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'vo', ...base, ...committee }).decisionDueOn).toBe('2026-11-23')
     // A single day before the committee is one day of suspension; Saturday 28 Nov runs on to Monday.
-    expect(bezwaarTerms({ sector: 'po', ...base, committeeFrom: '2026-11-02', committeeUntil: '2026-11-02' }).decisionDueOn).toBe('2026-11-30')
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'po', ...base, committeeFrom: '2026-11-02', committeeUntil: '2026-11-02' }).decisionDueOn).toBe('2026-11-30')
   })
 })
 
-describe('Algemene termijnenwet: national holidays from the calendar module', () => {
-  const isHoliday = termijnenwetHoliday('2026-01-01', '2027-12-31')
+describe('a bezwaar against a schorsing: the Awb term (Awb 7:10), not the verwijdering\'s', () => {
+  // Sent Friday 18 September 2026: the objection term runs to Friday 30 October.
+  const base = { measureKind: 'schorsing' as const, decisionSentOn: '2026-09-18', receivedOn: '2026-10-12' }
 
-  it('counts Koningsdag, Bevrijdingsdag (every year), Hemelvaart and New Year; not Goede Vrijdag', () => {
-    expect(isHoliday('2027-04-27')).toBe(true) // Koningsdag, a Tuesday
-    expect(isHoliday('2027-05-05')).toBe(true) // Bevrijdingsdag, not a lustrum year: still a holiday in the Atw
-    expect(isHoliday('2027-05-06')).toBe(true) // Hemelvaartsdag
-    expect(isHoliday('2027-01-01')).toBe(true)
-    expect(isHoliday('2027-03-26')).toBe(false) // Goede Vrijdag
-    expect(isHoliday('2027-04-28')).toBe(false)
+  it('six weeks from the day after the objection term ends, in every sector, whenever the objection came in', () => {
+    for (const sector of ['po', 'so', 'vo', 'mbo'] as const) {
+      const t = bezwaarTerms({ sector, ...base })
+      expect(t).toMatchObject({ objectionDeadline: '2026-10-30', late: false, decisionDueOn: '2026-12-11' })
+      expect(t.decisionTerm).toMatchObject({ key: 'schorsing.bezwaarBeslistermijn', source: 'Awb art. 7:10 lid 1 en 3' })
+      expect(bezwaarTerms({ sector, ...base, receivedOn: '2026-09-21' }).decisionDueOn).toBe('2026-12-11')
+    }
   })
 
-  it('a deadline on a holiday runs on to the next working day', () => {
-    // vo, received Tuesday 30 March 2027: 4 weeks end on Koningsdag → Wednesday 28 April.
-    expect(bezwaarTerms({ sector: 'vo', decisionSentOn: '2027-03-23', receivedOn: '2027-03-30' }).decisionDueOn).toBe('2027-04-28')
+  it('twelve weeks with an advisory committee; a postponement adds six weeks once', () => {
+    expect(bezwaarTerms({ sector: 'vo', ...base, advisoryCommittee: true }).decisionDueOn).toBe('2027-01-22')
+    expect(bezwaarTerms({ sector: 'vo', ...base, postponed: true }).decisionDueOn).toBe('2027-01-22')
+    // 18 weeks after 30 October 2026: Friday 5 March 2027.
+    expect(bezwaarTerms({ sector: 'vo', ...base, advisoryCommittee: true, postponed: true }).decisionDueOn).toBe('2027-03-05')
+  })
+
+  it('a late objection counts the six weeks from receipt', () => {
+    // Received Friday 20 November 2026 (late): by the rule 11 December; from receipt Friday 1 January 2027 → Monday 4 January.
+    expect(bezwaarTerms({ sector: 'po', ...base, receivedOn: '2026-11-20' })).toMatchObject({ late: true, decisionDueOn: '2027-01-04' })
+  })
+})
+
+describe('Algemene termijnenwet: the feestdagen of art. 3, apart from the school calendar', () => {
+  it('counts Goede Vrijdag (art. 3 lid 2) and Bevrijdingsdag every year', () => {
+    expect(isTermijnenwetHoliday('2027-04-27')).toBe(true) // Koningsdag, a Tuesday
+    expect(isTermijnenwetHoliday('2027-05-05')).toBe(true) // Bevrijdingsdag, not a lustrum year: still a feestdag in the Atw
+    expect(isTermijnenwetHoliday('2027-05-06')).toBe(true) // Hemelvaartsdag
+    expect(isTermijnenwetHoliday('2027-01-01')).toBe(true)
+    expect(isTermijnenwetHoliday('2027-03-26')).toBe(true) // Goede Vrijdag
+    expect(isTermijnenwetHoliday('2027-04-28')).toBe(false)
+  })
+
+  it('a deadline on a feestdag runs on to the next working day', () => {
+    // vo verwijdering, received Tuesday 30 March 2027: 4 weeks end on Koningsdag → Wednesday 28 April.
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'vo', decisionSentOn: '2027-03-23', receivedOn: '2027-03-30' }).decisionDueOn).toBe('2027-04-28')
     // Received 7 April 2027: 5 May (Bevrijdingsdag) and 6 May (Hemelvaart) → Friday 7 May.
-    expect(bezwaarTerms({ sector: 'vo', decisionSentOn: '2027-04-01', receivedOn: '2027-04-07' }).decisionDueOn).toBe('2027-05-07')
-    // Received 26 February 2027: ends on Goede Vrijdag, which does not extend a term.
-    expect(bezwaarTerms({ sector: 'vo', decisionSentOn: '2027-02-20', receivedOn: '2027-02-26' }).decisionDueOn).toBe('2027-03-26')
-    // po, sent Friday 20 November 2026: six weeks end on New Year's Day → Monday 4 January; the board
-    // decides by Monday 1 February.
-    const po = bezwaarTerms({ sector: 'po', decisionSentOn: '2026-11-20', receivedOn: '2026-12-01' })
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'vo', decisionSentOn: '2027-04-01', receivedOn: '2027-04-07' }).decisionDueOn).toBe('2027-05-07')
+    // Received 26 February 2027: ends on Goede Vrijdag 26 March, runs on over Easter to Tuesday 30 March.
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'vo', decisionSentOn: '2027-02-20', receivedOn: '2027-02-26' }).decisionDueOn).toBe('2027-03-30')
+    // Sent Friday 20 November 2026: six weeks end on New Year's Day → Monday 4 January.
+    const po = bezwaarTerms({ measureKind: 'verwijdering', sector: 'po', decisionSentOn: '2026-11-20', receivedOn: '2026-12-01' })
     expect(po).toMatchObject({ objectionDeadline: '2027-01-04', decisionDueOn: '2027-02-01' })
   })
 })
 
 describe('a late bezwaar', () => {
   it('is late the day after the objection term; the message names the term and its source', () => {
-    expect(bezwaarTerms({ sector: 'po', decisionSentOn: '2026-09-18', receivedOn: '2026-10-30' }).late).toBe(false)
-    expect(bezwaarTerms({ sector: 'po', decisionSentOn: '2026-09-18', receivedOn: '2026-10-31' }).late).toBe(true)
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'po', decisionSentOn: '2026-09-18', receivedOn: '2026-10-30' }).late).toBe(false)
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'po', decisionSentOn: '2026-09-18', receivedOn: '2026-10-31' }).late).toBe(true)
     const message = lateBezwaarMessage('po', '2026-09-18', '2026-10-30')
     expect(message).toContain('bezwaartermijn van 6 weken (Awb art. 6:7 en 6:8 lid 1)')
     expect(message).toContain('30 oktober 2026')
@@ -73,9 +97,9 @@ describe('a late bezwaar', () => {
   })
 
   it('taken on as excusable, its deadline is never before receipt plus the decision term', () => {
-    // po: by the rule 27 November, already near at receipt on 20 November; from receipt: Friday 18 December.
-    expect(bezwaarTerms({ sector: 'po', decisionSentOn: '2026-09-18', receivedOn: '2026-11-20' }).decisionDueOn).toBe('2026-12-18')
-    expect(bezwaarTerms({ sector: 'vo', decisionSentOn: '2026-09-18', receivedOn: '2026-11-20' }).decisionDueOn).toBe('2026-12-18')
+    // po verwijdering: by the rule 27 November, already near at receipt on 20 November; from receipt: Friday 18 December.
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'po', decisionSentOn: '2026-09-18', receivedOn: '2026-11-20' }).decisionDueOn).toBe('2026-12-18')
+    expect(bezwaarTerms({ measureKind: 'verwijdering', sector: 'vo', decisionSentOn: '2026-09-18', receivedOn: '2026-11-20' }).decisionDueOn).toBe('2026-12-18')
   })
 })
 

@@ -165,7 +165,7 @@ describe('school days', () => {
   it('starting on a Saturday, the first school day is the Monday after', () => {
     expect(branding.addSchoolDays('2026-11-07', 1)).toBe('2026-11-09')
     expect(branding.addSchoolDays('2026-11-07', 5)).toBe('2026-11-13')
-    expect(branding.addSchoolDays('2026-11-08', 10)).toBe('2026-11-20') // mbo maximum: two weeks
+    expect(branding.addSchoolDays('2026-11-08', 10)).toBe('2026-11-20') // two weeks of school days
   })
 
   it('a holiday inside the week (Hemelvaartsdag, Thursday 6 May 2027) adds a day', () => {

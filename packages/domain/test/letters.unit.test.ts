@@ -99,9 +99,11 @@ describe('filling', () => {
   it('a schorsing of one day: no Inspectie line; an mbo schorsing never has one', () => {
     expect(letter({ startsOn: '2026-11-18', endsOn: '2026-11-18', schoolDays: 1 })).toContain('voor 1 schooldag: woensdag 18 november 2026.')
     expect(letter({ startsOn: '2026-11-18', endsOn: '2026-11-18', schoolDays: 1 })).toContain('naar de leerplichtambtenaar.')
-    const mbo = letter({ sector: 'mbo', ruleSet: ruleSetFor('mbo', '2026-11-21'), schoolDays: 8, endsOn: '2026-11-27' })
+    const mbo = letter({ sector: 'mbo', ruleSet: ruleSetFor('mbo', '2026-11-21'), schoolDays: 5, endsOn: '2026-11-24' })
     expect(mbo).not.toContain('Inspectie')
-    expect(mbo).toContain('(WEB art. 8.1.7c lid 1)')
+    // One week, citing the law by its name and Kamerstuk (its article number is not verified).
+    expect(mbo).toContain('Een schorsing duurt ten hoogste één week: 5 schooldagen. (Wet verbetering rechtsbescherming mbo-studenten (Kamerstuk 35 625;')
+    expect(mbo).not.toContain('twee weken')
   })
 
   it('homework and test agreements recorded on the tasks appear under education', () => {
@@ -124,6 +126,9 @@ describe('the objection clause', () => {
     expect(v.bezwaarclausule).toMatch(/^Bezwaar\n/)
     expect(v.bezwaarclausule).toContain('binnen zes weken na de dag waarop het is verzonden schriftelijk bezwaar maken bij het bevoegd gezag: Stichting Kompas')
     expect(v.bezwaarclausule).toContain('Awb art. 6:5, 6:7 en 6:8')
+    // The decision term is the Awb's, not the verwijdering's four weeks.
+    expect(v.bezwaarclausule).toContain('Het bevoegd gezag beslist binnen zes weken na afloop van de bezwaartermijn, of binnen twaalf weken als een adviescommissie uw bezwaar behandelt (Awb art. 7:10 lid 1 en 3).')
+    expect(v.bezwaarclausule).not.toContain('vier weken')
     expect(letter()).toContain('bezwaar maken')
   })
 
@@ -180,8 +185,8 @@ describe('the legal basis and the condition for a definitive removal', () => {
 })
 
 describe('who is addressed (vo)', () => {
-  const vo = (dateOfBirth: string) => {
-    const recipients = decisionRecipients('vo', dateOfBirth, '2026-11-21')
+  const vo = (dateOfBirth: string, adultAge?: number) => {
+    const recipients = decisionRecipients('vo', dateOfBirth, '2026-11-21', adultAge)
     return letterValues(facts({ sector: 'vo', ruleSet: ruleSetFor('vo', '2026-11-21'), recipients })).aanhef
   }
 
@@ -189,8 +194,14 @@ describe('who is addressed (vo)', () => {
     expect(vo('2008-11-22')).toBe('Geachte Sam de Vries, geachte Anna de Vries en Piet de Vries,')
   })
 
-  it('an 18-year-old alone, from the birthday on', () => {
-    expect(vo('2008-11-21')).toBe('Geachte Sam de Vries,')
+  it('an 18-year-old and, until 21 (Inrichtingsbesluit WVO, the default), the parents; alone from 21', () => {
+    expect(vo('2008-11-21')).toBe('Geachte Sam de Vries, geachte Anna de Vries en Piet de Vries,')
+    expect(vo('2005-11-21')).toBe('Geachte Sam de Vries,')
+  })
+
+  it('an 18-year-old alone, from the birthday on, when the stichting chose 18', () => {
+    expect(vo('2008-11-22', 18)).toBe('Geachte Sam de Vries, geachte Anna de Vries en Piet de Vries,')
+    expect(vo('2008-11-21', 18)).toBe('Geachte Sam de Vries,')
   })
 
   it('po: the parents; without guardians on record, the parents of the pupil', () => {

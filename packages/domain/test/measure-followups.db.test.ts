@@ -177,7 +177,7 @@ describe('hearings before a verwijdering, per sector', () => {
     expect(await hear(DIR, id, 'ouders')).toMatchObject({ ok: false, status: 409 })
   })
 
-  it('vo: the teachers, the pupil, the parents under 18 and the Inspectie consultation; at 18 not the parents and no mail to them', async () => {
+  it('vo: the teachers, the pupil, the parents under 18 and the Inspectie consultation; at 18 the parents are not heard but, until 21, still receive the decision', async () => {
     const pupil = await freePupil(LYC)
     const id = await proposeVerwijdering(LYC, pupil)
     // A minor (the demo pupils are 12–17).
@@ -193,19 +193,34 @@ describe('hearings before a verwijdering, per sector', () => {
     expect(await hear(LYC, id, 'inspectie_overleg')).toMatchObject({ ok: true })
     expect(await step(LYC, id, 'hearings_recorded')).toMatchObject({ ok: true })
 
-    // The same pupil turned 18 today: the parents are neither heard nor mailed; Baken has no pupil e-mail.
-    const adult = await freePupil(LYC)
-    const id2 = await proposeVerwijdering(LYC, adult)
+    // A pupil who turned 18 today: the parents are no longer heard (Awb art. 4:8: the parents of a
+    // minor), but until 21 they still receive the decision (Inrichtingsbesluit WVO art. 13, the
+    // default); with the stichting's own age of 18 they do not. Baken has no pupil e-mail.
     const [y, mo, d] = today.split('-')
-    await h.db.update(schema.students).set({ dateOfBirth: `${Number(y) - 18}-${mo}-${d}` }).where(eq(schema.students.id, adult))
-    const grown = await as(LYC, (tx) => getMeasureHearings(tx, ability(LYC), id2))
-    expect(grown!.required.map((r) => r.party)).toEqual(['leraren', 'leerling'])
-    expect(await hear(LYC, id2, 'ouders')).toMatchObject({ ok: false, status: 400 })
-    for (const p of ['leraren', 'leerling']) expect(await hear(LYC, id2, p)).toMatchObject({ ok: true })
-    expect(await step(LYC, id2, 'hearings_recorded')).toMatchObject({ ok: true })
-    expect(await step(BOARD, id2, 'decided')).toMatchObject({ ok: true })
-    expect((await guardianEmails(adult)).length).toBeGreaterThan(0)
-    expect(await outboxFor(id2)).toEqual([])
+    const decideFor18 = async () => {
+      const adult = await freePupil(LYC)
+      const removal = await proposeVerwijdering(LYC, adult)
+      await h.db.update(schema.students).set({ dateOfBirth: `${Number(y) - 18}-${mo}-${d}` }).where(eq(schema.students.id, adult))
+      const grown = await as(LYC, (tx) => getMeasureHearings(tx, ability(LYC), removal))
+      expect(grown!.required.map((r) => r.party)).toEqual(['leraren', 'leerling'])
+      expect(await hear(LYC, removal, 'ouders')).toMatchObject({ ok: false, status: 400 })
+      for (const p of ['leraren', 'leerling']) expect(await hear(LYC, removal, p)).toMatchObject({ ok: true })
+      expect(await step(LYC, removal, 'hearings_recorded')).toMatchObject({ ok: true })
+      expect(await step(BOARD, removal, 'decided')).toMatchObject({ ok: true })
+      return { adult, removal }
+    }
+    const byDefault = await decideFor18()
+    expect((await guardianEmails(byDefault.adult)).length).toBeGreaterThan(0)
+    expect(await outboxFor(byDefault.removal)).toHaveLength((await guardianEmails(byDefault.adult)).length)
+    const stichtingId = ctxOf[LYC]!.stichtingId!
+    await h.db.update(schema.stichtingSettings).set({ voDecisionAdultAge: 18 }).where(eq(schema.stichtingSettings.stichtingId, stichtingId))
+    try {
+      const chosen18 = await decideFor18()
+      expect((await guardianEmails(chosen18.adult)).length).toBeGreaterThan(0)
+      expect(await outboxFor(chosen18.removal)).toEqual([])
+    } finally {
+      await h.db.update(schema.stichtingSettings).set({ voDecisionAdultAge: null }).where(eq(schema.stichtingSettings.stichtingId, stichtingId))
+    }
   })
 })
 

@@ -11,6 +11,7 @@ import {
   bezwaarDeadlines,
   checkSchorsingLength,
   compareProtocol,
+  decisionAdultAge,
   decisionRecipients,
   inspectieNoticeRequired,
   ladderStep,
@@ -18,6 +19,7 @@ import {
   protocolOnFile,
   ruleOf,
   ruleSetFor,
+  ruleStatuses,
   skippedRungs,
   skipsRung,
   checkHearings,
@@ -48,7 +50,12 @@ describe('rule sets', () => {
     expect(ruleOf(ruleSetFor('po', ON), 'verwijdering.definitief').source).toBe('WPO art. 40')
     expect(ruleOf(ruleSetFor('vo', ON), 'schorsing.besluit').source).toContain('WVO 2020 art. 8.14')
     expect(ruleOf(ruleSetFor('vo', ON), 'verwijdering.inspectie').source).toBe('WVO 2020 art. 8.15; Inrichtingsbesluit WVO')
-    expect(ruleOf(ruleSetFor('mbo', ON), 'schorsing.maxSchooldagen').source).toBe('WEB art. 8.1.7c lid 1')
+    // The article number of the mbo maximum is not verified: the law is cited by name and Kamerstuk.
+    expect(ruleOf(ruleSetFor('mbo', ON), 'schorsing.maxSchooldagen').source).toBe(
+      'Wet verbetering rechtsbescherming mbo-studenten (Kamerstuk 35 625; Eerste Kamer 22 februari 2022; in werking 1 augustus 2023)',
+    )
+    expect(ruleOf(ruleSetFor('po', ON), 'bezwaar.termijnenwet').source).toBe('Algemene termijnenwet art. 1 lid 1 en art. 3 lid 1 en 2')
+    expect(ruleOf(ruleSetFor('vo', ON), 'schorsing.bezwaarBeslistermijn').source).toBe('Awb art. 7:10 lid 1 en 3')
     expect(ruleOf(ruleSetFor('mbo', ON), 'verwijdering.definitief').source).toBe('WEB art. 8.1.7d')
     expect(ruleOf(ruleSetFor('po', ON), 'bezwaar.termijnWeken').source).toBe('Awb art. 6:7 en 6:8 lid 1')
     expect(ruleOf(ruleSetFor('po', ON), 'bezwaar.opschorting').source).toBe('WPO art. 43')
@@ -72,10 +79,17 @@ describe('rule sets', () => {
   })
 
   it('marks the points the sources leave open as uncertain and configurable', () => {
+    // mbo: one week by the Wet verbetering rechtsbescherming mbo-studenten; "Onzeker" until the
+    // article text is confirmed, but not instelbaar: the law leaves no room for more.
     const mbo = ruleOf(ruleSetFor('mbo', ON), 'schorsing.maxSchooldagen')
-    expect(mbo).toMatchObject({ uncertain: true, configurable: true })
+    expect(mbo).toMatchObject({ value: 5, uncertain: true })
+    expect(mbo.configurable).toBeUndefined()
+    expect(ruleStatuses(mbo)).toEqual(['onzeker'])
     expect(mbo.note).toContain('één week')
-    expect(ruleOf(ruleSetFor('vo', ON), 'schorsing.besluitAan')).toMatchObject({ uncertain: true, configurable: true })
+    const voRecipients = ruleOf(ruleSetFor('vo', ON), 'schorsing.besluitAan')
+    expect(voRecipients).toMatchObject({ value: ['leerling', 'ouders_onder_21'], uncertain: true, configurable: true })
+    expect(ruleStatuses(voRecipients)).toEqual(['onzeker', 'instelbaar'])
+    expect(ruleStatuses(ruleOf(ruleSetFor('po', ON), 'bezwaar.termijnWeken'))).toEqual(['vastgesteld'])
     expect(ruleOf(ruleSetFor('mbo', ON), 'bezwaar.opschorting')).toMatchObject({ uncertain: true, configurable: true })
     expect(ruleOf(ruleSetFor('po', ON), 'schorsing.maxSchooldagen').uncertain).toBeUndefined()
   })
@@ -112,7 +126,7 @@ describe('schorsing', () => {
     ['po', 5],
     ['so', 5],
     ['vo', 5],
-    ['mbo', 10],
+    ['mbo', 5],
   ] as [Sector, number][])('%s: at most %i school days', (sector, days) => {
     expect(maxSchorsingSchoolDays(sector, ON)).toBe(days)
     expect(checkSchorsingLength(sector, days, ON)).toEqual({ ok: true })
@@ -153,10 +167,18 @@ describe('who receives the decision', () => {
     expect(decisionRecipients('po', '2015-03-01', ON)).toEqual(['ouders'])
   })
 
-  it.each(['vo', 'mbo'] as Sector[])('%s: the pupil and the parents until the 18th birthday, from that day the pupil only', (sector) => {
-    expect(decisionRecipients(sector, DOB, '2026-11-20')).toEqual(['leerling', 'ouders'])
-    expect(decisionRecipients(sector, DOB, '2026-11-21')).toEqual(['leerling'])
-    expect(decisionRecipients(sector, DOB, '2026-11-22')).toEqual(['leerling'])
+  it('mbo: the pupil and the parents until the 18th birthday, from that day the pupil only', () => {
+    expect(decisionRecipients('mbo', DOB, '2026-11-20')).toEqual(['leerling', 'ouders'])
+    expect(decisionRecipients('mbo', DOB, '2026-11-21')).toEqual(['leerling'])
+    expect(decisionRecipients('mbo', DOB, '2026-11-22')).toEqual(['leerling'])
+  })
+
+  it('vo: the pupil and, until the 21st birthday (Inrichtingsbesluit WVO art. 13), the parents; the stichting may choose 18', () => {
+    expect(decisionRecipients('vo', DOB, '2026-11-21')).toEqual(['leerling', 'ouders'])
+    expect(decisionRecipients('vo', DOB, '2029-11-20')).toEqual(['leerling', 'ouders'])
+    expect(decisionRecipients('vo', DOB, '2029-11-21')).toEqual(['leerling'])
+    expect(decisionRecipients('vo', DOB, '2026-11-20', 18)).toEqual(['leerling', 'ouders'])
+    expect(decisionRecipients('vo', DOB, '2026-11-21', 18)).toEqual(['leerling'])
   })
 
   it('so: the parents, and the pupil alone once adult', () => {
@@ -167,8 +189,8 @@ describe('who receives the decision', () => {
   it('born on 29 February: adult on 1 March (an 18th birthday never falls in a leap year)', () => {
     expect(ageOn('2008-02-29', '2026-02-28')).toBe(17)
     expect(ageOn('2008-02-29', '2026-03-01')).toBe(18)
-    expect(decisionRecipients('vo', '2008-02-29', '2026-02-28')).toEqual(['leerling', 'ouders'])
-    expect(decisionRecipients('vo', '2008-02-29', '2026-03-01')).toEqual(['leerling'])
+    expect(decisionRecipients('vo', '2008-02-29', '2026-02-28', 18)).toEqual(['leerling', 'ouders'])
+    expect(decisionRecipients('vo', '2008-02-29', '2026-03-01', 18)).toEqual(['leerling'])
     expect(decisionRecipients('mbo', '2012-02-29', '2030-02-28')).toEqual(['leerling', 'ouders'])
     expect(decisionRecipients('mbo', '2012-02-29', '2030-03-01')).toEqual(['leerling'])
     // In a leap year the birthday itself counts.
@@ -176,8 +198,10 @@ describe('who receives the decision', () => {
     expect(ageOn('2000-02-29', '2028-02-29')).toBe(28)
   })
 
-  it('the age is configurable (the former vo rule of 21)', () => {
-    expect(decisionRecipients('vo', DOB, '2026-11-21', 21)).toEqual(['leerling', 'ouders'])
+  it('the age comes from the rule set: 21 in vo, 18 in mbo, none in po', () => {
+    expect(decisionAdultAge(ruleSetFor('vo', ON))).toBe(21)
+    expect(decisionAdultAge(ruleSetFor('mbo', ON))).toBe(18)
+    expect(decisionAdultAge(ruleSetFor('po', ON))).toBeNull()
   })
 
   it('rejects an impossible date', () => {
@@ -228,12 +252,12 @@ describe('bezwaar deadlines (calendar weeks)', () => {
   it('a term ending on a weekend or holiday runs on to the next working day (Algemene termijnenwet)', () => {
     // Sent Saturday 21 November 2026: six weeks end on Saturday 2 January 2027.
     expect(bezwaarDeadlines({ sector: 'po', decisionSentOn: '2026-11-21' }).objectionDeadline).toBe('2027-01-04')
-    // Sent Friday 20 November 2026: the term ends on New Year's Day, a holiday only when the calendar says so.
-    expect(bezwaarDeadlines({ sector: 'po', decisionSentOn: '2026-11-20' }).objectionDeadline).toBe('2027-01-01')
-    const newYear = (day: string) => day.endsWith('-01-01')
-    expect(bezwaarDeadlines({ sector: 'po', decisionSentOn: '2026-11-20', isHoliday: newYear }).objectionDeadline).toBe('2027-01-04')
-    // The po decision term counts from the extended end: 4 January + 28 days = Monday 1 February.
-    expect(bezwaarDeadlines({ sector: 'po', decisionSentOn: '2026-11-20', isHoliday: newYear }).decisionDeadline).toBe('2027-02-01')
+    // Sent Friday 20 November 2026: the term ends on New Year's Day, an Atw feestdag, so on Monday 4 January.
+    expect(bezwaarDeadlines({ sector: 'po', decisionSentOn: '2026-11-20' }).objectionDeadline).toBe('2027-01-04')
+    // The po decision term (verwijdering) counts from the extended end: 4 January + 28 days = Monday 1 February.
+    expect(bezwaarDeadlines({ sector: 'po', decisionSentOn: '2026-11-20' }).decisionDeadline).toBe('2027-02-01')
+    // A further day off may be given (never fewer than the Atw's): Monday 4 January too → Tuesday 5 January.
+    expect(bezwaarDeadlines({ sector: 'po', decisionSentOn: '2026-11-20', isHoliday: (d) => d === '2027-01-04' }).objectionDeadline).toBe('2027-01-05')
   })
 
   it('rejects impossible input', () => {
@@ -322,8 +346,8 @@ describe('the school safety protocol beside the law', () => {
     }
     const mbo = compareProtocol(asMbo, ruleSetFor('mbo', ON))
     expect(mbo.find((r) => r.key === 'verwijdering.definitief')!.status).toBe('gelijk')
-    // The po protocol's schorsing week is 5 days, the mbo law's 10: that differs.
-    expect(mbo.find((r) => r.key === 'schorsing.maxSchooldagen')!.status).toBe('wijkt_af')
+    // The po protocol's schorsing week is 5 days, and so is the mbo law's (one week since 1 August 2023).
+    expect(mbo.find((r) => r.key === 'schorsing.maxSchooldagen')!.status).toBe('gelijk')
     expect(() => compareProtocol(SEED_PROTOCOL_PO_2023, ruleSetFor('vo', ON))).toThrow()
   })
 })

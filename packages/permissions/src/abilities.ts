@@ -34,6 +34,9 @@ export const SUBJECTS = [
   'Oversight',
   // A stichting's decision-letter templates, versioned; letters themselves follow 'Measure'.
   'LetterTemplate',
+  // The stichting's choices where the law leaves room (stichting_settings: the vo age up to which the
+  // parents also receive a decision). RLS (0013) lets only the bestuurder and the beheerder write.
+  'LawSettings',
   // Privacy and sharing: the access log (the FG reviews it), sharing agreements (Wpg art. 20), disclosures
   // ('Share', the school's side) and what a recipient sees of them ('SharedRecord', partner side),
   // data-subject requests, the student export, retention settings and purges, legal holds, and the
@@ -149,6 +152,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can('read', 'IncidentCount', { stichtingId: ctx.stichtingId })
     // Decision-letter templates of the stichting: reads them and adds versions.
     can(['read', 'create'], 'LetterTemplate', { stichtingId: ctx.stichtingId })
+    // The bevoegd gezag makes the choices the law leaves to it.
+    can(['read', 'update'], 'LawSettings', { stichtingId: ctx.stichtingId })
     // The measures the bevoegd gezag decides (schorsing, verwijdering: WPO art. 40/40c, WVO 2020 art.
     // 8.14–8.15, WEB art. 8.1.7c–d) or is told of (time-out: written notice under the school's protocol).
     can(['read', 'update'], 'Measure', { stichtingId: ctx.stichtingId, kind: { $in: ['time_out', 'schorsing', 'verwijdering'] } })
@@ -166,8 +171,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can(['read', 'update'], 'ReportCase', { stichtingId: ctx.stichtingId, kind: 'zedendelict_medewerker' })
   },
   stichtingbeheerder(ctx, { can }) {
-    // Manages schools, users, calendars and templates; sees no pupil content.
+    // Manages schools, users, calendars, templates and the stichting's settings; sees no pupil content.
     can(['read', 'create'], 'LetterTemplate', { stichtingId: ctx.stichtingId })
+    can(['read', 'update'], 'LawSettings', { stichtingId: ctx.stichtingId })
     can('read', 'Stichting', { id: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
     can('read', 'Group', { stichtingId: ctx.stichtingId })

@@ -5,6 +5,15 @@
 import { Form } from '@remix-run/react'
 import { formatDate } from '~/lib/format.ts'
 
+/** The rule beside a deadline (the domain's RuleView). */
+export interface DeadlineRule {
+  key: string
+  text: string
+  source: string
+  note: string | null
+  status: string[]
+}
+
 export interface BezwaarItem {
   id: string
   receivedOn: string
@@ -20,15 +29,18 @@ export interface BezwaarItem {
   decidedByName: string | null
   late: boolean
   lateReason: string | null
+  advisoryCommittee: boolean
+  postponedOn: string | null
+  decisionTerm: DeadlineRule
   overdue: boolean
   daysLeft: number | null
 }
 
 export interface MeasureBezwaarProps {
   bezwaar: {
-    objection: { decisionSentOn: string; objectionDeadline: string; rule: string } | null
+    objection: { decisionSentOn: string; objectionDeadline: string; rule: string; decisionTerm: DeadlineRule } | null
     bezwaren: BezwaarItem[]
-    may: { record: boolean; hearing: boolean; decide: boolean }
+    may: { record: boolean; hearing: boolean; decide: boolean; postpone: boolean }
   } | null
   search: {
     attempts: { id: string; contactedOn: string; schoolName: string; result: string; note: string | null; recordedByName: string | null }[]
@@ -45,12 +57,35 @@ export interface MeasureBezwaarProps {
   searchResults: string[]
 }
 
+/** The rule that sets the term, beside the deadline: its source, and "Onzeker" where it is not settled. */
+function TermRule({ rule }: { rule: DeadlineRule }) {
+  return (
+    <span className="pr-source" title={rule.text}>
+      {' '}
+      ({rule.source}){rule.status.includes('onzeker') ? <span className="badge pr-uncertain">Onzeker</span> : null}
+    </span>
+  )
+}
+
 function Deadline({ b }: { b: BezwaarItem }) {
-  if (b.state === 'decided') return <>uiterlijk {formatDate(b.decisionDueOn)}</>
-  if (b.overdue) return <span className="error">te laat: beslissen had uiterlijk {formatDate(b.decisionDueOn)} gemoeten</span>
+  if (b.state === 'decided')
+    return (
+      <>
+        uiterlijk {formatDate(b.decisionDueOn)}
+        <TermRule rule={b.decisionTerm} />
+      </>
+    )
+  if (b.overdue)
+    return (
+      <span className="error">
+        te laat: beslissen had uiterlijk {formatDate(b.decisionDueOn)} gemoeten
+        <TermRule rule={b.decisionTerm} />
+      </span>
+    )
   return (
     <>
       beslissen uiterlijk {formatDate(b.decisionDueOn)}
+      <TermRule rule={b.decisionTerm} />
       {b.daysLeft !== null && b.daysLeft <= 7 ? <span className="badge severity-ernstig">nog {b.daysLeft} dagen</span> : null}
     </>
   )
@@ -66,7 +101,7 @@ export function MeasureBezwaar({ bezwaar, search, today, outcomes, searchResults
           {bezwaar.objection ? (
             <p className="muted">
               Besluit verzonden op {formatDate(bezwaar.objection.decisionSentOn)}; bezwaar kan tot en met {formatDate(bezwaar.objection.objectionDeadline)} (
-              {bezwaar.objection.rule}).
+              {bezwaar.objection.rule}). Beslistermijn: {bezwaar.objection.decisionTerm.text} ({bezwaar.objection.decisionTerm.source})
             </p>
           ) : (
             <p className="muted">Bezwaar kan pas als het besluit is genomen.</p>
@@ -82,7 +117,21 @@ export function MeasureBezwaar({ bezwaar, search, today, outcomes, searchResults
                       Geschillencommissie {formatDate(b.committeeFrom)} tot en met {formatDate(b.committeeUntil)}: de beslistermijn is zo lang opgeschort.
                     </p>
                   ) : null}
+                  {b.advisoryCommittee ? <p className="muted">Een adviescommissie behandelt het bezwaar (Awb art. 7:13): twaalf weken om te beslissen.</p> : null}
+                  {b.postponedOn ? <p className="muted">Beslissing verdaagd met bericht van {formatDate(b.postponedOn)} (Awb art. 7:10 lid 3).</p> : null}
                   {b.hearingOn ? <p>Hoorzitting gehouden op {formatDate(b.hearingOn)}.</p> : null}
+                  {b.state !== 'decided' && !b.postponedOn && bezwaar.may.postpone ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="bezwaarId" value={b.id} />
+                      <div>
+                        <label htmlFor={`postpone-${b.id}`}>Verdaagd met bericht aan de indiener op</label>
+                        <input id={`postpone-${b.id}`} name="noticeOn" type="date" max={today} defaultValue={today} required />
+                      </div>
+                      <button type="submit" name="intent" value="bezwaar-postpone" className="button secondary">
+                        Beslissing zes weken verdagen
+                      </button>
+                    </Form>
+                  ) : null}
                   {b.state === 'decided' ? (
                     <p>
                       Beslist op {formatDate(b.decidedOn!)}: <strong>{b.outcome}</strong>
@@ -160,6 +209,11 @@ export function MeasureBezwaar({ bezwaar, search, today, outcomes, searchResults
                 <label className="check">
                   <input type="checkbox" name="late" /> Te laat ontvangen, maar verschoonbaar (Awb art. 6:11)
                 </label>
+                {bezwaar.objection?.decisionTerm.key === 'schorsing.bezwaarBeslistermijn' ? (
+                  <label className="check">
+                    <input type="checkbox" name="advisoryCommittee" /> Een adviescommissie behandelt het bezwaar (Awb art. 7:13; twaalf weken om te beslissen)
+                  </label>
+                ) : null}
                 <div className="field">
                   <label htmlFor="bezwaar-late-reason">Waarom verschoonbaar (alleen bij te laat)</label>
                   <input id="bezwaar-late-reason" name="lateReason" />

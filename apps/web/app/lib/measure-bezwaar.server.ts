@@ -7,6 +7,7 @@ import {
   getMeasureBezwaar,
   getMeasureSearch,
   localDate,
+  postponeBezwaar,
   recordBezwaar,
   recordHearing,
   recordSearchAttempt,
@@ -14,7 +15,7 @@ import {
 } from '@baken/domain'
 import type { RequestContext } from './context.server.ts'
 
-export const BEZWAAR_INTENTS = ['bezwaar-record', 'bezwaar-hearing', 'bezwaar-decide', 'search-attempt'] as const
+export const BEZWAAR_INTENTS = ['bezwaar-record', 'bezwaar-hearing', 'bezwaar-decide', 'bezwaar-postpone', 'search-attempt'] as const
 
 export function isBezwaarIntent(intent: unknown): intent is (typeof BEZWAAR_INTENTS)[number] {
   return (BEZWAAR_INTENTS as readonly unknown[]).includes(intent)
@@ -43,9 +44,12 @@ export function bezwaarAction(tx: Tx, ctx: RequestContext, measureId: string, fo
         committeeUntil: text('committeeUntil'),
         late: form.late === 'on',
         lateReason: text('lateReason'),
+        advisoryCommittee: form.advisoryCommittee === 'on',
       })
     case 'bezwaar-hearing':
       return recordHearing(tx, ctx.ability, ctx.tenant, measureId, bezwaarId, { hearingOn: text('hearingOn') })
+    case 'bezwaar-postpone':
+      return postponeBezwaar(tx, ctx.ability, ctx.tenant, measureId, bezwaarId, { noticeOn: text('noticeOn') })
     case 'bezwaar-decide':
       return decideBezwaar(tx, ctx.ability, ctx.tenant, measureId, bezwaarId, { decidedOn: text('decidedOn'), outcome: text('outcome'), reasons: text('reasons') })
     default:

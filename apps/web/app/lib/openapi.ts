@@ -330,6 +330,20 @@ export const openApiDocument = {
         responses: { '200': { description: '{schooljaar, schools:[{schoolId,name,brin,sector,total,overig,ernstig,zeerErnstig,confidential}]}' }, '400': error, '401': error, '403': error },
       },
     },
+    '/stichting/settings': {
+      get: {
+        summary: 'The stichting’s choices where the law leaves room, each with its rule, default, source and status (bestuurder, stichtingbeheerder)',
+        responses: {
+          '200': { description: '{voDecisionAdultAge, voDecisionAdultAgeChosen (null: the rule set’s default), voDecisionAdultAgeRule: {default, min, max, key, text, source, note, status}, updatedAt}' },
+          '401': error,
+          '403': error,
+        },
+      },
+      patch: {
+        summary: 'Set {voDecisionAdultAge: 18–21}: in vo the parents also receive a decision until the pupil reaches this age (default 21, Inrichtingsbesluit WVO art. 13)',
+        responses: { '200': { description: 'The settings as GET returns them' }, '400': error, '401': error, '403': error },
+      },
+    },
     '/measures': {
       get: {
         summary: 'Measures the caller may see: the school’s for school staff (a leerkracht: own), time-outs, schorsingen and verwijderingen of all schools for the bestuurder',
@@ -377,19 +391,19 @@ export const openApiDocument = {
     },
     '/measures/{id}/bezwaren': {
       get: {
-        summary: 'Bezwaren against the decision, with decision deadline, overdue and days left',
+        summary: 'Bezwaren against the decision, with decision deadline, the rule that sets it (decisionTerm {key, text, source, status}), advisoryCommittee, postponedOn, overdue and days left',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
         responses: { '200': { description: '{items}' }, '401': error, '403': error, '404': error },
       },
       post: {
-        summary: 'Record a bezwaar {receivedOn, committeeFrom?, committeeUntil?, late?, lateReason?}; the decision deadline is computed per sector',
+        summary: 'Record a bezwaar {receivedOn, committeeFrom?, committeeUntil?, late?, lateReason?, advisoryCommittee? (schorsing: Awb 7:13 committee, 12 weeks)}; the decision deadline follows the rule of the decision objected to (schorsing: Awb art. 7:10; verwijdering: the education law) and the Algemene termijnenwet',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
-        responses: { '201': { description: '{id, state, decisionDueOn}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
+        responses: { '201': { description: '{id, state, decisionDueOn, decisionTerm}' }, '400': error, '401': error, '403': error, '404': error, '409': error },
       },
     },
     '/measures/{id}/bezwaren/{bezwaarId}': {
       post: {
-        summary: '{action: "hearing", hearingOn} or {action: "decide", decidedOn, outcome: gegrond | ongegrond | deels gegrond, reasons}',
+        summary: '{action: "hearing", hearingOn}, {action: "decide", decidedOn, outcome: gegrond | ongegrond | deels gegrond, reasons}, or {action: "postpone", noticeOn} (a schorsing: once by six weeks, Awb art. 7:10 lid 3)',
         parameters: [
           { name: 'id', in: 'path', required: true, schema: uuid },
           { name: 'bezwaarId', in: 'path', required: true, schema: uuid },

@@ -1,4 +1,4 @@
-import { decideBezwaar, recordHearing } from '@baken/domain'
+import { decideBezwaar, postponeBezwaar, recordHearing } from '@baken/domain'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { apiError, parseJsonBody } from '~/lib/api.server.ts'
@@ -13,14 +13,17 @@ const body = z.union(
   [
     z.object({ action: z.literal('hearing') }).loose(),
     z.object({ action: z.literal('decide') }).loose(),
+    z.object({ action: z.literal('postpone') }).loose(),
   ],
-  { message: 'Kies action: hearing of decide' },
+  { message: 'Kies action: hearing, decide of postpone' },
 )
 
 /**
  * POST /api/v1/measures/{id}/bezwaren/{bezwaarId} — {action: 'hearing', hearingOn} records the hearing;
  * {action: 'decide', decidedOn, outcome: gegrond | ongegrond | deels gegrond, reasons} decides (the
- * bestuurder; for a schorsing a directeur under the stichting's mandate who did not take the decision).
+ * bestuurder; for a schorsing a directeur under the stichting's mandate who did not take the decision);
+ * {action: 'postpone', noticeOn} postpones the decision on an objection to a schorsing once by six
+ * weeks, with notice to the indiener on that day (Awb art. 7:10 lid 3; whoever may decide).
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   if (request.method !== 'POST') return apiError(405, 'Alleen POST.')
@@ -31,7 +34,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const saved =
       step === 'hearing'
         ? await recordHearing(tx, ctx.ability, ctx.tenant, params.id ?? '', params.bezwaarId ?? '', input)
-        : await decideBezwaar(tx, ctx.ability, ctx.tenant, params.id ?? '', params.bezwaarId ?? '', input)
+        : step === 'postpone'
+          ? await postponeBezwaar(tx, ctx.ability, ctx.tenant, params.id ?? '', params.bezwaarId ?? '', input)
+          : await decideBezwaar(tx, ctx.ability, ctx.tenant, params.id ?? '', params.bezwaarId ?? '', input)
     if (!saved.ok) throw Response.json({ errors: saved.errors }, { status: saved.status })
     return saved
   })

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { apiError, parseJsonBody } from '~/lib/api.server.ts'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
 
-/** GET /api/v1/measures/{id}/bezwaren — the bezwaren against the measure's decision, with deadline and overdue flag. */
+/** GET /api/v1/measures/{id}/bezwaren — the bezwaren against the measure's decision, with deadline, the rule that sets it (decisionTerm) and overdue flag. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'Bezwaar')
@@ -16,8 +16,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 /**
- * POST /api/v1/measures/{id}/bezwaren — {receivedOn, committeeFrom?, committeeUntil?, late?, lateReason?}:
- * a bezwaar received against a decided schorsing or verwijdering; answers its decision deadline.
+ * POST /api/v1/measures/{id}/bezwaren — {receivedOn, committeeFrom?, committeeUntil?, late?, lateReason?,
+ * advisoryCommittee?}: a bezwaar received against a decided schorsing or verwijdering; answers its
+ * decision deadline and the rule that sets it (decisionTerm: a schorsing's Awb art. 7:10, a
+ * verwijdering's education law).
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   if (request.method !== 'POST') return apiError(405, 'Alleen GET en POST.')

@@ -5,7 +5,7 @@ import { inTenant, requireContext, requirePermission, writeInTenant, type Domain
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 import { MeasureBezwaar } from '~/components/measure-bezwaar.tsx'
 import { bezwaarAction, isBezwaarIntent, loadMeasureBezwaar } from '~/lib/measure-bezwaar.server.ts'
-import { listLetters, localDate, renderLetter } from '@baken/domain'
+import { listLetters, localDate, renderLetter, ruleOf, ruleSetOf, ruleView } from '@baken/domain'
 import { MeasureLetters } from '~/components/measure-letters.tsx'
 import { MeasureHearings } from '~/components/measure-hearings.tsx'
 
@@ -22,8 +22,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   })
   if (!found) throw data('Niet gevonden', { status: 404 })
   const { measure, bezwaar, letters } = found
+  // The rule behind the period of a schorsing, with its status ("Onzeker" where the law is not checked).
+  const periodRule = measure.kind === 'schorsing' ? ruleView(ruleOf(ruleSetOf(measure), 'schorsing.maxSchooldagen')) : null
   return {
     measure,
+    periodRule,
     canUpdate: ctx.ability.can('update', 'Measure') && ctx.membership.role !== 'bestuurder',
     canPropose: ctx.ability.can('create', 'Measure'),
     bezwaar,
@@ -56,7 +59,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { measure: m, canUpdate, canPropose, bezwaar, letters, today } = useLoaderData<typeof loader>()
+  const { measure: m, canUpdate, canPropose, bezwaar, letters, today, periodRule } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <article className="card">
@@ -118,6 +121,13 @@ export default function MeasurePage() {
         <dt>Wet en regels</dt>
         <dd>
           {m.ruleSetId} ({m.sector}){m.decidedUnderMandate ? ' · besloten door de directeur onder mandaat' : ''}
+          {periodRule ? (
+            <p className="pr-note">
+              {periodRule.text} <span className="pr-source">({periodRule.source})</span>{' '}
+              {periodRule.status.includes('onzeker') ? <span className="badge pr-uncertain">Onzeker</span> : null}
+              {periodRule.status.includes('onzeker') && periodRule.note ? <span className="muted"> {periodRule.note}</span> : null}
+            </p>
+          ) : null}
         </dd>
         {m.incidentIds.length ? (
           <>

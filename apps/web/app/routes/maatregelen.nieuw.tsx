@@ -8,6 +8,7 @@ import {
   proposeMeasure,
   schoolHolidayGaps,
   schoolYearOf,
+  schorsingMaximumAt,
   WORKFLOWS,
 } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const thisYear = schoolYearOf(new Date())
   const years = [thisYear, `${Number(thisYear.slice(0, 4)) + 1}-${Number(thisYear.slice(0, 4)) + 2}`]
   const schoolId = ctx.tenant.schoolId
-  const [pupils, removals, schorsingen, calendarGaps] = await inTenant(ctx, (tx) =>
+  const [pupils, removals, schorsingen, calendarGaps, schorsingMax] = await inTenant(ctx, (tx) =>
     Promise.all([
       listStudents(tx, ctx.ability, { pageSize: 200 }),
       listMeasures(tx, ctx.ability, { kind: 'verwijdering' }),
@@ -31,6 +32,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       listSchorsingenByPupil(tx, ctx.ability, years),
       // Schooljaren without the region's school holidays: a schorsing there is refused until they are entered.
       schoolId ? schoolHolidayGaps(tx, schoolId, years) : Promise.resolve([]),
+      // The sector maximum of a schorsing with its rule and status, shown beside the field.
+      schoolId ? schorsingMaximumAt(tx, schoolId) : Promise.resolve(null),
     ]),
   )
   // The open verwijderingen of this school's pupils, offered for a schorsing pending removal.
@@ -44,6 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     today: localDate(new Date()),
     schorsingen,
     calendarGaps,
+    schorsingMax,
   }
 }
 
@@ -75,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewMeasure() {
-  const { pupils, kinds, today, openRemovals, schorsingen, calendarGaps } = useLoaderData<typeof loader>()
+  const { pupils, kinds, today, openRemovals, schorsingen, calendarGaps, schorsingMax } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const [kind, setKind] = useState(params.get('kind') ?? 'schorsing')
@@ -140,7 +144,27 @@ export default function NewMeasure() {
           </div>
           <div className="field">
             <label htmlFor="schoolDays">Aantal schooldagen (schorsing)</label>
-            <input id="schoolDays" name="schoolDays" type="number" min={1} max={10} defaultValue={1} aria-invalid={errorFor('schoolDays') ? true : undefined} />
+            <input
+              id="schoolDays"
+              name="schoolDays"
+              type="number"
+              min={1}
+              max={schorsingMax?.max ?? 5}
+              defaultValue={1}
+              aria-describedby={schorsingMax ? 'schoolDays-rule' : undefined}
+              aria-invalid={errorFor('schoolDays') ? true : undefined}
+            />
+            {schorsingMax ? (
+              <p id="schoolDays-rule" className="muted">
+                Een schorsing duurt ten hoogste {schorsingMax.max} schooldagen ({schorsingMax.source}).{' '}
+                {schorsingMax.status.includes('onzeker') ? (
+                  <span className="badge pr-uncertain" title={schorsingMax.note ?? undefined}>
+                    Onzeker
+                  </span>
+                ) : null}
+                {schorsingMax.status.includes('onzeker') && schorsingMax.note ? <span className="pr-note"> {schorsingMax.note}</span> : null}
+              </p>
+            ) : null}
           </div>
         </div>
         {kind === 'schorsing' && studentId ? (

@@ -1,11 +1,10 @@
 // Dutch national holidays, computed per year, and whether schools are free on them.
 //
-// The law lists the "algemeen erkende feestdagen" (Algemene termijnenwet art. 3 lid 1): Nieuwjaarsdag,
-// tweede Paas- en Pinksterdag, both Kerstdagen, Hemelvaartsdag, the King's birthday (Koningsdag) and
-// 5 May (Bevrijdingsdag); Eerste Paas- and Pinksterdag are Sundays anyway. Which days a school is free
-// is set in its vakantierooster, not by that law; the defaults below follow common practice and the
-// education CAOs, and a stichting adds any other day off (Goede Vrijdag, Bevrijdingsdag every year)
-// as a calendar entry of kind 'vrije_dag' for a region or a school.
+// This list is the school-day calendar's: which days a school is free is set in its vakantierooster,
+// and the defaults below follow common practice and the education CAOs; a stichting adds any other
+// day off (Goede Vrijdag, Bevrijdingsdag every year) as a calendar entry of kind 'vrije_dag' for a
+// region or a school. The days on which a statutory term cannot end are another list, with its own
+// law: termijnenwet.ts (Algemene termijnenwet art. 3, which counts Goede Vrijdag and 5 May every year).
 import { isoDate, plusDays } from './calendar-dates.ts'
 
 export const NATIONAL_HOLIDAY_KEYS = [
@@ -47,8 +46,8 @@ export function isLiberationDayLustrum(year: number): boolean {
 }
 
 export const GOOD_FRIDAY_NOTE =
-  'Goede Vrijdag is geen algemeen erkende feestdag (Algemene termijnenwet art. 3) en geen algemene vrije dag voor scholen; ' +
-  'is de school vrij, voeg de dag dan toe als vrije dag.'
+  'Goede Vrijdag is geen algemene vrije dag voor scholen; is de school vrij, voeg de dag dan toe als vrije dag. ' +
+  'Voor termijnen telt Goede Vrijdag wel als feestdag (Algemene termijnenwet art. 3 lid 2).'
 
 export function liberationDayNote(year: number): string {
   return isLiberationDayLustrum(year)

@@ -1,8 +1,9 @@
 // Bezwaar (objection) against a decided schorsing or verwijdering: received → hearing → decision.
-// The board's decision deadline is computed from the measure's rule set (bezwaarDeadlines: po from the
-// day after the objection term ends, vo/mbo from receipt, suspended while the disputes committee
-// advises) on the Algemene termijnenwet's holidays, and stored on the bezwaar, so "deadlines at risk"
-// is a plain query. Every step is also written to the measure's history (measure_transitions, from and
+// The board's decision deadline is computed from the rule of the decision objected to (bezwaarDeadlines:
+// against a schorsing the Awb's 6 weeks, or 12 with an advisory committee, after the objection term,
+// once postponable by 6 weeks; against a verwijdering 4 weeks, po from the day after the objection
+// term ends, vo/mbo from receipt, suspended while the disputes committee advises) on the Algemene
+// termijnenwet's days, and stored on the bezwaar, so "deadlines at risk" is a plain query. Every step is also written to the measure's history (measure_transitions, from and
 // to the measure's unchanged state) with who, when and why, for the history; the decision's reasons,
 // who decided and a late objection's excuse are columns of the bezwaar (migration 0018), and views
 // read those.
@@ -10,14 +11,14 @@ import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
 import { and, asc, desc, eq, lt, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { daysBetween, isWeekend } from '../calendar/calendar-dates.ts'
-import { nationalHolidaysBetween } from '../calendar/national-holidays.ts'
+import { daysBetween } from '../calendar/calendar-dates.ts'
+import { termijnenwetEnd } from '../calendar/national-holidays.ts'
 import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 import { localDate } from '../school-year.ts'
 import { displayName } from '../students.ts'
 import { loadMeasure, measureWhere, type MeasureError } from './measure-cases.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
-import { allRuleSets, bezwaarDeadlines, MEASURE_LABELS, ruleOf, ruleSetFor, type MeasureKind, type Rule, type RuleSet } from './rules.ts'
+import { allRuleSets, bezwaarDeadlines, MEASURE_LABELS, ruleOf, ruleSetFor, ruleView, type MeasureKind, type Rule, type RuleSet, type RuleView } from './rules.ts'
 import { refusal as refuse, zodRefusal as parseError } from '../result.ts'
 import { textInput, yesNo } from '../input-rules.ts'
 
@@ -30,7 +31,7 @@ export const BEZWAAR_STATE_LABELS: Record<string, string> = {
 }
 
 export type BezwaarResult =
-  | { ok: true; id: string; state: string; decisionDueOn: string }
+  | { ok: true; id: string; state: string; decisionDueOn: string; decisionTerm?: RuleView }
   | { ok: false; status: 400 | 403 | 404 | 409; errors: MeasureError[] }
 
 /** The states in which the bevoegd gezag's decision has been taken, so it can be objected to. */
@@ -49,20 +50,6 @@ export function dutchDayName(iso: string): string {
   return dutchDay.format(new Date(`${iso}T12:00:00Z`))
 }
 
-/**
- * Algemene termijnenwet art. 3 lid 1: the "algemeen erkende feestdagen" on which no term ends —
- * Nieuwjaarsdag, tweede Paas- en Pinksterdag, both Kerstdagen, Hemelvaartsdag, Koningsdag and 5 May
- * (every year, whether or not schools are free). Goede Vrijdag is not one.
- */
-export function termijnenwetHoliday(from: string, to: string): (day: string) => boolean {
-  const days = new Set(
-    nationalHolidaysBetween(from, to)
-      .filter((h) => h.key !== 'goede_vrijdag')
-      .map((h) => h.date),
-  )
-  return (day) => days.has(day)
-}
-
 /** The rule set a measure was proposed under (its snapshot), or the sector's current one. */
 export function ruleSetOf(m: { ruleSetId: string; sector: Sector }): RuleSet {
   return allRuleSets().find((s) => s.id === m.ruleSetId) ?? ruleSetFor(m.sector)
@@ -70,11 +57,17 @@ export function ruleSetOf(m: { ruleSetId: string; sector: Sector }): RuleSet {
 
 export interface BezwaarTermInput {
   sector: Sector
+  /** The decision objected to: its rule sets the decision term. */
+  measureKind: MeasureKind
   /** The day the written decision was sent. */
   decisionSentOn: string
   receivedOn: string
   committeeFrom?: string | null
   committeeUntil?: string | null
+  /** An advisory committee (Awb art. 7:13) handles an objection to a schorsing (12 weeks). */
+  advisoryCommittee?: boolean
+  /** The decision was postponed once (Awb art. 7:10 lid 3). */
+  postponed?: boolean
 }
 
 export interface BezwaarTerms {
@@ -86,29 +79,42 @@ export interface BezwaarTerms {
   committeeDays: number
   /** The board's last day to decide. */
   decisionDueOn: string
+  /** The rule that sets the decision term (the decision's own). */
+  decisionTerm: Rule
   rules: Rule[]
 }
 
 /**
- * The terms of one bezwaar, on the national holidays of the Algemene termijnenwet. A late objection
- * (taken on because the delay is excusable, Awb 6:11) cannot have a deadline before its own receipt
- * plus the decision term: the law counts po's term from the end of the objection term, which has then
- * already passed, so Baken counts from receipt when that is later (a choice, marked in the report).
+ * The terms of one bezwaar, on the days of the Algemene termijnenwet, from the rule of the decision
+ * objected to. A late objection (taken on because the delay is excusable, Awb 6:11) cannot have a
+ * deadline before its own receipt plus the decision term: the law counts the term from the end of
+ * the objection term, which has then already passed, so Baken counts from receipt when that is later
+ * (a choice, marked in the report).
  */
 export function bezwaarTerms(input: BezwaarTermInput): BezwaarTerms {
   const { committeeFrom, committeeUntil } = input
   const committeeDays = committeeFrom && committeeUntil ? daysBetween(committeeFrom, committeeUntil) + 1 : 0
-  const isHoliday = termijnenwetHoliday(input.decisionSentOn, addDays(input.receivedOn, 3 * 366))
-  const d = bezwaarDeadlines({ sector: input.sector, decisionSentOn: input.decisionSentOn, objectionReceivedOn: input.receivedOn, committeeDays, isHoliday })
+  const d = bezwaarDeadlines({
+    sector: input.sector,
+    measureKind: input.measureKind,
+    decisionSentOn: input.decisionSentOn,
+    objectionReceivedOn: input.receivedOn,
+    committeeDays,
+    advisoryCommittee: input.advisoryCommittee,
+    postponed: input.postponed,
+  })
   const late = input.receivedOn > d.objectionDeadline
   let decisionDueOn = d.decisionDeadline!
   if (late) {
-    const weeks = ruleOf(ruleSetFor(input.sector, input.decisionSentOn), 'bezwaar.beslistermijnWeken').value as number
-    let fromReceipt = addDays(input.receivedOn, weeks * 7 + committeeDays)
-    while (isWeekend(fromReceipt) || isHoliday(fromReceipt)) fromReceipt = addDays(fromReceipt, 1)
+    const fromReceipt = termijnenwetEnd(addDays(input.receivedOn, d.decisionWeeks * 7 + committeeDays))
     if (fromReceipt > decisionDueOn) decisionDueOn = fromReceipt
   }
-  return { objectionDeadline: d.objectionDeadline, late, committeeDays, decisionDueOn, rules: d.rules }
+  return { objectionDeadline: d.objectionDeadline, late, committeeDays, decisionDueOn, decisionTerm: d.decisionTerm, rules: d.rules }
+}
+
+/** The rule that sets the decision term of a bezwaar against this measure (from its rule set snapshot). */
+export function decisionTermRule(m: { ruleSetId: string; sector: Sector; kind: MeasureKind }): Rule {
+  return ruleOf(ruleSetOf(m), m.kind === 'schorsing' ? 'schorsing.bezwaarBeslistermijn' : 'bezwaar.beslistermijnWeken')
 }
 
 /** The message refusing a bezwaar received after the objection term, naming the term and its source. */
@@ -193,6 +199,8 @@ export const recordBezwaarInput = z.strictObject({
   /** Received after the objection term, taken on because the delay is excusable (Awb 6:11). */
   late: formFlag.optional(),
   lateReason: textInput().trim().max(4000, 'Maximaal 4.000 tekens').optional(),
+  /** An advisory committee (Awb art. 7:13) handles an objection to a schorsing: 12 weeks to decide, not 6. */
+  advisoryCommittee: formFlag.optional(),
 })
 export type RecordBezwaarInput = z.input<typeof recordBezwaarInput>
 
@@ -224,7 +232,19 @@ export async function recordBezwaar(tx: Tx, ability: AppAbility, ctx: TenantCont
     .where(and(eq(schema.bezwaren.measureId, m.id), ne(schema.bezwaren.state, 'decided')))
   if (open.length) return refuse(409, '', 'Er loopt al een bezwaar tegen dit besluit; leg de stappen daarvan vast.')
 
-  const terms = bezwaarTerms({ sector: m.sector, decisionSentOn: sentOn, receivedOn: input.receivedOn, committeeFrom: input.committeeFrom, committeeUntil: input.committeeUntil })
+  if (input.advisoryCommittee && m.kind !== 'schorsing') {
+    return refuse(400, 'advisoryCommittee', 'De termijn van twaalf weken met een adviescommissie (Awb art. 7:10 lid 1) geldt voor een bezwaar tegen een schorsing; tegen een verwijdering geldt de termijn van de onderwijswet.')
+  }
+  const advisoryCommittee = input.advisoryCommittee ?? false
+  const terms = bezwaarTerms({
+    sector: m.sector,
+    measureKind: m.kind,
+    decisionSentOn: sentOn,
+    receivedOn: input.receivedOn,
+    committeeFrom: input.committeeFrom,
+    committeeUntil: input.committeeUntil,
+    advisoryCommittee,
+  })
   if (terms.late && !input.late) return refuse(400, 'receivedOn', lateBezwaarMessage(m.sector, sentOn, terms.objectionDeadline))
   if (terms.late && (input.lateReason?.length ?? 0) < 10) {
     return refuse(400, 'lateReason', 'Geef aan waarom de termijnoverschrijding verschoonbaar is (Awb art. 6:11).')
@@ -242,13 +262,14 @@ export async function recordBezwaar(tx: Tx, ability: AppAbility, ctx: TenantCont
     decisionDueOn: terms.decisionDueOn,
     late: terms.late,
     lateReason: terms.late ? input.lateReason! : null,
+    advisoryCommittee,
     recordedById: ctx.userId,
   })
   await logStep(
     tx,
     ctx,
     m,
-    `Bezwaar ontvangen op ${dutchDayName(input.receivedOn)}; beslissen uiterlijk ${dutchDayName(terms.decisionDueOn)}.` +
+    `Bezwaar ontvangen op ${dutchDayName(input.receivedOn)}; beslissen uiterlijk ${dutchDayName(terms.decisionDueOn)} (${terms.decisionTerm.source}).` +
       (terms.late ? ` Te laat ontvangen, verschoonbaar (Awb art. 6:11): ${input.lateReason}` : ''),
     {
       event: 'bezwaar_ontvangen',
@@ -258,10 +279,11 @@ export async function recordBezwaar(tx: Tx, ability: AppAbility, ctx: TenantCont
       committeeDays: terms.committeeDays,
       late: terms.late,
       lateReason: terms.late ? input.lateReason : null,
+      advisoryCommittee,
       rules: terms.rules.map((r) => r.source),
     },
   )
-  return { ok: true, id, state: 'received', decisionDueOn: terms.decisionDueOn }
+  return { ok: true, id, state: 'received', decisionDueOn: terms.decisionDueOn, decisionTerm: ruleView(terms.decisionTerm) }
 }
 
 async function visibleBezwaar(tx: Tx, ability: AppAbility, measureId: string, bezwaarId: string) {
@@ -366,6 +388,72 @@ export async function decideBezwaar(
   return { ok: true, id: b.id, state: 'decided', decisionDueOn: b.decisionDueOn }
 }
 
+export const postponeBezwaarInput = z.strictObject({
+  /** The day the indiener was told (Awb art. 7:10 lid 3: "onder mededeling"). */
+  noticeOn: isoDate,
+})
+
+/**
+ * Postpones the decision on a bezwaar against a schorsing once, by six weeks (Awb art. 7:10 lid 3),
+ * with notice to the indiener before the term ends; by whoever may decide the bezwaar. Further delay
+ * needs the indiener's consent (lid 4) and is not recorded here.
+ */
+export async function postponeBezwaar(
+  tx: Tx,
+  ability: AppAbility,
+  ctx: TenantContext,
+  measureId: string,
+  bezwaarId: string,
+  raw: unknown,
+  today: string = dutchToday(),
+): Promise<BezwaarResult> {
+  const parsed = postponeBezwaarInput.safeParse(raw)
+  if (!parsed.success) return parseError(parsed.error)
+  const found = await visibleBezwaar(tx, ability, measureId, bezwaarId)
+  if (!found) return refuse(404, 'bezwaarId', 'Bezwaar niet gevonden.')
+  const { m, b } = found
+  const refusal = await decideRefusal(tx, ability, ctx, m)
+  if (refusal) return refuse(403, 'noticeOn', refusal)
+  const rule = decisionTermRule(m)
+  if (m.kind !== 'schorsing') {
+    return refuse(409, 'noticeOn', `Tegen een verwijdering geldt de beslistermijn van de onderwijswet (${rule.source}); Baken legt daar geen verdaging vast.`)
+  }
+  if (b.state === 'decided') return refuse(409, 'noticeOn', 'Op dit bezwaar is al beslist.')
+  if (b.postponedOn) return refuse(409, 'noticeOn', `De beslissing is al verdaagd op ${dutchDayName(b.postponedOn)}; dat kan één keer (Awb art. 7:10 lid 3). Verder uitstel kan alleen met instemming van de indiener (lid 4).`)
+  const { noticeOn } = parsed.data
+  if (noticeOn > today) return refuse(400, 'noticeOn', 'De datum van het bericht ligt in de toekomst.')
+  if (noticeOn < b.receivedOn) return refuse(400, 'noticeOn', 'Het bericht kan niet vóór de ontvangst van het bezwaar zijn verstuurd.')
+  if (noticeOn > b.decisionDueOn) return refuse(400, 'noticeOn', `Verdagen kan alleen binnen de beslistermijn, die liep tot en met ${dutchDayName(b.decisionDueOn)} (Awb art. 7:10 lid 3).`)
+  const sentOn = await decisionSentOn(tx, m)
+  if (!sentOn) return refuse(409, '', 'Het besluit heeft geen datum.')
+  const terms = bezwaarTerms({
+    sector: m.sector,
+    measureKind: m.kind,
+    decisionSentOn: sentOn,
+    receivedOn: b.receivedOn,
+    committeeFrom: b.committeeFrom,
+    committeeUntil: b.committeeUntil,
+    advisoryCommittee: b.advisoryCommittee,
+    postponed: true,
+  })
+  // A late objection's deadline was counted from receipt; the postponement adds its six weeks to whichever applied.
+  const term = rule.value as { verdagingWeken: number }
+  const decisionDueOn = b.late ? termijnenwetEnd(addDays(b.decisionDueOn, term.verdagingWeken * 7)) : terms.decisionDueOn
+  const updated = await tx
+    .update(schema.bezwaren)
+    .set({ postponedOn: noticeOn, decisionDueOn })
+    .where(and(eq(schema.bezwaren.id, b.id), sql`${schema.bezwaren.postponedOn} is null`, ne(schema.bezwaren.state, 'decided')))
+    .returning({ id: schema.bezwaren.id })
+  if (updated.length !== 1) return refuse(409, 'noticeOn', 'Het bezwaar is intussen gewijzigd; laad de pagina opnieuw.')
+  await logStep(tx, ctx, m, `Beslissing op het bezwaar verdaagd (bericht ${dutchDayName(noticeOn)}); beslissen uiterlijk ${dutchDayName(decisionDueOn)} (Awb art. 7:10 lid 3).`, {
+    event: 'bezwaar_verdaagd',
+    bezwaarId: b.id,
+    noticeOn,
+    decisionDueOn,
+  })
+  return { ok: true, id: b.id, state: b.state, decisionDueOn, decisionTerm: ruleView(rule) }
+}
+
 // ---- Reading ------------------------------------------------------------------------------------
 
 export interface BezwaarView {
@@ -390,6 +478,10 @@ export interface BezwaarView {
   decidedByName: string | null
   late: boolean
   lateReason: string | null
+  advisoryCommittee: boolean
+  postponedOn: string | null
+  /** The rule that sets the decision term, shown beside the deadline. */
+  decisionTerm: RuleView
   /** Not decided and the decision deadline has passed (Dutch date). */
   overdue: boolean
   /** Calendar days until the deadline (negative when overdue); null once decided. */
@@ -413,6 +505,8 @@ export async function listBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typ
     .select({
       b,
       kind: m.kind,
+      sector: m.sector,
+      ruleSetId: m.ruleSetId,
       firstName: schema.students.firstName,
       infix: schema.students.infix,
       lastName: schema.students.lastName,
@@ -435,7 +529,7 @@ export async function listBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typ
     )
     .orderBy(asc(b.decisionDueOn), desc(b.createdAt))
     .limit(500)
-  return rows.map(({ b: row, kind, schoolName, decidedByName, ...pupil }) => {
+  return rows.map(({ b: row, kind, sector, ruleSetId, schoolName, decidedByName, ...pupil }) => {
     const open = row.state !== 'decided'
     return {
       id: row.id,
@@ -458,6 +552,9 @@ export async function listBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typ
       decidedByName,
       late: row.late,
       lateReason: row.lateReason,
+      advisoryCommittee: row.advisoryCommittee,
+      postponedOn: row.postponedOn,
+      decisionTerm: ruleView(decisionTermRule({ kind, sector, ruleSetId })),
       overdue: open && row.decisionDueOn < today,
       daysLeft: open ? daysBetween(today, row.decisionDueOn) : null,
     }
@@ -466,9 +563,9 @@ export async function listBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typ
 
 export interface MeasureBezwaarView {
   /** When the decision was sent and the last day to object; null while there is no decision. */
-  objection: { decisionSentOn: string; objectionDeadline: string; rule: string } | null
+  objection: { decisionSentOn: string; objectionDeadline: string; rule: string; decisionTerm: RuleView } | null
   bezwaren: BezwaarView[]
-  may: { record: boolean; hearing: boolean; decide: boolean }
+  may: { record: boolean; hearing: boolean; decide: boolean; postpone: boolean }
 }
 
 /** What the measure page shows about bezwaar, and what the caller may do there. */
@@ -480,9 +577,9 @@ export async function getMeasureBezwaar(tx: Tx, ability: AppAbility, ctx: Tenant
   const sentOn = decided ? await decisionSentOn(tx, m) : null
   let objection: MeasureBezwaarView['objection'] = null
   if (sentOn) {
-    const d = bezwaarDeadlines({ sector: m.sector, decisionSentOn: sentOn, isHoliday: termijnenwetHoliday(sentOn, addDays(sentOn, 366)) })
+    const d = bezwaarDeadlines({ sector: m.sector, measureKind: m.kind, decisionSentOn: sentOn })
     const term = ruleOf(ruleSetOf(m), 'bezwaar.termijnWeken')
-    objection = { decisionSentOn: sentOn, objectionDeadline: d.objectionDeadline, rule: `${term.value} weken (${term.source})` }
+    objection = { decisionSentOn: sentOn, objectionDeadline: d.objectionDeadline, rule: `${term.value} weken (${term.source})`, decisionTerm: ruleView(decisionTermRule(m)) }
   }
   const subject = bezwaarSubject(m)
   return {
@@ -492,6 +589,8 @@ export async function getMeasureBezwaar(tx: Tx, ability: AppAbility, ctx: Tenant
       record: decided && !!sentOn && ability.can('create', subject),
       hearing: ability.can('update', subject, 'hearingOn'),
       decide: (await decideRefusal(tx, ability, ctx, m)) === null,
+      // Awb art. 7:10 lid 3: once, for an objection to a schorsing, by whoever decides it.
+      postpone: m.kind === 'schorsing' && (await decideRefusal(tx, ability, ctx, m)) === null,
     },
   }
 }

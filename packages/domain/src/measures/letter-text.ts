@@ -308,6 +308,14 @@ function objectionClause(f: LetterFacts): string {
     'Bezwaar',
     `Bent u het niet eens met dit besluit, dan kunt u binnen ${weeks} weken na de dag waarop het is verzonden schriftelijk bezwaar maken bij het bevoegd gezag: ${f.stichtingName}. Vermeld in uw bezwaarschrift uw naam en adres, de datum, het besluit waartegen u bezwaar maakt en de redenen van uw bezwaar, en onderteken het (Awb art. 6:5, 6:7 en 6:8).`,
   ]
+  if (f.kind === 'schorsing') {
+    // The education laws set no decision term for an objection to a schorsing: the Awb's applies.
+    const decision = ruleOf(f.ruleSet, 'schorsing.bezwaarBeslistermijn')
+    const term = decision.value as { weken: number; wekenMetAdviescommissie: number }
+    lines.push(
+      `Het bevoegd gezag beslist binnen ${inWords(term.weken)} weken na afloop van de bezwaartermijn, of binnen ${inWords(term.wekenMetAdviescommissie)} weken als een adviescommissie uw bezwaar behandelt (${publicSource(decision.source)}).`,
+    )
+  }
   if (f.kind === 'verwijdering') {
     const decision = ruleOf(f.ruleSet, 'bezwaar.beslistermijnWeken')
     const start = ruleOf(f.ruleSet, 'bezwaar.beslistermijnStart')

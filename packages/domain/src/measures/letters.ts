@@ -36,6 +36,7 @@ import {
 import { DEFAULT_LETTER_TEMPLATES } from './default-letter-templates.ts'
 import { loadMeasure, recordMeasureAccess } from './measure-cases.ts'
 import { decisionMailAddresses } from './measure-mail.ts'
+import { decisionAdultAgeFor } from './law-settings.ts'
 import { allRuleSets, decisionRecipients, MEASURE_LABELS, ruleSetFor, type MeasureKind } from './rules.ts'
 import { stateLabel, WORKFLOWS } from './workflows.ts'
 import { textInput } from '../input-rules.ts'
@@ -217,7 +218,7 @@ async function gatherFacts(tx: Tx, ctx: TenantContext, m: typeof schema.measures
     sector: m.sector,
     ruleSet,
     pupilName,
-    recipients: pupil ? decisionRecipients(m.sector, pupil.dateOfBirth, letterDate) : ['ouders'],
+    recipients: pupil ? decisionRecipients(m.sector, pupil.dateOfBirth, letterDate, await decisionAdultAgeFor(tx, m.stichtingId, m.sector)) : ['ouders'],
     guardianNames: guardians.map((g) => g.name),
     schoolName,
     stichtingName,

@@ -1,5 +1,6 @@
 // Mail about a measure to those the rule set names as recipients of the decision (rules.ts,
-// decisionRecipients: the parents in po; in vo and mbo the pupil and, under 18, the parents), through
+// decisionRecipients: the parents in po; in vo and mbo the pupil and, under the age of the rule set or
+// the stichting's setting (vo 21, mbo 18), the parents), through
 // the outbox in the caller's transaction (packages/email). Pupils have no e-mail address in Baken, so
 // only the parents (the pupil's guardians with an address) are mailed; for an adult pupil in vo/mbo no
 // mail is queued and the school hands over or posts the letter.
@@ -8,6 +9,7 @@ import { enqueueMail } from '@baken/email'
 import { eq } from 'drizzle-orm'
 import { dutchToday } from '../incidents/follow-up-dates.ts'
 import { displayName } from '../students.ts'
+import { decisionAdultAgeFor } from './law-settings.ts'
 import { decisionRecipients } from './rules.ts'
 
 type MeasureRow = typeof schema.measures.$inferSelect
@@ -30,7 +32,7 @@ export async function decisionMailAddresses(tx: Tx, m: MeasureRow, today: string
     .from(schema.students)
     .innerJoin(schema.schools, eq(schema.schools.id, schema.students.schoolId))
     .where(eq(schema.students.id, m.studentId))
-  const recipients = pupil ? decisionRecipients(m.sector, pupil.dateOfBirth, today) : ['ouders' as const]
+  const recipients = pupil ? decisionRecipients(m.sector, pupil.dateOfBirth, today, await decisionAdultAgeFor(tx, m.stichtingId, m.sector)) : ['ouders' as const]
   const guardians = recipients.includes('ouders')
     ? await tx
         .select({ name: schema.guardians.name, email: schema.guardians.email })

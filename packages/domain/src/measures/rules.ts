@@ -6,6 +6,7 @@
 // could not be checked against the statute text, or where sources disagree, has `uncertain: true` and
 // a `note` saying what is uncertain; the page shows both. Pure data and date arithmetic, no database.
 import type { Sector } from '@baken/db'
+import { termijnenwetEnd } from '../calendar/national-holidays.ts'
 import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
 
 /** The ladder, lowest rung first. */
@@ -76,6 +77,35 @@ export interface Rule {
   uncertain?: boolean
   /** The stichting may set this rule itself (uncertain law → configurable). */
   configurable?: boolean
+}
+
+/**
+ * How settled a rule is: 'vastgesteld' (checked against the law), 'onzeker' (not checked against the
+ * statute text, or sources disagree), 'instelbaar' (the stichting sets it where the law leaves room).
+ * A rule can be both onzeker and instelbaar.
+ */
+export const RULE_STATUSES = ['vastgesteld', 'onzeker', 'instelbaar'] as const
+export type RuleStatus = (typeof RULE_STATUSES)[number]
+export const RULE_STATUS_LABELS: Record<RuleStatus, string> = { vastgesteld: 'Vastgesteld', onzeker: 'Onzeker', instelbaar: 'Instelbaar' }
+
+export function ruleStatuses(rule: Pick<Rule, 'uncertain' | 'configurable'>): RuleStatus[] {
+  const out: RuleStatus[] = []
+  if (rule.uncertain) out.push('onzeker')
+  if (rule.configurable) out.push('instelbaar')
+  return out.length ? out : ['vastgesteld']
+}
+
+/** A rule as pages and the API show it beside a value or deadline: wording, source, note and status. */
+export interface RuleView {
+  key: RuleKey
+  text: string
+  source: string
+  note: string | null
+  status: RuleStatus[]
+}
+
+export function ruleView(rule: Rule): RuleView {
+  return { key: rule.key, text: rule.text, source: rule.source, note: rule.note ?? null, status: ruleStatuses(rule) }
 }
 
 export interface RuleSet {
@@ -188,10 +218,10 @@ function schorsingBase(law: SectorLaw): Rule[] {
     {
       key: 'schorsing.bezwaarBeslistermijn',
       topic: 'schorsing',
-      text: 'De onderwijswet noemt geen eigen beslistermijn voor een bezwaar tegen een schorsing; bij een openbare school geldt de Awb (zes weken, twaalf met een adviescommissie).',
-      value: null,
-      source: 'Awb art. 7:10',
-      note: 'Niet gecontroleerd voor bijzondere scholen; de stichting kan een kortere termijn afspreken.',
+      text: 'Op een bezwaar tegen een schorsing beslist het bevoegd gezag binnen zes weken na afloop van de bezwaartermijn, of binnen twaalf weken als een adviescommissie het bezwaar behandelt. De beslissing kan één keer met ten hoogste zes weken worden verdaagd, met bericht aan de indiener.',
+      value: { weken: 6, wekenMetAdviescommissie: 12, verdagingWeken: 6, start: 'na_bezwaartermijn' },
+      source: 'Awb art. 7:10 lid 1 en 3',
+      note: 'De onderwijswet noemt geen eigen beslistermijn voor een bezwaar tegen een schorsing, dus geldt de Awb. Bij een openbare school geldt de Awb rechtstreeks; voor een bijzondere school houdt Baken dezelfde termijn aan (niet gecontroleerd). Verder uitstel met instemming van de indiener (lid 4) legt Baken niet vast.',
       uncertain: true,
     },
   ]
@@ -231,16 +261,16 @@ const BEZWAAR_TERM: Rule = {
 const TERMIJNENWET: Rule = {
   key: 'bezwaar.termijnenwet',
   topic: 'bezwaar',
-  text: 'Eindigt een termijn op een zaterdag, zondag of algemeen erkende feestdag, dan loopt hij door tot en met de eerstvolgende dag die dat niet is.',
+  text: 'Eindigt een termijn op een zaterdag, zondag of algemeen erkende feestdag, dan loopt hij door tot en met de eerstvolgende dag die dat niet is. Feestdagen zijn Nieuwjaarsdag, Goede Vrijdag, Tweede Paasdag, Koningsdag, Bevrijdingsdag (elk jaar), Hemelvaartsdag, Tweede Pinksterdag en beide Kerstdagen.',
   value: true,
-  source: 'Algemene termijnenwet art. 1 en 3',
-  note: 'Baken schuift standaard alleen over het weekend; feestdagen komen uit de schoolkalender (bezwaarDeadlines, isHoliday).',
+  source: 'Algemene termijnenwet art. 1 lid 1 en art. 3 lid 1 en 2',
+  note: 'Goede Vrijdag is voor deze wet gelijkgesteld met de feestdagen (art. 3 lid 2). Deze lijst staat los van de schoolkalender: of een school op een dag vrij is, doet er voor een termijn niet toe. Dagen die de regering per besluit gelijkstelt (art. 3 lid 3, zoals een vrijdag na Hemelvaartsdag) telt Baken niet mee.',
 }
 
 const BESLISTERMIJN_WEKEN = (source: string, note?: string): Rule => ({
   key: 'bezwaar.beslistermijnWeken',
   topic: 'bezwaar',
-  text: 'Het bevoegd gezag beslist binnen vier weken op een bezwaar tegen verwijdering.',
+  text: 'Het bevoegd gezag beslist binnen vier weken op een bezwaar tegen verwijdering (tegen een schorsing: zie schorsing.bezwaarBeslistermijn).',
   value: 4,
   source,
   ...(note ? { note, uncertain: true } : {}),
@@ -423,10 +453,11 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
       {
         key: 'schorsing.besluitAan',
         topic: 'schorsing',
-        text: 'Het besluit gaat schriftelijk naar de leerling en, als die jonger is dan 18, ook naar de ouders.',
-        value: ['leerling', 'ouders_onder_18'],
-        source: 'WVO 2020 art. 8.14',
-        note: 'Baken houdt 18 jaar aan (meerderjarigheid). Het vroegere Inrichtingsbesluit WVO (art. 13) noemde 21 jaar; niet gecontroleerd of de WVO 2020 dat heeft overgenomen. Daarom instelbaar.',
+        text: 'Het besluit gaat schriftelijk naar de leerling en, zolang die de leeftijd van 21 jaar nog niet heeft bereikt, ook naar de ouders.',
+        value: ['leerling', 'ouders_onder_21'],
+        source: 'Inrichtingsbesluit WVO art. 13 lid 2; WVO 2020 art. 8.14',
+        note:
+          'Scholen citeren het Inrichtingsbesluit WVO zo: "Het besluit tot schorsing wordt schriftelijk aan de betrokken leerling en, als deze nog niet de leeftijd van 21 jaar heeft bereikt, ook aan de ouders, voogden of verzorgers van de leerling bekendgemaakt." De geldende tekst onder de WVO 2020 is niet gecontroleerd. Baken volgt standaard 21 jaar; de stichting kan een lagere leeftijd vanaf 18 (meerderjarigheid, BW art. 1:233) instellen. Dezelfde leeftijd geldt voor het besluit tot verwijdering.',
         uncertain: true,
         configurable: true,
       },
@@ -489,12 +520,11 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
       {
         key: 'schorsing.maxSchooldagen',
         topic: 'schorsing',
-        text: 'Een schorsing duurt ten hoogste twee weken: 10 schooldagen.',
-        value: 10,
-        source: 'WEB art. 8.1.7c lid 1',
-        note: 'Baken houdt hier twee weken aan. Bij het wetsvoorstel (Kamerstuk 35 625) kondigde het kabinet in 2020 een maximum van één week aan; niet getoetst aan de geldende tekst. Daarom instelbaar.',
+        text: 'Een schorsing duurt ten hoogste één week: 5 schooldagen.',
+        value: 5,
+        source: 'Wet verbetering rechtsbescherming mbo-studenten (Kamerstuk 35 625; Eerste Kamer 22 februari 2022; in werking 1 augustus 2023)',
+        note: 'Het kabinet bij het wetsvoorstel: "Studenten mogen straks voor een maximumperiode van één week worden geschorst" (Rijksoverheid, 29 mei 2020). Het artikel dat de wet in de WEB invoegde (volgens Baken art. 8.1.7c) is niet getoetst aan de geldende wettekst; daarom onzeker tot die tekst is bevestigd.',
         uncertain: true,
-        configurable: true,
       },
       {
         key: 'schorsing.besluitAan',
@@ -598,7 +628,7 @@ export function ruleOf(ruleSet: RuleSet, key: RuleKey): Rule {
 
 // ---- Schorsing --------------------------------------------------------------------------------
 
-/** Maximum length of a schorsing in school days: 5 (po, so, vo) or 10 (mbo). */
+/** Maximum length of a schorsing in school days: one week, 5 school days, in every sector. */
 export function maxSchorsingSchoolDays(sector: Sector, onDate?: string): number {
   const value = ruleOf(ruleSetFor(sector, onDate), 'schorsing.maxSchooldagen').value
   if (typeof value !== 'number') throw new Error('schorsing.maxSchooldagen is geen getal')
@@ -645,12 +675,29 @@ export function ageOn(dateOfBirth: string, onDate: string): number {
 export const AGE_OF_MAJORITY = 18
 
 /**
- * Who receives a written decision (schorsing, verwijdering) on a date: the parents in po; in vo and
- * mbo the pupil and, under 18, also the parents (WVO 2020 art. 8.14, WEB art. 8.1.7c; see the rule's note on vo). In so the
- * parents, or the pupil once adult (uncertain, see the rule). `adultAge` makes the age configurable.
+ * Up to which age the parents also receive a written decision, as the rule set says it
+ * (`schorsing.besluitAan`: 'ouders_onder_18' → 18, vo 'ouders_onder_21' → 21); null where the parents
+ * receive it at any age (po) or the pupil never alone (none). The stichting may set its own age where
+ * the rule is instelbaar (vo: stichting_settings.vo_decision_adult_age).
  */
-export function decisionRecipients(sector: Sector, dateOfBirth: string, onDate: string, adultAge: number = AGE_OF_MAJORITY): DecisionRecipient[] {
-  const adult = ageOn(dateOfBirth, onDate) >= adultAge
+export function decisionAdultAge(ruleSet: RuleSet): number | null {
+  const value = ruleOf(ruleSet, 'schorsing.besluitAan').value as readonly string[]
+  const under = value.map((v) => /^ouders_onder_(\d+)$/.exec(v)).find(Boolean)
+  return under ? Number(under[1]) : null
+}
+
+/** The ages a stichting may choose for its vo decisions: from majority (18) up to the rule's 21. */
+export const VO_DECISION_ADULT_AGES = { min: AGE_OF_MAJORITY, max: 21 } as const
+
+/**
+ * Who receives a written decision (schorsing, verwijdering) on a date: the parents in po; in vo and
+ * mbo the pupil and, under the rule set's age (vo 21, mbo 18), also the parents (Inrichtingsbesluit
+ * WVO art. 13, WEB art. 8.1.7c; see the rules' notes). In so the parents, or the pupil once adult
+ * (uncertain, see the rule). `adultAge` overrides the rule set's age (the stichting's setting, vo).
+ */
+export function decisionRecipients(sector: Sector, dateOfBirth: string, onDate: string, adultAge?: number): DecisionRecipient[] {
+  const age = adultAge ?? decisionAdultAge(ruleSetFor(sector, onDate)) ?? AGE_OF_MAJORITY
+  const adult = ageOn(dateOfBirth, onDate) >= age
   switch (sector) {
     case 'po':
       return ['ouders']
@@ -725,52 +772,74 @@ export function checkHearings(required: readonly RequiredHearing[], heard: reado
 
 export interface BezwaarInput {
   sector: Sector
+  /** The decision objected to; its rule governs the decision term (default: verwijdering). */
+  measureKind?: MeasureKind
   /** The day the written decision was sent (bekendgemaakt, Awb art. 3:41). */
   decisionSentOn: string
-  /** The day the objection was received (vo, mbo: the decision term runs from here). */
+  /** The day the objection was received (vo, mbo verwijdering: the decision term runs from here). */
   objectionReceivedOn?: string | null
   /** Calendar days the decision term was suspended while the disputes committee advised. */
   committeeDays?: number
-  /** Public holidays (Algemene termijnenwet art. 3), e.g. from the school calendar; weekends always count. */
+  /** An advisory committee (Awb art. 7:13) handles the objection to a schorsing: 12 weeks, not 6. */
+  advisoryCommittee?: boolean
+  /** The decision on the objection to a schorsing was postponed (verdaagd, Awb art. 7:10 lid 3). */
+  postponed?: boolean
+  /**
+   * Feestdagen on which no term ends besides weekends; default the Algemene termijnenwet's
+   * (art. 3: Goede Vrijdag and 5 May included), never the school calendar's.
+   */
   isHoliday?: (day: string) => boolean
 }
 
 export interface BezwaarDeadlines {
   /** Last day to object (6 weeks from the day after sending; Atw applied). */
   objectionDeadline: string
-  /** First day of the board's 4-week decision term; null in vo/mbo until the objection is received. */
+  /** First day of the board's decision term; null in vo/mbo (verwijdering) until the objection is received. */
   decisionTermStartsOn: string | null
   /** Last day for the board's decision, after suspension and the Atw; null when not yet known. */
   decisionDeadline: string | null
   committeeDays: number
+  /** The rule that sets the decision term (schorsing.bezwaarBeslistermijn or bezwaar.beslistermijnWeken). */
+  decisionTerm: Rule
+  /** Weeks of the decision term applied (a postponement included). */
+  decisionWeeks: number
   /** The rules applied, with their sources. */
   rules: Rule[]
 }
 
-function isWeekend(day: string): boolean {
-  const dow = new Date(`${day}T12:00:00Z`).getUTCDay()
-  return dow === 0 || dow === 6
+/** The Awb term of a bezwaar against a schorsing, as the rule sets hold it (Awb art. 7:10). */
+export interface AwbDecisionTerm {
+  weken: number
+  wekenMetAdviescommissie: number
+  verdagingWeken: number
+  start: 'na_bezwaartermijn'
 }
 
-/** Algemene termijnenwet art. 1: a term ending on a weekend day or holiday runs on to the next working day. */
-function extendPastNonWorkingDays(day: string, isHoliday: (day: string) => boolean): string {
-  let d = day
-  for (let i = 0; isWeekend(d) || isHoliday(d); i++) {
+/** Algemene termijnenwet art. 1: a term ending on a weekend day or feestdag runs on to the next working day. */
+function extendPastRestDays(day: string, isHoliday: ((day: string) => boolean) | undefined): string {
+  if (!isHoliday) return termijnenwetEnd(day)
+  let d = termijnenwetEnd(day)
+  for (let i = 0; isHoliday(d); i++) {
     if (i > 14) throw new Error('Geen werkdag gevonden binnen twee weken')
-    d = addDays(d, 1)
+    d = termijnenwetEnd(addDays(d, 1))
   }
   return d
 }
 
 /**
  * The objection deadline and the board's decision deadline, as calendar dates (weeks are calendar
- * weeks, not school days). 6 weeks to object from the day after the decision was sent (Awb 6:7, 6:8);
- * the board decides within 4 weeks: po (and so) from the day after the objection term ends, vo and mbo
- * from receipt of the objection; days before the disputes committee are added (suspension).
+ * weeks, not school days). 6 weeks to object from the day after the decision was sent (Awb 6:7, 6:8).
+ * The decision term follows the rule of the decision objected to: against a schorsing the Awb's (the
+ * education laws set none): 6 weeks, or 12 with an advisory committee, from the day after the
+ * objection term ends, once extendable by 6 weeks (Awb 7:10 lid 1 and 3); against a verwijdering
+ * 4 weeks, po (and so) from the day after the objection term ends, vo and mbo from receipt, with the
+ * days before the disputes committee added (suspension). Every end per the Algemene termijnenwet.
  */
 export function bezwaarDeadlines(input: BezwaarInput): BezwaarDeadlines {
   const { sector, decisionSentOn } = input
+  const measureKind = input.measureKind ?? 'verwijdering'
   assertDate(decisionSentOn, 'decisionSentOn')
+  if (measureKind !== 'schorsing' && measureKind !== 'verwijdering') throw new RangeError(`Geen bezwaar tegen een ${MEASURE_LABELS[measureKind]}`)
   const received = input.objectionReceivedOn ?? null
   if (received !== null) {
     assertDate(received, 'objectionReceivedOn')
@@ -778,23 +847,34 @@ export function bezwaarDeadlines(input: BezwaarInput): BezwaarDeadlines {
   }
   const committeeDays = input.committeeDays ?? 0
   if (!Number.isInteger(committeeDays) || committeeDays < 0) throw new RangeError(`Ongeldig aantal dagen opschorting: ${committeeDays}`)
-  const isHoliday = input.isHoliday ?? (() => false)
   const set = ruleSetFor(sector, decisionSentOn)
   const termWeeks = ruleOf(set, 'bezwaar.termijnWeken')
-  const decisionWeeks = ruleOf(set, 'bezwaar.beslistermijnWeken')
-  const start = ruleOf(set, 'bezwaar.beslistermijnStart')
-  const weeks = (rule: Rule) => rule.value as number
+  const atw = ruleOf(set, 'bezwaar.termijnenwet')
+  const end = (day: string) => extendPastRestDays(day, input.isHoliday)
 
   // Day 1 is the day after sending, so the term's last day is sending day + 6 × 7.
-  const objectionDeadline = extendPastNonWorkingDays(addDays(decisionSentOn, weeks(termWeeks) * 7), isHoliday)
+  const objectionDeadline = end(addDays(decisionSentOn, (termWeeks.value as number) * 7))
+
+  if (measureKind === 'schorsing') {
+    const decisionTerm = ruleOf(set, 'schorsing.bezwaarBeslistermijn')
+    const term = decisionTerm.value as unknown as AwbDecisionTerm
+    const decisionWeeks = (input.advisoryCommittee ? term.wekenMetAdviescommissie : term.weken) + (input.postponed ? term.verdagingWeken : 0)
+    const decisionDeadline = end(addDays(objectionDeadline, decisionWeeks * 7 + committeeDays))
+    const rules = [termWeeks, atw, decisionTerm]
+    if (committeeDays > 0) rules.push(ruleOf(set, 'bezwaar.opschorting'))
+    return { objectionDeadline, decisionTermStartsOn: addDays(objectionDeadline, 1), decisionDeadline, committeeDays, decisionTerm, decisionWeeks, rules }
+  }
+
+  const decisionTerm = ruleOf(set, 'bezwaar.beslistermijnWeken')
+  const start = ruleOf(set, 'bezwaar.beslistermijnStart')
+  const decisionWeeks = decisionTerm.value as number
   // The day before the 4 weeks start counting: the end of the objection term, or the day of receipt.
   const countFrom = start.value === 'na_bezwaartermijn' ? objectionDeadline : received
   const decisionTermStartsOn = countFrom === null ? null : addDays(countFrom, 1)
-  const decisionDeadline =
-    countFrom === null ? null : extendPastNonWorkingDays(addDays(countFrom, weeks(decisionWeeks) * 7 + committeeDays), isHoliday)
-  const rules = [termWeeks, ruleOf(set, 'bezwaar.termijnenwet'), decisionWeeks, start]
+  const decisionDeadline = countFrom === null ? null : end(addDays(countFrom, decisionWeeks * 7 + committeeDays))
+  const rules = [termWeeks, atw, decisionTerm, start]
   if (committeeDays > 0) rules.push(ruleOf(set, 'bezwaar.opschorting'))
-  return { objectionDeadline, decisionTermStartsOn, decisionDeadline, committeeDays, rules }
+  return { objectionDeadline, decisionTermStartsOn, decisionDeadline, committeeDays, decisionTerm, decisionWeeks, rules }
 }
 
 // ---- The ladder -------------------------------------------------------------------------------

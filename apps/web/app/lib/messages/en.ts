@@ -11,6 +11,7 @@ export const en: Record<keyof typeof nl, string> = {
   'nav.mail': 'Messages',
   'nav.measures': 'Measures',
   'nav.board': 'Board',
+  'nav.settings': 'Settings',
   'nav.templates': 'Templates',
   'nav.students': 'Students',
   'nav.groups': 'Groups',

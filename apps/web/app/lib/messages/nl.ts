@@ -9,6 +9,7 @@ export const nl = {
   'nav.mail': 'Berichten',
   'nav.measures': 'Maatregelen',
   'nav.board': 'Bestuur',
+  'nav.settings': 'Instellingen',
   'nav.templates': 'Sjablonen',
   'nav.students': 'Leerlingen',
   'nav.groups': 'Groepen',

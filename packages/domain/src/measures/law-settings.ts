@@ -1,0 +1,100 @@
+// The stichting's choices where the law leaves room, kept in stichting_settings: for now the age up
+// to which the parents of a vo pupil also receive a decision (schorsing, verwijdering). The rule set
+// holds the default and its source (rules.ts, schorsing.besluitAan: 21, Inrichtingsbesluit WVO art.
+// 13 as schools quote it); a stichting may choose from majority (18) up to that age. Read and set by
+// the bestuurder and the stichtingbeheerder (CASL 'LawSettings'; RLS 0013 limits writes to them).
+// Also the rule a school's proposal form shows beside the number of days of a schorsing.
+import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
+import { record, type AppAbility } from '@baken/permissions'
+import { eq, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { dutchToday } from '../incidents/follow-up-dates.ts'
+import { refusal as refuse, zodRefusal, type Refusal } from '../result.ts'
+import { decisionAdultAge, ruleOf, ruleSetFor, ruleStatuses, ruleView, VO_DECISION_ADULT_AGES, type RuleStatus, type RuleView } from './rules.ts'
+
+export interface LawSettingsView {
+  /** The age in force for the stichting's vo decisions: its own choice, else the rule set's. */
+  voDecisionAdultAge: number
+  /** The stichting's own choice; null follows the rule set. */
+  voDecisionAdultAgeChosen: number | null
+  voDecisionAdultAgeRule: { default: number; min: number; max: number; key: string; text: string; source: string; note: string | null; status: RuleStatus[] }
+  updatedAt: string | null
+}
+
+function voRule(onDate: string) {
+  const rule = ruleOf(ruleSetFor('vo', onDate), 'schorsing.besluitAan')
+  return { rule, age: decisionAdultAge(ruleSetFor('vo', onDate)) ?? VO_DECISION_ADULT_AGES.max }
+}
+
+/** The stichting's own vo age, when it chose one. */
+async function chosenVoAge(tx: Tx, stichtingId: string): Promise<{ age: number | null; updatedAt: Date | null }> {
+  const [row] = await tx
+    .select({ age: schema.stichtingSettings.voDecisionAdultAge, updatedAt: schema.stichtingSettings.updatedAt })
+    .from(schema.stichtingSettings)
+    .where(eq(schema.stichtingSettings.stichtingId, stichtingId))
+  return { age: row?.age ?? null, updatedAt: row?.updatedAt ?? null }
+}
+
+/**
+ * The age a decision for a pupil of this sector uses as adult, for decisionRecipients: the
+ * stichting's own choice in vo, where the rule is instelbaar; undefined elsewhere (the rule set's).
+ */
+export async function decisionAdultAgeFor(tx: Tx, stichtingId: string, sector: Sector): Promise<number | undefined> {
+  if (sector !== 'vo') return undefined
+  return (await chosenVoAge(tx, stichtingId)).age ?? undefined
+}
+
+export async function getLawSettings(tx: Tx, ability: AppAbility, ctx: TenantContext, today: string = dutchToday()): Promise<LawSettingsView | null> {
+  if (!ctx.stichtingId || !ability.can('read', record('LawSettings', { stichtingId: ctx.stichtingId }))) return null
+  const { rule, age } = voRule(today)
+  const chosen = await chosenVoAge(tx, ctx.stichtingId)
+  return {
+    voDecisionAdultAge: chosen.age ?? age,
+    voDecisionAdultAgeChosen: chosen.age,
+    voDecisionAdultAgeRule: {
+      default: age,
+      min: VO_DECISION_ADULT_AGES.min,
+      max: VO_DECISION_ADULT_AGES.max,
+      key: rule.key,
+      text: rule.text,
+      source: rule.source,
+      note: rule.note ?? null,
+      status: ruleStatuses(rule),
+    },
+    updatedAt: chosen.updatedAt?.toISOString() ?? null,
+  }
+}
+
+export const updateLawSettingsInput = z.strictObject({
+  voDecisionAdultAge: z
+    .number({ message: 'Geef de leeftijd als een heel getal van 18 tot en met 21' })
+    .int('Geef de leeftijd als een heel getal van 18 tot en met 21')
+    .min(VO_DECISION_ADULT_AGES.min, 'De leeftijd is minstens 18 (meerderjarigheid, BW art. 1:233)')
+    .max(VO_DECISION_ADULT_AGES.max, 'De leeftijd is hoogstens 21 (Inrichtingsbesluit WVO art. 13)'),
+})
+
+export type UpdateLawSettingsResult = { ok: true; settings: LawSettingsView } | Refusal
+
+/** Sets the stichting's choices; the row is created when the stichting has none yet. */
+export async function updateLawSettings(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, today: string = dutchToday()): Promise<UpdateLawSettingsResult> {
+  if (!ctx.stichtingId || !ability.can('update', record('LawSettings', { stichtingId: ctx.stichtingId }))) {
+    return refuse(403, '', 'Alleen het bevoegd gezag en de stichtingbeheerder stellen de regels van de stichting in.')
+  }
+  const parsed = updateLawSettingsInput.safeParse(raw)
+  if (!parsed.success) return zodRefusal(parsed.error)
+  const values = { voDecisionAdultAge: parsed.data.voDecisionAdultAge, updatedAt: sql`now()`, updatedById: ctx.userId }
+  await tx
+    .insert(schema.stichtingSettings)
+    .values({ stichtingId: ctx.stichtingId, ...values })
+    .onConflictDoUpdate({ target: schema.stichtingSettings.stichtingId, set: values })
+  const settings = await getLawSettings(tx, ability, ctx, today)
+  return { ok: true, settings: settings! }
+}
+
+/** The sector maximum of a schorsing at a school, with its rule as the proposal form shows it. */
+export async function schorsingMaximumAt(tx: Tx, schoolId: string, onDate: string = dutchToday()): Promise<(RuleView & { max: number }) | null> {
+  const [school] = await tx.select({ sector: schema.schools.sector }).from(schema.schools).where(eq(schema.schools.id, schoolId))
+  if (!school) return null
+  const rule = ruleOf(ruleSetFor(school.sector, onDate), 'schorsing.maxSchooldagen')
+  return { ...ruleView(rule), max: rule.value as number }
+}
