@@ -7,6 +7,7 @@ import { buildSchoolCalendar, isTermijnenwetRestDay, plusDays, type CalendarEntr
 import { bezwaarTerms } from '../src/measures/bezwaar.ts'
 import { letterSalutation } from '../src/measures/letter-text.ts'
 import { ageOn, checkSchorsingLength, decisionRecipients, maxSchorsingSchoolDays, type MeasureKind } from '../src/measures/rules.ts'
+import { checkSchorsingChain, type SchorsingSpan } from '../src/measures/schorsing-chain.ts'
 
 const SECTORS = ['po', 'so', 'vo', 'mbo'] as const
 const RUNS = { numRuns: 200 }
@@ -55,6 +56,69 @@ describe('a schorsing never exceeds its sector maximum in school days', () => {
           const end = calendar.addSchoolDays(first, schoolDays)
           expect(calendar.countSchoolDays(first, end)).toBe(schoolDays)
           expect(calendar.countSchoolDays(first, end)).toBeLessThanOrEqual(max)
+        },
+      ),
+      RUNS,
+    )
+  })
+
+  // Two schorsingen of one pupil, on the school-day list of a random calendar: the first (already
+  // proposed or decided) covers the school days [a, a + n - 1], the candidate [b, b + m - 1], each
+  // within the maximum on its own. Together they keep the pupil out of school for one run of
+  // consecutive school days when they overlap or the one starts on the school day after the other
+  // ends. The extension ban (schorsing-chain.ts, rule schorsing.verlengen) must never accept such a
+  // pair whose run is longer than the maximum, unless a new incident after the first decision is its
+  // ground; an overlap never, whatever the ground; and with a school day between, it refuses nothing.
+  it('alone or chained: the extension ban never accepts two schorsingen that together run past the maximum without a new incident after the first decision', () => {
+    const hour = 3_600_000
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SECTORS),
+        day('2023-09-01', 365 * 10).chain((start) => fc.tuple(fc.constant(start), calendarAround(start))),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: -7, max: 8 }),
+        // The first decision: none yet, or some hours before the first schorsing starts.
+        fc.option(fc.integer({ min: 1, max: 24 * 14 }), { nil: null }),
+        // The incidents the candidate rests on, in hours from the first decision (or its start).
+        fc.array(fc.integer({ min: -24 * 14, max: 24 * 14 }).filter((h) => h !== 0), { maxLength: 3 }),
+        (sector, [start, calendar], n, m, shift, decidedHoursBefore, incidentHours) => {
+          const max = maxSchorsingSchoolDays(sector, start)
+          // Alone: each schorsing is within the maximum (the length check accepts it).
+          expect(checkSchorsingLength(sector, n, start).ok).toBe(n <= max)
+          expect(checkSchorsingLength(sector, m, start).ok).toBe(m <= max)
+          const days = calendar.schoolDaysBetween(plusDays(start, -60), plusDays(start, 90))
+          const a = days.findIndex((d) => d >= start)
+          const b = a + shift
+          if (a < 0 || b < 0 || a + n > days.length || b + m > days.length) return
+          const first: SchorsingSpan = {
+            id: 'eerste',
+            startsOn: days[a]!,
+            endsOn: days[a + n - 1]!,
+            schoolDays: n,
+            state: decidedHoursBefore === null ? 'proposed' : 'approved',
+            decidedAt: decidedHoursBefore === null ? null : new Date(Date.parse(`${days[a]}T07:00:00Z`) - decidedHoursBefore * hour),
+          }
+          const anchorMs = first.decidedAt?.getTime() ?? Date.parse(`${days[a]}T07:00:00Z`)
+          const incidents = incidentHours.map((h, i) => ({ id: `incident-${i}`, occurredAt: new Date(anchorMs + h * hour) }))
+          const candidate = { startsOn: days[b]!, endsOn: days[b + m - 1]!, schoolDays: m }
+          const check = checkSchorsingChain({ sector, candidate, others: [first], calendar, incidentsFor: () => incidents, onDate: start })
+
+          const overlap = b <= a + n - 1 && a <= b + m - 1
+          const oneRun = b <= a + n && a <= b + m // overlapping, or no school day between
+          const run = Math.max(a + n, b + m) - Math.min(a, b)
+          const newIncident = first.decidedAt !== null && incidents.some((i) => i.occurredAt > first.decidedAt!)
+          if (overlap) expect(check.ok).toBe(false)
+          if (check.ok && oneRun && run > max) {
+            expect(newIncident).toBe(true)
+            expect(check.basis).toEqual([expect.objectContaining({ measureId: 'eerste' })])
+            expect(Date.parse(check.basis[0]!.incidentOccurredAt)).toBeGreaterThan(first.decidedAt!.getTime())
+          }
+          if (!check.ok) expect(check.rules.map((r) => r.key)).toContain('schorsing.verlengen')
+          // Not a refusal of what the law allows: with a school day between, the pair stands; directly
+          // following on a new incident after the first decision, too.
+          if (!oneRun) expect(check.ok).toBe(true)
+          if (oneRun && !overlap) expect(check.ok).toBe(newIncident)
         },
       ),
       RUNS,

@@ -17,6 +17,7 @@ import {
   ladderStep,
   maxSchorsingSchoolDays,
   protocolOnFile,
+  removalNotices,
   ruleOf,
   ruleSetFor,
   ruleStatuses,
@@ -101,10 +102,33 @@ describe('rule sets', () => {
     expect(allRuleSets().map((s) => s.sector).sort()).toEqual([...SECTORS].sort())
   })
 
-  it('vo consults the Inspectie before a definitive verwijdering and notifies it afterwards; po does not', () => {
-    expect(ruleOf(ruleSetFor('vo', ON), 'verwijdering.inspectie').value).toEqual({ overlegVooraf: true, meldingAchteraf: true })
-    expect(ruleOf(ruleSetFor('po', ON), 'verwijdering.inspectie').value).toEqual({ overlegVooraf: false, meldingAchteraf: false })
-    expect(ruleOf(ruleSetFor('mbo', ON), 'verwijdering.inspectie').value).toEqual({ overlegVooraf: false, meldingAchteraf: false })
+  it('vo consults the Inspectie before a definitive verwijdering and notifies it afterwards; po and so notify the Inspectie and the leerplichtambtenaar of the decision', () => {
+    expect(ruleOf(ruleSetFor('vo', ON), 'verwijdering.inspectie').value).toEqual({ overlegVooraf: true, meldingBijBesluit: false, leerplichtBijBesluit: false, meldingAchteraf: true })
+    for (const sector of ['po', 'so'] as Sector[]) {
+      const rule = ruleOf(ruleSetFor(sector, ON), 'verwijdering.inspectie')
+      expect(rule.value, sector).toEqual({ overlegVooraf: false, meldingBijBesluit: true, leerplichtBijBesluit: true, meldingAchteraf: false })
+      expect(ruleStatuses(rule), sector).toEqual(['onzeker'])
+      expect(rule.note, sector).toMatch(/rblgv\.nl/)
+    }
+    expect(ruleOf(ruleSetFor('po', ON), 'verwijdering.inspectie').source).toBe('WPO art. 40')
+    expect(ruleOf(ruleSetFor('so', ON), 'verwijdering.inspectie').source).toBe('WEC art. 40')
+    expect(ruleOf(ruleSetFor('mbo', ON), 'verwijdering.inspectie').value).toEqual({ overlegVooraf: false, meldingBijBesluit: false, leerplichtBijBesluit: false, meldingAchteraf: false })
+  })
+
+  it('the notices after a step of a verwijdering, per sector (removalNotices)', () => {
+    const kinds = (sector: Sector, step: 'decided' | 'definitive', minor = true) => removalNotices(ruleSetFor(sector, ON), step, minor).map((n) => n.kind)
+    for (const sector of ['po', 'so'] as Sector[]) {
+      expect(kinds(sector, 'decided'), sector).toEqual(['inspectie_verwijdering', 'leerplicht_verwijdering'])
+      expect(kinds(sector, 'decided', false), sector).toEqual(['inspectie_verwijdering', 'leerplicht_verwijdering'])
+      expect(kinds(sector, 'definitive'), sector).toEqual([])
+    }
+    expect(kinds('vo', 'decided')).toEqual([])
+    expect(kinds('vo', 'definitive')).toEqual(['inspectie_verwijdering'])
+    // "Bij een leerplichtige leerling": an adult vo pupil's removal is not reported afterwards.
+    expect(kinds('vo', 'definitive', false)).toEqual([])
+    expect(kinds('mbo', 'decided')).toEqual([])
+    expect(kinds('mbo', 'definitive')).toEqual([])
+    for (const n of removalNotices(ruleSetFor('po', ON), 'decided', true)) expect(n.rule.key).toBe('verwijdering.inspectie')
   })
 
   it('verwijdering is definitive when another school admits; in mbo also after 8 weeks of searching', () => {
@@ -320,13 +344,12 @@ describe('the school safety protocol beside the law', () => {
       'schorsing.bezwaarBeslistermijn',
       'verwijdering.horen',
       'verwijdering.definitief',
-      'verwijdering.inspectie',
       'bezwaar.beslistermijnStart',
     ])
   })
 
-  it('agrees with the law on the week, the Inspectie notice, the parents and the six weeks', () => {
-    for (const key of ['schorsing.maxSchooldagen', 'schorsing.inspectie', 'schorsing.besluitAan', 'schorsing.verlengen', 'bezwaar.termijnWeken']) {
+  it('agrees with the law on the week, the Inspectie notice, the parents, the six weeks and the notice of a verwijdering', () => {
+    for (const key of ['schorsing.maxSchooldagen', 'schorsing.inspectie', 'schorsing.besluitAan', 'schorsing.verlengen', 'bezwaar.termijnWeken', 'verwijdering.inspectie']) {
       expect(row(key).status, key).toBe('gelijk')
     }
   })

@@ -362,7 +362,7 @@ export const openApiDocument = {
     },
     '/measures/{id}': {
       get: {
-        summary: 'A measure with its transitions, tasks (e.g. the Inspectie notice summary), linked incidents, the next steps open to the caller, hearings (verwijdering), pendingRemoval {id, state, stateLabel, open} (a schorsing pending a verwijdering), schorsingenOfYear {schoolYear, items, totalSchoolDays} (a schorsing: the pupil’s schorsingen of its schooljaar) and schorsingenPending [{id, state, stateLabel, startsOn, endsOn, schoolDays, running}] (a verwijdering)',
+        summary: 'A measure with its transitions, tasks (e.g. the Inspectie notice summary of a schorsing; for a verwijdering the notices verwijdering.inspectie asks: po/so inspectie_verwijdering and leerplicht_verwijdering at the decision, vo inspectie_verwijdering once definitive), linked incidents, the next steps open to the caller, hearings (verwijdering), pendingRemoval {id, state, stateLabel, open} (a schorsing pending a verwijdering), schorsingenOfYear {schoolYear, items, totalSchoolDays} (a schorsing: the pupil’s schorsingen of its schooljaar) and schorsingenPending [{id, state, stateLabel, startsOn, endsOn, schoolDays, running}] (a verwijdering)',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
         responses: { '200': { description: 'The measure' }, '401': error, '403': error, '404': error },
       },
@@ -425,7 +425,7 @@ export const openApiDocument = {
     },
     '/stichtingen/{id}/oversight': {
       get: {
-        summary: 'The board’s oversight of its own stichting: measures, approvals queue, deadlines at risk, counts per school',
+        summary: 'The board’s oversight of its own stichting: measures, approvals queue, deadlines at risk (deadlines.inspectie: every statutory notice not yet filed, {taskId, measureId, kind, title, studentName, schoolName, dueOn, overdue}), counts per school',
         parameters: [
           { name: 'id', in: 'path', required: true, schema: uuid },
           { name: 'schooljaar', in: 'query', schema: { type: 'string', pattern: '^[0-9]{4}-[0-9]{4}$' } },

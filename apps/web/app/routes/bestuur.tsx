@@ -65,7 +65,7 @@ export default function BoardOversight() {
         <ul className="tasks">
           {o.deadlines.inspectie.map((t) => (
             <li key={t.taskId} className={t.overdue ? 'task overdue' : 'task'}>
-              <Link to={`/maatregelen/${t.measureId}`}>Melding aan de Inspectie nog niet gedaan</Link> · {t.studentName} · {t.schoolName} ·{' '}
+              <Link to={`/maatregelen/${t.measureId}`}>{t.kind === 'inspectie_melding' ? 'Melding aan de Inspectie nog niet gedaan' : `Nog niet gedaan: ${t.title}`}</Link> · {t.studentName} · {t.schoolName} ·{' '}
               <span className={t.overdue ? 'error' : undefined}>onverwijld, uiterlijk {formatDate(t.dueOn)}</span>
             </li>
           ))}

@@ -181,7 +181,7 @@ export default function MeasurePage() {
                 {!t.doneAt && canUpdate ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="taskId" value={t.id} />
-                    {t.kind === 'inspectie_melding' ? (
+                    {t.kind === 'inspectie_melding' || t.kind === 'inspectie_verwijdering' ? (
                       <>
                         <label htmlFor={`ref-${t.id}`}>Kenmerk Inspectie</label>
                         <input id={`ref-${t.id}`} name="reference" />

@@ -9,9 +9,22 @@ import { missingHolidaysMessage, schoolYearWithoutHolidays } from '../calendar/c
 import { loadSchoolCalendar } from '../calendar/load-school-calendar.ts'
 import { localDate, schoolYearOf } from '../school-year.ts'
 import { displayName } from '../students.ts'
-import { checkSchorsingLength, inspectieNoticeRequired, MEASURE_KINDS, MEASURE_LABELS, ruleSetFor, skippedRungs, type MeasureKind } from './rules.ts'
+import {
+  AGE_OF_MAJORITY,
+  ageOn,
+  allRuleSets,
+  checkSchorsingLength,
+  inspectieNoticeRequired,
+  MEASURE_KINDS,
+  MEASURE_LABELS,
+  removalNotices,
+  ruleSetFor,
+  skippedRungs,
+  type MeasureKind,
+  type RemovalNoticeStep,
+} from './rules.ts'
 import { mayTake, openTransitions, stateLabel, WORKFLOWS } from './workflows.ts'
-import { definitiveRemovalRefusal } from './removal-search.ts' // the search for another school
+import { definitiveRemovalRefusal, removalDecidedOn } from './removal-search.ts' // the search for another school
 import { getMeasureHearings, hearingsRefusal } from './removal-hearings.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
 import { checkPupilSchorsingen, pupilSchorsingenOfYear, recordedFollowUpBasis, type FollowUpBasis } from './schorsing-chain.ts'
@@ -328,6 +341,7 @@ export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: Tenant
   if (m.kind === 'schorsing' && rule.to === 'approved') await afterSchorsingDecision(tx, ctx, m, now)
   if (m.kind === 'time_out' && rule.to === 'approved') await mailMeasureRecipients(tx, ctx, m, TIME_OUT_MAIL(m))
   if (m.kind === 'verwijdering' && rule.to === 'decided') await mailMeasureRecipients(tx, ctx, m, VERWIJDERING_MAIL)
+  if (m.kind === 'verwijdering' && (rule.to === 'decided' || rule.to === 'definitive')) await afterRemovalStep(tx, m, rule.to, now)
   return { ok: true, id: m.id, state: rule.to }
 }
 
@@ -384,6 +398,79 @@ async function afterSchorsingDecision(tx: Tx, ctx: TenantContext, m: typeof sche
     body: (f) =>
       `Het bevoegd gezag heeft besloten ${f.pupilName} te schorsen van ${m.startsOn} tot en met ${m.endsOn} (${m.schoolDays} schooldagen). U ontvangt het schriftelijke besluit met de redenen en de mogelijkheid van bezwaar van de school.`,
   })
+}
+
+/** The task kinds of a statutory notice (Inspectie, leerplichtambtenaar): the board's oversight lists the open ones. */
+export const NOTICE_TASK_KINDS = ['inspectie_melding', 'inspectie_verwijdering', 'leerplicht_verwijdering'] as const
+
+const REMOVAL_NOTICE_TITLES: Record<RemovalNoticeStep, Record<'inspectie' | 'leerplicht', string>> = {
+  decided: {
+    inspectie: 'Besluit tot verwijdering melden bij de Inspectie van het Onderwijs',
+    leerplicht: 'Besluit tot verwijdering melden bij de leerplichtambtenaar',
+  },
+  definitive: {
+    inspectie: 'Definitieve verwijdering melden bij de Inspectie van het Onderwijs',
+    leerplicht: 'Definitieve verwijdering melden bij de leerplichtambtenaar',
+  },
+}
+
+/**
+ * The notices `verwijdering.inspectie` asks after the decision to remove (po/so: the Inspectie and the
+ * leerplichtambtenaar) or after the removal became definitive (vo: the Inspectie), each a task with
+ * a ready-to-submit summary, due on the day of the step (the rule names no term: onverwijld).
+ */
+async function afterRemovalStep(tx: Tx, m: typeof schema.measures.$inferSelect, step: RemovalNoticeStep, now: Date) {
+  const today = localDate(now)
+  const ruleSet = allRuleSets().find((s) => s.id === m.ruleSetId) ?? ruleSetFor(m.sector, today)
+  const [pupil] = await tx
+    .select({
+      firstName: schema.students.firstName,
+      infix: schema.students.infix,
+      lastName: schema.students.lastName,
+      dateOfBirth: schema.students.dateOfBirth,
+      school: schema.schools.name,
+      brin: schema.schools.brin,
+    })
+    .from(schema.students)
+    .innerJoin(schema.schools, eq(schema.schools.id, schema.students.schoolId))
+    .where(eq(schema.students.id, m.studentId))
+  // Not visible (should not happen for a measure the caller may decide): count as a minor, which asks for more notices.
+  const minor = pupil ? ageOn(pupil.dateOfBirth, today) < AGE_OF_MAJORITY : true
+  const notices = removalNotices(ruleSet, step, minor)
+  if (!notices.length) return
+  const decidedOn = step === 'decided' ? today : ((await removalDecidedOn(tx, m)) ?? today)
+  const attempts = await tx
+    .select({ contactedOn: schema.removalSearchAttempts.contactedOn, schoolName: schema.removalSearchAttempts.schoolName, result: schema.removalSearchAttempts.result })
+    .from(schema.removalSearchAttempts)
+    .where(eq(schema.removalSearchAttempts.measureId, m.id))
+    .orderBy(asc(schema.removalSearchAttempts.contactedOn), asc(schema.removalSearchAttempts.createdAt))
+  const other = m.sector === 'mbo' ? 'een andere instelling' : 'een andere school'
+  const search =
+    step === 'decided'
+      ? [`Zoeken naar ${other}: het bevoegd gezag zoekt vanaf het besluit ${other} die de leerling wil toelaten; tot dan blijft de leerling ingeschreven.`]
+      : [
+          `Definitief verwijderd op ${today}.`,
+          'Zoeken naar een andere school:',
+          ...(attempts.length ? attempts.map((a) => `- ${a.contactedOn}: ${a.schoolName} — ${a.result}`) : ['- geen zoekpoging vastgelegd']),
+        ]
+  const summary = [
+    `School: ${pupil?.school ?? ''}${pupil?.brin ? ` (BRIN ${pupil.brin})` : ''}`,
+    `Leerling: ${pupil ? displayName(pupil) : 'de leerling'}${pupil ? `, geboren ${pupil.dateOfBirth}` : ''}`,
+    `Besluit tot verwijdering genomen op ${decidedOn} door het bevoegd gezag.`,
+    `Gronden: ${m.reasons}`,
+    ...search,
+  ].join('\n')
+  const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
+  await tx.insert(schema.measureTasks).values(
+    notices.map((n) => ({
+      ...tenant,
+      measureId: m.id,
+      kind: n.kind,
+      title: `${REMOVAL_NOTICE_TITLES[step][n.to]} (${n.rule.source})`,
+      summary,
+      dueOn: today,
+    })),
+  )
 }
 
 export interface MeasureListItem {

@@ -1,5 +1,5 @@
 // The board's oversight for the bestuurder: open and recent schorsingen and verwijderingen
-// of all schools of the stichting, the approvals queue, deadlines at risk (Inspectie notice not filed,
+// of all schools of the stichting, the approvals queue, deadlines at risk (a notice to the Inspectie or the leerplichtambtenaar not filed,
 // bezwaar decision due within a week or overdue), measures per school per schooljaar, and incident
 // counts per school. Rows come through RLS (the board sees these kinds of measure of all its schools)
 // and the CASL clauses, as everywhere else.
@@ -17,7 +17,7 @@ import { schooljaarSchema } from '../incidents/overview.ts'
 import { schoolYearBounds, schoolYearOf } from '../school-year.ts'
 import { displayName } from '../students.ts'
 import { listBezwaren, type BezwaarView } from './bezwaar.ts'
-import { listMeasures, measureWhere } from './measure-cases.ts'
+import { listMeasures, measureWhere, NOTICE_TASK_KINDS } from './measure-cases.ts'
 import type { MeasureKind } from './rules.ts'
 import { WORKFLOWS } from './workflows.ts'
 
@@ -48,9 +48,13 @@ export interface OversightMeasure {
   updatedAt: Date
 }
 
+/** A statutory notice not yet filed: the Inspectie notice of a schorsing, or a verwijdering's notice to the Inspectie or the leerplichtambtenaar. */
 export interface InspectieNoticeAtRisk {
   taskId: string
   measureId: string
+  kind: (typeof NOTICE_TASK_KINDS)[number]
+  /** The task's title, e.g. "Besluit tot verwijdering melden bij de leerplichtambtenaar (WPO art. 40)". */
+  title: string
   studentName: string
   schoolName: string
   dueOn: string
@@ -110,11 +114,13 @@ export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: Tenant
     // Every schorsing and verwijdering the board sees (listMeasures, no row limit); open cases and
     // closed ones changed in the last 90 days are kept below.
     listMeasures(tx, ability, { kinds: [...BOARD_KINDS] }, { all: true }),
-    // Inspectie notices not yet filed (the summary is ready; the school submits in the ISD portal).
+    // Statutory notices not yet filed (the summary is ready; the school submits it, e.g. in the ISD portal).
     tx
       .select({
         taskId: schema.measureTasks.id,
         measureId: m.id,
+        kind: schema.measureTasks.kind,
+        title: schema.measureTasks.title,
         dueOn: schema.measureTasks.dueOn,
         firstName: schema.students.firstName,
         infix: schema.students.infix,
@@ -125,7 +131,7 @@ export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: Tenant
       .innerJoin(m, eq(m.id, schema.measureTasks.measureId))
       .innerJoin(schema.students, eq(schema.students.id, m.studentId))
       .innerJoin(schema.schools, eq(schema.schools.id, m.schoolId))
-      .where(and(measureWhere(ability, 'read'), eq(schema.measureTasks.kind, 'inspectie_melding'), isNull(schema.measureTasks.doneAt)))
+      .where(and(measureWhere(ability, 'read'), inArray(schema.measureTasks.kind, [...NOTICE_TASK_KINDS]), isNull(schema.measureTasks.doneAt)))
       .orderBy(asc(schema.measureTasks.dueOn)),
     listBezwaren(tx, ability, { dueBy: addDays(today, BEZWAAR_RISK_DAYS) }, today),
     // Measures per school and kind in the schooljaar (by start date, else the day proposed), without
@@ -175,6 +181,8 @@ export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: Tenant
       inspectie: tasks.map((t) => ({
         taskId: t.taskId,
         measureId: t.measureId,
+        kind: t.kind as InspectieNoticeAtRisk['kind'],
+        title: t.title,
         studentName: displayName(t),
         schoolName: t.schoolName,
         dueOn: t.dueOn,

@@ -141,10 +141,10 @@ export const SEED_PROTOCOL_PO_2023: SchoolProtocol = {
     },
     {
       key: 'verwijdering.inspectie',
-      value: { overlegVooraf: false, meldingAchteraf: true },
+      // The protocol sends the report of the decision to both, as WPO art. 40 asks (verwijdering.inspectie).
+      value: { overlegVooraf: false, meldingBijBesluit: true, leerplichtBijBesluit: true, meldingAchteraf: false },
       text: 'Het verslag gaat ter kennisgeving naar de ambtenaar leerplichtzaken en de Inspectie.',
       source: `${P}, §3.5`,
-      note: 'Meer dan de wet vraagt; dat mag.',
     },
     {
       key: 'verwijdering.schorsingHangende',

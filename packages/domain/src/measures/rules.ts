@@ -286,6 +286,15 @@ const MBO: SectorLaw = { schorsing: 'WEB art. 8.1.7c', verwijdering: 'WEB art. 8
 const SO_ARTICLES =
   'Artikelnummers van de WEC niet gecontroleerd: WEC art. 40a (schorsing) volgens een toelichting van passendonderwijsenouders.nl, WEC art. 40 (verwijdering) naar analogie van de WPO. Te controleren.'
 
+// po and so: the bevoegd gezag informs the Inspectie and the leerplichtambtenaar of a decision to
+// remove. The duty is described so by leerplicht offices (Regionaal Bureau Leerplicht Gelderse Vallei,
+// rblgv.nl, "Verwijderen"); the paragraph of WPO art. 40 is not verified against the statute text.
+const REMOVAL_NOTICE_TEXT =
+  'Het bevoegd gezag stelt de Inspectie van het Onderwijs en de leerplichtambtenaar in kennis van het besluit tot verwijdering. Overleg vooraf met de Inspectie is niet voorgeschreven.'
+const REMOVAL_NOTICE_AT_DECISION = { overlegVooraf: false, meldingBijBesluit: true, leerplichtBijBesluit: true, meldingAchteraf: false } as const
+const REMOVAL_NOTICE_NOTE =
+  'Zo beschreven door het Regionaal Bureau Leerplicht Gelderse Vallei (rblgv.nl, "Verwijderen": de school is verplicht de Inspectie en de leerplichtambtenaar in te lichten over een besluit tot verwijdering). Een termijn is niet gevonden; Baken zet de taken op de dag van het besluit (onverwijld).'
+
 const INSPECTIE_SCHORSING = (source: string): Rule => ({
   key: 'schorsing.inspectie',
   topic: 'schorsing',
@@ -341,10 +350,10 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
       {
         key: 'verwijdering.inspectie',
         topic: 'verwijdering',
-        text: 'Geen overleg met of melding aan de Inspectie voorgeschreven.',
-        value: { overlegVooraf: false, meldingAchteraf: false },
+        text: REMOVAL_NOTICE_TEXT,
+        value: REMOVAL_NOTICE_AT_DECISION,
         source: 'WPO art. 40',
-        note: 'Het overleg met de Inspectie is alleen voor het vo voorgeschreven (WVO 2020 art. 8.15); niet getoetst aan de tekst van de WPO.',
+        note: `${REMOVAL_NOTICE_NOTE} Het lid van art. 40 is niet gecontroleerd aan de wettekst.`,
         uncertain: true,
       },
       BEZWAAR_TERM,
@@ -411,10 +420,10 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
       {
         key: 'verwijdering.inspectie',
         topic: 'verwijdering',
-        text: 'Geen overleg met of melding aan de Inspectie voorgeschreven.',
-        value: { overlegVooraf: false, meldingAchteraf: false },
+        text: REMOVAL_NOTICE_TEXT,
+        value: REMOVAL_NOTICE_AT_DECISION,
         source: 'WEC art. 40',
-        note: 'Het overleg met de Inspectie is alleen voor het vo voorgeschreven (WVO 2020 art. 8.15). Voor het vso niet gecontroleerd.',
+        note: `${REMOVAL_NOTICE_NOTE} Voor het so naar analogie van de WPO; de WEC is niet gecontroleerd. ${SO_ARTICLES}`,
         uncertain: true,
       },
       BEZWAAR_TERM,
@@ -483,7 +492,7 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         key: 'verwijdering.inspectie',
         topic: 'verwijdering',
         text: 'Bij een leerplichtige leerling overlegt het bevoegd gezag vóór het besluit tot verwijdering met de Inspectie, en meldt het de verwijdering daarna aan de Inspectie.',
-        value: { overlegVooraf: true, meldingAchteraf: true },
+        value: { overlegVooraf: true, meldingBijBesluit: false, leerplichtBijBesluit: false, meldingAchteraf: true },
         source: 'WVO 2020 art. 8.15; Inrichtingsbesluit WVO',
         note: 'Geldt voor een leerling onder de Leerplichtwet 1969; of dat ook de kwalificatieplicht omvat, is niet gecontroleerd. Baken vraagt het overleg bij elke leerling jonger dan 18 (leer- of kwalificatieplichtig).',
       },
@@ -563,7 +572,7 @@ const RULE_SETS_AS_WRITTEN: readonly RuleSet[] = [
         key: 'verwijdering.inspectie',
         topic: 'verwijdering',
         text: 'Geen overleg met of melding aan de Inspectie voorgeschreven.',
-        value: { overlegVooraf: false, meldingAchteraf: false },
+        value: { overlegVooraf: false, meldingBijBesluit: false, leerplichtBijBesluit: false, meldingAchteraf: false },
         source: 'WEB art. 8.1.7d',
       },
       BEZWAAR_TERM,
@@ -640,6 +649,32 @@ export function inspectieNoticeRequired(sector: Sector, schoolDays: number, onDa
   if (!Number.isFinite(schoolDays) || schoolDays <= 0) throw new RangeError(`Ongeldig aantal schooldagen: ${schoolDays}`)
   const threshold = ruleOf(ruleSetFor(sector, onDate), 'schorsing.inspectie').value
   return typeof threshold === 'number' && schoolDays > threshold
+}
+
+/** The step of a verwijdering after which the rule set asks for notices. */
+export type RemovalNoticeStep = 'decided' | 'definitive'
+
+/** A notice the rule set asks after a step of a verwijdering: the task's kind, the addressee and the rule. */
+export interface RemovalNotice {
+  kind: 'inspectie_verwijdering' | 'leerplicht_verwijdering'
+  to: 'inspectie' | 'leerplicht'
+  rule: Rule
+}
+
+/**
+ * The notices `verwijdering.inspectie` asks after a step of a verwijdering. po/so: the Inspectie and
+ * the leerplichtambtenaar are told of the decision to remove; vo: the Inspectie is told after the
+ * removal became definitive, for a leerplichtige pupil (read as under 18, as for the consultation
+ * before the decision, see the rule's note); mbo: none.
+ */
+export function removalNotices(ruleSet: RuleSet, step: RemovalNoticeStep, minor: boolean): RemovalNotice[] {
+  const rule = ruleOf(ruleSet, 'verwijdering.inspectie')
+  const v = rule.value as { meldingBijBesluit?: boolean; leerplichtBijBesluit?: boolean; meldingAchteraf?: boolean }
+  const out: RemovalNotice[] = []
+  if (step === 'decided' && v.meldingBijBesluit) out.push({ kind: 'inspectie_verwijdering', to: 'inspectie', rule })
+  if (step === 'decided' && v.leerplichtBijBesluit) out.push({ kind: 'leerplicht_verwijdering', to: 'leerplicht', rule })
+  if (step === 'definitive' && v.meldingAchteraf && minor) out.push({ kind: 'inspectie_verwijdering', to: 'inspectie', rule })
+  return out
 }
 
 export type SchorsingCheck = { ok: true } | { ok: false; rule: Rule; message: string }
