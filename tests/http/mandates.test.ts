@@ -99,6 +99,9 @@ describe('a mandate for schorsingen, per school (Awb art. 10:1–10:3)', () => {
     const detail = (await dir.get(`/api/v1/measures/${two}`)).json()
     expect(detail).toMatchObject({ state: 'approved', decidedUnderMandate: true, mandate: { maxSchoolDays: 3, besluitOn: today } })
     expect(page(await dir.get(`/maatregelen/${two}`))).toMatch(/krachtens mandaat van/)
+    // The Inspectie notice (po, more than one day) says who decided, and under which mandaatbesluit.
+    const notice = detail.tasks.find((t: { kind: string }) => t.kind === 'inspectie_melding')
+    expect(notice.summary).toContain(`krachtens mandaat van ${today}`)
 
     const letter = await json(dir, 'POST', `/api/v1/measures/${two}/letters`, { kind: 'schorsing' })
     expect(letter.status, letter.text).toBe(201)

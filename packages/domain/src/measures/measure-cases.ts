@@ -11,7 +11,7 @@ import { localDate, schoolYearOf } from '../school-year.ts'
 import { displayName } from '../students.ts'
 import { checkSchorsingLength, inspectieNoticeRequired, MEASURE_KINDS, MEASURE_LABELS, ruleSetFor, skippedRungs, type MeasureKind } from './rules.ts'
 import { mayTake, openTransitions, stateLabel, WORKFLOWS } from './workflows.ts'
-import { mandateById, mandateForSchorsing } from './mandates.ts'
+import { mandateById, mandateForSchorsing, type MandateRow } from './mandates.ts'
 import { definitiveRemovalRefusal } from './removal-search.ts' // the search for another school
 import { getMeasureHearings, hearingsRefusal } from './removal-hearings.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
@@ -324,7 +324,7 @@ export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: Tenant
   if (updated.length !== 1) return refuse(409, 'expectedState', 'De maatregel is intussen gewijzigd; laad hem opnieuw.')
   const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
   await tx.insert(schema.measureTransitions).values({ ...tenant, measureId: m.id, fromState: m.state, toState: rule.to, byId: ctx.userId, reason: parsed.data.reason ?? null })
-  if (m.kind === 'schorsing' && rule.to === 'approved') await afterSchorsingDecision(tx, ctx, m, now)
+  if (m.kind === 'schorsing' && rule.to === 'approved') await afterSchorsingDecision(tx, ctx, m, now, mandate?.ok ? mandate.mandate : null)
   if (m.kind === 'time_out' && rule.to === 'approved') await mailMeasureRecipients(tx, ctx, m, TIME_OUT_MAIL(m))
   if (m.kind === 'verwijdering' && rule.to === 'decided') await mailMeasureRecipients(tx, ctx, m, VERWIJDERING_MAIL)
   return { ok: true, id: m.id, state: rule.to }
@@ -346,7 +346,7 @@ const VERWIJDERING_MAIL = {
 }
 
 /** What the law and the protocol ask after a schorsing is decided: tasks, and mail to the parents. */
-async function afterSchorsingDecision(tx: Tx, ctx: TenantContext, m: typeof schema.measures.$inferSelect, now: Date) {
+async function afterSchorsingDecision(tx: Tx, ctx: TenantContext, m: typeof schema.measures.$inferSelect, now: Date, mandate: MandateRow | null) {
   const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
   const today = localDate(now)
   const [pupil] = await tx
@@ -367,7 +367,7 @@ async function afterSchorsingDecision(tx: Tx, ctx: TenantContext, m: typeof sche
         `Leerling: ${name}`,
         `Schorsing van ${m.schoolDays} schooldagen, ${m.startsOn} tot en met ${m.endsOn}`,
         `Reden: ${m.reasons}`,
-        `Besloten op ${today} door ${ctx.role === 'directeur' ? 'de directeur (mandaat)' : 'het bevoegd gezag'}.`,
+        `Besloten op ${today} door ${mandate ? `de directeur, namens het bevoegd gezag krachtens mandaat van ${mandate.besluitOn}` : 'het bevoegd gezag'}.`,
       ].join('\n'),
       dueOn: today,
     })
