@@ -196,6 +196,12 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
     path: () => '/api/v1/stichting/settings',
     expect: (who) => (who === 'anonymous' ? 401 : who.startsWith('bestuur@') || who === 'beheer@kompas.demo' ? 200 : 403),
   },
+  // The directeur's mandate per school: read by the bestuurder and the beheerder, set by the bestuurder.
+  {
+    label: 'GET /api/v1/stichting/mandates',
+    path: () => '/api/v1/stichting/mandates',
+    expect: (who) => (who === 'anonymous' ? 401 : who.startsWith('bestuur@') || who === 'beheer@kompas.demo' ? 200 : 403),
+  },
   {
     label: 'GET /api/v1/stichtingen/{Kompas}/oversight',
     path: () => `/api/v1/stichtingen/${kompasId}/oversight`,

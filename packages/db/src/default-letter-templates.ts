@@ -26,7 +26,7 @@ Met vriendelijke groet,
 
 {{aanhef}}
 
-Het bevoegd gezag van {{school}} heeft besloten {{leerling}} te schorsen voor {{duur}}: {{periode}}.
+Het bevoegd gezag van {{school}} heeft besloten {{leerling}} te schorsen voor {{duur}}: {{periode}}. {{mandaat}}
 
 Redenen
 {{redenen}}

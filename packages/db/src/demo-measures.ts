@@ -263,9 +263,10 @@ export async function seedDemoMeasures(tx: Tx, schools: SchoolForMeasures[], dat
       }
     }
   }
-  // Kompas gives its directeuren no mandate for schorsingen: the board decides (the demo shows the queue).
+  // Kompas gives its directeuren no mandate for schorsingen (no school_mandates row): the board decides
+  // (the demo shows the queue). The settings row holds the stichting's other choices, at their defaults.
   const stichtingen = [...new Set(schools.map((x) => x.stichtingId))]
   const existing = await tx.select().from(s.stichtingSettings).where(inArray(s.stichtingSettings.stichtingId, stichtingen))
   const missing = stichtingen.filter((id) => !existing.some((e) => e.stichtingId === id))
-  if (missing.length) await tx.insert(s.stichtingSettings).values(missing.map((stichtingId) => ({ stichtingId, directeurMandateSchorsing: false })))
+  if (missing.length) await tx.insert(s.stichtingSettings).values(missing.map((stichtingId) => ({ stichtingId })))
 }

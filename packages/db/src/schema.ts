@@ -659,6 +659,8 @@ export const measures = pgTable(
     decidedById: uuid('decided_by_id').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedUnderMandate: boolean('decided_under_mandate').notNull().default(false),
+    /** The version of the school's mandate the directeur decided under (Awb art. 10:1), when she did. */
+    decidedUnderMandateId: uuid('decided_under_mandate_id').references(() => schoolMandates.id),
     decisionNote: text('decision_note'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -744,13 +746,46 @@ export const measureTasks = pgTable(
   ],
 )
 
-/** Per-stichting choices the law leaves open: the directeur's mandate for a schorsing, the objection clause. */
+/**
+ * The bevoegd gezag's mandate to a school's directeur to decide schorsingen (Awb art. 10:1–10:3),
+ * append-only: every grant and every withdrawal is a new version, by mandaatbesluit. The school's
+ * mandate is its latest version; a withdrawal ('ingetrokken') ends it. No row: the board decides.
+ */
+export const MANDATE_ACTIONS = ['verleend', 'ingetrokken'] as const
+export const schoolMandates = pgTable(
+  'school_mandates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...tenantColumns(),
+    /** 1, 2, … per school. */
+    version: integer('version').notNull(),
+    action: text('action', { enum: MANDATE_ACTIONS }).notNull(),
+    /** The longest schorsing the directeur may decide, in school days (1 up to the sector maximum). */
+    maxSchoolDays: integer('max_school_days'),
+    /** The directeur decides under the mandate from this day on. */
+    startsOn: date('starts_on'),
+    /** The date of the mandaatbesluit (or of the decision to withdraw it). */
+    besluitOn: date('besluit_on').notNull(),
+    /** Who recorded it; null only for mandates taken over from the earlier yes/no setting (0029). */
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    unique('school_mandates_version_key').on(t.schoolId, t.version),
+    check('school_mandates_action', sql`${t.action} in ('verleend', 'ingetrokken')`),
+    check(
+      'school_mandates_grant',
+      sql`(${t.action} = 'verleend') = (${t.maxSchoolDays} is not null and ${t.startsOn} is not null) and (${t.maxSchoolDays} is null or ${t.maxSchoolDays} between 1 and 10)`,
+    ),
+  ],
+)
+
+/** Per-stichting choices the law leaves open: the objection clause, the vo age for decisions. */
 export const stichtingSettings = pgTable('stichting_settings', {
   stichtingId: uuid('stichting_id')
     .primaryKey()
     .references(() => stichtingen.id),
-  /** Directeuren may decide a schorsing themselves (mandate of the bevoegd gezag). */
-  directeurMandateSchorsing: boolean('directeur_mandate_schorsing').notNull().default(false),
   /** Schorsing decisions carry an objection clause. */
   objectionClauseSchorsing: boolean('objection_clause_schorsing').notNull().default(true),
   /**

@@ -107,6 +107,10 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
   await owner.execute(sql`insert into removal_hearings (stichting_id, school_id, measure_id, party, heard_on, summary, recorded_by_id)
     select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, 'ouders', date '2026-11-18', 'Gehoord', m.proposed_by_id
     from measures m order by m.school_id, m.created_at`)
+  // A mandate for schorsingen at every school (granted by the stichting's bestuurder, migration 0029).
+  await owner.execute(sql`insert into school_mandates (stichting_id, school_id, version, action, max_school_days, starts_on, besluit_on)
+    select s.stichting_id, s.id, 1, 'verleend', 3, date '2026-11-18', date '2026-11-18'
+    from schools s where s.id in (${f.schools.branding}, ${f.schools.lyceum}, ${f.schools.horizon})`)
   await addIssue5And6Fixtures(owner, f)
 }
 

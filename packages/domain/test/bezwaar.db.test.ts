@@ -5,7 +5,7 @@
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
 import { demoDates, type DemoDates } from '@baken/db/demo'
 import { defineAbilityFor } from '@baken/permissions'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   bezwaarTerms,
@@ -235,7 +235,15 @@ describe('a late bezwaar', () => {
 describe('the mandate (Awb 10:1–10:3)', () => {
   it('with mandate the directeur decides a bezwaar on a schorsing the board decided, not on one she decided herself, never on a verwijdering', async () => {
     const byBoard = await decidedSchorsing(BOARD)
-    await h.db.update(schema.stichtingSettings).set({ directeurMandateSchorsing: true })
+    // A mandate for both schools of the directeuren below (school_mandates; the owner writes past RLS).
+    const mandates = await h.db
+      .insert(schema.schoolMandates)
+      .values(
+        [DIR, 'directeur@lyceum.demo'].map((e) => ({
+          stichtingId: ctxOf[e]!.stichtingId!, schoolId: ctxOf[e]!.schoolId!, version: 1, action: 'verleend' as const, maxSchoolDays: 5, startsOn: today, besluitOn: today,
+        })),
+      )
+      .returning({ id: schema.schoolMandates.id })
     try {
       const byDirecteur = await decidedSchorsing(DIR)
       const bOwn = (await record(DIR, byDirecteur, { receivedOn: today })) as { id: string }
@@ -253,7 +261,8 @@ describe('the mandate (Awb 10:1–10:3)', () => {
       expect(await hearing('directeur@lyceum.demo', verwijdering.id, open!.id, today)).toMatchObject({ ok: true })
       expect(await decide('directeur@lyceum.demo', verwijdering.id, open!.id)).toMatchObject({ ok: false, status: 403 })
     } finally {
-      await h.db.update(schema.stichtingSettings).set({ directeurMandateSchorsing: false })
+      await h.db.update(schema.measures).set({ decidedUnderMandateId: null }).where(inArray(schema.measures.decidedUnderMandateId, mandates.map((m) => m.id)))
+      await h.db.delete(schema.schoolMandates).where(inArray(schema.schoolMandates.id, mandates.map((m) => m.id)))
     }
   })
 })

@@ -112,10 +112,17 @@ describe('filling', () => {
     )
   })
 
-  it('under mandate the directeur signs for the bevoegd gezag; without a known name the board signs', () => {
-    expect(letter({ decidedUnderMandate: true, signer: { name: 'Dirk Directeur', title: 'directeur van OBS De Branding, namens het bevoegd gezag van Stichting Kompas (mandaat)' } })).toContain(
-      'Dirk Directeur\ndirecteur van OBS De Branding, namens het bevoegd gezag van Stichting Kompas (mandaat)',
-    )
+  it('under mandate the directeur signs for the bevoegd gezag, naming the mandaatbesluit; without a known name the board signs', () => {
+    const mandated = letter({
+      decidedUnderMandate: true,
+      mandateBesluitOn: '2026-11-02',
+      signer: { name: 'Dirk Directeur', title: 'directeur van OBS De Branding, namens het bevoegd gezag van Stichting Kompas' },
+    })
+    expect(mandated).toContain('Dirk Directeur\ndirecteur van OBS De Branding, namens het bevoegd gezag van Stichting Kompas, krachtens mandaat van 2 november 2026')
+    // The {{mandaat}} sentence of the default template (Awb art. 10:1 en 10:2), empty when the board decided.
+    expect(mandated).toContain('Dit besluit is genomen door de directeur van OBS De Branding, namens het bevoegd gezag, krachtens mandaat van 2 november 2026 (Awb art. 10:1 en 10:2).')
+    expect(letter()).not.toContain('mandaat')
+    expect(letter({ kind: 'bezwaar_beslissing', decidedUnderMandate: true, mandateBesluitOn: '2026-11-02' })).not.toContain('krachtens mandaat')
     expect(letter({ signer: { name: null, title: 'namens het bevoegd gezag van Stichting Kompas' } })).toMatch(/Met vriendelijke groet,\nNamens het bevoegd gezag van Stichting Kompas$/)
   })
 })

@@ -143,15 +143,20 @@ describe('the schorsing workflow', () => {
     expect(m).toMatchObject({ state: 'approved', decidedUnderMandate: false })
   })
 
-  it('with the stichting’s mandate the directeur decides, recorded as under mandate', async () => {
+  it('with the school’s mandate the directeur decides, recorded as under mandate with its version', async () => {
     const id = await proposed()
-    await h.db.update(schema.stichtingSettings).set({ directeurMandateSchorsing: true })
+    const dir = ctxOf['directeur@branding.demo']!
+    const [mandate] = await h.db
+      .insert(schema.schoolMandates)
+      .values({ stichtingId: dir.stichtingId!, schoolId: dir.schoolId!, version: 1, action: 'verleend', maxSchoolDays: 5, startsOn: localDate(new Date()), besluitOn: localDate(new Date()) })
+      .returning()
     try {
       expect(await step('directeur@branding.demo', id, 'approved')).toMatchObject({ ok: true })
       const [m] = await h.db.select().from(schema.measures).where(eq(schema.measures.id, id))
-      expect(m!.decidedUnderMandate).toBe(true)
+      expect(m).toMatchObject({ decidedUnderMandate: true, decidedUnderMandateId: mandate!.id })
     } finally {
-      await h.db.update(schema.stichtingSettings).set({ directeurMandateSchorsing: false })
+      await h.db.update(schema.measures).set({ decidedUnderMandateId: null }).where(eq(schema.measures.id, id))
+      await h.db.delete(schema.schoolMandates).where(eq(schema.schoolMandates.id, mandate!.id))
     }
   })
 

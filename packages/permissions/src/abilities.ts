@@ -37,6 +37,9 @@ export const SUBJECTS = [
   // The stichting's choices where the law leaves room (stichting_settings: the vo age up to which the
   // parents also receive a decision). RLS (0013) lets only the bestuurder and the beheerder write.
   'LawSettings',
+  // The bevoegd gezag's mandate to a school's directeur for schorsingen (school_mandates, Awb art.
+  // 10:1–10:3): granted and withdrawn by the bestuurder only; RLS (0029) lets only him write.
+  'Mandate',
   // Privacy and sharing: the access log (the FG reviews it), sharing agreements (Wpg art. 20), disclosures
   // ('Share', the school's side) and what a recipient sees of them ('SharedRecord', partner side),
   // data-subject requests, the student export, retention settings and purges, legal holds, and the
@@ -154,6 +157,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can(['read', 'create'], 'LetterTemplate', { stichtingId: ctx.stichtingId })
     // The bevoegd gezag makes the choices the law leaves to it.
     can(['read', 'update'], 'LawSettings', { stichtingId: ctx.stichtingId })
+    // Only the bevoegd gezag mandates its directeuren (Awb art. 10:1), per school, and withdraws it.
+    can('manage', 'Mandate', { stichtingId: ctx.stichtingId })
     // The measures the bevoegd gezag decides (schorsing, verwijdering: WPO art. 40/40c, WVO 2020 art.
     // 8.14–8.15, WEB art. 8.1.7c–d) or is told of (time-out: written notice under the school's protocol).
     can(['read', 'update'], 'Measure', { stichtingId: ctx.stichtingId, kind: { $in: ['time_out', 'schorsing', 'verwijdering'] } })
@@ -174,6 +179,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Manages schools, users, calendars, templates and the stichting's settings; sees no pupil content.
     can(['read', 'create'], 'LetterTemplate', { stichtingId: ctx.stichtingId })
     can(['read', 'update'], 'LawSettings', { stichtingId: ctx.stichtingId })
+    // Sees the mandates beside the settings; granting one is the bevoegd gezag's own decision.
+    can('read', 'Mandate', { stichtingId: ctx.stichtingId })
     can('read', 'Stichting', { id: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
     can('read', 'Group', { stichtingId: ctx.stichtingId })
@@ -205,7 +212,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can(['read', 'create', 'update'], 'Incident', { schoolId: ctx.schoolId })
     builder.can(['read', 'create', 'update'], 'Measure', { schoolId: ctx.schoolId })
     // Bezwaren: receipt and hearing; the decision only on a schorsing, and only under the stichting's
-    // mandate by a directeur who did not take the schorsing decision (checked in bezwaar.ts).
+    // mandate of the school (school_mandates) by a directeur who did not take the schorsing decision
+    // (checked in bezwaar.ts).
     builder.can(['read', 'create'], 'Bezwaar', { schoolId: ctx.schoolId })
     builder.can('update', 'Bezwaar', BEZWAAR_RECORD_FIELDS, { schoolId: ctx.schoolId })
     builder.can('update', 'Bezwaar', BEZWAAR_DECISION_FIELDS, { schoolId: ctx.schoolId, measureKind: 'schorsing' })

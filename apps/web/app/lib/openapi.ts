@@ -344,6 +344,26 @@ export const openApiDocument = {
         responses: { '200': { description: 'The settings as GET returns them' }, '400': error, '401': error, '403': error },
       },
     },
+    '/stichting/mandates': {
+      get: {
+        summary: 'Per school of the stichting the directeur’s mandate for schorsingen (Awb art. 10:1–10:3) with every version (bestuurder, stichtingbeheerder)',
+        responses: {
+          '200': { description: '{rule, mayManage, items: [{schoolId, schoolName, sector, sectorMax, current: MandateVersion|null, history: MandateVersion[] (newest first)}]}; MandateVersion {id, version, action: verleend|ingetrokken, maxSchoolDays, startsOn, besluitOn, byName, at}' },
+          '401': error,
+          '403': error,
+        },
+      },
+      post: {
+        summary: 'Grant or change a school’s mandate, as a new version (the bestuurder only): {schoolId, maxSchoolDays (1 up to the sector maximum), startsOn (YYYY-MM-DD, not before besluitOn), besluitOn (date of the mandaatbesluit, not in the future)}',
+        responses: { '201': { description: 'The new MandateVersion' }, '400': error, '401': error, '403': error, '404': error },
+      },
+    },
+    '/stichting/mandates/withdraw': {
+      post: {
+        summary: 'Withdraw a school’s mandate (Awb art. 10:8), as a new version (the bestuurder only): {schoolId, besluitOn? (default today)}; 409 when the school has no mandate',
+        responses: { '200': { description: 'The new MandateVersion (action ingetrokken)' }, '400': error, '401': error, '403': error, '404': error, '409': error },
+      },
+    },
     '/measures': {
       get: {
         summary: 'Measures the caller may see: the school’s for school staff (a leerkracht: own), time-outs, schorsingen and verwijderingen of all schools for the bestuurder',
@@ -362,7 +382,7 @@ export const openApiDocument = {
     },
     '/measures/{id}': {
       get: {
-        summary: 'A measure with its transitions, tasks (e.g. the Inspectie notice summary of a schorsing; for a verwijdering the notices verwijdering.inspectie asks: po/so inspectie_verwijdering and leerplicht_verwijdering at the decision, vo inspectie_verwijdering once definitive), linked incidents, the next steps open to the caller, hearings (verwijdering), pendingRemoval {id, state, stateLabel, open} (a schorsing pending a verwijdering), schorsingenOfYear {schoolYear, items, totalSchoolDays} (a schorsing: the pupil’s schorsingen of its schooljaar) and schorsingenPending [{id, state, stateLabel, startsOn, endsOn, schoolDays, running}] (a verwijdering)',
+        summary: 'A measure with its transitions, mandate {id, version, maxSchoolDays, startsOn, besluitOn} (the mandate version a directeur decided under, else null), tasks (e.g. the Inspectie notice summary of a schorsing; for a verwijdering the notices verwijdering.inspectie asks: po/so inspectie_verwijdering and leerplicht_verwijdering at the decision, vo inspectie_verwijdering once definitive), linked incidents, the next steps open to the caller, hearings (verwijdering), pendingRemoval {id, state, stateLabel, open} (a schorsing pending a verwijdering), schorsingenOfYear {schoolYear, items, totalSchoolDays} (a schorsing: the pupil’s schorsingen of its schooljaar) and schorsingenPending [{id, state, stateLabel, startsOn, endsOn, schoolDays, running}] (a verwijdering)',
         parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
         responses: { '200': { description: 'The measure' }, '401': error, '403': error, '404': error },
       },

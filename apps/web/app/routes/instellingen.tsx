@@ -1,26 +1,41 @@
-import { getLawSettings, updateLawSettings } from '@baken/domain'
+import { getLawSettings, getMandates, grantMandate, updateLawSettings, withdrawMandate } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
 
 /**
  * /instellingen — the stichting's choices where the law leaves room (the bestuurder and the
- * stichtingbeheerder): for now the age up to which the parents of a vo pupil also receive a decision,
- * with the rule, its source and its status beside it.
+ * stichtingbeheerder): the age up to which the parents of a vo pupil also receive a decision, with the
+ * rule, its source and its status beside it; and per school the directeur's mandate for schorsingen
+ * (Awb art. 10:1–10:3), which only the bestuurder grants and withdraws.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'read', 'LawSettings')
-  const settings = await inTenant(ctx, (tx) => getLawSettings(tx, ctx.ability, ctx.tenant))
+  const [settings, mandates] = await inTenant(ctx, (tx) => Promise.all([getLawSettings(tx, ctx.ability, ctx.tenant), getMandates(tx, ctx.ability, ctx.tenant)]))
   if (!settings) throw data('Geen toegang', { status: 403 })
-  return { settings, mayUpdate: ctx.ability.can('update', 'LawSettings') }
+  // Today's Dutch date, for the date fields' defaults and maximum (the same on server and client).
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
+  return { settings, mandates, today, mayUpdate: ctx.ability.can('update', 'LawSettings') }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'update', 'LawSettings')
   const form = await request.formData()
-  if (form.get('intent') !== 'vo-adult-age') return data({ errors: [{ path: 'intent', message: 'Onbekende actie.' }] }, { status: 400 })
+  const intent = form.get('intent')
+  if (intent === 'mandate-grant' || intent === 'mandate-withdraw') {
+    requirePermission(request, ctx, 'manage', 'Mandate')
+    const schoolId = String(form.get('schoolId') ?? '')
+    const saved = await writeInTenant(ctx, (tx) =>
+      intent === 'mandate-grant'
+        ? grantMandate(tx, ctx.ability, ctx.tenant, { schoolId, maxSchoolDays: form.get('maxSchoolDays'), startsOn: form.get('startsOn'), besluitOn: form.get('besluitOn') })
+        : withdrawMandate(tx, ctx.ability, ctx.tenant, { schoolId, ...(form.get('besluitOn') ? { besluitOn: form.get('besluitOn') } : {}) }),
+    )
+    if (!saved.ok) return data({ errors: saved.errors, schoolId }, { status: saved.status })
+    return redirect(`/instellingen?opgeslagen=1#mandaat-${schoolId}`)
+  }
+  requirePermission(request, ctx, 'update', 'LawSettings')
+  if (intent !== 'vo-adult-age') return data({ errors: [{ path: 'intent', message: 'Onbekende actie.' }] }, { status: 400 })
   const raw = form.get('voDecisionAdultAge')
   // A whole number from the select; anything else goes to the domain as it is and is refused there.
   const voDecisionAdultAge = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : raw
@@ -31,13 +46,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const STATUS_LABELS: Record<string, string> = { vastgesteld: 'Vastgesteld', onzeker: 'Onzeker', instelbaar: 'Instelbaar' }
 
+/** 2026-11-18 → 18-11-2026 */
+const ddmmyyyy = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '')
+
 export default function Settings() {
-  const { settings, mayUpdate } = useLoaderData<typeof loader>()
+  const { settings, mandates, today, mayUpdate } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const rule = settings.voDecisionAdultAgeRule
   const ages = Array.from({ length: rule.max - rule.min + 1 }, (_, i) => rule.min + i)
-  const error = actionData?.errors?.[0]?.message
+  const mandateSchool = actionData && 'schoolId' in actionData && typeof actionData.schoolId === 'string' ? actionData.schoolId : null
+  const error = mandateSchool ? undefined : actionData?.errors?.[0]?.message
   return (
     <section className="card">
       <h1>Instellingen van de stichting</h1>
@@ -87,6 +106,118 @@ export default function Settings() {
           </Form>
         ) : null}
       </section>
+      {mandates ? <Mandates mandates={mandates} today={today} errorSchool={mandateSchool} errors={mandateSchool ? (actionData?.errors ?? []) : []} /> : null}
+    </section>
+  )
+}
+
+type MandatesData = NonNullable<Awaited<ReturnType<typeof loader>>['mandates']>
+
+/** Per school the directeur's mandate for schorsingen: in force, its versions, and the bestuurder's forms. */
+function Mandates({ mandates, today, errorSchool, errors }: { mandates: MandatesData; today: string; errorSchool: string | null; errors: readonly { path: string; message: string }[] }) {
+  return (
+    <section aria-labelledby="mandate-h">
+      <h2 id="mandate-h">Mandaat voor schorsingen</h2>
+      <p>
+        {mandates.rule.text}{' '}
+        {mandates.rule.status.map((s) => (
+          <span key={s} className="badge">
+            {STATUS_LABELS[s] ?? s}
+          </span>
+        ))}
+      </p>
+      <p className="pr-source">Bron: {mandates.rule.source}</p>
+      <p className="muted">
+        Het bevoegd gezag verleent het mandaat per school bij schriftelijk mandaatbesluit. De directeur besluit dan namens het bevoegd gezag over een schorsing tot het
+        gekozen aantal schooldagen; een langere schorsing, en elke verwijdering, besluit het bevoegd gezag zelf. Op een bezwaar tegen een besluit in mandaat beslist niet
+        degene die het besluit nam (Awb art. 10:3 lid 3).
+      </p>
+      {mandates.items.map((school) => {
+        const id = school.schoolId
+        const fieldError = (path: string) => (errorSchool === id ? errors.find((e) => e.path === path)?.message : undefined)
+        const general = errorSchool === id ? errors.find((e) => !['maxSchoolDays', 'startsOn', 'besluitOn'].includes(e.path))?.message : undefined
+        const days = Array.from({ length: school.sectorMax }, (_, i) => i + 1)
+        return (
+          <section key={id} id={`mandaat-${id}`} aria-labelledby={`mandate-h-${id}`} className="card">
+            <h3 id={`mandate-h-${id}`}>{school.schoolName}</h3>
+            <p>
+              {school.current ? (
+                <>
+                  Mandaat: de directeur besluit over een schorsing van ten hoogste <strong>{school.current.maxSchoolDays} schooldagen</strong>, vanaf{' '}
+                  {ddmmyyyy(school.current.startsOn)} (mandaatbesluit van {ddmmyyyy(school.current.besluitOn)}).
+                </>
+              ) : (
+                <>Geen mandaat: het bevoegd gezag besluit over elke schorsing.</>
+              )}
+            </p>
+            {errorSchool === id && errors.length ? (
+              <div className="error-summary" role="alert">
+                <p>
+                  <strong>Niet opgeslagen.</strong> {general ?? errors[0]!.message}
+                </p>
+              </div>
+            ) : null}
+            {school.history.length ? (
+              <details>
+                <summary>Eerdere versies ({school.history.length})</summary>
+                <ol reversed>
+                  {school.history.map((v) => (
+                    <li key={v.id}>
+                      Versie {v.version}:{' '}
+                      {v.action === 'verleend'
+                        ? `verleend tot ${v.maxSchoolDays} schooldagen vanaf ${ddmmyyyy(v.startsOn)}, besluit van ${ddmmyyyy(v.besluitOn)}`
+                        : `ingetrokken, besluit van ${ddmmyyyy(v.besluitOn)}`}
+                      {' — '}vastgelegd {new Date(v.at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' })}
+                      {v.byName ? ` door ${v.byName}` : ''}
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            ) : null}
+            {mandates.mayManage ? (
+              <>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="mandate-grant" />
+                  <input type="hidden" name="schoolId" value={id} />
+                  <div>
+                    <label htmlFor={`mandate-max-${id}`}>Ten hoogste (schooldagen)</label>
+                    <select id={`mandate-max-${id}`} name="maxSchoolDays" defaultValue={school.current?.maxSchoolDays ?? school.sectorMax} aria-invalid={fieldError('maxSchoolDays') ? true : undefined}>
+                      {days.map((d) => (
+                        <option key={d} value={d}>
+                          {d}
+                          {d === school.sectorMax ? ' (wettelijk maximum)' : ''}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div>
+                    <label htmlFor={`mandate-start-${id}`}>Gaat in op</label>
+                    <input id={`mandate-start-${id}`} type="date" name="startsOn" required defaultValue={today} aria-invalid={fieldError('startsOn') ? true : undefined} />
+                  </div>
+                  <div>
+                    <label htmlFor={`mandate-besluit-${id}`}>Datum mandaatbesluit</label>
+                    <input id={`mandate-besluit-${id}`} type="date" name="besluitOn" required max={today} defaultValue={today} aria-invalid={fieldError('besluitOn') ? true : undefined} />
+                  </div>
+                  <button type="submit">{school.current ? 'Mandaat wijzigen' : 'Mandaat verlenen'}</button>
+                </Form>
+                {school.current ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="mandate-withdraw" />
+                    <input type="hidden" name="schoolId" value={id} />
+                    <div>
+                      <label htmlFor={`mandate-withdraw-${id}`}>Datum besluit tot intrekking</label>
+                      <input id={`mandate-withdraw-${id}`} type="date" name="besluitOn" required max={today} defaultValue={today} />
+                    </div>
+                    <button type="submit" className="secondary">
+                      Mandaat intrekken
+                    </button>
+                  </Form>
+                ) : null}
+              </>
+            ) : null}
+          </section>
+        )
+      })}
     </section>
   )
 }

@@ -82,6 +82,7 @@ const dictionary = {
       besluitdatum: 'de datum van het besluit',
       uitkomst: 'de beslissing op het bezwaar',
       beroepsclausule: 'waar beroep kan worden ingesteld tegen de beslissing op bezwaar',
+      mandaat: 'dat de directeur besloot namens het bevoegd gezag, krachtens mandaat van de datum van het mandaatbesluit; leeg als het bevoegd gezag zelf besloot',
     } satisfies Record<Placeholder, string>,
   },
   en: {
@@ -128,6 +129,7 @@ const dictionary = {
       besluitdatum: 'the date of the decision',
       uitkomst: 'the decision on the objection',
       beroepsclausule: 'where to appeal against the decision on the objection',
+      mandaat: 'that the head decided on behalf of the competent authority, under the mandate of the date of the mandate decision; empty when the authority decided itself',
     } satisfies Record<Placeholder, string>,
   },
 } as const

@@ -14,6 +14,7 @@ import { z } from 'zod'
 import { daysBetween } from '../calendar/calendar-dates.ts'
 import { termijnenwetEnd } from '../calendar/national-holidays.ts'
 import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
+import { latestMandate } from './mandates.ts'
 import { localDate } from '../school-year.ts'
 import { displayName } from '../students.ts'
 import { loadMeasure, measureWhere, type MeasureError } from './measure-cases.ts'
@@ -154,18 +155,14 @@ export async function decisionSentOn(tx: Tx, m: MeasureRow): Promise<string | nu
 
 const bezwaarSubject = (m: MeasureRow) => record('Bezwaar', { stichtingId: m.stichtingId, schoolId: m.schoolId, measureKind: m.kind })
 
-async function directeurMandate(tx: Tx, stichtingId: string): Promise<boolean> {
-  const [row] = await tx.select().from(schema.stichtingSettings).where(eq(schema.stichtingSettings.stichtingId, stichtingId))
-  return row?.directeurMandateSchorsing ?? false
-}
-
 /** Why this caller may not decide a bezwaar on this measure, or null when they may. */
-async function decideRefusal(tx: Tx, ability: AppAbility, ctx: TenantContext, m: MeasureRow): Promise<string | null> {
+async function decideRefusal(tx: Tx, ability: AppAbility, ctx: TenantContext, m: MeasureRow, today: string): Promise<string | null> {
   if (!ability.can('update', bezwaarSubject(m), 'outcome')) return 'Op een bezwaar beslist het bevoegd gezag.'
   if (ctx.role !== 'directeur') return null
-  // The directeur decides only on a schorsing (CASL), under the stichting's mandate (Awb 10:1–10:3) …
-  if (!(await directeurMandate(tx, m.stichtingId))) {
-    return 'Op dit bezwaar beslist het bevoegd gezag: de stichting heeft de directeur hiervoor geen mandaat gegeven.'
+  // The directeur decides only on a schorsing (CASL), under the school's mandate (Awb 10:1–10:3) …
+  const mandate = await latestMandate(tx, m.schoolId)
+  if (!mandate || mandate.action !== 'verleend' || mandate.startsOn! > today) {
+    return 'Op dit bezwaar beslist het bevoegd gezag: de stichting heeft de directeur van deze school hiervoor geen mandaat gegeven.'
   }
   // … and never on an objection to a decision they took themselves under mandate (Awb art. 10:3 lid 3).
   if (m.decidedById === ctx.userId) {
@@ -341,7 +338,7 @@ export const decideBezwaarInput = z.strictObject({
 
 /**
  * The decision on the bezwaar (Awb art. 7:11), after the hearing: by the bestuurder, or for a
- * schorsing by a directeur under the stichting's mandate who did not take the decision objected to.
+ * schorsing by a directeur under the school's mandate who did not take the decision objected to.
  */
 export async function decideBezwaar(
   tx: Tx,
@@ -357,7 +354,7 @@ export async function decideBezwaar(
   const found = await visibleBezwaar(tx, ability, measureId, bezwaarId)
   if (!found) return refuse(404, 'bezwaarId', 'Bezwaar niet gevonden.')
   const { m, b } = found
-  const refusal = await decideRefusal(tx, ability, ctx, m)
+  const refusal = await decideRefusal(tx, ability, ctx, m, today)
   if (refusal) return refuse(403, 'outcome', refusal)
   if (b.state === 'decided') return refuse(409, 'outcome', 'Op dit bezwaar is al beslist.')
   if (b.state !== 'hearing_held') return refuse(409, 'outcome', 'Leg eerst de hoorzitting vast: de indiener wordt gehoord voordat op het bezwaar wordt beslist (Awb art. 7:2).')
@@ -412,7 +409,7 @@ export async function postponeBezwaar(
   const found = await visibleBezwaar(tx, ability, measureId, bezwaarId)
   if (!found) return refuse(404, 'bezwaarId', 'Bezwaar niet gevonden.')
   const { m, b } = found
-  const refusal = await decideRefusal(tx, ability, ctx, m)
+  const refusal = await decideRefusal(tx, ability, ctx, m, today)
   if (refusal) return refuse(403, 'noticeOn', refusal)
   const rule = decisionTermRule(m)
   if (m.kind !== 'schorsing') {
@@ -588,9 +585,9 @@ export async function getMeasureBezwaar(tx: Tx, ability: AppAbility, ctx: Tenant
     may: {
       record: decided && !!sentOn && ability.can('create', subject),
       hearing: ability.can('update', subject, 'hearingOn'),
-      decide: (await decideRefusal(tx, ability, ctx, m)) === null,
+      decide: (await decideRefusal(tx, ability, ctx, m, today)) === null,
       // Awb art. 7:10 lid 3: once, for an objection to a schorsing, by whoever decides it.
-      postpone: m.kind === 'schorsing' && (await decideRefusal(tx, ability, ctx, m)) === null,
+      postpone: m.kind === 'schorsing' && (await decideRefusal(tx, ability, ctx, m, today)) === null,
     },
   }
 }

@@ -39,6 +39,7 @@ export const LETTER_PLACEHOLDERS = [
   'besluitdatum',
   'uitkomst',
   'beroepsclausule',
+  'mandaat',
 ] as const
 export type LetterPlaceholder = (typeof LETTER_PLACEHOLDERS)[number]
 
@@ -217,6 +218,8 @@ export interface LetterFacts {
   /** The day the bevoegd gezag (or the directeur under mandate) decided (YYYY-MM-DD). */
   decidedOn: string | null
   decidedUnderMandate: boolean
+  /** The date of the mandaatbesluit the directeur decided under (school_mandates.besluit_on), if known. */
+  mandateBesluitOn?: string | null
   /** stichting_settings.objection_clause_schorsing */
   objectionClauseSchorsing: boolean
   /** Agreements recorded on the homework and test-access tasks, if any. */
@@ -341,9 +344,24 @@ function definitiveCondition(f: LetterFacts): string {
   return `een andere school bereid is ${f.pupilName} toe te laten${cite}`
 }
 
+/** A decision taken by the directeur under mandate (Awb art. 10:1): on behalf of the bevoegd gezag. */
+const underMandate = (f: LetterFacts) => f.decidedUnderMandate && (f.kind === 'schorsing' || f.kind === 'verwijdering')
+
+/** "krachtens mandaat van 18 november 2026" (or without the date when it is not known). */
+function mandateWords(f: LetterFacts): string {
+  return f.mandateBesluitOn ? `krachtens mandaat van ${dutchDate(f.mandateBesluitOn)}` : 'krachtens mandaat'
+}
+
 function signature(f: LetterFacts): string {
-  const title = f.signer.name ? f.signer.title : f.signer.title.charAt(0).toUpperCase() + f.signer.title.slice(1)
+  const signerTitle = underMandate(f) ? `${f.signer.title}, ${mandateWords(f)}` : f.signer.title
+  const title = f.signer.name ? signerTitle : signerTitle.charAt(0).toUpperCase() + signerTitle.slice(1)
   return [f.signer.name, title].filter(Boolean).join('\n')
+}
+
+/** The {{mandaat}} sentence: empty unless the directeur decided under mandate. */
+function mandateSentence(f: LetterFacts): string {
+  if (!underMandate(f)) return ''
+  return `Dit besluit is genomen door de directeur van ${f.schoolName}, namens het bevoegd gezag, ${mandateWords(f)} (Awb art. 10:1 en 10:2).`
 }
 
 const APPEAL =
@@ -371,6 +389,7 @@ export function letterValues(f: LetterFacts): Record<LetterPlaceholder, string> 
     besluitdatum: decisionLetter && f.decidedOn ? dutchDate(f.decidedOn) : '',
     uitkomst: f.kind === 'bezwaar_beslissing' ? (f.bezwaar?.outcome ?? '') : '',
     beroepsclausule: f.kind === 'bezwaar_beslissing' ? APPEAL : '',
+    mandaat: mandateSentence(f),
   }
 }
 

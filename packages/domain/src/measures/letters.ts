@@ -37,6 +37,7 @@ import { DEFAULT_LETTER_TEMPLATES } from './default-letter-templates.ts'
 import { loadMeasure, recordMeasureAccess } from './measure-cases.ts'
 import { decisionMailAddresses } from './measure-mail.ts'
 import { decisionAdultAgeFor } from './law-settings.ts'
+import { mandateById } from './mandates.ts'
 import { allRuleSets, decisionRecipients, MEASURE_LABELS, ruleSetFor, type MeasureKind } from './rules.ts'
 import { stateLabel, WORKFLOWS } from './workflows.ts'
 import { textInput } from '../input-rules.ts'
@@ -208,7 +209,8 @@ async function gatherFacts(tx: Tx, ctx: TenantContext, m: typeof schema.measures
   } else {
     signer = {
       name: nameOf(m.decidedById),
-      title: m.decidedUnderMandate ? `directeur van ${schoolName}, ${board} (mandaat)` : board,
+      // Awb art. 10:2: the directeur decides for the bevoegd gezag; letter-text adds the mandaatbesluit.
+      title: m.decidedUnderMandate ? `directeur van ${schoolName}, ${board}` : board,
     }
   }
   const note = (k: string) => tasks.find((t) => t.kind === k)?.note ?? null
@@ -229,6 +231,7 @@ async function gatherFacts(tx: Tx, ctx: TenantContext, m: typeof schema.measures
     reasons: m.reasons,
     decidedOn: m.decidedAt ? localDate(m.decidedAt) : null,
     decidedUnderMandate: m.decidedUnderMandate,
+    mandateBesluitOn: (await mandateById(tx, m.decidedUnderMandateId))?.besluitOn ?? null,
     // stichting_settings defaults to a clause when the stichting has not chosen (schema default).
     objectionClauseSchorsing: settings?.objectionClause ?? true,
     homeworkNote: note('huiswerk'),

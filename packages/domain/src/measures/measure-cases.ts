@@ -24,6 +24,7 @@ import {
   type RemovalNoticeStep,
 } from './rules.ts'
 import { mayTake, openTransitions, stateLabel, WORKFLOWS } from './workflows.ts'
+import { mandateById, mandateForSchorsing, type MandateRow } from './mandates.ts'
 import { definitiveRemovalRefusal, removalDecidedOn } from './removal-search.ts' // the search for another school
 import { getMeasureHearings, hearingsRefusal } from './removal-hearings.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
@@ -86,11 +87,6 @@ export const proposeMeasureInput = z.strictObject({
   pendingRemovalId: z.uuid('Kies een verwijdering van deze leerling').optional(),
 })
 export type ProposeMeasureInput = z.input<typeof proposeMeasureInput>
-
-async function directeurMandate(tx: Tx, stichtingId: string): Promise<boolean> {
-  const [row] = await tx.select().from(schema.stichtingSettings).where(eq(schema.stichtingSettings.stichtingId, stichtingId))
-  return row?.directeurMandateSchorsing ?? false
-}
 
 /** Proposes (or, for adempauze and time-out, records or requests) a measure for a pupil of the school. */
 export async function proposeMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown): Promise<MeasureResult> {
@@ -285,15 +281,10 @@ export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: Tenant
       `"${stateLabel(m.kind, rule.to)}" volgt uit de brief: leg bij Brieven vast dat de besluitbrief is verzonden (per e-mail, per post of uitgereikt).`,
     )
   }
-  const mandate = await directeurMandate(tx, m.stichtingId)
-  if (!mayTake(rule, ctx.role, mandate)) {
-    return refuse(
-      403,
-      'to',
-      rule.who.includes('board') && ctx.role === 'directeur'
-        ? 'Dit besluit is aan het bevoegd gezag: de stichting heeft de directeur hiervoor geen mandaat gegeven.'
-        : 'Deze stap is niet aan jou.',
-    )
+  // The directeur takes a board's step only under the school's mandate, within its maximum (mandates.ts).
+  const mandate = ctx.role === 'directeur' && rule.who.includes('board') ? await mandateForSchorsing(tx, m) : null
+  if (!mayTake(rule, ctx.role, mandate?.ok ?? false)) {
+    return refuse(403, 'to', mandate && !mandate.ok ? mandate.message : 'Deze stap is niet aan jou.')
   }
   if (rule.needsReason && (parsed.data.reason?.length ?? 0) < 10) return refuse(400, 'reason', 'Geef een reden (minstens een zin).')
   // The decision checks the extension ban again: the calendar or the pupil's other schorsingen may
@@ -331,14 +322,22 @@ export async function transitionMeasure(tx: Tx, ability: AppAbility, ctx: Tenant
       state: rule.to,
       version: m.version + 1,
       updatedAt: now,
-      ...(deciding ? { decidedById: ctx.userId, decidedAt: now, decidedUnderMandate: ctx.role === 'directeur', decisionNote: parsed.data.reason ?? null } : {}),
+      ...(deciding
+        ? {
+            decidedById: ctx.userId,
+            decidedAt: now,
+            decidedUnderMandate: !!mandate?.ok,
+            decidedUnderMandateId: mandate?.ok ? mandate.mandate.id : null,
+            decisionNote: parsed.data.reason ?? null,
+          }
+        : {}),
     })
     .where(and(eq(schema.measures.id, m.id), eq(schema.measures.state, m.state)))
     .returning({ id: schema.measures.id })
   if (updated.length !== 1) return refuse(409, 'expectedState', 'De maatregel is intussen gewijzigd; laad hem opnieuw.')
   const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
   await tx.insert(schema.measureTransitions).values({ ...tenant, measureId: m.id, fromState: m.state, toState: rule.to, byId: ctx.userId, reason: parsed.data.reason ?? null })
-  if (m.kind === 'schorsing' && rule.to === 'approved') await afterSchorsingDecision(tx, ctx, m, now)
+  if (m.kind === 'schorsing' && rule.to === 'approved') await afterSchorsingDecision(tx, ctx, m, now, mandate?.ok ? mandate.mandate : null)
   if (m.kind === 'time_out' && rule.to === 'approved') await mailMeasureRecipients(tx, ctx, m, TIME_OUT_MAIL(m))
   if (m.kind === 'verwijdering' && rule.to === 'decided') await mailMeasureRecipients(tx, ctx, m, VERWIJDERING_MAIL)
   if (m.kind === 'verwijdering' && (rule.to === 'decided' || rule.to === 'definitive')) await afterRemovalStep(tx, m, rule.to, now)
@@ -361,7 +360,7 @@ const VERWIJDERING_MAIL = {
 }
 
 /** What the law and the protocol ask after a schorsing is decided: tasks, and mail to the parents. */
-async function afterSchorsingDecision(tx: Tx, ctx: TenantContext, m: typeof schema.measures.$inferSelect, now: Date) {
+async function afterSchorsingDecision(tx: Tx, ctx: TenantContext, m: typeof schema.measures.$inferSelect, now: Date, mandate: MandateRow | null) {
   const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
   const today = localDate(now)
   const [pupil] = await tx
@@ -382,7 +381,7 @@ async function afterSchorsingDecision(tx: Tx, ctx: TenantContext, m: typeof sche
         `Leerling: ${name}`,
         `Schorsing van ${m.schoolDays} schooldagen, ${m.startsOn} tot en met ${m.endsOn}`,
         `Reden: ${m.reasons}`,
-        `Besloten op ${today} door ${ctx.role === 'directeur' ? 'de directeur (mandaat)' : 'het bevoegd gezag'}.`,
+        `Besloten op ${today} door ${mandate ? `de directeur, namens het bevoegd gezag krachtens mandaat van ${mandate.besluitOn}` : 'het bevoegd gezag'}.`,
       ].join('\n'),
       dueOn: today,
     })
@@ -601,7 +600,7 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
       .orderBy(asc(schema.measureTransitions.at)),
     tx.select().from(schema.measureTasks).where(eq(schema.measureTasks.measureId, id)).orderBy(asc(schema.measureTasks.dueOn)),
     tx.select({ incidentId: schema.measureIncidents.incidentId }).from(schema.measureIncidents).where(eq(schema.measureIncidents.measureId, id)),
-    directeurMandate(tx, row!.stichtingId),
+    ctx.role === 'directeur' && item.kind === 'schorsing' ? mandateForSchorsing(tx, row!) : null,
     getMeasureHearings(tx, ability, id),
     pendingRemovalLinks(tx, ability, item),
     item.kind === 'schorsing' && item.startsOn ? pupilSchorsingenOfYear(tx, ability, item.studentId, schoolYearOf(new Date(`${item.startsOn}T12:00:00Z`))) : null,
@@ -614,6 +613,8 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
     ruleSetId: row!.ruleSetId,
     decidedAt: row!.decidedAt,
     decidedUnderMandate: row!.decidedUnderMandate,
+    /** The mandate version the decision was taken under (Awb art. 10:1), or null. */
+    mandate: await mandateSummary(tx, row!.decidedUnderMandateId),
     transitions: transitions.map((t) => ({ ...t, fromLabel: t.from ? stateLabel(item.kind, t.from) : null, toLabel: stateLabel(item.kind, t.to) })),
     tasks,
     incidentIds: incidents.map((i) => i.incidentId),
@@ -625,8 +626,13 @@ export async function getMeasure(tx: Tx, ability: AppAbility, ctx: TenantContext
     schorsingenPending: pending.schorsingen,
     /** Schorsing: the pupil's schorsingen (not refused) of the schooljaar it starts in, this one included, with their total. */
     schorsingenOfYear,
-    next: openTransitions(item.kind, item.state, ctx.role, mandate).map((t) => ({ to: t.to, label: t.label, needsReason: !!t.needsReason })),
+    next: openTransitions(item.kind, item.state, ctx.role, mandate?.ok ?? false).map((t) => ({ to: t.to, label: t.label, needsReason: !!t.needsReason })),
   }
+}
+
+async function mandateSummary(tx: Tx, id: string | null) {
+  const mandate = await mandateById(tx, id)
+  return mandate ? { id: mandate.id, version: mandate.version, maxSchoolDays: mandate.maxSchoolDays, startsOn: mandate.startsOn, besluitOn: mandate.besluitOn } : null
 }
 
 export interface PendingSchorsing {

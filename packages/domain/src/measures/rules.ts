@@ -192,10 +192,10 @@ function schorsingBase(law: SectorLaw): Rule[] {
     {
       key: 'schorsing.mandaat',
       topic: 'schorsing',
-      text: 'Het bevoegd gezag kan de directeur mandaat geven om te schorsen; dat stelt de stichting zelf in. Het besluit blijft een besluit van het bevoegd gezag.',
+      text: 'Het bevoegd gezag kan de directeur van een school bij schriftelijk mandaatbesluit mandaat geven om te schorsen, tot een aantal schooldagen; de bestuurder legt dat per school vast. Het besluit blijft een besluit van het bevoegd gezag.',
       value: CONFIGURABLE,
       source: 'Awb art. 10:1–10:3 (mandaat)',
-      note: 'Bij een bijzondere school regelen de statuten of het managementstatuut het mandaat. Op een bezwaar beslist niet degene die het besluit in mandaat nam (Awb art. 10:3 lid 3).',
+      note: 'Bij een bijzondere school regelen de statuten of het managementstatuut het mandaat. Het bevoegd gezag kan het mandaat altijd intrekken (Awb art. 10:8). Op een bezwaar beslist niet degene die het besluit in mandaat nam (Awb art. 10:3 lid 3).',
       configurable: true,
     },
     {

@@ -8,7 +8,7 @@ export interface TransitionRule {
   to: string
   /** Dutch label of the action, for buttons and history. */
   label: string
-  /** Who may take it. 'board' = the bestuurder, or the directeur when the stichting gives the mandate. */
+  /** Who may take it. 'board' = the bestuurder, or a schorsing's directeur under the school's mandate (mandates.ts). */
   who: readonly ('directeur' | 'intern_begeleider' | 'leerkracht' | 'board')[]
   /** A written reason is required (refusals, withdrawals). */
   needsReason?: boolean
@@ -109,7 +109,7 @@ export const WORKFLOWS: Record<MeasureKind, Workflow> = {
   },
 }
 
-/** Whether this role (with the stichting's mandate setting) may take the transition. */
+/** Whether this role may take the transition; `directeurMandate`: the school's mandate covers this measure. */
 export function mayTake(rule: TransitionRule, role: Role, directeurMandate: boolean): boolean {
   return rule.who.some((w) =>
     w === 'board' ? role === 'bestuurder' || (role === 'directeur' && directeurMandate) : w === role,
