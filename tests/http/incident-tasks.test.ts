@@ -211,7 +211,7 @@ describe('the parents’ report', () => {
     expect(pdf.type).toBe('application/pdf')
     expect(pdf.disposition).toMatch(/^attachment; filename="incidentverslag-\d{4}-\d{2}-\d{2}\.pdf"$/)
     expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
-    const text = pdfText(pdf.bytes)
+    const text = await pdfText(pdf.bytes)
     expect(text).toContain(`Voor de ouder(s)/verzorger(s) van ${victim.displayName}`)
     expect(text).toContain('leerling A — dader')
     expect(text).toContain('leerling B — getuige')

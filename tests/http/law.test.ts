@@ -29,7 +29,7 @@ afterAll(() => server?.stop())
 async function letterText(c: Client, path: string): Promise<string> {
   const res = await fetch(server.baseUrl + path, { headers: c.cookie ? { cookie: `baken_session=${c.cookie}` } : {} })
   expect(res.status).toBe(200)
-  return pdfText(new Uint8Array(await res.arrayBuffer()))
+  return await pdfText(new Uint8Array(await res.arrayBuffer()))
 }
 
 /** A pupil of the caller's school without any measure yet. */

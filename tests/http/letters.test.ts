@@ -53,7 +53,7 @@ describe('a letter for a decided schorsing', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf')
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="schorsing-[0-9a-f]{8}-v1\.pdf"$/)
     expect(res.headers.get('cache-control')).toBe('no-store')
-    const text = pdfText(bytes)
+    const text = await pdfText(bytes)
     expect(text).toContain(decided.studentName)
     expect(text).toContain('WPO art. 40c lid 1')
     expect(text).toContain('bezwaar maken')
@@ -141,7 +141,7 @@ describe('/sjablonen', () => {
     // The next letter is made from version 2.
     const made = await json(as['directeur@branding.demo']!, 'POST', `/api/v1/measures/${decided.id}/letters`, { kind: 'schorsing' })
     const { bytes } = await download(as['directeur@branding.demo']!, made.location!)
-    expect(pdfText(bytes)).toContain('Wij schorsen')
+    expect(await pdfText(bytes)).toContain('Wij schorsen')
   })
 
   it('a directeur gets 403 there, for the page and for saving', async () => {

@@ -43,7 +43,7 @@ afterAll(() => server?.stop())
 async function letterText(c: Client, path: string): Promise<string> {
   const res = await fetch(server.baseUrl + path, { headers: c.cookie ? { cookie: `baken_session=${c.cookie}` } : {} })
   expect(res.status).toBe(200)
-  return pdfText(new Uint8Array(await res.arrayBuffer()))
+  return await pdfText(new Uint8Array(await res.arrayBuffer()))
 }
 
 /** A schorsing proposed by the directeur of De Branding for a pupil without measures. */

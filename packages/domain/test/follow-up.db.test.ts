@@ -266,7 +266,7 @@ describe('the parents’ report', () => {
     const report = await as('ib@branding.demo', (tx, ability, ctx) => buildParentReport(tx, ability, ctx, incidentId, focal!.id))
     if (!report.ok) throw new Error(JSON.stringify(report.errors))
     expect(report.filename).toMatch(/^incidentverslag-\d{4}-\d{2}-\d{2}\.pdf$/)
-    const text = pdfText(report.pdf)
+    const text = await pdfText(report.pdf)
     expect(text).toContain(displayName(focal!))
     expect(text).toContain('leerling A')
     expect(text).toContain('OBS De Branding')

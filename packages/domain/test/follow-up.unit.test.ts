@@ -4,7 +4,7 @@ import { DEMO_VICTIM_CARE_STEPS } from '@baken/db/demo'
 import { describe, expect, it } from 'vitest'
 import { VICTIM_CARE_STEPS } from '../src/incidents/guidance.ts'
 import type { IncidentDetail } from '../src/incidents/incident-record.ts'
-import { pupilLabel, redactIncidentForPupil, redactNames, renderParentReport, toWinAnsi, type NameParts } from '../src/incidents/parent-report.ts'
+import { pupilLabel, redactIncidentForPupil, redactNames, renderParentReport, type NameParts } from '../src/incidents/parent-report.ts'
 import { victimCareProposals } from '../src/incidents/tasks.ts'
 import { pdfText } from './support/pdf-text.ts'
 
@@ -187,8 +187,13 @@ describe('redaction', () => {
     expect(redactIncidentForPupil(incident(), '88888888-8888-4888-8888-888888888888', NAMES, EXTRA)).toBeNull()
   })
 
-  it('folds text into the standard fonts’ character set', () => {
-    expect(toWinAnsi('Zoë Öztürk, Koç, Şükrü, Łukasz — “Ĳsselmeer” €5')).toBe('Zoë Öztürk, Koç, Sükrü, ?ukasz — “?sselmeer” €5')
+  it('prints names outside Latin-1 as written (embedded Unicode font)', async () => {
+    const data = redactIncidentForPupil(incident(), IDS.zoe, NAMES, EXTRA)!
+    const names = 'Şahin Yıldız, Łukasz Wójcik, Nguyễn Văn An'
+    const pdf = await renderParentReport({ ...data, pupil: { ...data.pupil, name: names }, situation: `${names} — “Ĳsselmeer” €5` })
+    const text = await pdfText(pdf)
+    expect(text).toContain(`Voor de ouder(s)/verzorger(s) van ${names}`)
+    expect(text).toContain(`${names} — “Ĳsselmeer” €5`)
   })
 })
 
@@ -197,7 +202,7 @@ describe('the parents’ report (PDF)', () => {
     const data = redactIncidentForPupil(incident(), IDS.zoe, NAMES, EXTRA)!
     const pdf = await renderParentReport(data, { compress })
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
-    const text = pdfText(pdf)
+    const text = await pdfText(pdf)
     expect(text).toContain('Verslag van een zeer ernstig incident')
     expect(text).toContain('Voor de ouder(s)/verzorger(s) van Zoë Öztürk (groep 6)')
     expect(text).toContain('School: OBS De Branding')

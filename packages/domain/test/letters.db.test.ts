@@ -24,7 +24,7 @@ const saveTemplate = (email: string, kind: string, body: string) => as(email, (t
 const textOf = async (email: string, measureId: string, letterId: string) => {
   const letter = await as(email, (tx) => getLetterPdf(tx, ability(email), ctxOf[email]!, measureId, letterId))
   expect(letter).not.toBeNull()
-  return pdfText(letter!.pdf)
+  return await pdfText(letter!.pdf)
 }
 
 async function demoMeasure(email: string, kind: string, state: string) {

@@ -234,6 +234,22 @@ describe('when a letter makes sense', () => {
 })
 
 describe('the PDF', () => {
+  it('prints names outside Latin-1 as written (embedded Unicode font)', async () => {
+    const names = 'Şahin Yıldız, Łukasz Wójcik, Nguyễn Văn An'
+    const pdf = await renderLetterPdf(`Onderwerp: besluit\n\nAan de ouders van ${names}.`, {
+      kind: 'schorsing',
+      schoolName: 'Basisschool Şahin',
+      stichtingName: 'Stichting Kompas',
+      letterDate: '2026-11-21',
+      reference: 'abcd1234',
+      version: 1,
+      templateVersion: null,
+    })
+    const text = await pdfText(pdf)
+    expect(text).toContain(`Aan de ouders van ${names}.`)
+    expect(text).toContain('Basisschool Şahin')
+  })
+
   it('shows the school, the date, the filled text, headings and the reference with both versions', async () => {
     const text = letter()
     const pdf = await renderLetterPdf(text, {
@@ -246,7 +262,7 @@ describe('the PDF', () => {
       templateVersion: 3,
     })
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
-    const shown = pdfText(pdf)
+    const shown = await pdfText(pdf)
     expect(shown).toContain('OBS De Branding')
     expect(shown).toContain('21 november 2026')
     expect(shown).toContain('Ernstige bedreiging van een leerkracht.')

@@ -126,7 +126,7 @@ describe('student export', () => {
     expect(r.data.incidents.length).toBeGreaterThan(0)
     expect(r.data.incidents.some((i) => i.persons.some((p) => /^leerling [A-Z]+$/.test(p.who)))).toBe(true)
     const json = JSON.stringify(r.data)
-    const pdf = pdfText(await renderStudentExportPdf(r.data, { compress: false }))
+    const pdf = await pdfText(await renderStudentExportPdf(r.data, { compress: false }))
     expect(json).toContain(displayName(focal))
     expect(pdf).toContain(displayName(focal))
     const others = await h.db.select().from(schema.students).where(eq(schema.students.schoolId, brandingId))
@@ -136,6 +136,16 @@ describe('student export', () => {
       .filter((name) => json.includes(name) || pdf.includes(name))
     expect(leaks).toEqual([])
     expect(r.filenameBase).not.toContain(focal.lastName)
+  })
+
+  it('prints names outside Latin-1 as written in the PDF (embedded Unicode font)', async () => {
+    const r = await as(DIR, (tx) => buildStudentExport(tx, ability(DIR), ctxOf[DIR]!, focal.id, { now: NOW }))
+    if (!r.ok) throw new Error(JSON.stringify(r))
+    const names = 'Şahin Yıldız, Łukasz Wójcik, Nguyễn Văn An'
+    const pdf = await renderStudentExportPdf({ ...r.data, student: { ...r.data.student, name: names } })
+    const text = await pdfText(pdf)
+    expect(text).toContain(`${names} — ${r.data.school.name}`)
+    expect(text).toContain(`Naam: ${names}`)
   })
 
   it('lists the shares about the pupil and who looked, and logs the export itself', async () => {

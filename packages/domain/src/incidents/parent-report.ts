@@ -4,15 +4,13 @@
 // the list of persons and in the free text staff wrote (situation, analysis, agreements, …). Their
 // groups, injuries and outcomes are left out altogether.
 //
-// PDF: pdfkit (foliojs/pdfkit, MIT; maintained, text layout with line wrapping, pure JavaScript).
-// The 14 standard fonts need no embedding but only cover WinAnsi (Latin-1 plus a few signs), so text
-// is folded into that set first (ş → s), instead of the garbled bytes pdfkit writes otherwise.
+// PDF: the shared document of ../pdf/document.ts (pdfkit with an embedded Unicode font).
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { eq } from 'drizzle-orm'
-import PDFDocument from 'pdfkit'
 import { z } from 'zod'
 import { nameRedactor, pupilLabel, type NameParts } from '@baken/db/pseudonyms'
+import { blocks, createPdf, FONT } from '../pdf/document.ts'
 import { displayName } from '../students.ts'
 import { voorGezienRefusal } from './acknowledgements.ts'
 import { dutchToday } from './follow-up-dates.ts'
@@ -135,61 +133,18 @@ export function redactIncidentForPupil(
   }
 }
 
-// WinAnsiEncoding: ASCII, Latin-1 and these signs in 0x80–0x9F.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
-
-/** Folds text into what the standard PDF fonts can show: diacritics outside WinAnsi are dropped. */
-export function toWinAnsi(text: string): string {
-  let out = ''
-  for (const ch of text.normalize('NFC')) {
-    const code = ch.codePointAt(0)!
-    if (ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) {
-      out += ch
-      continue
-    }
-    if (ch === '\t') {
-      out += ' '
-      continue
-    }
-    const base = ch.normalize('NFD').replace(/\p{M}/gu, '')
-    out += [...base].every((c) => c.codePointAt(0)! >= 0x20 && c.codePointAt(0)! <= 0xff) && base ? base : '?'
-  }
-  return out
-}
-
 /** Renders the report as a PDF (A4, Dutch). `compress: false` leaves the content streams readable. */
 export function renderParentReport(data: ParentReportData, options: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    compress: options.compress ?? true,
-    lang: 'nl-NL',
-    // No names in the metadata: it travels with the file and shows in viewers and indexes.
-    info: { Title: 'Verslag van een zeer ernstig incident', Author: toWinAnsi(data.schoolName), Creator: 'Baken' },
-  })
-  const chunks: Buffer[] = []
-  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c))
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
-    doc.on('error', reject)
-  })
-  const w = toWinAnsi
-  const width = doc.page.width - 112
-  const heading = (text: string) => {
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).fillColor('#1a1a1a').text(w(text), { width })
-    doc.moveDown(0.2)
-  }
-  const field = (label: string, value: string) => {
-    doc.font('Helvetica-Bold').fontSize(10).text(`${w(label)}: `, { width, continued: true }).font('Helvetica').text(w(value))
-  }
-  const paragraph = (text: string) => doc.font('Helvetica').fontSize(10).text(w(text), { width })
+  // No names in the metadata: it travels with the file and shows in viewers and indexes.
+  const { doc, width, finish } = createPdf({ margin: 56, compress: options.compress, title: 'Verslag van een zeer ernstig incident', author: data.schoolName })
+  const { heading, field, paragraph, bullet, text: w } = blocks(doc, width)
   const bullets = (items: string[]) => {
-    for (const item of items) doc.font('Helvetica').fontSize(10).text(`•  ${w(item)}`, { width, indent: 0 })
+    for (const item of items) bullet(item)
   }
 
-  doc.font('Helvetica-Bold').fontSize(16).text('Verslag van een zeer ernstig incident', { width })
+  doc.font(FONT.bold).fontSize(16).text('Verslag van een zeer ernstig incident', { width })
   doc.moveDown(0.3)
-  doc.font('Helvetica').fontSize(11).text(w(`Voor de ouder(s)/verzorger(s) van ${data.pupil.name}${data.pupil.groupName ? ` (${data.pupil.groupName})` : ''}`), { width })
+  doc.font(FONT.regular).fontSize(11).text(w(`Voor de ouder(s)/verzorger(s) van ${data.pupil.name}${data.pupil.groupName ? ` (${data.pupil.groupName})` : ''}`), { width })
 
   heading('Het incident')
   field('School', data.schoolName)
@@ -209,7 +164,7 @@ export function renderParentReport(data: ParentReportData, options: { compress?:
 
   heading('Maatregelen en afspraken')
   if (data.measures.length) {
-    doc.font('Helvetica-Bold').fontSize(10).text('Genomen maatregelen:', { width })
+    doc.font(FONT.bold).fontSize(10).text('Genomen maatregelen:', { width })
     bullets(data.measures)
   } else {
     paragraph('Er zijn geen maatregelen vastgelegd.')
@@ -224,7 +179,7 @@ export function renderParentReport(data: ParentReportData, options: { compress?:
   )
   doc.moveDown(0.3)
   doc
-    .font('Helvetica-Oblique')
+    .font(FONT.italic)
     .fontSize(9)
     .text('Om de privacy van andere leerlingen te beschermen staan hun namen niet in dit verslag; zij heten hier leerling A, leerling B, enzovoort.', { width })
 
@@ -237,19 +192,18 @@ export function renderParentReport(data: ParentReportData, options: { compress?:
   doc.moveDown(1.2)
   for (const label of ['Naam ouder/verzorger', 'Datum', 'Handtekening']) {
     const y = doc.y + (label === 'Handtekening' ? 28 : 14)
-    doc.font('Helvetica').fontSize(10).text(`${label}:`, 56, y - 12)
+    doc.font(FONT.regular).fontSize(10).text(`${label}:`, 56, y - 12)
     doc.moveTo(200, y).lineTo(200 + 280, y).lineWidth(0.6).strokeColor('#555555').stroke()
     doc.x = 56
     doc.y = y + 16
   }
   doc.moveDown(1.5)
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(8)
     .fillColor('#555555')
     .text(w(`Opgesteld op ${dateOnly.format(data.generatedAt)} door ${data.schoolName} met Baken · incident ${data.incidentRef}`), 56, doc.y, { width })
-  doc.end()
-  return done
+  return finish()
 }
 
 export type ParentReportResult =

@@ -3,10 +3,9 @@
 // letter carries the reasons, the duration, the legal basis, the objection clause (optional for a
 // schorsing, configurable per stichting) and the education during the measure.
 //
-// PDF: pdfkit with the standard fonts, text folded into WinAnsi first (see parent-report.ts).
+// PDF: the shared document of ../pdf/document.ts (pdfkit with an embedded Unicode font).
 import { schema, type Sector } from '@baken/db'
-import PDFDocument from 'pdfkit'
-import { toWinAnsi } from '../incidents/parent-report.ts'
+import { blocks, createPdf, FONT } from '../pdf/document.ts'
 import { ruleOf, type DecisionRecipient, type MeasureKind, type Rule, type RuleSet } from './rules.ts'
 
 export const LETTER_KINDS = schema.LETTER_KINDS
@@ -421,27 +420,14 @@ function isHeading(lines: string[], i: number): boolean {
 
 /** Renders the filled letter as an A4 PDF (Dutch). `compress: false` leaves the content streams readable. */
 export function renderLetterPdf(text: string, meta: LetterPdfMeta, options: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 64,
-    compress: options.compress ?? true,
-    lang: 'nl-NL',
-    // No names in the metadata: it travels with the file and shows in viewers and indexes.
-    info: { Title: toWinAnsi(LETTER_KIND_LABELS[meta.kind]), Author: toWinAnsi(meta.schoolName), Creator: 'Baken' },
-  })
-  const chunks: Buffer[] = []
-  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c))
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
-    doc.on('error', reject)
-  })
-  const w = toWinAnsi
-  const width = doc.page.width - 128
+  // No names in the metadata: it travels with the file and shows in viewers and indexes.
+  const { doc, width, finish } = createPdf({ margin: 64, compress: options.compress, title: LETTER_KIND_LABELS[meta.kind], author: meta.schoolName })
+  const w = blocks(doc, width).text
 
-  doc.font('Helvetica-Bold').fontSize(14).fillColor('#1a1a1a').text(w(meta.schoolName), { width })
-  doc.font('Helvetica').fontSize(9).fillColor('#555555').text(w(meta.stichtingName), { width })
+  doc.font(FONT.bold).fontSize(14).fillColor('#1a1a1a').text(w(meta.schoolName), { width })
+  doc.font(FONT.regular).fontSize(9).fillColor('#555555').text(w(meta.stichtingName), { width })
   doc.moveDown(1.5)
-  doc.font('Helvetica').fontSize(10).fillColor('#1a1a1a').text(w(dutchDate(meta.letterDate)), { width })
+  doc.font(FONT.regular).fontSize(10).fillColor('#1a1a1a').text(w(dutchDate(meta.letterDate)), { width })
   doc.moveDown(1)
 
   const lines = text.split('\n')
@@ -453,23 +439,22 @@ export function renderLetterPdf(text: string, meta: LetterPdfMeta, options: { co
     }
     const subject = /^Onderwerp:/i.exec(line)
     if (subject) {
-      doc.font('Helvetica-Bold').fontSize(11).text(w(line), { width })
+      doc.font(FONT.bold).fontSize(11).text(w(line), { width })
       continue
     }
     if (isHeading(lines, i)) {
-      doc.font('Helvetica-Bold').fontSize(11).text(w(line), { width })
+      doc.font(FONT.bold).fontSize(11).text(w(line), { width })
       doc.moveDown(0.15)
       continue
     }
-    doc.font('Helvetica').fontSize(10.5).text(w(line), { width, lineGap: 1.5 })
+    doc.font(FONT.regular).fontSize(10.5).text(w(line), { width, lineGap: 1.5 })
   }
 
   doc.moveDown(2)
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(8)
     .fillColor('#555555')
     .text(w(`Kenmerk ${meta.reference} · ${LETTER_KIND_LABELS[meta.kind]}, versie ${meta.version} · ${meta.templateVersion === null ? 'standaardsjabloon' : `sjabloon versie ${meta.templateVersion}`}`), { width })
-  doc.end()
-  return done
+  return finish()
 }

@@ -8,14 +8,14 @@
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
-import PDFDocument from 'pdfkit'
 import { z } from 'zod'
 import { dutchToday } from '../incidents/follow-up-dates.ts'
 import { loadIncident } from '../incidents/incident-record.ts'
-import { nameRedactor, redactIncidentForPupil, toWinAnsi, type NameParts } from '../incidents/parent-report.ts'
+import { nameRedactor, redactIncidentForPupil, type NameParts } from '../incidents/parent-report.ts'
 import { LETTER_KIND_LABELS } from '../measures/letter-text.ts'
 import { ageOn, MEASURE_LABELS, type MeasureKind } from '../measures/rules.ts'
 import { SHARE_FIELD_LABEL, SHARE_PURPOSE_LABEL } from '../sharing/create-share.ts'
+import { blocks, createPdf, FONT } from '../pdf/document.ts'
 import { displayName } from '../students.ts'
 import { recordAccess } from './access-log.ts'
 import { rightsHolderOn, rightsHolderText, type RightsHolder } from './rights-dates.ts'
@@ -367,38 +367,19 @@ const ROLE_LABEL: Record<string, string> = {
 
 /** The export as a Dutch PDF (A4). `compress: false` leaves the text readable for tests. */
 export function renderStudentExportPdf(data: StudentExport, options: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    compress: options.compress ?? true,
-    lang: 'nl-NL',
-    // No names in the metadata.
-    info: { Title: 'Overzicht van gegevens over een leerling', Author: toWinAnsi(data.school.name), Creator: 'Baken' },
-  })
-  const chunks: Buffer[] = []
-  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c))
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
-    doc.on('error', reject)
-  })
-  const w = toWinAnsi
-  const width = doc.page.width - 112
+  // No names in the metadata.
+  const { doc, width, finish } = createPdf({ margin: 56, compress: options.compress, title: 'Overzicht van gegevens over een leerling', author: data.school.name })
+  const { heading: blockHeading, field, paragraph, bullet, text: w } = blocks(doc, width)
   const heading = (text: string) => {
     if (doc.y > doc.page.height - 120) doc.addPage()
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).fillColor('#1a1a1a').text(w(text), { width })
-    doc.moveDown(0.2)
+    blockHeading(text)
   }
-  const sub = (text: string) => doc.moveDown(0.4).font('Helvetica-Bold').fontSize(10.5).text(w(text), { width })
-  const field = (label: string, value: string) => {
-    doc.font('Helvetica-Bold').fontSize(10).text(`${w(label)}: `, { width, continued: true }).font('Helvetica').text(w(value))
-  }
-  const paragraph = (text: string) => doc.font('Helvetica').fontSize(10).text(w(text), { width })
-  const bullet = (text: string) => doc.font('Helvetica').fontSize(10).text(`•  ${w(text)}`, { width })
-  const none = (text: string) => doc.font('Helvetica-Oblique').fontSize(10).text(w(text), { width })
+  const sub = (text: string) => doc.moveDown(0.4).font(FONT.bold).fontSize(10.5).text(w(text), { width })
+  const none = (text: string) => doc.font(FONT.italic).fontSize(10).text(w(text), { width })
 
-  doc.font('Helvetica-Bold').fontSize(16).text('Overzicht van gegevens over een leerling', { width })
+  doc.font(FONT.bold).fontSize(16).text('Overzicht van gegevens over een leerling', { width })
   doc.moveDown(0.3)
-  doc.font('Helvetica').fontSize(11).text(w(`${data.student.name} — ${data.school.name}`), { width })
+  doc.font(FONT.regular).fontSize(11).text(w(`${data.student.name} — ${data.school.name}`), { width })
   doc.moveDown(0.3)
   paragraph('Dit overzicht is gemaakt op grond van het recht op inzage (AVG art. 15). Andere leerlingen zijn onherkenbaar gemaakt: zij heten hier leerling A, leerling B of "een andere leerling".')
   paragraph(data.rights.explanation)
@@ -474,10 +455,9 @@ export function renderStudentExportPdf(data: StudentExport, options: { compress?
 
   doc.moveDown(1.2)
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(8)
     .fillColor('#555555')
     .text(w(`Opgesteld op ${fmtAt(data.generatedAt)} door ${data.generatedBy}, ${data.school.name}, met Baken.`), { width })
-  doc.end()
-  return done
+  return finish()
 }
