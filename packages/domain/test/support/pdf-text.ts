@@ -5,7 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 /** All text drawn in the PDF, in reading order, whitespace collapsed to single spaces. */
 export async function pdfText(pdf: Uint8Array): Promise<string> {
-  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false })
+  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false })
   const document = await task.promise
   const pieces: string[] = []
   try {
