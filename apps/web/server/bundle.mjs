@@ -108,7 +108,10 @@ const workspacePlugin = (entryFile) => ({
       const source = readFileSync(args.path, 'utf8')
       const owner = ownerManifest(args.path)
       const fileUrl = /new URL\(\s*(['"])([^'"]+)\1\s*,\s*import\.meta\.url\s*\)/g
-      if (args.path !== entryFile && /import\.meta/.test(source.replace(fileUrl, ''))) {
+      // createRequire(import.meta.url) resolves packages (e.g. the PDF font files of dejavu-fonts-ttf):
+      // inside the bundle from apps/web, where every external package is a dependency as well.
+      const packageRequire = /createRequire\(\s*import\.meta\.url\s*\)/g
+      if (args.path !== entryFile && /import\.meta/.test(source.replace(fileUrl, '').replace(packageRequire, ''))) {
         problems.push(`${path.relative(repo, args.path)} uses import.meta in a way the bundle cannot keep`)
       }
       const contents = source.replace(
