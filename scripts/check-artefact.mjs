@@ -156,6 +156,8 @@ async function main() {
     const pdf = await request(base, 'GET', `/api/v1/students/${pupil.id}/export?format=pdf`, { cookie })
     const bytes = Buffer.from(await pdf.arrayBuffer())
     if (pdf.status !== 200 || bytes.subarray(0, 5).toString() !== '%PDF-') fail(`the pupil's PDF export answered ${pdf.status} (${bytes.subarray(0, 200).toString()})`)
+    // The embedded Unicode font (dejavu-fonts-ttf, resolved from node_modules at run time), subset as /XXXXXX+DejaVuSans.
+    if (!/\/BaseFont \/[A-Z]{6}\+DejaVuSans/.test(bytes.toString('latin1'))) fail("the pupil's PDF export does not embed the DejaVu Sans font")
     step(`PDF export ok (${bytes.length} bytes)`)
 
     child.kill('SIGTERM')
