@@ -5,6 +5,7 @@
 // labels the case with her alone. The same for the police: a share about one pupil names only that
 // pupil. The pupils are imported with names found nowhere else in the demo, so their absence from
 // every body Halt or the police receive is a meaningful check.
+import { pdfText } from '../../packages/domain/test/support/pdf-text.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client, type Reply } from './support/client.ts'
 import { dutchToday, plusDays } from './support/demo-dates.ts'
@@ -363,5 +364,19 @@ describe('a police share names only the pupils it is about', () => {
     expect(nobody.status, nobody.text).toBe(400)
     expect(nobody.json().errors[0]).toMatchObject({ path: 'fields', message: expect.stringMatching(/dader/) })
     expect((await as[BRANDING]!.get(`/api/v1/shares?incidentId=${poIncident}`)).json().items.length).toBe(before)
+  })
+})
+
+describe('the names as written in a PDF', () => {
+  it('the student export prints Şahin Yıldız, Łukasz Wójcik and Thủy Nguyễn as they were imported', async () => {
+    for (const p of [vak.referred, vak.dader2, vak.dader3]) {
+      const res = await fetch(`${server.baseUrl}/api/v1/students/${p.id}/export?format=pdf`, {
+        headers: { cookie: `baken_session=${as[VAK]!.cookie}` },
+      })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toBe('application/pdf')
+      const text = (await pdfText(new Uint8Array(await res.arrayBuffer()))).normalize('NFC')
+      expect(text).toContain(full(p).normalize('NFC'))
+    }
   })
 })
