@@ -4,6 +4,7 @@
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, isNotNull, sql } from 'drizzle-orm'
+import type { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadSharingRefs, seedDemoSharing, HALT_AGREEMENT_TITLE, POLICE_AGREEMENT_TITLE } from '../../db/src/demo-sharing.ts'
 import {
@@ -24,6 +25,8 @@ import {
   revokeShare,
   schoolYearOf,
   type CreateShareInput,
+  runUseCase,
+  type UseCase,
 } from '../src/index.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
 
@@ -35,6 +38,9 @@ const today = localDate(new Date())
 const fightAt = new Date(Date.now() - 3 * 86400_000)
 const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
 const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
+/** Runs a use case as the user, in their tenant transaction. */
+const run = <S extends z.ZodType, T extends object>(email: string, useCase: UseCase<S, T>, input: unknown) =>
+  as(email, (tx) => runUseCase(useCase, tx, { ability: ability(email), tenant: ctxOf[email]!, now: new Date() }, input))
 
 let wijkteam: string
 let haltNoord: string
@@ -284,11 +290,11 @@ describe('agreements', () => {
     if (!r.ok) throw new Error(JSON.stringify(r))
     const shareUnder = () => share('directeur@branding.demo', base({ agreementId: r.id, purpose: 'openbare_orde', fields: ['datum', 'locatie'] }))
     expect(await shareUnder()).toMatchObject({ ok: false, status: 409 })
-    expect(await as('privacy@kompas.demo', (tx) => approveAgreement(tx, ability('privacy@kompas.demo'), ctxOf['privacy@kompas.demo']!, r.id))).toMatchObject({ ok: false, status: 403 })
-    expect(await as('bestuur@kompas.demo', (tx) => approveAgreement(tx, ability('bestuur@kompas.demo'), ctxOf['bestuur@kompas.demo']!, r.id))).toMatchObject({ ok: true })
-    expect(await as('bestuur@kompas.demo', (tx) => approveAgreement(tx, ability('bestuur@kompas.demo'), ctxOf['bestuur@kompas.demo']!, r.id))).toMatchObject({ ok: false, status: 409 })
+    expect(await run('privacy@kompas.demo', approveAgreement, { id: r.id })).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await run('bestuur@kompas.demo', approveAgreement, { id: r.id })).toMatchObject({ ok: true })
+    expect(await run('bestuur@kompas.demo', approveAgreement, { id: r.id })).toMatchObject({ ok: false, reason: 'conflict' })
     expect((await shareUnder()).ok).toBe(true)
-    expect(await as('privacy@kompas.demo', (tx) => endAgreement(tx, ability('privacy@kompas.demo'), ctxOf['privacy@kompas.demo']!, r.id))).toMatchObject({ ok: true })
+    expect(await run('privacy@kompas.demo', endAgreement, { id: r.id })).toMatchObject({ ok: true })
     expect(await shareUnder()).toMatchObject({ ok: false, status: 409 })
   })
 

@@ -1,7 +1,10 @@
 import { AbilityBuilder, createMongoAbility, subject, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability'
 import type { Role } from '@baken/db'
 
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'manage'] as const
+// Beyond CRUD, a step that is one role's own legal decision gets its own action, so that the role
+// wall stays in this one table: 'approve' (the bevoegd gezag approves a sharing agreement),
+// 'decide' (a decision on a measure or an objection).
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'approve', 'decide', 'manage'] as const
 export type Action = (typeof ACTIONS)[number]
 
 /** Subjects are named after domain records; conditions use their real (camelCase) column names. */
@@ -169,8 +172,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can('read', 'School', { stichtingId: ctx.stichtingId })
     can('read', 'Calendar', { stichtingId: ctx.stichtingId })
     can('read', 'Mail', { stichtingId: ctx.stichtingId })
-    // The bevoegd gezag approves sharing agreements and sees what its schools shared.
-    can(['read', 'create', 'update'], 'Agreement', { stichtingId: ctx.stichtingId })
+    // The bevoegd gezag approves sharing agreements (Wpg art. 20 lid 2) and sees what its schools shared.
+    can(['read', 'create', 'update', 'approve'], 'Agreement', { stichtingId: ctx.stichtingId })
     can('read', 'Share', { stichtingId: ctx.stichtingId })
     // A sexual offence by a staff member is reported to the board at once (RLS: zeden cases only).
     can(['read', 'update'], 'ReportCase', { stichtingId: ctx.stichtingId, kind: 'zedendelict_medewerker' })

@@ -1,11 +1,12 @@
 // /delen: the school's (or stichting's) sharing agreements and shares. The bestuurder
 // approves concept agreements here; agreements are drafted at /delen/convenanten/nieuw and shares
 // made at /delen/nieuw. Partner users are sent to /gedeeld.
-import { approveAgreement, endAgreement, listAgreements, listShares } from '@baken/domain'
+import { approveAgreement, endAgreement, listAgreements, listShares, mayRun } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, ShareStatusBadge } from '~/components/sharing.tsx'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { refusalData, submitForm } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Delen met partners — Baken' }]
@@ -18,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     agreements: (await listAgreements(tx, ctx.ability, ctx.tenant)) ?? [],
     shares: ctx.ability.can('read', 'Share') ? ((await listShares(tx, ctx.ability, ctx.tenant)) ?? []) : [],
     canCreateAgreement: ctx.ability.can('create', 'Agreement'),
-    canApprove: ctx.tenant.role === 'bestuurder',
+    canApprove: mayRun(approveAgreement, ctx.ability),
     canEnd: ctx.ability.can('update', 'Agreement'),
     canShare: ctx.ability.can('create', 'Share') && ctx.tenant.schoolId !== null,
   }))
@@ -29,14 +30,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requirePermission(request, ctx, 'read', 'Agreement')
   const form = await request.formData()
   const intent = String(form.get('intent') ?? '')
-  const id = String(form.get('id') ?? '')
-  const result =
-    intent === 'approve'
-      ? await writeInTenant(ctx, (tx) => approveAgreement(tx, ctx.ability, ctx.tenant, id))
-      : intent === 'end'
-        ? await writeInTenant(ctx, (tx) => endAgreement(tx, ctx.ability, ctx.tenant, id))
-        : { ok: false as const, status: 400, errors: [{ path: '', message: 'Onbekende actie.' }] }
-  if (!result.ok) return data({ errors: result.errors, notice: null }, { status: result.status })
+  const useCase = intent === 'approve' ? approveAgreement : intent === 'end' ? endAgreement : null
+  if (!useCase) return data({ errors: [{ path: '', message: 'Onbekende actie.' }], notice: null }, { status: 400 })
+  const result = await submitForm(ctx, useCase, form)
+  if (!result.ok) return refusalData(result, { notice: null })
   return { errors: [], notice: intent === 'approve' ? 'Het convenant is goedgekeurd.' : 'Het convenant is beëindigd.' }
 }
 

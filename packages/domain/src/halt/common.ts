@@ -102,7 +102,7 @@ export const HALT_LABELS = {
 export type HaltError = FieldError
 export type HaltFailure = Refusal
 
-export const refuse = refusal
+export const statusRefusal = refusal
 
 export const zodFailure = zodRefusal
 

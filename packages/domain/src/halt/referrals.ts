@@ -15,7 +15,7 @@ import { ageOn } from '../measures/rules.ts'
 import { localDate } from '../school-year.ts'
 import { createShareRecord, endOfDutchDay, LEAST_FIELDS, OUTSIDE_AGREEMENT } from '../sharing/create-share.ts'
 import { displayName } from '../students.ts'
-import { haltIsoDate, optionalText, refuse, stringList, zodFailure, type HaltFailure } from './common.ts'
+import { haltIsoDate, optionalText, statusRefusal, stringList, zodFailure, type HaltFailure } from './common.ts'
 import { textInput } from '../input-rules.ts'
 
 export function referralWhere(ability: AppAbility, action: 'read' | 'create') {
@@ -64,31 +64,31 @@ export type CreateReferralResult = { ok: true; id: string; shareId: string } | H
 /** Refers a student to the Halt spreekuur of the region the school is linked to. */
 export async function createReferral(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, options: { now?: Date } = {}): Promise<CreateReferralResult> {
   const now = options.now ?? new Date()
-  if (!ctx.schoolId || !ctx.stichtingId || !ability.can('create', 'Referral')) return refuse(403, '', 'Je mag geen student naar Halt verwijzen.')
+  if (!ctx.schoolId || !ctx.stichtingId || !ability.can('create', 'Referral')) return statusRefusal(403, '', 'Je mag geen student naar Halt verwijzen.')
   const parsed = createReferralInput.safeParse(raw)
   if (!parsed.success) return zodFailure(parsed.error)
   const input = parsed.data
   const regions = await haltRegionsOf(tx, ctx)
-  if (!regions.length) return refuse(403, 'partnerId', 'Deze school is niet gekoppeld aan een Halt-regio; verwijzen naar het Halt-spreekuur kan daarom niet.')
+  if (!regions.length) return statusRefusal(403, 'partnerId', 'Deze school is niet gekoppeld aan een Halt-regio; verwijzen naar het Halt-spreekuur kan daarom niet.')
   const region = input.partnerId ? regions.find((r) => r.id === input.partnerId) : regions[0]
-  if (!region) return refuse(403, 'partnerId', 'Deze school is niet gekoppeld aan die Halt-regio.')
+  if (!region) return statusRefusal(403, 'partnerId', 'Deze school is niet gekoppeld aan die Halt-regio.')
 
   const [student] = await tx
     .select({ id: schema.students.id, dateOfBirth: schema.students.dateOfBirth, firstName: schema.students.firstName })
     .from(schema.students)
     .where(and(eq(schema.students.id, input.studentId), eq(schema.students.schoolId, ctx.schoolId)))
-  if (!student) return refuse(400, 'studentId', 'Onbekende student: kies een student van deze school.')
+  if (!student) return statusRefusal(400, 'studentId', 'Onbekende student: kies een student van deze school.')
 
   // Consent: the student's always; the parents' too when the student is under 16 today (UAVG art. 5).
   const today = localDate(now)
-  if (!input.studentConsentOn) return refuse(400, 'studentConsentOn', 'Zonder toestemming van de student kan de school niet naar Halt verwijzen. Vul de datum van de toestemming in.')
-  if (input.studentConsentOn > today) return refuse(400, 'studentConsentOn', 'De datum van de toestemming ligt in de toekomst.')
+  if (!input.studentConsentOn) return statusRefusal(400, 'studentConsentOn', 'Zonder toestemming van de student kan de school niet naar Halt verwijzen. Vul de datum van de toestemming in.')
+  if (input.studentConsentOn > today) return statusRefusal(400, 'studentConsentOn', 'De datum van de toestemming ligt in de toekomst.')
   const age = student.dateOfBirth ? ageOn(String(student.dateOfBirth), today) : null
-  if (age === null) return refuse(400, 'studentId', 'De geboortedatum van de student ontbreekt; vul die eerst in, zodat duidelijk is of toestemming van de ouders nodig is.')
+  if (age === null) return statusRefusal(400, 'studentId', 'De geboortedatum van de student ontbreekt; vul die eerst in, zodat duidelijk is of toestemming van de ouders nodig is.')
   if (age < 16 && !input.parentConsentOn) {
-    return refuse(400, 'parentConsentOn', `De student is jonger dan 16 jaar (${age}); verwijzen kan alleen met toestemming van de ouders. Vul de datum van hun toestemming in.`)
+    return statusRefusal(400, 'parentConsentOn', `De student is jonger dan 16 jaar (${age}); verwijzen kan alleen met toestemming van de ouders. Vul de datum van hun toestemming in.`)
   }
-  if (input.parentConsentOn && input.parentConsentOn > today) return refuse(400, 'parentConsentOn', 'De datum van de toestemming van de ouders ligt in de toekomst.')
+  if (input.parentConsentOn && input.parentConsentOn > today) return statusRefusal(400, 'parentConsentOn', 'De datum van de toestemming van de ouders ligt in de toekomst.')
 
   // The incidents must involve the student (the share checks that the caller may read them).
   const incidentIds = [...new Set(input.incidentIds)]
@@ -96,7 +96,7 @@ export async function createReferral(tx: Tx, ability: AppAbility, ctx: TenantCon
     .selectDistinct({ incidentId: schema.incidentPersons.incidentId })
     .from(schema.incidentPersons)
     .where(and(inArray(schema.incidentPersons.incidentId, incidentIds), eq(schema.incidentPersons.studentId, student.id)))
-  if (involved.length !== incidentIds.length) return refuse(400, 'incidentIds', 'Kies incidenten waarbij deze student betrokken is.')
+  if (involved.length !== incidentIds.length) return statusRefusal(400, 'incidentIds', 'Kies incidenten waarbij deze student betrokken is.')
 
   // The agreement with the region for the Halt spreekuur; the share may run as long as it allows.
   const agreements = (
@@ -106,7 +106,7 @@ export async function createReferral(tx: Tx, ability: AppAbility, ctx: TenantCon
       .where(and(eq(schema.sharingAgreements.partnerId, region.id), eq(schema.sharingAgreements.status, 'goedgekeurd'), isNull(schema.sharingAgreements.endedAt)))
   ).filter((a) => a.purposes.includes('halt_spreekuur') && a.validFrom <= today && a.validUntil >= today && (a.schoolId === null || a.schoolId === ctx.schoolId))
   if (!agreements.length) {
-    return refuse(409, 'agreementId', `${OUTSIDE_AGREEMENT} Er is geen goedgekeurd convenant voor het Halt-spreekuur met ${region.name}.`)
+    return statusRefusal(409, 'agreementId', `${OUTSIDE_AGREEMENT} Er is geen goedgekeurd convenant voor het Halt-spreekuur met ${region.name}.`)
   }
   const covering = agreements.filter((a) => input.shareFields.every((f) => a.dataCategories.includes(f)))
   const agreement = (covering.length ? covering : agreements).sort((a, b) => (a.validUntil < b.validUntil ? 1 : -1))[0]!

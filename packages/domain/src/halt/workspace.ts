@@ -21,7 +21,7 @@ import {
   HALT_RESTORATIVE_LABELS,
   haltIsoDate,
   optionalText,
-  refuse,
+  statusRefusal,
   zodFailure,
   type HaltComponent,
   type HaltFailure,
@@ -288,10 +288,10 @@ export async function getHaltCase(tx: Tx, ability: AppAbility, ctx: TenantContex
 
 async function forUpdate(tx: Tx, ability: AppAbility, id: string, allowed: HaltStatus[] | 'any'): Promise<Referral | HaltFailure> {
   const r = await loadHaltReferral(tx, ability, id, 'update', true)
-  if (!r) return refuse(404, 'id', 'Verwijzing niet gevonden.')
+  if (!r) return statusRefusal(404, 'id', 'Verwijzing niet gevonden.')
   if (allowed !== 'any' && !allowed.includes(r.status as HaltStatus)) {
     const now = r.status === 'afgesloten' ? 'is al afgesloten' : r.status === 'afgewezen' ? 'is afgewezen' : r.status === 'aangemeld' ? 'is nog niet geaccepteerd' : `heeft status ${r.status}`
-    return refuse(409, 'status', `Dat kan niet: de verwijzing ${now}.`)
+    return statusRefusal(409, 'status', `Dat kan niet: de verwijzing ${now}.`)
   }
   return r
 }
@@ -309,7 +309,7 @@ export async function decideReferral(tx: Tx, ability: AppAbility, ctx: TenantCon
   const r = await forUpdate(tx, ability, id, ['aangemeld'])
   if (failed(r)) return r
   const { decision, reason } = parsed.data
-  if (decision === 'decline' && (reason?.length ?? 0) < 5) return refuse(400, 'reason', 'Geef een reden voor de afwijzing; de school ziet die.')
+  if (decision === 'decline' && (reason?.length ?? 0) < 5) return statusRefusal(400, 'reason', 'Geef een reden voor de afwijzing; de school ziet die.')
   const status = decision === 'accept' ? 'geaccepteerd' : 'afgewezen'
   await tx
     .update(schema.haltReferrals)
@@ -341,7 +341,7 @@ export async function addAppointment(tx: Tx, ability: AppAbility, ctx: TenantCon
       .select({ id: schema.haltSlots.id })
       .from(schema.haltSlots)
       .where(and(eq(schema.haltSlots.id, parsed.data.slotId), eq(schema.haltSlots.schoolId, r.schoolId)))
-    if (!slot) return refuse(400, 'slotId', 'Onbekend spreekuur voor deze school.')
+    if (!slot) return statusRefusal(400, 'slotId', 'Onbekend spreekuur voor deze school.')
   }
   const appointmentId = crypto.randomUUID()
   await tx.insert(schema.haltAppointments).values({
@@ -377,7 +377,7 @@ export async function setAttendance(tx: Tx, ability: AppAbility, _ctx: TenantCon
     .set({ attendance: parsed.data.attendance })
     .where(and(eq(schema.haltAppointments.id, parsed.data.appointmentId), eq(schema.haltAppointments.referralId, r.id)))
     .returning({ kind: schema.haltAppointments.kind })
-  if (!a) return refuse(404, 'appointmentId', 'Afspraak niet gevonden.')
+  if (!a) return statusRefusal(404, 'appointmentId', 'Afspraak niet gevonden.')
   let status = r.status
   if (a.kind === 'intake' && parsed.data.attendance === 'aanwezig' && status !== 'lopend') {
     status = 'lopend'
@@ -409,7 +409,7 @@ export async function saveComponents(
   if (failed(r)) return r
   const seen = new Set<string>()
   for (const c of parsed.data.components) {
-    if (seen.has(c.component)) return refuse(400, 'components', `Onderdeel ${HALT_COMPONENT_LABELS[c.component]} staat er twee keer in.`)
+    if (seen.has(c.component)) return statusRefusal(400, 'components', `Onderdeel ${HALT_COMPONENT_LABELS[c.component]} staat er twee keer in.`)
     seen.add(c.component)
   }
   const now = new Date()
@@ -547,10 +547,10 @@ export async function closeReferral(tx: Tx, ability: AppAbility, ctx: TenantCont
   if (failed(r)) return r
   const input = parsed.data
   if (input.outcome === 'voortijdig_gestopt' && (input.outcomeReason?.length ?? 0) < 5) {
-    return refuse(400, 'outcomeReason', 'Geef de reden waarom het traject voortijdig is gestopt.')
+    return statusRefusal(400, 'outcomeReason', 'Geef de reden waarom het traject voortijdig is gestopt.')
   }
   if (input.outcome === 'afgerond' && r.status !== 'lopend') {
-    return refuse(409, 'outcome', 'Een traject is pas afgerond na een intake waarbij de student aanwezig was.')
+    return statusRefusal(409, 'outcome', 'Een traject is pas afgerond na een intake waarbij de student aanwezig was.')
   }
   const components = await tx
     .select({ component: schema.haltComponents.component })
@@ -659,12 +659,12 @@ export async function listSlots(tx: Tx, ability: AppAbility, ctx: TenantContext)
 export async function createSlot(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown): Promise<HaltOk<{ id: string }> | HaltFailure> {
   const parsed = slotInput.safeParse(raw)
   if (!parsed.success) return zodFailure(parsed.error)
-  if (!ability.can('update', 'HaltCase') || !ctx.partnerId) return refuse(403, '', 'Alleen Halt plant spreekuren.')
+  if (!ability.can('update', 'HaltCase') || !ctx.partnerId) return statusRefusal(403, '', 'Alleen Halt plant spreekuren.')
   const input = parsed.data
-  if (input.endsAt <= input.startsAt) return refuse(400, 'endsAt', 'De eindtijd ligt na de begintijd.')
-  if (input.validUntil && input.validUntil < input.validFrom) return refuse(400, 'validUntil', 'De einddatum ligt na de begindatum.')
+  if (input.endsAt <= input.startsAt) return statusRefusal(400, 'endsAt', 'De eindtijd ligt na de begintijd.')
+  if (input.validUntil && input.validUntil < input.validFrom) return statusRefusal(400, 'validUntil', 'De einddatum ligt na de begindatum.')
   const school = (await linkedSchools(tx, ctx)).find((x) => x.id === input.schoolId)
-  if (!school) return refuse(400, 'schoolId', 'Deze school is niet aan jullie Halt-regio gekoppeld.')
+  if (!school) return statusRefusal(400, 'schoolId', 'Deze school is niet aan jullie Halt-regio gekoppeld.')
   const id = crypto.randomUUID()
   await tx.insert(schema.haltSlots).values({
     id,

@@ -102,7 +102,8 @@ export async function createAgreement(tx: Tx, ability: AppAbility, ctx: TenantCo
   return { ok: true, id: row!.id }
 }
 
-async function loadOwn(tx: Tx, ability: AppAbility, id: string, action: 'read' | 'update'): Promise<AgreementRow | null> {
+/** The agreement with this id if the caller may `action` it (RLS and CASL); null for any other id. */
+export async function loadAgreement(tx: Tx, ability: AppAbility, id: string, action: 'read' | 'update'): Promise<AgreementRow | null> {
   if (!z.uuid().safeParse(id).success) return null
   let where
   try {
@@ -112,36 +113,6 @@ async function loadOwn(tx: Tx, ability: AppAbility, id: string, action: 'read' |
   }
   const [row] = await tx.select().from(schema.sharingAgreements).where(and(eq(schema.sharingAgreements.id, id), where))
   return row ?? null
-}
-
-/** Approval by the bevoegd gezag (the bestuurder); only a concept, only with a validity not yet over. */
-export async function approveAgreement(tx: Tx, ability: AppAbility, ctx: TenantContext, id: string, options: { now?: Date } = {}): Promise<AgreementResult> {
-  const row = await loadOwn(tx, ability, id, 'read')
-  if (!row) return refuse(404, 'id', 'Convenant niet gevonden.')
-  if (ctx.role !== 'bestuurder' || !ability.can('update', record('Agreement', row))) {
-    return refuse(403, '', 'Alleen het bevoegd gezag (de bestuurder) keurt een convenant goed.')
-  }
-  if (row.status !== 'concept') return refuse(409, 'status', 'Dit convenant is al goedgekeurd of beëindigd.')
-  if (row.validUntil < dutchToday(options.now ?? new Date())) return refuse(409, 'validUntil', 'De geldigheid van dit convenant is al verstreken.')
-  await tx
-    .update(schema.sharingAgreements)
-    .set({ status: 'goedgekeurd', approvedById: ctx.userId, approvedAt: options.now ?? new Date() })
-    .where(eq(schema.sharingAgreements.id, row.id))
-  return { ok: true, id: row.id }
-}
-
-/** Ends an agreement: no new shares under it (existing shares run to their expiry unless revoked). */
-export async function endAgreement(tx: Tx, ability: AppAbility, ctx: TenantContext, id: string, options: { now?: Date } = {}): Promise<AgreementResult> {
-  const row = await loadOwn(tx, ability, id, 'read')
-  if (!row) return refuse(404, 'id', 'Convenant niet gevonden.')
-  if (!ability.can('update', record('Agreement', row))) return refuse(403, '', 'U mag dit convenant niet beëindigen.')
-  if (row.status === 'beeindigd') return refuse(409, 'status', 'Dit convenant is al beëindigd.')
-  const now = options.now ?? new Date()
-  await tx
-    .update(schema.sharingAgreements)
-    .set(row.status === 'concept' ? { status: 'beeindigd', endedAt: now, approvedAt: now, approvedById: ctx.userId } : { status: 'beeindigd', endedAt: now })
-    .where(eq(schema.sharingAgreements.id, row.id))
-  return { ok: true, id: row.id }
 }
 
 export interface AgreementView {

@@ -1,4 +1,5 @@
 // OpenAPI paths of the access log (merged into lib/openapi.ts). Keys are paths under /api/v1.
+import type { Endpoint } from './endpoint.ts'
 import { errorResponse as error, uuidSchema as uuid } from './common.ts'
 
 /**
@@ -55,3 +56,6 @@ export const accessLogPaths = {
     },
   },
 } as const
+
+/** Operations generated from their zod schemas (lib/openapi/endpoint.ts). */
+export const accessLogEndpoints: Endpoint[] = []

@@ -2,6 +2,7 @@
 // The Halt spreekuur (Halt's spreekuur leaflet): the school's referrals (/referrals) and Halt's side
 // (/halt/referrals). A referral is a purpose-bound share ('halt_spreekuur'); Halt receives only the
 // share's items. The school never receives Halt's notes, components, JIM or appointments.
+import type { Endpoint } from './endpoint.ts'
 import { errorResponse as error, uuidSchema as uuid } from './common.ts'
 
 const idParam = [{ name: 'id', in: 'path', required: true, schema: uuid }] as const
@@ -236,3 +237,6 @@ export const haltPaths = {
     },
   },
 } as const
+
+/** Operations generated from their zod schemas (lib/openapi/endpoint.ts). */
+export const haltEndpoints: Endpoint[] = []

@@ -1,5 +1,6 @@
 // OpenAPI paths of the measures area's second round (merged into lib/openapi.ts): hearings before a
 // verwijdering, and recording a letter's sending. Keys are paths under /api/v1.
+import type { Endpoint } from './endpoint.ts'
 import { errorResponse as error, uuidSchema as uuid } from './common.ts'
 
 const hearingBody = {
@@ -54,3 +55,6 @@ export const measuresExtraPaths = {
     },
   },
 } as const
+
+/** Operations generated from their zod schemas (lib/openapi/endpoint.ts). */
+export const measuresExtraEndpoints: Endpoint[] = []

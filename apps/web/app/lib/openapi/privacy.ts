@@ -1,6 +1,7 @@
 // OpenAPI paths of the privacy area (merged into lib/openapi.ts). Keys are paths under /api/v1.
 // Data-subject rights (AVG art. 12–21): the student export, requests with their one-month
 // deadline, retention terms and the purge (dry run first; the purge confirms a dry run).
+import type { Endpoint } from './endpoint.ts'
 import { errorResponse as error, uuidSchema as uuid } from './common.ts'
 
 const idParam = [{ name: 'id', in: 'path', required: true, schema: uuid }] as const
@@ -103,3 +104,6 @@ export const privacyPaths = {
     },
   },
 } as const
+
+/** Operations generated from their zod schemas (lib/openapi/endpoint.ts). */
+export const privacyEndpoints: Endpoint[] = []

@@ -3,6 +3,7 @@
 // records (what a recipient — police unit, Halt — sees). Approval and ending of an agreement are
 // separate POST actions (…/approve, …/end) rather than a PATCH: they are steps with their own rule
 // (only the bestuurder approves), not edits of fields.
+import type { Endpoint } from './endpoint.ts'
 import { errorResponse as error, uuidSchema as uuid } from './common.ts'
 
 const idParam = [{ name: 'id', in: 'path', required: true, schema: uuid }] as const
@@ -179,3 +180,6 @@ export const sharingPaths = {
     },
   },
 } as const
+
+/** Operations generated from their zod schemas (lib/openapi/endpoint.ts). */
+export const sharingEndpoints: Endpoint[] = []
