@@ -22,8 +22,8 @@ export interface Endpoint {
   description?: string
   /** The use case behind it: its name becomes the operationId and its input the request body. */
   useCase?: Pick<UseCase, 'name' | 'input'>
-  /** The request body when it is not the use case's input (or there is no use case). */
-  body?: z.ZodType
+  /** The request body when it is not the use case's input; null when there is none (the input is all path ids). */
+  body?: z.ZodType | null
   /** Path parameters: every `{param}` of the path (default: a UUID each). */
   params?: Record<string, z.ZodType>
   /** Query parameters. */
@@ -89,7 +89,7 @@ export function operation(e: Endpoint): Record<string, unknown> {
     }
   }
   parameters.push(...(e.parameters ?? []))
-  const bodySchema = e.body ?? (e.method === 'get' ? undefined : e.useCase?.input)
+  const bodySchema = e.body === null ? undefined : (e.body ?? (e.method === 'get' ? undefined : e.useCase?.input))
   const responses: Record<string, unknown> = {}
   for (const [status, r] of Object.entries(e.responses)) {
     responses[status] = r.mediaType

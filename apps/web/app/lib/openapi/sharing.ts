@@ -3,8 +3,13 @@
 // records (what a recipient — police unit, Halt — sees). Approval and ending of an agreement are
 // separate POST actions (…/approve, …/end) rather than a PATCH: they are steps with their own rule
 // (only the bestuurder approves), not edits of fields.
-import type { Endpoint } from './endpoint.ts'
+import { approveAgreement, endAgreement } from '@baken/domain'
+import { z } from 'zod'
+import { endpoint, type Endpoint } from './endpoint.ts'
 import { errorResponse as error, uuidSchema as uuid } from './common.ts'
+
+/** A step on one record: its id. */
+const done = z.object({ ok: z.literal(true), id: z.uuid() })
 
 const idParam = [{ name: 'id', in: 'path', required: true, schema: uuid }] as const
 
@@ -90,20 +95,6 @@ export const sharingPaths = {
       responses: { '200': { description: 'Agreement' }, '401': error, '403': error, '404': error },
     },
   },
-  '/agreements/{id}/approve': {
-    post: {
-      summary: 'Approve a concept agreement: only the bevoegd gezag (bestuurder); 409 when not a concept or its validity is over',
-      parameters: idParam,
-      responses: { '200': { description: '{id}' }, '401': error, '403': error, '404': error, '409': error },
-    },
-  },
-  '/agreements/{id}/end': {
-    post: {
-      summary: 'End an agreement (bestuurder, privacyfunctionaris): no new shares under it',
-      parameters: idParam,
-      responses: { '200': { description: '{id}' }, '401': error, '403': error, '404': error, '409': error },
-    },
-  },
   '/shares': {
     get: {
       summary: 'The school’s shares (bestuurder and privacyfunctionaris: the stichting’s), newest first, with status actief/verlopen/ingetrokken',
@@ -182,4 +173,23 @@ export const sharingPaths = {
 } as const
 
 /** Operations generated from their zod schemas (lib/openapi/endpoint.ts). */
-export const sharingEndpoints: Endpoint[] = []
+export const sharingEndpoints: Endpoint[] = [
+  endpoint({
+    method: 'post',
+    path: '/agreements/{id}/approve',
+    summary: 'Approve a concept agreement: only the bevoegd gezag (bestuurder); 409 when not a concept or its validity is over',
+    useCase: approveAgreement,
+    body: null,
+    responses: { 200: { description: 'Approved', schema: done } },
+    errors: [403, 404, 409],
+  }),
+  endpoint({
+    method: 'post',
+    path: '/agreements/{id}/end',
+    summary: 'End an agreement (bestuurder, privacyfunctionaris): no new shares under it',
+    useCase: endAgreement,
+    body: null,
+    responses: { 200: { description: 'Ended', schema: done } },
+    errors: [403, 404, 409],
+  }),
+]
