@@ -25,7 +25,7 @@ import {
   recordSearchAttempt,
   transitionMeasure,
 } from '../src/index.ts'
-import { addDays } from '../src/incidents/follow-up-dates.ts'
+import { plusDays } from '../src/dates.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
 
 let h: DatabaseHandle
@@ -120,7 +120,7 @@ describe('the demo bezwaar', () => {
   it('is overdue only once the deadline has passed (Dutch date)', async () => {
     const [b] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), {}, today))
     expect(await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { overdueOnly: true }, b!.decisionDueOn))).toEqual([])
-    const late = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { overdueOnly: true }, addDays(b!.decisionDueOn, 1)))
+    const late = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), { overdueOnly: true }, plusDays(b!.decisionDueOn, 1)))
     expect(late.map((b) => b.schoolName)).toEqual(['OBS De Branding'])
     expect(late[0]).toMatchObject({ overdue: true, daysLeft: -1 })
   })
@@ -148,7 +148,7 @@ describe('record → hearing → decision', () => {
     expect(await record(IB, m.id, { receivedOn: today })).toMatchObject({ ok: false, status: 409 })
 
     expect(await decide(BOARD, m.id, id)).toMatchObject({ ok: false, status: 409, errors: [{ message: expect.stringContaining('Awb art. 7:2') }] })
-    expect(await hearing(IB, m.id, id, addDays(today, 1))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'hearingOn' }] })
+    expect(await hearing(IB, m.id, id, plusDays(today, 1))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'hearingOn' }] })
     expect(await hearing(IB, m.id, id, today)).toMatchObject({ ok: true, state: 'hearing_held' })
     expect(await hearing(IB, m.id, id, today)).toMatchObject({ ok: false, status: 409 })
 
@@ -188,8 +188,8 @@ describe('record → hearing → decision', () => {
     const proposed = await demoMeasure(DIR, 'schorsing', 'proposed')
     expect(await record(DIR, proposed.id, { receivedOn: today })).toMatchObject({ ok: false, status: 409 })
     const id = await decidedSchorsing(BOARD)
-    expect(await record(DIR, id, { receivedOn: addDays(today, -1) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
-    expect(await record(DIR, id, { receivedOn: addDays(today, 1) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
+    expect(await record(DIR, id, { receivedOn: plusDays(today, -1) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
+    expect(await record(DIR, id, { receivedOn: plusDays(today, 1) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
     expect(await record('leerkracht@branding.demo', id, { receivedOn: today })).toMatchObject({ ok: false, status: 404 })
     expect(await record(DIR, id, { receivedOn: today, committeeFrom: today })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'committeeUntil' }] })
   })
@@ -197,11 +197,11 @@ describe('record → hearing → decision', () => {
   it('a committee period suspends the stored deadline', async () => {
     const id = await decidedSchorsing(BOARD)
     const plain = bezwaarTerms({ sector: 'po', measureKind: 'schorsing', decisionSentOn: today, receivedOn: today }).decisionDueOn
-    const r = await record(DIR, id, { receivedOn: today, committeeFrom: today, committeeUntil: addDays(today, 9) })
+    const r = await record(DIR, id, { receivedOn: today, committeeFrom: today, committeeUntil: plusDays(today, 9) })
     expect(r.ok).toBe(true)
     const [row] = await h.db.select().from(schema.bezwaren).where(eq(schema.bezwaren.id, (r as { id: string }).id))
-    expect(row!.decisionDueOn >= addDays(plain, 10)).toBe(true)
-    expect(row!.decisionDueOn <= addDays(plain, 14)).toBe(true) // at most a run of Atw rest days further
+    expect(row!.decisionDueOn >= plusDays(plain, 10)).toBe(true)
+    expect(row!.decisionDueOn <= plusDays(plain, 14)).toBe(true) // at most a run of Atw rest days further
   })
 })
 
@@ -209,9 +209,9 @@ describe('a late bezwaar', () => {
   it('is refused naming the term, unless taken on as excusable with a reason', async () => {
     const id = await decidedSchorsing(BOARD)
     // The decision went out 13 weeks ago: the 6-week term has long run out.
-    const decidedOn = addDays(today, -91)
+    const decidedOn = plusDays(today, -91)
     await h.db.update(schema.measures).set({ decidedAt: seeded.at(decidedOn, 11) }).where(eq(schema.measures.id, id))
-    const receivedOn = addDays(today, -1)
+    const receivedOn = plusDays(today, -1)
     const refused = await record(DIR, id, { receivedOn })
     expect(refused).toMatchObject({ ok: false, status: 400, errors: [{ path: 'receivedOn' }] })
     if (!refused.ok) {
@@ -275,7 +275,7 @@ describe('the search for another school', () => {
     const refused = await step(BOARD, m.id, 'definitive')
     expect(refused).toMatchObject({ ok: false, status: 409, errors: [{ path: 'to' }] })
     if (!refused.ok) expect(refused.errors[0]!.message).toContain('WVO 2020 art. 8.15')
-    expect(await attempt('directeur@lyceum.demo', m.id, { contactedOn: addDays(today, 1), schoolName: 'Duinzicht College', result: 'toegelaten' })).toMatchObject({ ok: false, status: 400 })
+    expect(await attempt('directeur@lyceum.demo', m.id, { contactedOn: plusDays(today, 1), schoolName: 'Duinzicht College', result: 'toegelaten' })).toMatchObject({ ok: false, status: 400 })
     expect(await attempt('directeur@lyceum.demo', m.id, { contactedOn: today, schoolName: 'Duinzicht College', result: 'misschien' })).toMatchObject({ ok: false, status: 400 })
     expect(await attempt('mentor@lyceum.demo', m.id, { contactedOn: today, schoolName: 'Duinzicht College', result: 'toegelaten' })).toMatchObject({ ok: false, status: 404 })
     expect(await attempt('directeur@lyceum.demo', m.id, { contactedOn: today, schoolName: 'Duinzicht College', result: 'toegelaten', note: 'Plaats in 3 havo per 1 december.' })).toMatchObject({ ok: true })
@@ -321,26 +321,26 @@ describe('the search for another school', () => {
     if (!none.ok) expect(none.errors[0]!.message).toMatch(/8 weken.*WEB art\. 8\.1\.7d/)
     // Decided today: an attempt dated before the decision is refused (the search starts with it), and
     // one made today does not make the verwijdering definitive today.
-    const before = await attempt(dir, id, { contactedOn: addDays(today, -56), schoolName: 'ROC Zeeweg', result: 'geen plaats' })
+    const before = await attempt(dir, id, { contactedOn: plusDays(today, -56), schoolName: 'ROC Zeeweg', result: 'geen plaats' })
     expect(before).toMatchObject({ ok: false, status: 400, errors: [{ path: 'contactedOn' }] })
     if (!before.ok) expect(before.errors[0]!.message).toContain(`vóór het besluit tot verwijdering (${dutchDayName(today)})`)
     expect(await attempt(dir, id, { contactedOn: today, schoolName: 'ROC Zeeweg', result: 'geen plaats' })).toMatchObject({ ok: true })
     const decidedToday = await step(BOARD, id, 'definitive')
     expect(decidedToday).toMatchObject({ ok: false, status: 409 })
-    if (!decidedToday.ok) expect(decidedToday.errors[0]!.message).toContain(`dus dat kan vanaf ${dutchDayName(addDays(today, 56))}`)
+    if (!decidedToday.ok) expect(decidedToday.errors[0]!.message).toContain(`dus dat kan vanaf ${dutchDayName(plusDays(today, 56))}`)
     // As if the board had decided 55 days ago (the decision's step in the history dates the search):
     // an attempt of that day counts, one of the day before does not, and a day of the term is left.
     const decidedDaysAgo = (days: number) =>
       h.db
         .update(schema.measureTransitions)
-        .set({ at: seeded.at(addDays(today, -days), 12) })
+        .set({ at: seeded.at(plusDays(today, -days), 12) })
         .where(and(eq(schema.measureTransitions.measureId, id), eq(schema.measureTransitions.toState, 'decided')))
     await decidedDaysAgo(55)
-    expect(await attempt(dir, id, { contactedOn: addDays(today, -56), schoolName: 'Vakschool Duinrand', result: 'geweigerd' })).toMatchObject({ ok: false, status: 400 })
-    expect(await attempt(dir, id, { contactedOn: addDays(today, -55), schoolName: 'Vakschool Duinrand', result: 'geweigerd' })).toMatchObject({ ok: true })
+    expect(await attempt(dir, id, { contactedOn: plusDays(today, -56), schoolName: 'Vakschool Duinrand', result: 'geweigerd' })).toMatchObject({ ok: false, status: 400 })
+    expect(await attempt(dir, id, { contactedOn: plusDays(today, -55), schoolName: 'Vakschool Duinrand', result: 'geweigerd' })).toMatchObject({ ok: true })
     const aDayShort = await step(BOARD, id, 'definitive')
     expect(aDayShort).toMatchObject({ ok: false, status: 409 })
-    if (!aDayShort.ok) expect(aDayShort.errors[0]!.message).toContain(`dus dat kan vanaf ${dutchDayName(addDays(today, 1))}`)
+    if (!aDayShort.ok) expect(aDayShort.errors[0]!.message).toContain(`dus dat kan vanaf ${dutchDayName(plusDays(today, 1))}`)
     await decidedDaysAgo(56)
     expect(await step(BOARD, id, 'definitive')).toMatchObject({ ok: true, state: 'definitive' })
   })
@@ -351,7 +351,7 @@ describe('the board’s oversight', () => {
     // As on the sixth day before the demo bezwaar's deadline, so it is among the deadlines at risk
     // (7 days ahead) whatever holidays lie between the seeding day and it.
     const [demoBezwaar] = await as(BOARD, (tx) => listBezwaren(tx, ability(BOARD), {}, today))
-    const on = addDays(demoBezwaar!.decisionDueOn, -6)
+    const on = plusDays(demoBezwaar!.decisionDueOn, -6)
     // The seeding day's schooljaar, or in early August (no incidents in it yet) the one before.
     const [anyIncident] = await h.db.select({ id: schema.incidents.id }).from(schema.incidents).where(eq(schema.incidents.schoolYear, seeded.schoolYear)).limit(1)
     const schooljaar = anyIncident ? seeded.schoolYear : seeded.schoolYears[1]!
@@ -365,7 +365,7 @@ describe('the board’s oversight', () => {
     expect(o!.deadlines.inspectie.length).toBeGreaterThan(0)
     expect(o!.deadlines.inspectie.every((t) => t.overdue === t.dueOn < on)).toBe(true)
     expect(o!.deadlines.bezwaren.some((b) => b.schoolName === 'OBS De Branding' && b.decisionDueOn === demoBezwaar!.decisionDueOn)).toBe(true)
-    expect(o!.deadlines.bezwaren.every((b) => b.state !== 'decided' && b.decisionDueOn <= addDays(on, 7))).toBe(true)
+    expect(o!.deadlines.bezwaren.every((b) => b.state !== 'decided' && b.decisionDueOn <= plusDays(on, 7))).toBe(true)
     expect(o!.measuresPerSchool.map((s) => s.name).sort()).toEqual(['Kompas Lyceum', 'Kompas Vakcollege', 'OBS De Branding'])
     const branding = o!.measuresPerSchool.find((s) => s.name === 'OBS De Branding')!
     // Schorsingen of the schooljaar by their first day, refused and withdrawn ones left out, as counted
@@ -389,7 +389,7 @@ describe('the board’s oversight', () => {
     expect(await as(DIR, (tx) => getBoardOversight(tx, ability(DIR), ctxOf[DIR]!))).toBeNull()
     expect(await as('beheer@kompas.demo', (tx) => getBoardOversight(tx, ability('beheer@kompas.demo'), ctxOf['beheer@kompas.demo']!))).toBeNull()
     const [horizonBezwaar] = await as('bestuur@horizon.demo', (tx) => listBezwaren(tx, ability('bestuur@horizon.demo'), {}, today))
-    const on = addDays(horizonBezwaar!.decisionDueOn, -6)
+    const on = plusDays(horizonBezwaar!.decisionDueOn, -6)
     const horizon = await as('bestuur@horizon.demo', (tx) => getBoardOversight(tx, ability('bestuur@horizon.demo'), ctxOf['bestuur@horizon.demo']!, { today: on }))
     expect(horizon!.measuresPerSchool.map((s) => s.name)).toEqual(['CBS De Horizon'])
     expect(new Set([...horizon!.measures, ...horizon!.queue].map((m) => m.schoolName))).toEqual(new Set(['CBS De Horizon']))

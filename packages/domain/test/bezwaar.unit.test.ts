@@ -5,7 +5,7 @@ import { isTermijnenwetHoliday } from '../src/calendar/index.ts'
 import { bezwaarTerms, lateBezwaarMessage } from '../src/measures/bezwaar.ts'
 import { checkDefinitiveRemoval } from '../src/measures/removal-search.ts'
 import { ruleSetFor } from '../src/measures/rules.ts'
-import { addDays } from '../src/incidents/follow-up-dates.ts'
+import { plusDays } from '../src/dates.ts'
 
 describe('the board’s decision deadline per sector', () => {
   // Sent Friday 18 September 2026: the objection term runs to Friday 30 October.
@@ -109,14 +109,14 @@ describe('when a verwijdering may become definitive', () => {
   const vo = ruleSetFor('vo', today)
   const mbo = ruleSetFor('mbo', today)
   // Decided long enough ago for any term: the po and vo cases turn on the admission alone.
-  const longAgo = addDays(today, -200)
+  const longAgo = plusDays(today, -200)
 
   it('po and vo: only when another school admits the pupil; refused with the rule and its source', () => {
     const none = checkDefinitiveRemoval(po, [], today, longAgo)
     expect(none.ok).toBe(false)
     if (!none.ok) expect(none.message).toMatch(/andere school de leerling toelaat.*\(WPO art\. 40\)/)
     // Eight weeks of search are no ground in po (the old rule the school safety protocol still has).
-    const longSearch = checkDefinitiveRemoval(po, [{ contactedOn: addDays(today, -120), result: 'geen plaats' }], today, longAgo)
+    const longSearch = checkDefinitiveRemoval(po, [{ contactedOn: plusDays(today, -120), result: 'geen plaats' }], today, longAgo)
     expect(longSearch.ok).toBe(false)
     const refusedVo = checkDefinitiveRemoval(vo, [{ contactedOn: '2026-11-17', result: 'in behandeling' }], today, longAgo)
     expect(refusedVo.ok).toBe(false)
@@ -132,10 +132,10 @@ describe('when a verwijdering may become definitive', () => {
   it('mbo: admitted, or 8 weeks since the decision with documented search; the term runs from the decision, not from the first attempt', () => {
     expect(checkDefinitiveRemoval(mbo, [{ contactedOn: today, result: 'toegelaten' }], today, today)).toMatchObject({ ok: true, via: 'toelating' })
     // Decided 56 days ago (8 weeks), one attempt since: definitive from today.
-    const decided = addDays(today, -56)
-    expect(checkDefinitiveRemoval(mbo, [{ contactedOn: addDays(today, -3), result: 'geen plaats' }], today, decided)).toMatchObject({ ok: true, via: 'zoektermijn' })
+    const decided = plusDays(today, -56)
+    expect(checkDefinitiveRemoval(mbo, [{ contactedOn: plusDays(today, -3), result: 'geen plaats' }], today, decided)).toMatchObject({ ok: true, via: 'zoektermijn' })
     // A day short of 8 weeks since the decision: refused, naming the day it becomes possible.
-    const early = checkDefinitiveRemoval(mbo, [{ contactedOn: addDays(today, -55), result: 'geen plaats' }, { contactedOn: addDays(today, -3), result: 'geweigerd' }], today, addDays(today, -55))
+    const early = checkDefinitiveRemoval(mbo, [{ contactedOn: plusDays(today, -55), result: 'geen plaats' }, { contactedOn: plusDays(today, -3), result: 'geweigerd' }], today, plusDays(today, -55))
     expect(early.ok).toBe(false)
     if (!early.ok) {
       expect(early.message).toContain('8 weken aantoonbaar zoeken')
@@ -144,7 +144,7 @@ describe('when a verwijdering may become definitive', () => {
       expect(early.message).toContain('22 november 2026') // the day it becomes possible
     }
     // Decided today: an attempt of two months ago does not count, so today is not yet definitive.
-    const decidedToday = checkDefinitiveRemoval(mbo, [{ contactedOn: addDays(today, -60), result: 'geen plaats' }], today, today)
+    const decidedToday = checkDefinitiveRemoval(mbo, [{ contactedOn: plusDays(today, -60), result: 'geen plaats' }], today, today)
     expect(decidedToday.ok).toBe(false)
     if (!decidedToday.ok) expect(decidedToday.message).toContain('kan vanaf 16 januari 2027')
     // Eight weeks since the decision without any documented attempt: refused.
@@ -152,7 +152,7 @@ describe('when a verwijdering may become definitive', () => {
     expect(none.ok).toBe(false)
     if (!none.ok) expect(none.message).toContain('nog geen zoekpoging')
     // Not decided: no term at all.
-    const undecided = checkDefinitiveRemoval(mbo, [{ contactedOn: addDays(today, -60), result: 'geen plaats' }], today, null)
+    const undecided = checkDefinitiveRemoval(mbo, [{ contactedOn: plusDays(today, -60), result: 'geen plaats' }], today, null)
     expect(undecided.ok).toBe(false)
     if (!undecided.ok) expect(undecided.message).toContain('nog niet genomen')
   })

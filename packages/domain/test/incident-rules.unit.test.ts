@@ -3,7 +3,7 @@ import { DEMO_INCIDENT_TEMPLATES } from '@baken/db/demo'
 import { describe, expect, it } from 'vitest'
 import { IRIS_CODES, IRIS_CSV_PATH, irisCodes, parseCsvLine } from '../src/incidents/iris.ts'
 import { isConfidentialByType, suggestSeverity, type SeverityInput } from '../src/incidents/severity.ts'
-import { schoolYearOf } from '../src/school-year.ts'
+import { schoolYearOf } from '../src/dates.ts'
 
 const PACKAGED = new URL('../data/iris-codes.csv', import.meta.url)
 // The reference the packaged copy was taken from; only checked out beside the repo on some machines.

@@ -28,7 +28,7 @@ import {
   saveLetterTemplate,
   transitionMeasure,
 } from '../src/index.ts'
-import { addDays } from '../src/incidents/follow-up-dates.ts'
+import { plusDays } from '../src/dates.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
 
 let h: DatabaseHandle
@@ -150,7 +150,7 @@ describe('hearings before a verwijdering, per sector', () => {
     if (!early.ok) expect(early.errors[0]!.message).toMatch(/de betrokken groepsleraar, de ouders \(WPO art\. 40 lid 11/)
     // Not a party of the po rule; not in the future; a leerkracht (not the proposer) may not.
     expect(await hear(DIR, id, 'inspectie_overleg')).toMatchObject({ ok: false, status: 400, errors: [{ path: 'party' }] })
-    expect(await hear(DIR, id, 'groepsleraar', addDays(today, 1))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'heardOn' }] })
+    expect(await hear(DIR, id, 'groepsleraar', plusDays(today, 1))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'heardOn' }] })
     expect(await hear('leerkracht@branding.demo', id, 'groepsleraar')).toMatchObject({ ok: false, status: 404 })
 
     expect(await hear(DIR, id, 'groepsleraar')).toMatchObject({ ok: true })
@@ -181,7 +181,7 @@ describe('hearings before a verwijdering, per sector', () => {
     const pupil = await freePupil(LYC)
     const id = await proposeVerwijdering(LYC, pupil)
     // A minor (the demo pupils are 12–17).
-    await h.db.update(schema.students).set({ dateOfBirth: addDays(today, -(16 * 365)) }).where(eq(schema.students.id, pupil))
+    await h.db.update(schema.students).set({ dateOfBirth: plusDays(today, -(16 * 365)) }).where(eq(schema.students.id, pupil))
     const minor = await as(LYC, (tx) => getMeasureHearings(tx, ability(LYC), id))
     expect(minor!.required.map((r) => r.party)).toEqual(['leraren', 'leerling', 'ouders', 'inspectie_overleg'])
     for (const p of ['leraren', 'leerling', 'ouders']) expect(await hear(LYC, id, p)).toMatchObject({ ok: true })
@@ -289,7 +289,7 @@ describe('the letter’s sending moves a schorsing to "besluit verzonden"', () =
     const letter = await as(DIR, (tx) => renderLetter(tx, ability(DIR), ctxOf[DIR]!, id, 'schorsing'))
     const letterId = (letter as { id: string }).id
     expect(await send(DIR, id, letterId, { channel: 'post' })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'sentOn' }] })
-    expect(await send(DIR, id, letterId, { channel: 'post', sentOn: addDays(today, 1) })).toMatchObject({ ok: false, status: 400 })
+    expect(await send(DIR, id, letterId, { channel: 'post', sentOn: plusDays(today, 1) })).toMatchObject({ ok: false, status: 400 })
     expect(await send(DIR, id, letterId, { channel: 'fax', sentOn: today })).toMatchObject({ ok: false, status: 400 })
     expect(await send(DIR, id, crypto.randomUUID(), { channel: 'post', sentOn: today })).toMatchObject({ ok: false, status: 404 })
     expect(await send('leerkracht@branding.demo', id, letterId, { channel: 'post', sentOn: today })).toMatchObject({ ok: false })

@@ -6,7 +6,7 @@ import { defineAbilityFor } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { completeMeasureTask, getBoardOversight, recordSearchAttempt, transitionMeasure } from '../src/index.ts'
-import { addDays, dutchToday } from '../src/incidents/follow-up-dates.ts'
+import { localDate, plusDays } from '../src/dates.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
 
 let h: DatabaseHandle
@@ -15,7 +15,7 @@ const LYCEUM = 'directeur@lyceum.demo'
 const BOARD = 'bestuur@kompas.demo'
 const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
 const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
-const today = dutchToday()
+const today = localDate(new Date())
 
 beforeAll(async () => {
   const demo = await openDemoDatabase()
@@ -37,13 +37,13 @@ describe('the melding achteraf of a definitive vo verwijdering', () => {
     const notices = async (on: string) =>
       (await as(BOARD, (tx) => getBoardOversight(tx, ability(BOARD), ctxOf[BOARD]!, { today: on })))!.deadlines.inspectie.filter((t) => t.measureId === removal!.id)
     expect(await notices(today)).toEqual([expect.objectContaining({ kind: 'inspectie_verwijdering', dueOn: today, overdue: false, schoolName: 'Kompas Lyceum' })])
-    expect(await notices(addDays(today, 1))).toEqual([expect.objectContaining({ kind: 'inspectie_verwijdering', dueOn: today, overdue: true })])
+    expect(await notices(plusDays(today, 1))).toEqual([expect.objectContaining({ kind: 'inspectie_verwijdering', dueOn: today, overdue: true })])
 
     const [task] = await h.db.select().from(schema.measureTasks).where(and(eq(schema.measureTasks.measureId, removal!.id), eq(schema.measureTasks.kind, 'inspectie_verwijdering')))
     expect(task!.title).toMatch(/^Definitieve verwijdering melden bij de Inspectie van het Onderwijs/)
     // Filed by the school (the Inspectie's reference is optional for this notice).
     const done = await as(LYCEUM, (tx) => completeMeasureTask(tx, ability(LYCEUM), ctxOf[LYCEUM]!, removal!.id, task!.id, { note: 'Gemeld bij de inspecteur.' }))
     expect(done).toMatchObject({ ok: true })
-    expect(await notices(addDays(today, 1))).toEqual([])
+    expect(await notices(plusDays(today, 1))).toEqual([])
   })
 })

@@ -11,7 +11,7 @@
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
 import { and, eq, inArray, isNull } from 'drizzle-orm'
-import { localDate } from '../school-year.ts'
+import { localDate } from '../dates.ts'
 import type { FieldError } from '../result.ts'
 import { isIsoDate } from './calendar-dates.ts'
 import { calendarColumns, calendarEntryInput } from './calendar-entries.ts'

@@ -4,7 +4,7 @@
 import { schema, type Tx } from '@baken/db'
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm'
 import { z } from 'zod'
-import { schoolYearBounds } from '../school-year.ts'
+import { schoolYearBounds } from '../dates.ts'
 import { buildSchoolCalendar, type SchoolCalendar } from './school-calendar.ts'
 
 /**

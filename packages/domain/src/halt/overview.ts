@@ -6,7 +6,7 @@ import { accessibleWhere, type AppAbility } from '@baken/permissions'
 import { and, eq, gte, lt } from 'drizzle-orm'
 import { z } from 'zod'
 import { daysBetween } from '../calendar/calendar-dates.ts'
-import { localDate } from '../school-year.ts'
+import { localDate } from '../dates.ts'
 import { haltIsoDate, percentiles } from './common.ts'
 
 export const haltOverviewInput = z.object({

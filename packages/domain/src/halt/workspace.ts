@@ -9,7 +9,7 @@ import { accessibleWhere, type AppAbility } from '@baken/permissions'
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { recordAccess } from '../privacy/access-log.ts'
-import { localDate } from '../school-year.ts'
+import { localDate } from '../dates.ts'
 import { namesInSharePayload } from '@baken/db/pseudonyms'
 import { projectPayload } from '../sharing/create-share.ts'
 import {

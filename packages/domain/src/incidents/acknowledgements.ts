@@ -6,7 +6,8 @@ import { schema, type TenantContext, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { calendarDate, dutchToday } from './follow-up-dates.ts'
+import { localDate } from '../dates.ts'
+import { calendarDate } from '../input-rules.ts'
 import { loadIncident } from './incident-record.ts'
 import type { FieldError } from './save-incident.ts'
 import { followUpError, type FollowUpResult } from './tasks.ts'
@@ -77,8 +78,8 @@ export async function recordAcknowledgement(
   }
   const input = parsed.data
   const errors: FieldError[] = []
-  const today = options.today ?? dutchToday()
-  const incidentDay = dutchToday(incident.occurredAt)
+  const today = options.today ?? localDate(new Date())
+  const incidentDay = localDate(incident.occurredAt)
   if (input.acknowledgedOn > today) errors.push({ path: 'acknowledgedOn', message: 'De datum ligt in de toekomst' })
   if (input.acknowledgedOn < incidentDay) errors.push({ path: 'acknowledgedOn', message: `De datum ligt vóór het incident (${incidentDay})` })
   if (input.studentId && !incident.persons.some((p) => p.studentId === input.studentId)) {

@@ -1,4 +1,5 @@
 // Exports of the yearly overview (Bijlage 2) as CSV and XLSX, in the shape Dutch Excel opens directly.
+import { dutchDate } from '../dates.ts'
 import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
 import type { OverviewSchool, RieAnalysis, YearlyOverviewRow } from './overview.ts'
 import { SEVERITY_LABELS } from './severity.ts'
@@ -13,11 +14,6 @@ export interface OverviewExport {
   analysis?: RieAnalysis
 }
 
-/** '2026-07-31' → '31-07-2026', the date as Dutch readers and Dutch Excel expect it. */
-export function dutchDate(iso: string): string {
-  const [y, m, d] = iso.split('-')
-  return `${d}-${m}-${y}`
-}
 
 function overviewCells(r: YearlyOverviewRow): string[] {
   return [r.naam, dutchDate(r.datum), r.groep ?? '', r.incident, r.sanctie, r.rol, SEVERITY_LABELS[r.ernst]]

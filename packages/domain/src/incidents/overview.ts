@@ -7,7 +7,7 @@ import { accessibleWhere, ForbiddenError, record, type AppAbility } from '@baken
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { displayName } from '../students.ts'
-import { localDate } from '../school-year.ts'
+import { localDate } from '../dates.ts'
 import { IRIS_CODES, irisLabel } from './iris.ts'
 import { incidentWhere } from './incident-record.ts'
 import { SEVERITIES, SEVERITY_LABELS, type PersonRole, type Severity } from './severity.ts'

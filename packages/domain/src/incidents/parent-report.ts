@@ -13,7 +13,7 @@ import { nameRedactor, pupilLabel, type NameParts } from '@baken/db/pseudonyms'
 import { blocks, createPdf, FONT } from '../pdf/document.ts'
 import { displayName } from '../students.ts'
 import { voorGezienRefusal } from './acknowledgements.ts'
-import { dutchToday } from './follow-up-dates.ts'
+import { localDate } from '../dates.ts'
 import { loadIncident, type IncidentDetail } from './incident-record.ts'
 import type { FieldError } from './save-incident.ts'
 
@@ -277,5 +277,5 @@ export async function buildParentReport(
   const refused = voorGezienRefusal(view.incident)
   if (refused) return { ok: false, status: 409, errors: [refused] }
   const pdf = await renderParentReport(view.data, { compress: options.compress })
-  return { ok: true, pdf, filename: `incidentverslag-${dutchToday(view.incident.occurredAt)}.pdf` }
+  return { ok: true, pdf, filename: `incidentverslag-${localDate(view.incident.occurredAt)}.pdf` }
 }

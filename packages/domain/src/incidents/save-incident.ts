@@ -3,7 +3,7 @@
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { schoolYearOf } from '../school-year.ts'
+import { schoolYearOf } from '../dates.ts'
 import { createIncidentInput, INCIDENT_INPUT_FIELDS, updateIncidentInput, type ParsedIncidentInput } from './incident-input.ts'
 import { diffSnapshots, loadIncident, snapshotOf, type IncidentDetail } from './incident-record.ts'
 import { isConfidentialByType, severityRank, suggestSeverity, type Severity } from './severity.ts'

@@ -10,7 +10,8 @@ import { accessibleWhere, ForbiddenError, record, type Action, type AppAbility }
 import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
-import { addDays, calendarDate, dutchToday } from './follow-up-dates.ts'
+import { localDate, plusDays } from '../dates.ts'
+import { calendarDate } from '../input-rules.ts'
 import { VICTIM_CARE_STEPS } from './guidance.ts'
 import { incidentWhere, loadIncident } from './incident-record.ts'
 import type { FieldError } from './save-incident.ts'
@@ -156,7 +157,7 @@ export async function listTasks(tx: Tx, ability: AppAbility, incidentId: string,
   if (!ability.can('read', 'IncidentTask')) return null
   const incident = await loadIncident(tx, ability, incidentId)
   if (!incident) return null
-  const today = options.today ?? dutchToday()
+  const today = options.today ?? localDate(new Date())
   const rows = await taskQuery(tx)
     .where(and(eq(schema.incidentTasks.incidentId, incident.id), readableTasks(ability)))
     .orderBy(asc(schema.incidentTasks.dueOn), asc(schema.incidentTasks.createdAt))
@@ -174,7 +175,7 @@ function stripIncident(item: OverdueTaskItem): IncidentTaskItem {
  * vertrouwenspersoon those of incidents they may read and their own.
  */
 export async function listOverdueTasks(tx: Tx, ability: AppAbility, options: { today?: string } = {}): Promise<OverdueTaskItem[]> {
-  const today = options.today ?? dutchToday()
+  const today = options.today ?? localDate(new Date())
   const t = schema.incidentTasks
   const rows = await taskQuery(tx)
     .where(and(isNull(t.doneAt), lt(t.dueOn, today), readableTasks(ability)))
@@ -207,9 +208,9 @@ export function victimCareProposals(
 ): VictimCareProposal[] {
   if (!incident.persons.some((p) => p.role === 'slachtoffer')) return []
   const planned = new Set(plannedKinds)
-  const incidentDay = dutchToday(incident.occurredAt)
+  const incidentDay = localDate(incident.occurredAt)
   return VICTIM_CARE_STEPS.map((step) => {
-    const protocolDueOn = addDays(incidentDay, step.dueAfterDays)
+    const protocolDueOn = plusDays(incidentDay, step.dueAfterDays)
     return {
       kind: step.key,
       title: step.title,
@@ -238,7 +239,7 @@ export async function proposeVictimCareTasks(
         .from(schema.incidentTasks)
         .where(eq(schema.incidentTasks.incidentId, incident.id))
     : []
-  return victimCareProposals(incident, options.today ?? dutchToday(), existing.map((e) => e.kind))
+  return victimCareProposals(incident, options.today ?? localDate(new Date()), existing.map((e) => e.kind))
 }
 
 const text = (max: number, message: string) => textInput().trim().max(max, message)
@@ -265,10 +266,10 @@ export const updateTaskInput = z
 export type UpdateTaskInput = z.input<typeof updateTaskInput>
 
 function checkDueOn(dueOn: string, today: string): FieldError | null {
-  if (dueOn < addDays(today, -MAX_DAYS_IN_PAST)) {
-    return { path: 'dueOn', message: `De uiterste datum ligt te ver in het verleden (vroegst ${addDays(today, -MAX_DAYS_IN_PAST)})` }
+  if (dueOn < plusDays(today, -MAX_DAYS_IN_PAST)) {
+    return { path: 'dueOn', message: `De uiterste datum ligt te ver in het verleden (vroegst ${plusDays(today, -MAX_DAYS_IN_PAST)})` }
   }
-  if (dueOn > addDays(today, MAX_DAYS_AHEAD)) return { path: 'dueOn', message: 'De uiterste datum ligt meer dan een jaar vooruit' }
+  if (dueOn > plusDays(today, MAX_DAYS_AHEAD)) return { path: 'dueOn', message: 'De uiterste datum ligt meer dan een jaar vooruit' }
   return null
 }
 
@@ -318,7 +319,7 @@ export async function createTask(
   const parsed = createTaskInput.safeParse(raw)
   if (!parsed.success) return { ok: false, status: 400, errors: zodErrors(parsed.error) }
   const input = parsed.data
-  const today = options.today ?? dutchToday()
+  const today = options.today ?? localDate(new Date())
   const errors = [checkDueOn(input.dueOn, today), await checkOwner(tx, ctx, input.ownerId, incident.confidential)].filter(
     (e): e is FieldError => e !== null,
   )
@@ -373,7 +374,7 @@ export async function updateTask(
   if (planning && !ability.can('create', 'IncidentTask')) {
     return followUpError(403, '', 'Alleen de directeur of de intern begeleider wijst taken toe of verzet de uiterste datum.')
   }
-  const today = options.today ?? dutchToday()
+  const today = options.today ?? localDate(new Date())
   const errors: FieldError[] = []
   if (input.dueOn !== undefined && input.dueOn !== task.dueOn) {
     const e = checkDueOn(input.dueOn, today)

@@ -13,9 +13,9 @@ import { and, asc, desc, eq, lt, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { daysBetween } from '../calendar/calendar-dates.ts'
 import { termijnenwetEnd } from '../calendar/national-holidays.ts'
-import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate, plusDays } from '../dates.ts'
+import { calendarDate } from '../input-rules.ts'
 import { latestMandate } from './mandates.ts'
-import { localDate } from '../school-year.ts'
 import { displayName } from '../students.ts'
 import { loadMeasure, measureWhere, type MeasureError } from './measure-cases.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
@@ -107,7 +107,7 @@ export function bezwaarTerms(input: BezwaarTermInput): BezwaarTerms {
   const late = input.receivedOn > d.objectionDeadline
   let decisionDueOn = d.decisionDeadline!
   if (late) {
-    const fromReceipt = termijnenwetEnd(addDays(input.receivedOn, d.decisionWeeks * 7 + committeeDays))
+    const fromReceipt = termijnenwetEnd(plusDays(input.receivedOn, d.decisionWeeks * 7 + committeeDays))
     if (fromReceipt > decisionDueOn) decisionDueOn = fromReceipt
   }
   return { objectionDeadline: d.objectionDeadline, late, committeeDays, decisionDueOn, decisionTerm: d.decisionTerm, rules: d.rules }
@@ -202,7 +202,7 @@ export const recordBezwaarInput = z.strictObject({
 export type RecordBezwaarInput = z.input<typeof recordBezwaarInput>
 
 /** Records a bezwaar received against a decided schorsing or verwijdering, with its decision deadline. */
-export async function recordBezwaar(tx: Tx, ability: AppAbility, ctx: TenantContext, measureId: string, raw: unknown, today: string = dutchToday()): Promise<BezwaarResult> {
+export async function recordBezwaar(tx: Tx, ability: AppAbility, ctx: TenantContext, measureId: string, raw: unknown, today: string = localDate(new Date())): Promise<BezwaarResult> {
   const parsed = recordBezwaarInput.safeParse(raw)
   if (!parsed.success) return parseError(parsed.error)
   const input = parsed.data
@@ -308,7 +308,7 @@ export async function recordHearing(
   measureId: string,
   bezwaarId: string,
   raw: unknown,
-  today: string = dutchToday(),
+  today: string = localDate(new Date()),
 ): Promise<BezwaarResult> {
   const parsed = recordHearingInput.safeParse(raw)
   if (!parsed.success) return parseError(parsed.error)
@@ -347,7 +347,7 @@ export async function decideBezwaar(
   measureId: string,
   bezwaarId: string,
   raw: unknown,
-  today: string = dutchToday(),
+  today: string = localDate(new Date()),
 ): Promise<BezwaarResult> {
   const parsed = decideBezwaarInput.safeParse(raw)
   if (!parsed.success) return parseError(parsed.error)
@@ -402,7 +402,7 @@ export async function postponeBezwaar(
   measureId: string,
   bezwaarId: string,
   raw: unknown,
-  today: string = dutchToday(),
+  today: string = localDate(new Date()),
 ): Promise<BezwaarResult> {
   const parsed = postponeBezwaarInput.safeParse(raw)
   if (!parsed.success) return parseError(parsed.error)
@@ -435,7 +435,7 @@ export async function postponeBezwaar(
   })
   // A late objection's deadline was counted from receipt; the postponement adds its six weeks to whichever applied.
   const term = rule.value as { verdagingWeken: number }
-  const decisionDueOn = b.late ? termijnenwetEnd(addDays(b.decisionDueOn, term.verdagingWeken * 7)) : terms.decisionDueOn
+  const decisionDueOn = b.late ? termijnenwetEnd(plusDays(b.decisionDueOn, term.verdagingWeken * 7)) : terms.decisionDueOn
   const updated = await tx
     .update(schema.bezwaren)
     .set({ postponedOn: noticeOn, decisionDueOn })
@@ -493,7 +493,7 @@ export const listBezwarenInput = z.object({
 })
 
 /** Bezwaren the caller may see, oldest deadline first, each with its overdue flag. */
-export async function listBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typeof listBezwarenInput> = {}, today: string = dutchToday()): Promise<BezwaarView[]> {
+export async function listBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typeof listBezwarenInput> = {}, today: string = localDate(new Date())): Promise<BezwaarView[]> {
   const input = listBezwarenInput.parse(raw)
   if (!ability.can('read', 'Bezwaar') || !ability.can('read', 'Measure')) return []
   const b = schema.bezwaren
@@ -566,7 +566,7 @@ export interface MeasureBezwaarView {
 }
 
 /** What the measure page shows about bezwaar, and what the caller may do there. */
-export async function getMeasureBezwaar(tx: Tx, ability: AppAbility, ctx: TenantContext, measureId: string, today: string = dutchToday()): Promise<MeasureBezwaarView | null> {
+export async function getMeasureBezwaar(tx: Tx, ability: AppAbility, ctx: TenantContext, measureId: string, today: string = localDate(new Date())): Promise<MeasureBezwaarView | null> {
   if (!ability.can('read', 'Bezwaar')) return null
   const m = await loadMeasure(tx, ability, measureId)
   if (!m || !DECIDED_STATES[m.kind]) return null

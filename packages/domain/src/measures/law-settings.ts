@@ -8,7 +8,7 @@ import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate } from '../dates.ts'
 import { refusal as refuse, zodRefusal, type Refusal } from '../result.ts'
 import { decisionAdultAge, ruleOf, ruleSetFor, ruleStatuses, ruleView, VO_DECISION_ADULT_AGES, type RuleStatus, type RuleView } from './rules.ts'
 
@@ -44,7 +44,7 @@ export async function decisionAdultAgeFor(tx: Tx, stichtingId: string, sector: S
   return (await chosenVoAge(tx, stichtingId)).age ?? undefined
 }
 
-export async function getLawSettings(tx: Tx, ability: AppAbility, ctx: TenantContext, today: string = dutchToday()): Promise<LawSettingsView | null> {
+export async function getLawSettings(tx: Tx, ability: AppAbility, ctx: TenantContext, today: string = localDate(new Date())): Promise<LawSettingsView | null> {
   if (!ctx.stichtingId || !ability.can('read', record('LawSettings', { stichtingId: ctx.stichtingId }))) return null
   const { rule, age } = voRule(today)
   const chosen = await chosenVoAge(tx, ctx.stichtingId)
@@ -76,7 +76,7 @@ export const updateLawSettingsInput = z.strictObject({
 export type UpdateLawSettingsResult = { ok: true; settings: LawSettingsView } | Refusal
 
 /** Sets the stichting's choices; the row is created when the stichting has none yet. */
-export async function updateLawSettings(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, today: string = dutchToday()): Promise<UpdateLawSettingsResult> {
+export async function updateLawSettings(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, today: string = localDate(new Date())): Promise<UpdateLawSettingsResult> {
   if (!ctx.stichtingId || !ability.can('update', record('LawSettings', { stichtingId: ctx.stichtingId }))) {
     return refuse(403, '', 'Alleen het bevoegd gezag en de stichtingbeheerder stellen de regels van de stichting in.')
   }
@@ -92,7 +92,7 @@ export async function updateLawSettings(tx: Tx, ability: AppAbility, ctx: Tenant
 }
 
 /** The sector maximum of a schorsing at a school, with its rule as the proposal form shows it. */
-export async function schorsingMaximumAt(tx: Tx, schoolId: string, onDate: string = dutchToday()): Promise<(RuleView & { max: number }) | null> {
+export async function schorsingMaximumAt(tx: Tx, schoolId: string, onDate: string = localDate(new Date())): Promise<(RuleView & { max: number }) | null> {
   const [school] = await tx.select({ sector: schema.schools.sector }).from(schema.schools).where(eq(schema.schools.id, schoolId))
   if (!school) return null
   const rule = ruleOf(ruleSetFor(school.sector, onDate), 'schorsing.maxSchooldagen')

@@ -15,9 +15,9 @@ import { enqueueMail } from '@baken/email'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
 import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate } from '../dates.ts'
+import { calendarDate } from '../input-rules.ts'
 import type { FieldError } from '../incidents/save-incident.ts'
-import { localDate } from '../school-year.ts'
 import { displayName } from '../students.ts'
 import {
   checkLetterTemplate,
@@ -328,7 +328,7 @@ export async function recordLetterSent(
   measureId: string,
   letterId: string,
   raw: unknown,
-  today: string = dutchToday(),
+  today: string = localDate(new Date()),
 ): Promise<LetterResult & { state?: string; mails?: number }> {
   const parsed = recordLetterSentInput.safeParse(raw)
   if (!parsed.success) {

@@ -9,7 +9,8 @@ import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate } from '../dates.ts'
+import { calendarDate } from '../input-rules.ts'
 import { refusal as refuse, zodRefusal, type Refusal } from '../result.ts'
 import { ruleOf, ruleSetFor, ruleView, type RuleView } from './rules.ts'
 
@@ -63,7 +64,7 @@ export type MandateCheck = { ok: true; mandate: MandateRow } | { ok: false; mess
  * Whether the school's directeur may decide this schorsing today under the school's mandate: one is
  * in force (granted, not withdrawn, started) and the schorsing is not longer than it allows.
  */
-export async function mandateForSchorsing(tx: Tx, m: { schoolId: string; kind: string; schoolDays: number | null }, today: string = dutchToday()): Promise<MandateCheck> {
+export async function mandateForSchorsing(tx: Tx, m: { schoolId: string; kind: string; schoolDays: number | null }, today: string = localDate(new Date())): Promise<MandateCheck> {
   const board = 'Dit besluit is aan het bevoegd gezag'
   if (m.kind !== 'schorsing') return { ok: false, message: `${board}: een mandaat van de directeur geldt alleen voor schorsingen.` }
   const mandate = await latestMandate(tx, m.schoolId)
@@ -90,7 +91,7 @@ export async function mandateById(tx: Tx, id: string | null): Promise<MandateRow
 }
 
 /** Every school of the stichting with its mandate and the history of versions. */
-export async function getMandates(tx: Tx, ability: AppAbility, ctx: TenantContext, today: string = dutchToday()): Promise<MandatesView | null> {
+export async function getMandates(tx: Tx, ability: AppAbility, ctx: TenantContext, today: string = localDate(new Date())): Promise<MandatesView | null> {
   if (!ctx.stichtingId || !ability.can('read', record('Mandate', { stichtingId: ctx.stichtingId }))) return null
   const [schools, rows] = await Promise.all([
     tx
@@ -182,7 +183,7 @@ async function appendVersion(tx: Tx, ctx: TenantContext, schoolId: string, value
 const onlyBoard = 'Alleen het bevoegd gezag (de bestuurder) verleent of trekt een mandaat in (Awb art. 10:1).'
 
 /** Grants (or changes: a new version) the mandate of a school's directeur for schorsingen. */
-export async function grantMandate(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, today: string = dutchToday()): Promise<MandateResult> {
+export async function grantMandate(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, today: string = localDate(new Date())): Promise<MandateResult> {
   if (!ctx.stichtingId || !ability.can('manage', record('Mandate', { stichtingId: ctx.stichtingId }))) return refuse(403, '', onlyBoard)
   const parsed = grantMandateInput.safeParse(raw)
   if (!parsed.success) return zodRefusal(parsed.error)
@@ -202,7 +203,7 @@ export async function grantMandate(tx: Tx, ability: AppAbility, ctx: TenantConte
 }
 
 /** Withdraws the school's mandate (Awb art. 10:8): a new version; decisions taken under it stand. */
-export async function withdrawMandate(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, today: string = dutchToday()): Promise<MandateResult> {
+export async function withdrawMandate(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, today: string = localDate(new Date())): Promise<MandateResult> {
   if (!ctx.stichtingId || !ability.can('manage', record('Mandate', { stichtingId: ctx.stichtingId }))) return refuse(403, '', onlyBoard)
   const parsed = withdrawMandateInput.safeParse(raw)
   if (!parsed.success) return zodRefusal(parsed.error)

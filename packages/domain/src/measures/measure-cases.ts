@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { missingHolidaysMessage, schoolYearWithoutHolidays } from '../calendar/calendar-gaps.ts'
 import { loadSchoolCalendar } from '../calendar/load-school-calendar.ts'
-import { localDate, schoolYearOf } from '../school-year.ts'
+import { localDate, schoolYearOf } from '../dates.ts'
 import { displayName } from '../students.ts'
 import {
   AGE_OF_MAJORITY,

@@ -11,10 +11,10 @@
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
-import { addDays, dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate, plusDays } from '../dates.ts'
 import { getBoardIncidentCounts, getBoardTypeComparison, type BoardSchoolCounts, type BoardTypeComparison } from '../incidents/board-counts.ts'
 import { schooljaarSchema } from '../incidents/overview.ts'
-import { schoolYearBounds, schoolYearOf } from '../school-year.ts'
+import { schoolYearBounds, schoolYearOf } from '../dates.ts'
 import { displayName } from '../students.ts'
 import { listBezwaren, type BezwaarView } from './bezwaar.ts'
 import { listMeasures, measureWhere, NOTICE_TASK_KINDS } from './measure-cases.ts'
@@ -98,11 +98,11 @@ const awaitingBoard = (kind: string, state: string) => (kind === 'schorsing' && 
 export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: TenantContext, options: OversightOptions = {}): Promise<BoardOversight | null> {
   const stichtingId = ctx.stichtingId
   if (!stichtingId || ctx.schoolId || !mayOversee(ability, stichtingId)) return null
-  const today = options.today ?? dutchToday()
+  const today = options.today ?? localDate(new Date())
   const schooljaar = schooljaarSchema.parse(options.schooljaar ?? schoolYearOf(new Date(`${today}T12:00:00Z`)))
   const bounds = schoolYearBounds(schooljaar)!
   const m = schema.measures
-  const since = new Date(Date.parse(`${addDays(today, -RECENT_DAYS)}T00:00:00Z`))
+  const since = new Date(Date.parse(`${plusDays(today, -RECENT_DAYS)}T00:00:00Z`))
 
   const [[stichting], schools, rows, tasks, bezwaren, perSchool, incidentsPerSchool] = await Promise.all([
     tx.select({ id: schema.stichtingen.id, name: schema.stichtingen.name }).from(schema.stichtingen).where(eq(schema.stichtingen.id, stichtingId)),
@@ -133,7 +133,7 @@ export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: Tenant
       .innerJoin(schema.schools, eq(schema.schools.id, m.schoolId))
       .where(and(measureWhere(ability, 'read'), inArray(schema.measureTasks.kind, [...NOTICE_TASK_KINDS]), isNull(schema.measureTasks.doneAt)))
       .orderBy(asc(schema.measureTasks.dueOn)),
-    listBezwaren(tx, ability, { dueBy: addDays(today, BEZWAAR_RISK_DAYS) }, today),
+    listBezwaren(tx, ability, { dueBy: plusDays(today, BEZWAAR_RISK_DAYS) }, today),
     // Measures per school and kind in the schooljaar (by start date, else the day proposed), without
     // refused or withdrawn ones.
     tx

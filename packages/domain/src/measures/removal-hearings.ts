@@ -9,7 +9,8 @@ import { schema, type TenantContext, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate } from '../dates.ts'
+import { calendarDate } from '../input-rules.ts'
 import { dutchDayName, ruleSetOf } from './bezwaar.ts'
 import { loadMeasure, mayUpdateMeasure, type MeasureResult } from './measure-cases.ts'
 import { checkHearings, HEARING_PARTIES, HEARING_PARTY_LABELS, requiredHearings, type HearingParty } from './rules.ts'
@@ -25,7 +26,7 @@ const HEARING_STATES = ['proposed', 'hearings_recorded']
 async function pupilBirthDate(tx: Tx, m: MeasureRow): Promise<string> {
   const [p] = await tx.select({ dateOfBirth: schema.students.dateOfBirth }).from(schema.students).where(eq(schema.students.id, m.studentId))
   // Not visible (should not happen for a visible measure): count as a minor, which asks for more hearings.
-  return p?.dateOfBirth ?? dutchToday()
+  return p?.dateOfBirth ?? localDate(new Date())
 }
 
 async function heardParties(tx: Tx, measureId: string): Promise<string[]> {
@@ -34,7 +35,7 @@ async function heardParties(tx: Tx, measureId: string): Promise<string[]> {
 }
 
 /** For transitionMeasure: why the hearings of this verwijdering are not complete, or null. */
-export async function hearingsRefusal(tx: Tx, m: MeasureRow, today: string = dutchToday()): Promise<string | null> {
+export async function hearingsRefusal(tx: Tx, m: MeasureRow, today: string = localDate(new Date())): Promise<string | null> {
   const required = requiredHearings(ruleSetOf(m), await pupilBirthDate(tx, m), today)
   const check = checkHearings(required, await heardParties(tx, m.id))
   return check.ok ? null : check.message
@@ -54,7 +55,7 @@ export async function recordRemovalHearing(
   ctx: TenantContext,
   measureId: string,
   raw: unknown,
-  today: string = dutchToday(),
+  today: string = localDate(new Date()),
 ): Promise<MeasureResult> {
   const parsed = recordRemovalHearingInput.safeParse(raw)
   if (!parsed.success) {
@@ -112,7 +113,7 @@ export interface MeasureHearingsView {
 }
 
 /** The hearings of a verwijdering, oldest first; null when the measure is not visible or no verwijdering. */
-export async function getMeasureHearings(tx: Tx, ability: AppAbility, measureId: string, today: string = dutchToday()): Promise<MeasureHearingsView | null> {
+export async function getMeasureHearings(tx: Tx, ability: AppAbility, measureId: string, today: string = localDate(new Date())): Promise<MeasureHearingsView | null> {
   const m = await loadMeasure(tx, ability, measureId)
   if (!m || m.kind !== 'verwijdering') return null
   const h = schema.removalHearings

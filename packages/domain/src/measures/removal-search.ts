@@ -12,12 +12,12 @@ import { schema, type TenantContext, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { and, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate, plusDays } from '../dates.ts'
+import { calendarDate } from '../input-rules.ts'
 import { ruleSetOf, dutchDayName } from './bezwaar.ts'
 import { loadMeasure, mayUpdateMeasure, type MeasureResult } from './measure-cases.ts'
 import { ruleOf, type Rule, type RuleSet } from './rules.ts'
 import { stateLabel } from './workflows.ts'
-import { localDate } from '../school-year.ts'
 import { refusal as refuse, zodRefusal } from '../result.ts'
 import { textInput } from '../input-rules.ts'
 
@@ -47,7 +47,7 @@ export function checkDefinitiveRemoval(
   const weeks = value.zoektermijnWeken ?? null
   const other = value.toelating === 'andere_instelling' ? 'een andere instelling de student' : 'een andere school de leerling'
   if (weeks) {
-    const termEnds = decidedOn ? addDays(decidedOn, weeks * 7) : null
+    const termEnds = decidedOn ? plusDays(decidedOn, weeks * 7) : null
     if (termEnds && termEnds <= today && counted.length) return { ok: true, rule, via: 'zoektermijn' }
     const progress = !decidedOn || !termEnds
       ? 'het besluit tot verwijdering is nog niet genomen'
@@ -84,7 +84,7 @@ export async function removalDecidedOn(tx: Tx, m: typeof schema.measures.$inferS
 }
 
 /** For transitionMeasure: why this verwijdering may not become definitive yet, or null. */
-export async function definitiveRemovalRefusal(tx: Tx, m: typeof schema.measures.$inferSelect, today: string = dutchToday()): Promise<string | null> {
+export async function definitiveRemovalRefusal(tx: Tx, m: typeof schema.measures.$inferSelect, today: string = localDate(new Date())): Promise<string | null> {
   const attempts = await tx
     .select({ contactedOn: schema.removalSearchAttempts.contactedOn, result: schema.removalSearchAttempts.result })
     .from(schema.removalSearchAttempts)
@@ -110,7 +110,7 @@ export async function recordSearchAttempt(
   ctx: TenantContext,
   measureId: string,
   raw: unknown,
-  today: string = dutchToday(),
+  today: string = localDate(new Date()),
 ): Promise<MeasureResult> {
   const parsed = recordSearchAttemptInput.safeParse(raw)
   if (!parsed.success) {
@@ -196,7 +196,7 @@ export interface MeasureSearchView {
 }
 
 /** What the measure page shows about the search for another school (verwijderingen only). */
-export async function getMeasureSearch(tx: Tx, ability: AppAbility, measureId: string, today: string = dutchToday()): Promise<MeasureSearchView | null> {
+export async function getMeasureSearch(tx: Tx, ability: AppAbility, measureId: string, today: string = localDate(new Date())): Promise<MeasureSearchView | null> {
   const m = await loadMeasure(tx, ability, measureId)
   if (!m || m.kind !== 'verwijdering') return null
   const attempts = (await listSearchAttempts(tx, ability, measureId)) ?? []
@@ -210,6 +210,6 @@ export async function getMeasureSearch(tx: Tx, ability: AppAbility, measureId: s
     mayRecord:
       m.state === 'searching' && mayUpdateMeasure(ability, m),
     decidedOn,
-    termEndsOn: weeks && decidedOn ? addDays(decidedOn, weeks * 7) : null,
+    termEndsOn: weeks && decidedOn ? plusDays(decidedOn, weeks * 7) : null,
   }
 }

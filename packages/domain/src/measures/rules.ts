@@ -7,7 +7,8 @@
 // a `note` saying what is uncertain; the page shows both. Pure data and date arithmetic, no database.
 import type { Sector } from '@baken/db'
 import { termijnenwetEnd } from '../calendar/national-holidays.ts'
-import { addDays, calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate, plusDays } from '../dates.ts'
+import { calendarDate } from '../input-rules.ts'
 
 /** The ladder, lowest rung first. */
 export const MEASURE_KINDS = ['adempauze', 'time_out', 'schorsing', 'verwijdering'] as const
@@ -619,7 +620,7 @@ export function allRuleSets(): readonly RuleSet[] {
 }
 
 /** The rule set in force for the sector on a date (default: today). Throws before the first version. */
-export function ruleSetFor(sector: Sector, onDate: string = dutchToday()): RuleSet {
+export function ruleSetFor(sector: Sector, onDate: string = localDate(new Date())): RuleSet {
   assertDate(onDate, 'onDate')
   const found = RULE_SETS.filter((s) => s.sector === sector && s.validFrom <= onDate && (!s.validUntil || onDate < s.validUntil)).sort(
     (a, b) => b.validFrom.localeCompare(a.validFrom),
@@ -856,7 +857,7 @@ function extendPastRestDays(day: string, isHoliday: ((day: string) => boolean) |
   let d = termijnenwetEnd(day)
   for (let i = 0; isHoliday(d); i++) {
     if (i > 14) throw new Error('Geen werkdag gevonden binnen twee weken')
-    d = termijnenwetEnd(addDays(d, 1))
+    d = termijnenwetEnd(plusDays(d, 1))
   }
   return d
 }
@@ -888,16 +889,16 @@ export function bezwaarDeadlines(input: BezwaarInput): BezwaarDeadlines {
   const end = (day: string) => extendPastRestDays(day, input.isHoliday)
 
   // Day 1 is the day after sending, so the term's last day is sending day + 6 × 7.
-  const objectionDeadline = end(addDays(decisionSentOn, (termWeeks.value as number) * 7))
+  const objectionDeadline = end(plusDays(decisionSentOn, (termWeeks.value as number) * 7))
 
   if (measureKind === 'schorsing') {
     const decisionTerm = ruleOf(set, 'schorsing.bezwaarBeslistermijn')
     const term = decisionTerm.value as unknown as AwbDecisionTerm
     const decisionWeeks = (input.advisoryCommittee ? term.wekenMetAdviescommissie : term.weken) + (input.postponed ? term.verdagingWeken : 0)
-    const decisionDeadline = end(addDays(objectionDeadline, decisionWeeks * 7 + committeeDays))
+    const decisionDeadline = end(plusDays(objectionDeadline, decisionWeeks * 7 + committeeDays))
     const rules = [termWeeks, atw, decisionTerm]
     if (committeeDays > 0) rules.push(ruleOf(set, 'bezwaar.opschorting'))
-    return { objectionDeadline, decisionTermStartsOn: addDays(objectionDeadline, 1), decisionDeadline, committeeDays, decisionTerm, decisionWeeks, rules }
+    return { objectionDeadline, decisionTermStartsOn: plusDays(objectionDeadline, 1), decisionDeadline, committeeDays, decisionTerm, decisionWeeks, rules }
   }
 
   const decisionTerm = ruleOf(set, 'bezwaar.beslistermijnWeken')
@@ -905,8 +906,8 @@ export function bezwaarDeadlines(input: BezwaarInput): BezwaarDeadlines {
   const decisionWeeks = decisionTerm.value as number
   // The day before the 4 weeks start counting: the end of the objection term, or the day of receipt.
   const countFrom = start.value === 'na_bezwaartermijn' ? objectionDeadline : received
-  const decisionTermStartsOn = countFrom === null ? null : addDays(countFrom, 1)
-  const decisionDeadline = countFrom === null ? null : end(addDays(countFrom, decisionWeeks * 7 + committeeDays))
+  const decisionTermStartsOn = countFrom === null ? null : plusDays(countFrom, 1)
+  const decisionDeadline = countFrom === null ? null : end(plusDays(countFrom, decisionWeeks * 7 + committeeDays))
   const rules = [termWeeks, atw, decisionTerm, start]
   if (committeeDays > 0) rules.push(ruleOf(set, 'bezwaar.opschorting'))
   return { objectionDeadline, decisionTermStartsOn, decisionDeadline, committeeDays, decisionTerm, decisionWeeks, rules }

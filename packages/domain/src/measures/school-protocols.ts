@@ -4,7 +4,7 @@
 import { schema, type Tx } from '@baken/db'
 import { accessibleWhere, type AppAbility } from '@baken/permissions'
 import { asc } from 'drizzle-orm'
-import { dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate } from '../dates.ts'
 import { compareProtocol, protocolOnFile, type ProtocolComparisonRow } from './protocol.ts'
 import { ruleSetFor, type RuleSet } from './rules.ts'
 
@@ -31,7 +31,7 @@ export async function listSchoolProtocols(tx: Tx, ability: AppAbility, options: 
     .from(s)
     .where(accessibleWhere(ability, 'read', 'Protocol', { schoolId: s.id, stichtingId: s.stichtingId }))
     .orderBy(asc(s.name))
-  const onDate = options.onDate ?? dutchToday()
+  const onDate = options.onDate ?? localDate(new Date())
   return schools.map((school) => {
     const ruleSet = ruleSetFor(school.sector, onDate)
     const protocol = protocolOnFile(school.brin)

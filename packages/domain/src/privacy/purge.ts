@@ -15,7 +15,8 @@ import { schema, type TenantContext, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate } from '../dates.ts'
+import { calendarDate } from '../input-rules.ts'
 import type { PrivacyFailure } from './subject-requests.ts'
 import { zodRefusal } from '../result.ts'
 
@@ -108,7 +109,7 @@ export async function purgeDryRun(tx: Tx, ability: AppAbility, ctx: TenantContex
   if (!parsed.success) {
     return zodRefusal(parsed.error)
   }
-  const asOf = parsed.data.asOf ?? dutchToday()
+  const asOf = parsed.data.asOf ?? localDate(new Date())
   const result = await tx.execute(sql`select privacy_purge_report(${asOf}::date) as report`)
   const report = rowsOf<{ report: PurgeReport }>(result)[0]!.report
   const [run] = await tx

@@ -9,7 +9,7 @@ import { schema, type TenantContext, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate } from '../dates.ts'
 import { loadIncident } from '../incidents/incident-record.ts'
 import { nameRedactor, redactIncidentForPupil, type NameParts } from '../incidents/parent-report.ts'
 import { LETTER_KIND_LABELS } from '../measures/letter-text.ts'
@@ -102,7 +102,7 @@ export type StudentExportResult = { ok: true; data: StudentExport; filenameBase:
 const notFound: PrivacyFailure = { ok: false, status: 404, errors: [{ path: 'id', message: 'Leerling niet gevonden.' }] }
 
 /** The student as the export page shows it (name, age, who exercises the rights), or null. */
-export async function loadExportSubject(tx: Tx, ability: AppAbility, studentId: string, today = dutchToday()) {
+export async function loadExportSubject(tx: Tx, ability: AppAbility, studentId: string, today = localDate(new Date())) {
   if (!z.uuid().safeParse(studentId).success) return null
   const [s] = await tx.select().from(schema.students).where(eq(schema.students.id, studentId))
   if (!s || !ability.can('create', record('StudentExport', { schoolId: s.schoolId, stichtingId: s.stichtingId }))) return null
@@ -132,7 +132,7 @@ export async function buildStudentExport(
   options: { now?: Date } = {},
 ): Promise<StudentExportResult> {
   const now = options.now ?? new Date()
-  const today = dutchToday(now)
+  const today = localDate(now)
   if (!z.uuid().safeParse(studentId).success) return notFound
   const [student] = await tx
     .select({ s: schema.students, groupName: schema.groups.name })

@@ -7,7 +7,8 @@ import { schema, type TenantContext, type Tx } from '@baken/db'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
 import { and, asc, eq, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
-import { calendarDate, dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate } from '../dates.ts'
+import { calendarDate } from '../input-rules.ts'
 import { displayName } from '../students.ts'
 import { daysBetween } from '../calendar/calendar-dates.ts'
 import { ageOn } from '../measures/rules.ts'
@@ -97,7 +98,7 @@ export async function createSubjectRequest(
   const parsed = createSubjectRequestInput.safeParse(raw)
   if (!parsed.success) return privacyZodFailure(parsed.error)
   const input = parsed.data
-  const today = options.today ?? dutchToday()
+  const today = options.today ?? localDate(new Date())
   if (input.receivedOn > today) return refuse(400, 'receivedOn', 'De ontvangstdatum ligt in de toekomst.')
   const student = await studentFor(tx, ability, input.studentId)
   if (!student) return refuse(404, 'studentId', 'Leerling niet gevonden.')
@@ -157,7 +158,7 @@ export async function listSubjectRequests(
   options: { today?: string } = {},
 ): Promise<SubjectRequestItem[]> {
   const input = listSubjectRequestsInput.parse(raw)
-  const today = options.today ?? dutchToday()
+  const today = options.today ?? localDate(new Date())
   const rows = await tx
     .select({
       r: schema.subjectRequests,
@@ -238,7 +239,7 @@ export interface PrivacyStudentOption {
 
 /** The students the caller may register requests or holds for (FG: the stichting; directeur: the school). */
 export async function listPrivacyStudents(tx: Tx, ability: AppAbility, options: { today?: string } = {}): Promise<PrivacyStudentOption[]> {
-  const today = options.today ?? dutchToday()
+  const today = options.today ?? localDate(new Date())
   const rows = await tx
     .select({
       id: schema.students.id,

@@ -6,7 +6,7 @@ import { schema, type TenantContext, type Tx } from '@baken/db'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm'
 import { z } from 'zod'
-import { dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate } from '../dates.ts'
 import { SHARE_FIELD_LABEL, SHARE_PURPOSE_LABEL, type AgreementRow, type ShareError } from './create-share.ts'
 import { refusal as refuse, zodFieldErrors } from '../result.ts'
 import { textInput } from '../input-rules.ts'
@@ -144,7 +144,7 @@ export interface AgreementView {
 }
 
 export function isAgreementActive(a: Pick<AgreementRow, 'status' | 'endedAt' | 'validFrom' | 'validUntil'>, now = new Date()): boolean {
-  const today = dutchToday(now)
+  const today = localDate(now)
   return a.status === 'goedgekeurd' && a.endedAt === null && a.validFrom <= today && today <= a.validUntil
 }
 

@@ -5,7 +5,7 @@ import { schema } from '@baken/db'
 import { record } from '@baken/permissions'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate } from '../dates.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { loadAgreement } from './agreements.ts'
 
@@ -21,7 +21,7 @@ export const approveAgreement = defineUseCase({
       return refuse('forbidden', '', 'Alleen het bevoegd gezag (de bestuurder) keurt een convenant goed.')
     }
     if (row.status !== 'concept') return refuse('conflict', 'status', 'Dit convenant is al goedgekeurd of beëindigd.')
-    if (row.validUntil < dutchToday(now)) return refuse('conflict', 'validUntil', 'De geldigheid van dit convenant is al verstreken.')
+    if (row.validUntil < localDate(now)) return refuse('conflict', 'validUntil', 'De geldigheid van dit convenant is al verstreken.')
     await tx.update(schema.sharingAgreements).set({ status: 'goedgekeurd', approvedById: tenant.userId, approvedAt: now }).where(eq(schema.sharingAgreements.id, row.id))
     return { ok: true, id: row.id }
   },

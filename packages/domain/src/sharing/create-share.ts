@@ -13,7 +13,7 @@ import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { loadIncident, type IncidentDetail } from '../incidents/incident-record.ts'
-import { dutchToday } from '../incidents/follow-up-dates.ts'
+import { localDate } from '../dates.ts'
 import { fullName, nameRedactor, pupilLabel, SHARE_NAME_FIELD_ROLE, type NameParts } from '@baken/db/pseudonyms'
 import { recordAccesses } from '../privacy/access-log.ts'
 import { refusal as fail, type FieldError } from '../result.ts'
@@ -113,7 +113,7 @@ export function agreementRefusal(
   want: { partnerId: string; schoolId: string; stichtingId: string; purpose: SharePurpose; fields: readonly string[]; expiresAt: Date },
   now: Date,
 ): ShareError | null {
-  const today = dutchToday(now)
+  const today = localDate(now)
   if (a.partnerId !== want.partnerId || a.stichtingId !== want.stichtingId || (a.schoolId !== null && a.schoolId !== want.schoolId)) {
     return { path: 'agreementId', message: 'Dit convenant geldt niet voor deze school en deze organisatie.' }
   }
