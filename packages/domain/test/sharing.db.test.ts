@@ -25,9 +25,9 @@ import {
   revokeShare,
   schoolYearOf,
   type CreateShareInput,
-  runUseCase,
   type UseCase,
 } from '../src/index.ts'
+import { runAs } from './support/run-use-case.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
 
 let h: DatabaseHandle
@@ -38,9 +38,7 @@ const today = localDate(new Date())
 const fightAt = new Date(Date.now() - 3 * 86400_000)
 const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
 const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
-/** Runs a use case as the user, in their tenant transaction. */
-const run = <S extends z.ZodType, T extends object>(email: string, useCase: UseCase<S, T>, input: unknown) =>
-  as(email, (tx) => runUseCase(useCase, tx, { ability: ability(email), tenant: ctxOf[email]!, now: new Date() }, input))
+const run = <S extends z.ZodType, T extends object>(email: string, useCase: UseCase<S, T>, input: unknown) => runAs(h.db, ctxOf[email]!, useCase, input)
 
 let wijkteam: string
 let haltNoord: string
