@@ -15,7 +15,9 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
+import { defineAbilityFor, type AppAbility } from '@baken/permissions'
 import { tenantContextOf } from './lib/context.server.ts'
+import { menuFor } from './lib/menu.ts'
 import { langFromRequest, translator, type Lang } from './lib/i18n.ts'
 import styles from './styles.css?url'
 
@@ -29,9 +31,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = langFromRequest(request)
   const auth = context.auth
   let organisation: string | null = null
+  let ability: AppAbility | null = null
   if (auth?.membership) {
     const m = auth.membership
-    const org = await withTenant(getDatabase(), tenantContextOf(auth.user, m), (tx) => getActiveOrganisation(tx, m))
+    const tenant = tenantContextOf(auth.user, m)
+    ability = defineAbilityFor(tenant)
+    const org = await withTenant(getDatabase(), tenant, (tx) => getActiveOrganisation(tx, m))
     organisation = org.name
   }
   return {
@@ -40,6 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user: auth ? { name: auth.user.name, email: auth.user.email } : null,
     role: auth?.membership?.role ?? null,
     organisation,
+    menu: auth ? menuFor(ability).map(({ to, label, end }) => ({ to, label, end: end ?? false })) : [],
   }
 }
 
@@ -54,24 +60,10 @@ export function useT() {
   return translator(lang)
 }
 
-// Which roles see which menu items (the pages themselves check permissions on the server).
-const CALENDAR_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon', 'bestuurder', 'stichtingbeheerder', 'privacyfunctionaris']
-const PROTOCOL_ROLES = ['directeur', 'intern_begeleider', 'bestuurder', 'stichtingbeheerder', 'privacyfunctionaris']
-const MAIL_ROLES = ['directeur', 'stichtingbeheerder', 'bestuurder']
-const MEASURE_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'bestuurder']
-// Sharing (agreements and shares), the partner portal, the access log, privacy, reporting duties.
-const SHARING_ROLES = ['directeur', 'intern_begeleider', 'bestuurder', 'privacyfunctionaris']
-const SHARED_ROLES = ['politie', 'halt_medewerker']
-const PRIVACY_ROLES = ['directeur', 'privacyfunctionaris']
-const REPORTING_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon', 'bestuurder']
-// The school's Halt referrals, and Halt's own workspace.
-const REFERRAL_ROLES = ['directeur', 'intern_begeleider', 'leerkracht']
-
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData()
   const t = translator(data?.lang ?? 'nl')
   const location = useLocation()
-  const schoolRole = data?.role && ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon'].includes(data.role)
   return (
     <html lang={data?.lang ?? 'nl'}>
       <head>
@@ -92,105 +84,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {data?.user ? (
             <nav aria-label="Hoofdmenu">
               <ul>
-                <li>
-                  <NavLink to="/" end>
-                    {t('nav.home')}
-                  </NavLink>
-                </li>
-                {schoolRole ? (
-                  <>
-                    <li>
-                      <NavLink to="/incidenten">{t('nav.incidents')}</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/leerlingen">{t('nav.students')}</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/groepen">{t('nav.groups')}</NavLink>
-                    </li>
-                    {data.role === 'directeur' || data.role === 'intern_begeleider' ? (
-                      <li>
-                        <NavLink to="/overzicht">{t('nav.overview')}</NavLink>
-                      </li>
-                    ) : null}
-                  </>
-                ) : null}
-                {data.role && MEASURE_ROLES.includes(data.role) ? (
-                  <li>
-                    <NavLink to="/maatregelen">{t('nav.measures')}</NavLink>
+                {data.menu.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end}>
+                      {t(item.label)}
+                    </NavLink>
                   </li>
-                ) : null}
-                {data.role === 'bestuurder' ? (
-                  <li>
-                    <NavLink to="/bestuur">{t('nav.board')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role === 'bestuurder' || data.role === 'stichtingbeheerder' ? (
-                  <li>
-                    <NavLink to="/sjablonen">{t('nav.templates')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role === 'bestuurder' || data.role === 'stichtingbeheerder' ? (
-                  <li>
-                    <NavLink to="/instellingen">{t('nav.settings')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role && CALENDAR_ROLES.includes(data.role) ? (
-                  <li>
-                    <NavLink to="/kalender">{t('nav.calendar')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role && PROTOCOL_ROLES.includes(data.role) ? (
-                  <li>
-                    <NavLink to="/protocol">{t('nav.protocol')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role && SHARING_ROLES.includes(data.role) ? (
-                  <li>
-                    <NavLink to="/delen">{t('nav.sharing')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role && SHARED_ROLES.includes(data.role) ? (
-                  <li>
-                    <NavLink to="/gedeeld">{t('nav.shared')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role && REFERRAL_ROLES.includes(data.role) ? (
-                  <li>
-                    <NavLink to="/verwijzingen">{t('nav.referrals')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role === 'halt_medewerker' ? (
-                  <li>
-                    <NavLink to="/halt">{t('nav.halt')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role && REPORTING_ROLES.includes(data.role) ? (
-                  <li>
-                    <NavLink to="/meldplicht">{t('nav.reporting')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role && PRIVACY_ROLES.includes(data.role) ? (
-                  <li>
-                    <NavLink to="/privacy">{t('nav.privacy')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role === 'privacyfunctionaris' ? (
-                  <li>
-                    <NavLink to="/toegangslog">{t('nav.accessLog')}</NavLink>
-                  </li>
-                ) : null}
-                {data.role && MAIL_ROLES.includes(data.role) ? (
-                  <li>
-                    <NavLink to="/berichten">{t('nav.mail')}</NavLink>
-                  </li>
-                ) : null}
-                <li>
-                  <NavLink to="/organisatie">{t('nav.switch')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/account">{t('nav.account')}</NavLink>
-                </li>
+                ))}
               </ul>
             </nav>
           ) : null}
