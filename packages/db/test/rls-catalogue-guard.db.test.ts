@@ -1,3 +1,4 @@
+// Checklist for adding a tenant table (RLS, policies, grants, snapshot): packages/db/policies/README.md
 // Guard: a table carrying tenant columns without forced RLS and an app policy fails the build,
 // whoever adds it and however it is migrated. The second test proves the guard can fail.
 import { sql } from 'drizzle-orm'
