@@ -134,6 +134,8 @@ const ACTION_LABELS: Record<string, string> = {
   create: 'create (aanmaken)',
   update: 'update (wijzigen)',
   delete: 'delete (verwijderen)',
+  approve: 'approve (goedkeuren)',
+  decide: 'decide (besluiten)',
   manage: 'manage (alles)',
 }
 
@@ -220,7 +222,7 @@ export function renderPermissionsDoc(options: PermissionTableOptions = {}): stri
     '- **niet …**: a `cannot` rule that takes the permission away (under its conditions).',
     '- **alleen velden**: the rule covers only the fields in the note below the table.',
     '- **–**: no rule; the action is refused.',
-    '- **manage** is CASL\'s "every action": a rule for it also answers read, create, update and delete.',
+    '- **manage** is CASL\'s "every action": a rule for it also answers every other action.',
     '',
     `Each role's ability is built with one representative context: ${roles.map((r) => `${r} (${contextOf(r)})`).join(', ')}.`,
     'Every role also reads its own memberships and manages its own API tokens.',
