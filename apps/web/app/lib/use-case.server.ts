@@ -60,6 +60,16 @@ export function requireUseCase(ctx: RequestContext, useCase: Pick<UseCase, 'perm
   throw new Response('Geen toegang', { status: 403 })
 }
 
+/**
+ * For page loaders: the value, or the refusal thrown as the error page with the reason's status
+ * (a record the caller cannot see is the same 404 page as a missing one).
+ */
+export function pageValue<T extends object>(outcome: Outcome<T>): Omit<T, 'ok'> {
+  if (!outcome.ok) throw data(outcome.errors[0]?.message ?? 'Niet gevonden', { status: REFUSAL_STATUS[outcome.reason] })
+  const { ok: _ok, ...value } = outcome
+  return value
+}
+
 /** A refusal as the API answers it: {"errors":[…]} with the reason's status. */
 export function refusalResponse(refused: Refused): Response {
   return Response.json({ errors: refused.errors }, { status: REFUSAL_STATUS[refused.reason] })

@@ -1,7 +1,8 @@
-import { getOutboxMessage, listOutbox } from '@baken/email'
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { readOutbox } from '@baken/domain'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { pageValue, perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
 import { useRootData } from '~/root.tsx'
 
@@ -12,14 +13,10 @@ import { useRootData } from '~/root.tsx'
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Mail')
-  const selectedId = new URL(request.url).searchParams.get('bericht')
-  return inTenant(ctx, async (tx) => {
-    const messages = await listOutbox(tx, ctx.ability)
-    const selected = selectedId ? await getOutboxMessage(tx, ctx.ability, selectedId) : null
-    if (selectedId && !selected) throw data('Niet gevonden', { status: 404 })
-    return { messages, selected, wholeStichting: ctx.membership.schoolId === null }
-  })
+  requireUseCase(ctx, readOutbox)
+  const bericht = new URL(request.url).searchParams.get('bericht') || undefined
+  const { messages, selected } = pageValue(await perform(ctx, readOutbox, { bericht }))
+  return { messages, selected, wholeStichting: ctx.membership.schoolId === null }
 }
 
 const dictionary = {
