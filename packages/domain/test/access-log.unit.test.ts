@@ -124,9 +124,9 @@ describe('break-glass', () => {
 
   it('a confidential incident needs a reason, except for the vertrouwenspersoon and its own reporter', () => {
     const incident = { confidential: true, reportedById: 'author' }
-    expect(incidentNeedsReason({ role: 'directeur', userId: 'd' }, incident)).toBe(true)
-    expect(incidentNeedsReason({ role: 'vertrouwenspersoon', userId: 'v' }, incident)).toBe(false)
-    expect(incidentNeedsReason({ role: 'leerkracht', userId: 'author' }, incident)).toBe(false)
-    expect(incidentNeedsReason({ role: 'directeur', userId: 'd' }, { ...incident, confidential: false })).toBe(false)
+    expect(incidentNeedsReason({ role: 'directeur', userId: 'd', stichtingId: 's', schoolId: 'school', partnerId: null }, incident)).toBe(true)
+    expect(incidentNeedsReason({ role: 'vertrouwenspersoon', userId: 'v', stichtingId: 's', schoolId: 'school', partnerId: null }, incident)).toBe(false)
+    expect(incidentNeedsReason({ role: 'leerkracht', userId: 'author', stichtingId: 's', schoolId: 'school', partnerId: null }, incident)).toBe(false)
+    expect(incidentNeedsReason({ role: 'directeur', userId: 'd', stichtingId: 's', schoolId: 'school', partnerId: null }, { ...incident, confidential: false })).toBe(false)
   })
 })
