@@ -9,5 +9,5 @@ export const loader = (args: LoaderFunctionArgs) => api(args, listAgreements, { 
 /** POST /api/v1/agreements — draft an agreement (status concept) with the Wpg art. 20(2) fields. */
 export const action = (args: ActionFunctionArgs) =>
   args.request.method === 'POST'
-    ? api(args, createAgreement, { status: 201, headers: (v) => ({ Location: `/api/v1/agreements/${v.id}` }) })
+    ? api(args, createAgreement, { status: 201, respond: (v) => ({ ok: true, ...v }), headers: (v) => ({ Location: `/api/v1/agreements/${v.id}` }) })
     : apiError(405, 'Alleen GET en POST.')

@@ -9,4 +9,4 @@ export function loader() {
 
 /** POST /api/v1/shares/{id}/revoke — {reason}: revoke at once; the recipient gets 404 from then on. */
 export const action = (args: ActionFunctionArgs) =>
-  args.request.method === 'POST' ? api(args, revokeShare, { params: { id: args.params.id ?? '' } }) : apiError(405, 'Alleen POST.')
+  args.request.method === 'POST' ? api(args, revokeShare, { params: { id: args.params.id ?? '' }, respond: (v) => ({ ok: true, ...v }) }) : apiError(405, 'Alleen POST.')
