@@ -1,7 +1,7 @@
 // Sharing incidents with a partner: under an active agreement, for one of its purposes,
 // with the fields chosen by checkbox (default the least: date and type), until an expiry date,
 // optionally to named persons at the partner. The directeur shares (CASL `create Share`).
-import { getShareForm, localDate, shareIncidents } from '@baken/domain'
+import { getShareForm, localDate, plusDays, shareIncidents } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CheckboxGroup, ErrorSummary, fieldError } from '~/components/sharing.tsx'
@@ -14,11 +14,13 @@ export const meta: MetaFunction = () => [{ title: 'Gegevens delen — Baken' }]
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requireUseCase(ctx, getShareForm)
-  const form = await perform(ctx, getShareForm, {})
+  const now = new Date()
+  const form = await perform(ctx, getShareForm, {}, now)
   if (!form.ok) throw new Response('Geen toegang', { status: 403 })
   const { ok: _ok, ...options } = form
-  const in30 = new Date(Date.now() + 30 * 86_400_000)
-  return { ...options, defaultExpiry: localDate(in30), today: localDate(new Date()) }
+  const today = localDate(now)
+  // The form's default expiry: 30 days from today.
+  return { ...options, defaultExpiry: plusDays(today, 30), today }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

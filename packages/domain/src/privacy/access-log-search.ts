@@ -7,6 +7,7 @@ import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { toCsv } from '../incidents/overview-export.ts'
 import { zodErrors } from '../result.ts'
+import { invalid, type Refused } from '../use-case.ts'
 import { textInput } from '../input-rules.ts'
 
 export const ACCESS_ROLE_LABELS: Record<(typeof schema.ROLES)[number], string> = {
@@ -83,10 +84,10 @@ export type AccessLogFilters = z.infer<typeof accessLogFilterSchema>
 /** Parses the search (query string or form fields); unknown fields are ignored. Pure. */
 export function parseAccessLogFilters(
   input: Record<string, unknown>,
-): { ok: true; filters: AccessLogFilters } | { ok: false; status: 400; errors: { path: string; message: string }[] } {
+): { ok: true; filters: AccessLogFilters } | Refused {
   const parsed = accessLogFilterSchema.safeParse(input)
   if (parsed.success) return { ok: true, filters: parsed.data }
-  return { ok: false, status: 400, errors: zodErrors(parsed.error) }
+  return invalid(zodErrors(parsed.error))
 }
 
 /** The filters as query-string fields (for links to other pages and to the CSV of the same search). Pure. */

@@ -6,6 +6,7 @@ import { record } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { calendarDate, textInput } from '../input-rules.ts'
+import { oneOrMany } from './list-input.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 
 const required = (label: string, max = 4000) =>
@@ -15,8 +16,6 @@ const required = (label: string, max = 4000) =>
     .max(max, { error: `${label[0]!.toUpperCase()}${label.slice(1)} is te lang (ten hoogste ${max} tekens).` })
 
 const day = (label: string) => calendarDate(`Vul een geldige datum in voor ${label} (jjjj-mm-dd).`)
-const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item))
-
 export const agreementInput = z
   .object({
     partnerId: z.uuid({ error: 'Kies de partnerorganisatie.' }),

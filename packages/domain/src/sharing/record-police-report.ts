@@ -9,10 +9,9 @@ import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { diffSnapshots, loadIncident, snapshotOf } from '../incidents/incident-record.ts'
 import { calendarDate, textInput, yesNo } from '../input-rules.ts'
+import { oneOrMany } from './list-input.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { createShareRecord, endOfDutchDay, OUTSIDE_AGREEMENT, shareRecordRefusal } from './create-share.ts'
-
-const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item))
 
 export const policeReportInput = z.object({
   /** The incident. */

@@ -5,10 +5,9 @@ import { schema } from '@baken/db'
 import { record } from '@baken/permissions'
 import { z } from 'zod'
 import { calendarDate, textInput } from '../input-rules.ts'
+import { oneOrMany } from './list-input.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { createShareRecord, endOfDutchDay, shareRecordRefusal } from './create-share.ts'
-
-const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item))
 
 export const shareInput = z.object({
   partnerId: z.uuid({ error: 'Kies de organisatie waarmee u deelt.' }),
