@@ -5,8 +5,8 @@ import { approveAgreement, createAgreement, endAgreement, listAgreements, listSh
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, ShareStatusBadge } from '~/components/sharing.tsx'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
-import { refusalData, submitForm, useCaseContext as caseContextOf } from '~/lib/use-case.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { refusalData, requireUseCase, submitForm, useCaseContext as caseContextOf } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Delen met partners — Baken' }]
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: 'Delen met partners — Baken'
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   if (ctx.tenant.partnerId) throw redirect('/gedeeld')
-  requirePermission(request, ctx, 'read', 'Agreement')
+  requireUseCase(ctx, listAgreements)
   const uc = caseContextOf(ctx)
   return inTenant(ctx, async (tx) => {
     const agreements = await runUseCase(listAgreements, tx, uc, {})
@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Agreement')
+  requireUseCase(ctx, listAgreements)
   const form = await request.formData()
   const intent = String(form.get('intent') ?? '')
   const useCase = intent === 'approve' ? approveAgreement : intent === 'end' ? endAgreement : null
