@@ -4,38 +4,47 @@
 // legal hold stops it, nothing is due afterwards, every run logged) and tenant isolation.
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
 import { demoDates, dutchMoment } from '@baken/db/demo'
-import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { z } from 'zod'
 import {
   addCalendarMonths,
   daysBetween,
   plusDays,
-  buildStudentExport,
   closeSubjectRequest,
   createSubjectRequest,
   displayName,
-  getRetentionSettings,
+  dryRunPurge,
+  exportStudent,
+  getRetention,
   liftLegalHold,
   listLegalHolds,
   listPurgeRuns,
   listSubjectRequests,
-  purgeDryRun,
   recordAccess,
   renderStudentExportPdf,
   RETENTION_DEFAULTS,
   runPurge,
   setLegalHold,
   setRetention,
+  type Outcome,
   type PurgeReport,
+  type StudentExport,
+  type UseCase,
 } from '../src/index.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
+import { runAs } from './support/run-use-case.ts'
 import { pdfText } from './support/pdf-text.ts'
 
 let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
 const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
-const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
+const run = <S extends z.ZodType, T extends object>(email: string, useCase: UseCase<S, T>, input: unknown, now?: Date) => runAs(h.db, ctxOf[email]!, useCase, input, now)
+/** The items of a list that must succeed. */
+const itemsOf = <T>(outcome: Outcome<{ items: T[] }>): T[] => {
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome))
+  return outcome.items
+}
 const DIR = 'directeur@branding.demo'
 const FG = 'privacy@kompas.demo'
 // The day the demo was seeded (its requests and leavers are dated relative to it), and that instant.
@@ -120,9 +129,9 @@ afterAll(() => h?.close())
 
 describe('student export', () => {
   // The first export's data, reused so that rendering it again logs no further access.
-  let exported: Extract<Awaited<ReturnType<typeof buildStudentExport>>, { ok: true }>['data'] | undefined
+  let exported: StudentExport | undefined
   it('contains the pupil and no other pupil of the school by name, in the JSON and in the PDF', async () => {
-    const r = await as(DIR, (tx) => buildStudentExport(tx, ability(DIR), ctxOf[DIR]!, focal.id, { now: NOW }))
+    const r = await run(DIR, exportStudent, { id: focal.id }, NOW)
     expect(r.ok, JSON.stringify(r)).toBe(true)
     if (!r.ok) return
     exported = r.data
@@ -151,7 +160,7 @@ describe('student export', () => {
   })
 
   it('lists the shares about the pupil and who looked, and logs the export itself', async () => {
-    const r = await as(DIR, (tx) => buildStudentExport(tx, ability(DIR), ctxOf[DIR]!, focal.id))
+    const r = await run(DIR, exportStudent, { id: focal.id })
     if (!r.ok) throw new Error(JSON.stringify(r))
     // This test's share, and any demo share that happens to be about the same pupil.
     const about = await h.db.select().from(schema.shareStudents).where(eq(schema.shareStudents.studentId, focal.id))
@@ -172,11 +181,11 @@ describe('student export', () => {
 
   it('is not available to a leerkracht, nor to a directeur of another stichting (404)', async () => {
     const t = 'leerkracht@branding.demo'
-    const r1 = await as(t, (tx) => buildStudentExport(tx, ability(t), ctxOf[t]!, focal.id))
-    expect(r1).toMatchObject({ ok: false, status: 404 })
+    const r1 = await run(t, exportStudent, { id: focal.id })
+    expect(r1).toMatchObject({ ok: false, reason: 'not_found' })
     const hz = 'directeur@horizon.demo'
-    const r2 = await as(hz, (tx) => buildStudentExport(tx, ability(hz), ctxOf[hz]!, focal.id))
-    expect(r2).toMatchObject({ ok: false, status: 404 })
+    const r2 = await run(hz, exportStudent, { id: focal.id })
+    expect(r2).toMatchObject({ ok: false, reason: 'not_found' })
   })
 })
 
@@ -189,17 +198,17 @@ describe('subject requests', () => {
       .values({ stichtingId: ctxOf[DIR]!.stichtingId!, schoolId: brandingId, firstName: 'Test', lastName: 'Zestien', dateOfBirth: born })
       .returning()
     const base = { studentId: s!.id, kind: 'inzage', requesterName: 'Iemand', details: 'Graag inzage in het dossier.' }
-    const parentsOnBirthday = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'ouders', receivedOn: TODAY }, { today: TODAY }))
-    expect(parentsOnBirthday).toMatchObject({ ok: false, status: 400 })
+    const parentsOnBirthday = await run(DIR, createSubjectRequest, { ...base, requestedBy: 'ouders', receivedOn: TODAY }, NOW)
+    expect(parentsOnBirthday).toMatchObject({ ok: false, reason: 'invalid' })
     if (!parentsOnBirthday.ok) expect(parentsOnBirthday.errors[0]!.message).toMatch(/AVG art\. 8, UAVG art\. 5/)
-    const studentDayBefore = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'leerling', receivedOn: plusDays(TODAY, -1) }, { today: TODAY }))
-    expect(studentDayBefore).toMatchObject({ ok: false, status: 400, errors: [{ path: 'requestedBy' }] })
-    const ok = await as(DIR, (tx) => createSubjectRequest(tx, ability(DIR), ctxOf[DIR]!, { ...base, requestedBy: 'leerling', receivedOn: TODAY }, { today: TODAY }))
+    const studentDayBefore = await run(DIR, createSubjectRequest, { ...base, requestedBy: 'leerling', receivedOn: plusDays(TODAY, -1) }, NOW)
+    expect(studentDayBefore).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'requestedBy' }] })
+    const ok = await run(DIR, createSubjectRequest, { ...base, requestedBy: 'leerling', receivedOn: TODAY }, NOW)
     expect(ok).toMatchObject({ ok: true, dueOn: addCalendarMonths(TODAY, 1) })
   })
 
   it('lists with days left and overdue, and closes with an outcome', async () => {
-    const items = await as(FG, (tx) => listSubjectRequests(tx, ability(FG), {}, { today: TODAY }))
+    const items = itemsOf(await run(FG, listSubjectRequests, {}, NOW))
     // The demo's requests: one received 51 days before the seeding day (its month has passed), one 10.
     const overdue = items.find((i) => i.receivedOn === plusDays(TODAY, -51))
     const overdueDue = addCalendarMonths(plusDays(TODAY, -51), 1)
@@ -210,13 +219,13 @@ describe('subject requests', () => {
     expect(open).toMatchObject({ overdue: false, dueOn: openDue, daysLeft: daysBetween(TODAY, openDue) })
     expect(open!.daysLeft).toBeGreaterThan(0)
     expect(items.some((i) => i.status === 'afgewezen')).toBe(true)
-    const bad = await as(FG, (tx) => closeSubjectRequest(tx, ability(FG), ctxOf[FG]!, open!.id, { status: 'klaar', outcome: '' }))
-    expect(bad).toMatchObject({ ok: false, status: 400 })
+    const bad = await run(FG, closeSubjectRequest, { id: open!.id, status: 'klaar', outcome: '' })
+    expect(bad).toMatchObject({ ok: false, reason: 'invalid' })
     if (!bad.ok) expect(bad.errors.map((e) => e.path).sort()).toEqual(['outcome', 'status'])
-    const closed = await as(FG, (tx) => closeSubjectRequest(tx, ability(FG), ctxOf[FG]!, open!.id, { status: 'afgehandeld', outcome: 'Datum gecorrigeerd.' }))
+    const closed = await run(FG, closeSubjectRequest, { id: open!.id, status: 'afgehandeld', outcome: 'Datum gecorrigeerd.' })
     expect(closed).toMatchObject({ ok: true })
-    const again = await as(FG, (tx) => closeSubjectRequest(tx, ability(FG), ctxOf[FG]!, open!.id, { status: 'afgehandeld', outcome: 'Nogmaals.' }))
-    expect(again).toMatchObject({ ok: false, status: 409 })
+    const again = await run(FG, closeSubjectRequest, { id: open!.id, status: 'afgehandeld', outcome: 'Nogmaals.' })
+    expect(again).toMatchObject({ ok: false, reason: 'conflict' })
   })
 
   it('keeps stichtingen apart: an FG of Horizon sees no Kompas request; a directeur only the own school', async () => {
@@ -224,44 +233,44 @@ describe('subject requests', () => {
     const [u] = await h.db.insert(schema.users).values({ email: 'privacy@horizon.test', name: 'FG Horizon', passwordHash: 'x' }).returning()
     const [m] = await h.db.insert(schema.memberships).values({ userId: u!.id, role: 'privacyfunctionaris', stichtingId: horizon!.id }).returning()
     ctxOf['privacy@horizon.test'] = { userId: u!.id, membershipId: m!.id, role: 'privacyfunctionaris', stichtingId: horizon!.id, schoolId: null, partnerId: null }
-    const hz = await as('privacy@horizon.test', (tx) => listSubjectRequests(tx, ability('privacy@horizon.test')))
+    const hz = itemsOf(await run('privacy@horizon.test', listSubjectRequests, {}))
     expect(hz.length).toBe(1)
     expect(hz.every((i) => i.schoolName === 'CBS De Horizon')).toBe(true)
-    const kompas = await as(FG, (tx) => listSubjectRequests(tx, ability(FG)))
+    const kompas = itemsOf(await run(FG, listSubjectRequests, {}))
     const hzIds = new Set(hz.map((i) => i.id))
     expect(kompas.some((i) => hzIds.has(i.id))).toBe(false)
     // Closing a Kompas request from Horizon: not found.
-    const r = await as('privacy@horizon.test', (tx) => closeSubjectRequest(tx, ability('privacy@horizon.test'), ctxOf['privacy@horizon.test']!, kompas[0]!.id, { status: 'afgehandeld', outcome: 'Niet van ons.' }))
-    expect(r).toMatchObject({ ok: false, status: 404 })
-    const lyceum = await as('directeur@vakcollege.demo', (tx) => listSubjectRequests(tx, ability('directeur@vakcollege.demo')))
+    const r = await run('privacy@horizon.test', closeSubjectRequest, { id: kompas[0]!.id, status: 'afgehandeld', outcome: 'Niet van ons.' })
+    expect(r).toMatchObject({ ok: false, reason: 'not_found' })
+    const lyceum = itemsOf(await run('directeur@vakcollege.demo', listSubjectRequests, {}))
     expect(lyceum).toEqual([])
   })
 })
 
 describe('retention and the purge', () => {
   it('uses the guideline defaults, the same in TS and SQL', async () => {
-    const settings = await as(FG, (tx) => getRetentionSettings(tx, ability(FG), ctxOf[FG]!))
+    const settings = itemsOf(await run(FG, getRetention, {}))
     expect(settings.map((s) => [s.category, s.months, s.isDefault])).toEqual([
       ['leerlingdossier', 24, true],
       ['administratie', 60, true],
       ['gedeelde_gegevens', 12, true],
       ['toegangslog', 60, true],
     ])
-    const dry = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    const dry = await run(FG, dryRunPurge, { asOf: TODAY })
     if (!dry.ok) throw new Error(JSON.stringify(dry))
     expect(dry.report.months).toEqual(Object.fromEntries(Object.entries(RETENTION_DEFAULTS).map(([k, v]) => [k, v.months])))
   })
 
   it('refuses the purge to anyone but the FG, and retention changes to the directeur', async () => {
-    expect(await as(DIR, (tx) => purgeDryRun(tx, ability(DIR), ctxOf[DIR]!, {}))).toMatchObject({ ok: false, status: 403 })
-    expect(await as(DIR, (tx) => setRetention(tx, ability(DIR), ctxOf[DIR]!, { category: 'administratie', months: 12 }))).toMatchObject({ ok: false, status: 403 })
+    expect(await run(DIR, dryRunPurge, {})).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await run(DIR, setRetention, { category: 'administratie', months: 12 })).toMatchObject({ ok: false, reason: 'forbidden' })
     // And the database refuses the definer function to another role, whatever the domain says.
     await expect(as(DIR, (tx) => tx.execute(sql`select privacy_purge_report(${TODAY}::date)`))).rejects.toThrow()
   })
 
   it('dry run and purge agree; a legal hold stops it; afterwards nothing is due; runs are logged', async () => {
     const [merel, thijs, noor, sem] = ['OUD-9001', 'OUD-9002', 'OUD-9003', 'OUD-9004'].map((k) => leaver[k]!) as [string, string, string, string]
-    const dry = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    const dry = await run(FG, dryRunPurge, { asOf: TODAY })
     if (!dry.ok) throw new Error(JSON.stringify(dry))
     const r: PurgeReport = dry.report
     const entry = (id: string) => r.leerlingdossier.find((e) => e.studentId === id)
@@ -275,25 +284,25 @@ describe('retention and the purge', () => {
     expect(dry.summary.anythingDue).toBe(true)
 
     // Something changes after the dry run (a new hold): the purge refuses and touches nothing.
-    const hold = await as(FG, (tx) => setLegalHold(tx, ability(FG), ctxOf[FG]!, { studentId: merel, reason: 'Klacht bij de geschillencommissie loopt.' }))
+    const hold = await run(FG, setLegalHold, { studentId: merel, reason: 'Klacht bij de geschillencommissie loopt.' })
     expect(hold).toMatchObject({ ok: true })
-    const refused = await as(FG, (tx) => runPurge(tx, ability(FG), ctxOf[FG]!, { dryRunId: dry.runId }))
-    expect(refused).toMatchObject({ ok: false, status: 409 })
-    const held = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    const refused = await run(FG, runPurge, { dryRunId: dry.runId })
+    expect(refused).toMatchObject({ ok: false, reason: 'conflict' })
+    const held = await run(FG, dryRunPurge, { asOf: TODAY })
     if (!held.ok) throw new Error('dry run')
     expect(held.report.leerlingdossier.some((e) => e.studentId === merel)).toBe(false)
     expect(held.report.heldStudents).toContain(merel)
-    const holds = await as(FG, (tx) => listLegalHolds(tx, ability(FG)))
-    const lifted = await as(FG, (tx) => liftLegalHold(tx, ability(FG), ctxOf[FG]!, holds.find((x) => x.studentId === merel && x.active)!.id))
+    const holds = itemsOf(await run(FG, listLegalHolds, {}))
+    const lifted = await run(FG, liftLegalHold, { id: holds.find((x) => x.studentId === merel && x.active)!.id })
     expect(lifted).toMatchObject({ ok: true })
 
     // A fresh dry run, confirmed: the purge reports exactly the same and does it.
-    const dry2 = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    const dry2 = await run(FG, dryRunPurge, { asOf: TODAY })
     if (!dry2.ok) throw new Error('dry run')
     expect(dry2.report).toEqual(r)
     const merelIncident = entry(merel)!.incidentsDeleted[0]!
     const thijsIncident = entry(thijs)!.incidentsAnonymised[0]!
-    const purged = await as(FG, (tx) => runPurge(tx, ability(FG), ctxOf[FG]!, { dryRunId: dry2.runId }))
+    const purged = await run(FG, runPurge, { dryRunId: dry2.runId })
     if (!purged.ok) throw new Error(JSON.stringify(purged))
     expect(purged.report).toEqual(dry2.report)
     expect(purged.summary).toEqual(dry2.summary)
@@ -309,25 +318,25 @@ describe('retention and the purge', () => {
     expect(await h.db.select().from(schema.students).where(inArray(schema.students.id, [merel, thijs, noor]))).toHaveLength(3)
     expect(await h.db.select().from(schema.incidentPersons).where(eq(schema.incidentPersons.studentId, noor))).toHaveLength(1)
 
-    const after = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    const after = await run(FG, dryRunPurge, { asOf: TODAY })
     if (!after.ok) throw new Error('dry run')
     expect(after.summary.anythingDue).toBe(false)
     expect(after.report.leerlingdossier).toEqual([])
     expect(after.report.administratie).toEqual([])
     expect(after.report.heldStudents).toEqual([noor])
 
-    const runs = await as(FG, (tx) => listPurgeRuns(tx, ability(FG), ctxOf[FG]!))
+    const runs = itemsOf(await run(FG, listPurgeRuns, {}))
     expect(runs.map((x) => x.dryRun)).toEqual(expect.arrayContaining([true, false]))
     expect(runs.filter((x) => !x.dryRun)).toHaveLength(1)
     expect(runs.length).toBeGreaterThanOrEqual(5)
   })
 
   it('changes a term (FG only) and the dry run follows it', async () => {
-    expect(await as(FG, (tx) => setRetention(tx, ability(FG), ctxOf[FG]!, { category: 'leerlingdossier', months: 0 }))).toMatchObject({ ok: false, status: 400 })
-    expect(await as(FG, (tx) => setRetention(tx, ability(FG), ctxOf[FG]!, { category: 'leerlingdossier', months: 36 }))).toMatchObject({ ok: true })
-    const settings = await as(FG, (tx) => getRetentionSettings(tx, ability(FG), ctxOf[FG]!))
+    expect(await run(FG, setRetention, { category: 'leerlingdossier', months: 0 })).toMatchObject({ ok: false, reason: 'invalid' })
+    expect(await run(FG, setRetention, { category: 'leerlingdossier', months: 36 })).toMatchObject({ ok: true })
+    const settings = itemsOf(await run(FG, getRetention, {}))
     expect(settings[0]).toMatchObject({ category: 'leerlingdossier', months: 36, isDefault: false })
-    const dry = await as(FG, (tx) => purgeDryRun(tx, ability(FG), ctxOf[FG]!, { asOf: TODAY }))
+    const dry = await run(FG, dryRunPurge, { asOf: TODAY })
     if (!dry.ok) throw new Error('dry run')
     expect(dry.report.months.leerlingdossier).toBe(36)
   })

@@ -2,7 +2,6 @@
 // on a share (agreement, purpose, fields, expiry), the minimised payload, the access log, agreements
 // (draft, approve by the bevoegd gezag only, end), revocation and what a recipient sees.
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
-import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, isNotNull, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -37,7 +36,6 @@ const userOf: Record<string, string> = {}
 const today = localDate(new Date())
 const fightAt = new Date(Date.now() - 3 * 86400_000)
 const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
-const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
 const run = <S extends z.ZodType, T extends object>(email: string, useCase: UseCase<S, T>, input: unknown) => runAs(h.db, ctxOf[email]!, useCase, input)
 
 let wijkteam: string
@@ -250,7 +248,7 @@ describe('agreements', () => {
     retentionDays: 30,
     ...over,
   })
-  const create = (email: string, input: unknown) => as(email, (tx) => createAgreement(tx, ability(email), ctxOf[email]!, input))
+  const create = (email: string, input: unknown) => run(email, createAgreement, input)
 
   it('names every missing Wpg field in Dutch', async () => {
     const r = await create('privacy@kompas.demo', { partnerId: wijkteam, purposes: [], dataCategories: [], validFrom: '2027-01-01', validUntil: '2026-01-01', retentionDays: 0 })
@@ -277,10 +275,10 @@ describe('agreements', () => {
 
   it('a directeur drafts for the own school only; a leerkracht not at all', async () => {
     const lyceum = ctxOf['directeur@lyceum.demo']!.schoolId!
-    expect(await create('directeur@branding.demo', body({ schoolId: lyceum }))).toMatchObject({ ok: false, status: 403 })
+    expect(await create('directeur@branding.demo', body({ schoolId: lyceum }))).toMatchObject({ ok: false, reason: 'forbidden' })
     const own = await create('directeur@branding.demo', body())
     expect(own.ok).toBe(true)
-    expect(await create('leerkracht@branding.demo', body())).toMatchObject({ ok: false, status: 403 })
+    expect(await create('leerkracht@branding.demo', body())).toMatchObject({ ok: false, reason: 'forbidden' })
   })
 
   it('is a concept until the bestuurder approves it; then it can carry a share; ended, it no longer can', async () => {
@@ -297,14 +295,16 @@ describe('agreements', () => {
   })
 
   it('both sides read it; the police only approved ones of their own; another stichting nothing', async () => {
-    const police = await as('politie@wijkteam.demo', (tx) => listAgreements(tx, ability('politie@wijkteam.demo'), ctxOf['politie@wijkteam.demo']!))
-    expect(police!.length).toBeGreaterThan(0)
-    expect(police!.every((a) => a.partnerId === wijkteam && a.status !== 'concept')).toBe(true)
-    expect(police!.map((a) => a.id)).toContain(policeAgreement)
-    const horizon = await as('directeur@horizon.demo', (tx) => listAgreements(tx, ability('directeur@horizon.demo'), ctxOf['directeur@horizon.demo']!))
-    expect(horizon).toEqual([])
-    expect(await as('directeur@horizon.demo', (tx) => getAgreement(tx, ability('directeur@horizon.demo'), ctxOf['directeur@horizon.demo']!, policeAgreement))).toBeNull()
-    const got = await as('directeur@branding.demo', (tx) => getAgreement(tx, ability('directeur@branding.demo'), ctxOf['directeur@branding.demo']!, policeAgreement))
+    const listed = await run('politie@wijkteam.demo', listAgreements, {})
+    if (!listed.ok) throw new Error(JSON.stringify(listed))
+    const police = listed.items
+    expect(police.length).toBeGreaterThan(0)
+    expect(police.every((a) => a.partnerId === wijkteam && a.status !== 'concept')).toBe(true)
+    expect(police.map((a) => a.id)).toContain(policeAgreement)
+    const horizon = await run('directeur@horizon.demo', listAgreements, {})
+    expect(horizon).toEqual({ ok: true, items: [] })
+    expect(await run('directeur@horizon.demo', getAgreement, { id: policeAgreement })).toMatchObject({ ok: false, reason: 'not_found' })
+    const got = await run('directeur@branding.demo', getAgreement, { id: policeAgreement })
     expect(got).toMatchObject({ title: POLICE_AGREEMENT_TITLE, active: true, partnerName: 'Wijkteam Centrum' })
   })
 })
@@ -314,7 +314,9 @@ describe('what the police see, and revocation', () => {
     const r = await share('directeur@branding.demo', base({ fields: ['datum', 'type', 'naam_dader'], studentIds: [dader.id] }))
     if (!r.ok) throw new Error('no share')
     const email = 'politie@wijkteam.demo'
-    const list = await as(email, (tx) => listSharedRecords(tx, ability(email), ctxOf[email]!))
+    const listed = await run(email, listSharedRecords, {})
+    if (!listed.ok) throw new Error(JSON.stringify(listed))
+    const list = listed.items
     expect(list!.length).toBeGreaterThan(0)
     const times = list!.map((s) => s.sharedAt.getTime())
     expect([...times].sort((a, b) => b - a)).toEqual(times)
@@ -324,10 +326,10 @@ describe('what the police see, and revocation', () => {
     const demoShares = await h.db.select().from(schema.shares).where(eq(schema.shares.agreementId, policeAgreement))
     for (const s of demoShares.filter((s) => s.revokedAt || s.expiresAt < new Date())) {
       expect(list!.map((x) => x.id)).not.toContain(s.id)
-      expect(await as(email, (tx) => getSharedRecord(tx, ability(email), ctxOf[email]!, s.id))).toBeNull()
+      expect(await run(email, getSharedRecord, { id: s.id })).toMatchObject({ ok: false, reason: 'not_found' })
     }
-    const one = await as(email, (tx) => getSharedRecord(tx, ability(email), ctxOf[email]!, r.shareId))
-    expect(one).not.toBeNull()
+    const one = await run(email, getSharedRecord, { id: r.shareId })
+    expect(one.ok).toBe(true)
     const logged = await h.db
       .select()
       .from(schema.accessLog)
@@ -336,8 +338,9 @@ describe('what the police see, and revocation', () => {
     expect(logged[0]).toMatchObject({ subjectType: 'share', action: 'read', studentId: dader.id, stichtingId: ctxOf['directeur@branding.demo']!.stichtingId, partnerId: wijkteam })
     // The summary list shows no payload and is not logged.
     const before = logged.length
-    const summary = await as(email, (tx) => listSharedRecords(tx, ability(email), ctxOf[email]!, { summaryOnly: true }))
-    expect(summary!.find((s) => s.id === r.shareId)!.items).toEqual([])
+    const summary = await run(email, listSharedRecords, { summaryOnly: true })
+    if (!summary.ok) throw new Error(JSON.stringify(summary))
+    expect(summary.items.find((s) => s.id === r.shareId)!.items).toEqual([])
     const after = await h.db.select().from(schema.accessLog).where(and(eq(schema.accessLog.subjectId, r.shareId), eq(schema.accessLog.userId, userOf[email]!)))
     expect(after.length).toBe(before)
   })
@@ -350,36 +353,37 @@ describe('what the police see, and revocation', () => {
     const r = await share('directeur@branding.demo', base())
     if (!r.ok) throw new Error('no share')
     const email = 'directeur@branding.demo'
-    expect(await as(email, (tx) => revokeShare(tx, ability(email), ctxOf[email]!, r.shareId, { reason: '' }))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'reason' }] })
-    expect(await as('leerkracht@branding.demo', (tx) => revokeShare(tx, ability('leerkracht@branding.demo'), ctxOf['leerkracht@branding.demo']!, r.shareId, { reason: 'weg' }))).toMatchObject({ ok: false })
-    expect(await as(email, (tx) => revokeShare(tx, ability(email), ctxOf[email]!, r.shareId, { reason: 'Onderzoek afgerond.' }))).toMatchObject({ ok: true })
-    expect(await as(email, (tx) => revokeShare(tx, ability(email), ctxOf[email]!, r.shareId, { reason: 'Nog eens.' }))).toMatchObject({ ok: false, status: 409 })
-    expect(await as('politie@wijkteam.demo', (tx) => getSharedRecord(tx, ability('politie@wijkteam.demo'), ctxOf['politie@wijkteam.demo']!, r.shareId))).toBeNull()
-    const list = await as(email, (tx) => listShares(tx, ability(email), ctxOf[email]!, { status: 'ingetrokken' }))
-    expect(list!.map((s) => s.id)).toContain(r.shareId)
+    expect(await run(email, revokeShare, { id: r.shareId, reason: '' })).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'reason' }] })
+    expect(await run('leerkracht@branding.demo', revokeShare, { id: r.shareId, reason: 'weg' })).toMatchObject({ ok: false })
+    expect(await run(email, revokeShare, { id: r.shareId, reason: 'Onderzoek afgerond.' })).toMatchObject({ ok: true })
+    expect(await run(email, revokeShare, { id: r.shareId, reason: 'Nog eens.' })).toMatchObject({ ok: false, reason: 'conflict' })
+    expect(await run('politie@wijkteam.demo', getSharedRecord, { id: r.shareId })).toMatchObject({ ok: false, reason: 'not_found' })
+    const list = await run(email, listShares, { status: 'ingetrokken' })
+    if (!list.ok) throw new Error(JSON.stringify(list))
+    expect(list.items.map((s) => s.id)).toContain(r.shareId)
   })
 
   it('the privacyfunctionaris revokes for the stichting', async () => {
     const r = await share('directeur@branding.demo', base())
     if (!r.ok) throw new Error('no share')
     const email = 'privacy@kompas.demo'
-    expect(await as(email, (tx) => revokeShare(tx, ability(email), ctxOf[email]!, r.shareId, { reason: 'Geen grondslag.' }))).toMatchObject({ ok: true })
+    expect(await run(email, revokeShare, { id: r.shareId, reason: 'Geen grondslag.' })).toMatchObject({ ok: true })
   })
 
   it('another stichting cannot read or revoke a share', async () => {
     const r = await share('directeur@branding.demo', base())
     if (!r.ok) throw new Error('no share')
     const email = 'directeur@horizon.demo'
-    expect(await as(email, (tx) => getShare(tx, ability(email), ctxOf[email]!, r.shareId))).toBeNull()
-    expect(await as(email, (tx) => revokeShare(tx, ability(email), ctxOf[email]!, r.shareId, { reason: 'niet van ons' }))).toMatchObject({ ok: false, status: 404 })
+    expect(await run(email, getShare, { id: r.shareId })).toMatchObject({ ok: false, reason: 'not_found' })
+    expect(await run(email, revokeShare, { id: r.shareId, reason: 'niet van ons' })).toMatchObject({ ok: false, reason: 'not_found' })
   })
 })
 
 describe('melding / aangifte', () => {
   it('records the aangifte on the incident with a version and makes the police share', async () => {
     const email = 'directeur@branding.demo'
-    const r = await as(email, (tx) =>
-      recordPoliceReport(tx, ability(email), ctxOf[email]!, fight, {
+    const r = await run(email, recordPoliceReport, {
+        id: fight,
         kind: 'aangifte',
         reportedOn: plusDays(today, -1),
         reportedBy: 'Henk Mulder',
@@ -387,8 +391,7 @@ describe('melding / aangifte', () => {
         fields: ['datum', 'naam_slachtoffer'],
         studentIds: [victim.id],
         expiresOn: new Date(Date.now() + 20 * DAY).toISOString().slice(0, 10),
-      }),
-    )
+      })
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
     if (!r.ok) return
     const [row] = await h.db.select().from(schema.incidents).where(eq(schema.incidents.id, fight))
@@ -401,7 +404,7 @@ describe('melding / aangifte', () => {
 
   it('a refused share records nothing on the incident (the route rolls back); a leerkracht may not', async () => {
     const email = 'leerkracht@branding.demo'
-    const r = await as(email, (tx) => recordPoliceReport(tx, ability(email), ctxOf[email]!, fight, { kind: 'melding', reportedOn: '2026-11-20', reportedBy: 'x', fields: ['datum'], expiresOn: '2026-12-01' }))
+    const r = await run(email, recordPoliceReport, { id: fight, kind: 'melding', reportedOn: '2026-11-20', reportedBy: 'x', fields: ['datum'], expiresOn: '2026-12-01' })
     expect(r.ok).toBe(false)
   })
 })
@@ -411,11 +414,11 @@ describe('oversight by the stichting', () => {
     const r = await share('directeur@branding.demo', base({ fields: ['datum', 'naam_dader'], studentIds: [dader.id] }))
     if (!r.ok) throw new Error('no share')
     for (const email of ['bestuur@kompas.demo', 'privacy@kompas.demo']) {
-      const got = await as(email, (tx) => getShare(tx, ability(email), ctxOf[email]!, r.shareId))
+      const got = await run(email, getShare, { id: r.shareId })
       expect(got).toMatchObject({ contentHidden: true, items: [], students: [], studentCount: 1, partnerName: 'Wijkteam Centrum' })
       expect(JSON.stringify(got)).not.toContain(dader.name)
     }
-    const school = await as('directeur@branding.demo', (tx) => getShare(tx, ability('directeur@branding.demo'), ctxOf['directeur@branding.demo']!, r.shareId))
+    const school = await run('directeur@branding.demo', getShare, { id: r.shareId })
     expect(JSON.stringify(school)).toContain(dader.name)
   })
 })

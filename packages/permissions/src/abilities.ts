@@ -4,7 +4,8 @@ import type { Role } from '@baken/db'
 // Beyond CRUD, a step that is one role's own legal decision gets its own action, so that the role
 // wall stays in this one table: 'approve' (the bevoegd gezag approves a sharing agreement),
 // 'decide' (a decision on a measure or an objection).
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'approve', 'decide', 'manage'] as const
+// 'open': opening a record within one's usual scope, without a break-glass reason (privacy/access-log.ts).
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'approve', 'decide', 'manage', 'open'] as const
 export type Action = (typeof ACTIONS)[number]
 
 /** Subjects are named after domain records; conditions use their real (camelCase) column names. */
@@ -99,6 +100,9 @@ function schoolStaff(ctx: AbilityContext, { can }: Builder) {
   can('read', 'Calendar', { stichtingId: ctx.stichtingId })
   // Letters are made at the school from the stichting's templates.
   can('read', 'LetterTemplate', { stichtingId: ctx.stichtingId })
+  // Opening an incident needs no break-glass reason unless it is confidential; one's own report, never.
+  can('open', 'Incident', { confidential: false })
+  can('open', 'Incident', { reportedById: ctx.userId })
 }
 
 /**
@@ -238,6 +242,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('create', 'ReportCase', { schoolId: ctx.schoolId, kind: 'zedendelict_medewerker' })
     builder.can('read', 'ReportCase', { openedById: ctx.userId })
     builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
+    // Any pupil's dossier of the school, without a break-glass reason.
+    builder.can('open', 'Student')
   },
   intern_begeleider(ctx, builder) {
     schoolStaff(ctx, builder)
@@ -262,6 +268,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('create', 'ReportCase', { schoolId: ctx.schoolId, kind: 'zedendelict_medewerker' })
     builder.can('read', 'ReportCase', { openedById: ctx.userId })
     builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
+    builder.can('open', 'Student')
   },
   leerkracht(ctx, builder) {
     // Registers incidents about any pupil of the school, so may look pupils up by name and group.
@@ -281,6 +288,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('create', 'ReportCase', { schoolId: ctx.schoolId })
     builder.can('read', 'ReportCase', { openedById: ctx.userId })
     builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
+    // The dossier of a pupil of a group they teach; any other pupil's only with a break-glass reason.
+    builder.can('open', 'Student', { teacherIds: ctx.userId })
   },
   vertrouwenspersoon(ctx, builder) {
     schoolStaff(ctx, builder)
@@ -291,6 +300,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     followUpOwner(ctx, builder)
     // Confidential reporting duties (zeden route with the board; Meldcode).
     builder.can(['read', 'create', 'update'], 'ReportCase', { schoolId: ctx.schoolId })
+    // Confidential cases are this role's own work: opened without a break-glass reason, as are dossiers.
+    builder.can('open', 'Incident')
+    builder.can('open', 'Student')
   },
   halt_medewerker(ctx, { can }) {
     // Sees pupils only through referrals of linked schools: the shared facts and Halt's own case.

@@ -1,15 +1,15 @@
 // The OpenAPI 3.1 description of /api/v1. Kept beside the routes; the HTTP tests check that every
 // documented path answers and that every API route is documented.
 import { uuidSchema as uuid } from './openapi/common.ts'
-import { accessLogEndpoints, accessLogPaths } from './openapi/access-log.ts'
+import { accessLogEndpoints } from './openapi/access-log.ts'
 import { mergePaths, pathsOf } from './openapi/endpoint.ts'
 import { haltEndpoints, haltPaths } from './openapi/halt.ts'
 import { incidentsEndpoints, incidentsPaths } from './openapi/incidents.ts'
 import { measuresEndpoints, measuresPaths } from './openapi/measures.ts'
 import { measuresExtraEndpoints, measuresExtraPaths } from './openapi/measures-extra.ts'
-import { privacyEndpoints, privacyPaths } from './openapi/privacy.ts'
+import { privacyEndpoints } from './openapi/privacy.ts'
 import { reportingEndpoints, reportingPaths } from './openapi/reporting.ts'
-import { sharingEndpoints, sharingPaths } from './openapi/sharing.ts'
+import { sharingEndpoints } from './openapi/sharing.ts'
 const student = {
   type: 'object',
   required: ['id', 'firstName', 'lastName', 'displayName', 'dateOfBirth', 'status', 'schoolId'],
@@ -152,9 +152,6 @@ export const openApiDocument = {
     ...incidentsPaths,
     ...measuresPaths,
     ...measuresExtraPaths,
-    ...accessLogPaths,
-    ...sharingPaths,
-    ...privacyPaths,
     ...reportingPaths,
     ...haltPaths,
     },

@@ -1,10 +1,12 @@
 // The student export as a download (JSON or PDF), shared by the page's resource routes and the API.
-import { buildStudentExport, renderStudentExportPdf } from '@baken/domain'
-import { inTenant, type RequestContext } from './context.server.ts'
+import { exportStudent, renderStudentExportPdf } from '@baken/domain'
+import type { RequestContext } from './context.server.ts'
+import { perform, refusalResponse } from './use-case.server.ts'
 
+/** The caller has passed `create StudentExport` (the route's wall); the use case checks the pupil. */
 export async function studentExportResponse(ctx: RequestContext, studentId: string, format: 'json' | 'pdf', options: { download: boolean }): Promise<Response> {
-  const result = await inTenant(ctx, (tx) => buildStudentExport(tx, ctx.ability, ctx.tenant, studentId))
-  if (!result.ok) return Response.json({ errors: result.errors }, { status: result.status })
+  const result = await perform(ctx, exportStudent, { id: studentId })
+  if (!result.ok) return refusalResponse(result)
   // Personal data: never kept by a browser or proxy cache.
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
   if (format === 'pdf') {

@@ -4,25 +4,26 @@ import { getShare, revokeShare } from '@baken/domain'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, fieldError, SharedPayload, ShareStatusBadge } from '~/components/sharing.tsx'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Deling — Baken' }]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Share')
-  const share = await inTenant(ctx, (tx) => getShare(tx, ctx.ability, ctx.tenant, params.id ?? ''))
-  if (!share) throw data('Niet gevonden', { status: 404 })
+  requireUseCase(ctx, getShare)
+  const outcome = await perform(ctx, getShare, { id: params.id ?? '' })
+  if (!outcome.ok) throw data('Niet gevonden', { status: 404 })
+  const { ok: _ok, ...share } = outcome
   return { share }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Share')
   const form = await request.formData()
-  const result = await writeInTenant(ctx, (tx) => revokeShare(tx, ctx.ability, ctx.tenant, params.id ?? '', { reason: String(form.get('reason') ?? '') }))
-  if (!result.ok) return data({ errors: result.errors, revoked: false }, { status: result.status })
+  const result = await submitForm(ctx, revokeShare, form, { id: params.id ?? '' })
+  if (!result.ok) return refusalData(result, { revoked: false })
   return { errors: [], revoked: true }
 }
 

@@ -1,12 +1,12 @@
 // /delen: the school's (or stichting's) sharing agreements and shares. The bestuurder
 // approves concept agreements here; agreements are drafted at /delen/convenanten/nieuw and shares
 // made at /delen/nieuw. Partner users are sent to /gedeeld.
-import { approveAgreement, endAgreement, listAgreements, listShares, mayRun } from '@baken/domain'
+import { approveAgreement, createAgreement, endAgreement, listAgreements, listShares, mayRun, runUseCase, shareIncidents } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, ShareStatusBadge } from '~/components/sharing.tsx'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
-import { refusalData, submitForm } from '~/lib/use-case.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { refusalData, requireUseCase, submitForm, useCaseContext as caseContextOf } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Delen met partners — Baken' }]
@@ -14,20 +14,26 @@ export const meta: MetaFunction = () => [{ title: 'Delen met partners — Baken'
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   if (ctx.tenant.partnerId) throw redirect('/gedeeld')
-  requirePermission(request, ctx, 'read', 'Agreement')
-  return inTenant(ctx, async (tx) => ({
-    agreements: (await listAgreements(tx, ctx.ability, ctx.tenant)) ?? [],
-    shares: ctx.ability.can('read', 'Share') ? ((await listShares(tx, ctx.ability, ctx.tenant)) ?? []) : [],
-    canCreateAgreement: ctx.ability.can('create', 'Agreement'),
-    canApprove: mayRun(approveAgreement, ctx.ability),
-    canEnd: ctx.ability.can('update', 'Agreement'),
-    canShare: ctx.ability.can('create', 'Share') && ctx.tenant.schoolId !== null,
-  }))
+  requireUseCase(ctx, listAgreements)
+  const uc = caseContextOf(ctx)
+  return inTenant(ctx, async (tx) => {
+    const agreements = await runUseCase(listAgreements, tx, uc, {})
+    const shares = mayRun(listShares, ctx.ability) ? await runUseCase(listShares, tx, uc, {}) : null
+    return {
+      agreements: agreements.ok ? agreements.items : [],
+      shares: shares?.ok ? shares.items : [],
+      canCreateAgreement: mayRun(createAgreement, ctx.ability),
+      canApprove: mayRun(approveAgreement, ctx.ability),
+      canEnd: mayRun(endAgreement, ctx.ability),
+      // Shares are made by a school: the stichting's roles oversee them.
+      canShare: mayRun(shareIncidents, ctx.ability) && ctx.tenant.schoolId !== null,
+    }
+  })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Agreement')
+  requireUseCase(ctx, listAgreements)
   const form = await request.formData()
   const intent = String(form.get('intent') ?? '')
   const useCase = intent === 'approve' ? approveAgreement : intent === 'end' ? endAgreement : null

@@ -1,43 +1,28 @@
 // Drafting a sharing agreement with the fields Wpg art. 20 lid 2 requires. It is saved as a
 // concept; the bestuurder approves it at /delen.
-import { agreementFormOptions, createAgreement, localDate } from '@baken/domain'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { createAgreement, getAgreementForm, localDate } from '@baken/domain'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CheckboxGroup, ErrorSummary, fieldError } from '~/components/sharing.tsx'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Nieuw convenant — Baken' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Agreement')
-  const options = await inTenant(ctx, (tx) => agreementFormOptions(tx, ctx.tenant))
+  requireUseCase(ctx, getAgreementForm)
+  const form = await perform(ctx, getAgreementForm, {})
+  if (!form.ok) throw new Response('Geen toegang', { status: 403 })
+  const { ok: _ok, ...options } = form
   const today = localDate(new Date())
   return { ...options, today, ownSchool: ctx.tenant.schoolId }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Agreement')
-  const form = await request.formData()
-  const text = (k: string) => String(form.get(k) ?? '')
-  const input = {
-    partnerId: text('partnerId'),
-    schoolId: text('schoolId') || null,
-    title: text('title'),
-    publicInterest: text('publicInterest'),
-    partnership: text('partnership'),
-    purposes: form.getAll('purposes').map(String),
-    dataCategories: form.getAll('dataCategories').map(String),
-    conditions: text('conditions'),
-    recipients: text('recipients'),
-    legalBasis: text('legalBasis'),
-    validFrom: text('validFrom'),
-    validUntil: text('validUntil'),
-    retentionDays: text('retentionDays'),
-  }
-  const saved = await writeInTenant(ctx, (tx) => createAgreement(tx, ctx.ability, ctx.tenant, input))
-  if (!saved.ok) return data({ errors: saved.errors }, { status: saved.status })
+  const saved = await submitForm(ctx, createAgreement, await request.formData())
+  if (!saved.ok) return refusalData(saved)
   return redirect('/delen')
 }
 

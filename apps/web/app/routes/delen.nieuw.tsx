@@ -1,45 +1,40 @@
 // Sharing incidents with a partner: under an active agreement, for one of its purposes,
 // with the fields chosen by checkbox (default the least: date and type), until an expiry date,
 // optionally to named persons at the partner. The directeur shares (CASL `create Share`).
-import { createShare, localDate, shareFormOptions } from '@baken/domain'
+import { getShareForm, localDate, plusDays, shareIncidents } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CheckboxGroup, ErrorSummary, fieldError } from '~/components/sharing.tsx'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Gegevens delen — Baken' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Share')
-  const options = await inTenant(ctx, (tx) => shareFormOptions(tx, ctx.ability, ctx.tenant))
-  const in30 = new Date(Date.now() + 30 * 86_400_000)
-  return { ...options, defaultExpiry: localDate(in30), today: localDate(new Date()) }
+  requireUseCase(ctx, getShareForm)
+  const now = new Date()
+  const form = await perform(ctx, getShareForm, {}, now)
+  if (!form.ok) throw new Response('Geen toegang', { status: 403 })
+  const { ok: _ok, ...options } = form
+  const today = localDate(now)
+  // The form's default expiry: 30 days from today.
+  return { ...options, defaultExpiry: plusDays(today, 30), today }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Share')
+  requireUseCase(ctx, shareIncidents)
   const form = await request.formData()
   const agreementId = String(form.get('agreementId') ?? '')
-  const options = await inTenant(ctx, (tx) => shareFormOptions(tx, ctx.ability, ctx.tenant))
-  const agreement = options.agreements.find((a) => a.id === agreementId)
-  const input = {
-    partnerId: agreement?.partnerId ?? '',
-    agreementId: agreementId || null,
-    purpose: String(form.get('purpose') ?? ''),
-    fields: form.getAll('fields').map(String),
-    incidentIds: form.getAll('incidentIds').map(String),
-    studentIds: form.getAll('studentIds').map(String),
-    expiresOn: String(form.get('expiresOn') ?? ''),
-    note: String(form.get('note') ?? '') || null,
-    recipientUserIds: form.getAll('recipientUserIds').map(String),
-  }
+  // The partner is the agreement's: the form names only the agreement.
+  const options = await perform(ctx, getShareForm, {})
+  const agreement = options.ok ? options.agreements.find((a) => a.id === agreementId) : undefined
   if (!agreement) return data({ errors: [{ path: 'agreementId', message: 'Kies het convenant waaronder u deelt.' }] }, { status: 400 })
-  const saved = await writeInTenant(ctx, (tx) => createShare(tx, ctx.ability, ctx.tenant, input))
-  if (!saved.ok) return data({ errors: saved.errors }, { status: saved.status })
-  return redirect(`/delen/${saved.shareId}`)
+  const saved = await submitForm(ctx, shareIncidents, form, { partnerId: agreement.partnerId })
+  if (!saved.ok) return refusalData(saved)
+  return redirect(`/delen/${saved.id}`)
 }
 
 export default function NewShare() {

@@ -4,16 +4,18 @@ import { getSharedRecord } from '@baken/domain'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { SharedPayload } from '~/components/sharing.tsx'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld dossier — Baken' }]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'SharedRecord')
-  const record = await inTenant(ctx, (tx) => getSharedRecord(tx, ctx.ability, ctx.tenant, params.id ?? ''))
-  if (!record) throw data('Niet gevonden', { status: 404 })
+  requireUseCase(ctx, getSharedRecord)
+  const outcome = await perform(ctx, getSharedRecord, { id: params.id ?? '' })
+  if (!outcome.ok) throw data('Niet gevonden', { status: 404 })
+  const { ok: _ok, ...record } = outcome
   return { record }
 }
 

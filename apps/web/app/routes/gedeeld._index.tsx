@@ -4,16 +4,17 @@
 import { listSharedRecords } from '@baken/domain'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Gedeelde gegevens — Baken' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'SharedRecord')
-  const records = (await inTenant(ctx, (tx) => listSharedRecords(tx, ctx.ability, ctx.tenant, { summaryOnly: true }))) ?? []
-  return { records }
+  requireUseCase(ctx, listSharedRecords)
+  const outcome = await perform(ctx, listSharedRecords, { summaryOnly: true })
+  return { records: outcome.ok ? outcome.items : [] }
 }
 
 export default function Gedeeld() {

@@ -6,7 +6,8 @@ import { decideBreakGlass, incidentNeedsReason, incidentSubject, loadIncident, l
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CheckboxGroup, ErrorSummary, fieldError, SHARE_FIELD_TEXT } from '~/components/sharing.tsx'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { perform, refusalData } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Melding of aangifte bij de politie — Baken' }]
@@ -51,6 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   requirePermission(request, ctx, 'create', 'Share')
   const form = await request.formData()
   const input = {
+    id: params.id ?? '',
     kind: String(form.get('kind') ?? ''),
     reportedOn: String(form.get('reportedOn') ?? ''),
     reportedBy: String(form.get('reportedBy') ?? ''),
@@ -61,8 +63,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     expiresOn: String(form.get('expiresOn') ?? ''),
     note: String(form.get('note') ?? '') || null,
   }
-  const saved = await writeInTenant(ctx, (tx) => recordPoliceReport(tx, ctx.ability, ctx.tenant, params.id ?? '', input))
-  if (!saved.ok) return data({ errors: saved.errors }, { status: saved.status })
+  const saved = await perform(ctx, recordPoliceReport, input)
+  if (!saved.ok) return refusalData(saved)
   return redirect(`/delen/${saved.shareId}`)
 }
 

@@ -1,18 +1,20 @@
 // The data subject's export (AVG art. 15) of one student: who exercises the rights (under 16 the
 // parents, from 16 the student; age today) and the JSON and PDF downloads. The directeur of the
 // student's school. (Route file name with "_": the page stands on its own, outside the dossier's layout.)
-import { loadExportSubject } from '@baken/domain'
+import { getExportSubject } from '@baken/domain'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Gegevens van een leerling exporteren — Baken' }]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'StudentExport')
-  const subject = await inTenant(ctx, (tx) => loadExportSubject(tx, ctx.ability, params.studentId ?? ''))
-  if (!subject) throw new Response('Leerling niet gevonden', { status: 404 })
+  requireUseCase(ctx, getExportSubject)
+  const found = await perform(ctx, getExportSubject, { id: params.studentId ?? '' })
+  if (!found.ok) throw new Response('Leerling niet gevonden', { status: 404 })
+  const { ok: _ok, ...subject } = found
   return { subject }
 }
 

@@ -4,23 +4,27 @@
 import {
   closeSubjectRequest,
   createSubjectRequest,
-  getRetentionSettings,
+  dryRunPurge,
+  getRetention,
   liftLegalHold,
   listLegalHolds,
   listPrivacyStudents,
   listPurgeRuns,
   listSubjectRequests,
   localDate,
-  purgeDryRun,
+  mayRun,
   runPurge,
+  runUseCase,
   setLegalHold,
   setRetention,
   SUBJECT_REQUEST_KIND_LABELS,
+  type Outcome,
 } from '@baken/domain'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { inTenant, requireContext, writeInTenant, type RequestContext } from '~/lib/context.server.ts'
+import { inTenant, requireContext, type RequestContext } from '~/lib/context.server.ts'
+import { REFUSAL_STATUS, submitForm, useCaseContext as caseContextOf } from '~/lib/use-case.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Privacy: verzoeken, bewaartermijnen en opschonen — Baken' }]
 
@@ -30,7 +34,7 @@ interface FieldError {
 }
 
 function requireAny(ctx: RequestContext) {
-  if (!ctx.ability.can('read', 'SubjectRequest') && !ctx.ability.can('read', 'LegalHold')) {
+  if (!mayRun(listSubjectRequests, ctx.ability) && !mayRun(listLegalHolds, ctx.ability)) {
     throw new Response('Geen toegang', { status: 403 })
   }
 }
@@ -38,70 +42,54 @@ function requireAny(ctx: RequestContext) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requireAny(ctx)
-  const isFg = ctx.ability.can('manage', 'Retention')
-  const today = localDate(new Date())
+  const isFg = mayRun(dryRunPurge, ctx.ability)
+  const now = new Date()
+  const uc = caseContextOf(ctx, now)
+  const items = <T,>(outcome: Outcome<{ items: T[] }>): T[] => (outcome.ok ? outcome.items : [])
   return inTenant(ctx, async (tx) => ({
-    today,
+    today: localDate(now),
     isFg,
-    canLift: ctx.ability.can('update', 'LegalHold'),
+    canLift: mayRun(liftLegalHold, ctx.ability),
     kinds: Object.entries(SUBJECT_REQUEST_KIND_LABELS).map(([value, label]) => ({ value, label })),
     kindLabels: SUBJECT_REQUEST_KIND_LABELS as Record<string, string>,
-    requests: await listSubjectRequests(tx, ctx.ability, {}, { today }),
-    students: await listPrivacyStudents(tx, ctx.ability, { today }),
-    holds: await listLegalHolds(tx, ctx.ability),
-    retention: isFg ? await getRetentionSettings(tx, ctx.ability, ctx.tenant) : [],
-    runs: isFg ? await listPurgeRuns(tx, ctx.ability, ctx.tenant, 10) : [],
+    requests: items(await runUseCase(listSubjectRequests, tx, uc, {})),
+    students: items(await runUseCase(listPrivacyStudents, tx, uc, {})),
+    holds: items(await runUseCase(listLegalHolds, tx, uc, {})),
+    retention: isFg ? items(await runUseCase(getRetention, tx, uc, {})) : [],
+    runs: isFg ? items(await runUseCase(listPurgeRuns, tx, uc, { limit: 10 })) : [],
   }))
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
   requireAny(ctx)
-  const form = Object.fromEntries(await request.formData()) as Record<string, string>
-  const intent = form.intent
-  const done = (message: string, extra: Record<string, unknown> = {}) => ({ intent, ok: true as const, message, errors: [] as FieldError[], ...extra })
-  const fail = (r: { status: number; errors: FieldError[] }) => data({ intent, ok: false as const, message: '', errors: r.errors }, { status: r.status })
+  const form = await request.formData()
+  const intent = String(form.get('intent') ?? '')
+  const field = (name: string) => String(form.get(name) ?? '')
+  const done = (message: string) => ({ intent, ok: true as const, message, errors: [] as FieldError[] })
+  const fail = (status: number, errors: FieldError[]) => data({ intent, ok: false as const, message: '', errors }, { status })
+  const answer = <T extends object>(outcome: Outcome<T>, message: (value: T) => string) =>
+    outcome.ok ? done(message(outcome)) : fail(REFUSAL_STATUS[outcome.reason], outcome.errors)
   switch (intent) {
-    case 'request': {
-      const r = await writeInTenant(ctx, (tx) =>
-        createSubjectRequest(tx, ctx.ability, ctx.tenant, {
-          studentId: form.studentId || undefined,
-          kind: form.kind || undefined,
-          requestedBy: form.requestedBy || undefined,
-          requesterName: form.requesterName,
-          receivedOn: form.receivedOn,
-          details: form.details,
-        }),
-      )
-      return r.ok ? done(`Verzoek geregistreerd; uiterlijk afhandelen op ${r.dueOn}.`) : fail(r)
-    }
-    case 'close': {
-      const r = await writeInTenant(ctx, (tx) => closeSubjectRequest(tx, ctx.ability, ctx.tenant, form.id ?? '', { status: form.status || undefined, outcome: form.outcome }))
-      return r.ok ? done('Verzoek afgesloten.') : fail(r)
-    }
-    case 'retention': {
-      const r = await writeInTenant(ctx, (tx) => setRetention(tx, ctx.ability, ctx.tenant, { category: form.category, months: form.months }))
-      return r.ok ? done('Bewaartermijn opgeslagen.') : fail(r)
-    }
-    case 'hold': {
-      const r = await writeInTenant(ctx, (tx) => setLegalHold(tx, ctx.ability, ctx.tenant, { studentId: form.holdStudentId || undefined, reason: form.reason }))
-      return r.ok ? done('Bewaarplicht ingesteld: de opschoning slaat deze leerling over.') : fail(r)
-    }
-    case 'lift': {
-      const r = await writeInTenant(ctx, (tx) => liftLegalHold(tx, ctx.ability, ctx.tenant, form.id ?? ''))
-      return r.ok ? done('Bewaarplicht opgeheven.') : fail(r)
-    }
-    case 'dryrun': {
-      const r = await writeInTenant(ctx, (tx) => purgeDryRun(tx, ctx.ability, ctx.tenant, {}))
-      return r.ok ? done('Proefrun gemaakt. Controleer het rapport hieronder voordat u opschoont.') : fail(r)
-    }
+    case 'request':
+      return answer(await submitForm(ctx, createSubjectRequest, form), (r) => `Verzoek geregistreerd; uiterlijk afhandelen op ${r.dueOn}.`)
+    case 'close':
+      return answer(await submitForm(ctx, closeSubjectRequest, form), () => 'Verzoek afgesloten.')
+    case 'retention':
+      return answer(await submitForm(ctx, setRetention, form), () => 'Bewaartermijn opgeslagen.')
+    case 'hold':
+      // The hold's pupil field has its own name: the request form on the same page has a studentId.
+      return answer(await submitForm(ctx, setLegalHold, form, { studentId: field('holdStudentId') }), () => 'Bewaarplicht ingesteld: de opschoning slaat deze leerling over.')
+    case 'lift':
+      return answer(await submitForm(ctx, liftLegalHold, form), () => 'Bewaarplicht opgeheven.')
+    case 'dryrun':
+      return answer(await submitForm(ctx, dryRunPurge, new FormData()), () => 'Proefrun gemaakt. Controleer het rapport hieronder voordat u opschoont.')
     case 'purge': {
-      if (form.confirm !== 'ja') return fail({ status: 400, errors: [{ path: 'confirm', message: 'Bevestig dat u precies deze proefrun wilt uitvoeren.' }] })
-      const r = await writeInTenant(ctx, (tx) => runPurge(tx, ctx.ability, ctx.tenant, { dryRunId: form.dryRunId }))
-      return r.ok ? done('Opgeschoond: precies wat de proefrun meldde is verwijderd of geanonimiseerd.') : fail(r)
+      if (field('confirm') !== 'ja') return fail(400, [{ path: 'confirm', message: 'Bevestig dat u precies deze proefrun wilt uitvoeren.' }])
+      return answer(await submitForm(ctx, runPurge, form), () => 'Opgeschoond: precies wat de proefrun meldde is verwijderd of geanonimiseerd.')
     }
     default:
-      return fail({ status: 400, errors: [{ path: 'intent', message: 'Onbekende actie.' }] })
+      return fail(400, [{ path: 'intent', message: 'Onbekende actie.' }])
   }
 }
 

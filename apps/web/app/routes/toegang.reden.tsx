@@ -8,7 +8,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData } from '@remix-run/react'
 import { BreakGlassForm } from '~/components/break-glass.tsx'
 import { safeReturnTo, type BreakGlassSubject } from '~/lib/access-log.server.ts'
-import { requireContext, writeInTenant } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, refusalData } from '~/lib/use-case.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireContext(request, context)
@@ -20,20 +21,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData())
   const subjectType: BreakGlassSubject = form.subjectType === 'student' ? 'student' : 'incident'
   const subjectId = typeof form.subjectId === 'string' ? form.subjectId : ''
-  const result = await writeInTenant(ctx, (tx) =>
-    grantBreakGlass(tx, ctx.ability, ctx.tenant, { subjectType: form.subjectType, subjectId, reason: form.reason }),
-  )
+  // A role that opens no pupil's record finds none: not found, as for an unknown record.
+  const result = await perform(ctx, grantBreakGlass, { subjectType: form.subjectType, subjectId, reason: form.reason })
   if (!result.ok) {
-    if (result.status === 404) throw data('Niet gevonden', { status: 404 })
+    if (result.reason === 'not_found' || result.reason === 'forbidden') throw data('Niet gevonden', { status: 404 })
     const returnTo = safeReturnTo(subjectType, subjectId, form.returnTo)
     const why =
       subjectType === 'incident'
         ? 'Dit is een vertrouwelijk incident. Geef een reden op om het te openen.'
         : 'Deze leerling zit niet in een groep waaraan je lesgeeft. Geef een reden op om het dossier te openen.'
-    return data(
-      { errors: result.errors, subjectType, subjectId, returnTo, why, reason: typeof form.reason === 'string' ? form.reason : '' },
-      { status: result.status },
-    )
+    return refusalData(result, { subjectType, subjectId, returnTo, why, reason: typeof form.reason === 'string' ? form.reason : '' })
   }
   return redirect(safeReturnTo(subjectType, subjectId, form.returnTo))
 }

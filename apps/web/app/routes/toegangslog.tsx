@@ -3,18 +3,19 @@
 // the current search downloadable as CSV (/toegangslog.csv, itself logged). Only the
 // privacyfunctionaris (`read AccessLog`): others get 403 here, and RLS shows them no rows anyway.
 // Viewing the log is not itself logged (it holds no pupil content, only ids); the CSV export is.
-import { ACCESS_ACTION_LABELS, ACCESS_ROLE_LABELS, ACCESS_SUBJECT_LABELS, accessLogFiltersToQuery, parseAccessLogFilters, searchAccessLog } from '@baken/domain'
+import { ACCESS_ACTION_LABELS, ACCESS_ROLE_LABELS, ACCESS_SUBJECT_LABELS, accessLogFilterSchema, accessLogFiltersToQuery, searchAccessLog } from '@baken/domain'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Toegangslog · Baken' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'AccessLog')
+  requireUseCase(ctx, searchAccessLog)
   const raw = Object.fromEntries(new URL(request.url).searchParams)
   const options = {
     roles: Object.entries(ACCESS_ROLE_LABELS).map(([value, label]) => ({ value, label })),
@@ -30,23 +31,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     studentId: raw.studentId ?? '',
     breakGlass: raw.breakGlass === '1' || raw.breakGlass === 'on' || raw.breakGlass === 'true',
   }
-  const parsed = parseAccessLogFilters(raw)
-  if (!parsed.ok) return data({ options, values, errors: parsed.errors, result: null, query: '' }, { status: 400 })
-  const found = await inTenant(ctx, (tx) => searchAccessLog(tx, ctx.ability, ctx.tenant, parsed.filters))
+  const found = await perform(ctx, searchAccessLog, raw)
+  if (!found.ok && found.reason === 'invalid') return data({ options, values, errors: found.errors, result: null, query: '' }, { status: 400 })
   if (!found.ok) throw new Response('Geen toegang', { status: 403 })
+  // The search as the use case read it (pure): for the links to other pages and to the CSV.
+  const filters = accessLogFilterSchema.parse(raw)
   const pages = Math.max(1, Math.ceil(found.total / found.pageSize))
   return {
     options,
     values,
     errors: [] as { path: string; message: string }[],
-    query: accessLogFiltersToQuery(parsed.filters),
+    query: accessLogFiltersToQuery(filters),
     result: {
       items: found.items,
       total: found.total,
       page: found.page,
       pages,
-      prev: found.page > 1 ? accessLogFiltersToQuery(parsed.filters, { page: found.page - 1 }) : null,
-      next: found.page < pages ? accessLogFiltersToQuery(parsed.filters, { page: found.page + 1 }) : null,
+      prev: found.page > 1 ? accessLogFiltersToQuery(filters, { page: found.page - 1 }) : null,
+      next: found.page < pages ? accessLogFiltersToQuery(filters, { page: found.page + 1 }) : null,
     },
   }
 }

@@ -3,13 +3,11 @@
 // runs as the caller: RLS (0019) shows the log only to the privacyfunctionaris, and only the
 // stichting's own chain; CASL (`read AccessLog`) refuses the others before any query.
 import { schema, type TenantContext, type Tx } from '@baken/db'
-import type { AppAbility } from '@baken/permissions'
 import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
-import { localDate } from '../dates.ts'
 import { toCsv } from '../incidents/overview-export.ts'
-import { recordAccess } from './access-log.ts'
 import { zodErrors } from '../result.ts'
+import { invalid, type Refused } from '../use-case.ts'
 import { textInput } from '../input-rules.ts'
 
 export const ACCESS_ROLE_LABELS: Record<(typeof schema.ROLES)[number], string> = {
@@ -58,7 +56,8 @@ const isoDay = textInput()
   })
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 
-const filterSchema = z
+/** The search's filters (query string or form fields); unknown fields are ignored. */
+export const accessLogFilterSchema = z
   .object({
     from: z.preprocess(blankToUndefined, isoDay.optional()),
     to: z.preprocess(blankToUndefined, isoDay.optional()),
@@ -80,15 +79,15 @@ const filterSchema = z
     if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'De einddatum ligt vóór de begindatum' })
   })
 
-export type AccessLogFilters = z.infer<typeof filterSchema>
+export type AccessLogFilters = z.infer<typeof accessLogFilterSchema>
 
 /** Parses the search (query string or form fields); unknown fields are ignored. Pure. */
 export function parseAccessLogFilters(
   input: Record<string, unknown>,
-): { ok: true; filters: AccessLogFilters } | { ok: false; status: 400; errors: { path: string; message: string }[] } {
-  const parsed = filterSchema.safeParse(input)
+): { ok: true; filters: AccessLogFilters } | Refused {
+  const parsed = accessLogFilterSchema.safeParse(input)
   if (parsed.success) return { ok: true, filters: parsed.data }
-  return { ok: false, status: 400, errors: zodErrors(parsed.error) }
+  return invalid(zodErrors(parsed.error))
 }
 
 /** The filters as query-string fields (for links to other pages and to the CSV of the same search). Pure. */
@@ -138,16 +137,8 @@ function where(ctx: TenantContext, f: AccessLogFilters): SQL {
   return and(...parts)!
 }
 
-const NO_ACCESS = { ok: false as const, status: 403, errors: [{ path: '', message: 'Alleen de privacyfunctionaris van de stichting ziet het toegangslog.' }] }
-
-/** One page of the stichting's log, newest first. */
-export async function searchAccessLog(
-  tx: Tx,
-  ability: AppAbility,
-  ctx: TenantContext,
-  filters: AccessLogFilters,
-): Promise<{ ok: true; items: AccessLogEntry[]; total: number; page: number; pageSize: number } | typeof NO_ACCESS> {
-  if (!ability.can('read', 'AccessLog') || !ctx.stichtingId) return NO_ACCESS
+/** One page of the stichting's log, newest first (RLS shows it to the privacyfunctionaris only). */
+export async function findAccessLog(tx: Tx, ctx: TenantContext, filters: AccessLogFilters): Promise<{ items: AccessLogEntry[]; total: number; page: number; pageSize: number }> {
   const l = schema.accessLog
   const cond = where(ctx, filters)
   const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(l).where(cond)
@@ -175,8 +166,11 @@ export async function searchAccessLog(
     .orderBy(desc(l.at), desc(l.id))
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize)
-  return { ok: true, items, total: Number(n), page: filters.page, pageSize: filters.pageSize }
+  return { items, total: Number(n), page: filters.page, pageSize: filters.pageSize }
 }
+
+/** The one message for a caller who is not the stichting's privacyfunctionaris. */
+export const ACCESS_LOG_FORBIDDEN = 'Alleen de privacyfunctionaris van de stichting ziet het toegangslog.'
 
 /** The most rows one CSV export holds (a search narrower than that is asked for beyond it). */
 export const ACCESS_LOG_MAX_EXPORT_ROWS = 50_000
@@ -247,20 +241,3 @@ export function describeAccessLogFilters(f: Partial<AccessLogFilters>): string {
   return `Export toegangslog${parts.length ? `: ${parts.join(', ')}` : ' (alles)'}`
 }
 
-/**
- * The whole search (all pages, up to ACCESS_LOG_MAX_EXPORT_ROWS) as CSV; the export is itself logged (action
- * 'export', subject 'access_log', the search as its purpose), in the same transaction.
- */
-export async function exportAccessLog(
-  tx: Tx,
-  ability: AppAbility,
-  ctx: TenantContext,
-  filters: AccessLogFilters,
-): Promise<{ ok: true; csv: string; rows: number; filename: string } | typeof NO_ACCESS> {
-  const found = await searchAccessLog(tx, ability, ctx, { ...filters, page: 1, pageSize: ACCESS_LOG_MAX_EXPORT_ROWS })
-  if (!found.ok) return found
-  await recordAccess(tx, ctx, { action: 'export', subjectType: 'access_log', subjectId: null, studentId: filters.studentId ?? null, schoolId: null, reason: describeAccessLogFilters(filters) })
-  // The Dutch date, as everywhere else: the UTC date is still yesterday's until 01:00 or 02:00.
-  const day = localDate(new Date())
-  return { ok: true, csv: accessLogCsv(found.items), rows: found.items.length, filename: `toegangslog-${day}.csv` }
-}

@@ -9,7 +9,7 @@
 // logged per row: they show summaries for finding a record, and logging every row of every list
 // would bury the real looks; opening a record from the list is logged.
 import { schema, type TenantContext, type Tx } from '@baken/db'
-import { record, type AppAbility } from '@baken/permissions'
+import { defineAbilityFor, record, type AbilityContext, type AppAbility } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { incidentWhere } from '../incidents/incident-record.ts'
@@ -83,6 +83,8 @@ export async function recordAccesses(tx: Tx, ctx: TenantContext, entries: readon
 //
 // "Outside one's usual scope", concretely (the RLS and CASL walls still decide what can be opened at
 // all; this decides what may be opened only with a reason):
+// Both are CASL rules (`open Incident`, `open Student` in the abilities), not row visibility: RLS
+// shows the directeur the confidential incident and the leerkracht the pupil either way.
 // 1. A confidential incident, for anyone but the vertrouwenspersoon and the incident's own reporter.
 //    In practice the directeur, the only other role RLS shows confidential incidents to. The
 //    vertrouwenspersoon's own work (confidential cases) and a reporter's own report are in scope:
@@ -113,20 +115,23 @@ export const BREAK_GLASS_MINUTES = 15
 export const BREAK_GLASS_REASON_MIN = 5
 export const BREAK_GLASS_REASON_MAX = 500
 
-/** Whether opening this incident is break-glass for the caller (rule 1 above). */
-export function incidentNeedsReason(ctx: Pick<TenantContext, 'role' | 'userId'>, incident: { confidential: boolean; reportedById: string }): boolean {
-  return incident.confidential && ctx.role !== 'vertrouwenspersoon' && incident.reportedById !== ctx.userId
+/** The caller's abilities, from themselves or from their tenant context. */
+function abilityOf(who: AppAbility | AbilityContext): AppAbility {
+  return 'can' in who ? who : defineAbilityFor(who)
 }
 
-/** Whether opening this pupil's dossier is break-glass for the caller (rule 2 above). */
-export async function dossierNeedsReason(tx: Tx, ctx: Pick<TenantContext, 'role' | 'userId'>, student: { groupId: string | null }): Promise<boolean> {
-  if (ctx.role !== 'leerkracht') return false
+/** Whether opening this incident is break-glass for the caller (rule 1 above; CASL `open Incident`). */
+export function incidentNeedsReason(who: AppAbility | AbilityContext, incident: { confidential: boolean; reportedById: string }): boolean {
+  return !abilityOf(who).can('open', record('Incident', { confidential: incident.confidential, reportedById: incident.reportedById }))
+}
+
+/** Whether opening this pupil's dossier is break-glass for the caller (rule 2 above; CASL `open Student`). */
+export async function dossierNeedsReason(tx: Tx, who: AppAbility | AbilityContext, student: { groupId: string | null }): Promise<boolean> {
+  const ability = abilityOf(who)
+  if (ability.can('open', record('Student', { teacherIds: [] }))) return false
   if (!student.groupId) return true
-  const [teaches] = await tx
-    .select({ groupId: schema.groupTeachers.groupId })
-    .from(schema.groupTeachers)
-    .where(and(eq(schema.groupTeachers.groupId, student.groupId), eq(schema.groupTeachers.userId, ctx.userId)))
-  return !teaches
+  const teachers = await tx.select({ userId: schema.groupTeachers.userId }).from(schema.groupTeachers).where(eq(schema.groupTeachers.groupId, student.groupId))
+  return !ability.can('open', record('Student', { teacherIds: teachers.map((t) => t.userId) }))
 }
 
 /** Validates a break-glass reason (Dutch messages, path 'reason'). */
@@ -217,33 +222,4 @@ export function incidentSubject(incident: { id: string; schoolId: string; person
 /** The log subject of a pupil's record or dossier. */
 export function studentSubject(student: { id: string; schoolId: string }): AccessSubjectRef {
   return { type: 'student', id: student.id, schoolId: student.schoolId, studentIds: [student.id] }
-}
-
-/**
- * The web's break-glass step: checks the record is one the caller may open (else 404), validates
- * the reason and records it (action 'break_glass'). The page then opens for 15 minutes.
- */
-export async function grantBreakGlass(
-  tx: Tx,
-  ability: AppAbility,
-  ctx: TenantContext,
-  input: { subjectType: unknown; subjectId: unknown; reason: unknown },
-): Promise<{ ok: true; subject: AccessSubjectRef } | { ok: false; status: number; errors: { path: string; message: string }[] }> {
-  const id = typeof input.subjectId === 'string' ? input.subjectId : ''
-  let subject: AccessSubjectRef | null = null
-  if (input.subjectType === 'incident') {
-    const facts = await incidentAccessFacts(tx, ability, id)
-    subject = facts
-  } else if (input.subjectType === 'student' && z.uuid().safeParse(id).success) {
-    const [row] = await tx
-      .select({ id: schema.students.id, schoolId: schema.students.schoolId })
-      .from(schema.students)
-      .where(eq(schema.students.id, id))
-    subject = row && ability.can('read', record('Student', { schoolId: row.schoolId })) ? studentSubject(row) : null
-  }
-  if (!subject) return { ok: false, status: 404, errors: [{ path: 'subjectId', message: 'Niet gevonden.' }] }
-  const parsed = parseBreakGlassReason(input.reason)
-  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors }
-  await recordBreakGlass(tx, ctx, subject, parsed.reason)
-  return { ok: true, subject }
 }

@@ -18,6 +18,7 @@ import { fullName, nameRedactor, pupilLabel, SHARE_NAME_FIELD_ROLE, type NamePar
 import { recordAccesses } from '../privacy/access-log.ts'
 import { refusal as fail, type FieldError } from '../result.ts'
 import { textInput } from '../input-rules.ts'
+import type { Refused } from '../use-case.ts'
 
 export type SharePurpose = schema.SharePurpose
 export type ShareField = schema.ShareField
@@ -76,6 +77,13 @@ export type ShareError = FieldError
 export type CreateShareResult =
   | { ok: true; shareId: string; /** `texts` as disclosed. */ texts: Record<string, string> }
   | { ok: false; status: 400 | 403 | 404 | 409; errors: ShareError[] }
+
+const STATUS_REASON = { 400: 'invalid', 403: 'forbidden', 404: 'not_found', 409: 'conflict' } as const
+
+/** A refused share record as a use case's refusal (halt referrals still read its status). */
+export function shareRecordRefusal(result: Extract<CreateShareResult, { ok: false }>): Refused {
+  return { ok: false, reason: STATUS_REASON[result.status], errors: result.errors }
+}
 
 export const OUTSIDE_AGREEMENT = 'Delen buiten een geldend convenant is niet toegestaan.'
 

@@ -3,10 +3,9 @@
 // whole partner), newest first, each with purpose, agreement, school, expiry and the items' payload,
 // projected again onto the share's fields. Every look is logged per student of the share, into the
 // chain of the share's stichting. Expired, revoked or not addressed to the user: not found (404).
+// The use cases: list-shared-records.ts and get-shared-record.ts.
 import { schema, type TenantContext, type Tx } from '@baken/db'
-import type { AppAbility } from '@baken/permissions'
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
-import { z } from 'zod'
 import { recordAccesses } from '../privacy/access-log.ts'
 import { projectPayload, SHARE_FIELD_LABEL, SHARE_PURPOSE_LABEL, type ShareField } from './create-share.ts'
 
@@ -26,7 +25,8 @@ export interface SharedRecord {
   items: { payload: Record<string, unknown> }[]
 }
 
-async function activeRows(tx: Tx, ctx: TenantContext, now: Date, id?: string) {
+/** The caller's active shares (one when `id` is given). */
+export async function activeSharedRows(tx: Tx, ctx: TenantContext, now: Date, id?: string) {
   // RLS already shows a partner only its active shares; the same conditions again as second line.
   return tx
     .select()
@@ -44,7 +44,8 @@ async function activeRows(tx: Tx, ctx: TenantContext, now: Date, id?: string) {
     .limit(200)
 }
 
-async function present(tx: Tx, ctx: TenantContext, rows: (typeof schema.shares.$inferSelect)[], withItems = true): Promise<SharedRecord[]> {
+/** Shared records as the recipient sees them; with items, the look is logged. */
+export async function presentSharedRecords(tx: Tx, ctx: TenantContext, rows: (typeof schema.shares.$inferSelect)[], withItems = true): Promise<SharedRecord[]> {
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
   const [items, agreements, schools] = await Promise.all([
@@ -83,22 +84,4 @@ async function present(tx: Tx, ctx: TenantContext, rows: (typeof schema.shares.$
     itemCount: items.filter((i) => i.shareId === r.id).length,
     items: withItems ? items.filter((i) => i.shareId === r.id).map((i) => ({ payload: projectPayload(i.payload, r.fields) })) : [],
   }))
-}
-
-/** The recipient's shared records, newest first (null: the caller is no recipient). Logged. */
-export async function listSharedRecords(
-  tx: Tx,
-  ability: AppAbility,
-  ctx: TenantContext,
-  options: { now?: Date; summaryOnly?: boolean } = {},
-): Promise<SharedRecord[] | null> {
-  if (!ctx.partnerId || !ability.can('read', 'SharedRecord')) return null
-  return present(tx, ctx, await activeRows(tx, ctx, options.now ?? new Date()), !options.summaryOnly)
-}
-
-/** One shared record; null when expired, revoked, not addressed to the caller or unknown. Logged. */
-export async function getSharedRecord(tx: Tx, ability: AppAbility, ctx: TenantContext, id: string, options: { now?: Date } = {}): Promise<SharedRecord | null> {
-  if (!ctx.partnerId || !ability.can('read', 'SharedRecord') || !z.uuid().safeParse(id).success) return null
-  const rows = await activeRows(tx, ctx, options.now ?? new Date(), id)
-  return (await present(tx, ctx, rows))[0] ?? null
 }

@@ -1,6 +1,8 @@
-// OpenAPI paths of the access log (merged into lib/openapi.ts). Keys are paths under /api/v1.
-import type { Endpoint } from './endpoint.ts'
-import { errorResponse as error, uuidSchema as uuid } from './common.ts'
+// OpenAPI operations of the access log (merged into lib/openapi.ts). Paths are under /api/v1.
+import { accessLogFilterSchema, searchAccessLog } from '@baken/domain'
+import { schema } from '@baken/db'
+import { z } from 'zod'
+import { endpoint, type Endpoint } from './endpoint.ts'
 
 /**
  * The break-glass reason a confidential incident (or, for a leerkracht, the dossier of a pupil outside
@@ -17,45 +19,37 @@ export const breakGlassReasonParameter = {
   schema: { type: 'string', minLength: 5, maxLength: 500 },
 } as const
 
-export const accessLogPaths = {
-  '/access-log': {
-    get: {
-      summary:
-        'The stichting’s access log for the privacyfunctionaris: who looked at what, when and why, newest first. Break-glass rows have breakGlass=true and the reason given. Other roles: 403.',
-      parameters: [
-        { name: 'from', in: 'query', description: 'First day (YYYY-MM-DD, Dutch time)', schema: { type: 'string', format: 'date' } },
-        { name: 'to', in: 'query', description: 'Last day, inclusive (YYYY-MM-DD, Dutch time)', schema: { type: 'string', format: 'date' } },
-        { name: 'person', in: 'query', description: 'Part of the name of the person who looked', schema: { type: 'string', maxLength: 100 } },
-        {
-          name: 'role',
-          in: 'query',
-          schema: {
-            type: 'string',
-            enum: ['platform_beheerder', 'bestuurder', 'stichtingbeheerder', 'privacyfunctionaris', 'directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon', 'halt_medewerker', 'politie'],
-          },
-        },
-        {
-          name: 'subjectType',
-          in: 'query',
-          schema: { type: 'string', enum: ['student', 'incident', 'measure', 'referral', 'share', 'export', 'access_log', 'report_case'] },
-        },
-        { name: 'studentId', in: 'query', description: 'Rows about this pupil', schema: uuid },
-        { name: 'breakGlass', in: 'query', description: '1: only break-glass rows', schema: { type: 'string', enum: ['1', '0', 'true', 'false'] } },
-        { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
-        { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
-      ],
-      responses: {
-        '200': {
-          description:
-            '{items: [{id, seq, at, userId, userName, role, schoolId, schoolName, partnerId, action (read|break_glass|export|share|revoke|…), subjectType, subjectId, studentId, reason, breakGlass}], total, page, pageSize}',
-        },
-        '400': error,
-        '401': error,
-        '403': error,
-      },
-    },
-  },
-} as const
+const entry = z.strictObject({
+  id: z.number().int(),
+  seq: z.number().int().meta({ description: 'Position in the stichting’s hash chain' }),
+  at: z.iso.datetime(),
+  userId: z.uuid(),
+  userName: z.string(),
+  role: z.enum(schema.ROLES),
+  schoolId: z.uuid().nullable(),
+  schoolName: z.string().nullable(),
+  partnerId: z.uuid().nullable(),
+  action: z.string().meta({ description: 'read, break_glass, export, share, revoke, …' }),
+  subjectType: z.string(),
+  subjectId: z.uuid().nullable(),
+  studentId: z.uuid().nullable(),
+  reason: z.string().nullable(),
+  breakGlass: z.boolean(),
+})
 
 /** Operations generated from their zod schemas (lib/openapi/endpoint.ts). */
-export const accessLogEndpoints: Endpoint[] = []
+export const accessLogEndpoints: Endpoint[] = [
+  endpoint({
+    method: 'get',
+    path: '/access-log',
+    summary:
+      'The stichting’s access log for the privacyfunctionaris: who looked at what, when and why, newest first. Break-glass rows have breakGlass=true and the reason given. Other roles: 403.',
+    description: 'from and to are days (YYYY-MM-DD, Dutch time, both inclusive); person is part of a name; breakGlass=1 only break-glass rows.',
+    useCase: searchAccessLog,
+    query: accessLogFilterSchema,
+    responses: {
+      200: { description: 'One page of the log', schema: z.strictObject({ items: z.array(entry), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) },
+    },
+    errors: [400, 403],
+  }),
+]
