@@ -24,8 +24,8 @@ export const REFUSAL_STATUS: Record<RefusalReason, 400 | 403 | 404 | 409> = {
   conflict: 409,
 }
 
-/** The use case's view of the caller, with the request's clock. */
-export function useCaseContext(ctx: RequestContext, now = new Date()): UseCaseContext {
+/** The use case's view of the caller, with the request's clock. (Not named use…: React's lint would take it for a hook.) */
+export function caseContextOf(ctx: RequestContext, now = new Date()): UseCaseContext {
   return { ability: ctx.ability, tenant: ctx.tenant, now }
 }
 
@@ -42,7 +42,7 @@ class RolledBack extends Error {
 export async function perform<S extends z.ZodType, T extends object>(ctx: RequestContext, useCase: UseCase<S, T>, raw: unknown, now?: Date): Promise<Outcome<T>> {
   try {
     return await inTenant(ctx, async (tx) => {
-      const outcome = await runUseCase(useCase, tx, useCaseContext(ctx, now), raw)
+      const outcome = await runUseCase(useCase, tx, caseContextOf(ctx, now), raw)
       if (!outcome.ok) throw new RolledBack(outcome)
       return outcome
     })

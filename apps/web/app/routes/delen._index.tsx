@@ -6,7 +6,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, ShareStatusBadge } from '~/components/sharing.tsx'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
-import { refusalData, requireUseCase, submitForm, useCaseContext as caseContextOf } from '~/lib/use-case.server.ts'
+import { refusalData, requireUseCase, submitForm, caseContextOf } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Delen met partners — Baken' }]

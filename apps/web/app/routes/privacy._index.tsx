@@ -24,7 +24,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { inTenant, requireContext, type RequestContext } from '~/lib/context.server.ts'
-import { REFUSAL_STATUS, submitForm, useCaseContext as caseContextOf } from '~/lib/use-case.server.ts'
+import { REFUSAL_STATUS, submitForm, caseContextOf } from '~/lib/use-case.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Privacy: verzoeken, bewaartermijnen en opschonen — Baken' }]
 
