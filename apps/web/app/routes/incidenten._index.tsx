@@ -1,25 +1,33 @@
-import { irisCodes, listGroups, listIncidents, listIncidentsInput, schoolYearOf } from '@baken/domain'
+import { createIncident, irisCodes, listGroups, listIncidents, mayRun, runUseCase, schoolYearOf } from '@baken/domain'
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { requireUseCase, useCaseContext } from '~/lib/use-case.server.ts'
 import { SEVERITY_TEXT, formatDateTime } from '~/lib/format.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Incident')
+  requireUseCase(ctx, listIncidents)
+  const now = new Date()
   const params = Object.fromEntries(new URL(request.url).searchParams)
+  // An empty select means "no filter"; without a schooljaar the current one.
   for (const k of Object.keys(params)) if (params[k] === '') delete params[k]
-  params.schooljaar ??= schoolYearOf(new Date())
-  const parsed = listIncidentsInput.safeParse(params)
-  if (!parsed.success) throw data('Ongeldige filter', { status: 400 })
-  return inTenant(ctx, async (tx) => ({
-    result: await listIncidents(tx, ctx.ability, parsed.data),
-    groups: await listGroups(tx, ctx.ability),
-    types: irisCodes('voorval'),
-    schooljaar: parsed.data.schooljaar!,
-    currentSchoolYear: schoolYearOf(new Date()),
-    canCreate: ctx.ability.can('create', 'Incident'),
-  }))
+  params.schooljaar ??= schoolYearOf(now)
+  return inTenant(ctx, async (tx) => {
+    const uc = useCaseContext(ctx, now)
+    const result = await runUseCase(listIncidents, tx, uc, params)
+    if (!result.ok) throw data('Ongeldige filter', { status: 400 })
+    const groups = await runUseCase(listGroups, tx, uc, {})
+    const { ok: _ok, ...page } = result
+    return {
+      result: page,
+      groups: groups.ok ? groups.items : [],
+      types: irisCodes('voorval'),
+      schooljaar: params.schooljaar!,
+      currentSchoolYear: schoolYearOf(now),
+      canCreate: mayRun(createIncident, ctx.ability),
+    }
+  })
 }
 
 function schoolYearOptions(current: string) {

@@ -86,7 +86,7 @@ const fields = {
 /** The note's input fields (for merging a change onto the stored state). */
 export const INCIDENT_INPUT_FIELDS = Object.keys(fields) as (keyof typeof fields)[]
 
-function crossChecks(
+export function crossChecks(
   v: { parentsContacted?: boolean; parentsContactedAt?: Date | null; policeReportKind?: string | null; policeReportedOn?: string | null },
   ctx: z.RefinementCtx,
 ) {
@@ -105,16 +105,18 @@ export const createIncidentInput = z
 export type CreateIncidentInput = z.input<typeof createIncidentInput>
 export type ParsedIncidentInput = z.infer<typeof createIncidentInput>
 
-/** A change: any subset of the fields; `expectedVersion` guards against overwriting someone else's edit. */
-export const updateIncidentInput = z
-  .object({
-    ...Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, (f as z.ZodType).optional()])),
-    submit: yesNo().optional(),
-    expectedVersion: z.coerce.number().int().min(1).optional(),
-  } as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> } & {
-    submit: z.ZodOptional<ReturnType<typeof yesNo>>
-    expectedVersion: z.ZodOptional<z.ZodCoercedNumber>
-  })
-  .strict()
-  .superRefine(crossChecks)
+/**
+ * A change: any subset of the fields; `expectedVersion` guards against overwriting someone else's
+ * edit. No defaults: a field that is not sent keeps its stored value.
+ */
+export const updateIncidentFields = {
+  ...Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, (f instanceof z.ZodDefault ? f.removeDefault() : (f as z.ZodType)).optional()])),
+  submit: yesNo().optional(),
+  expectedVersion: z.coerce.number().int().min(1).optional(),
+} as { [K in keyof typeof fields]: z.ZodOptional<z.ZodType<z.output<(typeof fields)[K]>, z.input<(typeof fields)[K]>>> } & {
+  submit: z.ZodOptional<ReturnType<typeof yesNo>>
+  expectedVersion: z.ZodOptional<z.ZodCoercedNumber>
+}
+
+export const updateIncidentInput = z.object(updateIncidentFields).strict().superRefine(crossChecks)
 export type UpdateIncidentInput = z.input<typeof updateIncidentInput>
