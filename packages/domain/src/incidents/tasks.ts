@@ -6,7 +6,7 @@
 // update the task itself (its owner). The directeur and the IB plan tasks (create, reassign, move the
 // due date, IncidentTask 'create'); owners complete their own.
 import { schema, SCHOOL_ROLES, type Role, type TenantContext, type Tx } from '@baken/db'
-import { accessibleWhere, ForbiddenError, record, type Action, type AppAbility } from '@baken/permissions'
+import { accessibleWhere, defineAbilityFor, ForbiddenError, record, type Action, type AppAbility } from '@baken/permissions'
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
@@ -24,9 +24,6 @@ export const TASK_KINDS: readonly string[] = Object.freeze([...VICTIM_CARE_STEPS
 const MAX_DAYS_IN_PAST = 1
 /** And at most a year ahead (a typo such as 2062 is refused). */
 const MAX_DAYS_AHEAD = 366
-
-/** Only the directeur and the vertrouwenspersoon see confidential incidents (RLS, migration 0005). */
-const CONFIDENTIAL_ROLES: readonly Role[] = ['directeur', 'vertrouwenspersoon']
 
 /** CASL condition fields for IncidentTask → columns. */
 export const taskColumns = {
@@ -232,8 +229,9 @@ export function checkDueOn(dueOn: string, today: string): FieldError | null {
 
 /**
  * The owner must be staff of the caller's school (a school-role membership there, account active); a
- * task of a confidential incident only goes to someone who can see it: the directeur or the
- * vertrouwenspersoon.
+ * task of a confidential incident only goes to someone whose role sees confidential incidents (the
+ * directeur and the vertrouwenspersoon: their CASL rules, as RLS in migration 0005). Being the
+ * incident's reporter does not count: the task is about the case, not the report.
  */
 export async function checkOwner(tx: Tx, ctx: TenantContext, ownerId: string, confidential: boolean): Promise<FieldError | null> {
   if (!ctx.schoolId) return { path: 'ownerId', message: 'Kies een medewerker van deze school' }
@@ -250,7 +248,12 @@ export async function checkOwner(tx: Tx, ctx: TenantContext, ownerId: string, co
       ),
     )
   if (roles.length === 0) return { path: 'ownerId', message: 'Kies een medewerker van deze school' }
-  if (confidential && !roles.some((r) => CONFIDENTIAL_ROLES.includes(r.role))) {
+  const seesConfidential = (role: Role) =>
+    defineAbilityFor({ userId: ownerId, role, stichtingId: ctx.stichtingId, schoolId: ctx.schoolId, partnerId: null }).can(
+      'read',
+      record('Incident', { schoolId: ctx.schoolId, stichtingId: ctx.stichtingId, confidential: true, reportedById: null }),
+    )
+  if (confidential && !roles.some((r) => seesConfidential(r.role))) {
     return { path: 'ownerId', message: 'Dit incident is vertrouwelijk: alleen de directeur of de vertrouwenspersoon kan de taak krijgen' }
   }
   return null
