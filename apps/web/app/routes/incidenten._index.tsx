@@ -1,33 +1,26 @@
-import { createIncident, irisCodes, listGroups, listIncidents, mayRun, runUseCase, schoolYearOf } from '@baken/domain'
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { createIncident, irisCodes, listIncidents, mayRun, schoolYearOf } from '@baken/domain'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { inTenant, requireContext } from '~/lib/context.server.ts'
-import { requireUseCase, useCaseContext } from '~/lib/use-case.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { filtersOf, listWithGroups } from '~/lib/list-page.server.ts'
+import { requireUseCase } from '~/lib/use-case.server.ts'
 import { SEVERITY_TEXT, formatDateTime } from '~/lib/format.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requireUseCase(ctx, listIncidents)
   const now = new Date()
-  const params = Object.fromEntries(new URL(request.url).searchParams)
-  // An empty select means "no filter"; without a schooljaar the current one.
-  for (const k of Object.keys(params)) if (params[k] === '') delete params[k]
-  params.schooljaar ??= schoolYearOf(now)
-  return inTenant(ctx, async (tx) => {
-    const uc = useCaseContext(ctx, now)
-    const result = await runUseCase(listIncidents, tx, uc, params)
-    if (!result.ok) throw data('Ongeldige filter', { status: 400 })
-    const groups = await runUseCase(listGroups, tx, uc, {})
-    const { ok: _ok, ...page } = result
-    return {
-      result: page,
-      groups: groups.ok ? groups.items : [],
-      types: irisCodes('voorval'),
-      schooljaar: params.schooljaar!,
-      currentSchoolYear: schoolYearOf(now),
-      canCreate: mayRun(createIncident, ctx.ability),
-    }
-  })
+  // Without a schooljaar the current one.
+  const filters = { schooljaar: schoolYearOf(now), ...filtersOf(request) }
+  const { page, groups } = await listWithGroups(ctx, listIncidents, filters, now)
+  return {
+    result: page,
+    groups,
+    types: irisCodes('voorval'),
+    schooljaar: filters.schooljaar,
+    currentSchoolYear: schoolYearOf(now),
+    canCreate: mayRun(createIncident, ctx.ability),
+  }
 }
 
 function schoolYearOptions(current: string) {

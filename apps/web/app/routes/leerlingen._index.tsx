@@ -1,29 +1,17 @@
-import { listGroups, runUseCase, searchStudents } from '@baken/domain'
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { searchStudents } from '@baken/domain'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
 import { formatDate } from '~/lib/format.ts'
-import { requireUseCase, useCaseContext } from '~/lib/use-case.server.ts'
+import { filtersOf, listWithGroups } from '~/lib/list-page.server.ts'
+import { requireUseCase } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requireUseCase(ctx, searchStudents)
-  const params = Object.fromEntries(new URL(request.url).searchParams)
-  // An empty select or search box means "no filter".
-  for (const k of Object.keys(params)) if (params[k] === '') delete params[k]
-  return inTenant(ctx, async (tx) => {
-    const uc = useCaseContext(ctx)
-    const result = await runUseCase(searchStudents, tx, uc, params)
-    if (!result.ok) throw data('Ongeldige filter', { status: 400 })
-    const groups = await runUseCase(listGroups, tx, uc, {})
-    const { ok: _ok, ...page } = result
-    return {
-      result: page,
-      groups: groups.ok ? groups.items : [],
-      canImport: ctx.ability.can('create', 'Student') && ctx.ability.can('update', 'Student'),
-    }
-  })
+  const { page, groups } = await listWithGroups(ctx, searchStudents, filtersOf(request))
+  return { result: page, groups, canImport: ctx.ability.can('create', 'Student') && ctx.ability.can('update', 'Student') }
 }
 
 export default function Students() {

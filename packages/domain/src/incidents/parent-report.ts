@@ -5,14 +5,15 @@
 // groups, injuries and outcomes are left out altogether.
 //
 // PDF: the shared document of ../pdf/document.ts (pdfkit with an embedded Unicode font).
-import { schema, type TenantContext, type Tx } from '@baken/db'
+import { schema, type Tx } from '@baken/db'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { nameRedactor, pupilLabel, type NameParts } from '@baken/db/pseudonyms'
 import { blocks, createPdf, FONT } from '../pdf/document.ts'
 import { displayName } from '../students.ts'
 import type { IncidentDetail } from './incident-record.ts'
-import { refuse, type Outcome } from '../use-case.ts'
+import { refuse, type Outcome, type UseCaseContext } from '../use-case.ts'
+import { openIncident, type OpenedIncident } from './incident-access.ts'
 
 // The pseudonymisation itself is shared with the shares and the demo seed (packages/db/src/pseudonyms.ts).
 export { BYSTANDER, isPupilLabel, nameRedactor, pupilLabel, redactNames, type NameParts } from '@baken/db/pseudonyms'
@@ -204,17 +205,21 @@ export function renderParentReport(data: ParentReportData, options: { compress?:
 }
 
 /**
- * One pupil's view of a (multi-person) incident the caller may read: the pupil by name, every other
- * pupil as "leerling A", "leerling B", bystanders named in the text as "een andere leerling". For the
- * parents' report and for access requests (AVG art. 15). Not found for a pupil not in the incident.
+ * Opens an incident (break-glass as for the note, ./incident-access.ts) as one pupil's view: the
+ * pupil by name, every other pupil as "leerling A", "leerling B", bystanders named in the text as
+ * "een andere leerling". For the parents' report and for access requests (AVG art. 15). Not found
+ * for a pupil not in the incident. The caller logs the read for that pupil.
  */
-export async function participantView(
+export async function openParticipantView(
   tx: Tx,
-  tenant: TenantContext,
-  incident: IncidentDetail,
+  ctx: UseCaseContext,
+  id: string,
   studentId: string,
-  now: Date,
-): Promise<Outcome<{ data: ParentReportData }>> {
+  reason: string | null | undefined,
+): Promise<Outcome<OpenedIncident & { data: ParentReportData }>> {
+  const opened = await openIncident(tx, ctx, id, reason)
+  if (!opened.ok) return opened
+  const { incident } = opened
   const involved = z.uuid().safeParse(studentId).success && incident.persons.some((p) => p.kind === 'leerling' && p.studentId === studentId)
   if (!involved) return refuse('not_found', 'studentId', 'Deze leerling is niet bij het incident betrokken.')
   const [pupils, staff, [school], [me]] = await Promise.all([
@@ -229,17 +234,17 @@ export async function participantView(
       .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
       .where(eq(schema.memberships.schoolId, incident.schoolId)),
     tx.select({ name: schema.schools.name }).from(schema.schools).where(eq(schema.schools.id, incident.schoolId)),
-    tx.select({ name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.id, tenant.userId)),
+    tx.select({ name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.id, ctx.tenant.userId)),
   ])
   const names = new Map(pupils.map((p) => [p.id, p]))
   const inIncident = new Set(incident.persons.map((p) => p.studentId))
   const data = redactIncidentForPupil(incident, studentId, names, {
     schoolName: school?.name ?? '',
     contact: { name: me?.name ?? 'de school', email: me?.email ?? null },
-    generatedAt: now,
+    generatedAt: ctx.now,
     bystanders: pupils.filter((p) => !inIncident.has(p.id)),
     staffNames: staff.map((u) => u.name),
   })
   if (!data) return refuse('not_found', 'studentId', 'Deze leerling is niet bij het incident betrokken.')
-  return { ok: true, data }
+  return { ...opened, data }
 }
