@@ -370,7 +370,6 @@ export const incidentsEndpoints: Endpoint[] = [
     method: 'post',
     path: '/incidents',
     summary: 'Register an incident (the Bijlage 1 note); a draft unless submit is true',
-    description: 'Every coded field takes an IRIS code (shared/reference/iris-codes.csv). Dutch error messages.',
     useCase: createIncident,
     body: createIncidentInput,
     responses: { 201: { description: 'Created', schema: versioned } },
