@@ -6,7 +6,7 @@ import { parseQuery } from '~/lib/api.server.ts'
 import { api } from '~/lib/use-case.server.ts'
 
 /** The pupil the report is for (the query string). */
-export const parentReportQuery = z.object({ studentId: z.uuid('Geef de leerling op (studentId)') })
+const parentReportQuery = z.object({ studentId: z.uuid('Geef de leerling op (studentId)') })
 
 /**
  * GET /api/v1/incidents/{id}/parent-report.pdf?studentId=… — the report of a zeer ernstig incident for
