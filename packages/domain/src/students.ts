@@ -139,7 +139,7 @@ export interface GroupListItem {
   studentCount: number
 }
 
-export async function listGroups(tx: Tx, ability: AppAbility): Promise<GroupListItem[]> {
+export async function groupList(tx: Tx, ability: AppAbility): Promise<GroupListItem[]> {
   return tx
     .select({
       id: schema.groups.id,

@@ -1,5 +1,6 @@
 // Pure parts of the access log: search filters, their query string, the CSV export, the
 // break-glass reason and the rule for which incidents need one.
+import { defineAbilityFor } from '@baken/permissions'
 import { describe, expect, it } from 'vitest'
 import {
   accessLogCsv,
@@ -124,9 +125,9 @@ describe('break-glass', () => {
 
   it('a confidential incident needs a reason, except for the vertrouwenspersoon and its own reporter', () => {
     const incident = { confidential: true, reportedById: 'author' }
-    expect(incidentNeedsReason({ role: 'directeur', userId: 'd', stichtingId: 's', schoolId: 'school', partnerId: null }, incident)).toBe(true)
-    expect(incidentNeedsReason({ role: 'vertrouwenspersoon', userId: 'v', stichtingId: 's', schoolId: 'school', partnerId: null }, incident)).toBe(false)
-    expect(incidentNeedsReason({ role: 'leerkracht', userId: 'author', stichtingId: 's', schoolId: 'school', partnerId: null }, incident)).toBe(false)
-    expect(incidentNeedsReason({ role: 'directeur', userId: 'd', stichtingId: 's', schoolId: 'school', partnerId: null }, { ...incident, confidential: false })).toBe(false)
+    expect(incidentNeedsReason(defineAbilityFor({ role: 'directeur', userId: 'd', stichtingId: 's', schoolId: 'school', partnerId: null }), incident)).toBe(true)
+    expect(incidentNeedsReason(defineAbilityFor({ role: 'vertrouwenspersoon', userId: 'v', stichtingId: 's', schoolId: 'school', partnerId: null }), incident)).toBe(false)
+    expect(incidentNeedsReason(defineAbilityFor({ role: 'leerkracht', userId: 'author', stichtingId: 's', schoolId: 'school', partnerId: null }), incident)).toBe(false)
+    expect(incidentNeedsReason(defineAbilityFor({ role: 'directeur', userId: 'd', stichtingId: 's', schoolId: 'school', partnerId: null }), { ...incident, confidential: false })).toBe(false)
   })
 })

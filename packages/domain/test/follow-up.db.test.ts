@@ -7,20 +7,23 @@ import { defineAbilityFor, ForbiddenError, type AppAbility } from '@baken/permis
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  buildParentReport,
   createIncident,
   createTask,
   displayName,
+  exportParentReport,
   listAcknowledgements,
   listOverdueTasks,
   listTasks,
   loadIncident,
   plusDays,
-  proposeVictimCareTasks,
   recordAcknowledgement,
   updateTask,
+  type Outcome,
+  type UseCase,
 } from '../src/index.ts'
+import type { z } from 'zod'
 import { openDemoDatabase } from './support/demo-database.ts'
+import { runAs } from './support/run-use-case.ts'
 import { pdfText } from './support/pdf-text.ts'
 
 // The day the demo was seeded: its tasks are open, done or overdue relative to it, and the use cases
@@ -45,6 +48,12 @@ afterAll(() => h?.close())
 
 /** Rows of a raw query on the embedded database. */
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
+
+/** Runs a use case as the user, on the day the demo was seeded (noon, Dutch time). */
+const run = <S extends z.ZodType, T extends object>(email: string, useCase: UseCase<S, T>, input: unknown) =>
+  runAs(h.db, ctxOf[email]!, useCase, input, dutchMoment(TODAY, 12))
+/** A read's value, or null when it was refused (not found). */
+const valueOf = <T extends object>(outcome: Outcome<T>) => (outcome.ok ? outcome : null)
 
 const as = <T>(email: string, fn: (tx: Tx, ability: AppAbility, ctx: TenantContext) => Promise<T>) => {
   const ctx = ctxOf[email]!
@@ -73,58 +82,56 @@ const task = (overrides: Record<string, unknown> = {}) => ({
 describe('planning tasks', () => {
   it('the IB plans a task for a teacher; validation refuses non-staff owners, old due dates and empty titles', async () => {
     const incidentId = await brandingIncident(sql`not confidential and severity = 'ernstig'`)
-    const create = (body: unknown) => as('ib@branding.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, incidentId, body, { today: TODAY }))
+    const create = (body: unknown) => run('ib@branding.demo', createTask, { ...(body as object), id: incidentId })
     const ok = await create(task())
     expect(ok.ok).toBe(true)
     // Yesterday is still allowed (planned a day late); two days ago is not.
     expect((await create(task({ dueOn: inDays(-1) }))).ok).toBe(true)
     const old = await create(task({ dueOn: inDays(-2) }))
-    expect(old).toMatchObject({ ok: false, status: 400, errors: [{ path: 'dueOn' }] })
+    expect(old).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'dueOn' }] })
     for (const outsider of ['bestuur@kompas.demo', 'directeur@lyceum.demo', 'politie@wijkteam.demo']) {
       const res = await create(task({ ownerId: userOf[outsider] }))
-      expect(res, outsider).toMatchObject({ ok: false, status: 400, errors: [{ path: 'ownerId', message: 'Kies een medewerker van deze school' }] })
+      expect(res, outsider).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'ownerId', message: 'Kies een medewerker van deze school' }] })
     }
-    expect(await create(task({ title: '   ' }))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'title' }] })
-    expect(await create(task({ kind: 'iets' }))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'kind' }] })
-    expect(await create(task({ dueOn: '2026-02-30' }))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'dueOn' }] })
-    const items = (await as('ib@branding.demo', (tx, ability) => listTasks(tx, ability, incidentId, { today: TODAY })))!
+    expect(await create(task({ title: '   ' }))).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'title' }] })
+    expect(await create(task({ kind: 'iets' }))).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'kind' }] })
+    expect(await create(task({ dueOn: '2026-02-30' }))).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'dueOn' }] })
+    const items = valueOf(await run('ib@branding.demo', listTasks, { id: incidentId }))!.items
     const mine = items.find((t) => ok.ok && t.id === ok.id)!
     expect(mine).toMatchObject({ ownerName: 'Joyce Smit', dueOn: inDays(4), doneAt: null, overdue: false })
   })
 
   it('a leerkracht plans no tasks; another school’s incident is not found', async () => {
     const incidentId = await brandingIncident(sql`not confidential`)
-    const teacher = await as('leerkracht@branding.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, incidentId, task(), { today: TODAY }))
-    expect(teacher).toMatchObject({ ok: false, status: 403 })
-    const lyceum = await as('directeur@lyceum.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, incidentId, task(), { today: TODAY }))
-    expect(lyceum).toMatchObject({ ok: false, status: 404 })
+    const teacher = await run('leerkracht@branding.demo', createTask, { ...task(), id: incidentId })
+    expect(teacher).toMatchObject({ ok: false, reason: 'forbidden' })
+    const lyceum = await run('directeur@lyceum.demo', createTask, { ...task(), id: incidentId })
+    expect(lyceum).toMatchObject({ ok: false, reason: 'not_found' })
   })
 
   it('a task of a confidential incident goes only to the directeur or the vertrouwenspersoon', async () => {
     const incidentId = await brandingIncident(sql`confidential`)
     const create = (owner: string) =>
-      as('directeur@branding.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, incidentId, task({ ownerId: userOf[owner] }), { today: TODAY }))
-    expect(await create('ib@branding.demo')).toMatchObject({ ok: false, status: 400, errors: [{ path: 'ownerId' }] })
+      run('directeur@branding.demo', createTask, { ...task({ ownerId: userOf[owner] }), id: incidentId })
+    expect(await create('ib@branding.demo')).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'ownerId' }] })
     expect((await create('vertrouwenspersoon@branding.demo')).ok).toBe(true)
     // The IB cannot even see that incident's tasks.
-    expect(await as('ib@branding.demo', (tx, ability) => listTasks(tx, ability, incidentId))).toBeNull()
+    expect(valueOf(await run('ib@branding.demo', listTasks, { id: incidentId }))).toBeNull()
   })
 
   it('no tasks on a draft: it is the author’s alone until submitted', async () => {
     const pupil = (await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, branding)).limit(1))[0]!
-    const draft = await as('directeur@branding.demo', (tx, ability, ctx) =>
-      createIncident(tx, ability, ctx, {
-        occurredAt: dutchMoment(inDays(-1), 10).toISOString(),
-        voorval: [3],
-        situation: 'Duwen op het plein.',
-        physicalAggression: true,
-        persons: [{ role: 'slachtoffer', kind: 'leerling', studentId: pupil.id }],
-        submit: false,
-      }),
-    )
+    const draft = await run('directeur@branding.demo', createIncident, {
+      occurredAt: dutchMoment(inDays(-1), 10).toISOString(),
+      voorval: [3],
+      situation: 'Duwen op het plein.',
+      physicalAggression: true,
+      persons: [{ role: 'slachtoffer', kind: 'leerling', studentId: pupil.id }],
+      submit: false,
+    })
     expect(draft.ok).toBe(true)
-    const res = await as('directeur@branding.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, draft.ok ? draft.id : '', task(), { today: TODAY }))
-    expect(res).toMatchObject({ ok: false, status: 409, errors: [{ path: 'status' }] })
+    const res = await run('directeur@branding.demo', createTask, { ...task(), id: draft.ok ? draft.id : '' })
+    expect(res).toMatchObject({ ok: false, reason: 'conflict', errors: [{ path: 'status' }] })
   })
 
   it('proposes the §4 steps for a demo incident with a victim, marking the ones the seed planned', async () => {
@@ -133,7 +140,7 @@ describe('planning tasks', () => {
       sql`severity = 'ernstig' and not confidential and exists (select 1 from incident_tasks t where t.incident_id = incidents.id)
         and exists (select 1 from incident_persons p where p.incident_id = incidents.id and p.role = 'slachtoffer')`,
     )
-    const proposals = (await as('ib@branding.demo', (tx, ability) => proposeVictimCareTasks(tx, ability, incidentId, { today: TODAY })))!
+    const proposals = valueOf(await run('ib@branding.demo', listTasks, { id: incidentId }))!.proposals
     expect(proposals.find((p) => p.kind === 'gesprek_slachtoffer')!.planned).toBe(true)
     expect(proposals.find((p) => p.kind === 'beleidsmaatregelen')!.planned).toBe(false)
     expect(proposals.every((p) => p.dueOn >= TODAY && p.dueOn >= p.protocolDueOn)).toBe(true)
@@ -147,18 +154,18 @@ describe('completing and changing tasks', () => {
     const incidentId = await brandingIncident(sql`not confidential and severity = 'ernstig' and (reported_by_id = ${teacherId} or exists (select 1 from incident_persons p
       join group_teachers gt on gt.group_id = p.group_id where p.incident_id = incidents.id and gt.user_id = ${teacherId}))`)
     const plan = (owner: string) =>
-      as('ib@branding.demo', (tx, ability, ctx) => createTask(tx, ability, ctx, incidentId, task({ ownerId: userOf[owner] }), { today: TODAY }))
+      run('ib@branding.demo', createTask, { ...task({ ownerId: userOf[owner] }), id: incidentId })
     const own = await plan('leerkracht@branding.demo')
     const colleague = await plan('directeur@branding.demo')
     if (!own.ok || !colleague.ok) throw new Error('set-up failed')
     const teacher = (taskId: string, body: unknown) =>
-      as('leerkracht@branding.demo', (tx, ability, ctx) => updateTask(tx, ability, ctx, incidentId, taskId, body, { today: TODAY }))
+      run('leerkracht@branding.demo', updateTask, { ...(body as object), id: incidentId, taskId })
 
     expect(await teacher(own.id, { done: true, note: 'Gesprek gevoerd, het gaat goed.' })).toEqual({ ok: true, id: own.id })
-    expect(await teacher(own.id, { ownerId: userOf['leerkracht2@branding.demo'] })).toMatchObject({ ok: false, status: 403 })
-    expect(await teacher(own.id, { dueOn: inDays(11) })).toMatchObject({ ok: false, status: 403 })
-    expect(await teacher(colleague.id, { done: true })).toMatchObject({ ok: false, status: 403 })
-    expect(await teacher(own.id, { colour: 'rood' })).toMatchObject({ ok: false, status: 400 })
+    expect(await teacher(own.id, { ownerId: userOf['leerkracht2@branding.demo'] })).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await teacher(own.id, { dueOn: inDays(11) })).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await teacher(colleague.id, { done: true })).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await teacher(own.id, { colour: 'rood' })).toMatchObject({ ok: false, reason: 'invalid' })
 
     const [row] = await h.db.select().from(schema.incidentTasks).where(eq(schema.incidentTasks.id, own.id))
     expect(row).toMatchObject({ doneById: userOf['leerkracht@branding.demo'], note: 'Gesprek gevoerd, het gaat goed.' })
@@ -166,25 +173,28 @@ describe('completing and changing tasks', () => {
 
     // The IB reassigns and moves the colleague's task; a wrong incident id finds nothing.
     const ib = (body: unknown, inIncident = incidentId) =>
-      as('ib@branding.demo', (tx, ability, ctx) => updateTask(tx, ability, ctx, inIncident, colleague.id, body, { today: TODAY }))
+      run('ib@branding.demo', updateTask, { ...(body as object), id: inIncident, taskId: colleague.id })
     expect((await ib({ ownerId: userOf['leerkracht2@branding.demo'], dueOn: inDays(11) })).ok).toBe(true)
-    expect(await ib({ dueOn: inDays(-19) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'dueOn' }] })
-    expect(await ib({ done: true }, await brandingIncident(sql`id <> ${incidentId} and not confidential`))).toMatchObject({ ok: false, status: 404 })
+    expect(await ib({ dueOn: inDays(-19) })).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'dueOn' }] })
+    expect(await ib({ done: true }, await brandingIncident(sql`id <> ${incidentId} and not confidential`))).toMatchObject({ ok: false, reason: 'not_found' })
     const [moved] = await h.db.select().from(schema.incidentTasks).where(eq(schema.incidentTasks.id, colleague.id))
     expect(moved).toMatchObject({ ownerId: userOf['leerkracht2@branding.demo'], dueOn: inDays(11), doneAt: null })
   })
 })
 
 describe('the overdue list', () => {
-  const overdue = (email: string) => as(email, (tx, ability) => listOverdueTasks(tx, ability, { today: TODAY }))
+  // The board may not read tasks at all: its refusal is thrown as CASL's ForbiddenError.
+  const overdue = async (email: string) => {
+    const outcome = await run(email, listOverdueTasks, {})
+    if (!outcome.ok) throw new ForbiddenError('read', 'IncidentTask')
+    return outcome.items
+  }
 
   // An open task of a confidential incident, due yesterday: whether the seed's own overdue tasks
   // include one depends on the day it was seeded (in the summer holiday only old ones are left).
   beforeAll(async () => {
     const incidentId = await brandingIncident(sql`confidential`)
-    const r = await as('directeur@branding.demo', (tx, ability, ctx) =>
-      createTask(tx, ability, ctx, incidentId, task({ ownerId: userOf['vertrouwenspersoon@branding.demo'], dueOn: inDays(-1) }), { today: TODAY }),
-    )
+    const r = await run('directeur@branding.demo', createTask, { ...task({ ownerId: userOf['vertrouwenspersoon@branding.demo'], dueOn: inDays(-1) }), id: incidentId })
     expect(r.ok).toBe(true)
   })
 
@@ -227,20 +237,20 @@ describe('voor gezien', () => {
     const zeer = await brandingIncident(sql`severity = 'zeer_ernstig' and not confidential`)
     const ernstig = await brandingIncident(sql`severity = 'ernstig' and not confidential`)
     const record = (id: string, body: unknown) =>
-      as('ib@branding.demo', (tx, ability, ctx) => recordAcknowledgement(tx, ability, ctx, id, body, { today: TODAY }))
+      run('ib@branding.demo', recordAcknowledgement, { ...(body as object), id })
     const body = { guardianName: 'Linda Bakker', acknowledgedOn: TODAY, method: 'op school getekend' }
     const refused = await record(ernstig, body)
-    expect(refused).toMatchObject({ ok: false, status: 409, errors: [{ path: 'severity' }] })
+    expect(refused).toMatchObject({ ok: false, reason: 'conflict', errors: [{ path: 'severity' }] })
     if (!refused.ok) expect(refused.errors[0]!.message).toMatch(/^Alleen bij een zeer ernstig incident .*ernstig\.$/)
     const ok = await record(zeer, body)
     expect(ok.ok).toBe(true)
-    expect(await record(zeer, { ...body, acknowledgedOn: inDays(1) })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'acknowledgedOn' }] })
-    expect(await record(zeer, { ...body, method: 'per duif' })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'method' }] })
+    expect(await record(zeer, { ...body, acknowledgedOn: inDays(1) })).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'acknowledgedOn' }] })
+    expect(await record(zeer, { ...body, method: 'per duif' })).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'method' }] })
     const stranger = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, branding)).limit(200)
     const incident = (await as('ib@branding.demo', (tx, ability) => loadIncident(tx, ability, zeer)))!
     const outsider = stranger.find((s) => !incident.persons.some((p) => p.studentId === s.id))!
-    expect(await record(zeer, { ...body, studentId: outsider.id })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'studentId' }] })
-    const list = (await as('directeur@branding.demo', (tx, ability) => listAcknowledgements(tx, ability, zeer)))!
+    expect(await record(zeer, { ...body, studentId: outsider.id })).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'studentId' }] })
+    const list = valueOf(await run('directeur@branding.demo', listAcknowledgements, { id: zeer }))!.items
     expect(list.at(-1)).toMatchObject({ guardianName: 'Linda Bakker', acknowledgedOn: TODAY, method: 'op school getekend', recordedByName: 'Sanne Kuipers' })
   })
 })
@@ -263,7 +273,7 @@ describe('the parents’ report', () => {
       .innerJoin(schema.students, eq(schema.students.id, schema.incidentPersons.studentId))
       .where(eq(schema.incidentPersons.incidentId, incidentId))
     const [focal, ...others] = pupils
-    const report = await as('ib@branding.demo', (tx, ability, ctx) => buildParentReport(tx, ability, ctx, incidentId, focal!.id))
+    const report = await run('ib@branding.demo', exportParentReport, { id: incidentId, studentId: focal!.id })
     if (!report.ok) throw new Error(JSON.stringify(report.errors))
     expect(report.filename).toMatch(/^incidentverslag-\d{4}-\d{2}-\d{2}\.pdf$/)
     const text = await pdfText(report.pdf)
@@ -291,9 +301,9 @@ describe('the parents’ report', () => {
       .where(and(eq(schema.students.schoolId, branding), sql`id not in (select student_id from incident_persons where incident_id = ${zeer} and student_id is not null)`))
       .limit(1)
     const build = (incidentId: string, studentId: string) =>
-      as('directeur@branding.demo', (tx, ability, ctx) => buildParentReport(tx, ability, ctx, incidentId, studentId))
-    expect(await build(zeer, outsider!.id)).toMatchObject({ ok: false, status: 404, errors: [{ path: 'studentId' }] })
-    expect(await build(ernstig, pupilOfErnstig!.id!)).toMatchObject({ ok: false, status: 409 })
-    expect(await build(zeer, 'geen-uuid')).toMatchObject({ ok: false, status: 404 })
+      run('directeur@branding.demo', exportParentReport, { id: incidentId, studentId })
+    expect(await build(zeer, outsider!.id)).toMatchObject({ ok: false, reason: 'not_found', errors: [{ path: 'studentId' }] })
+    expect(await build(ernstig, pupilOfErnstig!.id!)).toMatchObject({ ok: false, reason: 'conflict' })
+    expect(await build(zeer, 'geen-uuid')).toMatchObject({ ok: false, reason: 'not_found' })
   })
 })

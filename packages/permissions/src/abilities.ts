@@ -247,8 +247,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
   },
   intern_begeleider(ctx, builder) {
     schoolStaff(ctx, builder)
-    // All incidents of the school except confidential ones (RLS hides those).
-    builder.can(['read', 'create', 'update'], 'Incident', { schoolId: ctx.schoolId })
+    // All incidents of the school except confidential ones (RLS hides those; the rule says so too).
+    builder.can('create', 'Incident', { schoolId: ctx.schoolId })
+    builder.can(['read', 'update'], 'Incident', { schoolId: ctx.schoolId, confidential: false })
     builder.can(['read', 'create', 'update'], 'Measure', { schoolId: ctx.schoolId })
     // Bezwaren: receipt and hearing; never the decision.
     builder.can(['read', 'create'], 'Bezwaar', { schoolId: ctx.schoolId })

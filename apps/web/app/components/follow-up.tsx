@@ -2,6 +2,7 @@
 // parents' report and its "voor gezien" acknowledgement. Forms post to the incident page's action.
 import { Form } from '@remix-run/react'
 import { formatDate } from '~/lib/format.ts'
+import { ErrorSummary } from './form-parts.tsx'
 
 export interface TaskView {
   id: string
@@ -48,15 +49,7 @@ export function FollowUp(p: FollowUpProps) {
   return (
     <section aria-labelledby="follow-up-h" className="card">
       <h2 id="follow-up-h">Nazorg en vervolg</h2>
-      {p.errors.length ? (
-        <div className="error-summary" role="alert">
-          <ul>
-            {p.errors.map((e, i) => (
-              <li key={i}>{e.message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary errors={p.errors} title="Niet vastgelegd." />
       {p.tasks.length === 0 ? <p>Nog geen taken.</p> : null}
       <ul className="tasks">
         {p.tasks.map((t) => (

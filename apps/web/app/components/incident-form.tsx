@@ -4,6 +4,7 @@
 import { SEVERITY_LABELS, suggestSeverity, type PersonKind, type PersonRole, type SeveritySuggestion } from '@baken/domain/severity'
 import { Form, useNavigation } from '@remix-run/react'
 import { useMemo, useState } from 'react'
+import { ErrorSummary } from './form-parts.tsx'
 
 /** The §1.2 suggestion for what the form holds right now (the same rules the server applies). */
 function suggestionFromForm(form: HTMLFormElement): SeveritySuggestion {
@@ -344,18 +345,7 @@ export function IncidentForm({ options, values, errors, mode }: {
         noValidate
         onChange={(e) => setSuggestion(suggestionFromForm(e.currentTarget))}
       >
-        {errors.length > 0 ? (
-          <div className="error-summary" role="alert" tabIndex={-1}>
-            <p>
-              <strong>Het incident is niet opgeslagen.</strong> Controleer:
-            </p>
-            <ul>
-              {errors.map((e, i) => (
-                <li key={i}>{e.message}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorSummary errors={errors} title="Het incident is niet opgeslagen. Controleer:" />
         <div className="two-col">
           <div className="field">
             <label htmlFor="occurredAt">Datum en tijd</label>

@@ -1,33 +1,14 @@
 // The OpenAPI 3.1 description of /api/v1. Kept beside the routes; the HTTP tests check that every
 // documented path answers and that every API route is documented.
-import { uuidSchema as uuid } from './openapi/common.ts'
 import { accessLogEndpoints } from './openapi/access-log.ts'
-import { mergePaths, pathsOf } from './openapi/endpoint.ts'
+import { jsonSchema, mergePaths, pathsOf } from './openapi/endpoint.ts'
 import { haltEndpoints, haltPaths } from './openapi/halt.ts'
-import { incidentsEndpoints, incidentsPaths } from './openapi/incidents.ts'
+import { incidentSchemas, incidentsEndpoints } from './openapi/incidents.ts'
 import { measuresEndpoints, measuresPaths } from './openapi/measures.ts'
 import { measuresExtraEndpoints, measuresExtraPaths } from './openapi/measures-extra.ts'
 import { privacyEndpoints } from './openapi/privacy.ts'
 import { reportingEndpoints, reportingPaths } from './openapi/reporting.ts'
 import { sharingEndpoints } from './openapi/sharing.ts'
-const student = {
-  type: 'object',
-  required: ['id', 'firstName', 'lastName', 'displayName', 'dateOfBirth', 'status', 'schoolId'],
-  properties: {
-    id: uuid,
-    externalId: { type: ['string', 'null'], description: 'Number in the student administration' },
-    firstName: { type: 'string' },
-    infix: { type: ['string', 'null'], description: 'tussenvoegsel' },
-    lastName: { type: 'string' },
-    displayName: { type: 'string' },
-    dateOfBirth: { type: 'string', format: 'date' },
-    status: { type: 'string', enum: ['active', 'left'] },
-    groupId: { type: ['string', 'null'], format: 'uuid' },
-    groupName: { type: ['string', 'null'] },
-    schoolId: uuid,
-  },
-} as const
-
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -58,90 +39,9 @@ export const openApiDocument = {
           },
         },
       },
-      Student: student,
-      IncidentInput: {
-        type: 'object',
-        description: 'Every coded field takes an IRIS code (shared/reference/iris-codes.csv). Dutch error messages.',
-        required: ['occurredAt', 'voorval', 'situation', 'persons'],
-        properties: {
-          occurredAt: { type: 'string', format: 'date-time' },
-          locationCode: { type: ['integer', 'null'], description: 'IRIS locatie' },
-          locationNote: { type: ['string', 'null'] },
-          voorval: { type: 'array', items: { type: 'integer' }, minItems: 1, description: 'IRIS voorval (incident types)' },
-          voorwerp: { type: 'array', items: { type: 'integer' }, description: 'IRIS voorwerp (objects used)' },
-          afhandeling: { type: 'array', items: { type: 'integer' }, description: 'IRIS afhandeling (actions taken)' },
-          situation: { type: 'string', maxLength: 10000 },
-          verbalAggression: { type: 'boolean' },
-          verbalForm: { type: ['string', 'null'] },
-          verbalAgainst: { type: ['string', 'null'] },
-          physicalAggression: { type: 'boolean' },
-          physicalForm: { type: ['string', 'null'] },
-          physicalAgainst: { type: ['string', 'null'] },
-          vandalism: { type: 'boolean' },
-          vandalismForm: { type: ['string', 'null'] },
-          vandalismAgainst: { type: ['string', 'null'] },
-          leftPremises: { type: 'boolean' },
-          objectThrownAtPerson: { type: 'boolean' },
-          motiveCode: { type: ['integer', 'null'], description: 'IRIS motief' },
-          motiveNote: { type: ['string', 'null'] },
-          analysis: { type: ['string', 'null'] },
-          agreements: { type: ['string', 'null'] },
-          parentsContacted: { type: 'boolean' },
-          parentsContactedAt: { type: ['string', 'null'], format: 'date-time' },
-          parentsContactedBy: { type: ['string', 'null'] },
-          severity: { type: ['string', 'null'], enum: ['overig', 'ernstig', 'zeer_ernstig', null], description: 'Omitted: the suggested level' },
-          severityReason: { type: ['string', 'null'], description: 'Required when lower than the suggestion' },
-          confidential: { type: 'boolean', description: 'Forced true for sexual intimidation, abuse and loverboy cases' },
-          policeReportKind: { type: ['string', 'null'], enum: ['melding', 'aangifte', null] },
-          policeReportedOn: { type: ['string', 'null'], format: 'date' },
-          policeReportedBy: { type: ['string', 'null'] },
-          policeOnBehalfOfVictim: { type: ['boolean', 'null'] },
-          persons: {
-            type: 'array',
-            minItems: 1,
-            items: {
-              type: 'object',
-              required: ['role', 'kind'],
-              properties: {
-                role: { type: 'string', enum: ['dader', 'slachtoffer', 'getuige', 'melder', 'betrokkene'] },
-                kind: { type: 'string', enum: ['leerling', 'medewerker', 'ouder', 'externe'] },
-                studentId: { type: ['string', 'null'], format: 'uuid', description: 'Required for a leerling; a pupil of this school' },
-                description: { type: ['string', 'null'], description: 'Required for others (no name needed)' },
-                injury: { type: ['string', 'null'] },
-                outcome: { type: ['string', 'null'] },
-              },
-            },
-          },
-          submit: { type: 'boolean', default: false },
-          expectedVersion: { type: 'integer', description: 'PATCH only: refuse with 409 if the incident changed meanwhile' },
-        },
-      },
-      StudentDetail: {
-        allOf: [
-          { $ref: '#/components/schemas/Student' },
-          {
-            type: 'object',
-            properties: {
-              enrolledOn: { type: ['string', 'null'], format: 'date' },
-              leftOn: { type: ['string', 'null'], format: 'date' },
-              guardians: {
-                type: ['array', 'null'],
-                description: 'Only for roles that may read guardians (directeur, intern_begeleider); otherwise null',
-                items: {
-                  type: 'object',
-                  properties: {
-                    id: uuid,
-                    name: { type: 'string' },
-                    email: { type: ['string', 'null'] },
-                    phone: { type: ['string', 'null'] },
-                    relation: { type: 'string' },
-                  },
-                },
-              },
-            },
-          },
-        ],
-      },
+      Student: jsonSchema(incidentSchemas.studentItem, 'output'),
+      IncidentInput: jsonSchema(incidentSchemas.incidentInput, 'input'),
+      StudentDetail: jsonSchema(incidentSchemas.studentDetail, 'output'),
     },
   },
   paths: mergePaths(
@@ -149,7 +49,6 @@ export const openApiDocument = {
     '/openapi.json': {
       get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1 document' } } },
     },
-    ...incidentsPaths,
     ...measuresPaths,
     ...measuresExtraPaths,
     ...reportingPaths,

@@ -1,14 +1,20 @@
-import { getActiveOrganisation, getBoardIncidentCounts, listOverdueTasks, listVisibleSchools, schoolYearOf } from '@baken/domain'
+import { createTask, getActiveOrganisation, listBoardCounts, listOverdueTasks, listVisibleSchools, mayRun, runUseCase, schoolYearOf } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { caseContextOf } from '~/lib/use-case.server.ts'
 import { formatDate } from '~/lib/format.ts'
 import { useT } from '~/root.tsx'
 
 /** The home page per role: school staff go to their pupils; others see the schools in their view. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
+  const now = new Date()
   return inTenant(ctx, async (tx) => {
+    const uc = caseContextOf(ctx, now)
+    const schooljaar = schoolYearOf(now)
+    const overdue = mayRun(createTask, ctx.ability) ? await runUseCase(listOverdueTasks, tx, uc, {}) : null
+    const boardCounts = mayRun(listBoardCounts, ctx.ability) ? await runUseCase(listBoardCounts, tx, uc, { schooljaar }) : null
     const organisation = await getActiveOrganisation(tx, ctx.membership)
     const schools = ctx.ability.can('read', 'School') && organisation.kind !== 'school' ? await listVisibleSchools(tx) : []
     return {
@@ -17,10 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       organisation,
       schools,
       canReadStudents: ctx.ability.can('read', 'Student'),
-      // Overdue follow-up is for the IB and the directeur to keep an eye on.
-      overdue: ['directeur', 'intern_begeleider'].includes(ctx.membership.role) ? await listOverdueTasks(tx, ctx.ability) : [],
-      schooljaar: schoolYearOf(new Date()),
-      boardCounts: ctx.ability.can('read', 'IncidentCount') ? await getBoardIncidentCounts(tx, ctx.ability, schoolYearOf(new Date())) : null,
+      // Overdue follow-up is for those who plan tasks (the IB and the directeur) to keep an eye on.
+      overdue: overdue?.ok ? overdue.items : [],
+      schooljaar,
+      boardCounts: boardCounts?.ok ? boardCounts.schools : null,
     }
   })
 }

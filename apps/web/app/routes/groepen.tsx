@@ -1,14 +1,17 @@
 import { listGroups } from '@baken/domain'
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext, requirePermission } from '~/lib/context.server.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Group')
+  requireUseCase(ctx, listGroups)
   requirePermission(request, ctx, 'read', 'Student')
-  return { groups: await inTenant(ctx, (tx) => listGroups(tx, ctx.ability)) }
+  const groups = await perform(ctx, listGroups, {})
+  if (!groups.ok) throw data('Niet gevonden', { status: 404 })
+  return { groups: groups.items }
 }
 
 export default function Groups() {

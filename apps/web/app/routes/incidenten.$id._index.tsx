@@ -1,104 +1,93 @@
 import {
-  completeTask,
   createTask,
-  decideBreakGlass,
-  guidanceForVoorval,
   haltRegionsOf,
-  incidentNeedsReason,
-  incidentSubject,
   listAcknowledgements,
   listSchoolStaff,
   listTasks,
-  listVersions,
-  loadIncident,
   localDate,
-  proposeVictimCareTasks,
+  mayRun,
+  readIncident,
   recordAcknowledgement,
-  recordSubjectRead,
-  suggestSeverity,
+  runUseCase,
+  updateTask,
 } from '@baken/domain'
+import { record } from '@baken/permissions'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { BreakGlassForm } from '~/components/break-glass.tsx'
 import { FollowUp } from '~/components/follow-up.tsx'
 import { breakGlassPrompt } from '~/lib/access-log.server.ts'
 import { GuidancePanel } from '~/components/incident-form.tsx'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { perform, refusalData, requireUseCase, submitForm, caseContextOf } from '~/lib/use-case.server.ts'
 import { SEVERITY_TEXT, formatDate, formatDateTime } from '~/lib/format.ts'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Incident')
+  requireUseCase(ctx, readIncident)
+  const now = new Date()
   const found = await inTenant(ctx, async (tx) => {
-    const incident = await loadIncident(tx, ctx.ability, params.id ?? '')
-    if (!incident) return null
-    // Access log: every opening is logged, one row per pupil involved, in this transaction;
-    // a confidential incident opens for the directeur only after a reason (break-glass, see
-    // packages/domain/src/privacy/access-log.ts for the rules).
-    const subject = incidentSubject(incident)
-    const access = await decideBreakGlass(tx, ctx.tenant, subject, incidentNeedsReason(ctx.tenant, incident))
-    if (!access.open) return { needsReason: true as const }
-    await recordSubjectRead(tx, ctx.tenant, subject, access)
-    const canEdit = (await loadIncident(tx, ctx.ability, incident.id, 'update')) !== null
-    const canReadTasks = ctx.ability.can('read', 'IncidentTask')
+    const uc = caseContextOf(ctx, now)
+    // Opening the note is logged (one row per pupil involved); a confidential incident opens for
+    // the directeur only after a reason (break-glass). Nothing else is read until it is open.
+    const read = await runUseCase(readIncident, tx, uc, { id: params.id ?? '' })
+    if (!read.ok) return read
+    const { incident } = read
+    const tasks = mayRun(listTasks, ctx.ability) ? await runUseCase(listTasks, tx, uc, { id: incident.id }) : null
+    const acknowledgements = await runUseCase(listAcknowledgements, tx, uc, { id: incident.id })
     return {
+      ok: true as const,
       incident,
-      versions: await listVersions(tx, incident.id),
-      canEdit,
-      tasks: canReadTasks ? ((await listTasks(tx, ctx.ability, incident.id)) ?? []) : [],
-      proposals: ctx.ability.can('create', 'IncidentTask') ? ((await proposeVictimCareTasks(tx, ctx.ability, incident.id)) ?? []) : [],
+      versions: read.versions,
+      suggestion: read.severitySuggestion,
+      guidance: read.guidance,
+      canEdit: ctx.ability.can('update', record('Incident', { ...incident })),
+      tasks: tasks?.ok ? tasks.items : [],
+      proposals: tasks?.ok ? tasks.proposals : [],
       staff: ctx.tenant.schoolId ? await listSchoolStaff(tx, ctx.tenant.schoolId) : [],
-      acknowledgements: (await listAcknowledgements(tx, ctx.ability, incident.id)) ?? [],
+      acknowledgements: acknowledgements.ok ? acknowledgements.items : [],
       me: ctx.user.id,
-      canPlan: ctx.ability.can('create', 'IncidentTask'),
+      canPlan: mayRun(createTask, ctx.ability),
       canProposeMeasure: ctx.ability.can('create', 'Measure'),
       // Police melding/aangifte and sharing with a partner (directeur); a Halt
       // referral, offered only when the school is linked to a Halt region.
       canShare: ctx.ability.can('create', 'Share'),
       canRefer: ctx.ability.can('create', 'Referral') && (await haltRegionsOf(tx, ctx.tenant)).length > 0,
-      today: localDate(new Date()),
+      today: localDate(now),
     }
   })
-  // Another school's incident, a confidential one for the wrong role, someone else's draft: 404.
-  if (!found) throw data('Niet gevonden', { status: 404 })
   // Nothing of the incident is sent until the reason is recorded.
-  if ('needsReason' in found) return breakGlassPrompt(request, 'incident', params.id ?? '')
-  const codes = found.incident.voorval.map((c) => c.code)
-  return {
-    ...found,
-    suggestion: suggestSeverity({ ...found.incident, voorval: codes }),
-    guidance: guidanceForVoorval(codes),
-  }
+  if (!found.ok && found.reason === 'forbidden') return breakGlassPrompt(request, 'incident', params.id ?? '')
+  // Another school's incident, a confidential one for the wrong role, someone else's draft: 404.
+  if (!found.ok) throw data('Niet gevonden', { status: 404 })
+  const { ok: _ok, ...loaded } = found
+  return loaded
 }
 
 /** Follow-up actions: plan or complete a task, record "voor gezien". Refusals come back as errors. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Incident')
-  const form = Object.fromEntries(await request.formData())
+  requireUseCase(ctx, readIncident)
+  const form = await request.formData()
   const id = params.id ?? ''
-  const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
-  const result = await writeInTenant(ctx, async (tx) =>
-    form.intent === 'add-task'
-      ? createTask(tx, ctx.ability, ctx.tenant, id, {
-          kind: text('kind'),
-          title: text('title'),
-          description: text('description') ?? null,
-          ownerId: text('ownerId'),
-          dueOn: text('dueOn'),
-        })
-      : form.intent === 'complete-task'
-        ? completeTask(tx, ctx.ability, ctx.tenant, id, String(form.taskId ?? ''), text('note') ?? null)
-        : form.intent === 'acknowledge'
-          ? recordAcknowledgement(tx, ctx.ability, ctx.tenant, id, {
-              studentId: text('studentId') ?? null,
-              guardianName: text('guardianName'),
-              acknowledgedOn: text('acknowledgedOn'),
-              method: text('method'),
+  const intent = form.get('intent')
+  const outcome =
+    intent === 'add-task'
+      ? await submitForm(ctx, createTask, form, { id })
+      : intent === 'complete-task'
+        ? await perform(ctx, updateTask, { id, taskId: String(form.get('taskId') ?? ''), done: true, note: String(form.get('note') ?? '').trim() || null })
+        : intent === 'acknowledge'
+          ? // No pupil chosen (the empty option) is a report for the parents of no one pupil in particular.
+            await perform(ctx, recordAcknowledgement, {
+              id,
+              studentId: form.get('studentId') || null,
+              guardianName: String(form.get('guardianName') ?? ''),
+              acknowledgedOn: String(form.get('acknowledgedOn') ?? ''),
+              method: String(form.get('method') ?? ''),
             })
-          : { ok: false as const, status: 400, errors: [{ path: 'intent', message: 'Onbekende actie.' }] },
-  )
-  if (!result.ok) return data({ errors: result.errors }, { status: result.status })
+          : null
+  if (!outcome) return data({ errors: [{ path: 'intent', message: 'Onbekende actie.' }] }, { status: 400 })
+  if (!outcome.ok) return refusalData(outcome)
   return redirect(`/incidenten/${id}?bijgewerkt=1`)
 }
 

@@ -1,28 +1,25 @@
-import { decideBreakGlass, incidentNeedsReason, incidentSubject, loadIncident, recordSubjectRead, updateIncident } from '@baken/domain'
+import { readIncident, runUseCase, updateIncident } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { BreakGlassForm } from '~/components/break-glass.tsx'
 import { IncidentForm, type IncidentValues } from '~/components/incident-form.tsx'
 import { breakGlassPrompt } from '~/lib/access-log.server.ts'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { incidentFormOptions, incidentInputFromForm } from '~/lib/incident-form.server.ts'
+import { perform, refusalData, requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Incident')
+  requireUseCase(ctx, readIncident)
   const found = await inTenant(ctx, async (tx) => {
-    const incident = await loadIncident(tx, ctx.ability, params.id ?? '', 'update')
-    if (!incident) return null
-    // Access log: the edit form shows the whole note, so it is a logged read (break-glass
-    // for the directeur on a confidential incident, as on the incident page).
-    const subject = incidentSubject(incident)
-    const access = await decideBreakGlass(tx, ctx.tenant, subject, incidentNeedsReason(ctx.tenant, incident))
-    if (!access.open) return { needsReason: true as const }
-    await recordSubjectRead(tx, ctx.tenant, subject, access)
-    return { incident, options: await incidentFormOptions(tx, ctx.ability) }
+    // The edit form shows the whole note, so it is a logged read (break-glass for the directeur on
+    // a confidential incident, as on the incident page); only an incident the caller may update.
+    const read = await runUseCase(readIncident, tx, caseContextOf(ctx), { id: params.id ?? '', edit: true })
+    if (!read.ok) return read
+    return { ok: true as const, incident: read.incident, options: await incidentFormOptions(tx, ctx.ability) }
   })
-  if (!found) throw data('Niet gevonden', { status: 404 })
-  if ('needsReason' in found) return breakGlassPrompt(request, 'incident', params.id ?? '')
+  if (!found.ok && found.reason === 'forbidden') return breakGlassPrompt(request, 'incident', params.id ?? '')
+  if (!found.ok) throw data('Niet gevonden', { status: 404 })
   const { incident, options } = found
   const values: IncidentValues = {
     ...incident,
@@ -37,11 +34,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Incident')
+  requireUseCase(ctx, readIncident)
   const form = await request.formData()
-  const input = { ...incidentInputFromForm(form), expectedVersion: Number(form.get('expectedVersion')) || undefined }
-  const saved = await writeInTenant(ctx, (tx) => updateIncident(tx, ctx.ability, ctx.tenant, params.id ?? '', input))
-  if (!saved.ok) return data({ errors: saved.errors }, { status: saved.status })
+  // The form's fields (checkboxes, persons.N.field, Dutch local times) as the use case's input.
+  const input = { ...incidentInputFromForm(form), id: params.id ?? '', expectedVersion: Number(form.get('expectedVersion')) || undefined }
+  const saved = await perform(ctx, updateIncident, input)
+  if (!saved.ok) return refusalData(saved)
   return redirect(`/incidenten/${params.id}?opgeslagen=1`)
 }
 

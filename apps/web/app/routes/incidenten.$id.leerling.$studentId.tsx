@@ -1,34 +1,24 @@
-import { buildParticipantView, decideBreakGlass, incidentAccessFacts, incidentNeedsReason, recordSubjectRead } from '@baken/domain'
+import { readParticipantView } from '@baken/domain'
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BreakGlassForm } from '~/components/break-glass.tsx'
 import { breakGlassPrompt } from '~/lib/access-log.server.ts'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 
 /**
  * One pupil's view of an incident, other pupils' names redacted: what the school may show that
- * pupil's parents, or hand over on an access request.
+ * pupil's parents, or hand over on an access request. Logged for that pupil (the others are not
+ * named on this page); a confidential incident asks the directeur for a reason.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Incident')
-  const studentId = params.studentId ?? ''
-  const view = await inTenant(ctx, async (tx) => {
-    // Access log: the incident as seen for this one pupil, logged for that pupil (the
-    // others are not named on this page); a confidential incident asks the directeur for a reason.
-    const facts = await incidentAccessFacts(tx, ctx.ability, params.id ?? '')
-    if (!facts) return null
-    const access = await decideBreakGlass(tx, ctx.tenant, facts, incidentNeedsReason(ctx.tenant, facts))
-    if (!access.open) return { needsReason: true as const }
-    const built = await buildParticipantView(tx, ctx.ability, ctx.tenant, facts.id, studentId)
-    if (!built.ok) return null
-    await recordSubjectRead(tx, ctx.tenant, { ...facts, studentIds: [studentId] }, access)
-    return built
-  })
-  if (!view) throw data('Niet gevonden', { status: 404 })
-  if ('needsReason' in view) return breakGlassPrompt(request, 'incident', params.id ?? '')
-  return { incidentId: view.incident.id, view: view.data }
+  requireUseCase(ctx, readParticipantView)
+  const view = await perform(ctx, readParticipantView, { id: params.id ?? '', studentId: params.studentId ?? '' })
+  if (!view.ok && view.reason === 'forbidden') return breakGlassPrompt(request, 'incident', params.id ?? '')
+  if (!view.ok) throw data('Niet gevonden', { status: 404 })
+  return { incidentId: view.incidentId, view: view.view }
 }
 
 export default function ParticipantPage() {

@@ -2,12 +2,13 @@
 // may file on the victim's behalf) and shares the incident with the police unit under the active
 // agreement (origin melding/aangifte, purpose strafbare feiten), with the fields chosen (default the
 // least). Both in one transaction; outside an agreement nothing is recorded.
-import { decideBreakGlass, incidentNeedsReason, incidentSubject, loadIncident, localDate, recordPoliceReport, recordSubjectRead, usableAgreements } from '@baken/domain'
+import { localDate, plusDays, readIncident, recordPoliceReport, runUseCase, usableAgreements } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CheckboxGroup, ErrorSummary, fieldError, SHARE_FIELD_TEXT } from '~/components/sharing.tsx'
+import { CheckboxGroup, ErrorSummary, fieldError } from '~/components/form-parts.tsx'
+import { SHARE_FIELD_TEXT } from '~/components/sharing.tsx'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
-import { perform, refusalData } from '~/lib/use-case.server.ts'
+import { caseContextOf, perform, refusalData } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Melding of aangifte bij de politie — Baken' }]
@@ -19,12 +20,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(request, ctx, 'update', 'Incident')
   requirePermission(request, ctx, 'create', 'Share')
   const found = await inTenant(ctx, async (tx) => {
-    const incident = await loadIncident(tx, ctx.ability, params.id ?? '')
-    if (!incident || incident.status !== 'submitted') return null
-    const subject = incidentSubject(incident)
-    const access = await decideBreakGlass(tx, ctx.tenant, subject, incidentNeedsReason(ctx.tenant, incident))
-    if (!access.open) return { needsReason: true as const }
-    await recordSubjectRead(tx, ctx.tenant, subject, access)
+    // The form shows the note's facts: a logged read, break-glass as on the incident page.
+    const read = await runUseCase(readIncident, tx, caseContextOf(ctx), { id: params.id ?? '', submittedOnly: true })
+    if (!read.ok) return read.reason === 'forbidden' ? { needsReason: true as const } : null
+    const { incident } = read
     const agreements = (await usableAgreements(tx, ctx.tenant, { partnerKind: 'police_unit' })).filter((a) => a.purposes.some((p) => p.key === 'strafbare_feiten'))
     return {
       incident: {
@@ -43,7 +42,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!found) throw data('Niet gevonden', { status: 404 })
   // A confidential incident opens only after a reason, given on the incident's own page.
   if ('needsReason' in found) throw redirect(`/incidenten/${params.id}`)
-  return { ...found, me: ctx.user.name, today: localDate(new Date()), defaultExpiry: localDate(new Date(Date.now() + 90 * 86_400_000)) }
+  const today = localDate(new Date())
+  return { ...found, me: ctx.user.name, today, defaultExpiry: plusDays(today, 90) }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -91,10 +91,16 @@ export default function PoliceReport() {
         </p>
       ) : null}
       {!police ? (
-        <p className="error-summary">
-          Er is geen goedgekeurd, geldig convenant met de politie voor uw school. Delen buiten een geldend convenant is niet toegestaan; vraag de
-          privacyfunctionaris of het bestuur om een convenant.
-        </p>
+        <ErrorSummary
+          title="Delen met de politie kan nu niet."
+          errors={[
+            {
+              path: '',
+              message:
+                'Er is geen goedgekeurd, geldig convenant met de politie voor uw school. Delen buiten een geldend convenant is niet toegestaan; vraag de privacyfunctionaris of het bestuur om een convenant.',
+            },
+          ]}
+        />
       ) : (
         <>
           <ErrorSummary errors={errors} title="Niet vastgelegd." />

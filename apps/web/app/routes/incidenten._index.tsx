@@ -1,25 +1,26 @@
-import { irisCodes, listGroups, listIncidents, listIncidentsInput, schoolYearOf } from '@baken/domain'
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { createIncident, irisCodes, listIncidents, mayRun, schoolYearOf } from '@baken/domain'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { filtersOf, listWithGroups } from '~/lib/list-page.server.ts'
+import { requireUseCase } from '~/lib/use-case.server.ts'
 import { SEVERITY_TEXT, formatDateTime } from '~/lib/format.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Incident')
-  const params = Object.fromEntries(new URL(request.url).searchParams)
-  for (const k of Object.keys(params)) if (params[k] === '') delete params[k]
-  params.schooljaar ??= schoolYearOf(new Date())
-  const parsed = listIncidentsInput.safeParse(params)
-  if (!parsed.success) throw data('Ongeldige filter', { status: 400 })
-  return inTenant(ctx, async (tx) => ({
-    result: await listIncidents(tx, ctx.ability, parsed.data),
-    groups: await listGroups(tx, ctx.ability),
+  requireUseCase(ctx, listIncidents)
+  const now = new Date()
+  // Without a schooljaar the current one.
+  const filters = { schooljaar: schoolYearOf(now), ...filtersOf(request) }
+  const { page, groups } = await listWithGroups(ctx, listIncidents, filters, now)
+  return {
+    result: page,
+    groups,
     types: irisCodes('voorval'),
-    schooljaar: parsed.data.schooljaar!,
-    currentSchoolYear: schoolYearOf(new Date()),
-    canCreate: ctx.ability.can('create', 'Incident'),
-  }))
+    schooljaar: filters.schooljaar,
+    currentSchoolYear: schoolYearOf(now),
+    canCreate: mayRun(createIncident, ctx.ability),
+  }
 }
 
 function schoolYearOptions(current: string) {

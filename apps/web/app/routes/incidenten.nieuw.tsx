@@ -1,23 +1,25 @@
 import { createIncident } from '@baken/domain'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { IncidentForm, type IncidentValues } from '~/components/incident-form.tsx'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { incidentFormOptions, incidentInputFromForm } from '~/lib/incident-form.server.ts'
+import { perform, refusalData, requireUseCase } from '~/lib/use-case.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Incident')
+  requireUseCase(ctx, createIncident)
   return { options: await inTenant(ctx, (tx) => incidentFormOptions(tx, ctx.ability)) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Incident')
+  requireUseCase(ctx, createIncident)
+  // The form's fields (checkboxes, persons.N.field, Dutch local times) as the use case's input.
   const input = incidentInputFromForm(await request.formData())
-  const saved = await writeInTenant(ctx, (tx) => createIncident(tx, ctx.ability, ctx.tenant, input))
+  const saved = await perform(ctx, createIncident, input)
   // Refused: nothing was saved; the form comes back with what was typed.
-  if (!saved.ok) return data({ errors: saved.errors, values: input as IncidentValues }, { status: saved.status })
+  if (!saved.ok) return refusalData(saved, { values: input as IncidentValues })
   return redirect(`/incidenten/${saved.id}?opgeslagen=1`)
 }
 

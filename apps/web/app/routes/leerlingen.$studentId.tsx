@@ -1,32 +1,24 @@
-import { decideBreakGlass, dossierNeedsReason, getDossier, recordSubjectRead, studentSubject } from '@baken/domain'
+import { readDossier } from '@baken/domain'
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BreakGlassForm } from '~/components/break-glass.tsx'
 import { breakGlassPrompt } from '~/lib/access-log.server.ts'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
-import { formatDate } from './leerlingen._index.tsx'
-import { SEVERITY_TEXT, formatDateTime } from '~/lib/format.ts'
+import { SEVERITY_TEXT, formatDate, formatDateTime } from '~/lib/format.ts'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Student')
-  const dossier = await inTenant(ctx, async (tx) => {
-    const found = await getDossier(tx, ctx.ability, params.studentId ?? '')
-    if (!found) return null
-    // Access log: opening the dossier is logged; for a leerkracht a pupil outside the
-    // groups they teach is break-glass (rules in packages/domain/src/privacy/access-log.ts).
-    const subject = studentSubject(found.student)
-    const access = await decideBreakGlass(tx, ctx.tenant, subject, await dossierNeedsReason(tx, ctx.tenant, found.student))
-    if (!access.open) return { needsReason: true as const }
-    await recordSubjectRead(tx, ctx.tenant, subject, access)
-    // The AVG export (right of access, AVG art. 15) for the directeur.
-    return { ...found, canExport: ctx.ability.can('create', 'StudentExport') }
-  })
+  requireUseCase(ctx, readDossier)
+  // Opening the dossier is logged; for a leerkracht a pupil outside the groups they teach is
+  // break-glass (rules in packages/domain/src/privacy/access-log.ts).
+  const dossier = await perform(ctx, readDossier, { id: params.studentId ?? '' })
+  if (!dossier.ok && dossier.reason === 'forbidden') return breakGlassPrompt(request, 'student', params.studentId ?? '')
   // Another school's or stichting's pupil is indistinguishable from one that does not exist.
-  if (!dossier) throw data('Niet gevonden', { status: 404 })
-  if ('needsReason' in dossier) return breakGlassPrompt(request, 'student', params.studentId ?? '')
-  return dossier
+  if (!dossier.ok) throw data('Niet gevonden', { status: 404 })
+  // The AVG export (right of access, AVG art. 15) for the directeur.
+  return { student: dossier.student, entries: dossier.entries, canExport: ctx.ability.can('create', 'StudentExport') }
 }
 
 export default function StudentPage() {

@@ -1,22 +1,17 @@
-import { listGroups, listStudents, listStudentsInput } from '@baken/domain'
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { searchStudents } from '@baken/domain'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { formatDate } from '~/lib/format.ts'
+import { filtersOf, listWithGroups } from '~/lib/list-page.server.ts'
+import { requireUseCase } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Student')
-  const params = Object.fromEntries(new URL(request.url).searchParams)
-  // An empty select or search box means "no filter".
-  for (const k of Object.keys(params)) if (params[k] === '') delete params[k]
-  const parsed = listStudentsInput.safeParse(params)
-  if (!parsed.success) throw data('Ongeldige filter', { status: 400 })
-  return inTenant(ctx, async (tx) => ({
-    result: await listStudents(tx, ctx.ability, parsed.data),
-    groups: await listGroups(tx, ctx.ability),
-    canImport: ctx.ability.can('create', 'Student') && ctx.ability.can('update', 'Student'),
-  }))
+  requireUseCase(ctx, searchStudents)
+  const { page, groups } = await listWithGroups(ctx, searchStudents, filtersOf(request))
+  return { result: page, groups, canImport: ctx.ability.can('create', 'Student') && ctx.ability.can('update', 'Student') }
 }
 
 export default function Students() {
@@ -93,9 +88,4 @@ export default function Students() {
       ) : null}
     </section>
   )
-}
-
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-')
-  return `${d}-${m}-${y}`
 }

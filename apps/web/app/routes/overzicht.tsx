@@ -1,31 +1,27 @@
-import {
-  getOverviewSchool,
-  getRieAnalysis,
-  getYearlyOverview,
-  listOverviewYears,
-} from '@baken/domain'
+import { listOverviewYears, readOverview, runUseCase } from '@baken/domain'
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useId } from 'react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
+import { requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 import { useRootData } from '~/root.tsx'
 
 /** /overzicht — the school's yearly overview (the school safety protocol's Bijlage 2) and the RI&E counts; directeur and IB. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Overview')
+  requireUseCase(ctx, readOverview)
   const { schooljaar, current } = schooljaarFromRequest(request)
   return inTenant(ctx, async (tx) => {
-    const school = await getOverviewSchool(tx, ctx.ability, ctx.membership.schoolId ?? '')
-    if (!school) throw data('Niet gevonden', { status: 404 })
+    const overview = await runUseCase(readOverview, tx, caseContextOf(ctx), { id: ctx.tenant.schoolId ?? '', schooljaar })
+    if (!overview.ok) throw data('Niet gevonden', { status: 404 })
     const withIncidents = await listOverviewYears(tx, ctx.ability)
     return {
-      school,
+      school: overview.school,
       schooljaar,
       years: [...new Set([current, schooljaar, ...withIncidents])].sort().reverse(),
-      rows: await getYearlyOverview(tx, ctx.ability, { schooljaar }),
-      analysis: await getRieAnalysis(tx, ctx.ability, { schooljaar }),
+      rows: overview.rows,
+      analysis: overview.analysis!,
     }
   })
 }

@@ -3,7 +3,6 @@
 import { schema, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { and, desc, eq, inArray } from 'drizzle-orm'
-import { getStudent, type StudentDetail } from '../students.ts'
 import { irisLabel } from './iris.ts'
 import { incidentWhere } from './incident-record.ts'
 
@@ -19,9 +18,8 @@ export interface DossierEntry {
   summary: string
 }
 
-export async function getDossier(tx: Tx, ability: AppAbility, studentId: string): Promise<{ student: StudentDetail; entries: DossierEntry[] } | null> {
-  const student = await getStudent(tx, ability, studentId)
-  if (!student) return null
+/** The incidents of a pupil the caller may read, newest first, with the pupil's role in each. */
+export async function dossierEntries(tx: Tx, ability: AppAbility, studentId: string): Promise<DossierEntry[]> {
   const rows = await tx
     .select({
       incidentId: schema.incidents.id,
@@ -44,9 +42,7 @@ export async function getDossier(tx: Tx, ability: AppAbility, studentId: string)
     : []
   const typesOf = (id: string) =>
     codes.filter((c) => c.incidentId === id).map((c) => irisLabel('voorval', c.code) ?? String(c.code))
-  return {
-    student,
-    entries: rows.map((r) => ({
+  return rows.map((r) => ({
       kind: 'incident',
       at: r.at,
       incidentId: r.incidentId,
@@ -56,6 +52,5 @@ export async function getDossier(tx: Tx, ability: AppAbility, studentId: string)
       confidential: r.confidential,
       types: typesOf(r.incidentId),
       summary: r.situation.length > 160 ? `${r.situation.slice(0, 157)}…` : r.situation,
-    })),
-  }
+    }))
 }

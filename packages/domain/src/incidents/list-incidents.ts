@@ -8,6 +8,7 @@ import { irisLabel, isIrisCode } from './iris.ts'
 import { incidentWhere } from './incident-record.ts'
 import { SEVERITIES } from './severity.ts'
 import { textInput } from '../input-rules.ts'
+import { defineUseCase } from '../use-case.ts'
 
 export const listIncidentsInput = z.object({
   schooljaar: textInput().regex(/^\d{4}-\d{4}$/, 'Schooljaar als 2026-2027').optional(),
@@ -36,8 +37,14 @@ export interface IncidentListItem {
   reportedById: string
 }
 
-export async function listIncidents(tx: Tx, ability: AppAbility, raw: ListIncidentsInput) {
-  const input = listIncidentsInput.parse(raw)
+export const listIncidents = defineUseCase({
+  name: 'incidents/list-incidents',
+  input: listIncidentsInput,
+  permission: ['read', 'Incident'],
+  run: async (tx, { ability }, input) => ({ ok: true as const, ...(await incidentPage(tx, ability, input)) }),
+})
+
+async function incidentPage(tx: Tx, ability: AppAbility, input: z.output<typeof listIncidentsInput>) {
   const i = schema.incidents
   const p = schema.incidentPersons
   const filters: SQL[] = [incidentWhere(ability, 'read')]

@@ -5,17 +5,15 @@
 // groups, injuries and outcomes are left out altogether.
 //
 // PDF: the shared document of ../pdf/document.ts (pdfkit with an embedded Unicode font).
-import { schema, type TenantContext, type Tx } from '@baken/db'
-import type { AppAbility } from '@baken/permissions'
+import { schema, type Tx } from '@baken/db'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { nameRedactor, pupilLabel, type NameParts } from '@baken/db/pseudonyms'
 import { blocks, createPdf, FONT } from '../pdf/document.ts'
 import { displayName } from '../students.ts'
-import { voorGezienRefusal } from './acknowledgements.ts'
-import { localDate } from '../dates.ts'
-import { loadIncident, type IncidentDetail } from './incident-record.ts'
-import type { FieldError } from './save-incident.ts'
+import type { IncidentDetail } from './incident-record.ts'
+import { refuse, type Outcome, type UseCaseContext } from '../use-case.ts'
+import { openIncident, type OpenedIncident } from './incident-access.ts'
 
 // The pseudonymisation itself is shared with the shares and the demo seed (packages/db/src/pseudonyms.ts).
 export { BYSTANDER, isPupilLabel, nameRedactor, pupilLabel, redactNames, type NameParts } from '@baken/db/pseudonyms'
@@ -206,37 +204,24 @@ export function renderParentReport(data: ParentReportData, options: { compress?:
   return finish()
 }
 
-export type ParentReportResult =
-  | { ok: true; pdf: Uint8Array<ArrayBuffer>; filename: string }
-  | { ok: false; status: 404 | 409; errors: FieldError[] }
-
-const notFound = (path: string, message: string) => ({ ok: false as const, status: 404 as const, errors: [{ path, message }] })
-
 /**
- * The parents' report of a submitted zeer ernstig incident the caller may read, for one pupil involved
- * (404 for a pupil not in the incident; 409 for an incident that is not zeer ernstig or a draft).
+ * Opens an incident (break-glass as for the note, ./incident-access.ts) as one pupil's view: the
+ * pupil by name, every other pupil as "leerling A", "leerling B", bystanders named in the text as
+ * "een andere leerling". For the parents' report and for access requests (AVG art. 15). Not found
+ * for a pupil not in the incident. The caller logs the read for that pupil.
  */
-export type ParticipantViewResult =
-  | { ok: true; data: ParentReportData; incident: IncidentDetail }
-  | { ok: false; status: 404; errors: { path: string; message: string }[] }
-
-/**
- * One pupil's view of a (multi-person) incident: the pupil by name, every other pupil as
- * "leerling A", "leerling B", bystanders named in the text as "een andere leerling". For the
- * parents' report and for access requests (AVG art. 15).
- */
-export async function buildParticipantView(
+export async function openParticipantView(
   tx: Tx,
-  ability: AppAbility,
-  ctx: TenantContext,
-  incidentId: string,
+  ctx: UseCaseContext,
+  id: string,
   studentId: string,
-  options: { now?: Date } = {},
-): Promise<ParticipantViewResult> {
-  const incident = await loadIncident(tx, ability, incidentId)
-  if (!incident) return notFound('id', 'Incident niet gevonden.')
+  reason: string | null | undefined,
+): Promise<Outcome<OpenedIncident & { data: ParentReportData }>> {
+  const opened = await openIncident(tx, ctx, id, reason)
+  if (!opened.ok) return opened
+  const { incident } = opened
   const involved = z.uuid().safeParse(studentId).success && incident.persons.some((p) => p.kind === 'leerling' && p.studentId === studentId)
-  if (!involved) return notFound('studentId', 'Deze leerling is niet bij het incident betrokken.')
+  if (!involved) return refuse('not_found', 'studentId', 'Deze leerling is niet bij het incident betrokken.')
   const [pupils, staff, [school], [me]] = await Promise.all([
     // Every pupil of the school: those of the incident get labels, the others are redacted if named.
     tx
@@ -249,33 +234,17 @@ export async function buildParticipantView(
       .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
       .where(eq(schema.memberships.schoolId, incident.schoolId)),
     tx.select({ name: schema.schools.name }).from(schema.schools).where(eq(schema.schools.id, incident.schoolId)),
-    tx.select({ name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.id, ctx.userId)),
+    tx.select({ name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.id, ctx.tenant.userId)),
   ])
   const names = new Map(pupils.map((p) => [p.id, p]))
   const inIncident = new Set(incident.persons.map((p) => p.studentId))
   const data = redactIncidentForPupil(incident, studentId, names, {
     schoolName: school?.name ?? '',
     contact: { name: me?.name ?? 'de school', email: me?.email ?? null },
-    generatedAt: options.now ?? new Date(),
+    generatedAt: ctx.now,
     bystanders: pupils.filter((p) => !inIncident.has(p.id)),
     staffNames: staff.map((u) => u.name),
   })
-  if (!data) return notFound('studentId', 'Deze leerling is niet bij het incident betrokken.')
-  return { ok: true, data, incident }
-}
-
-export async function buildParentReport(
-  tx: Tx,
-  ability: AppAbility,
-  ctx: TenantContext,
-  incidentId: string,
-  studentId: string,
-  options: { now?: Date; compress?: boolean } = {},
-): Promise<ParentReportResult> {
-  const view = await buildParticipantView(tx, ability, ctx, incidentId, studentId, options)
-  if (!view.ok) return view
-  const refused = voorGezienRefusal(view.incident)
-  if (refused) return { ok: false, status: 409, errors: [refused] }
-  const pdf = await renderParentReport(view.data, { compress: options.compress })
-  return { ok: true, pdf, filename: `incidentverslag-${localDate(view.incident.occurredAt)}.pdf` }
+  if (!data) return refuse('not_found', 'studentId', 'Deze leerling is niet bij het incident betrokken.')
+  return { ...opened, data }
 }

@@ -1,25 +1,18 @@
-// Registering and changing an incident. Every write stores a version (who, when, what changed);
-// nothing is overwritten silently, and a change that changes nothing writes nothing. Validation errors come back as a list, and nothing is saved.
+// What registering and changing an incident share (create-incident.ts, update-incident.ts): the
+// pupils' groups, the severity rules, the row, its parts and its versions. Every write stores a
+// version (who, when, what changed); nothing is overwritten silently.
 import { schema, type TenantContext, type Tx } from '@baken/db'
-import type { AppAbility } from '@baken/permissions'
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import { schoolYearOf } from '../dates.ts'
-import { createIncidentInput, INCIDENT_INPUT_FIELDS, updateIncidentInput, type ParsedIncidentInput } from './incident-input.ts'
-import { diffSnapshots, loadIncident, snapshotOf, type IncidentDetail } from './incident-record.ts'
+import type { ParsedIncidentInput } from './incident-input.ts'
+import { diffSnapshots, snapshotOf, type IncidentDetail } from './incident-record.ts'
 import { isConfidentialByType, severityRank, suggestSeverity, type Severity } from './severity.ts'
-import { zodErrors, type FieldError } from '../result.ts'
+import type { FieldError } from '../result.ts'
 
 export type { FieldError } from '../result.ts'
 
-export type SaveResult =
-  | { ok: true; id: string; version: number }
-  | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldError[] }
-
-
-const invalid = (errors: FieldError[]): SaveResult => ({ ok: false, status: 400, errors })
-
 /** Pupils must be of this school (RLS shows no other); their current group is recorded with them. */
-async function resolvePupils(tx: Tx, persons: ParsedIncidentInput['persons']) {
+export async function resolvePupils(tx: Tx, persons: ParsedIncidentInput['persons']) {
   const ids = [...new Set(persons.map((p) => p.studentId).filter((id): id is string => !!id))]
   const found = ids.length
     ? await tx
@@ -42,7 +35,7 @@ async function resolvePupils(tx: Tx, persons: ParsedIncidentInput['persons']) {
  * that does not name a level, the stored one is kept if it is at least the new suggestion or was
  * lowered with a reason; otherwise it rises to the suggestion.
  */
-function decideSeverity(input: ParsedIncidentInput, kept?: { severity: Severity; reason: string | null }) {
+export function decideSeverity(input: ParsedIncidentInput, kept?: { severity: Severity; reason: string | null }) {
   const suggestion = suggestSeverity(input)
   let chosen: Severity = input.severity ?? suggestion.level
   if (!input.severity && kept && (severityRank(kept.severity) >= severityRank(suggestion.level) || kept.reason)) {
@@ -58,7 +51,7 @@ function decideSeverity(input: ParsedIncidentInput, kept?: { severity: Severity;
   return { suggestion, chosen, errors }
 }
 
-function rowValues(input: ParsedIncidentInput, suggested: Severity, chosen: Severity) {
+export function rowValues(input: ParsedIncidentInput, suggested: Severity, chosen: Severity) {
   return {
     schoolYear: schoolYearOf(input.occurredAt),
     occurredAt: input.occurredAt,
@@ -97,7 +90,7 @@ function rowValues(input: ParsedIncidentInput, suggested: Severity, chosen: Seve
   }
 }
 
-async function writeChildren(
+export async function writeChildren(
   tx: Tx,
   tenant: { stichtingId: string; schoolId: string },
   incidentId: string,
@@ -130,7 +123,7 @@ async function writeChildren(
  * The state after a write, built from what is being written (not read back: after a write the editor
  * may no longer see a now-confidential incident). Same shape as snapshotOf(loadIncident(...)).
  */
-function snapshotAfter(base: Omit<IncidentDetail, 'voorval' | 'voorwerp' | 'afhandeling' | 'persons'>, input: ParsedIncidentInput, groupOf: Map<string, string | null>) {
+export function snapshotAfter(base: Omit<IncidentDetail, 'voorval' | 'voorwerp' | 'afhandeling' | 'persons'>, input: ParsedIncidentInput, groupOf: Map<string, string | null>) {
   const codes = (list: 'voorval' | 'voorwerp' | 'afhandeling') =>
     [...new Set(input[list])].sort((a, b) => a - b).map((code) => ({ code, label: '' }))
   return snapshotOf({
@@ -153,7 +146,7 @@ function snapshotAfter(base: Omit<IncidentDetail, 'voorval' | 'voorwerp' | 'afha
   })
 }
 
-async function recordVersion(
+export async function recordVersion(
   tx: Tx,
   ctx: TenantContext,
   tenant: { stichtingId: string; schoolId: string },
@@ -172,126 +165,6 @@ async function recordVersion(
   })
 }
 
-function finalise(tx: Tx, id: string, confidential: boolean, submit: boolean) {
+export function finalise(tx: Tx, id: string, confidential: boolean, submit: boolean) {
   return tx.execute(sql`select finalise_incident(${id}::uuid, ${confidential}, ${submit})`)
-}
-
-export async function createIncident(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown): Promise<SaveResult> {
-  if (!ctx.schoolId || !ctx.stichtingId || !ability.can('create', 'Incident')) {
-    return { ok: false, status: 403, errors: [{ path: '', message: 'Je mag geen incidenten registreren.' }] }
-  }
-  const parsed = createIncidentInput.safeParse(raw)
-  if (!parsed.success) return invalid(zodErrors(parsed.error))
-  const input = parsed.data
-  const severity = decideSeverity(input)
-  const pupils = await resolvePupils(tx, input.persons)
-  const errors = [...severity.errors, ...pupils.errors]
-  if (errors.length) return invalid(errors)
-
-  const tenant = { stichtingId: ctx.stichtingId, schoolId: ctx.schoolId }
-  const now = new Date()
-  const id = crypto.randomUUID()
-  const values = rowValues(input, severity.suggestion.level, severity.chosen)
-  // Written as a draft first: the author must see the row while its parts and first version are
-  // written; submitting (which may hide a confidential incident from the author) comes last.
-  // No RETURNING, for the same reason.
-  await tx.insert(schema.incidents).values({ id, ...tenant, ...values, status: 'draft', reportedById: ctx.userId })
-  await writeChildren(tx, tenant, id, input, pupils.groupOf)
-  const after = snapshotAfter(
-    {
-      id,
-      ...tenant,
-      ...values,
-      status: input.submit ? 'submitted' : 'draft',
-      submittedAt: input.submit ? now : null,
-      reportedById: ctx.userId,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      location: null,
-      motive: null,
-      reportedByName: null,
-    },
-    input,
-    pupils.groupOf,
-  )
-  await recordVersion(tx, ctx, tenant, id, 1, null, after)
-  if (input.submit) await finalise(tx, id, values.confidential, true)
-  return { ok: true, id, version: 1 }
-}
-
-/** Applies a change (any subset of fields) on top of the current note; a draft can be submitted. */
-export async function updateIncident(
-  tx: Tx,
-  ability: AppAbility,
-  ctx: TenantContext,
-  id: string,
-  raw: unknown,
-): Promise<SaveResult> {
-  const parsed = updateIncidentInput.safeParse(raw)
-  if (!parsed.success) return invalid(zodErrors(parsed.error))
-  const current = await loadIncident(tx, ability, id, 'update')
-  if (!current) return { ok: false, status: 404, errors: [{ path: 'id', message: 'Incident niet gevonden.' }] }
-  const { expectedVersion, submit, ...parsedPatch } = parsed.data
-  // Only the fields the caller sent (the schema's defaults must not overwrite stored values).
-  const sent = new Set(Object.keys(raw as object))
-  if ([...sent].every((k) => k === 'expectedVersion')) {
-    return invalid([{ path: '', message: 'Niets te wijzigen: geef minstens één veld dat verandert.' }])
-  }
-  const patch = Object.fromEntries(Object.entries(parsedPatch).filter(([k]) => sent.has(k))) as typeof parsedPatch
-  if (expectedVersion !== undefined && expectedVersion !== current.version) {
-    return {
-      ok: false,
-      status: 409,
-      errors: [{ path: 'expectedVersion', message: `Het incident is intussen gewijzigd (versie ${current.version}); laad het opnieuw.` }],
-    }
-  }
-  if (submit === false && current.status === 'submitted') {
-    return invalid([{ path: 'submit', message: 'Een ingediend incident wordt niet terug een concept.' }])
-  }
-  const before = snapshotOf(current)
-  const stored = Object.fromEntries(INCIDENT_INPUT_FIELDS.map((k) => [k, before[k]]))
-  const changed = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-  const merged = createIncidentInput.safeParse({
-    ...stored,
-    severity: undefined,
-    ...changed,
-    submit: submit ?? current.status === 'submitted',
-  })
-  if (!merged.success) return invalid(zodErrors(merged.error))
-  const input = merged.data
-  const kept = patch.severity === undefined ? { severity: current.severity, reason: current.severityReason } : undefined
-  if (kept && patch.severityReason === undefined) input.severityReason = current.severityReason
-  const severity = decideSeverity(input, kept)
-  const pupils = await resolvePupils(tx, input.persons)
-  const errors = [...severity.errors, ...pupils.errors]
-  if (errors.length) return invalid(errors)
-
-  const version = current.version + 1
-  const submitting = current.status === 'draft' && input.submit
-  const now = new Date()
-  const values = {
-    ...rowValues(input, severity.suggestion.level, severity.chosen),
-    status: current.status === 'submitted' || submitting ? ('submitted' as const) : ('draft' as const),
-    submittedAt: current.submittedAt ?? (submitting ? now : null),
-    version,
-    updatedAt: now,
-  }
-  const tenant = { stichtingId: current.stichtingId, schoolId: current.schoolId }
-  const after = snapshotAfter({ ...current, ...values }, input, pupils.groupOf)
-  // A change that changes nothing (the form saved as it was, a field sent with its stored value)
-  // writes nothing: no version, no new updatedAt.
-  if (!submitting && diffSnapshots(before, after).length === 0) return { ok: true, id, version: current.version }
-  // Parts and the version first, the row itself last (see createIncident).
-  await writeChildren(tx, tenant, id, input, pupils.groupOf)
-  await recordVersion(tx, ctx, tenant, id, version, before, after)
-  // Submitting and raising confidentiality go through finalise_incident (migration 0006): they may
-  // hide the incident from the editor, which an ordinary UPDATE under RLS does not allow.
-  const raises = values.confidential && !current.confidential
-  await tx
-    .update(schema.incidents)
-    .set({ ...values, status: current.status, submittedAt: current.submittedAt, confidential: raises ? false : values.confidential })
-    .where(and(eq(schema.incidents.id, id), eq(schema.incidents.version, current.version)))
-  if (raises || submitting) await finalise(tx, id, values.confidential, submitting)
-  return { ok: true, id, version }
 }

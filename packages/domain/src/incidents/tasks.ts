@@ -6,16 +6,15 @@
 // update the task itself (its owner). The directeur and the IB plan tasks (create, reassign, move the
 // due date, IncidentTask 'create'); owners complete their own.
 import { schema, SCHOOL_ROLES, type Role, type TenantContext, type Tx } from '@baken/db'
-import { accessibleWhere, ForbiddenError, record, type Action, type AppAbility } from '@baken/permissions'
-import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { accessibleWhere, defineAbilityFor, ForbiddenError, record, type Action, type AppAbility } from '@baken/permissions'
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import { localDate, plusDays } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { VICTIM_CARE_STEPS } from './guidance.ts'
-import { incidentWhere, loadIncident } from './incident-record.ts'
-import type { FieldError } from './save-incident.ts'
-import { refusal, zodErrors } from '../result.ts'
+import { incidentWhere } from './incident-record.ts'
+import type { FieldError } from '../result.ts'
 import { textInput } from '../input-rules.ts'
 
 /** A §4 victim-care step key, or 'overig' for any other follow-up. */
@@ -25,15 +24,6 @@ export const TASK_KINDS: readonly string[] = Object.freeze([...VICTIM_CARE_STEPS
 const MAX_DAYS_IN_PAST = 1
 /** And at most a year ahead (a typo such as 2062 is refused). */
 const MAX_DAYS_AHEAD = 366
-
-/** Only the directeur and the vertrouwenspersoon see confidential incidents (RLS, migration 0005). */
-const CONFIDENTIAL_ROLES: readonly Role[] = ['directeur', 'vertrouwenspersoon']
-
-export type FollowUpResult<T = { id: string }> =
-  | ({ ok: true } & T)
-  | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldError[] }
-
-export const followUpError = refusal
 
 /** CASL condition fields for IncidentTask → columns. */
 export const taskColumns = {
@@ -62,7 +52,7 @@ function taskWhereOrFalse(ability: AppAbility, action: Action): SQL {
  * caller may read, or a task the caller may update (their own). Throws ForbiddenError without any
  * read rule for IncidentTask.
  */
-function readableTasks(ability: AppAbility): SQL {
+export function readableTasks(ability: AppAbility): SQL {
   let incident: SQL
   try {
     incident = incidentWhere(ability, 'read')
@@ -104,7 +94,7 @@ export interface OverdueTaskItem extends IncidentTaskItem {
 const owner = alias(schema.users, 'task_owner')
 const doneBy = alias(schema.users, 'task_done_by')
 
-function taskQuery(tx: Tx) {
+export function taskQuery(tx: Tx) {
   const t = schema.incidentTasks
   return tx
     .select({
@@ -123,7 +113,7 @@ function taskQuery(tx: Tx) {
 
 type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['where']>>[number]
 
-function toItem(ability: AppAbility, row: TaskRow, today: string): OverdueTaskItem {
+export function toItem(ability: AppAbility, row: TaskRow, today: string): OverdueTaskItem {
   const { task } = row
   return {
     id: task.id,
@@ -148,39 +138,13 @@ function toItem(ability: AppAbility, row: TaskRow, today: string): OverdueTaskIt
   }
 }
 
-function taskFields(task: typeof schema.incidentTasks.$inferSelect) {
+export function taskFields(task: typeof schema.incidentTasks.$inferSelect) {
   return { id: task.id, schoolId: task.schoolId, stichtingId: task.stichtingId, incidentId: task.incidentId, ownerId: task.ownerId }
 }
 
-/** The tasks of one incident, by due date; null when the caller may not read the incident (404). */
-export async function listTasks(tx: Tx, ability: AppAbility, incidentId: string, options: { today?: string } = {}): Promise<IncidentTaskItem[] | null> {
-  if (!ability.can('read', 'IncidentTask')) return null
-  const incident = await loadIncident(tx, ability, incidentId)
-  if (!incident) return null
-  const today = options.today ?? localDate(new Date())
-  const rows = await taskQuery(tx)
-    .where(and(eq(schema.incidentTasks.incidentId, incident.id), readableTasks(ability)))
-    .orderBy(asc(schema.incidentTasks.dueOn), asc(schema.incidentTasks.createdAt))
-  return rows.map((r) => stripIncident(toItem(ability, r, today)))
-}
-
-function stripIncident(item: OverdueTaskItem): IncidentTaskItem {
+export function stripIncident(item: OverdueTaskItem): IncidentTaskItem {
   const { incidentOccurredAt: _o, incidentSeverity: _s, incidentConfidential: _c, ...rest } = item
   return rest
-}
-
-/**
- * Open tasks of the caller's school due before today (Dutch date), oldest first: for the directeur
- * and the IB all of them (RLS still hides confidential incidents from the IB); for a leerkracht or
- * vertrouwenspersoon those of incidents they may read and their own.
- */
-export async function listOverdueTasks(tx: Tx, ability: AppAbility, options: { today?: string } = {}): Promise<OverdueTaskItem[]> {
-  const today = options.today ?? localDate(new Date())
-  const t = schema.incidentTasks
-  const rows = await taskQuery(tx)
-    .where(and(isNull(t.doneAt), lt(t.dueOn, today), readableTasks(ability)))
-    .orderBy(asc(t.dueOn), asc(schema.incidents.occurredAt))
-  return rows.map((r) => toItem(ability, r, today))
 }
 
 export interface VictimCareProposal {
@@ -224,24 +188,6 @@ export function victimCareProposals(
   })
 }
 
-/** The victim-care proposal for an incident the caller may read; null when it may not (404). */
-export async function proposeVictimCareTasks(
-  tx: Tx,
-  ability: AppAbility,
-  incidentId: string,
-  options: { today?: string } = {},
-): Promise<VictimCareProposal[] | null> {
-  const incident = await loadIncident(tx, ability, incidentId)
-  if (!incident) return null
-  const existing = ability.can('read', 'IncidentTask')
-    ? await tx
-        .select({ kind: schema.incidentTasks.kind })
-        .from(schema.incidentTasks)
-        .where(eq(schema.incidentTasks.incidentId, incident.id))
-    : []
-  return victimCareProposals(incident, options.today ?? localDate(new Date()), existing.map((e) => e.kind))
-}
-
 const text = (max: number, message: string) => textInput().trim().max(max, message)
 
 export const createTaskInput = z.strictObject({
@@ -253,19 +199,27 @@ export const createTaskInput = z.strictObject({
 })
 export type CreateTaskInput = z.input<typeof createTaskInput>
 
-export const updateTaskInput = z
-  .strictObject({
-    done: z.boolean().optional(),
-    note: text(4000, 'Notitie te lang (max. 4000 tekens)').nullish(),
-    ownerId: z.uuid('Kies een medewerker van de school').optional(),
-    dueOn: calendarDate('Uiterste datum als JJJJ-MM-DD').optional(),
-    title: text(200, 'Titel te lang (max. 200 tekens)').min(1, 'Geef de taak een titel').optional(),
-    description: text(4000, 'Omschrijving te lang (max. 4000 tekens)').nullish(),
-  })
-  .refine((v) => Object.keys(v).length > 0, { message: 'Geef aan wat er verandert (done, note, ownerId, dueOn, title of description)' })
+/** A change of a task: any of these fields, at least one. */
+export const updateTaskFields = {
+  done: z.boolean().optional(),
+  note: text(4000, 'Notitie te lang (max. 4000 tekens)').nullish(),
+  ownerId: z.uuid('Kies een medewerker van de school').optional(),
+  dueOn: calendarDate('Uiterste datum als JJJJ-MM-DD').optional(),
+  title: text(200, 'Titel te lang (max. 200 tekens)').min(1, 'Geef de taak een titel').optional(),
+  description: text(4000, 'Omschrijving te lang (max. 4000 tekens)').nullish(),
+}
+const CHANGE_KEYS = Object.keys(updateTaskFields)
+
+/** The refinement of a change: something must change (the path ids do not count). */
+export const somethingChanges = [
+  (v: object) => Object.keys(v).some((k) => CHANGE_KEYS.includes(k)),
+  { message: 'Geef aan wat er verandert (done, note, ownerId, dueOn, title of description)' },
+] as const
+
+export const updateTaskInput = z.strictObject(updateTaskFields).refine(...somethingChanges)
 export type UpdateTaskInput = z.input<typeof updateTaskInput>
 
-function checkDueOn(dueOn: string, today: string): FieldError | null {
+export function checkDueOn(dueOn: string, today: string): FieldError | null {
   if (dueOn < plusDays(today, -MAX_DAYS_IN_PAST)) {
     return { path: 'dueOn', message: `De uiterste datum ligt te ver in het verleden (vroegst ${plusDays(today, -MAX_DAYS_IN_PAST)})` }
   }
@@ -275,10 +229,11 @@ function checkDueOn(dueOn: string, today: string): FieldError | null {
 
 /**
  * The owner must be staff of the caller's school (a school-role membership there, account active); a
- * task of a confidential incident only goes to someone who can see it: the directeur or the
- * vertrouwenspersoon.
+ * task of a confidential incident only goes to someone whose role sees confidential incidents (the
+ * directeur and the vertrouwenspersoon: their CASL rules, as RLS in migration 0005). Being the
+ * incident's reporter does not count: the task is about the case, not the report.
  */
-async function checkOwner(tx: Tx, ctx: TenantContext, ownerId: string, confidential: boolean): Promise<FieldError | null> {
+export async function checkOwner(tx: Tx, ctx: TenantContext, ownerId: string, confidential: boolean): Promise<FieldError | null> {
   if (!ctx.schoolId) return { path: 'ownerId', message: 'Kies een medewerker van deze school' }
   const roles = await tx
     .select({ role: schema.memberships.role })
@@ -293,126 +248,13 @@ async function checkOwner(tx: Tx, ctx: TenantContext, ownerId: string, confident
       ),
     )
   if (roles.length === 0) return { path: 'ownerId', message: 'Kies een medewerker van deze school' }
-  if (confidential && !roles.some((r) => CONFIDENTIAL_ROLES.includes(r.role))) {
+  const seesConfidential = (role: Role) =>
+    defineAbilityFor({ userId: ownerId, role, stichtingId: ctx.stichtingId, schoolId: ctx.schoolId, partnerId: null }).can(
+      'read',
+      record('Incident', { schoolId: ctx.schoolId, stichtingId: ctx.stichtingId, confidential: true, reportedById: null }),
+    )
+  if (confidential && !roles.some((r) => seesConfidential(r.role))) {
     return { path: 'ownerId', message: 'Dit incident is vertrouwelijk: alleen de directeur of de vertrouwenspersoon kan de taak krijgen' }
   }
   return null
-}
-
-/** Plans a follow-up task on a submitted incident (directeur and IB). */
-export async function createTask(
-  tx: Tx,
-  ability: AppAbility,
-  ctx: TenantContext,
-  incidentId: string,
-  raw: unknown,
-  options: { today?: string } = {},
-): Promise<FollowUpResult> {
-  if (!ctx.schoolId || !ctx.stichtingId || !ability.can('create', 'IncidentTask')) {
-    return followUpError(403, '', 'Alleen de directeur of de intern begeleider plant vervolgtaken.')
-  }
-  const incident = await loadIncident(tx, ability, incidentId)
-  if (!incident) return followUpError(404, 'id', 'Incident niet gevonden.')
-  if (incident.status !== 'submitted') {
-    return followUpError(409, 'status', 'Dien het incident eerst in: een concept is alleen voor de auteur zichtbaar.')
-  }
-  const parsed = createTaskInput.safeParse(raw)
-  if (!parsed.success) return { ok: false, status: 400, errors: zodErrors(parsed.error) }
-  const input = parsed.data
-  const today = options.today ?? localDate(new Date())
-  const errors = [checkDueOn(input.dueOn, today), await checkOwner(tx, ctx, input.ownerId, incident.confidential)].filter(
-    (e): e is FieldError => e !== null,
-  )
-  if (errors.length) return { ok: false, status: 400, errors }
-  const tenant = { stichtingId: incident.stichtingId, schoolId: incident.schoolId }
-  if (!ability.can('create', record('IncidentTask', { ...tenant, incidentId: incident.id, ownerId: input.ownerId }))) {
-    return followUpError(403, '', 'Je mag voor dit incident geen taken plannen.')
-  }
-  const id = crypto.randomUUID()
-  await tx.insert(schema.incidentTasks).values({
-    id,
-    ...tenant,
-    incidentId: incident.id,
-    kind: input.kind,
-    title: input.title,
-    description: input.description || null,
-    ownerId: input.ownerId,
-    dueOn: input.dueOn,
-    createdById: ctx.userId,
-  })
-  return { ok: true, id }
-}
-
-/**
- * Changes a task: complete or reopen it (with a note) — its owner, the directeur or the IB; reassign
- * it, move its due date or rename it — the directeur or the IB only.
- */
-export async function updateTask(
-  tx: Tx,
-  ability: AppAbility,
-  ctx: TenantContext,
-  incidentId: string,
-  taskId: string,
-  raw: unknown,
-  options: { today?: string; now?: Date } = {},
-): Promise<FollowUpResult> {
-  if (!z.uuid().safeParse(taskId).success || !z.uuid().safeParse(incidentId).success || !ability.can('read', 'IncidentTask')) {
-    return followUpError(404, 'taskId', 'Taak niet gevonden.')
-  }
-  const [row] = await taskQuery(tx).where(
-    and(eq(schema.incidentTasks.id, taskId), eq(schema.incidentTasks.incidentId, incidentId), readableTasks(ability)),
-  )
-  if (!row) return followUpError(404, 'taskId', 'Taak niet gevonden.')
-  const task = row.task
-  if (!ability.can('update', record('IncidentTask', taskFields(task)))) {
-    return followUpError(403, '', 'Je mag alleen je eigen taken afronden.')
-  }
-  const parsed = updateTaskInput.safeParse(raw)
-  if (!parsed.success) return { ok: false, status: 400, errors: zodErrors(parsed.error) }
-  const input = parsed.data
-  const planning = input.ownerId !== undefined || input.dueOn !== undefined || input.title !== undefined || input.description !== undefined
-  if (planning && !ability.can('create', 'IncidentTask')) {
-    return followUpError(403, '', 'Alleen de directeur of de intern begeleider wijst taken toe of verzet de uiterste datum.')
-  }
-  const today = options.today ?? localDate(new Date())
-  const errors: FieldError[] = []
-  if (input.dueOn !== undefined && input.dueOn !== task.dueOn) {
-    const e = checkDueOn(input.dueOn, today)
-    if (e) errors.push(e)
-  }
-  if (input.ownerId !== undefined && input.ownerId !== task.ownerId) {
-    const e = await checkOwner(tx, ctx, input.ownerId, row.incidentConfidential)
-    if (e) errors.push(e)
-  }
-  if (errors.length) return { ok: false, status: 400, errors }
-
-  const changes: Partial<typeof schema.incidentTasks.$inferInsert> = {}
-  if (input.ownerId !== undefined) changes.ownerId = input.ownerId
-  if (input.dueOn !== undefined) changes.dueOn = input.dueOn
-  if (input.title !== undefined) changes.title = input.title
-  if (input.description !== undefined) changes.description = input.description || null
-  if (input.note !== undefined) changes.note = input.note || null
-  if (input.done === true && task.doneAt === null) {
-    changes.doneAt = options.now ?? new Date()
-    changes.doneById = ctx.userId
-  } else if (input.done === false) {
-    changes.doneAt = null
-    changes.doneById = null
-  }
-  if (Object.keys(changes).length > 0) {
-    await tx.update(schema.incidentTasks).set(changes).where(eq(schema.incidentTasks.id, task.id))
-  }
-  return { ok: true, id: task.id }
-}
-
-/** Completes a task, with an optional note (see updateTask for who may). */
-export function completeTask(
-  tx: Tx,
-  ability: AppAbility,
-  ctx: TenantContext,
-  incidentId: string,
-  taskId: string,
-  note?: string | null,
-): Promise<FollowUpResult> {
-  return updateTask(tx, ability, ctx, incidentId, taskId, note === undefined ? { done: true } : { done: true, note })
 }

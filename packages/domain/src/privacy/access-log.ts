@@ -9,7 +9,7 @@
 // logged per row: they show summaries for finding a record, and logging every row of every list
 // would bury the real looks; opening a record from the list is logged.
 import { schema, type TenantContext, type Tx } from '@baken/db'
-import { defineAbilityFor, record, type AbilityContext, type AppAbility } from '@baken/permissions'
+import { record, type AppAbility } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { incidentWhere } from '../incidents/incident-record.ts'
@@ -115,19 +115,13 @@ export const BREAK_GLASS_MINUTES = 15
 export const BREAK_GLASS_REASON_MIN = 5
 export const BREAK_GLASS_REASON_MAX = 500
 
-/** The caller's abilities, from themselves or from their tenant context. */
-function abilityOf(who: AppAbility | AbilityContext): AppAbility {
-  return 'can' in who ? who : defineAbilityFor(who)
-}
-
 /** Whether opening this incident is break-glass for the caller (rule 1 above; CASL `open Incident`). */
-export function incidentNeedsReason(who: AppAbility | AbilityContext, incident: { confidential: boolean; reportedById: string }): boolean {
-  return !abilityOf(who).can('open', record('Incident', { confidential: incident.confidential, reportedById: incident.reportedById }))
+export function incidentNeedsReason(ability: AppAbility, incident: { confidential: boolean; reportedById: string }): boolean {
+  return !ability.can('open', record('Incident', { confidential: incident.confidential, reportedById: incident.reportedById }))
 }
 
 /** Whether opening this pupil's dossier is break-glass for the caller (rule 2 above; CASL `open Student`). */
-export async function dossierNeedsReason(tx: Tx, who: AppAbility | AbilityContext, student: { groupId: string | null }): Promise<boolean> {
-  const ability = abilityOf(who)
+export async function dossierNeedsReason(tx: Tx, ability: AppAbility, student: { groupId: string | null }): Promise<boolean> {
   if (ability.can('open', record('Student', { teacherIds: [] }))) return false
   if (!student.groupId) return true
   const teachers = await tx.select({ userId: schema.groupTeachers.userId }).from(schema.groupTeachers).where(eq(schema.groupTeachers.groupId, student.groupId))

@@ -1,0 +1,3 @@
+export * from './search-students.ts'
+export * from './read-student.ts'
+export * from './list-groups.ts'
