@@ -43,9 +43,11 @@ const shareField = z.enum(shareFields)
 const dateTime = z.iso.datetime({ offset: true })
 const date = z.iso.date()
 
-/** Only the fields agreed at referral; text, or a list of labels (onderdelen, herstel). Null until closed. */
-const closingReport = z
-  .record(z.string(), z.union([z.string(), z.array(z.string())]))
+/** The closing report's fields: text, or a list of labels (onderdelen, herstel). */
+const reportOf = z.record(z.string(), z.union([z.string(), z.array(z.string())]))
+
+/** Only the fields agreed at referral. Null until closed. */
+const closingReport = reportOf
   .nullable()
   .describe('Only the fields agreed at referral (reportFields). uitkomst, afspraken, advies_school, doorverwijzing: text; onderdelen, herstel: lists of labels. Null until closed.')
 
@@ -246,7 +248,7 @@ export const haltEndpoints: Endpoint[] = [
     responses: {
       200: {
         description: 'Closed; the mail to the school’s contact is queued',
-        schema: z.object({ ok: z.literal(true), id: z.uuid(), status: z.literal('afgesloten'), closingReport: z.record(z.string(), z.union([z.string(), z.array(z.string())])), mailId: z.uuid() }),
+        schema: z.object({ ok: z.literal(true), id: z.uuid(), status: z.literal('afgesloten'), closingReport: reportOf, mailId: z.uuid() }),
       },
     },
     errors: [...STEP_ERRORS, 405, 415],
