@@ -1,4 +1,4 @@
-import { HALT_LABELS, haltQueueInput, linkedSchools, listHaltQueue, runUseCase } from '@baken/domain'
+import { HALT_LABELS, haltQueueInput, listHaltQueue, listLinkedSchools, runUseCase } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
@@ -12,8 +12,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // A filter the page cannot read shows the whole queue.
   const parsed = haltQueueInput.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   const filter = parsed.success ? parsed.data : {}
-  const [queue, schools] = await inTenant(ctx, async (tx) => [await runUseCase(listHaltQueue, tx, useCaseContext(ctx), filter), await linkedSchools(tx, ctx.tenant)] as const)
+  const [queue, linked] = await inTenant(ctx, async (tx) => [await runUseCase(listHaltQueue, tx, useCaseContext(ctx), filter), await runUseCase(listLinkedSchools, tx, useCaseContext(ctx), {})] as const)
   const items = queue.ok ? queue.items : []
+  const schools = linked.ok ? linked.items : []
   return {
     items,
     schools: schools.map((s) => ({ id: s.id, name: s.name })),

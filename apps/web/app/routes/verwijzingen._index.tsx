@@ -1,4 +1,4 @@
-import { createReferral, HALT_LABELS, haltRegionsOf, listReferrals, listReferralsInput, mayRun, runUseCase } from '@baken/domain'
+import { createReferral, HALT_LABELS, listHaltRegions, listReferrals, listReferralsInput, mayRun, runUseCase } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
@@ -12,11 +12,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const filter = listReferralsInput.safeParse({ status: url.searchParams.get('status') ?? '' })
   const input = filter.success ? filter.data : {}
-  const [listed, regions] = await inTenant(ctx, async (tx) => [await runUseCase(listReferrals, tx, useCaseContext(ctx), input), await haltRegionsOf(tx, ctx.tenant)] as const)
+  const [listed, regions] = await inTenant(ctx, async (tx) => [await runUseCase(listReferrals, tx, useCaseContext(ctx), input), await runUseCase(listHaltRegions, tx, useCaseContext(ctx), {})] as const)
   const items = listed.ok ? listed.items : []
   return {
     items,
-    linked: regions.length > 0,
+    linked: regions.ok && regions.items.length > 0,
     canCreate: mayRun(createReferral, ctx.ability),
     status: input.status ?? '',
     labels: { statuses: HALT_LABELS.statuses, incidentTypes: HALT_LABELS.incidentTypes, outcomes: HALT_LABELS.outcomes },
