@@ -7,6 +7,7 @@ import { dutchMoment } from '@baken/db/demo'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { z } from 'zod'
 import {
   addAppointment,
   addHaltNote,
@@ -18,8 +19,8 @@ import {
   decideReferral,
   getHaltCase,
   getReferral,
-  haltOverview,
-  haltQueue,
+  getHaltOverview,
+  listHaltQueue,
   listReferrals,
   localDate,
   parseLocalDateTime,
@@ -27,8 +28,11 @@ import {
   percentiles,
   saveComponents,
   setAttendance,
+  type Outcome,
+  type UseCase,
 } from '../src/index.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
+import { runAs } from './support/run-use-case.ts'
 import { daderIncidents, ensureHaltAgreement } from './support/halt-fixture.ts'
 
 let h: DatabaseHandle
@@ -60,7 +64,18 @@ const base = () => ({
   shareFields: ['datum', 'type'],
   reportFields: ['uitkomst', 'onderdelen'],
 })
-const refer = (email: string, input: Record<string, unknown>) => as(email, (tx) => createReferral(tx, ability(email), ctxOf[email]!, input))
+const run = <S extends z.ZodType, T extends object>(email: string, useCase: UseCase<S, T>, input: unknown) => runAs(h.db, ctxOf[email]!, useCase, input)
+/** The use case's own checks on the record, without its permission gate (what a role that got past it would see). */
+const runPast = <S extends z.ZodType, T extends object>(email: string, useCase: UseCase<S, T>, input: z.output<S>) =>
+  as(email, (tx) => useCase.run(tx, { ability: ability(email), tenant: ctxOf[email]!, now: new Date() }, input))
+/** A read's view, or null when the caller may not see it. */
+/** A list's items (an empty list for a refusal). */
+const items = async <T>(o: Promise<Outcome<{ items: T[] }>>) => {
+  const r = await o
+  return r.ok ? r.items : []
+}
+const found = <T extends object>(o: Outcome<T>) => (o.ok ? o : null)
+const refer = (email: string, input: Record<string, unknown>) => run(email, createReferral, input)
 const rows = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, unknown>[]
 
 beforeAll(async () => {
@@ -91,7 +106,7 @@ describe('pure helpers', () => {
 describe('referring (school side)', () => {
   it('refuses a referral without the student’s consent', async () => {
     const r = await refer(DIR, { ...base(), studentConsentOn: '' })
-    expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'studentConsentOn' }] })
+    expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'studentConsentOn' }] })
     if (!r.ok) expect(r.errors[0]!.message).toMatch(/toestemming van de student/)
   })
 
@@ -99,7 +114,7 @@ describe('referring (school side)', () => {
     await h.db.update(schema.students).set({ dateOfBirth: bornAged(15) }).where(eq(schema.students.id, incident.studentId))
     try {
       const r = await refer(DIR, base())
-      expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'parentConsentOn' }] })
+      expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'parentConsentOn' }] })
       if (!r.ok) expect(r.errors[0]!.message).toMatch(/jonger dan 16 jaar.*toestemming van de ouders/)
       const ok = await refer(DIR, { ...base(), parentConsentOn: today })
       expect(ok.ok).toBe(true)
@@ -111,13 +126,13 @@ describe('referring (school side)', () => {
   it('refuses a school that is not linked to a Halt region (domain)', async () => {
     const lyceum = 'directeur@lyceum.demo'
     const r = await refer(lyceum, base())
-    expect(r).toMatchObject({ ok: false, status: 403 })
+    expect(r).toMatchObject({ ok: false, reason: 'forbidden' })
     if (!r.ok) expect(r.errors[0]!.message).toMatch(/niet gekoppeld aan een Halt-regio/)
   })
 
   it('refuses facts outside the agreement’s data categories? no: refuses unknown fields and an empty choice', async () => {
-    expect(await refer(DIR, { ...base(), shareFields: [] })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'shareFields' }] })
-    expect(await refer(DIR, { ...base(), incidentTypes: [] })).toMatchObject({ ok: false, status: 400, errors: [{ path: 'incidentTypes' }] })
+    expect(await refer(DIR, { ...base(), shareFields: [] })).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'shareFields' }] })
+    expect(await refer(DIR, { ...base(), incidentTypes: [] })).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'incidentTypes' }] })
   })
 
   it('records the referral with a halt_spreekuur share of only the chosen fields', async () => {
@@ -137,15 +152,16 @@ describe('declining', () => {
     const r = await refer(DIR, base())
     expect(r.ok).toBe(true)
     const id = (r as { id: string }).id
-    expect(await as(HALT, (tx) => decideReferral(tx, ability(HALT), ctxOf[HALT]!, id, { decision: 'decline', reason: 'Past niet bij het spreekuur: doorverwijzen naar zorg.' }))).toMatchObject({
+    expect(await run(HALT, decideReferral, { id, decision: 'decline', reason: 'Past niet bij het spreekuur: doorverwijzen naar zorg.' })).toMatchObject({
       ok: true,
       status: 'afgewezen',
     })
-    const school = await as(DIR, (tx) => getReferral(tx, ability(DIR), ctxOf[DIR]!, id))
+    const school = await found(await run(DIR, getReferral, { id }))
     expect(school).toMatchObject({ status: 'afgewezen', declineReason: 'Past niet bij het spreekuur: doorverwijzen naar zorg.' })
-    expect(await as(HALT, (tx) => addAppointment(tx, ability(HALT), ctxOf[HALT]!, id, { kind: 'intake', startsAt: `${intakeDay}T10:00` }))).toMatchObject({ ok: false, status: 409 })
+    expect(await run(HALT, addAppointment, { id, kind: 'intake', startsAt: `${intakeDay}T10:00` })).toMatchObject({ ok: false, reason: 'conflict' })
     // The school cannot decide for Halt.
-    expect(await as(DIR, (tx) => decideReferral(tx, ability(DIR), ctxOf[DIR]!, id, { decision: 'accept' }))).toMatchObject({ ok: false, status: 404 })
+    expect(await run(DIR, decideReferral, { id, decision: 'accept' })).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await runPast(DIR, decideReferral, { id, decision: 'accept' })).toMatchObject({ ok: false, reason: 'not_found' })
   })
 })
 
@@ -160,11 +176,11 @@ describe('Halt’s workspace and the school’s view', () => {
   })
 
   it('Halt sees the referral in its queue with only the shared facts, and no incident or student rows', async () => {
-    const queue = await as(HALT, (tx) => haltQueue(tx, ability(HALT), ctxOf[HALT]!, {}))
+    const queue = await items(run(HALT, listHaltQueue, {}))
     const item = queue.find((q) => q.id === id)
     expect(item).toMatchObject({ status: 'aangemeld', schoolName: 'Kompas Vakcollege' })
     expect(item!.studentLabel).toBeTruthy()
-    const c = await as(HALT, (tx) => getHaltCase(tx, ability(HALT), ctxOf[HALT]!, id))
+    const c = found(await run(HALT, getHaltCase, { id }))
     expect(c).not.toBeNull()
     expect(c!.facts).toHaveLength(1)
     expect(Object.keys(c!.facts[0] as object).sort()).toEqual(['datum', 'naam_dader', 'type'])
@@ -181,31 +197,30 @@ describe('Halt’s workspace and the school’s view', () => {
   })
 
   it('a decline needs a reason; Halt accepts, plans the intake and records attendance', async () => {
-    const h1 = await as(HALT, (tx) => decideReferral(tx, ability(HALT), ctxOf[HALT]!, id, { decision: 'decline' }))
-    expect(h1).toMatchObject({ ok: false, status: 400, errors: [{ path: 'reason' }] })
-    expect(await as(HALT, (tx) => decideReferral(tx, ability(HALT), ctxOf[HALT]!, id, { decision: 'accept' }))).toMatchObject({ ok: true, status: 'geaccepteerd' })
-    expect(await as(HALT, (tx) => decideReferral(tx, ability(HALT), ctxOf[HALT]!, id, { decision: 'accept' }))).toMatchObject({ ok: false, status: 409 })
-    const a = await as(HALT, (tx) => addAppointment(tx, ability(HALT), ctxOf[HALT]!, id, { kind: 'intake', startsAt: `${intakeDay}T10:00` }))
+    const h1 = await run(HALT, decideReferral, { id, decision: 'decline' })
+    expect(h1).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'reason' }] })
+    expect(await run(HALT, decideReferral, { id, decision: 'accept' })).toMatchObject({ ok: true, status: 'geaccepteerd' })
+    expect(await run(HALT, decideReferral, { id, decision: 'accept' })).toMatchObject({ ok: false, reason: 'conflict' })
+    const a = await run(HALT, addAppointment, { id, kind: 'intake', startsAt: `${intakeDay}T10:00` })
     expect(a).toMatchObject({ ok: true, status: 'intake_gepland' })
     intakeId = (a as { appointmentId: string }).appointmentId
-    expect(await as(HALT, (tx) => setAttendance(tx, ability(HALT), ctxOf[HALT]!, id, { appointmentId: intakeId, attendance: 'aanwezig' }))).toMatchObject({ ok: true, status: 'lopend' })
+    expect(await run(HALT, setAttendance, { id, appointmentId: intakeId, attendance: 'aanwezig' })).toMatchObject({ ok: true, status: 'lopend' })
   })
 
   it('Halt records components, a JIM, a restorative step and its notes', async () => {
-    const c = await as(HALT, (tx) =>
-      saveComponents(tx, ability(HALT), ctxOf[HALT]!, id, {
+    const c = await run(HALT, saveComponents, {
+        id,
         components: [
           { component: 'reflectie', done: true, note: COMPONENT_NOTE },
           { component: 'netwerk_jim', done: true },
           { component: 'opdrachten', done: false, note: 'nog niet' },
         ],
-      }),
-    )
+      })
     expect(c).toMatchObject({ ok: true })
     expect((c as { components: string[] }).components.sort()).toEqual(['netwerk_jim', 'reflectie'])
-    expect(await as(HALT, (tx) => addJim(tx, ability(HALT), ctxOf[HALT]!, id, { name: 'Tante Ria', relation: 'tante', contact: '06-12345678', agreements: 'Helpt bij nieuwe afspraken over boosheid.' }))).toMatchObject({ ok: true })
-    expect(await as(HALT, (tx) => addRestorativeStep(tx, ability(HALT), ctxOf[HALT]!, id, { kind: 'gesprek_slachtoffer', on: today, note: 'Slachtoffer wilde praten' }))).toMatchObject({ ok: true })
-    expect(await as(HALT, (tx) => addHaltNote(tx, ability(HALT), ctxOf[HALT]!, id, { body: NOTE }))).toMatchObject({ ok: true })
+    expect(await run(HALT, addJim, { id, name: 'Tante Ria', relation: 'tante', contact: '06-12345678', agreements: 'Helpt bij nieuwe afspraken over boosheid.' })).toMatchObject({ ok: true })
+    expect(await run(HALT, addRestorativeStep, { id, kind: 'gesprek_slachtoffer', on: today, note: 'Slachtoffer wilde praten' })).toMatchObject({ ok: true })
+    expect(await run(HALT, addHaltNote, { id, body: NOTE })).toMatchObject({ ok: true })
     // The school cannot touch Halt's workspace: as school staff, Halt's tables are empty.
     for (const email of [DIR, 'docent@vakcollege.demo', 'bestuur@kompas.demo', 'politie@wijkteam.demo']) {
       const n = await as(email, async (tx) =>
@@ -220,7 +235,7 @@ describe('Halt’s workspace and the school’s view', () => {
   })
 
   it('the school sees status and intake date, not Halt’s workspace, and the look is logged', async () => {
-    const r = await as(DIR, (tx) => getReferral(tx, ability(DIR), ctxOf[DIR]!, id))
+    const r = await found(await run(DIR, getReferral, { id }))
     expect(r).toMatchObject({ status: 'lopend', closingReport: null })
     expect(r!.intakeAt).toBe(dutchMoment(intakeDay, 10).toISOString())
     expect(JSON.stringify(r)).not.toContain(NOTE)
@@ -229,18 +244,16 @@ describe('Halt’s workspace and the school’s view', () => {
     const logged = await h.db.select().from(schema.accessLog).where(and(eq(schema.accessLog.subjectId, id), eq(schema.accessLog.userId, ctxOf[DIR]!.userId)))
     expect(logged).toHaveLength(1)
     // The leerkracht of the school sees the referral too; the Lyceum's directeur and politie do not.
-    expect((await as('docent@vakcollege.demo', (tx) => listReferrals(tx, ability('docent@vakcollege.demo'), ctxOf['docent@vakcollege.demo']!))).some((x) => x.id === id)).toBe(true)
-    expect(await as('directeur@lyceum.demo', (tx) => getReferral(tx, ability('directeur@lyceum.demo'), ctxOf['directeur@lyceum.demo']!, id))).toBeNull()
-    expect(await as('directeur@horizon.demo', (tx) => getReferral(tx, ability('directeur@horizon.demo'), ctxOf['directeur@horizon.demo']!, id))).toBeNull()
-    expect(await as('politie@wijkteam.demo', (tx) => getHaltCase(tx, ability('politie@wijkteam.demo'), ctxOf['politie@wijkteam.demo']!, id))).toBeNull()
+    expect((await items(run('docent@vakcollege.demo', listReferrals, {}))).some((x) => x.id === id)).toBe(true)
+    expect(found(await run('directeur@lyceum.demo', getReferral, { id }))).toBeNull()
+    expect(found(await run('directeur@horizon.demo', getReferral, { id }))).toBeNull()
+    expect(found(await run('politie@wijkteam.demo', getHaltCase, { id }))).toBeNull()
   })
 
   it('closing stores only the agreed fields and queues the mail without Halt’s notes', async () => {
-    const bad = await as(HALT, (tx) => closeReferral(tx, ability(HALT), ctxOf[HALT]!, id, { outcome: 'voortijdig_gestopt' }))
-    expect(bad).toMatchObject({ ok: false, status: 400, errors: [{ path: 'outcomeReason' }] })
-    const r = await as(HALT, (tx) =>
-      closeReferral(tx, ability(HALT), ctxOf[HALT]!, id, { outcome: 'afgerond', afspraken: 'Nieuwe afspraken met mentor en JIM.', advies_school: 'Niet afgesproken advies' }),
-    )
+    const bad = await run(HALT, closeReferral, { id, outcome: 'voortijdig_gestopt' })
+    expect(bad).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'outcomeReason' }] })
+    const r = await run(HALT, closeReferral, { id, outcome: 'afgerond', afspraken: 'Nieuwe afspraken met mentor en JIM.', advies_school: 'Niet afgesproken advies' })
     expect(r.ok, JSON.stringify(r)).toBe(true)
     const [row] = await h.db.select().from(schema.haltReferrals).where(eq(schema.haltReferrals.id, id))
     expect(row!.status).toBe('afgesloten')
@@ -255,14 +268,14 @@ describe('Halt’s workspace and the school’s view', () => {
     expect(mails[0]!.text).not.toContain(COMPONENT_NOTE)
     expect(mails[0]!.text).not.toContain('Niet afgesproken advies')
     // Closing twice is refused; the school now reads the report.
-    expect(await as(HALT, (tx) => closeReferral(tx, ability(HALT), ctxOf[HALT]!, id, { outcome: 'afgerond' }))).toMatchObject({ ok: false, status: 409 })
-    const school = await as(DIR, (tx) => getReferral(tx, ability(DIR), ctxOf[DIR]!, id))
+    expect(await run(HALT, closeReferral, { id, outcome: 'afgerond' })).toMatchObject({ ok: false, reason: 'conflict' })
+    const school = await found(await run(DIR, getReferral, { id }))
     expect(school!.closingReport).toEqual(row!.closingReport)
     expect(JSON.stringify(school)).not.toContain(NOTE)
   })
 
   it('the overview counts per school, type and month, completion and waiting time', async () => {
-    const o = await as(HALT, (tx) => haltOverview(tx, ability(HALT), ctxOf[HALT]!, {}))
+    const o = found(await run(HALT, getHaltOverview, {}))!
     expect(o.total).toBeGreaterThanOrEqual(3)
     expect(o.perSchool.map((s) => s.schoolName)).toEqual(['Kompas Vakcollege'])
     expect(o.perType.find((t) => t.type === 'bedreiging')!.count).toBeGreaterThanOrEqual(3)
@@ -270,6 +283,6 @@ describe('Halt’s workspace and the school’s view', () => {
     expect(o.waitingDays.count).toBeGreaterThanOrEqual(1)
     expect(o.waitingDays.median).not.toBeNull()
     // Another role sees nothing.
-    expect((await as(DIR, (tx) => haltOverview(tx, ability(DIR), ctxOf[DIR]!, {}))).total).toBe(0)
+    expect((found(await runPast(DIR, getHaltOverview, {}))!).total).toBe(0)
   })
 })

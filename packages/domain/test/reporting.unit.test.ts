@@ -1,7 +1,20 @@
 // The reporting workflows as data: the afwegingskader's answers decide which step-5 decisions are
 // allowed; the open steps follow the order and the role; every step has its Dutch texts.
 import { describe, expect, it } from 'vitest'
-import { meldcodeAllowedDecisions, meldcodeStateAfter, openReportSteps, REPORT_WORKFLOWS } from '../src/reporting/index.ts'
+import type { Role } from '@baken/db'
+import { defineAbilityFor } from '@baken/permissions'
+import { meldcodeAllowedDecisions, meldcodeStateAfter, openReportSteps, REPORT_WORKFLOWS, reportCaseActor, type ReportKind } from '../src/reporting/index.ts'
+
+const SCHOOL = '11111111-1111-4111-8111-111111111111'
+const STICHTING = '22222222-2222-4222-8222-222222222222'
+const USER = '33333333-3333-4333-8333-333333333333'
+/** The part a role plays in a case of the kind at its own school (from the CASL table), as its opener or not. */
+const as = (role: Role, kind: ReportKind, opener: boolean) =>
+  reportCaseActor(
+    defineAbilityFor({ userId: USER, role, stichtingId: STICHTING, schoolId: role === 'bestuurder' ? null : SCHOOL, partnerId: null }),
+    { id: '44444444-4444-4444-8444-444444444444', kind, schoolId: SCHOOL, stichtingId: STICHTING, openedById: opener ? USER : '55555555-5555-4555-8555-555555555555' },
+    USER,
+  )
 
 const safe = { vermoeden: true, onveilig: false, hulpMogelijk: true, hulpAanvaard: true, veiligBinnenTermijn: true }
 
@@ -24,19 +37,19 @@ describe('the afwegingskader (Meldcode step 4 → 5)', () => {
 
 describe('open steps', () => {
   it('the zeden route: the board decides after the consultation; the reporter and the vertrouwenspersoon take no step', () => {
-    expect(openReportSteps('zedendelict_medewerker', 'bestuur_geinformeerd', 'bestuurder', false).map((s) => s.step)).toEqual(['overleg_vertrouwensinspecteur'])
-    expect(openReportSteps('zedendelict_medewerker', 'overleg_gevoerd', 'bestuurder', false).map((s) => s.step)).toEqual(['aangifte', 'geen_aangifte', 'overleg_vertrouwensinspecteur'])
-    expect(openReportSteps('zedendelict_medewerker', 'bestuur_geinformeerd', 'leerkracht', true)).toEqual([])
-    expect(openReportSteps('zedendelict_medewerker', 'overleg_gevoerd', 'vertrouwenspersoon', false)).toEqual([])
-    expect(openReportSteps('zedendelict_medewerker', 'gesloten', 'bestuurder', false)).toEqual([])
+    expect(openReportSteps('zedendelict_medewerker', 'bestuur_geinformeerd', as('bestuurder', 'zedendelict_medewerker', false)).map((s) => s.step)).toEqual(['overleg_vertrouwensinspecteur'])
+    expect(openReportSteps('zedendelict_medewerker', 'overleg_gevoerd', as('bestuurder', 'zedendelict_medewerker', false)).map((s) => s.step)).toEqual(['aangifte', 'geen_aangifte', 'overleg_vertrouwensinspecteur'])
+    expect(openReportSteps('zedendelict_medewerker', 'bestuur_geinformeerd', as('leerkracht', 'zedendelict_medewerker', true))).toEqual([])
+    expect(openReportSteps('zedendelict_medewerker', 'overleg_gevoerd', as('vertrouwenspersoon', 'zedendelict_medewerker', false))).toEqual([])
+    expect(openReportSteps('zedendelict_medewerker', 'gesloten', as('bestuurder', 'zedendelict_medewerker', false))).toEqual([])
   })
   it('the Meldcode: the next step first, earlier steps may be revisited, nothing skipped; the opener adds signals only', () => {
-    expect(openReportSteps('meldcode', 'stap_1', 'intern_begeleider', false).map((s) => s.step)).toEqual(['consultatie', 'signalen'])
-    expect(openReportSteps('meldcode', 'stap_2', 'directeur', false).map((s) => s.step)).toEqual(['gesprek', 'signalen', 'consultatie'])
-    expect(openReportSteps('meldcode', 'stap_4', 'vertrouwenspersoon', false).map((s) => s.step)).toEqual(['besluit', 'signalen', 'consultatie', 'gesprek', 'afweging'])
-    expect(openReportSteps('meldcode', 'stap_2', 'leerkracht', true).map((s) => s.step)).toEqual(['signalen'])
-    expect(openReportSteps('meldcode', 'stap_2', 'leerkracht', false)).toEqual([])
-    expect(openReportSteps('meldcode', 'hulp_en_volgen', 'intern_begeleider', false).map((s) => s.step)).toEqual(['besluit', 'vervolg', 'afsluiten'])
+    expect(openReportSteps('meldcode', 'stap_1', as('intern_begeleider', 'meldcode', false)).map((s) => s.step)).toEqual(['consultatie', 'signalen'])
+    expect(openReportSteps('meldcode', 'stap_2', as('directeur', 'meldcode', false)).map((s) => s.step)).toEqual(['gesprek', 'signalen', 'consultatie'])
+    expect(openReportSteps('meldcode', 'stap_4', as('vertrouwenspersoon', 'meldcode', false)).map((s) => s.step)).toEqual(['besluit', 'signalen', 'consultatie', 'gesprek', 'afweging'])
+    expect(openReportSteps('meldcode', 'stap_2', as('leerkracht', 'meldcode', true)).map((s) => s.step)).toEqual(['signalen'])
+    expect(openReportSteps('meldcode', 'stap_2', as('leerkracht', 'meldcode', false))).toEqual([])
+    expect(openReportSteps('meldcode', 'hulp_en_volgen', as('intern_begeleider', 'meldcode', false)).map((s) => s.step)).toEqual(['besluit', 'vervolg', 'afsluiten'])
   })
   it('revisiting never moves the Meldcode back', () => {
     expect(meldcodeStateAfter('stap_3', 'signalen')).toBe('stap_3')

@@ -6,7 +6,7 @@ import { schema, withTenant, type DatabaseHandle, type TenantContext, type Tx } 
 import { defineAbilityFor, type AppAbility } from '@baken/permissions'
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BUNDLED_SCHOOL_HOLIDAYS, importBundledSchoolHolidays, importSchoolHolidays } from '../src/index.ts'
+import { BUNDLED_SCHOOL_HOLIDAYS, importBundledSchoolHolidays, importSchoolHolidays, runUseCase } from '../src/index.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
 
 let h: DatabaseHandle
@@ -40,7 +40,7 @@ describe('importing the region holidays', () => {
     const ownDays = (await entriesOf(kompas())).filter((r) => r.schoolId !== null).map((r) => r.id).sort()
     expect(ownDays.length).toBeGreaterThan(0)
     for (let round = 0; round < 2; round++) {
-      const r = await run(BEHEER, (tx, ability, ctx) => importBundledSchoolHolidays(tx, ability, ctx, YEAR))
+      const r = await run(BEHEER, (tx, ability, ctx) => runUseCase(importBundledSchoolHolidays, tx, { ability, tenant: ctx, now: new Date() }, { schooljaar: YEAR }))
       expect(r, JSON.stringify(r)).toMatchObject({ ok: true, imported: 15, schoolYears: [{ schoolYear: YEAR, imported: 15 }] })
     }
     const rows = await entriesOf(kompas())
@@ -58,21 +58,21 @@ describe('importing the region holidays', () => {
     const good = BUNDLED_SCHOOL_HOLIDAYS[YEAR] as { content: { schoolyear: string; vacations: { type: string; regions: { region: string }[] }[] }[] }
     const bad = structuredClone(good)
     bad.content[0]!.vacations[4]!.regions[0]!.region = 'oost'
-    const r = await run(BEHEER, (tx, ability, ctx) => importSchoolHolidays(tx, ability, ctx, { text: JSON.stringify([BUNDLED_SCHOOL_HOLIDAYS['2026-2027'], bad]) }))
-    expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'file', message: expect.stringContaining('onbekende regio "oost"') }] })
+    const r = await run(BEHEER, (tx, ability, ctx) => runUseCase(importSchoolHolidays, tx, { ability, tenant: ctx, now: new Date() }, { text: JSON.stringify([BUNDLED_SCHOOL_HOLIDAYS['2026-2027'], bad]) }))
+    expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'file', message: expect.stringContaining('onbekende regio "oost"') }] })
     const unknown = { content: [{ schoolyear: '2090-2091', vacations: [{ type: 'Kerstvakantie', regions: [{ region: 'heel Nederland', startdate: '2090-12-23', enddate: '2091-01-07' }] }] }] }
-    const u = await run(BEHEER, (tx, ability, ctx) => importSchoolHolidays(tx, ability, ctx, { text: JSON.stringify(unknown) }))
-    expect(u).toMatchObject({ ok: false, status: 400, errors: [{ message: 'Schooljaar 2090-2091 is niet bekend in Baken; het bestand is niet geïmporteerd.' }] })
+    const u = await run(BEHEER, (tx, ability, ctx) => runUseCase(importSchoolHolidays, tx, { ability, tenant: ctx, now: new Date() }, { text: JSON.stringify(unknown) }))
+    expect(u).toMatchObject({ ok: false, reason: 'invalid', errors: [{ message: 'Schooljaar 2090-2091 is niet bekend in Baken; het bestand is niet geïmporteerd.' }] })
     expect(await entriesOf(kompas())).toEqual(before)
   })
 
   it('is refused to every other role (403), and a schooljaar Baken ships nothing for is named', async () => {
     for (const email of ['bestuur@kompas.demo', 'directeur@branding.demo', 'privacy@kompas.demo']) {
-      const r = await run(email, (tx, ability, ctx) => importSchoolHolidays(tx, ability, ctx, { text: JSON.stringify(BUNDLED_SCHOOL_HOLIDAYS[YEAR]) }))
-      expect(r, email).toMatchObject({ ok: false, status: 403 })
+      const r = await run(email, (tx, ability, ctx) => runUseCase(importSchoolHolidays, tx, { ability, tenant: ctx, now: new Date() }, { text: JSON.stringify(BUNDLED_SCHOOL_HOLIDAYS[YEAR]) }))
+      expect(r, email).toMatchObject({ ok: false, reason: 'forbidden' })
     }
-    const none = await run(BEHEER, (tx, ability, ctx) => importBundledSchoolHolidays(tx, ability, ctx, '2030-2031'))
-    expect(none).toMatchObject({ ok: false, status: 400, errors: [{ message: expect.stringContaining('2030-2031') }] })
+    const none = await run(BEHEER, (tx, ability, ctx) => runUseCase(importBundledSchoolHolidays, tx, { ability, tenant: ctx, now: new Date() }, { schooljaar: '2030-2031' }))
+    expect(none).toMatchObject({ ok: false, reason: 'invalid', errors: [{ message: expect.stringContaining('2030-2031') }] })
     // Nothing of the refused calls reached the table.
     const region = await h.db
       .select()

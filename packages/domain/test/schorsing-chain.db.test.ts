@@ -10,6 +10,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createCalendarEntry,
+  runUseCase,
   getMeasure,
   isoWeekday,
   plusDays,
@@ -175,7 +176,7 @@ describe('directly following', () => {
     expect([a.ok, b.ok]).toEqual([true, true])
     expect(await decide(idOf(a))).toMatchObject({ ok: true })
     const added = await as(BEHEER, (tx) =>
-      createCalendarEntry(tx, ability(BEHEER), ctxOf[BEHEER]!, { schooljaar: schoolYearOfDate(between), kind: 'studiedag', name: 'Studiedag', startsOn: between, endsOn: between, scope: `school:${branding}` }),
+      runUseCase(createCalendarEntry, tx, { ability: ability(BEHEER), tenant: ctxOf[BEHEER]!, now: new Date() }, { schooljaar: schoolYearOfDate(between), kind: 'studiedag', name: 'Studiedag', startsOn: between, endsOn: between, scope: `school:${branding}` }),
     )
     expect(added).toMatchObject({ ok: true })
     const r = await decide(idOf(b))

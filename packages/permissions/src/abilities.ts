@@ -3,9 +3,10 @@ import type { Role } from '@baken/db'
 
 // Beyond CRUD, a step that is one role's own legal decision gets its own action, so that the role
 // wall stays in this one table: 'approve' (the bevoegd gezag approves a sharing agreement),
-// 'decide' (a decision on a measure or an objection).
-// 'open': opening a record within one's usual scope, without a break-glass reason (privacy/access-log.ts).
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'approve', 'decide', 'manage', 'open'] as const
+// 'decide' (a decision on a measure or an objection; the bevoegd gezag's steps of the zeden route),
+// 'record' (adding a step to a reporting-duty case: its handler, or its opener their signals),
+// 'open' (opening a record within one's usual scope, without a break-glass reason: privacy/access-log.ts).
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'approve', 'decide', 'record', 'open', 'manage'] as const
 export type Action = (typeof ACTIONS)[number]
 
 /** Subjects are named after domain records; conditions use their real (camelCase) column names. */
@@ -179,8 +180,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // The bevoegd gezag approves sharing agreements (Wpg art. 20 lid 2) and sees what its schools shared.
     can(['read', 'create', 'update', 'approve'], 'Agreement', { stichtingId: ctx.stichtingId })
     can('read', 'Share', { stichtingId: ctx.stichtingId })
-    // A sexual offence by a staff member is reported to the board at once (RLS: zeden cases only).
-    can(['read', 'update'], 'ReportCase', { stichtingId: ctx.stichtingId, kind: 'zedendelict_medewerker' })
+    // A sexual offence by a staff member is reported to the board at once (RLS: zeden cases only);
+    // the consultation with the vertrouwensinspecteur and the aangifte are the bevoegd gezag's (WPO art. 4a).
+    can(['read', 'update', 'record', 'decide'], 'ReportCase', { stichtingId: ctx.stichtingId, kind: 'zedendelict_medewerker' })
   },
   stichtingbeheerder(ctx, { can }) {
     // Manages schools, users, calendars, templates and the stichting's settings; sees no pupil content.
@@ -238,9 +240,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can(['read', 'create', 'update'], 'SubjectRequest', { schoolId: ctx.schoolId })
     builder.can('create', 'StudentExport', { schoolId: ctx.schoolId })
     builder.can(['read', 'create', 'update'], 'LegalHold', { schoolId: ctx.schoolId })
-    builder.can(['read', 'create', 'update'], 'ReportCase', { schoolId: ctx.schoolId, kind: 'meldcode' })
+    builder.can(['read', 'create', 'update', 'record'], 'ReportCase', { schoolId: ctx.schoolId, kind: 'meldcode' })
     builder.can('create', 'ReportCase', { schoolId: ctx.schoolId, kind: 'zedendelict_medewerker' })
-    builder.can('read', 'ReportCase', { openedById: ctx.userId })
+    builder.can(['read', 'record'], 'ReportCase', { openedById: ctx.userId })
     builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
     // Any pupil's dossier of the school, without a break-glass reason.
     builder.can('open', 'Student')
@@ -265,9 +267,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Meldcode (the IB is often the aandachtsfunctionaris); Halt spreekuur referrals.
     builder.can('read', 'Agreement', { schoolId: ctx.schoolId })
     builder.can(['read', 'update'], 'Share', { schoolId: ctx.schoolId })
-    builder.can(['read', 'create', 'update'], 'ReportCase', { schoolId: ctx.schoolId, kind: 'meldcode' })
+    builder.can(['read', 'create', 'update', 'record'], 'ReportCase', { schoolId: ctx.schoolId, kind: 'meldcode' })
     builder.can('create', 'ReportCase', { schoolId: ctx.schoolId, kind: 'zedendelict_medewerker' })
-    builder.can('read', 'ReportCase', { openedById: ctx.userId })
+    builder.can(['read', 'record'], 'ReportCase', { openedById: ctx.userId })
     builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
     builder.can('open', 'Student')
   },
@@ -287,7 +289,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Any staff member reports (zeden route: informs the board at once; Meldcode: signals),
     // and follows what they opened; refers a student to the Halt spreekuur.
     builder.can('create', 'ReportCase', { schoolId: ctx.schoolId })
-    builder.can('read', 'ReportCase', { openedById: ctx.userId })
+    builder.can(['read', 'record'], 'ReportCase', { openedById: ctx.userId })
     builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
     // The dossier of a pupil of a group they teach; any other pupil's only with a break-glass reason.
     builder.can('open', 'Student', { teacherIds: ctx.userId })
@@ -300,7 +302,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can(['read', 'update'], 'Incident', { reportedById: ctx.userId, schoolId: ctx.schoolId })
     followUpOwner(ctx, builder)
     // Confidential reporting duties (zeden route with the board; Meldcode).
-    builder.can(['read', 'create', 'update'], 'ReportCase', { schoolId: ctx.schoolId })
+    builder.can(['read', 'create', 'update', 'record'], 'ReportCase', { schoolId: ctx.schoolId })
     // Confidential cases are this role's own work: opened without a break-glass reason, as are dossiers.
     builder.can('open', 'Incident')
     builder.can('open', 'Student')

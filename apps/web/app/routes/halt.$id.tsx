@@ -17,15 +17,16 @@ import {
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ClosingReport, errorOf, HaltErrors, type HaltFieldError } from '~/components/halt.tsx'
-import { requireContext, requirePermission, inTenant, writeInTenant } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
+import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 
 /** Halt's case: the shared facts, the decision, appointments, components, JIM, restorative steps, notes, closing. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'HaltCase')
-  const c = await inTenant(ctx, (tx) => getHaltCase(tx, ctx.ability, ctx.tenant, params.id ?? ''))
-  if (!c) throw new Response('Verwijzing niet gevonden', { status: 404 })
+  requireUseCase(ctx, getHaltCase)
+  const c = await perform(ctx, getHaltCase, { id: params.id ?? '' })
+  if (!c.ok) throw new Response('Verwijzing niet gevonden', { status: 404 })
   return {
     c,
     components: [...HALT_COMPONENT_KEYS],
@@ -37,49 +38,42 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'update', 'HaltCase')
   const id = params.id ?? ''
   const form = await request.formData()
-  const f = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>
-  const intent = f.intent ?? ''
-  const run = async (fn: Parameters<typeof writeInTenant>[1]) => {
-    const r = await writeInTenant(ctx, fn)
-    if (!r.ok) return data({ intent, errors: r.errors as HaltFieldError[], done: false }, { status: r.status })
+  const intent = String(form.get('intent') ?? '')
+  const answer = async (outcome: Promise<{ ok: true } | Parameters<typeof refusalData>[0]>) => {
+    const done = await outcome
+    if (!done.ok) return refusalData(done, { intent, done: false })
     return { intent, errors: [] as HaltFieldError[], done: true }
   }
   switch (intent) {
     case 'decide':
-      return run((tx) => decideReferral(tx, ctx.ability, ctx.tenant, id, { decision: f.decision, reason: f.reason }))
+      return answer(submitForm(ctx, decideReferral, form, { id }))
     case 'appointment':
-      return run((tx) => addAppointment(tx, ctx.ability, ctx.tenant, id, { kind: f.kind, startsAt: f.startsAt, slotId: f.slotId }))
+      return answer(submitForm(ctx, addAppointment, form, { id }))
     case 'attendance':
-      return run((tx) => setAttendance(tx, ctx.ability, ctx.tenant, id, { appointmentId: f.appointmentId, attendance: f.attendance }))
-    case 'components':
-      return run((tx) =>
-        saveComponents(tx, ctx.ability, ctx.tenant, id, {
-          components: HALT_COMPONENT_KEYS.map((c) => ({ component: c, done: f[`done_${c}`] === 'on', note: f[`note_${c}`] ?? '' })),
-        }),
-      )
+      return answer(submitForm(ctx, setAttendance, form, { id }))
     case 'jim':
-      return run((tx) => addJim(tx, ctx.ability, ctx.tenant, id, { name: f.name, relation: f.relation, contact: f.contact, agreements: f.agreements }))
+      return answer(submitForm(ctx, addJim, form, { id }))
     case 'restorative':
-      return run((tx) => addRestorativeStep(tx, ctx.ability, ctx.tenant, id, { kind: f.kind, on: f.on, note: f.note }))
+      return answer(submitForm(ctx, addRestorativeStep, form, { id }))
     case 'note':
-      return run((tx) => addHaltNote(tx, ctx.ability, ctx.tenant, id, { body: f.body }))
+      return answer(submitForm(ctx, addHaltNote, form, { id }))
     case 'close':
-      return run((tx) =>
-        closeReferral(
-          tx,
-          ctx.ability,
-          ctx.tenant,
-          id,
-          { outcome: f.outcome, outcomeReason: f.outcomeReason, afspraken: f.afspraken, advies_school: f.advies_school, doorverwijzing: f.doorverwijzing },
-          { appUrl: new URL(request.url).origin },
-        ),
-      )
-    default:
-      return data({ intent, errors: [{ path: '', message: 'Onbekende actie.' }], done: false }, { status: 400 })
+      // The mail links back to this app, at the address the request came in on.
+      return answer(submitForm(ctx, closeReferral, form, { id, appUrl: new URL(request.url).origin }))
   }
+  if (intent === 'components') {
+    // One row per component of the checklist: its checkbox and its note.
+    requireUseCase(ctx, saveComponents)
+    const field = (k: string) => {
+      const v = form.get(k)
+      return typeof v === 'string' ? v : undefined
+    }
+    const components = HALT_COMPONENT_KEYS.map((c) => ({ component: c, done: field(`done_${c}`) === 'on', note: field(`note_${c}`) ?? '' }))
+    return answer(perform(ctx, saveComponents, { id, components }))
+  }
+  return data({ intent, errors: [{ path: '', message: 'Onbekende actie.' }] as HaltFieldError[], done: false }, { status: 400 })
 }
 
 function Facts({ facts, labels }: { facts: unknown[]; labels: Record<string, string> }) {

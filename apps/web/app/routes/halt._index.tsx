@@ -1,17 +1,20 @@
-import { HALT_LABELS, haltQueue, haltQueueInput, linkedSchools } from '@baken/domain'
+import { HALT_LABELS, haltQueueInput, listHaltQueue, listLinkedSchools, runUseCase } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { formatDate } from '~/lib/format.ts'
+import { requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 
 /** Halt's queue: referrals per linked school, with filters on school, status and incident type. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'HaltCase')
-  const params = Object.fromEntries(new URL(request.url).searchParams)
-  const parsed = haltQueueInput.safeParse(params)
+  requireUseCase(ctx, listHaltQueue)
+  // A filter the page cannot read shows the whole queue.
+  const parsed = haltQueueInput.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   const filter = parsed.success ? parsed.data : {}
-  const [items, schools] = await inTenant(ctx, async (tx) => [await haltQueue(tx, ctx.ability, ctx.tenant, filter), await linkedSchools(tx, ctx.tenant)] as const)
+  const [queue, linked] = await inTenant(ctx, async (tx) => [await runUseCase(listHaltQueue, tx, caseContextOf(ctx), filter), await runUseCase(listLinkedSchools, tx, caseContextOf(ctx), {})] as const)
+  const items = queue.ok ? queue.items : []
+  const schools = linked.ok ? linked.items : []
   return {
     items,
     schools: schools.map((s) => ({ id: s.id, name: s.name })),

@@ -1,15 +1,19 @@
-import { HALT_LABELS, haltOverview, haltOverviewInput } from '@baken/domain'
+import { getHaltOverview, HALT_LABELS, haltOverviewInput } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 
 /** Halt's overview: per school, per incident type, per month; completion; waiting time to intake. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'HaltCase')
+  requireUseCase(ctx, getHaltOverview)
+  // A period the page cannot read shows all referrals.
   const parsed = haltOverviewInput.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   const filter = parsed.success ? parsed.data : {}
-  const overview = await inTenant(ctx, (tx) => haltOverview(tx, ctx.ability, ctx.tenant, filter))
+  const outcome = await perform(ctx, getHaltOverview, filter)
+  if (!outcome.ok) throw new Response('Geen toegang', { status: 403 })
+  const { ok: _ok, ...overview } = outcome
   return { overview, filter: { from: filter.from ?? '', to: filter.to ?? '' }, labels: HALT_LABELS.incidentTypes }
 }
 

@@ -1,24 +1,24 @@
 import { createSlot, listSlots, localDate, HALT_WEEKDAYS } from '@baken/domain'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { errorOf, HaltErrors } from '~/components/halt.tsx'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
 import { formatDate } from '~/lib/format.ts'
+import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 
 /** Weekly spreekuur slots per school location, and adding one. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'HaltCase')
-  const { schools, slots } = await inTenant(ctx, (tx) => listSlots(tx, ctx.ability, ctx.tenant))
+  requireUseCase(ctx, listSlots)
+  const listed = await perform(ctx, listSlots, {})
+  const { schools, slots } = listed.ok ? listed : { schools: [], slots: [] }
   return { schools, slots, weekdays: [...HALT_WEEKDAYS], today: localDate(new Date()) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'update', 'HaltCase')
-  const input = Object.fromEntries(await request.formData())
-  const saved = await writeInTenant(ctx, (tx) => createSlot(tx, ctx.ability, ctx.tenant, input))
-  if (!saved.ok) return data({ errors: saved.errors, saved: false }, { status: saved.status })
+  const saved = await submitForm(ctx, createSlot, await request.formData())
+  if (!saved.ok) return refusalData(saved, { saved: false })
   return { errors: [], saved: true }
 }
 

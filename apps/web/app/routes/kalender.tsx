@@ -2,13 +2,15 @@ import {
   BUNDLED_SCHOOL_HOLIDAYS,
   createCalendarEntry,
   deleteCalendarEntry,
-  getSchoolCalendarView,
+  getSchoolCalendar,
   getStichtingCalendar,
   importBundledSchoolHolidays,
   importSchoolHolidays,
   listSchoolYearNames,
+  mayRun,
   MAX_HOLIDAY_FILE_BYTES,
-  type HolidayImportResult,
+  runUseCase,
+  type HolidayImport,
 } from '@baken/domain'
 import {
   data,
@@ -20,8 +22,10 @@ import {
   type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
-import { requireContext, requirePermission, inTenant, writeInTenant } from '~/lib/context.server.ts'
+import { ErrorSummary } from '~/components/form-parts.tsx'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
+import { perform, refusalData, requireUseCase, submitForm, caseContextOf } from '~/lib/use-case.server.ts'
 import { useRootData } from '~/root.tsx'
 
 /**
@@ -33,23 +37,26 @@ import { useRootData } from '~/root.tsx'
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Calendar')
+  requireUseCase(ctx, getStichtingCalendar)
   const { schooljaar, current } = schooljaarFromRequest(request)
   return inTenant(ctx, async (tx) => {
     const years = [...new Set([...(await listSchoolYearNames(tx)), current, schooljaar])].sort().reverse()
     const schoolId = ctx.membership.schoolId
     if (schoolId) {
-      const view = await getSchoolCalendarView(tx, ctx.ability, schoolId, { schooljaar })
-      if (!view) throw data('Niet gevonden', { status: 404 })
-      return { mode: 'school' as const, schooljaar, years, view }
+      const view = await runUseCase(getSchoolCalendar, tx, caseContextOf(ctx), { schoolId, schooljaar })
+      if (!view.ok) throw data('Niet gevonden', { status: 404 })
+      const { ok: _ok, ...shown } = view
+      return { mode: 'school' as const, schooljaar, years, view: shown }
     }
-    const stichting = await getStichtingCalendar(tx, ctx.ability, { schooljaar })
+    const found = await runUseCase(getStichtingCalendar, tx, caseContextOf(ctx), { schooljaar })
+    if (!found.ok) throw data('Niet gevonden', { status: 404 })
+    const { ok: _ok, ...stichting } = found
     return {
       mode: 'stichting' as const,
       schooljaar,
       years,
       stichting,
-      canEdit: ctx.ability.can('create', 'Calendar'),
+      canEdit: mayRun(createCalendarEntry, ctx.ability),
       bundled: Object.hasOwn(BUNDLED_SCHOOL_HOLIDAYS, schooljaar),
       maxKilobytes: MAX_HOLIDAY_FILE_BYTES / 1024,
     }
@@ -63,15 +70,16 @@ const EMPTY: FormValues = { kind: '', name: '', startsOn: '', endsOn: '', scope:
 const YEAR = /^\d{4}-\d{4}$/
 
 /** After an import: the page of the schooljaar asked for (or the first imported), with the count. */
-function afterImport(result: Extract<HolidayImportResult, { ok: true }>, asked: string) {
+function afterImport(result: HolidayImport, asked: string) {
   const year = result.schoolYears.some((y) => y.schoolYear === asked) ? asked : result.schoolYears[0]!.schoolYear
   return redirect(`/kalender?schooljaar=${year}&geimporteerd=${result.schoolYears.find((y) => y.schoolYear === year)!.imported}`)
 }
 
 /** The import of a file in the Rijksoverheid's format (multipart, with a size limit while reading). */
 async function importFile(request: Request, ctx: ReturnType<typeof requireContext>) {
-  requirePermission(request, ctx, 'create', 'Calendar')
-  requirePermission(request, ctx, 'delete', 'Calendar')
+  // An import replaces region holidays: it adds entries and deletes entries.
+  requireUseCase(ctx, importSchoolHolidays)
+  requireUseCase(ctx, deleteCalendarEntry)
   const refused = (status: number, message: string) => data<ActionData>({ intent: 'import', errors: [{ path: 'file', message }], values: EMPTY }, { status })
   let form: FormData
   try {
@@ -88,8 +96,8 @@ async function importFile(request: Request, ctx: ReturnType<typeof requireContex
   } catch {
     return refused(400, 'Het bestand is geen tekstbestand (UTF-8): kies het JSON-bestand van de Rijksoverheid.')
   }
-  const result = await writeInTenant(ctx, (tx) => importSchoolHolidays(tx, ctx.ability, ctx.tenant, { text }))
-  if (!result.ok) return data<ActionData>({ intent: 'import', errors: result.errors, values: EMPTY }, { status: result.status })
+  const result = await perform(ctx, importSchoolHolidays, { text })
+  if (!result.ok) return refusalData(result, { intent: 'import', values: EMPTY })
   const asked = form.get('schooljaar')
   return afterImport(result, typeof asked === 'string' ? asked : '')
 }
@@ -101,26 +109,28 @@ async function importFile(request: Request, ctx: ReturnType<typeof requireContex
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return importFile(request, ctx)
-  const form = Object.fromEntries(await request.formData())
-  const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '')
-  const intent = text('intent')
-  requirePermission(request, ctx, intent === 'delete' ? 'delete' : 'create', 'Calendar')
-  const schooljaar = text('schooljaar')
+  const form = await request.formData()
+  const field = (k: string) => {
+    const v = form.get(k)
+    return typeof v === 'string' ? v : ''
+  }
+  const intent = field('intent')
+  const schooljaar = field('schooljaar')
   if (intent === 'import-bundled') {
-    requirePermission(request, ctx, 'delete', 'Calendar')
-    const result = await writeInTenant(ctx, (tx) => importBundledSchoolHolidays(tx, ctx.ability, ctx.tenant, schooljaar))
-    if (!result.ok) return data<ActionData>({ intent: 'import', errors: result.errors, values: EMPTY }, { status: result.status })
+    // As the file import: it adds entries and deletes entries.
+    requireUseCase(ctx, deleteCalendarEntry)
+    const result = await submitForm(ctx, importBundledSchoolHolidays, form)
+    if (!result.ok) return refusalData(result, { intent: 'import', values: EMPTY })
     return afterImport(result, schooljaar)
   }
-  const values: FormValues = { kind: text('kind'), name: text('name'), startsOn: text('startsOn'), endsOn: text('endsOn'), scope: text('scope') }
-  const result = await writeInTenant(ctx, async (tx) =>
-    intent === 'create'
-      ? createCalendarEntry(tx, ctx.ability, ctx.tenant, { schooljaar, ...values })
-      : intent === 'delete'
-        ? deleteCalendarEntry(tx, ctx.ability, text('id'))
-        : { ok: false as const, status: 400 as const, errors: [{ path: 'intent', message: 'Onbekende actie.' }] },
-  )
-  if (!result.ok) return data<ActionData>({ intent, errors: result.errors, values }, { status: result.status })
+  // What was entered, to fill the form again.
+  const values: FormValues = { kind: field('kind'), name: field('name'), startsOn: field('startsOn'), endsOn: field('endsOn'), scope: field('scope') }
+  if (intent !== 'create' && intent !== 'delete') {
+    requireUseCase(ctx, createCalendarEntry)
+    return data<ActionData>({ intent, errors: [{ path: 'intent', message: 'Onbekende actie.' }], values }, { status: 400 })
+  }
+  const result = intent === 'create' ? await submitForm(ctx, createCalendarEntry, form) : await submitForm(ctx, deleteCalendarEntry, form)
+  if (!result.ok) return refusalData(result, { intent, values })
   const year = YEAR.test(schooljaar) ? `schooljaar=${schooljaar}&` : ''
   return redirect(`/kalender?${year}${intent === 'delete' ? 'verwijderd' : 'toegevoegd'}=1`)
 }
@@ -299,6 +309,9 @@ function EntryTable({ t, entries, canEdit, schooljaar, caption }: { t: Dictionar
   )
 }
 
+/** The id of the field an error concerns, for the error summary's links. */
+const FIELD_IDS: Record<string, string> = { kind: 'kal-kind', name: 'kal-name', startsOn: 'kal-from', endsOn: 'kal-to', scope: 'kal-scope', schooljaar: 'kal-scope', file: 'kal-file' }
+
 function AddForm({ t, schooljaar, schools, actionData }: { t: Dictionary; schooljaar: string; schools: { id: string; name: string }[]; actionData: ActionData | undefined }) {
   const navigation = useNavigation()
   const failed = actionData?.intent === 'create' ? actionData : undefined
@@ -319,16 +332,7 @@ function AddForm({ t, schooljaar, schools, actionData }: { t: Dictionary; school
   return (
     <section className="card" aria-labelledby="kal-add">
       <h2 id="kal-add">{t.add}</h2>
-      {failed ? (
-        <div className="error-summary" role="alert">
-          <h3>{t.errorsTitle}</h3>
-          <ul>
-            {failed.errors.map((e) => (
-              <li key={`${e.path}-${e.message}`}>{e.message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary title={t.errorsTitle} errors={(failed?.errors ?? []).map((e) => ({ message: e.message, path: FIELD_IDS[e.path] ?? '' }))} />
       {/* key: a failed submission re-renders the form with the values sent. */}
       <Form method="post" key={failed ? JSON.stringify(v) : 'new'} className="kal-form">
         <input type="hidden" name="schooljaar" value={schooljaar} />
@@ -391,16 +395,7 @@ function ImportForm({ t, schooljaar, bundled, maxKilobytes, actionData }: { t: D
     <section className="card" aria-labelledby="kal-import">
       <h2 id="kal-import">{t.importTitle}</h2>
       <p className="muted">{t.importIntro}</p>
-      {failed ? (
-        <div className="error-summary" role="alert">
-          <h3>{t.importFailed}</h3>
-          <ul>
-            {failed.errors.map((e) => (
-              <li key={`${e.path}-${e.message}`}>{e.message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary title={t.importFailed} errors={(failed?.errors ?? []).map((e) => ({ message: e.message, path: FIELD_IDS[e.path] ?? '' }))} />
       <Form method="post" encType="multipart/form-data" className="kal-form">
         <input type="hidden" name="schooljaar" value={schooljaar} />
         <div className="field">

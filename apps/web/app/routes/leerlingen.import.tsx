@@ -30,16 +30,23 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { inTenant, requireContext, requirePermission, type RequestContext } from '~/lib/context.server.ts'
+import { requireContext, type RequestContext } from '~/lib/context.server.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { useRootData } from '~/root.tsx'
 
 // ---------------------------------------------------------------------------------------------
 // Server
 
 function authorise(request: Request, ctx: RequestContext) {
-  // The import creates and changes pupils; the domain checks the same again.
-  requirePermission(request, ctx, 'create', 'Student')
-  requirePermission(request, ctx, 'update', 'Student')
+  // The import creates and changes pupils; the use cases check the same again on the school.
+  requireUseCase(ctx, planImport)
+  requireUseCase(ctx, applyImport)
+  void request
+}
+
+/** A refusal's errors as the page lists them: by the part of the import they concern. */
+function issues(errors: { path: string; message: string }[]): ImportIssue[] {
+  return errors.map((e) => ({ field: (e.path === 'csv' ? 'file' : e.path.split('.')[0]) as ImportIssue['field'], message: e.message }))
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -117,11 +124,11 @@ async function review(
     throw e
   }
   const schoolYear = schoolYearOf(new Date())
-  const result = await inTenant(ctx, (tx) => planImport(tx, ctx.ability, ctx.tenant, { csv: text, mapping, schoolYear }))
-  if (!result.ok && result.status === 403) throw new Response('Geen toegang', { status: 403 })
+  const result = await perform(ctx, planImport, { csv: text, mapping, schoolYear })
+  if (!result.ok && result.reason === 'forbidden') throw new Response('Geen toegang', { status: 403 })
   const base = { step: 'review' as const, csv: toBase64(text), fileName, headers, sample, mapping }
   if (!result.ok) {
-    return data<ActionData>({ ...base, checked: null, report: null, errors: [...extraErrors, ...result.errors] }, { status: 400 })
+    return data<ActionData>({ ...base, checked: null, report: null, errors: [...extraErrors, ...issues(result.errors)] }, { status: 400 })
   }
   return data<ActionData>(
     { ...base, checked: mappingKey(mapping), report: view(result.report), errors: extraErrors },
@@ -184,10 +191,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ])
   }
   const schoolYear = schoolYearOf(new Date())
-  const result = await inTenant(ctx, (tx) => applyImport(tx, ctx.ability, ctx.tenant, { csv: text, mapping, schoolYear }))
+  const result = await perform(ctx, applyImport, { csv: text, mapping, schoolYear })
   if (result.ok) return data<ActionData>({ step: 'done', fileName, report: view(result.report) })
-  if (result.status === 403) throw new Response('Geen toegang', { status: 403 })
-  return review(ctx, text, fileName, mapping, result.errors)
+  if (result.reason === 'forbidden') throw new Response('Geen toegang', { status: 403 })
+  return review(ctx, text, fileName, mapping, issues(result.errors))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,19 +1,20 @@
 // One reporting-duty case, guided: where it stands, the next step with its explanation, and
 // the history. Opening the page is logged (getReportCase → recordAccess). The reporter of a zeden
 // case sees only that the board was informed.
-import { getReportCase, recordReportStep } from '@baken/domain'
+import { getReportCase, mayRun, recordReportStep } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { inTenant, requireContext, writeInTenant } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
+import { perform, refusalData } from '~/lib/use-case.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Melding · Meldplicht · Baken' }]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  const view = await inTenant(ctx, (tx) => getReportCase(tx, ctx.ability, ctx.tenant, params.id ?? ''))
-  if (!view) throw data('Niet gevonden', { status: 404 })
+  const view = await perform(ctx, getReportCase, { id: params.id ?? '' })
+  if (!view.ok) throw data('Niet gevonden', { status: 404 })
   return {
     c: {
       ...view,
@@ -26,14 +27,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
+  // A role that records on no case at all learns nothing about this one: not found, as for a case it cannot see.
+  if (!mayRun(recordReportStep, ctx.ability)) throw data('Niet gevonden', { status: 404 })
   const form = await request.formData()
+  // A field left empty counts as not given (the step's optional fields and its yes/no defaults).
   const input: Record<string, string> = {}
   for (const [k, v] of form.entries()) if (typeof v === 'string' && v.trim() !== '' && k !== 'intent') input[k] = v
   const id = params.id ?? ''
-  const result = await writeInTenant(ctx, (tx) => recordReportStep(tx, ctx.ability, ctx.tenant, id, input))
+  const result = await perform(ctx, recordReportStep, { ...input, id })
   if (!result.ok) {
-    if (result.status === 404) throw data('Niet gevonden', { status: 404 })
-    return data({ errors: result.errors, step: input.step ?? '', values: input }, { status: result.status })
+    if (result.reason === 'not_found') throw data('Niet gevonden', { status: 404 })
+    return refusalData(result, { step: input.step ?? '', values: input })
   }
   return redirect(`/meldplicht/${id}?vastgelegd=1`)
 }

@@ -1,22 +1,25 @@
 // Reporting duties: the cases the caller may see, and opening a new one of
 // either kind. Which cases appear is decided by RLS (migration 0023) and the ReportCase abilities.
-import { listReportCases } from '@baken/domain'
+import { listReportCases, mayRun, openReportCase } from '@baken/domain'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
 import { formatDate } from '~/lib/format.ts'
+import { perform } from '~/lib/use-case.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Meldplicht en meldcode · Baken' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  const canRead = ctx.ability.can('read', 'ReportCase')
-  const canOpen = ctx.ability.can('create', 'ReportCase') && ctx.tenant.schoolId !== null
+  const canRead = mayRun(listReportCases, ctx.ability)
+  const canOpen = mayRun(openReportCase, ctx.ability) && ctx.tenant.schoolId !== null
   if (!canRead && !canOpen) throw new Response('Geen toegang', { status: 403 })
-  const items = canRead ? await inTenant(ctx, (tx) => listReportCases(tx, ctx.ability, ctx.tenant)) : []
+  const listed = canRead ? await perform(ctx, listReportCases, {}) : null
+  const items = listed?.ok ? listed.items : []
   return {
     canOpen,
-    board: ctx.membership.role === 'bestuurder',
+    // The bevoegd gezag's own list: the reports made to the board.
+    board: ctx.ability.can('decide', 'ReportCase'),
     items: items.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
   }
 }

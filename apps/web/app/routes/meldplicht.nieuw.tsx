@@ -2,15 +2,17 @@
 // or the Meldcode (step 1: the signals). Any staff member of the school may open one.
 import { listStudents, openReportCase, REPORT_KIND_LABELS, REPORT_KINDS } from '@baken/domain'
 import { record } from '@baken/permissions'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { inTenant, requireContext, writeInTenant } from '~/lib/context.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Nieuwe melding · Meldplicht · Baken' }]
 
 function requireOpen(request: Request, ctx: ReturnType<typeof requireContext>) {
-  if (!ctx.ability.can('create', 'ReportCase') || !ctx.tenant.schoolId) throw new Response('Geen toegang', { status: 403 })
+  requireUseCase(ctx, openReportCase)
+  if (!ctx.tenant.schoolId) throw new Response('Geen toegang', { status: 403 })
   void request
 }
 
@@ -27,12 +29,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
   requireOpen(request, ctx)
-  const form = Object.fromEntries(await request.formData())
-  const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
-  const input = { kind: text('kind'), studentId: text('studentId'), summary: text('summary') }
-  const baseUrl = new URL(request.url).origin
-  const saved = await writeInTenant(ctx, (tx) => openReportCase(tx, ctx.ability, ctx.tenant, input, { baseUrl }))
-  if (!saved.ok) return data({ errors: saved.errors, values: input }, { status: saved.status })
+  const form = await request.formData()
+  // What was entered, to fill the form again (an empty field as not chosen).
+  const entered = (k: string) => {
+    const v = form.get(k)
+    return typeof v === 'string' && v.trim() !== '' ? v : undefined
+  }
+  const input = { kind: entered('kind'), studentId: entered('studentId'), summary: entered('summary') }
+  // The board's mail links back to this app, at the address the request came in on.
+  const saved = await submitForm(ctx, openReportCase, form, { baseUrl: new URL(request.url).origin })
+  if (!saved.ok) return refusalData(saved, { values: input })
   // A reporter whose role may not read the case afterwards (e.g. a directeur's zeden report, until
   // the ReportCase rules give reporters their own cases) is told on the list that it was sent.
   const own = record('ReportCase', { id: saved.id, kind: input.kind, schoolId: ctx.tenant.schoolId, stichtingId: ctx.tenant.stichtingId, openedById: ctx.tenant.userId })

@@ -2,15 +2,16 @@ import { getReferral, HALT_LABELS, SHARE_FIELD_LABEL } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ClosingReport } from '~/components/halt.tsx'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 
 /** One referral as the school sees it: status, intake date and, once closed, the closing report. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Referral')
-  const referral = await inTenant(ctx, (tx) => getReferral(tx, ctx.ability, ctx.tenant, params.id ?? ''))
-  if (!referral) throw new Response('Verwijzing niet gevonden', { status: 404 })
+  requireUseCase(ctx, getReferral)
+  const referral = await perform(ctx, getReferral, { id: params.id ?? '' })
+  if (!referral.ok) throw new Response('Verwijzing niet gevonden', { status: 404 })
   return { referral, labels: { ...HALT_LABELS, shareFields: SHARE_FIELD_LABEL } }
 }
 

@@ -1,21 +1,23 @@
-import { HALT_LABELS, haltRegionsOf, listReferrals, listReferralsInput } from '@baken/domain'
+import { createReferral, HALT_LABELS, listHaltRegions, listReferrals, listReferralsInput, mayRun, runUseCase } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { formatDate } from '~/lib/format.ts'
+import { requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 
 /** The school's referrals to the Halt spreekuur: status, intake date, outcome. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Referral')
+  requireUseCase(ctx, listReferrals)
   const url = new URL(request.url)
   const filter = listReferralsInput.safeParse({ status: url.searchParams.get('status') ?? '' })
   const input = filter.success ? filter.data : {}
-  const [items, regions] = await inTenant(ctx, async (tx) => [await listReferrals(tx, ctx.ability, ctx.tenant, input), await haltRegionsOf(tx, ctx.tenant)] as const)
+  const [listed, regions] = await inTenant(ctx, async (tx) => [await runUseCase(listReferrals, tx, caseContextOf(ctx), input), await runUseCase(listHaltRegions, tx, caseContextOf(ctx), {})] as const)
+  const items = listed.ok ? listed.items : []
   return {
     items,
-    linked: regions.length > 0,
-    canCreate: ctx.ability.can('create', 'Referral'),
+    linked: regions.ok && regions.items.length > 0,
+    canCreate: mayRun(createReferral, ctx.ability),
     status: input.status ?? '',
     labels: { statuses: HALT_LABELS.statuses, incidentTypes: HALT_LABELS.incidentTypes, outcomes: HALT_LABELS.outcomes },
   }

@@ -1,17 +1,19 @@
-import { createReferral, DEFAULT_REPORT_FIELDS, DEFAULT_SHARE_FIELDS, HALT_LABELS, localDate, referralFormOptions, SHARE_FIELD_LABEL } from '@baken/domain'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { createReferral, DEFAULT_REPORT_FIELDS, DEFAULT_SHARE_FIELDS, getReferralFormOptions, HALT_LABELS, localDate, SHARE_FIELD_LABEL } from '@baken/domain'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Checkboxes, errorOf, HaltErrors } from '~/components/halt.tsx'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
+import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 
 /** Refer a student to the Halt spreekuur; `?incident=` starts from an incident, `?student=` narrows the incidents. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Referral')
+  requireUseCase(ctx, getReferralFormOptions)
   const url = new URL(request.url)
   const incidentParam = url.searchParams.get('incident') ?? undefined
-  const options = await inTenant(ctx, (tx) => referralFormOptions(tx, ctx.ability, ctx.tenant, { incidentId: incidentParam }))
+  const found = await perform(ctx, getReferralFormOptions, { incidentId: incidentParam })
+  const options = found.ok ? found : { regions: [], students: [], incidents: [] }
   const fromIncident = incidentParam ? options.incidents.find((i) => i.id === incidentParam) : undefined
   const studentParam = url.searchParams.get('student') ?? fromIncident?.studentIds[0] ?? ''
   const withIncidents = new Set(options.incidents.flatMap((i) => i.studentIds))
@@ -33,30 +35,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Referral')
   const form = await request.formData()
-  const one = (k: string) => {
-    const v = form.get(k)
-    return typeof v === 'string' ? v : undefined
+  const saved = await submitForm(ctx, createReferral, form)
+  if (!saved.ok) {
+    const one = (k: string) => {
+      const v = form.get(k)
+      return typeof v === 'string' ? v : undefined
+    }
+    const many = (k: string) => form.getAll(k).filter((v): v is string => typeof v === 'string')
+    // What was entered, to fill the form again.
+    const values = {
+      studentId: one('studentId'),
+      incidentIds: many('incidentIds'),
+      partnerId: one('partnerId'),
+      reason: one('reason'),
+      incidentTypes: many('incidentTypes'),
+      schoolActions: one('schoolActions'),
+      contactName: one('contactName'),
+      contactEmail: one('contactEmail'),
+      contactPhone: one('contactPhone'),
+      studentConsentOn: one('studentConsentOn'),
+      parentConsentOn: one('parentConsentOn'),
+      shareFields: many('shareFields'),
+      reportFields: many('reportFields'),
+    }
+    return refusalData(saved, { values })
   }
-  const many = (k: string) => form.getAll(k).filter((v): v is string => typeof v === 'string')
-  const input = {
-    studentId: one('studentId'),
-    incidentIds: many('incidentIds'),
-    partnerId: one('partnerId'),
-    reason: one('reason'),
-    incidentTypes: many('incidentTypes'),
-    schoolActions: one('schoolActions'),
-    contactName: one('contactName'),
-    contactEmail: one('contactEmail'),
-    contactPhone: one('contactPhone'),
-    studentConsentOn: one('studentConsentOn'),
-    parentConsentOn: one('parentConsentOn'),
-    shareFields: many('shareFields'),
-    reportFields: many('reportFields'),
-  }
-  const saved = await writeInTenant(ctx, (tx) => createReferral(tx, ctx.ability, ctx.tenant, input))
-  if (!saved.ok) return data({ errors: saved.errors, values: input }, { status: saved.status })
   return redirect(`/verwijzingen/${saved.id}`)
 }
 

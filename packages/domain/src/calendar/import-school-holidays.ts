@@ -8,13 +8,16 @@
 // The import replaces the region holidays (kind schoolvakantie, no school) of each schooljaar in the
 // file for the caller's stichting; the schools' own days and other kinds of entries stay. It is all or
 // nothing: a file with any error is refused with every error found (in Dutch) and nothing is written.
-import { schema, type TenantContext, type Tx } from '@baken/db'
-import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
+import { schema } from '@baken/db'
+import { accessibleWhere, record } from '@baken/permissions'
 import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import type { FieldError } from '../result.ts'
+import { defineUseCase, invalid, refuse } from '../use-case.ts'
 import { isIsoDate } from './calendar-dates.ts'
-import { calendarColumns, calendarEntryInput } from './calendar-entries.ts'
+import { calendarColumns, CALENDAR_KEEPER_ONLY } from './calendar-entries.ts'
+import { calendarEntryInput } from './create-calendar-entry.ts'
 import type { HolidayRegion } from './school-calendar.ts'
 import schoolvakanties20252026 from './data/schoolvakanties-2025-2026.json' with { type: 'json' }
 import schoolvakanties20262027 from './data/schoolvakanties-2026-2027.json' with { type: 'json' }
@@ -145,72 +148,68 @@ export function parseRijksoverheidSchoolHolidays(text: string): ParsedHolidayFil
   return { ok: true, schoolYears: years.sort((a, b) => a.schoolYear.localeCompare(b.schoolYear)) }
 }
 
-export type HolidayImportResult =
-  | { ok: true; imported: number; schoolYears: { schoolYear: string; imported: number; replaced: number }[] }
-  | { ok: false; status: 400 | 403; errors: FieldError[] }
+/** How many holidays were imported, per schooljaar in the file, and how many region holidays they replaced. */
+export interface HolidayImport {
+  imported: number
+  schoolYears: { schoolYear: string; imported: number; replaced: number }[]
+}
 
 /**
  * Imports a Rijksoverheid file for the caller's stichting (stichtingbeheerder): for each schooljaar in
  * it, the region holidays are replaced by the file's. Run inside one transaction: a refusal writes
  * nothing.
  */
-export async function importSchoolHolidays(tx: Tx, ability: AppAbility, tenant: TenantContext, input: { text: string }): Promise<HolidayImportResult> {
-  const stichtingId = tenant.stichtingId
-  const scope = record('Calendar', { stichtingId: stichtingId ?? '', schoolId: null })
-  if (!stichtingId || !ability.can('create', scope) || !ability.can('delete', scope)) {
-    return { ok: false, status: 403, errors: [{ path: 'file', message: 'Alleen de stichtingbeheerder onderhoudt de schoolkalender.' }] }
-  }
-  if (new TextEncoder().encode(input.text).length > MAX_HOLIDAY_FILE_BYTES) {
-    return { ok: false, status: 400, errors: [{ path: 'file', message: `Het bestand is te groot; het maximum is ${MAX_HOLIDAY_FILE_BYTES / 1024} kB.` }] }
-  }
-  const parsed = parseRijksoverheidSchoolHolidays(input.text)
-  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors }
-  const names = parsed.schoolYears.map((y) => y.schoolYear)
-  const known = new Set((await tx.select({ name: schema.schoolYears.name }).from(schema.schoolYears).where(inArray(schema.schoolYears.name, names))).map((r) => r.name))
-  const unknown = names.filter((n) => !known.has(n))
-  if (unknown.length) {
-    return {
-      ok: false,
-      status: 400,
-      errors: unknown.map((n) => ({ path: 'file', message: `Schooljaar ${n} is niet bekend in Baken; het bestand is niet geïmporteerd.` })),
+export const importSchoolHolidays = defineUseCase({
+  name: 'calendar/import-school-holidays',
+  input: z.object({ text: z.string() }),
+  permission: ['create', 'Calendar'],
+  forbidden: CALENDAR_KEEPER_ONLY,
+  async run(tx, { ability, tenant }, input) {
+    const stichtingId = tenant.stichtingId
+    const scope = record('Calendar', { stichtingId: stichtingId ?? '', schoolId: null })
+    // Replacing the region holidays is adding and deleting region entries.
+    if (!stichtingId || !ability.can('create', scope) || !ability.can('delete', scope)) return refuse('forbidden', 'file', CALENDAR_KEEPER_ONLY)
+    if (new TextEncoder().encode(input.text).length > MAX_HOLIDAY_FILE_BYTES) {
+      return refuse('invalid', 'file', `Het bestand is te groot; het maximum is ${MAX_HOLIDAY_FILE_BYTES / 1024} kB.`)
     }
-  }
-  const c = schema.calendarEntries
-  const out: { schoolYear: string; imported: number; replaced: number }[] = []
-  for (const year of parsed.schoolYears) {
-    const replaced = await tx
-      .delete(c)
-      .where(
-        and(
-          eq(c.stichtingId, stichtingId),
-          eq(c.schoolYear, year.schoolYear),
-          eq(c.kind, 'schoolvakantie'),
-          isNull(c.schoolId),
-          accessibleWhere(ability, 'delete', 'Calendar', calendarColumns),
-        ),
+    const parsed = parseRijksoverheidSchoolHolidays(input.text)
+    if (!parsed.ok) return invalid(parsed.errors)
+    const names = parsed.schoolYears.map((y) => y.schoolYear)
+    const known = new Set((await tx.select({ name: schema.schoolYears.name }).from(schema.schoolYears).where(inArray(schema.schoolYears.name, names))).map((r) => r.name))
+    const unknown = names.filter((n) => !known.has(n))
+    if (unknown.length) {
+      return invalid(unknown.map((n) => ({ path: 'file', message: `Schooljaar ${n} is niet bekend in Baken; het bestand is niet geïmporteerd.` })))
+    }
+    const c = schema.calendarEntries
+    const out: { schoolYear: string; imported: number; replaced: number }[] = []
+    for (const year of parsed.schoolYears) {
+      const replaced = await tx
+        .delete(c)
+        .where(
+          and(
+            eq(c.stichtingId, stichtingId),
+            eq(c.schoolYear, year.schoolYear),
+            eq(c.kind, 'schoolvakantie'),
+            isNull(c.schoolId),
+            accessibleWhere(ability, 'delete', 'Calendar', calendarColumns),
+          ),
+        )
+        .returning({ id: c.id })
+      await tx.insert(c).values(
+        year.holidays.map((h) => ({
+          stichtingId,
+          schoolId: null,
+          region: h.region,
+          schoolYear: year.schoolYear,
+          kind: 'schoolvakantie' as const,
+          name: h.name,
+          startsOn: h.startsOn,
+          endsOn: h.endsOn,
+          createdById: tenant.userId,
+        })),
       )
-      .returning({ id: c.id })
-    await tx.insert(c).values(
-      year.holidays.map((h) => ({
-        stichtingId,
-        schoolId: null,
-        region: h.region,
-        schoolYear: year.schoolYear,
-        kind: 'schoolvakantie' as const,
-        name: h.name,
-        startsOn: h.startsOn,
-        endsOn: h.endsOn,
-        createdById: tenant.userId,
-      })),
-    )
-    out.push({ schoolYear: year.schoolYear, imported: year.holidays.length, replaced: replaced.length })
-  }
-  return { ok: true, imported: out.reduce((n, y) => n + y.imported, 0), schoolYears: out }
-}
-
-/** Imports the Rijksoverheid data Baken ships for a schooljaar (BUNDLED_SCHOOL_HOLIDAYS). */
-export async function importBundledSchoolHolidays(tx: Tx, ability: AppAbility, tenant: TenantContext, schoolYear: string): Promise<HolidayImportResult> {
-  const data = BUNDLED_SCHOOL_HOLIDAYS[schoolYear]
-  if (!data) return { ok: false, status: 400, errors: [{ path: 'file', message: `Baken levert geen schoolvakanties mee voor schooljaar ${schoolYear}; importeer een bestand van de Rijksoverheid.` }] }
-  return importSchoolHolidays(tx, ability, tenant, { text: JSON.stringify(data) })
-}
+      out.push({ schoolYear: year.schoolYear, imported: year.holidays.length, replaced: replaced.length })
+    }
+    return { ok: true as const, imported: out.reduce((n, y) => n + y.imported, 0), schoolYears: out }
+  },
+})

@@ -1,8 +1,7 @@
-// Shared pieces of the Halt spreekuur (Halt's spreekuur leaflet): Dutch labels of the leaflet's lists, the
-// result shape and input helpers used by the school side (referrals.ts) and Halt's side (workspace.ts).
+// Shared pieces of the Halt spreekuur (Halt's spreekuur leaflet): Dutch labels of the leaflet's lists
+// and the input helpers of the school's side (referrals) and Halt's side (the workspace).
 import { schema } from '@baken/db'
 import { z } from 'zod'
-import { refusal, zodRefusal, type FieldError, type Refusal } from '../result.ts'
 import { textInput } from '../input-rules.ts'
 
 export type HaltIncidentType = (typeof schema.HALT_INCIDENT_TYPES)[number]
@@ -99,14 +98,8 @@ export const HALT_LABELS = {
   attendance: HALT_ATTENDANCE_LABELS,
 }
 
-export type HaltError = FieldError
-export type HaltFailure = Refusal
-
-export const statusRefusal = refusal
-
-export const zodFailure = zodRefusal
-
-export const haltIsoDate = z.iso.date('Datum als JJJJ-MM-DD')
+/** An optional form field: empty counts as absent. */
+export const blankAsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
 
 /** Form values arrive as one string or many; the API sends arrays. */
 export const stringList = <T extends z.ZodType>(item: T, min = 0, message = 'Kies er minstens één', max = 100) =>

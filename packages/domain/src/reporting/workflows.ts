@@ -1,8 +1,6 @@
 // The two reporting duties as guided workflows: per kind its states, its steps
 // in order with who may record them, the Dutch explanation shown beside the next step, and the legal
 // source. Pure data and functions; the database side is in report-cases.ts.
-import type { Role } from '@baken/db'
-
 export const REPORT_KINDS = ['zedendelict_medewerker', 'meldcode'] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
 
@@ -35,8 +33,24 @@ export const MELDCODE_SOURCES: readonly ReportLegalSource[] = [
 const ZEDEN_LAW = 'Wet bestrijding seksueel misbruik en seksuele intimidatie in het onderwijs; WPO art. 4a'
 const MELDCODE_LAW = 'Wet verplichte meldcode huiselijk geweld en kindermishandeling, afwegingskader 2019'
 
-/** Who may record a step: the board (bestuurder, stichting-wide), a Meldcode handler, or the opener. */
-export type ReportStepActor = 'bestuurder' | 'vertrouwenspersoon' | 'directeur' | 'intern_begeleider' | 'opener'
+/**
+ * Who may record a step, as a part the caller plays in the case (never a role: which roles play
+ * which part is the CASL table's, packages/permissions): `bevoegd_gezag` is the board's own legal
+ * step (CASL 'decide' on the case: WPO art. 4a gives the consultation and the aangifte to the
+ * bevoegd gezag), `handler` handles the case (CASL 'update': the aandachtsfunctionaris of the
+ * Meldcode), `opener` opened it (and may 'record' on it).
+ */
+export type ReportStepActor = 'bevoegd_gezag' | 'handler' | 'opener'
+
+/** The parts the caller plays in one case, as its ability decides them (report-case.ts `reportCaseActor`). */
+export interface ReportCaseActor {
+  /** Handles the case: sees all of it and records the route's steps (CASL 'update'). */
+  handles: boolean
+  /** Takes the bevoegd gezag's steps (CASL 'decide'). */
+  decides: boolean
+  /** Opened the case and may add to it (CASL 'record' as its opener). */
+  opened: boolean
+}
 
 export interface ReportStepDefinition {
   step: string
@@ -64,7 +78,6 @@ export interface ReportWorkflow {
   law: string
 }
 
-const MELDCODE_HANDLERS = ['directeur', 'intern_begeleider', 'vertrouwenspersoon'] as const
 const MELDCODE_OPEN = ['stap_1', 'stap_2', 'stap_3', 'stap_4'] as const
 
 export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
@@ -99,7 +112,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         done: 'Overleg met de vertrouwensinspecteur gevoerd',
         explanation:
           'Het bevoegd gezag overlegt onverwijld met de vertrouwensinspecteur van de Inspectie van het Onderwijs (0900-1113111). Leg de datum, met wie (naam of kenmerk) en het advies vast. Een tweede overleg kan ook worden vastgelegd.',
-        who: ['bestuurder'],
+        who: ['bevoegd_gezag'],
         from: ['bestuur_geinformeerd', 'overleg_gevoerd'],
         to: 'overleg_gevoerd',
       },
@@ -109,7 +122,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         done: 'Besluit: aangifte gedaan (redelijk vermoeden)',
         explanation:
           'Blijkt uit het overleg dat er een redelijk vermoeden is, dan is het bevoegd gezag verplicht onverwijld aangifte te doen bij politie of justitie. Leg het besluit met de redenen vast, en de datum, de politie-eenheid en het kenmerk van de aangifte.',
-        who: ['bestuurder'],
+        who: ['bevoegd_gezag'],
         from: ['overleg_gevoerd'],
         to: 'aangifte_gedaan',
       },
@@ -119,7 +132,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         done: 'Besluit: geen aangifte (geen redelijk vermoeden)',
         explanation:
           'Is er na het overleg met de vertrouwensinspecteur geen redelijk vermoeden, dan wordt geen aangifte gedaan. Leg het besluit en de redenen vast.',
-        who: ['bestuurder'],
+        who: ['bevoegd_gezag'],
         from: ['overleg_gevoerd'],
         to: 'geen_aangifte',
       },
@@ -129,7 +142,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         done: 'Betrokkenen geïnformeerd',
         explanation:
           'Het bevoegd gezag informeert de betrokken medewerker en de ouders van de leerling (of de leerling zelf als die meerderjarig is). Leg vast wie wanneer is geïnformeerd. (Onzeker: volgens de wet gebeurt dit in de regel vóórdat de aangifte wordt gedaan; controleer het moment met de vertrouwensinspecteur.)',
-        who: ['bestuurder'],
+        who: ['bevoegd_gezag'],
         from: ['aangifte_gedaan', 'geen_aangifte'],
         to: 'betrokkenen_geinformeerd',
       },
@@ -138,7 +151,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         label: 'Zaak sluiten',
         done: 'Zaak gesloten',
         explanation: 'Alle stappen zijn gezet. Sluit de zaak met een korte samenvatting van de afloop.',
-        who: ['bestuurder'],
+        who: ['bevoegd_gezag'],
         from: ['betrokkenen_geinformeerd'],
         to: 'gesloten',
       },
@@ -166,7 +179,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         done: 'Stap 1: signalen vastgelegd',
         explanation:
           'Breng de signalen in kaart: wat heb je gezien of gehoord, wanneer, en van wie komt de informatie? Beschrijf feiten, geen interpretaties. Signalen kunnen later worden aangevuld.',
-        who: ['opener', ...MELDCODE_HANDLERS],
+        who: ['opener', 'handler'],
         from: [...MELDCODE_OPEN],
         to: 'stap_1',
       },
@@ -176,7 +189,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         done: 'Stap 2: collegiale consultatie',
         explanation:
           'Overleg met een deskundige collega of de aandachtsfunctionaris, en vraag zo nodig advies aan Veilig Thuis (0800-2000). Leg vast met wie je overlegde en wat het advies was.',
-        who: MELDCODE_HANDLERS,
+        who: ['handler'],
         from: [...MELDCODE_OPEN],
         to: 'stap_2',
       },
@@ -186,7 +199,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         done: 'Stap 3: gesprek met leerling en/of ouders',
         explanation:
           'Bespreek de signalen met de leerling en/of de ouders. Alleen als de veiligheid van de leerling, van jezelf of van een ander in gevaar komt, mag het gesprek achterwege blijven: leg dan de reden vast.',
-        who: MELDCODE_HANDLERS,
+        who: ['handler'],
         from: [...MELDCODE_OPEN],
         to: 'stap_3',
       },
@@ -196,7 +209,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         done: 'Stap 4: afweging met het afwegingskader',
         explanation:
           'Weeg het geweld of de kindermishandeling met het afwegingskader: 1. Is er een vermoeden? 2. Is melden noodzakelijk (acute of structurele onveiligheid: altijd melden)? 3–5. Kun je passende hulp bieden of organiseren, aanvaarden de betrokkenen die hulp, en leidt zij binnen de gewenste termijn tot duurzame veiligheid?',
-        who: MELDCODE_HANDLERS,
+        who: ['handler'],
         from: ['stap_3', 'stap_4'],
         to: 'stap_4',
       },
@@ -206,7 +219,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         done: 'Stap 5: besluit',
         explanation:
           'Besluit: hulp organiseren en de effecten volgen, of melden bij Veilig Thuis (met datum en kenmerk van de melding). Bij acute of structurele onveiligheid, of als passende hulp niet mogelijk is, wordt altijd gemeld. Is er geen vermoeden meer, dan kan de zaak worden gesloten.',
-        who: MELDCODE_HANDLERS,
+        who: ['handler'],
         from: ['stap_4', 'hulp_en_volgen'],
         to: 'stap_5',
       },
@@ -215,7 +228,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         label: 'Vervolg vastleggen',
         done: 'Vervolg van de hulp',
         explanation: 'Volg of de hulp tot veiligheid leidt en leg de voortgang vast. Blijft de onveiligheid, besluit dan alsnog te melden.',
-        who: MELDCODE_HANDLERS,
+        who: ['handler'],
         from: ['hulp_en_volgen'],
         to: 'hulp_en_volgen',
       },
@@ -224,7 +237,7 @@ export const REPORT_WORKFLOWS: Record<ReportKind, ReportWorkflow> = {
         label: 'Zaak sluiten',
         done: 'Zaak gesloten',
         explanation: 'De hulp heeft tot veiligheid geleid. Sluit de zaak met een korte samenvatting.',
-        who: MELDCODE_HANDLERS,
+        who: ['handler'],
         from: ['hulp_en_volgen'],
         to: 'gesloten',
       },
@@ -253,8 +266,8 @@ export function reportStepDoneLabel(kind: ReportKind, step: string): string {
 }
 
 /** Whether the caller (role, and whether they opened the case) may record this step. */
-export function mayRecordReportStep(def: ReportStepDefinition, role: Role, isOpener: boolean): boolean {
-  return def.who.some((w) => (w === 'opener' ? isOpener : w === role))
+export function mayRecordReportStep(def: ReportStepDefinition, actor: ReportCaseActor): boolean {
+  return def.who.some((w) => (w === 'opener' ? actor.opened : w === 'handler' ? actor.handles : actor.decides))
 }
 
 /** The Meldcode state after recording step n (1–4): the highest step reached, never lower. */
@@ -268,7 +281,7 @@ export function meldcodeStateAfter(current: string, step: string): string {
  * The steps open to the caller in the current state (for the "next step" on the page). For the
  * Meldcode, step n is open once steps 1…n-1 were recorded.
  */
-export function openReportSteps(kind: ReportKind, state: string, role: Role, isOpener: boolean): ReportStepDefinition[] {
+export function openReportSteps(kind: ReportKind, state: string, actor: ReportCaseActor): ReportStepDefinition[] {
   const wf = REPORT_WORKFLOWS[kind]
   const reached = MELDCODE_OPEN.indexOf(state as (typeof MELDCODE_OPEN)[number])
   // Steps that move the case on come first; revisiting an earlier step (append) after them.
@@ -278,7 +291,7 @@ export function openReportSteps(kind: ReportKind, state: string, role: Role, isO
   }
   const open = wf.steps.filter((s) => {
     if (s.step === wf.openingStep && kind === 'zedendelict_medewerker') return false
-    if (!s.from.includes(state) || !mayRecordReportStep(s, role, isOpener)) return false
+    if (!s.from.includes(state) || !mayRecordReportStep(s, actor)) return false
     if (kind === 'meldcode') {
       const index = MELDCODE_ORDER.indexOf(s.step as (typeof MELDCODE_ORDER)[number])
       if (index >= 0 && reached >= 0 && index > reached + 1) return false
