@@ -152,19 +152,19 @@ describe('createShareRecord', () => {
   it('refuses a field outside the agreement’s data categories, naming it', async () => {
     const r = await share('directeur@branding.demo', base({ fields: ['datum', 'letsel'], studentIds: [victim.id] }))
     // letsel is not among the police agreement's categories
-    expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'fields' }] })
+    expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'fields' }] })
     if (r.ok) return
     expect(r.errors[0]!.message).toMatch(/Letsel/)
   })
 
   it('refuses a share without an agreement with that partner', async () => {
     const r = await share('directeur@branding.demo', base({ partnerId: haltNoord, purpose: 'halt_spreekuur' }))
-    expect(r).toMatchObject({ ok: false, status: 409, errors: [{ path: 'agreementId', message: expect.stringMatching(/buiten een geldend convenant/) }] })
+    expect(r).toMatchObject({ ok: false, reason: 'conflict', errors: [{ path: 'agreementId', message: expect.stringMatching(/buiten een geldend convenant/) }] })
   })
 
   it('refuses a purpose the agreement does not cover', async () => {
     const r = await share('directeur@branding.demo', base({ purpose: 'hulpverlening' }))
-    expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'purpose' }] })
+    expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'purpose' }] })
   })
 
   it('refuses an expiry beyond the retention period, or in the past', async () => {
@@ -174,14 +174,14 @@ describe('createShareRecord', () => {
 
   it('refuses a named agreement that is not approved, or of another school', async () => {
     const [draft] = await h.db.select().from(schema.sharingAgreements).where(eq(schema.sharingAgreements.status, 'concept'))
-    expect(await share('directeur@branding.demo', base({ agreementId: draft!.id }))).toMatchObject({ ok: false, status: 409 })
+    expect(await share('directeur@branding.demo', base({ agreementId: draft!.id }))).toMatchObject({ ok: false, reason: 'conflict' })
     const [halt] = await h.db.select().from(schema.sharingAgreements).where(eq(schema.sharingAgreements.title, HALT_AGREEMENT_TITLE))
     expect(await share('directeur@branding.demo', base({ agreementId: halt!.id }))).toMatchObject({ ok: false })
   })
 
   it('refuses incidents of another school or another stichting (404)', async () => {
-    expect(await share('directeur@branding.demo', base({ incidentIds: [lyceumIncident] }))).toMatchObject({ ok: false, status: 404, errors: [{ path: 'incidentIds' }] })
-    expect(await share('directeur@branding.demo', base({ incidentIds: [horizonIncident] }))).toMatchObject({ ok: false, status: 404 })
+    expect(await share('directeur@branding.demo', base({ incidentIds: [lyceumIncident] }))).toMatchObject({ ok: false, reason: 'not_found', errors: [{ path: 'incidentIds' }] })
+    expect(await share('directeur@branding.demo', base({ incidentIds: [horizonIncident] }))).toMatchObject({ ok: false, reason: 'not_found' })
   })
 
   it('refuses a recipient who is not of the partner; accepts the police officer', async () => {
@@ -192,11 +192,11 @@ describe('createShareRecord', () => {
 
   it('refuses bad input with Dutch messages', async () => {
     const r = await share('directeur@branding.demo', base({ fields: [] }))
-    expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'fields', message: expect.stringMatching(/ten minste één gegeven/) }] })
+    expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'fields', message: expect.stringMatching(/ten minste één gegeven/) }] })
   })
 
   it('a partner cannot share (no school)', async () => {
-    expect(await share('politie@wijkteam.demo', base())).toMatchObject({ ok: false, status: 403 })
+    expect(await share('politie@wijkteam.demo', base())).toMatchObject({ ok: false, reason: 'forbidden' })
   })
 
   it('the Halt agreement covers a Vakcollege referral', async () => {
@@ -285,13 +285,13 @@ describe('agreements', () => {
     const r = await create('privacy@kompas.demo', body({ schoolId: ctxOf['directeur@branding.demo']!.schoolId }))
     if (!r.ok) throw new Error(JSON.stringify(r))
     const shareUnder = () => share('directeur@branding.demo', base({ agreementId: r.id, purpose: 'openbare_orde', fields: ['datum', 'locatie'] }))
-    expect(await shareUnder()).toMatchObject({ ok: false, status: 409 })
+    expect(await shareUnder()).toMatchObject({ ok: false, reason: 'conflict' })
     expect(await run('privacy@kompas.demo', approveAgreement, { id: r.id })).toMatchObject({ ok: false, reason: 'forbidden' })
     expect(await run('bestuur@kompas.demo', approveAgreement, { id: r.id })).toMatchObject({ ok: true })
     expect(await run('bestuur@kompas.demo', approveAgreement, { id: r.id })).toMatchObject({ ok: false, reason: 'conflict' })
     expect((await shareUnder()).ok).toBe(true)
     expect(await run('privacy@kompas.demo', endAgreement, { id: r.id })).toMatchObject({ ok: true })
-    expect(await shareUnder()).toMatchObject({ ok: false, status: 409 })
+    expect(await shareUnder()).toMatchObject({ ok: false, reason: 'conflict' })
   })
 
   it('both sides read it; the police only approved ones of their own; another stichting nothing', async () => {

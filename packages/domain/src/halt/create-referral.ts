@@ -11,13 +11,11 @@ import { localDate } from '../dates.ts'
 import { calendarDate, textInput } from '../input-rules.ts'
 import { ageOn } from '../measures/rules.ts'
 import { createShareRecord, endOfDutchDay, LEAST_FIELDS, OUTSIDE_AGREEMENT } from '../sharing/create-share.ts'
-import { defineUseCase, refuse, type RefusalReason } from '../use-case.ts'
+import { defineUseCase, refuse } from '../use-case.ts'
 import { blankAsAbsent, optionalText, stringList } from './common.ts'
 import { haltRegionsOf } from './school-referral.ts'
 
 /** The share's refusal in the use case's terms. */
-const SHARE_REFUSAL: Record<400 | 403 | 404 | 409, RefusalReason> = { 400: 'invalid', 403: 'forbidden', 404: 'not_found', 409: 'conflict' }
-
 export const createReferralInput = z.object({
   studentId: z.uuid('Kies de student'),
   incidentIds: stringList(z.uuid('Onbekend incident'), 1, 'Kies minstens één incident', 20),
@@ -107,7 +105,7 @@ export const createReferral = defineUseCase({
       },
       { now },
     )
-    if (!share.ok) return { ok: false, reason: SHARE_REFUSAL[share.status], errors: share.errors.map((e) => ({ path: e.path === 'fields' ? 'shareFields' : e.path, message: e.message })) }
+    if (!share.ok) return { ok: false, reason: share.reason, errors: share.errors.map((e) => ({ path: e.path === 'fields' ? 'shareFields' : e.path, message: e.message })) }
 
     const id = crypto.randomUUID()
     await tx.insert(schema.haltReferrals).values({

@@ -16,9 +16,9 @@ import { loadIncident, type IncidentDetail } from '../incidents/incident-record.
 import { localDate } from '../dates.ts'
 import { fullName, nameRedactor, pupilLabel, SHARE_NAME_FIELD_ROLE, type NameParts } from '@baken/db/pseudonyms'
 import { recordAccesses } from '../privacy/access-log.ts'
-import { refusal as fail, type FieldError } from '../result.ts'
+import type { FieldError } from '../result.ts'
 import { textInput } from '../input-rules.ts'
-import type { Refused } from '../use-case.ts'
+import { refuse, type Outcome } from '../use-case.ts'
 
 export type SharePurpose = schema.SharePurpose
 export type ShareField = schema.ShareField
@@ -74,16 +74,7 @@ export interface CreateShareInput {
 
 export type ShareError = FieldError
 
-export type CreateShareResult =
-  | { ok: true; shareId: string; /** `texts` as disclosed. */ texts: Record<string, string> }
-  | { ok: false; status: 400 | 403 | 404 | 409; errors: ShareError[] }
-
-const STATUS_REASON = { 400: 'invalid', 403: 'forbidden', 404: 'not_found', 409: 'conflict' } as const
-
-/** A refused share record as a use case's refusal (halt referrals still read its status). */
-export function shareRecordRefusal(result: Extract<CreateShareResult, { ok: false }>): Refused {
-  return { ok: false, reason: STATUS_REASON[result.status], errors: result.errors }
-}
+export type CreateShareResult = Outcome<{ shareId: string; /** `texts` as disclosed. */ texts: Record<string, string> }>
 
 export const OUTSIDE_AGREEMENT = 'Delen buiten een geldend convenant is niet toegestaan.'
 
@@ -323,27 +314,27 @@ export async function partnerRecipients(tx: Tx, partnerId: string): Promise<{ id
  */
 export async function createShareRecord(tx: Tx, ctx: TenantContext, raw: CreateShareInput, options: { now?: Date } = {}): Promise<CreateShareResult> {
   const now = options.now ?? new Date()
-  if (!ctx.stichtingId || !ctx.schoolId) return fail(403, '', 'Alleen een school kan gegevens delen.')
+  if (!ctx.stichtingId || !ctx.schoolId) return refuse('forbidden', '', 'Alleen een school kan gegevens delen.')
   const parsed = inputSchema.safeParse(raw)
   if (!parsed.success) {
-    return { ok: false, status: 400, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.').replace(/\.\d+$/, ''), message: i.message })) }
+    return { ok: false, reason: 'invalid', errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.').replace(/\.\d+$/, ''), message: i.message })) }
   }
   const input = parsed.data
   const fields = schema.SHARE_FIELDS.filter((f) => input.fields.includes(f))
   const incidentIds = [...new Set(input.incidentIds)]
   const studentIdsIn = [...new Set(input.studentIds)]
   const recipients = [...new Set(input.recipientUserIds ?? [])]
-  if (incidentIds.length === 0 && studentIdsIn.length === 0) return fail(400, 'incidentIds', 'Kies ten minste één incident of leerling.')
-  if (input.expiresAt.getTime() <= now.getTime()) return fail(400, 'expiresAt', 'De vervaldatum moet in de toekomst liggen.')
+  if (incidentIds.length === 0 && studentIdsIn.length === 0) return refuse('invalid', 'incidentIds', 'Kies ten minste één incident of leerling.')
+  if (input.expiresAt.getTime() <= now.getTime()) return refuse('invalid', 'expiresAt', 'De vervaldatum moet in de toekomst liggen.')
 
   // The agreement: the one named, or the active one that covers everything asked.
   const want = { partnerId: input.partnerId, schoolId: ctx.schoolId, stichtingId: ctx.stichtingId, purpose: input.purpose, fields, expiresAt: input.expiresAt }
   let agreement: AgreementRow | undefined
   if (input.agreementId) {
     ;[agreement] = await tx.select().from(schema.sharingAgreements).where(eq(schema.sharingAgreements.id, input.agreementId))
-    if (!agreement) return fail(404, 'agreementId', 'Convenant niet gevonden.')
+    if (!agreement) return refuse('not_found', 'agreementId', 'Convenant niet gevonden.')
     const refused = agreementRefusal(agreement, want, now)
-    if (refused) return { ok: false, status: refused.path === 'agreementId' ? 409 : 400, errors: [refused] }
+    if (refused) return { ok: false, reason: refused.path === 'agreementId' ? 'conflict' : 'invalid', errors: [refused] }
   } else {
     const candidates = await tx
       .select()
@@ -354,15 +345,15 @@ export async function createShareRecord(tx: Tx, ctx: TenantContext, raw: CreateS
     if (!agreement) {
       // Say what stands in the way when an active agreement exists but does not cover the request.
       const closest = refusals.find((r) => r.refused && r.refused.path !== 'agreementId')
-      if (closest?.refused) return { ok: false, status: 400, errors: [closest.refused] }
-      return fail(409, 'agreementId', OUTSIDE_AGREEMENT)
+      if (closest?.refused) return { ok: false, reason: 'invalid', errors: [closest.refused] }
+      return refuse('conflict', 'agreementId', OUTSIDE_AGREEMENT)
     }
   }
 
   // Named recipients must be users of the partner.
   if (recipients.length) {
     const allowed = new Set((await partnerRecipients(tx, input.partnerId)).map((r) => r.id))
-    if (recipients.some((r) => !allowed.has(r))) return fail(400, 'recipientUserIds', 'Een gekozen ontvanger hoort niet bij deze organisatie.')
+    if (recipients.some((r) => !allowed.has(r))) return refuse('invalid', 'recipientUserIds', 'Een gekozen ontvanger hoort niet bij deze organisatie.')
   }
 
   // Incidents: readable by the caller and of the caller's school; drafts are not shared.
@@ -370,12 +361,12 @@ export async function createShareRecord(tx: Tx, ctx: TenantContext, raw: CreateS
   const incidents: IncidentDetail[] = []
   for (const id of incidentIds) {
     const incident = await loadIncident(tx, ability, id)
-    if (!incident || incident.schoolId !== ctx.schoolId) return fail(404, 'incidentIds', 'Incident niet gevonden.')
-    if (incident.status !== 'submitted') return fail(409, 'incidentIds', 'Een concept-incident kan niet gedeeld worden.')
+    if (!incident || incident.schoolId !== ctx.schoolId) return refuse('not_found', 'incidentIds', 'Incident niet gevonden.')
+    if (incident.status !== 'submitted') return refuse('conflict', 'incidentIds', 'Een concept-incident kan niet gedeeld worden.')
     incidents.push(incident)
   }
   const nobodyNamed = nameFieldRefusal(incidents, fields, studentIdsIn)
-  if (nobodyNamed) return { ok: false, status: 400, errors: [nobodyNamed] }
+  if (nobodyNamed) return { ok: false, reason: 'invalid', errors: [nobodyNamed] }
 
   // Every pupil of the school: names for the payload, the rest as bystanders in free text.
   const pupilRows = await tx
@@ -389,7 +380,7 @@ export async function createShareRecord(tx: Tx, ctx: TenantContext, raw: CreateS
     .from(schema.students)
     .where(eq(schema.students.schoolId, ctx.schoolId))
   const pupils = new Map<string, PupilFacts>(pupilRows.map((p) => [p.id, { ...p, dateOfBirth: p.dateOfBirth ? String(p.dateOfBirth) : null }]))
-  if (studentIdsIn.some((id) => !pupils.has(id))) return fail(404, 'studentIds', 'Leerling niet gevonden.')
+  if (studentIdsIn.some((id) => !pupils.has(id))) return refuse('not_found', 'studentIds', 'Leerling niet gevonden.')
   const staff = await tx
     .selectDistinct({ name: schema.users.name })
     .from(schema.memberships)

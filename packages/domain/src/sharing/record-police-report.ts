@@ -11,7 +11,7 @@ import { diffSnapshots, loadIncident, snapshotOf } from '../incidents/incident-r
 import { calendarDate, textInput, yesNo } from '../input-rules.ts'
 import { oneOrMany } from './list-input.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
-import { createShareRecord, endOfDutchDay, OUTSIDE_AGREEMENT, shareRecordRefusal } from './create-share.ts'
+import { createShareRecord, endOfDutchDay, OUTSIDE_AGREEMENT } from './create-share.ts'
 
 export const policeReportInput = z.object({
   /** The incident. */
@@ -71,7 +71,7 @@ export const recordPoliceReport = defineUseCase({
       },
       { now },
     )
-    if (!result.ok) return shareRecordRefusal(result)
+    if (!result.ok) return result
     const before = snapshotOf(incident)
     await tx
       .update(schema.incidents)

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { calendarDate, textInput } from '../input-rules.ts'
 import { oneOrMany } from './list-input.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
-import { createShareRecord, endOfDutchDay, shareRecordRefusal } from './create-share.ts'
+import { createShareRecord, endOfDutchDay } from './create-share.ts'
 
 export const shareInput = z.object({
   partnerId: z.uuid({ error: 'Kies de organisatie waarmee u deelt.' }),
@@ -51,7 +51,7 @@ export const shareIncidents = defineUseCase({
       },
       { now },
     )
-    if (!result.ok) return shareRecordRefusal(result)
+    if (!result.ok) return result
     return { ok: true, id: result.shareId }
   },
 })
