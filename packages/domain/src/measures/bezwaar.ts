@@ -19,7 +19,9 @@ import { latestMandate } from './mandates.ts'
 import { displayName } from '../students.ts'
 import { loadMeasure, measureWhere, type MeasureError } from './measure-cases.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
-import { allRuleSets, bezwaarDeadlines, MEASURE_LABELS, ruleOf, ruleSetFor, ruleView, type MeasureKind, type Rule, type RuleSet, type RuleView } from './rules.ts'
+import { bezwaarDeadlines } from './bezwaar-deadlines.ts'
+import { allRuleSets, ruleOf, ruleSetFor } from './rule-lookups.ts'
+import { MEASURE_LABELS, ruleView, type MeasureKind, type Rule, type RuleSet, type RuleView } from './rule-model.ts'
 import { refusal as refuse, zodRefusal as parseError } from '../result.ts'
 import { textInput, yesNo } from '../input-rules.ts'
 
@@ -376,7 +378,7 @@ export async function decideBezwaar(
     underMandate: ctx.role === 'directeur',
     onTime: input.decidedOn <= b.decisionDueOn,
   })
-  // The decision on the objection goes to those who received the decision (rules.ts, decisionRecipients).
+  // The decision on the objection goes to those who received the decision (decision-recipients.ts).
   await mailMeasureRecipients(tx, ctx, m, {
     subject: (f) => `Beslissing op het bezwaar over ${f.pupilName}`,
     body: (f) =>

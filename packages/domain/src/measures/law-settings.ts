@@ -1,6 +1,6 @@
 // The stichting's choices where the law leaves room, kept in stichting_settings: for now the age up
 // to which the parents of a vo pupil also receive a decision (schorsing, verwijdering). The rule set
-// holds the default and its source (rules.ts, schorsing.besluitAan: 21, Inrichtingsbesluit WVO art.
+// holds the default and its source (rule-sets.ts, schorsing.besluitAan: 21, Inrichtingsbesluit WVO art.
 // 13 as schools quote it); a stichting may choose from majority (18) up to that age. Read and set by
 // the bestuurder and the stichtingbeheerder (CASL 'LawSettings'; RLS 0013 limits writes to them).
 // Also the rule a school's proposal form shows beside the number of days of a schorsing.
@@ -10,7 +10,9 @@ import { eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { refusal as refuse, zodRefusal, type Refusal } from '../result.ts'
-import { decisionAdultAge, ruleOf, ruleSetFor, ruleStatuses, ruleView, VO_DECISION_ADULT_AGES, type RuleStatus, type RuleView } from './rules.ts'
+import { decisionAdultAge, VO_DECISION_ADULT_AGES } from './decision-recipients.ts'
+import { ruleOf, ruleSetFor } from './rule-lookups.ts'
+import { ruleStatuses, ruleView, type RuleStatus, type RuleView } from './rule-model.ts'
 
 export interface LawSettingsView {
   /** The age in force for the stichting's vo decisions: its own choice, else the rule set's. */

@@ -12,7 +12,8 @@ import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { refusal as refuse, zodRefusal, type Refusal } from '../result.ts'
-import { ruleOf, ruleSetFor, ruleView, type RuleView } from './rules.ts'
+import { ruleOf, ruleSetFor } from './rule-lookups.ts'
+import { ruleView, type RuleView } from './rule-model.ts'
 
 export type MandateRow = typeof schema.schoolMandates.$inferSelect
 

@@ -9,20 +9,10 @@ import { missingHolidaysMessage, schoolYearWithoutHolidays } from '../calendar/c
 import { loadSchoolCalendar } from '../calendar/load-school-calendar.ts'
 import { localDate, schoolYearOf } from '../dates.ts'
 import { displayName } from '../students.ts'
-import {
-  AGE_OF_MAJORITY,
-  ageOn,
-  allRuleSets,
-  checkSchorsingLength,
-  inspectieNoticeRequired,
-  MEASURE_KINDS,
-  MEASURE_LABELS,
-  removalNotices,
-  ruleSetFor,
-  skippedRungs,
-  type MeasureKind,
-  type RemovalNoticeStep,
-} from './rules.ts'
+import { AGE_OF_MAJORITY, ageOn } from './decision-recipients.ts'
+import { skippedRungs } from './ladder.ts'
+import { allRuleSets, checkSchorsingLength, inspectieNoticeRequired, removalNotices, ruleSetFor, type RemovalNoticeStep } from './rule-lookups.ts'
+import { MEASURE_KINDS, MEASURE_LABELS, type MeasureKind } from './rule-model.ts'
 import { mayTake, openTransitions, stateLabel, WORKFLOWS } from './workflows.ts'
 import { mandateById, mandateForSchorsing, type MandateRow } from './mandates.ts'
 import { definitiveRemovalRefusal, removalDecidedOn } from './removal-search.ts' // the search for another school

@@ -1,4 +1,4 @@
-// Mail about a measure to those the rule set names as recipients of the decision (rules.ts,
+// Mail about a measure to those the rule set names as recipients of the decision (decision-recipients.ts,
 // decisionRecipients: the parents in po; in vo and mbo the pupil and, under the age of the rule set or
 // the stichting's setting (vo 21, mbo 18), the parents), through
 // the outbox in the caller's transaction (packages/email). Pupils have no e-mail address in Baken, so
@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm'
 import { localDate } from '../dates.ts'
 import { displayName } from '../students.ts'
 import { decisionAdultAgeFor } from './law-settings.ts'
-import { decisionRecipients } from './rules.ts'
+import { decisionRecipients } from './decision-recipients.ts'
 
 type MeasureRow = typeof schema.measures.$inferSelect
 

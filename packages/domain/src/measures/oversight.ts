@@ -18,7 +18,7 @@ import { schoolYearBounds, schoolYearOf } from '../dates.ts'
 import { displayName } from '../students.ts'
 import { listBezwaren, type BezwaarView } from './bezwaar.ts'
 import { listMeasures, measureWhere, NOTICE_TASK_KINDS } from './measure-cases.ts'
-import type { MeasureKind } from './rules.ts'
+import type { MeasureKind } from './rule-model.ts'
 import { WORKFLOWS } from './workflows.ts'
 
 /** How far back a closed case still counts as recent. */

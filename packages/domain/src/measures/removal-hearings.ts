@@ -1,7 +1,7 @@
 // Hearings before a verwijdering: each party heard is recorded on the case with the date and
 // a summary (removal_hearings, migration 0018), and the vo Inspectie consultation in the same
 // structure (party 'inspectie_overleg'). Who must be heard comes from the measure's rule set
-// (rules.ts, requiredHearings: po the groepsleraar and the parents; vo the teachers, the pupil and,
+// (hearing-rules.ts, requiredHearings: po the groepsleraar and the parents; vo the teachers, the pupil and,
 // under 18, the parents, plus the Inspectie consultation; mbo the student and, under 18, the parents).
 // The board's decision — and the school's step "hoorgesprekken vastgelegd" — is refused, naming the
 // rule and its source, until every required party is heard (transitionMeasure calls hearingsRefusal).
@@ -13,7 +13,7 @@ import { localDate } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { dutchDayName, ruleSetOf } from './bezwaar.ts'
 import { loadMeasure, mayUpdateMeasure, type MeasureResult } from './measure-cases.ts'
-import { checkHearings, HEARING_PARTIES, HEARING_PARTY_LABELS, requiredHearings, type HearingParty } from './rules.ts'
+import { checkHearings, HEARING_PARTIES, HEARING_PARTY_LABELS, requiredHearings, type HearingParty } from './hearing-rules.ts'
 import { stateLabel } from './workflows.ts'
 import { refusal as refuse, zodRefusal } from '../result.ts'
 import { textInput } from '../input-rules.ts'

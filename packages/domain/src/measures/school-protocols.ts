@@ -1,12 +1,13 @@
 // Per school the caller may see: the sector's rule set and, when the school has a protocol on file,
-// the protocol beside the law (the law as versioned data: rules.ts). Stichting roles see all their schools,
+// the protocol beside the law (the law as versioned data: rule-sets.ts). Stichting roles see all their schools,
 // the directeur and IB their own (CASL 'Protocol'; RLS keeps other stichtingen out).
 import { schema, type Tx } from '@baken/db'
 import { accessibleWhere, type AppAbility } from '@baken/permissions'
 import { asc } from 'drizzle-orm'
 import { localDate } from '../dates.ts'
 import { compareProtocol, protocolOnFile, type ProtocolComparisonRow } from './protocol.ts'
-import { ruleSetFor, type RuleSet } from './rules.ts'
+import { ruleSetFor } from './rule-lookups.ts'
+import type { RuleSet } from './rule-model.ts'
 
 export interface SchoolProtocolView {
   school: { id: string; name: string; brin: string; sector: RuleSet['sector'] }

@@ -28,7 +28,8 @@ import type { SchoolCalendar } from '../calendar/school-calendar.ts'
 import { localDate } from '../dates.ts'
 import { dutchDayName } from './bezwaar.ts'
 import { listMeasures } from './measure-cases.ts'
-import { ruleOf, ruleSetFor, type Rule } from './rules.ts'
+import { ruleOf, ruleSetFor } from './rule-lookups.ts'
+import type { Rule } from './rule-model.ts'
 import { stateLabel } from './workflows.ts'
 
 /** A schorsing of the pupil as the check needs it. */

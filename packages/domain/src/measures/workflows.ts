@@ -1,7 +1,7 @@
 // The measures as state machines (ADR 007): per kind its states and the transitions between them,
 // each with who may take it. Every transition is recorded (measure_transitions).
 import type { Role } from '@baken/db'
-import type { MeasureKind } from './rules.ts'
+import type { MeasureKind } from './rule-model.ts'
 
 export interface TransitionRule {
   from: string
