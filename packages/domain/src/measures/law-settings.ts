@@ -4,12 +4,9 @@
 // 13 as schools quote it); a stichting may choose from majority (18) up to that age. Read and set by
 // the bestuurder and the stichtingbeheerder (CASL 'LawSettings'; RLS 0013 limits writes to them).
 // Also the rule a school's proposal form shows beside the number of days of a schorsing.
-import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
-import { record, type AppAbility } from '@baken/permissions'
-import { eq, sql } from 'drizzle-orm'
-import { z } from 'zod'
+import { schema, type Sector, type Tx } from '@baken/db'
+import { eq } from 'drizzle-orm'
 import { localDate } from '../dates.ts'
-import { refusal as refuse, zodRefusal, type Refusal } from '../result.ts'
 import { decisionAdultAge, VO_DECISION_ADULT_AGES } from './decision-recipients.ts'
 import { ruleOf, ruleSetFor } from './rule-lookups.ts'
 import { ruleStatuses, ruleView, type RuleStatus, type RuleView } from './rule-model.ts'
@@ -46,10 +43,10 @@ export async function decisionAdultAgeFor(tx: Tx, stichtingId: string, sector: S
   return (await chosenVoAge(tx, stichtingId)).age ?? undefined
 }
 
-export async function getLawSettings(tx: Tx, ability: AppAbility, ctx: TenantContext, today: string = localDate(new Date())): Promise<LawSettingsView | null> {
-  if (!ctx.stichtingId || !ability.can('read', record('LawSettings', { stichtingId: ctx.stichtingId }))) return null
+/** The stichting's law settings as pages and the API show them, with the rule each one sets. */
+export async function lawSettingsView(tx: Tx, stichtingId: string, today: string): Promise<LawSettingsView> {
   const { rule, age } = voRule(today)
-  const chosen = await chosenVoAge(tx, ctx.stichtingId)
+  const chosen = await chosenVoAge(tx, stichtingId)
   return {
     voDecisionAdultAge: chosen.age ?? age,
     voDecisionAdultAgeChosen: chosen.age,
@@ -65,32 +62,6 @@ export async function getLawSettings(tx: Tx, ability: AppAbility, ctx: TenantCon
     },
     updatedAt: chosen.updatedAt?.toISOString() ?? null,
   }
-}
-
-export const updateLawSettingsInput = z.strictObject({
-  voDecisionAdultAge: z
-    .number({ message: 'Geef de leeftijd als een heel getal van 18 tot en met 21' })
-    .int('Geef de leeftijd als een heel getal van 18 tot en met 21')
-    .min(VO_DECISION_ADULT_AGES.min, 'De leeftijd is minstens 18 (meerderjarigheid, BW art. 1:233)')
-    .max(VO_DECISION_ADULT_AGES.max, 'De leeftijd is hoogstens 21 (Inrichtingsbesluit WVO art. 13)'),
-})
-
-export type UpdateLawSettingsResult = { ok: true; settings: LawSettingsView } | Refusal
-
-/** Sets the stichting's choices; the row is created when the stichting has none yet. */
-export async function updateLawSettings(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, today: string = localDate(new Date())): Promise<UpdateLawSettingsResult> {
-  if (!ctx.stichtingId || !ability.can('update', record('LawSettings', { stichtingId: ctx.stichtingId }))) {
-    return refuse(403, '', 'Alleen het bevoegd gezag en de stichtingbeheerder stellen de regels van de stichting in.')
-  }
-  const parsed = updateLawSettingsInput.safeParse(raw)
-  if (!parsed.success) return zodRefusal(parsed.error)
-  const values = { voDecisionAdultAge: parsed.data.voDecisionAdultAge, updatedAt: sql`now()`, updatedById: ctx.userId }
-  await tx
-    .insert(schema.stichtingSettings)
-    .values({ stichtingId: ctx.stichtingId, ...values })
-    .onConflictDoUpdate({ target: schema.stichtingSettings.stichtingId, set: values })
-  const settings = await getLawSettings(tx, ability, ctx, today)
-  return { ok: true, settings: settings! }
 }
 
 /** The sector maximum of a schorsing at a school, with its rule as the proposal form shows it. */
