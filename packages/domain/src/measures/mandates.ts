@@ -6,11 +6,10 @@
 // (Awb art. 10:2), and the letter says it was taken under mandate. Nobody decides on an objection to
 // a decision they took under mandate (Awb art. 10:3 lid 3; bezwaar.ts).
 import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
-import { record, type AppAbility } from '@baken/permissions'
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { localDate } from '../dates.ts'
 import { ruleOf, ruleSetFor } from './rule-lookups.ts'
-import { ruleView, type RuleView } from './rule-model.ts'
+import type { RuleView } from './rule-model.ts'
 
 export type MandateRow = typeof schema.schoolMandates.$inferSelect
 
