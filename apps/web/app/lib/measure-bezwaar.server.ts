@@ -9,11 +9,12 @@ import {
   localDate,
   postponeBezwaar,
   recordBezwaar,
-  recordHearing,
+  recordBezwaarHearing,
   recordSearchAttempt,
   SEARCH_RESULTS,
 } from '@baken/domain'
 import type { RequestContext } from './context.server.ts'
+import { perform } from './use-case.server.ts'
 
 export const BEZWAAR_INTENTS = ['bezwaar-record', 'bezwaar-hearing', 'bezwaar-decide', 'bezwaar-postpone', 'search-attempt'] as const
 
@@ -32,32 +33,42 @@ export async function loadMeasureBezwaar(tx: Tx, ctx: RequestContext, measureId:
 
 type Form = Record<string, FormDataEntryValue>
 
+/**
+ * The measure page's form fields that were filled in: a field left empty is not sent to the use
+ * case (its schema reads a missing optional field, not an empty one).
+ */
+export function filledFields(form: Form): Record<string, string> {
+  return Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''))
+}
+
+function pick(values: Record<string, string>, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(keys.filter((k) => k in values).map((k) => [k, values[k]!]))
+}
+
 /** Runs one of the section's forms; the page's action calls this for the intents above. */
-export function bezwaarAction(tx: Tx, ctx: RequestContext, measureId: string, form: Form) {
-  const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
+export function bezwaarAction(ctx: RequestContext, id: string, form: Form) {
+  const filled = filledFields(form)
   const bezwaarId = String(form.bezwaarId ?? '')
   switch (form.intent) {
     case 'bezwaar-record':
-      return recordBezwaar(tx, ctx.ability, ctx.tenant, measureId, {
-        receivedOn: text('receivedOn'),
-        committeeFrom: text('committeeFrom'),
-        committeeUntil: text('committeeUntil'),
+      return perform(ctx, recordBezwaar, {
+        ...pick(filled, ['receivedOn', 'committeeFrom', 'committeeUntil', 'lateReason']),
         late: form.late === 'on',
-        lateReason: text('lateReason'),
         advisoryCommittee: form.advisoryCommittee === 'on',
+        id,
       })
     case 'bezwaar-hearing':
-      return recordHearing(tx, ctx.ability, ctx.tenant, measureId, bezwaarId, { hearingOn: text('hearingOn') })
+      return perform(ctx, recordBezwaarHearing, { ...pick(filled, ['hearingOn']), id, bezwaarId })
     case 'bezwaar-postpone':
-      return postponeBezwaar(tx, ctx.ability, ctx.tenant, measureId, bezwaarId, { noticeOn: text('noticeOn') })
+      return perform(ctx, postponeBezwaar, { ...pick(filled, ['noticeOn']), id, bezwaarId })
     case 'bezwaar-decide':
-      return decideBezwaar(tx, ctx.ability, ctx.tenant, measureId, bezwaarId, { decidedOn: text('decidedOn'), outcome: text('outcome'), reasons: text('reasons') })
+      return perform(ctx, decideBezwaar, { ...pick(filled, ['decidedOn', 'outcome', 'reasons']), id, bezwaarId })
     default:
-      return recordSearchAttempt(tx, ctx.ability, ctx.tenant, measureId, {
-        contactedOn: text('contactedOn'),
-        schoolName: text('schoolName'),
-        result: text('result'),
-        note: text('note'),
-      })
+      return perform(ctx, recordSearchAttempt, { ...pick(filled, ['contactedOn', 'schoolName', 'result', 'note']), id })
   }
+}
+
+/** The fields of a form on the measure page the use case reads, those left empty omitted. */
+export function measureFormInput(form: Form, keys: readonly string[]): Record<string, string> {
+  return pick(filledFields(form), keys)
 }

@@ -8,18 +8,20 @@ import {
   proposeMeasure,
   schoolHolidayGaps,
   schoolYearOf,
+  runUseCase,
   schorsingMaximumAt,
   WORKFLOWS,
 } from '@baken/domain'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import {  redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { perform, refusalData, requireUseCase, useCaseContext } from '~/lib/use-case.server.ts'
 import { formatDate } from '~/lib/format.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Measure')
+  requireUseCase(ctx, proposeMeasure)
   // This schooljaar and the next: a schorsing may start in either.
   const thisYear = schoolYearOf(new Date())
   const years = [thisYear, `${Number(thisYear.slice(0, 4)) + 1}-${Number(thisYear.slice(0, 4)) + 2}`]
@@ -27,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [pupils, removals, schorsingen, calendarGaps, schorsingMax] = await inTenant(ctx, (tx) =>
     Promise.all([
       listStudents(tx, ctx.ability, { pageSize: 200 }),
-      listMeasures(tx, ctx.ability, { kind: 'verwijdering' }),
+      runUseCase(listMeasures, tx, useCaseContext(ctx), { kind: 'verwijdering' }).then((r) => (r.ok ? r.items : [])),
       // Each pupil's schorsingen of these schooljaren: the form shows the chosen pupil's, with the total.
       listSchorsingenByPupil(tx, ctx.ability, years),
       // Schooljaren without the region's school holidays: a schorsing there is refused until they are entered.
@@ -60,7 +62,7 @@ function schoolYearOfDay(day: string): string {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Measure')
+  requireUseCase(ctx, proposeMeasure)
   const form = Object.fromEntries(await request.formData())
   const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
   const input = {
@@ -73,8 +75,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     skipJustification: text('skipJustification'),
     pendingRemovalId: text('kind') === 'schorsing' ? text('pendingRemovalId') : undefined,
   }
-  const saved = await writeInTenant(ctx, (tx) => proposeMeasure(tx, ctx.ability, ctx.tenant, input))
-  if (!saved.ok) return data({ errors: saved.errors }, { status: saved.status })
+  const saved = await perform(ctx, proposeMeasure, input)
+  if (!saved.ok) return refusalData(saved)
   return redirect(`/maatregelen/${saved.id}`)
 }
 
