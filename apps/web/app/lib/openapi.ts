@@ -6,7 +6,7 @@ import { mergePaths, pathsOf } from './openapi/endpoint.ts'
 import { haltEndpoints, haltPaths } from './openapi/halt.ts'
 import { incidentsEndpoints, incidentsPaths } from './openapi/incidents.ts'
 import { measuresEndpoints, measuresPaths } from './openapi/measures.ts'
-import { measuresExtraEndpoints, measuresExtraPaths } from './openapi/measures-extra.ts'
+import { measuresExtraEndpoints } from './openapi/measures-extra.ts'
 import { privacyEndpoints, privacyPaths } from './openapi/privacy.ts'
 import { reportingEndpoints, reportingPaths } from './openapi/reporting.ts'
 import { sharingEndpoints, sharingPaths } from './openapi/sharing.ts'
@@ -151,7 +151,6 @@ export const openApiDocument = {
     },
     ...incidentsPaths,
     ...measuresPaths,
-    ...measuresExtraPaths,
     ...accessLogPaths,
     ...sharingPaths,
     ...privacyPaths,
