@@ -5,7 +5,7 @@ import { accessLogEndpoints, accessLogPaths } from './openapi/access-log.ts'
 import { mergePaths, pathsOf } from './openapi/endpoint.ts'
 import { haltEndpoints, haltPaths } from './openapi/halt.ts'
 import { incidentsEndpoints, incidentsPaths } from './openapi/incidents.ts'
-import { measuresEndpoints, measuresPaths } from './openapi/measures.ts'
+import { measuresEndpoints } from './openapi/measures.ts'
 import { measuresExtraEndpoints } from './openapi/measures-extra.ts'
 import { privacyEndpoints, privacyPaths } from './openapi/privacy.ts'
 import { reportingEndpoints, reportingPaths } from './openapi/reporting.ts'
@@ -150,7 +150,6 @@ export const openApiDocument = {
       get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1 document' } } },
     },
     ...incidentsPaths,
-    ...measuresPaths,
     ...accessLogPaths,
     ...sharingPaths,
     ...privacyPaths,

@@ -14,7 +14,8 @@ const hearing = z.strictObject({
   createdAt: z.string(),
 })
 
-const hearingsView = z.strictObject({
+/** The hearings of a verwijdering as GET …/hearings and the measure's detail give them. */
+export const hearingsView = z.strictObject({
   hearings: z.array(hearing).describe('Oldest first'),
   required: z.array(z.strictObject({ party: z.enum(HEARING_PARTIES), label: z.string(), source: z.string(), heard: z.boolean() })).describe('Who must be heard for this pupil today, with the rule’s source'),
   complete: z.boolean(),

@@ -1,10 +1,12 @@
-// OpenAPI paths of measures, the stichting's settings and mandates, and the board's oversight (merged into lib/openapi.ts). Keys are paths under /api/v1.
+// OpenAPI operations of measures, the stichting's settings and mandates, and the board's oversight (merged into lib/openapi.ts), generated from the use cases. Paths are under /api/v1.
 import { SECTORS } from '@baken/db'
 import {
   BEZWAAR_OUTCOMES,
   decideBezwaar,
   getLawSettings,
   getLetterPdf,
+  getMeasure,
+  getBoardOversight,
   getMandates,
   grantMandate,
   LETTER_KINDS,
@@ -13,6 +15,7 @@ import {
   listMeasures,
   listMeasuresInput,
   listSearchAttempts,
+  NOTICE_TASK_KINDS,
   MEASURE_KINDS,
   postponeBezwaar,
   proposeMeasure,
@@ -30,27 +33,7 @@ import {
 } from '@baken/domain'
 import { z } from 'zod'
 import { endpoint, type Endpoint } from './endpoint.ts'
-import { errorResponse as error, uuidSchema as uuid } from './common.ts'
-
-export const measuresPaths = {
-  '/measures/{id}': {
-    get: {
-      summary: 'A measure with its transitions, mandate {id, version, maxSchoolDays, startsOn, besluitOn} (the mandate version a directeur decided under, else null), tasks (e.g. the Inspectie notice summary of a schorsing; for a verwijdering the notices verwijdering.inspectie asks: po/so inspectie_verwijdering and leerplicht_verwijdering at the decision, vo inspectie_verwijdering once definitive), linked incidents, the next steps open to the caller, hearings (verwijdering), pendingRemoval {id, state, stateLabel, open} (a schorsing pending a verwijdering), schorsingenOfYear {schoolYear, items, totalSchoolDays} (a schorsing: the pupil’s schorsingen of its schooljaar) and schorsingenPending [{id, state, stateLabel, startsOn, endsOn, schoolDays, running}] (a verwijdering)',
-      parameters: [{ name: 'id', in: 'path', required: true, schema: uuid }],
-      responses: { '200': { description: 'The measure' }, '401': error, '403': error, '404': error },
-    },
-  },
-  '/stichtingen/{id}/oversight': {
-    get: {
-      summary: 'The board’s oversight of its own stichting: measures, approvals queue, deadlines at risk (deadlines.inspectie: every statutory notice not yet filed, {taskId, measureId, kind, title, studentName, schoolName, dueOn, overdue}), counts per school',
-      parameters: [
-        { name: 'id', in: 'path', required: true, schema: uuid },
-        { name: 'schooljaar', in: 'query', schema: { type: 'string', pattern: '^[0-9]{4}-[0-9]{4}$' } },
-      ],
-      responses: { '200': { description: 'The oversight' }, '400': error, '401': error, '403': error, '404': error },
-    },
-  },
-} as const
+import { hearingsView } from './measures-extra.ts'
 
 // ---- Response schemas: what the server answers, field for field ------------------------------
 
@@ -176,6 +159,126 @@ const searchAttempt = z.strictObject({
   createdAt: at,
 })
 
+const measureDetail = measureListItem.extend({
+  reasons: z.string(),
+  skipJustification: z.string().nullable(),
+  sector: z.enum(SECTORS),
+  ruleSetId: z.string(),
+  decidedAt: at.nullable(),
+  decidedUnderMandate: z.boolean(),
+  mandate: z
+    .strictObject({ id: z.uuid(), version: z.number().int(), maxSchoolDays: z.number().int().nullable(), startsOn: day.nullable(), besluitOn: day })
+    .nullable()
+    .describe('The mandate version a directeur decided under (Awb art. 10:1), else null'),
+  transitions: z.array(
+    z.strictObject({ from: z.string().nullable(), to: z.string(), at, reason: z.string().nullable(), by: z.string().nullable(), fromLabel: z.string().nullable(), toLabel: z.string() }),
+  ),
+  tasks: z
+    .array(
+      z.strictObject({
+        id: z.uuid(),
+        stichtingId: z.uuid(),
+        schoolId: z.uuid(),
+        measureId: z.uuid(),
+        kind: z.string(),
+        title: z.string(),
+        summary: z.string().nullable(),
+        dueOn: day,
+        doneAt: at.nullable(),
+        doneById: z.uuid().nullable(),
+        reference: z.string().nullable(),
+        note: z.string().nullable(),
+        createdAt: at,
+      }),
+    )
+    .describe('E.g. the Inspectie notice summary of a schorsing; for a verwijdering the notices verwijdering.inspectie asks: po/so inspectie_verwijdering and leerplicht_verwijdering at the decision, vo inspectie_verwijdering once definitive'),
+  incidentIds: z.array(z.uuid()),
+  hearings: hearingsView.nullable().describe('A verwijdering: the hearings recorded, who must be heard, and whether that is complete'),
+  pendingRemoval: z.strictObject({ id: z.uuid(), state: z.string(), stateLabel: z.string(), open: z.boolean() }).nullable().describe('A schorsing pending a verwijdering: that verwijdering'),
+  schorsingenPending: z
+    .array(z.strictObject({ id: z.uuid(), state: z.string(), stateLabel: z.string(), startsOn: day.nullable(), endsOn: day.nullable(), schoolDays: z.number().int().nullable(), running: z.boolean() }))
+    .nullable()
+    .describe('A verwijdering: its schorsingen pending removal'),
+  schorsingenOfYear: z
+    .strictObject({
+      schoolYear: z.string(),
+      items: z.array(z.strictObject({ id: z.uuid(), startsOn: day, endsOn: day, schoolDays: z.number().int(), state: z.string(), stateLabel: z.string(), schoolYear: z.string() })),
+      totalSchoolDays: z.number().int(),
+    })
+    .nullable()
+    .describe('A schorsing: the pupil’s schorsingen of its schooljaar, this one included'),
+  next: z.array(z.strictObject({ to: z.string(), label: z.string(), needsReason: z.boolean() })).describe('The steps open to the caller'),
+})
+
+const oversightMeasure = z.strictObject({
+  id: z.uuid(),
+  kind: z.enum(MEASURE_KINDS),
+  kindLabel: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  open: z.boolean(),
+  awaitingBoard: z.boolean().describe('A proposed schorsing, or a verwijdering after the hearings'),
+  studentName: z.string(),
+  schoolId: z.uuid(),
+  schoolName: z.string(),
+  startsOn: day.nullable(),
+  endsOn: day.nullable(),
+  schoolDays: z.number().int().nullable(),
+  createdAt: at,
+  updatedAt: at,
+})
+
+const oversight = z.strictObject({
+  stichting: z.strictObject({ id: z.uuid(), name: z.string() }),
+  schooljaar: z.string(),
+  today: day,
+  measures: z.array(oversightMeasure).describe('Open schorsingen and verwijderingen, and those closed in the last 90 days'),
+  queue: z.array(oversightMeasure).describe('What waits for the board’s decision, oldest first'),
+  deadlines: z.strictObject({
+    inspectie: z
+      .array(
+        z.strictObject({
+          taskId: z.uuid(),
+          measureId: z.uuid(),
+          kind: z.enum(NOTICE_TASK_KINDS),
+          title: z.string(),
+          studentName: z.string(),
+          schoolName: z.string(),
+          dueOn: day,
+          overdue: z.boolean(),
+        }),
+      )
+      .describe('Every statutory notice not yet filed'),
+    bezwaren: z.array(bezwaarView).describe('Undecided bezwaren due within a week or overdue'),
+  }),
+  measuresPerSchool: z.array(
+    z.strictObject({
+      schoolId: z.uuid(),
+      name: z.string(),
+      sector: z.string(),
+      counts: z.strictObject({ time_out: z.number().int(), schorsing: z.number().int(), verwijdering: z.number().int() }),
+      total: z.number().int(),
+    }),
+  ),
+  incidentsPerSchool: z.array(
+    z.strictObject({
+      schoolId: z.uuid(),
+      name: z.string(),
+      brin: z.string(),
+      sector: z.string(),
+      total: z.number().int(),
+      overig: z.number().int(),
+      ernstig: z.number().int(),
+      zeerErnstig: z.number().int(),
+      confidential: z.number().int(),
+    }),
+  ),
+  irisComparison: z.strictObject({
+    schools: z.array(z.strictObject({ id: z.uuid(), name: z.string() })),
+    rows: z.array(z.strictObject({ code: z.number().int(), label: z.string(), total: z.number().int(), perSchool: z.record(z.string(), z.number().int()) })),
+  }),
+})
+
 /** The request body of a use case whose input also holds the path ids. */
 const bodyOf = <S extends z.ZodObject>(input: S, ...ids: string[]) => input.omit(Object.fromEntries(ids.map((id) => [id, true])) as never)
 
@@ -245,6 +348,15 @@ export const measuresEndpoints: Endpoint[] = [
     useCase: proposeMeasure,
     responses: { 201: { description: 'The new measure (Location: its URL)', schema: measureStep } },
     errors: [400, 403, 404, 405, 409, 415],
+  }),
+  endpoint({
+    method: 'get',
+    path: '/measures/{id}',
+    summary: 'A measure with its history, tasks, linked incidents, the steps open to the caller, hearings (verwijdering), pendingRemoval, schorsingenOfYear and schorsingenPending',
+    description: 'Opening the case is logged in the access log.',
+    useCase: getMeasure,
+    responses: { 200: { description: 'The measure', schema: measureDetail } },
+    errors: [403, 404],
   }),
   endpoint({
     method: 'post',
@@ -326,5 +438,15 @@ export const measuresEndpoints: Endpoint[] = [
     body: bodyOf(recordSearchAttempt.input, 'id'),
     responses: { 201: { description: 'The attempt', schema: measureStep } },
     errors: [400, 403, 404, 405, 409, 415],
+  }),
+  endpoint({
+    method: 'get',
+    path: '/stichtingen/{id}/oversight',
+    summary: 'The board’s oversight of its own stichting: measures, approvals queue, deadlines at risk, counts per school',
+    description: 'Only the bestuurder, only for their own stichting; any other id answers 404.',
+    useCase: getBoardOversight,
+    query: getBoardOversight.input.pick({ schooljaar: true }),
+    responses: { 200: { description: 'The oversight', schema: oversight } },
+    errors: [400, 403, 404],
   }),
 ]
