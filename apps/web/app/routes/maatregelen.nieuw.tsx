@@ -12,7 +12,7 @@ import {
   schorsingMaximumAt,
   WORKFLOWS,
 } from '@baken/domain'
-import {  redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
@@ -35,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       // Schooljaren without the region's school holidays: a schorsing there is refused until they are entered.
       schoolId ? schoolHolidayGaps(tx, schoolId, years) : Promise.resolve([]),
       // The sector maximum of a schorsing with its rule and status, shown beside the field.
-      schoolId ? schorsingMaximumAt(tx, schoolId) : Promise.resolve(null),
+      schoolId ? schorsingMaximumAt(tx, schoolId, localDate(new Date())) : Promise.resolve(null),
     ]),
   )
   // The open verwijderingen of this school's pupils, offered for a schorsing pending removal.

@@ -14,14 +14,14 @@ import { z } from 'zod'
 import { daysBetween } from '../calendar/calendar-dates.ts'
 import { termijnenwetEnd } from '../calendar/national-holidays.ts'
 import { localDate, plusDays } from '../dates.ts'
-import { calendarDate } from '../input-rules.ts'
+import { calendarDate, yesNo } from '../input-rules.ts'
 import { latestMandate } from './mandates.ts'
 import { displayName } from '../students.ts'
 import { loadMeasure, measureWhere } from './measure-cases.ts'
 import { bezwaarDeadlines } from './bezwaar-deadlines.ts'
 import { allRuleSets, ruleOf, ruleSetFor } from './rule-lookups.ts'
 import { MEASURE_LABELS, ruleView, type MeasureKind, type Rule, type RuleSet, type RuleView } from './rule-model.ts'
-import {  yesNo } from '../input-rules.ts'
+import { refuse, type Refused } from '../use-case.ts'
 
 export const BEZWAAR_OUTCOMES = ['gegrond', 'ongegrond', 'deels gegrond'] as const
 export type BezwaarOutcome = (typeof BEZWAAR_OUTCOMES)[number]
@@ -171,6 +171,17 @@ export async function decideRefusal(tx: Tx, ability: AppAbility, ctx: TenantCont
     return 'Op een bezwaar beslist niet degene die het besluit in mandaat nam (Awb art. 10:3 lid 3): hier beslist het bevoegd gezag.'
   }
   return null
+}
+
+/**
+ * The bezwaar the caller decides on (or postpones): not found when not visible, refused at `path`
+ * when decideRefusal says they may not.
+ */
+export async function bezwaarToDecide(tx: Tx, ability: AppAbility, ctx: TenantContext, measureId: string, bezwaarId: string, today: string, path: string): Promise<{ m: MeasureRow; b: typeof schema.bezwaren.$inferSelect } | Refused> {
+  const found = await visibleBezwaar(tx, ability, measureId, bezwaarId)
+  if (!found) return refuse('not_found', 'bezwaarId', 'Bezwaar niet gevonden.')
+  const refusal = await decideRefusal(tx, ability, ctx, found.m, today)
+  return refusal ? refuse('forbidden', path, refusal) : found
 }
 
 export async function logStep(tx: Tx, ctx: TenantContext, m: MeasureRow, reason: string, data: Record<string, unknown>) {

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { calendarDate, textInput } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
-import {  BEZWAAR_OUTCOMES, decidesBezwaarInOwnRight, decideRefusal, dutchDayName, logStep, visibleBezwaar } from './bezwaar.ts'
+import { BEZWAAR_OUTCOMES, decidesBezwaarInOwnRight, bezwaarToDecide, dutchDayName, logStep } from './bezwaar.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
 import { MEASURE_LABELS } from './rule-model.ts'
 
@@ -29,39 +29,37 @@ export const decideBezwaar = defineUseCase({
   permission: ['decide', 'Bezwaar'],
   forbidden: 'Op een bezwaar beslist het bevoegd gezag.',
   async run(tx, { ability, tenant: ctx, now }, { id: measureId, bezwaarId, ...data }) {
-  const today = localDate(now)
+    const today = localDate(now)
 
-  const found = await visibleBezwaar(tx, ability, measureId, bezwaarId)
-  if (!found) return refuse('not_found', 'bezwaarId', 'Bezwaar niet gevonden.')
-  const { m, b } = found
-  const refusal = await decideRefusal(tx, ability, ctx, m, today)
-  if (refusal) return refuse('forbidden', 'outcome', refusal)
-  if (b.state === 'decided') return refuse('conflict', 'outcome', 'Op dit bezwaar is al beslist.')
-  if (b.state !== 'hearing_held') return refuse('conflict', 'outcome', 'Leg eerst de hoorzitting vast: de indiener wordt gehoord voordat op het bezwaar wordt beslist (Awb art. 7:2).')
-  const input = data
-  if (input.decidedOn > today) return refuse('invalid', 'decidedOn', 'De beslisdatum ligt in de toekomst.')
-  if (b.hearingOn && input.decidedOn < b.hearingOn) return refuse('invalid', 'decidedOn', 'De beslissing kan niet vóór de hoorzitting vallen.')
-  const updated = await tx
-    .update(schema.bezwaren)
-    .set({ decidedOn: input.decidedOn, outcome: input.outcome, reasons: input.reasons, decidedById: ctx.userId, state: 'decided' })
-    .where(and(eq(schema.bezwaren.id, b.id), eq(schema.bezwaren.state, 'hearing_held')))
-    .returning({ id: schema.bezwaren.id })
-  if (updated.length !== 1) return refuse('conflict', 'outcome', 'Het bezwaar is intussen gewijzigd; laad de pagina opnieuw.')
-  await logStep(tx, ctx, m, `Beslissing op bezwaar (${dutchDayName(input.decidedOn)}): ${input.outcome}. ${input.reasons}`, {
-    event: 'bezwaar_beslist',
-    bezwaarId: b.id,
-    outcome: input.outcome,
-    reasons: input.reasons,
-    decidedOn: input.decidedOn,
-    underMandate: !decidesBezwaarInOwnRight(ability, m),
-    onTime: input.decidedOn <= b.decisionDueOn,
-  })
-  // The decision on the objection goes to those who received the decision (decision-recipients.ts).
-  await mailMeasureRecipients(tx, ctx, m, {
-    subject: (f) => `Beslissing op het bezwaar over ${f.pupilName}`,
-    body: (f) =>
-      `Op het bezwaar tegen het besluit tot ${MEASURE_LABELS[m.kind]} van ${f.pupilName} is op ${dutchDayName(input.decidedOn)} beslist: het bezwaar is ${input.outcome}. U ontvangt de schriftelijke beslissing met de motivering van de school.`,
-  })
-  return { ok: true, id: b.id, state: 'decided', decisionDueOn: b.decisionDueOn }
+    const found = await bezwaarToDecide(tx, ability, ctx, measureId, bezwaarId, today, 'outcome')
+    if ('ok' in found) return found
+    const { m, b } = found
+    if (b.state === 'decided') return refuse('conflict', 'outcome', 'Op dit bezwaar is al beslist.')
+    if (b.state !== 'hearing_held') return refuse('conflict', 'outcome', 'Leg eerst de hoorzitting vast: de indiener wordt gehoord voordat op het bezwaar wordt beslist (Awb art. 7:2).')
+    const input = data
+    if (input.decidedOn > today) return refuse('invalid', 'decidedOn', 'De beslisdatum ligt in de toekomst.')
+    if (b.hearingOn && input.decidedOn < b.hearingOn) return refuse('invalid', 'decidedOn', 'De beslissing kan niet vóór de hoorzitting vallen.')
+    const updated = await tx
+      .update(schema.bezwaren)
+      .set({ decidedOn: input.decidedOn, outcome: input.outcome, reasons: input.reasons, decidedById: ctx.userId, state: 'decided' })
+      .where(and(eq(schema.bezwaren.id, b.id), eq(schema.bezwaren.state, 'hearing_held')))
+      .returning({ id: schema.bezwaren.id })
+    if (updated.length !== 1) return refuse('conflict', 'outcome', 'Het bezwaar is intussen gewijzigd; laad de pagina opnieuw.')
+    await logStep(tx, ctx, m, `Beslissing op bezwaar (${dutchDayName(input.decidedOn)}): ${input.outcome}. ${input.reasons}`, {
+      event: 'bezwaar_beslist',
+      bezwaarId: b.id,
+      outcome: input.outcome,
+      reasons: input.reasons,
+      decidedOn: input.decidedOn,
+      underMandate: !decidesBezwaarInOwnRight(ability, m),
+      onTime: input.decidedOn <= b.decisionDueOn,
+    })
+    // The decision on the objection goes to those who received the decision (decision-recipients.ts).
+    await mailMeasureRecipients(tx, ctx, m, {
+      subject: (f) => `Beslissing op het bezwaar over ${f.pupilName}`,
+      body: (f) =>
+        `Op het bezwaar tegen het besluit tot ${MEASURE_LABELS[m.kind]} van ${f.pupilName} is op ${dutchDayName(input.decidedOn)} beslist: het bezwaar is ${input.outcome}. U ontvangt de schriftelijke beslissing met de motivering van de school.`,
+    }, today)
+    return { ok: true, id: b.id, state: 'decided', decisionDueOn: b.decisionDueOn }
   },
 })

@@ -1,11 +1,10 @@
 // The bestuurder grants (or changes: a new version) the mandate of a school's directeur to decide
 // schorsingen (Awb art. 10:1), by mandaatbesluit, up to the sector maximum.
-import { record } from '@baken/permissions'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
-import { appendMandateVersion, mandateSchool, ONLY_BOARD_MANDATES, sectorMaxOf } from './mandates.ts'
+import { appendMandateVersion, schoolToMandate, ONLY_BOARD_MANDATES, sectorMaxOf } from './mandates.ts'
 import { ruleOf, ruleSetFor } from './rule-lookups.ts'
 
 const isoDate = calendarDate('Datum als JJJJ-MM-DD')
@@ -21,10 +20,9 @@ export const grantMandate = defineUseCase({
   permission: ['manage', 'Mandate'],
   forbidden: ONLY_BOARD_MANDATES,
   async run(tx, { ability, tenant, now }, input) {
-    if (!tenant.stichtingId || !ability.can('manage', record('Mandate', { stichtingId: tenant.stichtingId }))) return refuse('forbidden', '', ONLY_BOARD_MANDATES)
     const today = localDate(now)
-    const school = await mandateSchool(tx, tenant, input.schoolId)
-    if (!school) return refuse('not_found', 'schoolId', 'School niet gevonden.')
+    const school = await schoolToMandate(tx, ability, tenant, input.schoolId)
+    if ('ok' in school) return school
     const max = sectorMaxOf(school.sector, today)
     if (input.maxSchoolDays > max) {
       const rule = ruleOf(ruleSetFor(school.sector, today), 'schorsing.maxSchooldagen')

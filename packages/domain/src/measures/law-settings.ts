@@ -6,7 +6,6 @@
 // Also the rule a school's proposal form shows beside the number of days of a schorsing.
 import { schema, type Sector, type Tx } from '@baken/db'
 import { eq } from 'drizzle-orm'
-import { localDate } from '../dates.ts'
 import { decisionAdultAge, VO_DECISION_ADULT_AGES } from './decision-recipients.ts'
 import { ruleOf, ruleSetFor } from './rule-lookups.ts'
 import { ruleStatuses, ruleView, type RuleStatus, type RuleView } from './rule-model.ts'
@@ -65,7 +64,7 @@ export async function lawSettingsView(tx: Tx, stichtingId: string, today: string
 }
 
 /** The sector maximum of a schorsing at a school, with its rule as the proposal form shows it. */
-export async function schorsingMaximumAt(tx: Tx, schoolId: string, onDate: string = localDate(new Date())): Promise<(RuleView & { max: number }) | null> {
+export async function schorsingMaximumAt(tx: Tx, schoolId: string, onDate: string): Promise<(RuleView & { max: number }) | null> {
   const [school] = await tx.select({ sector: schema.schools.sector }).from(schema.schools).where(eq(schema.schools.id, schoolId))
   if (!school) return null
   const rule = ruleOf(ruleSetFor(school.sector, onDate), 'schorsing.maxSchooldagen')

@@ -11,7 +11,7 @@
 // only: a leerkracht's own time-out request does not make her the sender of decisions);
 // templates are 'LetterTemplate'.
 import { schema, type TenantContext, type Tx } from '@baken/db'
-import {  record, type AppAbility } from '@baken/permissions'
+import { record, type AppAbility } from '@baken/permissions'
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
@@ -24,7 +24,7 @@ import { decisionAdultAgeFor } from './law-settings.ts'
 import { mandateById } from './mandates.ts'
 import { decisionRecipients } from './decision-recipients.ts'
 import { allRuleSets, ruleSetFor } from './rule-lookups.ts'
-import {  type MeasureKind } from './rule-model.ts'
+import { type MeasureKind } from './rule-model.ts'
 import { textInput } from '../input-rules.ts'
 
 export * from './letter-text.ts'

@@ -14,26 +14,26 @@ export const listLetterTemplates = defineUseCase({
   input: z.object({}),
   permission: ['read', 'LetterTemplate'],
   async run(tx, { ability }): Promise<Outcome<{ items: LetterTemplateOverview[] }>> {
-  const t = schema.letterTemplates
-  const rows = await tx
-    .select({ id: t.id, kind: t.kind, version: t.version, body: t.body, createdAt: t.createdAt, createdByName: schema.users.name })
-    .from(t)
-    .leftJoin(schema.users, eq(schema.users.id, t.createdById))
-    .where(accessibleWhere(ability, 'read', 'LetterTemplate', templateColumns))
-    .orderBy(asc(t.kind), desc(t.version))
-  const items = LETTER_KINDS.map((kind) => {
-    const own = rows.filter((r) => r.kind === kind)
-    const latest = own[0]
-    return {
-      kind,
-      label: LETTER_KIND_LABELS[kind],
-      required: REQUIRED_PLACEHOLDERS[kind],
-      latest: latest ? { id: latest.id, version: latest.version, body: latest.body, createdAt: latest.createdAt, createdByName: latest.createdByName } : null,
-      standard: DEFAULT_LETTER_TEMPLATES[kind],
-      usesStandard: !latest,
-      versions: own.map(({ id, version, createdAt, createdByName }) => ({ id, version, createdAt, createdByName })),
-    }
-  })
-  return { ok: true, items }
+    const t = schema.letterTemplates
+    const rows = await tx
+      .select({ id: t.id, kind: t.kind, version: t.version, body: t.body, createdAt: t.createdAt, createdByName: schema.users.name })
+      .from(t)
+      .leftJoin(schema.users, eq(schema.users.id, t.createdById))
+      .where(accessibleWhere(ability, 'read', 'LetterTemplate', templateColumns))
+      .orderBy(asc(t.kind), desc(t.version))
+    const items = LETTER_KINDS.map((kind) => {
+      const own = rows.filter((r) => r.kind === kind)
+      const latest = own[0]
+      return {
+        kind,
+        label: LETTER_KIND_LABELS[kind],
+        required: REQUIRED_PLACEHOLDERS[kind],
+        latest: latest ? { id: latest.id, version: latest.version, body: latest.body, createdAt: latest.createdAt, createdByName: latest.createdByName } : null,
+        standard: DEFAULT_LETTER_TEMPLATES[kind],
+        usesStandard: !latest,
+        versions: own.map(({ id, version, createdAt, createdByName }) => ({ id, version, createdAt, createdByName })),
+      }
+    })
+    return { ok: true, items }
   },
 })

@@ -16,39 +16,39 @@ export const listLetters = defineUseCase({
   input: z.object({ id: z.string() }),
   permission: ['read', 'Measure'],
   async run(tx, { ability }, { id: measureId }): Promise<Outcome<{ items: LetterListItem[]; available: LetterKind[] }>> {
-  const m = await loadMeasure(tx, ability, measureId)
-  if (!m) return refuse('not_found', 'id', 'Maatregel niet gevonden.')
-  const l = schema.measureLetters
-  const rows = await tx
-    .select({
-      id: l.id,
-      kind: l.kind,
-      version: l.version,
-      templateVersion: schema.letterTemplates.version,
-      createdAt: l.createdAt,
-      createdByName: schema.users.name,
-    })
-    .from(l)
-    .leftJoin(schema.letterTemplates, eq(schema.letterTemplates.id, l.templateId))
-    .leftJoin(schema.users, eq(schema.users.id, l.createdById))
-    .where(eq(l.measureId, m.id))
-    .orderBy(desc(l.createdAt), asc(l.kind), desc(l.version))
-  const sendings = await tx
-    .select({ data: schema.measureTransitions.data })
-    .from(schema.measureTransitions)
-    .where(and(eq(schema.measureTransitions.measureId, m.id), sql`${schema.measureTransitions.data}->>'event' = 'brief_verzonden'`))
-    .orderBy(asc(schema.measureTransitions.at))
-  const sent = sendings.map((s) => s.data as { letterId: string; sentOn: string; channel: SendChannel; mails?: number })
-  return {
-    ok: true,
-    items: rows.map((r) => ({
-      ...r,
-      kindLabel: LETTER_KIND_LABELS[r.kind],
-      sent: sent
-        .filter((x) => x.letterId === r.id)
-        .map((x) => ({ on: x.sentOn, channel: x.channel, channelLabel: SEND_CHANNEL_LABELS[x.channel] ?? x.channel, mails: x.mails ?? 0 })),
-    })),
-    available: mayMakeLetter(ability, m) ? letterKindsFor(m.kind, m.state) : [],
-  }
+    const m = await loadMeasure(tx, ability, measureId)
+    if (!m) return refuse('not_found', 'id', 'Maatregel niet gevonden.')
+    const l = schema.measureLetters
+    const rows = await tx
+      .select({
+        id: l.id,
+        kind: l.kind,
+        version: l.version,
+        templateVersion: schema.letterTemplates.version,
+        createdAt: l.createdAt,
+        createdByName: schema.users.name,
+      })
+      .from(l)
+      .leftJoin(schema.letterTemplates, eq(schema.letterTemplates.id, l.templateId))
+      .leftJoin(schema.users, eq(schema.users.id, l.createdById))
+      .where(eq(l.measureId, m.id))
+      .orderBy(desc(l.createdAt), asc(l.kind), desc(l.version))
+    const sendings = await tx
+      .select({ data: schema.measureTransitions.data })
+      .from(schema.measureTransitions)
+      .where(and(eq(schema.measureTransitions.measureId, m.id), sql`${schema.measureTransitions.data}->>'event' = 'brief_verzonden'`))
+      .orderBy(asc(schema.measureTransitions.at))
+    const sent = sendings.map((s) => s.data as { letterId: string; sentOn: string; channel: SendChannel; mails?: number })
+    return {
+      ok: true,
+      items: rows.map((r) => ({
+        ...r,
+        kindLabel: LETTER_KIND_LABELS[r.kind],
+        sent: sent
+          .filter((x) => x.letterId === r.id)
+          .map((x) => ({ on: x.sentOn, channel: x.channel, channelLabel: SEND_CHANNEL_LABELS[x.channel] ?? x.channel, mails: x.mails ?? 0 })),
+      })),
+      available: mayMakeLetter(ability, m) ? letterKindsFor(m.kind, m.state) : [],
+    }
   },
 })

@@ -6,8 +6,9 @@
 // (Awb art. 10:2), and the letter says it was taken under mandate. Nobody decides on an objection to
 // a decision they took under mandate (Awb art. 10:3 lid 3; bezwaar.ts).
 import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
+import { record, type AppAbility } from '@baken/permissions'
 import { and, desc, eq, sql } from 'drizzle-orm'
-import { localDate } from '../dates.ts'
+import { refuse, type Refused } from '../use-case.ts'
 import { ruleOf, ruleSetFor } from './rule-lookups.ts'
 import type { RuleView } from './rule-model.ts'
 
@@ -61,7 +62,7 @@ export type MandateCheck = { ok: true; mandate: MandateRow } | { ok: false; mess
  * Whether the school's directeur may decide this schorsing today under the school's mandate: one is
  * in force (granted, not withdrawn, started) and the schorsing is not longer than it allows.
  */
-export async function mandateForSchorsing(tx: Tx, m: { schoolId: string; kind: string; schoolDays: number | null }, today: string = localDate(new Date())): Promise<MandateCheck> {
+export async function mandateForSchorsing(tx: Tx, m: { schoolId: string; kind: string; schoolDays: number | null }, today: string): Promise<MandateCheck> {
   const board = 'Dit besluit is aan het bevoegd gezag'
   if (m.kind !== 'schorsing') return { ok: false, message: `${board}: een mandaat van de directeur geldt alleen voor schorsingen.` }
   const mandate = await latestMandate(tx, m.schoolId)
@@ -87,13 +88,17 @@ export async function mandateById(tx: Tx, id: string | null): Promise<MandateRow
   return row ?? null
 }
 
-/** The school, when it is one of the caller's stichting. */
-export async function mandateSchool(tx: Tx, ctx: TenantContext, schoolId: string) {
+/**
+ * The school of the caller's stichting whose mandate the caller grants or withdraws; refused for
+ * whoever does not manage its mandates, not found for a school of no stichting of theirs.
+ */
+export async function schoolToMandate(tx: Tx, ability: AppAbility, ctx: TenantContext, schoolId: string): Promise<{ id: string; sector: Sector; stichtingId: string } | Refused> {
+  if (!ctx.stichtingId || !ability.can('manage', record('Mandate', { stichtingId: ctx.stichtingId }))) return refuse('forbidden', '', ONLY_BOARD_MANDATES)
   const [school] = await tx
     .select({ id: schema.schools.id, sector: schema.schools.sector, stichtingId: schema.schools.stichtingId })
     .from(schema.schools)
-    .where(and(eq(schema.schools.id, schoolId), eq(schema.schools.stichtingId, ctx.stichtingId!)))
-  return school ?? null
+    .where(and(eq(schema.schools.id, schoolId), eq(schema.schools.stichtingId, ctx.stichtingId)))
+  return school ?? refuse('not_found', 'schoolId', 'School niet gevonden.')
 }
 
 /** Appends a version; a lock per school makes two changes at once take consecutive versions. */

@@ -6,6 +6,7 @@ import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { textInput } from '../input-rules.ts'
+import { refuse, type Refused } from '../use-case.ts'
 import { recordAccess } from '../privacy/access-log.ts'
 import { displayName } from '../students.ts'
 import { mandateById } from './mandates.ts'
@@ -47,6 +48,16 @@ export async function loadMeasure(
 /** The measure's fields the CASL step rules look at (workflows.ts), not yet knowing of a mandate. */
 export function stepSubject(m: typeof schema.measures.$inferSelect): Omit<StepSubject, 'mandated'> {
   return { stichtingId: m.stichtingId, schoolId: m.schoolId, kind: m.kind, proposedById: m.proposedById }
+}
+
+/**
+ * The measure the caller records something on (a hearing, a search attempt): not found when they
+ * cannot see it, refused with `forbidden` when they may not act on it.
+ */
+export async function measureToUpdate(tx: Tx, ability: AppAbility, id: string, forbidden: string): Promise<typeof schema.measures.$inferSelect | Refused> {
+  const m = await loadMeasure(tx, ability, id)
+  if (!m) return refuse('not_found', 'id', 'Maatregel niet gevonden.')
+  return mayUpdateMeasure(ability, m) ? m : refuse('forbidden', '', forbidden)
 }
 
 /** Whether the caller may act on this measure (take a step, record a hearing or a search attempt). */

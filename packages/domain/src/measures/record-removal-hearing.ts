@@ -7,7 +7,7 @@ import { calendarDate, textInput } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { dutchDayName, ruleSetOf } from './bezwaar.ts'
 import { HEARING_PARTIES, HEARING_PARTY_LABELS, requiredHearings } from './hearing-rules.ts'
-import { loadMeasure, mayUpdateMeasure } from './measure-cases.ts'
+import { measureToUpdate } from './measure-cases.ts'
 import { HEARING_STATES, pupilBirthDate } from './removal-hearings.ts'
 import { stateLabel } from './workflows.ts'
 
@@ -24,35 +24,34 @@ export const recordRemovalHearing = defineUseCase({
   input: recordRemovalHearingInput,
   permission: ['update', 'Measure'],
   async run(tx, { ability, tenant: ctx, now }, input) {
-  const today = localDate(now)
-  const m = await loadMeasure(tx, ability, input.id)
-  if (!m) return refuse('not_found', 'id', 'Maatregel niet gevonden.')
-  if (!mayUpdateMeasure(ability, m)) return refuse('forbidden', '', 'Je mag geen hoorgesprek vastleggen.')
-  if (m.kind !== 'verwijdering') return refuse('conflict', 'party', 'Hoorgesprekken worden vastgelegd bij een verwijdering.')
-  if (!HEARING_STATES.includes(m.state)) {
-    return refuse('conflict', 'party', `Hoorgesprekken worden vastgelegd vóór het besluit; deze verwijdering is ${stateLabel(m.kind, m.state)}.`)
-  }
-  if (input.heardOn > today) return refuse('invalid', 'heardOn', 'De datum ligt in de toekomst.')
-  const required = requiredHearings(ruleSetOf(m), await pupilBirthDate(tx, m, today), today)
-  const asked = required.find((r) => r.party === input.party)
-  if (!asked) {
-    const names = required.map((r) => r.label).join(', ')
-    return refuse('invalid', 'party', `Voor deze verwijdering vraagt de wet: ${names} (${required[0]?.rule.source ?? ''}); ${HEARING_PARTY_LABELS[input.party]} hoort daar niet bij.`)
-  }
-  const id = crypto.randomUUID()
-  const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
-  await tx.insert(schema.removalHearings).values({ id, ...tenant, measureId: m.id, party: input.party, heardOn: input.heardOn, summary: input.summary, recordedById: ctx.userId })
-  const what = input.party === 'inspectie_overleg' ? 'Overleg met de Inspectie' : `Gehoord: ${HEARING_PARTY_LABELS[input.party]}`
-  await tx.insert(schema.measureTransitions).values({
-    ...tenant,
-    measureId: m.id,
-    fromState: m.state,
-    toState: m.state,
-    byId: ctx.userId,
-    reason: `${what} op ${dutchDayName(input.heardOn)}.`,
-    data: { event: 'hoorgesprek', hearingId: id, party: input.party, rule: asked.rule.source },
-  })
-  return { ok: true, id, state: m.state }
+    const today = localDate(now)
+    const m = await measureToUpdate(tx, ability, input.id, 'Je mag geen hoorgesprek vastleggen.')
+    if ('ok' in m) return m
+    if (m.kind !== 'verwijdering') return refuse('conflict', 'party', 'Hoorgesprekken worden vastgelegd bij een verwijdering.')
+    if (!HEARING_STATES.includes(m.state)) {
+      return refuse('conflict', 'party', `Hoorgesprekken worden vastgelegd vóór het besluit; deze verwijdering is ${stateLabel(m.kind, m.state)}.`)
+    }
+    if (input.heardOn > today) return refuse('invalid', 'heardOn', 'De datum ligt in de toekomst.')
+    const required = requiredHearings(ruleSetOf(m), await pupilBirthDate(tx, m, today), today)
+    const asked = required.find((r) => r.party === input.party)
+    if (!asked) {
+      const names = required.map((r) => r.label).join(', ')
+      return refuse('invalid', 'party', `Voor deze verwijdering vraagt de wet: ${names} (${required[0]?.rule.source ?? ''}); ${HEARING_PARTY_LABELS[input.party]} hoort daar niet bij.`)
+    }
+    const id = crypto.randomUUID()
+    const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
+    await tx.insert(schema.removalHearings).values({ id, ...tenant, measureId: m.id, party: input.party, heardOn: input.heardOn, summary: input.summary, recordedById: ctx.userId })
+    const what = input.party === 'inspectie_overleg' ? 'Overleg met de Inspectie' : `Gehoord: ${HEARING_PARTY_LABELS[input.party]}`
+    await tx.insert(schema.measureTransitions).values({
+      ...tenant,
+      measureId: m.id,
+      fromState: m.state,
+      toState: m.state,
+      byId: ctx.userId,
+      reason: `${what} op ${dutchDayName(input.heardOn)}.`,
+      data: { event: 'hoorgesprek', hearingId: id, party: input.party, rule: asked.rule.source },
+    })
+    return { ok: true, id, state: m.state }
   },
 })
 

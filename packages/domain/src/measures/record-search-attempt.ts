@@ -6,7 +6,7 @@ import { localDate } from '../dates.ts'
 import { calendarDate, textInput } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { dutchDayName, ruleSetOf } from './bezwaar.ts'
-import { loadMeasure, mayUpdateMeasure } from './measure-cases.ts'
+import { measureToUpdate } from './measure-cases.ts'
 import { removalDecidedOn, SEARCH_RESULTS } from './removal-search.ts'
 import { ruleOf } from './rule-lookups.ts'
 import { stateLabel } from './workflows.ts'
@@ -25,47 +25,44 @@ export const recordSearchAttempt = defineUseCase({
   input: recordSearchAttemptInput,
   permission: ['update', 'Measure'],
   async run(tx, { ability, tenant: ctx, now }, input) {
-  const today = localDate(now)
-  const m = await loadMeasure(tx, ability, input.id)
-  if (!m) return refuse('not_found', 'id', 'Maatregel niet gevonden.')
-  if (!mayUpdateMeasure(ability, m)) {
-    return refuse('forbidden', '', 'Je mag geen zoekpoging vastleggen.')
-  }
-  if (m.kind !== 'verwijdering' || m.state !== 'searching') {
-    return refuse('conflict', '', `Zoekpogingen horen bij een verwijdering waarvoor een andere school wordt gezocht; deze maatregel is ${stateLabel(m.kind, m.state)}.`)
-  }
-  if (input.contactedOn > today) return refuse('invalid', 'contactedOn', 'De datum ligt in de toekomst: leg een zoekpoging vast nadat het contact er is geweest.')
-  const decidedOn = await removalDecidedOn(tx, m)
-  if (!decidedOn || input.contactedOn < decidedOn) {
-    const rule = ruleOf(ruleSetOf(m), 'verwijdering.definitief')
-    return refuse('invalid',
-      'contactedOn',
-      `De zoekpoging van ${dutchDayName(input.contactedOn)} ligt vóór het besluit tot verwijdering (${decidedOn ? dutchDayName(decidedOn) : 'nog niet genomen'}): ` +
-        `het zoeken naar een andere school of instelling begint met dat besluit, en alleen pogingen vanaf die dag tellen (${rule.source}).`,
-    )
-  }
-  const id = crypto.randomUUID()
-  const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
-  await tx.insert(schema.removalSearchAttempts).values({
-    id,
-    ...tenant,
-    measureId: m.id,
-    contactedOn: input.contactedOn,
-    schoolName: input.schoolName,
-    result: input.result,
-    note: input.note || null,
-    recordedById: ctx.userId,
-  })
-  await tx.insert(schema.measureTransitions).values({
-    ...tenant,
-    measureId: m.id,
-    fromState: m.state,
-    toState: m.state,
-    byId: ctx.userId,
-    reason: `Zoekpoging ${dutchDayName(input.contactedOn)}: ${input.schoolName} — ${input.result}.${input.note ? ` ${input.note}` : ''}`,
-    data: { event: 'zoekpoging', attemptId: id, note: input.note ?? null },
-  })
-  return { ok: true, id, state: m.state }
+    const today = localDate(now)
+    const m = await measureToUpdate(tx, ability, input.id, 'Je mag geen zoekpoging vastleggen.')
+    if ('ok' in m) return m
+    if (m.kind !== 'verwijdering' || m.state !== 'searching') {
+      return refuse('conflict', '', `Zoekpogingen horen bij een verwijdering waarvoor een andere school wordt gezocht; deze maatregel is ${stateLabel(m.kind, m.state)}.`)
+    }
+    if (input.contactedOn > today) return refuse('invalid', 'contactedOn', 'De datum ligt in de toekomst: leg een zoekpoging vast nadat het contact er is geweest.')
+    const decidedOn = await removalDecidedOn(tx, m)
+    if (!decidedOn || input.contactedOn < decidedOn) {
+      const rule = ruleOf(ruleSetOf(m), 'verwijdering.definitief')
+      return refuse('invalid',
+        'contactedOn',
+        `De zoekpoging van ${dutchDayName(input.contactedOn)} ligt vóór het besluit tot verwijdering (${decidedOn ? dutchDayName(decidedOn) : 'nog niet genomen'}): ` +
+          `het zoeken naar een andere school of instelling begint met dat besluit, en alleen pogingen vanaf die dag tellen (${rule.source}).`,
+      )
+    }
+    const id = crypto.randomUUID()
+    const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
+    await tx.insert(schema.removalSearchAttempts).values({
+      id,
+      ...tenant,
+      measureId: m.id,
+      contactedOn: input.contactedOn,
+      schoolName: input.schoolName,
+      result: input.result,
+      note: input.note || null,
+      recordedById: ctx.userId,
+    })
+    await tx.insert(schema.measureTransitions).values({
+      ...tenant,
+      measureId: m.id,
+      fromState: m.state,
+      toState: m.state,
+      byId: ctx.userId,
+      reason: `Zoekpoging ${dutchDayName(input.contactedOn)}: ${input.schoolName} — ${input.result}.${input.note ? ` ${input.note}` : ''}`,
+      data: { event: 'zoekpoging', attemptId: id, note: input.note ?? null },
+    })
+    return { ok: true, id, state: m.state }
   },
 })
 

@@ -80,7 +80,7 @@ export async function removalDecidedOn(tx: Tx, m: typeof schema.measures.$inferS
 }
 
 /** For transitionMeasure: why this verwijdering may not become definitive yet, or null. */
-export async function definitiveRemovalRefusal(tx: Tx, m: typeof schema.measures.$inferSelect, today: string = localDate(new Date())): Promise<string | null> {
+export async function definitiveRemovalRefusal(tx: Tx, m: typeof schema.measures.$inferSelect, today: string): Promise<string | null> {
   const attempts = await tx
     .select({ contactedOn: schema.removalSearchAttempts.contactedOn, result: schema.removalSearchAttempts.result })
     .from(schema.removalSearchAttempts)
@@ -127,7 +127,7 @@ export interface MeasureSearchView {
 }
 
 /** What the measure page shows about the search for another school (verwijderingen only). */
-export async function getMeasureSearch(tx: Tx, ability: AppAbility, measureId: string, today: string = localDate(new Date())): Promise<MeasureSearchView | null> {
+export async function getMeasureSearch(tx: Tx, ability: AppAbility, measureId: string, today: string): Promise<MeasureSearchView | null> {
   const m = await loadMeasure(tx, ability, measureId)
   if (!m || m.kind !== 'verwijdering') return null
   const attempts = (await searchAttemptsOf(tx, ability, measureId)) ?? []

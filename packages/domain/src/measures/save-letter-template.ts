@@ -16,24 +16,24 @@ export const saveLetterTemplate = defineUseCase({
   permission: ['create', 'LetterTemplate'],
   forbidden: ONLY_BOARD_TEMPLATES,
   async run(tx, { ability, tenant: ctx }, { kind, body }): Promise<Outcome<{ id: string; version: number }>> {
-  if (!ctx.stichtingId || !ability.can('create', record('LetterTemplate', { stichtingId: ctx.stichtingId }))) {
-    return refuse('forbidden', '', ONLY_BOARD_TEMPLATES)
-  }
-  const text = body.replace(/\r\n?/g, '\n')
-  const check = checkLetterTemplate(kind, text)
-  const problems = letterTemplateProblems(check)
-  if (problems.length) {
-    return templateRefusal(invalid(problems.map((message) => ({ path: 'body', message }))), check)
-  }
-  const [last] = await tx
-    .select({ version: max(schema.letterTemplates.version) })
-    .from(schema.letterTemplates)
-    .where(and(eq(schema.letterTemplates.stichtingId, ctx.stichtingId), eq(schema.letterTemplates.kind, kind)))
-  const version = (last?.version ?? 0) + 1
-  const [row] = await tx
-    .insert(schema.letterTemplates)
-    .values({ stichtingId: ctx.stichtingId, kind, version, body: text, createdById: ctx.userId })
-    .returning({ id: schema.letterTemplates.id })
-  return { ok: true, id: row!.id, version }
+    if (!ctx.stichtingId || !ability.can('create', record('LetterTemplate', { stichtingId: ctx.stichtingId }))) {
+      return refuse('forbidden', '', ONLY_BOARD_TEMPLATES)
+    }
+    const text = body.replace(/\r\n?/g, '\n')
+    const check = checkLetterTemplate(kind, text)
+    const problems = letterTemplateProblems(check)
+    if (problems.length) {
+      return templateRefusal(invalid(problems.map((message) => ({ path: 'body', message }))), check)
+    }
+    const [last] = await tx
+      .select({ version: max(schema.letterTemplates.version) })
+      .from(schema.letterTemplates)
+      .where(and(eq(schema.letterTemplates.stichtingId, ctx.stichtingId), eq(schema.letterTemplates.kind, kind)))
+    const version = (last?.version ?? 0) + 1
+    const [row] = await tx
+      .insert(schema.letterTemplates)
+      .values({ stichtingId: ctx.stichtingId, kind, version, body: text, createdById: ctx.userId })
+      .returning({ id: schema.letterTemplates.id })
+    return { ok: true, id: row!.id, version }
   },
 })

@@ -1,11 +1,10 @@
 // The bestuurder withdraws a school's mandate (Awb art. 10:8): a new version; decisions taken under
 // it stand.
-import { record } from '@baken/permissions'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
-import { appendMandateVersion, latestMandate, mandateSchool, ONLY_BOARD_MANDATES } from './mandates.ts'
+import { appendMandateVersion, latestMandate, schoolToMandate, ONLY_BOARD_MANDATES } from './mandates.ts'
 
 const isoDate = calendarDate('Datum als JJJJ-MM-DD')
 
@@ -19,10 +18,9 @@ export const withdrawMandate = defineUseCase({
   permission: ['manage', 'Mandate'],
   forbidden: ONLY_BOARD_MANDATES,
   async run(tx, { ability, tenant, now }, input) {
-    if (!tenant.stichtingId || !ability.can('manage', record('Mandate', { stichtingId: tenant.stichtingId }))) return refuse('forbidden', '', ONLY_BOARD_MANDATES)
     const today = localDate(now)
-    const school = await mandateSchool(tx, tenant, input.schoolId)
-    if (!school) return refuse('not_found', 'schoolId', 'School niet gevonden.')
+    const school = await schoolToMandate(tx, ability, tenant, input.schoolId)
+    if ('ok' in school) return school
     const besluitOn = input.besluitOn ?? today
     if (besluitOn > today) return refuse('invalid', 'besluitOn', 'Het besluit tot intrekking ligt in de toekomst.')
     const latest = await latestMandate(tx, school.id)
