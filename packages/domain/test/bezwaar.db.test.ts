@@ -100,7 +100,7 @@ describe('the demo bezwaar', () => {
     expect(b!.decisionTerm).toMatchObject({ key: 'schorsing.bezwaarBeslistermijn', source: 'Awb art. 7:10 lid 1 en 3' })
     expect(b!.decisionDueOn > today).toBe(true)
     expect(b!.daysLeft).toBe(daysBetween(today, b!.decisionDueOn))
-    const m = await as(BOARD, (tx) => getMeasureBezwaar(tx, ability(BOARD), ctxOf[BOARD]!, b!.measureId, today))
+    const m = ok(await run(BOARD, getMeasureBezwaar, { id: b!.measureId }, today))
     const terms = bezwaarTerms({ sector: 'po', measureKind: 'schorsing', decisionSentOn: sentOn, receivedOn: b!.receivedOn })
     expect(m!.objection).toMatchObject({ decisionSentOn: sentOn, objectionDeadline: terms.objectionDeadline })
     expect(daysBetween(sentOn, terms.objectionDeadline)).toBeGreaterThanOrEqual(42)

@@ -279,7 +279,7 @@ describe('the letter’s sending moves a schorsing to "besluit verzonden"', () =
     expect(await send('leerkracht@branding.demo', id, letterId, { channel: 'post', sentOn: today })).toMatchObject({ ok: false })
     expect(await send('bestuur@horizon.demo', id, letterId, { channel: 'post', sentOn: today })).toMatchObject({ ok: false, reason: 'not_found' })
     expect(await send(DIR, id, letterId, { channel: 'uitgereikt', sentOn: today })).toMatchObject({ ok: true, state: 'letter_sent' })
-    const bezwaar = await as(DIR, (tx) => getMeasureBezwaar(tx, ability(DIR), ctxOf[DIR]!, id, today))
+    const bezwaar = ok(await run(DIR, getMeasureBezwaar, { id }, today))
     expect(bezwaar!.objection!.decisionSentOn).toBe(today)
   })
 })

@@ -11,10 +11,11 @@ import {
   recordBezwaar,
   recordBezwaarHearing,
   recordSearchAttempt,
+  runUseCase,
   SEARCH_RESULTS,
 } from '@baken/domain'
 import type { RequestContext } from './context.server.ts'
-import { perform } from './use-case.server.ts'
+import { perform, useCaseContext } from './use-case.server.ts'
 
 export const BEZWAAR_INTENTS = ['bezwaar-record', 'bezwaar-hearing', 'bezwaar-decide', 'bezwaar-postpone', 'search-attempt'] as const
 
@@ -24,11 +25,23 @@ export function isBezwaarIntent(intent: unknown): intent is (typeof BEZWAAR_INTE
 
 /** The section's data, or null when the caller sees no bezwaren and no search (e.g. a time-out). */
 export async function loadMeasureBezwaar(tx: Tx, ctx: RequestContext, measureId: string) {
-  const today = localDate(new Date())
-  const [bezwaar, search] = await Promise.all([getMeasureBezwaar(tx, ctx.ability, ctx.tenant, measureId, today), getMeasureSearch(tx, ctx.ability, measureId, today)])
+  const now = new Date()
+  const today = localDate(now)
+  const [bezwaarRead, searchRead] = await Promise.all([
+    runUseCase(getMeasureBezwaar, tx, useCaseContext(ctx, now), { id: measureId }),
+    runUseCase(getMeasureSearch, tx, useCaseContext(ctx, now), { id: measureId }),
+  ])
+  const bezwaar = bezwaarRead.ok ? { objection: bezwaarRead.objection, bezwaren: bezwaarRead.bezwaren, may: bezwaarRead.may } : null
+  const search = searchRead.ok ? valueOf(searchRead) : null
   if (!bezwaar && !search) return null
   // The choices of the forms, from the domain (component code imports no @baken values).
   return { bezwaar, search, today, outcomes: [...BEZWAAR_OUTCOMES], searchResults: [...SEARCH_RESULTS] }
+}
+
+/** An outcome's value without its `ok`. */
+function valueOf<T extends { ok: true }>(outcome: T): Omit<T, 'ok'> {
+  const { ok: _ok, ...value } = outcome
+  return value
 }
 
 type Form = Record<string, FormDataEntryValue>

@@ -1,18 +1,16 @@
 import {
   listMeasures,
-  listSchorsingenByPupil,
+  getProposalForm,
   listStudents,
   localDate,
   MEASURE_KINDS,
   MEASURE_LABELS,
   proposeMeasure,
   schoolHolidayGaps,
-  schoolYearOf,
   runUseCase,
-  schorsingMaximumAt,
   WORKFLOWS,
 } from '@baken/domain'
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
@@ -22,22 +20,19 @@ import { formatDate } from '~/lib/format.ts'
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requireUseCase(ctx, proposeMeasure)
-  // This schooljaar and the next: a schorsing may start in either.
-  const thisYear = schoolYearOf(new Date())
-  const years = [thisYear, `${Number(thisYear.slice(0, 4)) + 1}-${Number(thisYear.slice(0, 4)) + 2}`]
   const schoolId = ctx.tenant.schoolId
-  const [pupils, removals, schorsingen, calendarGaps, schorsingMax] = await inTenant(ctx, (tx) =>
+  const [pupils, removals, form] = await inTenant(ctx, (tx) =>
     Promise.all([
       listStudents(tx, ctx.ability, { pageSize: 200 }),
       runUseCase(listMeasures, tx, useCaseContext(ctx), { kind: 'verwijdering' }).then((r) => (r.ok ? r.items : [])),
-      // Each pupil's schorsingen of these schooljaren: the form shows the chosen pupil's, with the total.
-      listSchorsingenByPupil(tx, ctx.ability, years),
-      // Schooljaren without the region's school holidays: a schorsing there is refused until they are entered.
-      schoolId ? schoolHolidayGaps(tx, schoolId, years) : Promise.resolve([]),
-      // The sector maximum of a schorsing with its rule and status, shown beside the field.
-      schoolId ? schorsingMaximumAt(tx, schoolId, localDate(new Date())) : Promise.resolve(null),
+      // The schooljaren a schorsing may start in, each pupil's schorsingen in them and the sector maximum.
+      runUseCase(getProposalForm, tx, useCaseContext(ctx), {}),
     ]),
   )
+  if (!form.ok) throw data('Geen toegang', { status: 403 })
+  const { years, schorsingen, schorsingMax } = form
+  // Schooljaren without the region's school holidays: a schorsing there is refused until they are entered.
+  const calendarGaps = schoolId ? await inTenant(ctx, (tx) => schoolHolidayGaps(tx, schoolId, years)) : []
   // The open verwijderingen of this school's pupils, offered for a schorsing pending removal.
   const closed: readonly string[] = WORKFLOWS.verwijdering.final
   return {

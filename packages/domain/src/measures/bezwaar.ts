@@ -332,7 +332,7 @@ export interface MeasureBezwaarView {
 }
 
 /** What the measure page shows about bezwaar, and what the caller may do there. */
-export async function getMeasureBezwaar(tx: Tx, ability: AppAbility, ctx: TenantContext, measureId: string, today: string): Promise<MeasureBezwaarView | null> {
+export async function measureBezwaarOf(tx: Tx, ability: AppAbility, ctx: TenantContext, measureId: string, today: string): Promise<MeasureBezwaarView | null> {
   if (!ability.can('read', 'Bezwaar')) return null
   const m = await loadMeasure(tx, ability, measureId)
   if (!m || !DECIDED_STATES[m.kind]) return null

@@ -127,7 +127,7 @@ export interface MeasureSearchView {
 }
 
 /** What the measure page shows about the search for another school (verwijderingen only). */
-export async function getMeasureSearch(tx: Tx, ability: AppAbility, measureId: string, today: string): Promise<MeasureSearchView | null> {
+export async function measureSearchOf(tx: Tx, ability: AppAbility, measureId: string, today: string): Promise<MeasureSearchView | null> {
   const m = await loadMeasure(tx, ability, measureId)
   if (!m || m.kind !== 'verwijdering') return null
   const attempts = (await searchAttemptsOf(tx, ability, measureId)) ?? []
