@@ -2,6 +2,7 @@ import { getLawSettings, getMandates, grantMandate, localDate, mayRun, updateLaw
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireContext } from '~/lib/context.server.ts'
+import { formatDate } from '~/lib/format.ts'
 import { perform, refusalData, requireUseCase } from '~/lib/use-case.server.ts'
 
 /**
@@ -49,8 +50,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const STATUS_LABELS: Record<string, string> = { vastgesteld: 'Vastgesteld', onzeker: 'Onzeker', instelbaar: 'Instelbaar' }
 
-/** 2026-11-18 → 18-11-2026 */
-const ddmmyyyy = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '')
+/** 2026-11-18 → 18-11-2026; nothing for no date. */
+const shownDate = (iso: string | null) => (iso ? formatDate(iso) : '')
 
 export default function Settings() {
   const { settings, mandates, today, mayUpdate } = useLoaderData<typeof loader>()
@@ -147,7 +148,7 @@ function Mandates({ mandates, today, errorSchool, errors }: { mandates: Mandates
               {school.current ? (
                 <>
                   Mandaat: de directeur besluit over een schorsing van ten hoogste <strong>{school.current.maxSchoolDays} schooldagen</strong>, vanaf{' '}
-                  {ddmmyyyy(school.current.startsOn)} (mandaatbesluit van {ddmmyyyy(school.current.besluitOn)}).
+                  {shownDate(school.current.startsOn)} (mandaatbesluit van {shownDate(school.current.besluitOn)}).
                 </>
               ) : (
                 <>Geen mandaat: het bevoegd gezag besluit over elke schorsing.</>
@@ -168,8 +169,8 @@ function Mandates({ mandates, today, errorSchool, errors }: { mandates: Mandates
                     <li key={v.id}>
                       Versie {v.version}:{' '}
                       {v.action === 'verleend'
-                        ? `verleend tot ${v.maxSchoolDays} schooldagen vanaf ${ddmmyyyy(v.startsOn)}, besluit van ${ddmmyyyy(v.besluitOn)}`
-                        : `ingetrokken, besluit van ${ddmmyyyy(v.besluitOn)}`}
+                        ? `verleend tot ${v.maxSchoolDays} schooldagen vanaf ${shownDate(v.startsOn)}, besluit van ${shownDate(v.besluitOn)}`
+                        : `ingetrokken, besluit van ${shownDate(v.besluitOn)}`}
                       {' — '}vastgelegd {new Date(v.at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' })}
                       {v.byName ? ` door ${v.byName}` : ''}
                     </li>

@@ -123,7 +123,7 @@ export default function MeasurePage() {
         <dd>
           {m.ruleSetId} ({m.sector})
           {m.decidedUnderMandate
-            ? ` · besloten door de directeur namens het bevoegd gezag, krachtens mandaat${m.mandate ? ` van ${m.mandate.besluitOn.slice(8, 10)}-${m.mandate.besluitOn.slice(5, 7)}-${m.mandate.besluitOn.slice(0, 4)} (ten hoogste ${m.mandate.maxSchoolDays} schooldagen; Awb art. 10:1)` : ''}`
+            ? ` · besloten door de directeur namens het bevoegd gezag, krachtens mandaat${m.mandate ? ` van ${formatDate(m.mandate.besluitOn)} (ten hoogste ${m.mandate.maxSchoolDays} schooldagen; Awb art. 10:1)` : ''}`
             : ''}
           {periodRule ? (
             <p className="pr-note">

@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { missingHolidaysMessage, schoolYearWithoutHolidays } from '../calendar/calendar-gaps.ts'
 import { loadSchoolCalendar } from '../calendar/load-school-calendar.ts'
 import { localDate, schoolYearOf } from '../dates.ts'
-import { textInput } from '../input-rules.ts'
+import { calendarDate, textInput } from '../input-rules.ts'
 import { defineUseCase, refuse, type Outcome, type Refused } from '../use-case.ts'
 import { skippedRungs } from './ladder.ts'
 import { loadMeasure, REMOVAL_CLOSED } from './measure-cases.ts'
@@ -17,7 +17,7 @@ import { MEASURE_KINDS, MEASURE_LABELS, type MeasureKind } from './rule-model.ts
 import { checkPupilSchorsingen, type FollowUpBasis } from './schorsing-chain.ts'
 import { stateLabel, WORKFLOWS } from './workflows.ts'
 
-const isoDate = z.iso.date('Datum als JJJJ-MM-DD')
+const isoDate = calendarDate('Datum als JJJJ-MM-DD')
 
 export const proposeMeasureInput = z.strictObject({
   kind: z.enum(MEASURE_KINDS, { message: 'Kies adempauze, time-out, schorsing of verwijdering' }),
