@@ -4,6 +4,9 @@ import { getMeasureHearings, HEARING_PARTIES, recordLetterSent, recordRemovalHea
 import { z } from 'zod'
 import { endpoint, type Endpoint } from './endpoint.ts'
 
+/** The errors of a step on a record: invalid input, the role, no such record, the state, no JSON. */
+export const WRITE_ERRORS = [400, 403, 404, 405, 409, 415] as const
+
 const hearing = z.strictObject({
   id: z.uuid(),
   party: z.enum(HEARING_PARTIES),
@@ -41,7 +44,7 @@ export const measuresExtraEndpoints: Endpoint[] = [
     useCase: recordRemovalHearing,
     body: recordRemovalHearing.input.omit({ id: true }),
     responses: { 201: { description: 'The hearing and the measure’s state', schema: z.strictObject({ id: z.uuid(), state: z.string() }) } },
-    errors: [400, 403, 404, 405, 409, 415],
+    errors: WRITE_ERRORS,
   }),
   endpoint({
     method: 'post',
@@ -53,6 +56,6 @@ export const measuresExtraEndpoints: Endpoint[] = [
     responses: {
       201: { description: 'The letter, the measure’s state and the number of mails queued', schema: z.strictObject({ id: z.uuid(), version: z.number().int(), state: z.string(), mails: z.number().int() }) },
     },
-    errors: [400, 403, 404, 405, 409, 415],
+    errors: WRITE_ERRORS,
   }),
 ]

@@ -33,7 +33,7 @@ import {
 } from '@baken/domain'
 import { z } from 'zod'
 import { endpoint, type Endpoint } from './endpoint.ts'
-import { hearingsView } from './measures-extra.ts'
+import { hearingsView, WRITE_ERRORS } from './measures-extra.ts'
 
 // ---- Response schemas: what the server answers, field for field ------------------------------
 
@@ -328,7 +328,7 @@ export const measuresEndpoints: Endpoint[] = [
     summary: 'Withdraw a school’s mandate (Awb art. 10:8), as a new version (the bestuurder only): {schoolId, besluitOn? (default today)}; 409 when the school has no mandate',
     useCase: withdrawMandate,
     responses: { 200: { description: 'The new mandate version (action ingetrokken)', schema: mandateVersion } },
-    errors: [400, 403, 404, 405, 409, 415],
+    errors: WRITE_ERRORS,
   }),
   endpoint({
     method: 'get',
@@ -347,7 +347,7 @@ export const measuresEndpoints: Endpoint[] = [
       'A schorsing longer than the sector allows is refused with the rule and its source, as is one that overlaps another schorsing of the pupil or directly follows or precedes one (no school day between) unless incidentIds names a new incident with the pupil after the other one’s decision, and one in a schooljaar without the region’s school holidays (400 on startsOn or schoolDays); skipJustification is required when a rung is skipped; a pendingRemovalId that is not an open verwijdering of this pupil is refused (400/404/409 on pendingRemovalId).',
     useCase: proposeMeasure,
     responses: { 201: { description: 'The new measure (Location: its URL)', schema: measureStep } },
-    errors: [400, 403, 404, 405, 409, 415],
+    errors: WRITE_ERRORS,
   }),
   endpoint({
     method: 'get',
@@ -367,7 +367,7 @@ export const measuresEndpoints: Endpoint[] = [
     useCase: transitionMeasure,
     body: bodyOf(transitionMeasure.input, 'id'),
     responses: { 200: { description: 'The measure’s new state', schema: measureStep } },
-    errors: [400, 403, 404, 405, 409, 415],
+    errors: WRITE_ERRORS,
   }),
   endpoint({
     method: 'get',
@@ -385,7 +385,7 @@ export const measuresEndpoints: Endpoint[] = [
     useCase: renderLetter,
     body: bodyOf(renderLetter.input, 'id'),
     responses: { 201: { description: 'The letter (Location: its PDF)', schema: z.strictObject({ id: z.uuid(), version: z.number().int(), href: z.string() }) } },
-    errors: [400, 403, 404, 405, 409, 415],
+    errors: WRITE_ERRORS,
   }),
   endpoint({
     method: 'get',
@@ -411,7 +411,7 @@ export const measuresEndpoints: Endpoint[] = [
     useCase: recordBezwaar,
     body: bodyOf(recordBezwaar.input, 'id'),
     responses: { 201: { description: 'The bezwaar with its decision deadline', schema: bezwaarStep } },
-    errors: [400, 403, 404, 405, 409, 415],
+    errors: WRITE_ERRORS,
   }),
   endpoint({
     method: 'post',
@@ -419,7 +419,7 @@ export const measuresEndpoints: Endpoint[] = [
     summary: '{action: "hearing", hearingOn}, {action: "decide", decidedOn, outcome: gegrond | ongegrond | deels gegrond, reasons}, or {action: "postpone", noticeOn} (a schorsing: once by six weeks, Awb art. 7:10 lid 3)',
     body: bezwaarStepBody,
     responses: { 200: { description: 'The bezwaar after the step (postpone: with the decision term)', schema: bezwaarStep } },
-    errors: [400, 403, 404, 405, 409, 415],
+    errors: WRITE_ERRORS,
   }),
   endpoint({
     method: 'get',
@@ -437,7 +437,7 @@ export const measuresEndpoints: Endpoint[] = [
     useCase: recordSearchAttempt,
     body: bodyOf(recordSearchAttempt.input, 'id'),
     responses: { 201: { description: 'The attempt', schema: measureStep } },
-    errors: [400, 403, 404, 405, 409, 415],
+    errors: WRITE_ERRORS,
   }),
   endpoint({
     method: 'get',
