@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
-import { appendMandateVersion, schoolToMandate, ONLY_BOARD_MANDATES, sectorMaxOf } from './mandates.ts'
+import { appendMandateVersion, schoolToMandate, sectorMaxOf } from './mandates.ts'
 import { ruleOf, ruleSetFor } from './rule-lookups.ts'
 
 const isoDate = calendarDate('Datum als JJJJ-MM-DD')
@@ -18,7 +18,6 @@ export const grantMandate = defineUseCase({
     besluitOn: isoDate,
   }),
   permission: ['manage', 'Mandate'],
-  forbidden: ONLY_BOARD_MANDATES,
   async run(tx, { ability, tenant, now }, input) {
     const today = localDate(now)
     const school = await schoolToMandate(tx, ability, tenant, input.schoolId)

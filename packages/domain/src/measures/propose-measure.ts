@@ -37,7 +37,6 @@ export const proposeMeasure = defineUseCase({
   name: 'measures/propose-measure',
   input: proposeMeasureInput,
   permission: ['create', 'Measure'],
-  forbidden: 'Je mag deze maatregel niet voorstellen.',
   run: (tx, { ability, tenant, now }, input) => propose(tx, ability, tenant, input, localDate(now)),
 })
 

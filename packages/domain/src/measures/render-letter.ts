@@ -18,7 +18,6 @@ export const renderLetter = defineUseCase({
   name: 'measures/render-letter',
   input: z.object({ id: z.string(), kind: letterKind }),
   permission: ['update', 'Measure'],
-  forbidden: 'Je mag geen brieven bij maatregelen maken.',
   async run(tx, { ability, tenant: ctx, now }, { id: measureId, kind }): Promise<Outcome<{ id: string; version: number }>> {
     if (!ctx.stichtingId || !mayMakeLetters(ability, ctx)) return refuse('forbidden', '', 'Je mag geen brieven bij maatregelen maken.')
     const m = await loadMeasure(tx, ability, measureId, { lock: true })

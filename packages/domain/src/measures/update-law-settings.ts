@@ -21,7 +21,6 @@ export const updateLawSettings = defineUseCase({
       .max(VO_DECISION_ADULT_AGES.max, 'De leeftijd is hoogstens 21 (Inrichtingsbesluit WVO art. 13)'),
   }),
   permission: ['update', 'LawSettings'],
-  forbidden: ONLY_BOARD,
   async run(tx, { ability, tenant, now }, input) {
     if (!tenant.stichtingId || !ability.can('update', record('LawSettings', { stichtingId: tenant.stichtingId }))) return refuse('forbidden', '', ONLY_BOARD)
     const values = { voDecisionAdultAge: input.voDecisionAdultAge, updatedAt: sql`now()`, updatedById: tenant.userId }

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
-import { appendMandateVersion, latestMandate, schoolToMandate, ONLY_BOARD_MANDATES } from './mandates.ts'
+import { appendMandateVersion, latestMandate, schoolToMandate } from './mandates.ts'
 
 const isoDate = calendarDate('Datum als JJJJ-MM-DD')
 
@@ -16,7 +16,6 @@ export const withdrawMandate = defineUseCase({
     besluitOn: isoDate.optional(),
   }),
   permission: ['manage', 'Mandate'],
-  forbidden: ONLY_BOARD_MANDATES,
   async run(tx, { ability, tenant, now }, input) {
     const today = localDate(now)
     const school = await schoolToMandate(tx, ability, tenant, input.schoolId)
