@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { isTermijnenwetHoliday } from '../src/calendar/index.ts'
 import { bezwaarTerms, lateBezwaarMessage } from '../src/measures/bezwaar.ts'
 import { checkDefinitiveRemoval } from '../src/measures/removal-search.ts'
-import { ruleSetFor } from '../src/measures/rules.ts'
+import { ruleSetFor } from '../src/measures/rule-lookups.ts'
 import { plusDays } from '../src/dates.ts'
 
 describe('the board’s decision deadline per sector', () => {

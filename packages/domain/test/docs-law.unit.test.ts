@@ -2,7 +2,8 @@
 // sets cannot drift apart without this test failing.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { allRuleSets, RULE_KEYS, ruleStatuses } from '../src/measures/rules.ts'
+import { allRuleSets } from '../src/measures/rule-lookups.ts'
+import { RULE_KEYS, ruleStatuses } from '../src/measures/rule-model.ts'
 
 const doc = readFileSync(new URL('../../../docs/law.md', import.meta.url), 'utf8')
 const rows = doc

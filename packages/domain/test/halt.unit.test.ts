@@ -2,7 +2,7 @@
 // note; Dutch local time for appointments; ages on the day of referral; median and p90.
 import { describe, expect, it } from 'vitest'
 import { buildClosingReport, closeInput, closingReportText, parseLocalDateTime, percentiles } from '../src/halt/index.ts'
-import { ageOn } from '../src/measures/rules.ts'
+import { ageOn } from '../src/measures/decision-recipients.ts'
 
 describe('buildClosingReport', () => {
   const done = {

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { buildSchoolCalendar, isTermijnenwetRestDay, plusDays, type CalendarEntry } from '../src/calendar/index.ts'
 import { bezwaarTerms } from '../src/measures/bezwaar.ts'
 import { letterSalutation } from '../src/measures/letter-text.ts'
-import { ageOn, checkSchorsingLength, decisionRecipients, maxSchorsingSchoolDays, type MeasureKind } from '../src/measures/rules.ts'
+import { ageOn, decisionRecipients } from '../src/measures/decision-recipients.ts'
+import { checkSchorsingLength, maxSchorsingSchoolDays } from '../src/measures/rule-lookups.ts'
+import type { MeasureKind } from '../src/measures/rule-model.ts'
 import { checkSchorsingChain, type SchorsingSpan } from '../src/measures/schorsing-chain.ts'
 
 const SECTORS = ['po', 'so', 'vo', 'mbo'] as const

@@ -3,28 +3,38 @@
 // template without the reasons, a leerkracht, another stichting), the objection-clause setting, and
 // template versions.
 import { schema, withTenant, type DatabaseHandle, type TenantContext } from '@baken/db'
-import { defineAbilityFor } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getLetterPdf, listLetters, listLetterTemplates, renderLetter, saveLetterTemplate } from '../src/index.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
+import { runAs } from './support/run-use-case.ts'
+import type { Outcome, UseCase } from '../src/use-case.ts'
+import type { z } from 'zod'
 import { pdfText } from './support/pdf-text.ts'
 
 let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
 const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
-const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
+/** Runs a use case as the user, on a Dutch day when given (at noon, so the day is the same in Amsterdam). */
+const run = <S extends z.ZodType, T extends object>(email: string, useCase: UseCase<S, T>, input: unknown, on?: string) =>
+  runAs(h.db, ctxOf[email]!, useCase, input, on ? new Date(`${on}T12:00:00Z`) : undefined)
+/** The value of an outcome that must have succeeded. */
+const ok = <T extends object>(outcome: Outcome<T>) => {
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome))
+  return outcome
+}
 // Letters are written as on the day the demo was seeded (its measures lie around that day).
 let NOW: Date
 const longDate = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
 /** 2026-11-18 → "woensdag 18 november 2026", as a letter writes a day. */
 const dutchDay = (iso: string) => longDate.format(new Date(`${iso}T12:00:00Z`))
-const make = (email: string, measureId: string, kind: string) => as(email, (tx) => renderLetter(tx, ability(email), ctxOf[email]!, measureId, kind, { now: NOW }))
-const saveTemplate = (email: string, kind: string, body: string) => as(email, (tx) => saveLetterTemplate(tx, ability(email), ctxOf[email]!, kind, body))
+const make = (email: string, measureId: string, kind: string) => runAs(h.db, ctxOf[email]!, renderLetter, { id: measureId, kind }, NOW)
+const saveTemplate = (email: string, kind: string, body: string) => run(email, saveLetterTemplate, { kind, body })
 const textOf = async (email: string, measureId: string, letterId: string) => {
-  const letter = await as(email, (tx) => getLetterPdf(tx, ability(email), ctxOf[email]!, measureId, letterId))
-  expect(letter).not.toBeNull()
-  return await pdfText(letter!.pdf)
+  const letter = await run(email, getLetterPdf, { id: measureId, letterId })
+  expect(letter).toMatchObject({ ok: true })
+  if (!letter.ok) throw new Error(JSON.stringify(letter))
+  return await pdfText(letter.pdf)
 }
 
 async function demoMeasure(email: string, kind: string, state: string) {
@@ -85,7 +95,7 @@ describe('a letter for a decided schorsing', () => {
   it('each new letter is the next version; the bestuurder makes letters too; the list shows them newest first', async () => {
     expect(await make('ib@branding.demo', decided.id, 'schorsing')).toMatchObject({ ok: true, version: 2 })
     expect(await make('bestuur@kompas.demo', decided.id, 'schorsing')).toMatchObject({ ok: true, version: 3 })
-    const list = await as('directeur@branding.demo', (tx) => listLetters(tx, ability('directeur@branding.demo'), decided.id))
+    const list = ok(await run('directeur@branding.demo', listLetters, { id: decided.id }))
     expect(list!.items.map((l) => l.version)).toEqual([3, 2, 1])
     expect(list!.items.every((l) => l.kind === 'schorsing' && l.templateVersion === 1)).toBe(true)
     expect(list!.available).toEqual(['schorsing', 'bezwaar_beslissing'])
@@ -108,27 +118,27 @@ describe('a letter for a decided schorsing', () => {
 describe('refusals', () => {
   it('a proposed schorsing has no letter yet', async () => {
     const r = await make('directeur@branding.demo', proposed.id, 'schorsing')
-    expect(r).toMatchObject({ ok: false, status: 409 })
+    expect(r).toMatchObject({ ok: false, reason: 'conflict' })
     if (!r.ok) expect(r.errors[0]!.message).toMatch(/pas als de schorsing is besloten; de schorsing is nu "voorgesteld"/)
     expect(await h.db.select().from(schema.measureLetters).where(eq(schema.measureLetters.measureId, proposed.id))).toEqual([])
   })
 
   it('a letter of another kind than the measure’s is refused', async () => {
-    expect(await make('directeur@branding.demo', decided.id, 'time_out_kennisgeving')).toMatchObject({ ok: false, status: 400, errors: [{ path: 'kind' }] })
-    expect(await make('directeur@branding.demo', decided.id, 'brief')).toMatchObject({ ok: false, status: 400, errors: [{ path: 'kind' }] })
+    expect(await make('directeur@branding.demo', decided.id, 'time_out_kennisgeving')).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'kind' }] })
+    expect(await make('directeur@branding.demo', decided.id, 'brief')).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'kind' }] })
   })
 
   it('a leerkracht sends no decision letters (403), a stichtingbeheerder neither', async () => {
-    expect(await make('leerkracht@branding.demo', decided.id, 'schorsing')).toMatchObject({ ok: false, status: 403 })
-    expect(await make('beheer@kompas.demo', decided.id, 'schorsing')).toMatchObject({ ok: false, status: 403 })
+    expect(await make('leerkracht@branding.demo', decided.id, 'schorsing')).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await make('beheer@kompas.demo', decided.id, 'schorsing')).toMatchObject({ ok: false, reason: 'forbidden' })
   })
 
   it('Horizon cannot make, list or download a letter of a Kompas measure', async () => {
     const [letter] = await h.db.select().from(schema.measureLetters).where(eq(schema.measureLetters.measureId, decided.id))
     for (const email of ['bestuur@horizon.demo', 'directeur@horizon.demo']) {
-      expect(await make(email, decided.id, 'schorsing'), email).toMatchObject({ ok: false, status: 404 })
-      expect(await as(email, (tx) => listLetters(tx, ability(email), decided.id))).toBeNull()
-      expect(await as(email, (tx) => getLetterPdf(tx, ability(email), ctxOf[email]!, decided.id, letter!.id))).toBeNull()
+      expect(await make(email, decided.id, 'schorsing'), email).toMatchObject({ ok: false, reason: 'not_found' })
+      expect(await run(email, listLetters, { id: decided.id })).toMatchObject({ ok: false, reason: 'not_found' })
+      expect(await run(email, getLetterPdf, { id: decided.id, letterId: letter!.id })).toMatchObject({ ok: false, reason: 'not_found' })
       // The tenant wall on its own: raw rows as the app role.
       expect(await as(email, (tx) => tx.select().from(schema.measureLetters))).toEqual([])
     }
@@ -137,20 +147,20 @@ describe('refusals', () => {
   it('a template without {{redenen}} is refused when saved, and a letter from such a template too', async () => {
     const body = 'Onderwerp: schorsing\n\n{{aanhef}}\n\n{{leerling}} is geschorst voor {{duur}}: {{periode}}.\n\n{{wettelijke_grondslag}}\n\n{{onderwijs_tijdens_maatregel}}\n\n{{bezwaarclausule}}{{inspectie_melding}}\n\n{{ondertekening}}'
     const saved = await saveTemplate('beheer@kompas.demo', 'schorsing', body)
-    expect(saved).toMatchObject({ ok: false, status: 400, missing: ['redenen'], unknown: [] })
+    expect(saved).toMatchObject({ ok: false, reason: 'invalid', missing: ['redenen'], unknown: [] })
     if (!saved.ok) expect(saved.errors[0]!.message).toBe('Het sjabloon mist verplichte plaatshouders: {{redenen}}.')
     // Horizon's template, changed past the check (as a migration or a script could).
     const horizon = await demoMeasure('directeur@horizon.demo', 'schorsing', 'approved')
     await h.db.insert(schema.letterTemplates).values({ stichtingId: horizon.stichtingId, kind: 'schorsing', version: 2, body })
     const r = await make('directeur@horizon.demo', horizon.id, 'schorsing')
-    expect(r).toMatchObject({ ok: false, status: 409, missing: ['redenen'] })
+    expect(r).toMatchObject({ ok: false, reason: 'conflict', missing: ['redenen'] })
     if (!r.ok) expect(r.errors[0]!.message).toMatch(/^Sjabloon versie 2: Het sjabloon mist verplichte plaatshouders: \{\{redenen\}\}\./)
   })
 })
 
 describe('templates', () => {
   it('the stichtingbeheerder and the bestuurder add versions; the next letter uses the newest', async () => {
-    const base = (await as('beheer@kompas.demo', (tx) => listLetterTemplates(tx, ability('beheer@kompas.demo')))).find((t) => t.kind === 'schorsing')!
+    const base = ok(await run('beheer@kompas.demo', listLetterTemplates, {})).items.find((t) => t.kind === 'schorsing')!
     expect(base).toMatchObject({ latest: { version: 1 }, required: expect.arrayContaining(['redenen', 'bezwaarclausule']) })
     const body = base.latest!.body.replace('Met vriendelijke groet,', 'Met vriendelijke groet, namens de Kompasscholen,')
     expect(await saveTemplate('beheer@kompas.demo', 'schorsing', body)).toMatchObject({ ok: true, version: 2 })
@@ -160,13 +170,13 @@ describe('templates', () => {
     const text = await textOf('directeur@branding.demo', decided.id, (r as { id: string }).id)
     expect(text).toContain('namens de Kompasscholen')
     expect(text).toContain('sjabloon versie 3')
-    const after = (await as('directeur@branding.demo', (tx) => listLetterTemplates(tx, ability('directeur@branding.demo')))).find((t) => t.kind === 'schorsing')!
+    const after = ok(await run('directeur@branding.demo', listLetterTemplates, {})).items.find((t) => t.kind === 'schorsing')!
     expect(after.versions.map((v) => v.version)).toEqual([3, 2, 1])
   })
 
   it('school staff read the templates but add none; Horizon sees only its own', async () => {
-    expect(await saveTemplate('directeur@branding.demo', 'schorsing', 'x'.repeat(30))).toMatchObject({ ok: false, status: 403 })
-    const horizon = await as('bestuur@horizon.demo', (tx) => listLetterTemplates(tx, ability('bestuur@horizon.demo')))
+    expect(await saveTemplate('directeur@branding.demo', 'schorsing', 'x'.repeat(30))).toMatchObject({ ok: false, reason: 'forbidden' })
+    const horizon = ok(await run('bestuur@horizon.demo', listLetterTemplates, {})).items
     const schorsing = horizon.find((t) => t.kind === 'schorsing')!
     expect(schorsing.versions.map((v) => v.version)).toEqual([2, 1])
     expect(schorsing.latest!.body).not.toContain('Kompasscholen')

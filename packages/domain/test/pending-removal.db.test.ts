@@ -6,16 +6,27 @@ import { demoDates, type DemoDates } from '@baken/db/demo'
 import { defineAbilityFor } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getMeasure, listMeasures, proposeMeasure, ruleSetFor, transitionMeasure } from '../src/index.ts'
+import { findMeasures, getMeasure, proposeMeasure, ruleSetFor, transitionMeasure } from '../src/index.ts'
 import { openDemoDatabase } from './support/demo-database.ts'
+import { runAs } from './support/run-use-case.ts'
+import type { Outcome, UseCase } from '../src/use-case.ts'
+import type { z } from 'zod'
 
 let h: DatabaseHandle
 const ctxOf: Record<string, TenantContext> = {}
 const LYCEUM = 'directeur@lyceum.demo'
 const as = <T>(email: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(h.db, ctxOf[email]!, fn)
 const ability = (email: string) => defineAbilityFor(ctxOf[email]!)
-const propose = (email: string, input: Record<string, unknown>) => as(email, (tx) => proposeMeasure(tx, ability(email), ctxOf[email]!, input))
-const show = (email: string, id: string) => as(email, (tx) => getMeasure(tx, ability(email), ctxOf[email]!, id))
+/** Runs a use case as the user, on a Dutch day when given (at noon, so the day is the same in Amsterdam). */
+const run = <S extends z.ZodType, T extends object>(email: string, useCase: UseCase<S, T>, input: unknown, on?: string) =>
+  runAs(h.db, ctxOf[email]!, useCase, input, on ? new Date(`${on}T12:00:00Z`) : undefined)
+/** The value of an outcome that must have succeeded. */
+const ok = <T extends object>(outcome: Outcome<T>) => {
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome))
+  return outcome
+}
+const propose = (email: string, input: Record<string, unknown>) => run(email, proposeMeasure, input)
+const show = async (email: string, id: string) => ok(await run(email, getMeasure, { id }))
 const JUSTIFY = 'Ernstige veiligheidsincidenten; lichtere maatregelen volstaan niet meer.'
 
 let removal: { id: string; studentId: string } // the demo verwijdering in "searching"
@@ -65,7 +76,7 @@ describe('the demo', () => {
     const s = await show(LYCEUM, pending.id)
     expect(s).toMatchObject({ kind: 'schorsing', studentId: removal.studentId, pendingRemovalId: removal.id, pendingRemoval: { id: removal.id, state: 'searching', open: true } })
     // Other measures carry no link.
-    const [plain] = await as(LYCEUM, (tx) => listMeasures(tx, ability(LYCEUM), { kind: 'adempauze' }))
+    const [plain] = await as(LYCEUM, (tx) => findMeasures(tx, ability(LYCEUM), { kind: 'adempauze' }))
     expect((await show(LYCEUM, plain!.id))!).toMatchObject({ pendingRemovalId: null, pendingRemoval: null, schorsingenPending: null })
   })
 })
@@ -77,17 +88,17 @@ describe('proposing a schorsing pending removal', () => {
     const id = (r as { id: string }).id
     const [row] = await h.db.select().from(schema.measures).where(eq(schema.measures.id, id))
     expect(row).toMatchObject({ pendingRemovalId: removal.id, kind: 'schorsing', startsOn: seeded.schoolDay('noord', 3, 'lyceum'), schoolDays: 2 })
-    const listed = await as(LYCEUM, (tx) => listMeasures(tx, ability(LYCEUM), { pendingRemovalId: removal.id }))
+    const listed = await as(LYCEUM, (tx) => findMeasures(tx, ability(LYCEUM), { pendingRemovalId: removal.id }))
     expect(listed.map((m) => m.id)).toContain(id)
     // The board decides, as for any schorsing: tasks including the Inspectie notice (vo, > 1 day).
-    expect(await as('bestuur@kompas.demo', (tx) => transitionMeasure(tx, defineAbilityFor(ctxOf['bestuur@kompas.demo']!), ctxOf['bestuur@kompas.demo']!, id, { to: 'approved' }))).toMatchObject({ ok: true })
+    expect(await run('bestuur@kompas.demo', transitionMeasure, { to: 'approved', id })).toMatchObject({ ok: true })
     const tasks = await h.db.select({ kind: schema.measureTasks.kind }).from(schema.measureTasks).where(eq(schema.measureTasks.measureId, id))
     expect(tasks.map((t) => t.kind)).toContain('inspectie_melding')
   })
 
   it('keeps the sector maximum (uncertain in law: the rule says so)', async () => {
     const r = await propose(LYCEUM, schorsing(removal.studentId, removal.id, { schoolDays: 6 }))
-    expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'schoolDays' }] })
+    expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'schoolDays' }] })
     const rule = ruleSetFor('vo', '2026-11-21').rules.find((x) => x.key === 'verwijdering.schorsingHangende')!
     expect(rule.uncertain).toBe(true)
     expect(rule.note).toMatch(/^Onzeker/)
@@ -95,13 +106,13 @@ describe('proposing a schorsing pending removal', () => {
 
   it('is refused for another pupil’s verwijdering', async () => {
     const r = await propose(LYCEUM, schorsing(others[0]!, removal.id))
-    expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'pendingRemovalId', message: 'Deze verwijdering gaat over een andere leerling.' }] })
+    expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'pendingRemovalId', message: 'Deze verwijdering gaat over een andere leerling.' }] })
   })
 
   it('is refused for a measure that is not a verwijdering', async () => {
-    const [time] = await as(LYCEUM, (tx) => listMeasures(tx, ability(LYCEUM), { kind: 'time_out' }))
+    const [time] = await as(LYCEUM, (tx) => findMeasures(tx, ability(LYCEUM), { kind: 'time_out' }))
     const r = await propose(LYCEUM, schorsing(time!.studentId, time!.id))
-    expect(r).toMatchObject({ ok: false, status: 400, errors: [{ path: 'pendingRemovalId' }] })
+    expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'pendingRemovalId' }] })
     if (!r.ok) expect(r.errors[0]!.message).toMatch(/geen verwijdering/)
   })
 
@@ -109,15 +120,15 @@ describe('proposing a schorsing pending removal', () => {
     const branding = ctxOf['directeur@branding.demo']!.schoolId!
     const [pupil] = await h.db.select({ id: schema.students.id }).from(schema.students).where(eq(schema.students.schoolId, branding))
     const r = await propose('directeur@branding.demo', schorsing(pupil!.id, removal.id))
-    expect(r).toMatchObject({ ok: false, status: 404, errors: [{ path: 'pendingRemovalId', message: 'Verwijdering niet gevonden.' }] })
-    expect(await propose(LYCEUM, schorsing(removal.studentId, crypto.randomUUID()))).toMatchObject({ ok: false, status: 404 })
-    expect(await propose(LYCEUM, schorsing(removal.studentId, 'geen-id'))).toMatchObject({ ok: false, status: 400, errors: [{ path: 'pendingRemovalId' }] })
+    expect(r).toMatchObject({ ok: false, reason: 'not_found', errors: [{ path: 'pendingRemovalId', message: 'Verwijdering niet gevonden.' }] })
+    expect(await propose(LYCEUM, schorsing(removal.studentId, crypto.randomUUID()))).toMatchObject({ ok: false, reason: 'not_found' })
+    expect(await propose(LYCEUM, schorsing(removal.studentId, 'geen-id'))).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'pendingRemovalId' }] })
   })
 
   it('is refused for kinds other than schorsing', async () => {
     for (const kind of ['adempauze', 'time_out', 'verwijdering']) {
       const r = await propose(LYCEUM, schorsing(removal.studentId, removal.id, { kind, startsOn: undefined, schoolDays: undefined }))
-      expect(r, kind).toMatchObject({ ok: false, status: 400, errors: [{ path: 'pendingRemovalId' }] })
+      expect(r, kind).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'pendingRemovalId' }] })
     }
   })
 
@@ -129,9 +140,9 @@ describe('proposing a schorsing pending removal', () => {
     const pendingA = await propose(LYCEUM, schorsing(a, ia))
     expect(pendingA).toMatchObject({ ok: true })
     // Withdrawn through the workflow.
-    expect(await as(LYCEUM, (tx) => transitionMeasure(tx, ability(LYCEUM), ctxOf[LYCEUM]!, ia, { to: 'withdrawn', reason: 'Ouders en school vonden samen een oplossing.' }))).toMatchObject({ ok: true })
+    expect(await run(LYCEUM, transitionMeasure, { to: 'withdrawn', reason: 'Ouders en school vonden samen een oplossing.', id: ia })).toMatchObject({ ok: true })
     const late = await propose(LYCEUM, schorsing(a, ia))
-    expect(late).toMatchObject({ ok: false, status: 409, errors: [{ path: 'pendingRemovalId' }] })
+    expect(late).toMatchObject({ ok: false, reason: 'conflict', errors: [{ path: 'pendingRemovalId' }] })
     if (!late.ok) expect(late.errors[0]!.message).toMatch(/ingetrokken/)
     // Nothing changed in the schorsing; the verwijdering says it still runs.
     const [s] = await h.db.select().from(schema.measures).where(eq(schema.measures.id, (pendingA as { id: string }).id))
@@ -142,7 +153,7 @@ describe('proposing a schorsing pending removal', () => {
     // Definitive (set directly: the way there needs hearings and another school's admission).
     await h.db.update(schema.measures).set({ state: 'definitive' }).where(eq(schema.measures.id, ib))
     const def = await propose(LYCEUM, schorsing(b, ib))
-    expect(def).toMatchObject({ ok: false, status: 409 })
+    expect(def).toMatchObject({ ok: false, reason: 'conflict' })
     if (!def.ok) expect(def.errors[0]!.message).toMatch(/definitief/)
   })
 })

@@ -3,7 +3,7 @@
 // and the purge summary.
 import { describe, expect, it } from 'vitest'
 import { daysBetween } from '@baken/db/calendar'
-import { ageOn } from '../src/measures/rules.ts'
+import { ageOn } from '../src/measures/decision-recipients.ts'
 import { summarisePurge, type PurgeReport } from '../src/privacy/purge.ts'
 import { effectiveRetention } from '../src/privacy/retention.ts'
 import { addCalendarMonths, rightsHolderOn, subjectRequestDueOn } from '../src/privacy/rights-dates.ts'

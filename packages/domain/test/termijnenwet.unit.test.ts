@@ -14,7 +14,7 @@ import {
   termijnenwetEnd,
 } from '../src/calendar/index.ts'
 import { bezwaarTerms } from '../src/measures/bezwaar.ts'
-import { bezwaarDeadlines } from '../src/measures/rules.ts'
+import { bezwaarDeadlines } from '../src/measures/bezwaar-deadlines.ts'
 
 const YEARS = [2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035, 2038]
 

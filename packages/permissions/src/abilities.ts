@@ -4,9 +4,11 @@ import type { Role } from '@baken/db'
 // Beyond CRUD, a step that is one role's own legal decision gets its own action, so that the role
 // wall stays in this one table: 'approve' (the bevoegd gezag approves a sharing agreement),
 // 'decide' (a decision on a measure or an objection; the bevoegd gezag's steps of the zeden route),
+// 'handle' (a school's own step in a measure: the directeur and the IB hold the meeting, close it),
+// 'inform' (recording that the parents were told of a measure; also the leerkracht who gave it),
 // 'record' (adding a step to a reporting-duty case: its handler, or its opener their signals),
 // 'open' (opening a record within one's usual scope, without a break-glass reason: privacy/access-log.ts).
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'approve', 'decide', 'record', 'open', 'manage'] as const
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'approve', 'decide', 'handle', 'inform', 'record', 'open', 'manage'] as const
 export type Action = (typeof ACTIONS)[number]
 
 /** Subjects are named after domain records; conditions use their real (camelCase) column names. */
@@ -170,8 +172,11 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // The measures the bevoegd gezag decides (schorsing, verwijdering: WPO art. 40/40c, WVO 2020 art.
     // 8.14–8.15, WEB art. 8.1.7c–d) or is told of (time-out: written notice under the school's protocol).
     can(['read', 'update'], 'Measure', { stichtingId: ctx.stichtingId, kind: { $in: ['time_out', 'schorsing', 'verwijdering'] } })
-    // Bezwaren against those decisions: records them and decides them; oversees all schools.
+    // It decides a schorsing and a verwijdering in its own right (no mandate needed).
+    can('decide', 'Measure', { stichtingId: ctx.stichtingId, kind: { $in: ['schorsing', 'verwijdering'] } })
+    // Bezwaren against those decisions: records them and decides them (Awb art. 7:11); oversees all schools.
     can(['read', 'create', 'update'], 'Bezwaar', { stichtingId: ctx.stichtingId })
+    can('decide', 'Bezwaar', { stichtingId: ctx.stichtingId })
     can('read', 'Oversight', { stichtingId: ctx.stichtingId })
     can('read', 'Protocol', { stichtingId: ctx.stichtingId })
     can('read', 'School', { stichtingId: ctx.stichtingId })
@@ -220,12 +225,18 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // All incidents of the school; confidential ones too (RLS: directeur and vertrouwenspersoon).
     builder.can(['read', 'create', 'update'], 'Incident', { schoolId: ctx.schoolId })
     builder.can(['read', 'create', 'update'], 'Measure', { schoolId: ctx.schoolId })
+    // Approves a time-out and tells the board of it in writing (protocol §3.3); handles the school's steps.
+    builder.can(['approve', 'handle', 'inform'], 'Measure', { schoolId: ctx.schoolId })
+    // Takes the bevoegd gezag's decision only under the school's mandate (Awb art. 10:1): the domain
+    // marks the measure `mandated` when a mandate in force covers it (school_mandates, mandates.ts).
+    builder.can('decide', 'Measure', { schoolId: ctx.schoolId, mandated: true })
     // Bezwaren: receipt and hearing; the decision only on a schorsing, and only under the stichting's
-    // mandate of the school (school_mandates) by a directeur who did not take the schorsing decision
-    // (checked in bezwaar.ts).
+    // mandate of the school (school_mandates; the domain marks the bezwaar `mandated`) by a directeur
+    // who did not take the schorsing decision (checked in bezwaar.ts).
     builder.can(['read', 'create'], 'Bezwaar', { schoolId: ctx.schoolId })
     builder.can('update', 'Bezwaar', BEZWAAR_RECORD_FIELDS, { schoolId: ctx.schoolId })
     builder.can('update', 'Bezwaar', BEZWAAR_DECISION_FIELDS, { schoolId: ctx.schoolId, measureKind: 'schorsing' })
+    builder.can('decide', 'Bezwaar', { schoolId: ctx.schoolId, measureKind: 'schorsing', mandated: true })
     builder.can(['create', 'update'], 'Student', { schoolId: ctx.schoolId })
     builder.can('read', 'Guardian', { schoolId: ctx.schoolId })
     builder.can('read', 'Membership', { schoolId: ctx.schoolId })
@@ -253,6 +264,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('create', 'Incident', { schoolId: ctx.schoolId })
     builder.can(['read', 'update'], 'Incident', { schoolId: ctx.schoolId, confidential: false })
     builder.can(['read', 'create', 'update'], 'Measure', { schoolId: ctx.schoolId })
+    builder.can(['handle', 'inform'], 'Measure', { schoolId: ctx.schoolId })
     // Bezwaren: receipt and hearing; never the decision.
     builder.can(['read', 'create'], 'Bezwaar', { schoolId: ctx.schoolId })
     builder.can('update', 'Bezwaar', BEZWAAR_RECORD_FIELDS, { schoolId: ctx.schoolId })
@@ -285,6 +297,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Gives an adempauze and requests a time-out (protocol §3.2–3.3); follows own measures.
     builder.can('create', 'Measure', { schoolId: ctx.schoolId, kind: { $in: ['adempauze', 'time_out'] } })
     builder.can(['read', 'update'], 'Measure', { proposedById: ctx.userId })
+    // Tells the parents of the adempauze or time-out they gave (protocol §3.2–3.3).
+    builder.can('inform', 'Measure', { proposedById: ctx.userId })
     followUpOwner(ctx, builder)
     // Any staff member reports (zeden route: informs the board at once; Meldcode: signals),
     // and follows what they opened; refers a student to the Halt spreekuur.

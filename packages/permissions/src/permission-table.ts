@@ -136,6 +136,10 @@ const ACTION_LABELS: Record<string, string> = {
   delete: 'delete (verwijderen)',
   approve: 'approve (goedkeuren)',
   decide: 'decide (besluiten)',
+  handle: 'handle (afhandelen)',
+  inform: 'inform (ouders ingelicht)',
+  record: 'record (stap vastleggen)',
+  open: 'open (zonder reden openen)',
   manage: 'manage (alles)',
 }
 

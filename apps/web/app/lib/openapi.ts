@@ -4,8 +4,8 @@ import { accessLogEndpoints } from './openapi/access-log.ts'
 import { jsonSchema, mergePaths, pathsOf } from './openapi/endpoint.ts'
 import { haltEndpoints, haltPaths } from './openapi/halt.ts'
 import { incidentSchemas, incidentsEndpoints } from './openapi/incidents.ts'
-import { measuresEndpoints, measuresPaths } from './openapi/measures.ts'
-import { measuresExtraEndpoints, measuresExtraPaths } from './openapi/measures-extra.ts'
+import { measuresEndpoints } from './openapi/measures.ts'
+import { measuresExtraEndpoints } from './openapi/measures-extra.ts'
 import { privacyEndpoints } from './openapi/privacy.ts'
 import { reportingEndpoints, reportingPaths } from './openapi/reporting.ts'
 import { sharingEndpoints } from './openapi/sharing.ts'
@@ -49,8 +49,6 @@ export const openApiDocument = {
     '/openapi.json': {
       get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1 document' } } },
     },
-    ...measuresPaths,
-    ...measuresExtraPaths,
     ...reportingPaths,
     ...haltPaths,
     },

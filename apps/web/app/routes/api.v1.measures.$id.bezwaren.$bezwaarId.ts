@@ -1,8 +1,9 @@
-import { decideBezwaar, postponeBezwaar, recordHearing } from '@baken/domain'
+import { decideBezwaar, postponeBezwaar, recordBezwaarHearing } from '@baken/domain'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { apiError, parseJsonBody } from '~/lib/api.server.ts'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext, requirePermission } from '~/lib/context.server.ts'
+import { api } from '~/lib/use-case.server.ts'
 
 /** GET is not offered: the bezwaren come with GET /api/v1/measures/{id}/bezwaren. */
 export function loader() {
@@ -25,20 +26,15 @@ const body = z.union(
  * {action: 'postpone', noticeOn} postpones the decision on an objection to a schorsing once by six
  * weeks, with notice to the indiener on that day (Awb art. 7:10 lid 3; whoever may decide).
  */
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  const { request, context, params } = args
   if (request.method !== 'POST') return apiError(405, 'Alleen POST.')
+  // The body names the step, so it is read before the step's use case is chosen.
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'update', 'Bezwaar')
   const { action: step, ...input } = await parseJsonBody(request, body)
-  const result = await inTenant(ctx, async (tx) => {
-    const saved =
-      step === 'hearing'
-        ? await recordHearing(tx, ctx.ability, ctx.tenant, params.id ?? '', params.bezwaarId ?? '', input)
-        : step === 'postpone'
-          ? await postponeBezwaar(tx, ctx.ability, ctx.tenant, params.id ?? '', params.bezwaarId ?? '', input)
-          : await decideBezwaar(tx, ctx.ability, ctx.tenant, params.id ?? '', params.bezwaarId ?? '', input)
-    if (!saved.ok) throw Response.json({ errors: saved.errors }, { status: saved.status })
-    return saved
-  })
-  return Response.json(result)
+  const options = { body: false, input: () => ({ ...input, id: params.id ?? '', bezwaarId: params.bezwaarId ?? '' }) }
+  if (step === 'hearing') return api(args, recordBezwaarHearing, options)
+  if (step === 'postpone') return api(args, postponeBezwaar, options)
+  return api(args, decideBezwaar, options)
 }

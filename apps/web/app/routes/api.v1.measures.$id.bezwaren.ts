@@ -1,19 +1,11 @@
-import { getMeasure, listBezwaren, recordBezwaar } from '@baken/domain'
+import { listBezwaren, recordBezwaar } from '@baken/domain'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { z } from 'zod'
-import { apiError, parseJsonBody } from '~/lib/api.server.ts'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { apiError } from '~/lib/api.server.ts'
+import { requireContext, requirePermission } from '~/lib/context.server.ts'
+import { api } from '~/lib/use-case.server.ts'
 
 /** GET /api/v1/measures/{id}/bezwaren — the bezwaren against the measure's decision, with deadline, the rule that sets it (decisionTerm) and overdue flag. */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Bezwaar')
-  const items = await inTenant(ctx, async (tx) => {
-    if (!(await getMeasure(tx, ctx.ability, ctx.tenant, params.id ?? ''))) throw apiError(404, 'Maatregel niet gevonden.', 'id')
-    return listBezwaren(tx, ctx.ability, { measureId: params.id })
-  })
-  return Response.json({ items })
-}
+export const loader = (args: LoaderFunctionArgs) => api(args, listBezwaren, { query: false, params: { id: args.params.id ?? '' } })
 
 /**
  * POST /api/v1/measures/{id}/bezwaren — {receivedOn, committeeFrom?, committeeUntil?, late?, lateReason?,
@@ -21,15 +13,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
  * decision deadline and the rule that sets it (decisionTerm: a schorsing's Awb art. 7:10, a
  * verwijdering's education law).
  */
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  if (request.method !== 'POST') return apiError(405, 'Alleen GET en POST.')
-  const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Bezwaar')
-  const body = await parseJsonBody(request, z.unknown())
-  const result = await inTenant(ctx, async (tx) => {
-    const saved = await recordBezwaar(tx, ctx.ability, ctx.tenant, params.id ?? '', body)
-    if (!saved.ok) throw Response.json({ errors: saved.errors }, { status: saved.status })
-    return saved
-  })
-  return Response.json(result, { status: 201, headers: { Location: `/api/v1/measures/${params.id}/bezwaren` } })
+export function action(args: ActionFunctionArgs) {
+  if (args.request.method !== 'POST') return apiError(405, 'Alleen GET en POST.')
+  // A role that records no bezwaren at all is refused before the measure is looked up.
+  requirePermission(args.request, requireContext(args.request, args.context), 'create', 'Bezwaar')
+  return api(args, recordBezwaar, { params: { id: args.params.id ?? '' }, status: 201, headers: () => ({ Location: `/api/v1/measures/${args.params.id}/bezwaren` }) })
 }

@@ -1,7 +1,8 @@
 import { getBoardOversight } from '@baken/domain'
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { formatDate } from '~/lib/format.ts'
 import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
 
@@ -11,11 +12,12 @@ import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Oversight')
+  requireUseCase(ctx, getBoardOversight)
   const { schooljaar } = schooljaarFromRequest(request)
-  const oversight = await inTenant(ctx, (tx) => getBoardOversight(tx, ctx.ability, ctx.tenant, { schooljaar }))
-  if (!oversight) throw data('Geen toegang', { status: 403 })
-  return oversight
+  const oversight = await perform(ctx, getBoardOversight, { schooljaar })
+  if (!oversight.ok) throw data('Geen toegang', { status: 403 })
+  const { ok: _ok, ...view } = oversight
+  return view
 }
 
 const KIND_COLUMNS = [

@@ -1,7 +1,9 @@
-import { getLawSettings, getMandates, grantMandate, updateLawSettings, withdrawMandate } from '@baken/domain'
+import { getLawSettings, getMandates, grantMandate, localDate, mayRun, updateLawSettings, withdrawMandate } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { formatDate } from '~/lib/format.ts'
+import { perform, refusalData, requireUseCase } from '~/lib/use-case.server.ts'
 
 /**
  * /instellingen — the stichting's choices where the law leaves room (the bestuurder and the
@@ -11,12 +13,14 @@ import { inTenant, requireContext, requirePermission, writeInTenant } from '~/li
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'LawSettings')
-  const [settings, mandates] = await inTenant(ctx, (tx) => Promise.all([getLawSettings(tx, ctx.ability, ctx.tenant), getMandates(tx, ctx.ability, ctx.tenant)]))
-  if (!settings) throw data('Geen toegang', { status: 403 })
+  requireUseCase(ctx, getLawSettings)
+  const settings = await perform(ctx, getLawSettings, {})
+  if (!settings.ok) throw data('Geen toegang', { status: 403 })
+  const mandates = await perform(ctx, getMandates, {})
+  const { ok: _settingsOk, ...settingsView } = settings
   // Today's Dutch date, for the date fields' defaults and maximum (the same on server and client).
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
-  return { settings, mandates, today, mayUpdate: ctx.ability.can('update', 'LawSettings') }
+  const today = localDate(new Date())
+  return { settings: settingsView, mandates: mandates.ok ? { rule: mandates.rule, mayManage: mandates.mayManage, items: mandates.items } : null, today, mayUpdate: mayRun(updateLawSettings, ctx.ability) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -24,30 +28,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData()
   const intent = form.get('intent')
   if (intent === 'mandate-grant' || intent === 'mandate-withdraw') {
-    requirePermission(request, ctx, 'manage', 'Mandate')
     const schoolId = String(form.get('schoolId') ?? '')
-    const saved = await writeInTenant(ctx, (tx) =>
+    const useCase = intent === 'mandate-grant' ? grantMandate : withdrawMandate
+    requireUseCase(ctx, useCase)
+    const saved =
       intent === 'mandate-grant'
-        ? grantMandate(tx, ctx.ability, ctx.tenant, { schoolId, maxSchoolDays: form.get('maxSchoolDays'), startsOn: form.get('startsOn'), besluitOn: form.get('besluitOn') })
-        : withdrawMandate(tx, ctx.ability, ctx.tenant, { schoolId, ...(form.get('besluitOn') ? { besluitOn: form.get('besluitOn') } : {}) }),
-    )
-    if (!saved.ok) return data({ errors: saved.errors, schoolId }, { status: saved.status })
+        ? await perform(ctx, grantMandate, { schoolId, maxSchoolDays: form.get('maxSchoolDays'), startsOn: form.get('startsOn'), besluitOn: form.get('besluitOn') })
+        : await perform(ctx, withdrawMandate, { schoolId, ...(form.get('besluitOn') ? { besluitOn: form.get('besluitOn') } : {}) })
+    if (!saved.ok) return refusalData(saved, { schoolId })
     return redirect(`/instellingen?opgeslagen=1#mandaat-${schoolId}`)
   }
-  requirePermission(request, ctx, 'update', 'LawSettings')
+  requireUseCase(ctx, updateLawSettings)
   if (intent !== 'vo-adult-age') return data({ errors: [{ path: 'intent', message: 'Onbekende actie.' }] }, { status: 400 })
   const raw = form.get('voDecisionAdultAge')
   // A whole number from the select; anything else goes to the domain as it is and is refused there.
   const voDecisionAdultAge = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : raw
-  const saved = await writeInTenant(ctx, (tx) => updateLawSettings(tx, ctx.ability, ctx.tenant, { voDecisionAdultAge }))
-  if (!saved.ok) return data({ errors: saved.errors }, { status: saved.status })
+  const saved = await perform(ctx, updateLawSettings, { voDecisionAdultAge })
+  if (!saved.ok) return refusalData(saved)
   return redirect('/instellingen?opgeslagen=1')
 }
 
 const STATUS_LABELS: Record<string, string> = { vastgesteld: 'Vastgesteld', onzeker: 'Onzeker', instelbaar: 'Instelbaar' }
 
-/** 2026-11-18 → 18-11-2026 */
-const ddmmyyyy = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '')
+/** 2026-11-18 → 18-11-2026; nothing for no date. */
+const shownDate = (iso: string | null) => (iso ? formatDate(iso) : '')
 
 export default function Settings() {
   const { settings, mandates, today, mayUpdate } = useLoaderData<typeof loader>()
@@ -144,7 +148,7 @@ function Mandates({ mandates, today, errorSchool, errors }: { mandates: Mandates
               {school.current ? (
                 <>
                   Mandaat: de directeur besluit over een schorsing van ten hoogste <strong>{school.current.maxSchoolDays} schooldagen</strong>, vanaf{' '}
-                  {ddmmyyyy(school.current.startsOn)} (mandaatbesluit van {ddmmyyyy(school.current.besluitOn)}).
+                  {shownDate(school.current.startsOn)} (mandaatbesluit van {shownDate(school.current.besluitOn)}).
                 </>
               ) : (
                 <>Geen mandaat: het bevoegd gezag besluit over elke schorsing.</>
@@ -165,8 +169,8 @@ function Mandates({ mandates, today, errorSchool, errors }: { mandates: Mandates
                     <li key={v.id}>
                       Versie {v.version}:{' '}
                       {v.action === 'verleend'
-                        ? `verleend tot ${v.maxSchoolDays} schooldagen vanaf ${ddmmyyyy(v.startsOn)}, besluit van ${ddmmyyyy(v.besluitOn)}`
-                        : `ingetrokken, besluit van ${ddmmyyyy(v.besluitOn)}`}
+                        ? `verleend tot ${v.maxSchoolDays} schooldagen vanaf ${shownDate(v.startsOn)}, besluit van ${shownDate(v.besluitOn)}`
+                        : `ingetrokken, besluit van ${shownDate(v.besluitOn)}`}
                       {' — '}vastgelegd {new Date(v.at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' })}
                       {v.byName ? ` door ${v.byName}` : ''}
                     </li>

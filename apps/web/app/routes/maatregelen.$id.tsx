@@ -1,23 +1,25 @@
-import { completeMeasureTask, getMeasure, recordLetterSent, recordRemovalHearing, transitionMeasure } from '@baken/domain'
+import { completeMeasureTask, getMeasure, listLetters, localDate, recordLetterSent, recordRemovalHearing, renderLetter, ruleOf, ruleSetOf, ruleView, runUseCase, transitionMeasure, mayRun } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission, writeInTenant, type DomainFailure } from '~/lib/context.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 import { MeasureBezwaar } from '~/components/measure-bezwaar.tsx'
-import { bezwaarAction, isBezwaarIntent, loadMeasureBezwaar } from '~/lib/measure-bezwaar.server.ts'
-import { listLetters, localDate, renderLetter, ruleOf, ruleSetOf, ruleView } from '@baken/domain'
+import { bezwaarAction, isBezwaarIntent, loadMeasureBezwaar, measureFormInput } from '~/lib/measure-bezwaar.server.ts'
+import { perform, refusalData, requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 import { MeasureLetters } from '~/components/measure-letters.tsx'
 import { MeasureHearings } from '~/components/measure-hearings.tsx'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Measure')
+  requireUseCase(ctx, getMeasure)
   // One transaction: opening the case is logged with the read (getMeasure → recordMeasureAccess).
   const found = await inTenant(ctx, async (tx) => {
-    const measure = await getMeasure(tx, ctx.ability, ctx.tenant, params.id ?? '')
-    if (!measure) return null
+    const read = await runUseCase(getMeasure, tx, caseContextOf(ctx), { id: params.id ?? '' })
+    if (!read.ok) return null
+    const { ok: _ok, ...measure } = read
     const bezwaar = await loadMeasureBezwaar(tx, ctx, measure.id) // bezwaar, search for another school
-    const letters = await listLetters(tx, ctx.ability, measure.id) // decision letters
+    const listed = await runUseCase(listLetters, tx, caseContextOf(ctx), { id: measure.id }) // decision letters
+    const letters = listed.ok ? { items: listed.items, available: listed.available } : null
     return { measure, bezwaar, letters }
   })
   if (!found) throw data('Niet gevonden', { status: 404 })
@@ -27,7 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     measure,
     periodRule,
-    canUpdate: ctx.ability.can('update', 'Measure') && ctx.membership.role !== 'bestuurder',
+    // Tasks are completed by the school (completeMeasureTask), not by the board in a stichting context.
+    canUpdate: mayRun(completeMeasureTask, ctx.ability) && ctx.tenant.schoolId !== null,
     canPropose: ctx.ability.can('create', 'Measure'),
     bezwaar,
     letters,
@@ -37,24 +40,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Measure')
+  requireUseCase(ctx, getMeasure)
   const form = Object.fromEntries(await request.formData())
-  const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
   const id = params.id ?? ''
-  const result = await writeInTenant(ctx, (tx): Promise<{ ok: true } | DomainFailure> =>
+  const result =
     form.intent === 'complete-task'
-      ? completeMeasureTask(tx, ctx.ability, ctx.tenant, id, String(form.taskId ?? ''), { reference: text('reference'), note: text('note') })
+      ? await perform(ctx, completeMeasureTask, { ...measureFormInput(form, ['reference', 'note']), id, taskId: String(form.taskId ?? '') })
       : form.intent === 'make-letter' // decision letters (measure-letters.tsx)
-        ? renderLetter(tx, ctx.ability, ctx.tenant, id, form.kind)
+        ? await perform(ctx, renderLetter, { id, kind: form.kind })
         : form.intent === 'send-letter' // recording the letter's sending (measure-letters.tsx)
-        ? recordLetterSent(tx, ctx.ability, ctx.tenant, id, String(form.letterId ?? ''), { channel: text('channel'), sentOn: form.channel === 'email' ? undefined : text('sentOn') })
-        : form.intent === 'removal-hearing' // hearings before a verwijdering (measure-hearings.tsx)
-        ? recordRemovalHearing(tx, ctx.ability, ctx.tenant, id, { party: text('party'), heardOn: text('heardOn'), summary: text('summary') })
-        : isBezwaarIntent(form.intent) // bezwaar and search attempts (measure-bezwaar.tsx)
-        ? bezwaarAction(tx, ctx, id, form)
-        : transitionMeasure(tx, ctx.ability, ctx.tenant, id, { to: text('to'), reason: text('reason'), expectedState: text('expectedState') }),
-  )
-  if (!result.ok) return data({ errors: result.errors }, { status: result.status })
+          ? await perform(ctx, recordLetterSent, { ...measureFormInput(form, form.channel === 'email' ? ['channel'] : ['channel', 'sentOn']), id, letterId: String(form.letterId ?? '') })
+          : form.intent === 'removal-hearing' // hearings before a verwijdering (measure-hearings.tsx)
+            ? await perform(ctx, recordRemovalHearing, { ...measureFormInput(form, ['party', 'heardOn', 'summary']), id })
+            : isBezwaarIntent(form.intent) // bezwaar and search attempts (measure-bezwaar.tsx)
+              ? await bezwaarAction(ctx, id, form)
+              : await perform(ctx, transitionMeasure, { ...measureFormInput(form, ['to', 'reason', 'expectedState']), id })
+  if (!result.ok) return refusalData(result)
   return redirect(`/maatregelen/${id}?bijgewerkt=1`)
 }
 
@@ -122,7 +123,7 @@ export default function MeasurePage() {
         <dd>
           {m.ruleSetId} ({m.sector})
           {m.decidedUnderMandate
-            ? ` · besloten door de directeur namens het bevoegd gezag, krachtens mandaat${m.mandate ? ` van ${m.mandate.besluitOn.slice(8, 10)}-${m.mandate.besluitOn.slice(5, 7)}-${m.mandate.besluitOn.slice(0, 4)} (ten hoogste ${m.mandate.maxSchoolDays} schooldagen; Awb art. 10:1)` : ''}`
+            ? ` · besloten door de directeur namens het bevoegd gezag, krachtens mandaat${m.mandate ? ` van ${formatDate(m.mandate.besluitOn)} (ten hoogste ${m.mandate.maxSchoolDays} schooldagen; Awb art. 10:1)` : ''}`
             : ''}
           {periodRule ? (
             <p className="pr-note">

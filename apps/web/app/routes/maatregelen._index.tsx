@@ -1,21 +1,24 @@
-import { listMeasures, MEASURE_LABELS } from '@baken/domain'
+import { listMeasures, MEASURE_LABELS, mayRun, proposeMeasure } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { formatDate } from '~/lib/format.ts'
 
 /** Measures of the school, or for the board: the approvals queue and all open cases of its schools. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Measure')
-  const items = await inTenant(ctx, (tx) => listMeasures(tx, ctx.ability))
-  const board = ctx.membership.role === 'bestuurder'
+  requireUseCase(ctx, listMeasures)
+  const listed = await perform(ctx, listMeasures, {})
+  const items = listed.ok ? listed.items : []
+  // The board oversees all its schools (CASL 'Oversight'): it sees the queue of its decisions.
+  const board = ctx.ability.can('read', 'Oversight')
   return {
     board,
     // What waits for the board's decision (ADR 007): proposed schorsingen, verwijderingen after the hearings.
     queue: items.filter((m) => (m.kind === 'schorsing' && m.state === 'proposed') || (m.kind === 'verwijdering' && m.state === 'hearings_recorded')),
     items,
-    canPropose: ctx.ability.can('create', 'Measure') && !board,
+    canPropose: mayRun(proposeMeasure, ctx.ability),
     labels: MEASURE_LABELS,
   }
 }

@@ -1,41 +1,38 @@
 import {
   listMeasures,
-  listSchorsingenByPupil,
+  getProposalForm,
   listStudents,
   localDate,
   MEASURE_KINDS,
   MEASURE_LABELS,
   proposeMeasure,
   schoolHolidayGaps,
-  schoolYearOf,
-  schorsingMaximumAt,
+  runUseCase,
   WORKFLOWS,
 } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { perform, refusalData, requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 import { formatDate } from '~/lib/format.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Measure')
-  // This schooljaar and the next: a schorsing may start in either.
-  const thisYear = schoolYearOf(new Date())
-  const years = [thisYear, `${Number(thisYear.slice(0, 4)) + 1}-${Number(thisYear.slice(0, 4)) + 2}`]
+  requireUseCase(ctx, proposeMeasure)
   const schoolId = ctx.tenant.schoolId
-  const [pupils, removals, schorsingen, calendarGaps, schorsingMax] = await inTenant(ctx, (tx) =>
+  const [pupils, removals, form] = await inTenant(ctx, (tx) =>
     Promise.all([
       listStudents(tx, ctx.ability, { pageSize: 200 }),
-      listMeasures(tx, ctx.ability, { kind: 'verwijdering' }),
-      // Each pupil's schorsingen of these schooljaren: the form shows the chosen pupil's, with the total.
-      listSchorsingenByPupil(tx, ctx.ability, years),
-      // Schooljaren without the region's school holidays: a schorsing there is refused until they are entered.
-      schoolId ? schoolHolidayGaps(tx, schoolId, years) : Promise.resolve([]),
-      // The sector maximum of a schorsing with its rule and status, shown beside the field.
-      schoolId ? schorsingMaximumAt(tx, schoolId) : Promise.resolve(null),
+      runUseCase(listMeasures, tx, caseContextOf(ctx), { kind: 'verwijdering' }).then((r) => (r.ok ? r.items : [])),
+      // The schooljaren a schorsing may start in, each pupil's schorsingen in them and the sector maximum.
+      runUseCase(getProposalForm, tx, caseContextOf(ctx), {}),
     ]),
   )
+  if (!form.ok) throw data('Geen toegang', { status: 403 })
+  const { years, schorsingen, schorsingMax } = form
+  // Schooljaren without the region's school holidays: a schorsing there is refused until they are entered.
+  const calendarGaps = schoolId ? await inTenant(ctx, (tx) => schoolHolidayGaps(tx, schoolId, years)) : []
   // The open verwijderingen of this school's pupils, offered for a schorsing pending removal.
   const closed: readonly string[] = WORKFLOWS.verwijdering.final
   return {
@@ -60,7 +57,7 @@ function schoolYearOfDay(day: string): string {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'Measure')
+  requireUseCase(ctx, proposeMeasure)
   const form = Object.fromEntries(await request.formData())
   const text = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() !== '' ? (form[k] as string) : undefined)
   const input = {
@@ -73,8 +70,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     skipJustification: text('skipJustification'),
     pendingRemovalId: text('kind') === 'schorsing' ? text('pendingRemovalId') : undefined,
   }
-  const saved = await writeInTenant(ctx, (tx) => proposeMeasure(tx, ctx.ability, ctx.tenant, input))
-  if (!saved.ok) return data({ errors: saved.errors }, { status: saved.status })
+  const saved = await perform(ctx, proposeMeasure, input)
+  if (!saved.ok) return refusalData(saved)
   return redirect(`/maatregelen/${saved.id}`)
 }
 

@@ -1,7 +1,8 @@
 import { listSchoolProtocols } from '@baken/domain'
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { formatDate } from '~/lib/format.ts'
 import { useRootData } from '~/root.tsx'
 
@@ -12,8 +13,10 @@ import { useRootData } from '~/root.tsx'
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'read', 'Protocol')
-  const views = await inTenant(ctx, (tx) => listSchoolProtocols(tx, ctx.ability))
+  requireUseCase(ctx, listSchoolProtocols)
+  const listed = await perform(ctx, listSchoolProtocols, {})
+  if (!listed.ok) throw data('Geen toegang', { status: 403 })
+  const views = listed.items
   const requested = new URL(request.url).searchParams.get('school')
   const selected = requested ? views.find((v) => v.school.id === requested) : views[0]
   if (requested && !selected) throw data('Niet gevonden', { status: 404 })

@@ -1,7 +1,8 @@
-import { LETTER_PLACEHOLDERS, listLetterTemplates, saveLetterTemplate, type LetterPlaceholder } from '@baken/domain'
+import { LETTER_PLACEHOLDERS, listLetterTemplates, saveLetterTemplate, templateRefusalDetails, type LetterPlaceholder } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
-import { inTenant, requireContext, requirePermission, writeInTenant } from '~/lib/context.server.ts'
+import { requireContext } from '~/lib/context.server.ts'
+import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
 import { useRootData } from '~/root.tsx'
 
@@ -13,24 +14,29 @@ import { useRootData } from '~/root.tsx'
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'LetterTemplate')
-  const templates = await inTenant(ctx, (tx) => listLetterTemplates(tx, ctx.ability))
-  return { templates, placeholders: LETTER_PLACEHOLDERS }
+  // The page is for those who add versions (the stichtingbeheerder and the bestuurder).
+  requireUseCase(ctx, saveLetterTemplate)
+  const listed = await perform(ctx, listLetterTemplates, {})
+  if (!listed.ok) throw data('Geen toegang', { status: 403 })
+  return { templates: listed.items, placeholders: LETTER_PLACEHOLDERS }
 }
 
 type ActionData = { kind: string; body: string; errors: { path: string; message: string }[]; missing: string[] }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
-  requirePermission(request, ctx, 'create', 'LetterTemplate')
+  requireUseCase(ctx, saveLetterTemplate)
   const form = await request.formData()
   const kind = String(form.get('kind') ?? '')
   const body = String(form.get('body') ?? '')
   if (form.get('intent') !== 'save') {
     return data<ActionData>({ kind, body, errors: [{ path: 'intent', message: 'Onbekende actie.' }], missing: [] }, { status: 400 })
   }
-  const result = await writeInTenant(ctx, (tx) => saveLetterTemplate(tx, ctx.ability, ctx.tenant, kind, body))
-  if (!result.ok) return data<ActionData>({ kind, body, errors: result.errors, missing: [...(result.missing ?? []), ...(result.unknown ?? [])] }, { status: result.status })
+  const result = await submitForm(ctx, saveLetterTemplate, form)
+  if (!result.ok) {
+    const placeholders = templateRefusalDetails(result)
+    return refusalData<Omit<ActionData, 'errors'>>(result, { kind, body, missing: [...(placeholders?.missing ?? []), ...(placeholders?.unknown ?? [])] })
+  }
   return redirect(`/sjablonen?opgeslagen=${encodeURIComponent(kind)}&versie=${result.version}#sjabloon-${kind}`)
 }
 

@@ -1,16 +1,14 @@
 // The stichting's choices where the law leaves room, kept in stichting_settings: for now the age up
 // to which the parents of a vo pupil also receive a decision (schorsing, verwijdering). The rule set
-// holds the default and its source (rules.ts, schorsing.besluitAan: 21, Inrichtingsbesluit WVO art.
+// holds the default and its source (rule-sets.ts, schorsing.besluitAan: 21, Inrichtingsbesluit WVO art.
 // 13 as schools quote it); a stichting may choose from majority (18) up to that age. Read and set by
 // the bestuurder and the stichtingbeheerder (CASL 'LawSettings'; RLS 0013 limits writes to them).
 // Also the rule a school's proposal form shows beside the number of days of a schorsing.
-import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
-import { record, type AppAbility } from '@baken/permissions'
-import { eq, sql } from 'drizzle-orm'
-import { z } from 'zod'
-import { localDate } from '../dates.ts'
-import { refusal as refuse, zodRefusal, type Refusal } from '../result.ts'
-import { decisionAdultAge, ruleOf, ruleSetFor, ruleStatuses, ruleView, VO_DECISION_ADULT_AGES, type RuleStatus, type RuleView } from './rules.ts'
+import { schema, type Sector, type Tx } from '@baken/db'
+import { eq } from 'drizzle-orm'
+import { decisionAdultAge, VO_DECISION_ADULT_AGES } from './decision-recipients.ts'
+import { ruleOf, ruleSetFor } from './rule-lookups.ts'
+import { ruleStatuses, ruleView, type RuleStatus, type RuleView } from './rule-model.ts'
 
 export interface LawSettingsView {
   /** The age in force for the stichting's vo decisions: its own choice, else the rule set's. */
@@ -44,10 +42,10 @@ export async function decisionAdultAgeFor(tx: Tx, stichtingId: string, sector: S
   return (await chosenVoAge(tx, stichtingId)).age ?? undefined
 }
 
-export async function getLawSettings(tx: Tx, ability: AppAbility, ctx: TenantContext, today: string = localDate(new Date())): Promise<LawSettingsView | null> {
-  if (!ctx.stichtingId || !ability.can('read', record('LawSettings', { stichtingId: ctx.stichtingId }))) return null
+/** The stichting's law settings as pages and the API show them, with the rule each one sets. */
+export async function lawSettingsView(tx: Tx, stichtingId: string, today: string): Promise<LawSettingsView> {
   const { rule, age } = voRule(today)
-  const chosen = await chosenVoAge(tx, ctx.stichtingId)
+  const chosen = await chosenVoAge(tx, stichtingId)
   return {
     voDecisionAdultAge: chosen.age ?? age,
     voDecisionAdultAgeChosen: chosen.age,
@@ -65,34 +63,8 @@ export async function getLawSettings(tx: Tx, ability: AppAbility, ctx: TenantCon
   }
 }
 
-export const updateLawSettingsInput = z.strictObject({
-  voDecisionAdultAge: z
-    .number({ message: 'Geef de leeftijd als een heel getal van 18 tot en met 21' })
-    .int('Geef de leeftijd als een heel getal van 18 tot en met 21')
-    .min(VO_DECISION_ADULT_AGES.min, 'De leeftijd is minstens 18 (meerderjarigheid, BW art. 1:233)')
-    .max(VO_DECISION_ADULT_AGES.max, 'De leeftijd is hoogstens 21 (Inrichtingsbesluit WVO art. 13)'),
-})
-
-export type UpdateLawSettingsResult = { ok: true; settings: LawSettingsView } | Refusal
-
-/** Sets the stichting's choices; the row is created when the stichting has none yet. */
-export async function updateLawSettings(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, today: string = localDate(new Date())): Promise<UpdateLawSettingsResult> {
-  if (!ctx.stichtingId || !ability.can('update', record('LawSettings', { stichtingId: ctx.stichtingId }))) {
-    return refuse(403, '', 'Alleen het bevoegd gezag en de stichtingbeheerder stellen de regels van de stichting in.')
-  }
-  const parsed = updateLawSettingsInput.safeParse(raw)
-  if (!parsed.success) return zodRefusal(parsed.error)
-  const values = { voDecisionAdultAge: parsed.data.voDecisionAdultAge, updatedAt: sql`now()`, updatedById: ctx.userId }
-  await tx
-    .insert(schema.stichtingSettings)
-    .values({ stichtingId: ctx.stichtingId, ...values })
-    .onConflictDoUpdate({ target: schema.stichtingSettings.stichtingId, set: values })
-  const settings = await getLawSettings(tx, ability, ctx, today)
-  return { ok: true, settings: settings! }
-}
-
 /** The sector maximum of a schorsing at a school, with its rule as the proposal form shows it. */
-export async function schorsingMaximumAt(tx: Tx, schoolId: string, onDate: string = localDate(new Date())): Promise<(RuleView & { max: number }) | null> {
+export async function schorsingMaximumAt(tx: Tx, schoolId: string, onDate: string): Promise<(RuleView & { max: number }) | null> {
   const [school] = await tx.select({ sector: schema.schools.sector }).from(schema.schools).where(eq(schema.schools.id, schoolId))
   if (!school) return null
   const rule = ruleOf(ruleSetFor(school.sector, onDate), 'schorsing.maxSchooldagen')

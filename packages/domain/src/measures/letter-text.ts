@@ -6,7 +6,8 @@
 // PDF: the shared document of ../pdf/document.ts (pdfkit with an embedded Unicode font).
 import { schema, type Sector } from '@baken/db'
 import { blocks, createPdf, FONT } from '../pdf/document.ts'
-import { ruleOf, type DecisionRecipient, type MeasureKind, type Rule, type RuleSet } from './rules.ts'
+import { ruleOf } from './rule-lookups.ts'
+import type { DecisionRecipient, MeasureKind, Rule, RuleSet } from './rule-model.ts'
 
 export const LETTER_KINDS = schema.LETTER_KINDS
 export type LetterKind = (typeof LETTER_KINDS)[number]

@@ -7,12 +7,10 @@
 // a decision they took under mandate (Awb art. 10:3 lid 3; bezwaar.ts).
 import { schema, type Sector, type TenantContext, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
-import { z } from 'zod'
-import { localDate } from '../dates.ts'
-import { calendarDate } from '../input-rules.ts'
-import { refusal as refuse, zodRefusal, type Refusal } from '../result.ts'
-import { ruleOf, ruleSetFor, ruleView, type RuleView } from './rules.ts'
+import { and, desc, eq, sql } from 'drizzle-orm'
+import { refuse, type Refused } from '../use-case.ts'
+import { ruleOf, ruleSetFor } from './rule-lookups.ts'
+import type { RuleView } from './rule-model.ts'
 
 export type MandateRow = typeof schema.schoolMandates.$inferSelect
 
@@ -45,7 +43,7 @@ export interface MandatesView {
   items: SchoolMandates[]
 }
 
-const sectorMaxOf = (sector: Sector, onDate: string) => ruleOf(ruleSetFor(sector, onDate), 'schorsing.maxSchooldagen').value as number
+export const sectorMaxOf = (sector: Sector, onDate: string) => ruleOf(ruleSetFor(sector, onDate), 'schorsing.maxSchooldagen').value as number
 
 /** The school's latest mandate version, or null. RLS shows it to its staff and to the stichting's board. */
 export async function latestMandate(tx: Tx, schoolId: string): Promise<MandateRow | null> {
@@ -64,7 +62,7 @@ export type MandateCheck = { ok: true; mandate: MandateRow } | { ok: false; mess
  * Whether the school's directeur may decide this schorsing today under the school's mandate: one is
  * in force (granted, not withdrawn, started) and the schorsing is not longer than it allows.
  */
-export async function mandateForSchorsing(tx: Tx, m: { schoolId: string; kind: string; schoolDays: number | null }, today: string = localDate(new Date())): Promise<MandateCheck> {
+export async function mandateForSchorsing(tx: Tx, m: { schoolId: string; kind: string; schoolDays: number | null }, today: string): Promise<MandateCheck> {
   const board = 'Dit besluit is aan het bevoegd gezag'
   if (m.kind !== 'schorsing') return { ok: false, message: `${board}: een mandaat van de directeur geldt alleen voor schorsingen.` }
   const mandate = await latestMandate(tx, m.schoolId)
@@ -90,77 +88,21 @@ export async function mandateById(tx: Tx, id: string | null): Promise<MandateRow
   return row ?? null
 }
 
-/** Every school of the stichting with its mandate and the history of versions. */
-export async function getMandates(tx: Tx, ability: AppAbility, ctx: TenantContext, today: string = localDate(new Date())): Promise<MandatesView | null> {
-  if (!ctx.stichtingId || !ability.can('read', record('Mandate', { stichtingId: ctx.stichtingId }))) return null
-  const [schools, rows] = await Promise.all([
-    tx
-      .select({ id: schema.schools.id, name: schema.schools.name, sector: schema.schools.sector })
-      .from(schema.schools)
-      .where(eq(schema.schools.stichtingId, ctx.stichtingId))
-      .orderBy(asc(schema.schools.name)),
-    tx
-      .select({ m: schema.schoolMandates, byName: schema.users.name })
-      .from(schema.schoolMandates)
-      .leftJoin(schema.users, eq(schema.users.id, schema.schoolMandates.createdById))
-      .where(eq(schema.schoolMandates.stichtingId, ctx.stichtingId))
-      .orderBy(desc(schema.schoolMandates.version)),
-  ])
-  const view = (r: (typeof rows)[number]): MandateVersion => ({
-    id: r.m.id,
-    version: r.m.version,
-    action: r.m.action,
-    maxSchoolDays: r.m.maxSchoolDays,
-    startsOn: r.m.startsOn,
-    besluitOn: r.m.besluitOn,
-    byName: r.byName,
-    at: r.m.createdAt.toISOString(),
-  })
-  return {
-    rule: ruleView(ruleOf(ruleSetFor('po', today), 'schorsing.mandaat')),
-    mayManage: ability.can('manage', record('Mandate', { stichtingId: ctx.stichtingId })),
-    items: schools.map((s) => {
-      const history = rows.filter((r) => r.m.schoolId === s.id).map(view)
-      const latest = history[0]
-      return {
-        schoolId: s.id,
-        schoolName: s.name,
-        sector: s.sector,
-        sectorMax: sectorMaxOf(s.sector, today),
-        current: latest?.action === 'verleend' ? latest : null,
-        history,
-      }
-    }),
-  }
-}
-
-const isoDate = calendarDate('Datum als JJJJ-MM-DD')
-
-export const grantMandateInput = z.strictObject({
-  schoolId: z.uuid('Kies een school van de stichting'),
-  maxSchoolDays: z.coerce.number({ message: 'Geef het aantal schooldagen' }).int('Een heel aantal schooldagen').min(1, 'Een mandaat geldt voor minstens 1 schooldag'),
-  startsOn: isoDate,
-  besluitOn: isoDate,
-})
-
-export const withdrawMandateInput = z.strictObject({
-  schoolId: z.uuid('Kies een school van de stichting'),
-  /** The date of the decision to withdraw; today when not given. */
-  besluitOn: isoDate.optional(),
-})
-
-export type MandateResult = { ok: true; mandate: MandateVersion } | Refusal
-
-async function schoolOfStichting(tx: Tx, ctx: TenantContext, schoolId: string) {
+/**
+ * The school of the caller's stichting whose mandate the caller grants or withdraws; refused for
+ * whoever does not manage its mandates, not found for a school of no stichting of theirs.
+ */
+export async function schoolToMandate(tx: Tx, ability: AppAbility, ctx: TenantContext, schoolId: string): Promise<{ id: string; sector: Sector; stichtingId: string } | Refused> {
+  if (!ctx.stichtingId || !ability.can('manage', record('Mandate', { stichtingId: ctx.stichtingId }))) return refuse('forbidden', '', ONLY_BOARD_MANDATES)
   const [school] = await tx
     .select({ id: schema.schools.id, sector: schema.schools.sector, stichtingId: schema.schools.stichtingId })
     .from(schema.schools)
-    .where(and(eq(schema.schools.id, schoolId), eq(schema.schools.stichtingId, ctx.stichtingId!)))
-  return school ?? null
+    .where(and(eq(schema.schools.id, schoolId), eq(schema.schools.stichtingId, ctx.stichtingId)))
+  return school ?? refuse('not_found', 'schoolId', 'School niet gevonden.')
 }
 
 /** Appends a version; a lock per school makes two changes at once take consecutive versions. */
-async function appendVersion(tx: Tx, ctx: TenantContext, schoolId: string, values: Pick<MandateRow, 'action' | 'maxSchoolDays' | 'startsOn' | 'besluitOn'>): Promise<MandateVersion> {
+export async function appendMandateVersion(tx: Tx, ctx: TenantContext, schoolId: string, values: Pick<MandateRow, 'action' | 'maxSchoolDays' | 'startsOn' | 'besluitOn'>): Promise<MandateVersion> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`baken:mandate:${schoolId}`}, 0))`)
   const latest = await latestMandate(tx, schoolId)
   const [row] = await tx
@@ -180,40 +122,5 @@ async function appendVersion(tx: Tx, ctx: TenantContext, schoolId: string, value
   }
 }
 
-const onlyBoard = 'Alleen het bevoegd gezag (de bestuurder) verleent of trekt een mandaat in (Awb art. 10:1).'
-
-/** Grants (or changes: a new version) the mandate of a school's directeur for schorsingen. */
-export async function grantMandate(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, today: string = localDate(new Date())): Promise<MandateResult> {
-  if (!ctx.stichtingId || !ability.can('manage', record('Mandate', { stichtingId: ctx.stichtingId }))) return refuse(403, '', onlyBoard)
-  const parsed = grantMandateInput.safeParse(raw)
-  if (!parsed.success) return zodRefusal(parsed.error)
-  const input = parsed.data
-  const school = await schoolOfStichting(tx, ctx, input.schoolId)
-  if (!school) return refuse(404, 'schoolId', 'School niet gevonden.')
-  const max = sectorMaxOf(school.sector, today)
-  if (input.maxSchoolDays > max) {
-    const rule = ruleOf(ruleSetFor(school.sector, today), 'schorsing.maxSchooldagen')
-    return refuse(400, 'maxSchoolDays', `Een schorsing duurt ten hoogste ${max} schooldagen (${rule.source}); een mandaat kan niet verder gaan.`)
-  }
-  if (input.besluitOn > today) return refuse(400, 'besluitOn', 'Het mandaatbesluit ligt in de toekomst; leg het vast als het is genomen.')
-  // Awb art. 10:1: the mandate exists from the besluit on; it cannot work before it.
-  if (input.startsOn < input.besluitOn) return refuse(400, 'startsOn', 'Het mandaat kan niet ingaan vóór de datum van het mandaatbesluit.')
-  const mandate = await appendVersion(tx, ctx, school.id, { action: 'verleend', maxSchoolDays: input.maxSchoolDays, startsOn: input.startsOn, besluitOn: input.besluitOn })
-  return { ok: true, mandate }
-}
-
-/** Withdraws the school's mandate (Awb art. 10:8): a new version; decisions taken under it stand. */
-export async function withdrawMandate(tx: Tx, ability: AppAbility, ctx: TenantContext, raw: unknown, today: string = localDate(new Date())): Promise<MandateResult> {
-  if (!ctx.stichtingId || !ability.can('manage', record('Mandate', { stichtingId: ctx.stichtingId }))) return refuse(403, '', onlyBoard)
-  const parsed = withdrawMandateInput.safeParse(raw)
-  if (!parsed.success) return zodRefusal(parsed.error)
-  const school = await schoolOfStichting(tx, ctx, parsed.data.schoolId)
-  if (!school) return refuse(404, 'schoolId', 'School niet gevonden.')
-  const besluitOn = parsed.data.besluitOn ?? today
-  if (besluitOn > today) return refuse(400, 'besluitOn', 'Het besluit tot intrekking ligt in de toekomst.')
-  const latest = await latestMandate(tx, school.id)
-  if (!latest || latest.action !== 'verleend') return refuse(409, 'schoolId', 'Deze school heeft geen mandaat om in te trekken.')
-  if (besluitOn < latest.besluitOn) return refuse(400, 'besluitOn', 'De intrekking kan niet vóór het mandaatbesluit liggen.')
-  const mandate = await appendVersion(tx, ctx, school.id, { action: 'ingetrokken', maxSchoolDays: null, startsOn: null, besluitOn })
-  return { ok: true, mandate }
-}
+/** Who grants and withdraws a mandate. */
+export const ONLY_BOARD_MANDATES = 'Alleen het bevoegd gezag (de bestuurder) verleent of trekt een mandaat in (Awb art. 10:1).'

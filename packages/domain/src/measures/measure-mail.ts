@@ -1,4 +1,4 @@
-// Mail about a measure to those the rule set names as recipients of the decision (rules.ts,
+// Mail about a measure to those the rule set names as recipients of the decision (decision-recipients.ts,
 // decisionRecipients: the parents in po; in vo and mbo the pupil and, under the age of the rule set or
 // the stichting's setting (vo 21, mbo 18), the parents), through
 // the outbox in the caller's transaction (packages/email). Pupils have no e-mail address in Baken, so
@@ -7,10 +7,9 @@
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import { enqueueMail } from '@baken/email'
 import { eq } from 'drizzle-orm'
-import { localDate } from '../dates.ts'
 import { displayName } from '../students.ts'
 import { decisionAdultAgeFor } from './law-settings.ts'
-import { decisionRecipients } from './rules.ts'
+import { decisionRecipients } from './decision-recipients.ts'
 
 type MeasureRow = typeof schema.measures.$inferSelect
 
@@ -26,7 +25,7 @@ export interface MeasureMail {
 }
 
 /** The guardians' addresses this measure's decision goes to today, per the rule set. */
-export async function decisionMailAddresses(tx: Tx, m: MeasureRow, today: string = localDate(new Date())) {
+export async function decisionMailAddresses(tx: Tx, m: MeasureRow, today: string) {
   const [pupil] = await tx
     .select({ firstName: schema.students.firstName, infix: schema.students.infix, lastName: schema.students.lastName, dateOfBirth: schema.students.dateOfBirth, school: schema.schools.name })
     .from(schema.students)
@@ -48,7 +47,7 @@ export async function decisionMailAddresses(tx: Tx, m: MeasureRow, today: string
 }
 
 /** Queues the mail to each recipient's address; returns how many were queued. */
-export async function mailMeasureRecipients(tx: Tx, ctx: TenantContext, m: MeasureRow, mail: MeasureMail, today: string = localDate(new Date())): Promise<number> {
+export async function mailMeasureRecipients(tx: Tx, ctx: TenantContext, m: MeasureRow, mail: MeasureMail, today: string): Promise<number> {
   const { facts, to } = await decisionMailAddresses(tx, m, today)
   for (const g of to) {
     await enqueueMail(tx, {

@@ -8,17 +8,19 @@
 // board_incident_counts (migration 0009), since incident rows are invisible in a stichting context;
 // until it exists the page shows the counts per severity. Opening a case from here is logged on the
 // measure page (getMeasure → recordMeasureAccess, reason "toezicht bevoegd gezag").
-import { schema, type TenantContext, type Tx } from '@baken/db'
+import { schema, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
+import { z } from 'zod'
 import { localDate, plusDays } from '../dates.ts'
+import { defineUseCase, refuse } from '../use-case.ts'
 import { getBoardIncidentCounts, getBoardTypeComparison, type BoardSchoolCounts, type BoardTypeComparison } from '../incidents/board-counts.ts'
 import { schooljaarSchema } from '../incidents/overview.ts'
 import { schoolYearBounds, schoolYearOf } from '../dates.ts'
 import { displayName } from '../students.ts'
-import { listBezwaren, type BezwaarView } from './bezwaar.ts'
-import { listMeasures, measureWhere, NOTICE_TASK_KINDS } from './measure-cases.ts'
-import type { MeasureKind } from './rules.ts'
+import { findBezwaren, type BezwaarView } from './bezwaar.ts'
+import { findMeasures, measureWhere, NOTICE_TASK_KINDS } from './measure-cases.ts'
+import type { MeasureKind } from './rule-model.ts'
 import { WORKFLOWS } from './workflows.ts'
 
 /** How far back a closed case still counts as recent. */
@@ -82,11 +84,6 @@ export interface BoardOversight {
   irisComparison: BoardTypeComparison
 }
 
-export interface OversightOptions {
-  schooljaar?: string
-  today?: string
-}
-
 /** Whether the caller may see the oversight of this stichting (the bestuurder of it, nobody else). */
 export function mayOversee(ability: AppAbility, stichtingId: string): boolean {
   return ability.can('read', record('Oversight', { stichtingId }))
@@ -94,12 +91,25 @@ export function mayOversee(ability: AppAbility, stichtingId: string): boolean {
 
 const awaitingBoard = (kind: string, state: string) => (kind === 'schorsing' && state === 'proposed') || (kind === 'verwijdering' && state === 'hearings_recorded')
 
-/** The board's oversight of its stichting; null when the caller may not see it. */
-export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: TenantContext, options: OversightOptions = {}): Promise<BoardOversight | null> {
-  const stichtingId = ctx.stichtingId
-  if (!stichtingId || ctx.schoolId || !mayOversee(ability, stichtingId)) return null
-  const today = options.today ?? localDate(new Date())
-  const schooljaar = schooljaarSchema.parse(options.schooljaar ?? schoolYearOf(new Date(`${today}T12:00:00Z`)))
+/**
+ * The board's oversight of its stichting (the data of /bestuur): only the bestuurder, only for their
+ * own stichting. An `id` that is not the caller's stichting is not found.
+ */
+export const getBoardOversight = defineUseCase({
+  name: 'measures/get-board-oversight',
+  input: z.object({ id: z.string().optional(), schooljaar: schooljaarSchema.optional() }),
+  permission: ['read', 'Oversight'],
+  async run(tx, { ability, tenant, now }, { id, schooljaar }) {
+    const stichtingId = tenant.stichtingId
+    if ((id !== undefined && id !== stichtingId) || !stichtingId || tenant.schoolId || !mayOversee(ability, stichtingId)) {
+      return refuse('not_found', 'id', 'Stichting niet gevonden.')
+    }
+    return { ok: true, ...(await oversightOf(tx, ability, stichtingId, localDate(now), schooljaar)) }
+  },
+})
+
+async function oversightOf(tx: Tx, ability: AppAbility, stichtingId: string, today: string, year: string | undefined): Promise<BoardOversight> {
+  const schooljaar = schooljaarSchema.parse(year ?? schoolYearOf(new Date(`${today}T12:00:00Z`)))
   const bounds = schoolYearBounds(schooljaar)!
   const m = schema.measures
   const since = new Date(Date.parse(`${plusDays(today, -RECENT_DAYS)}T00:00:00Z`))
@@ -111,9 +121,9 @@ export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: Tenant
       .from(schema.schools)
       .where(eq(schema.schools.stichtingId, stichtingId))
       .orderBy(asc(schema.schools.name)),
-    // Every schorsing and verwijdering the board sees (listMeasures, no row limit); open cases and
+    // Every schorsing and verwijdering the board sees (findMeasures, no row limit); open cases and
     // closed ones changed in the last 90 days are kept below.
-    listMeasures(tx, ability, { kinds: [...BOARD_KINDS] }, { all: true }),
+    findMeasures(tx, ability, { kinds: [...BOARD_KINDS] }, { all: true }),
     // Statutory notices not yet filed (the summary is ready; the school submits it, e.g. in the ISD portal).
     tx
       .select({
@@ -133,7 +143,7 @@ export async function getBoardOversight(tx: Tx, ability: AppAbility, ctx: Tenant
       .innerJoin(schema.schools, eq(schema.schools.id, m.schoolId))
       .where(and(measureWhere(ability, 'read'), inArray(schema.measureTasks.kind, [...NOTICE_TASK_KINDS]), isNull(schema.measureTasks.doneAt)))
       .orderBy(asc(schema.measureTasks.dueOn)),
-    listBezwaren(tx, ability, { dueBy: plusDays(today, BEZWAAR_RISK_DAYS) }, today),
+    findBezwaren(tx, ability, { dueBy: plusDays(today, BEZWAAR_RISK_DAYS) }, today),
     // Measures per school and kind in the schooljaar (by start date, else the day proposed), without
     // refused or withdrawn ones.
     tx

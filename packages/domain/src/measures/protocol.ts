@@ -2,7 +2,7 @@
 // Until the measures tables exist, protocols on file are typed data here (keyed by BRIN). The demo's
 // OBS De Branding (12AB) has the school safety protocol "Incidenten, schorsing en verwijdering" (Dec 2023).
 import type { Sector } from '@baken/db'
-import { CONFIGURABLE, type RuleKey, type RuleSet, type RuleTopic, type RuleValue } from './rules.ts'
+import { CONFIGURABLE, type RuleKey, type RuleSet, type RuleTopic, type RuleValue } from './rule-model.ts'
 
 export interface ProtocolSetting {
   key: RuleKey

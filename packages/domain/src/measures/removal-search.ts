@@ -8,18 +8,14 @@
 // the bevoegd gezag's once it has decided), so it starts on the day of the decision: an attempt dated
 // before it, or in the future, is refused, and the mbo term of 8 weeks runs from the decision — a
 // contact made before the decision cannot make a verwijdering decided today definitive today.
-import { schema, type TenantContext, type Tx } from '@baken/db'
+import { schema, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { and, asc, eq } from 'drizzle-orm'
-import { z } from 'zod'
 import { localDate, plusDays } from '../dates.ts'
-import { calendarDate } from '../input-rules.ts'
 import { ruleSetOf, dutchDayName } from './bezwaar.ts'
-import { loadMeasure, mayUpdateMeasure, type MeasureResult } from './measure-cases.ts'
-import { ruleOf, type Rule, type RuleSet } from './rules.ts'
-import { stateLabel } from './workflows.ts'
-import { refusal as refuse, zodRefusal } from '../result.ts'
-import { textInput } from '../input-rules.ts'
+import { loadMeasure, mayUpdateMeasure } from './measure-cases.ts'
+import { ruleOf } from './rule-lookups.ts'
+import type { Rule, RuleSet } from './rule-model.ts'
 
 export const SEARCH_RESULTS = ['toegelaten', 'geen plaats', 'in behandeling', 'geweigerd'] as const
 export type SearchResult = (typeof SEARCH_RESULTS)[number]
@@ -84,7 +80,7 @@ export async function removalDecidedOn(tx: Tx, m: typeof schema.measures.$inferS
 }
 
 /** For transitionMeasure: why this verwijdering may not become definitive yet, or null. */
-export async function definitiveRemovalRefusal(tx: Tx, m: typeof schema.measures.$inferSelect, today: string = localDate(new Date())): Promise<string | null> {
+export async function definitiveRemovalRefusal(tx: Tx, m: typeof schema.measures.$inferSelect, today: string): Promise<string | null> {
   const attempts = await tx
     .select({ contactedOn: schema.removalSearchAttempts.contactedOn, result: schema.removalSearchAttempts.result })
     .from(schema.removalSearchAttempts)
@@ -94,71 +90,6 @@ export async function definitiveRemovalRefusal(tx: Tx, m: typeof schema.measures
 }
 
 // ---- Recording and reading ---------------------------------------------------------------------
-
-export const recordSearchAttemptInput = z.strictObject({
-  contactedOn: calendarDate('Datum als JJJJ-MM-DD'),
-  schoolName: textInput({ message: 'Welke school (of instelling)?' }).trim().min(2, 'Welke school (of instelling)?').max(200, 'Maximaal 200 tekens'),
-  result: z.enum(SEARCH_RESULTS, { message: 'Kies toegelaten, geen plaats, in behandeling of geweigerd' }),
-  note: textInput().trim().max(4000, 'Maximaal 4.000 tekens').optional(),
-})
-export type RecordSearchAttemptInput = z.input<typeof recordSearchAttemptInput>
-
-/** Logs one attempt to find another school, on a verwijdering in search. */
-export async function recordSearchAttempt(
-  tx: Tx,
-  ability: AppAbility,
-  ctx: TenantContext,
-  measureId: string,
-  raw: unknown,
-  today: string = localDate(new Date()),
-): Promise<MeasureResult> {
-  const parsed = recordSearchAttemptInput.safeParse(raw)
-  if (!parsed.success) {
-    return zodRefusal(parsed.error)
-  }
-  const input = parsed.data
-  const m = await loadMeasure(tx, ability, measureId)
-  if (!m) return refuse(404, 'id', 'Maatregel niet gevonden.')
-  if (!mayUpdateMeasure(ability, m)) {
-    return refuse(403, '', 'Je mag geen zoekpoging vastleggen.')
-  }
-  if (m.kind !== 'verwijdering' || m.state !== 'searching') {
-    return refuse(409, '', `Zoekpogingen horen bij een verwijdering waarvoor een andere school wordt gezocht; deze maatregel is ${stateLabel(m.kind, m.state)}.`)
-  }
-  if (input.contactedOn > today) return refuse(400, 'contactedOn', 'De datum ligt in de toekomst: leg een zoekpoging vast nadat het contact er is geweest.')
-  const decidedOn = await removalDecidedOn(tx, m)
-  if (!decidedOn || input.contactedOn < decidedOn) {
-    const rule = ruleOf(ruleSetOf(m), 'verwijdering.definitief')
-    return refuse(
-      400,
-      'contactedOn',
-      `De zoekpoging van ${dutchDayName(input.contactedOn)} ligt vóór het besluit tot verwijdering (${decidedOn ? dutchDayName(decidedOn) : 'nog niet genomen'}): ` +
-        `het zoeken naar een andere school of instelling begint met dat besluit, en alleen pogingen vanaf die dag tellen (${rule.source}).`,
-    )
-  }
-  const id = crypto.randomUUID()
-  const tenant = { stichtingId: m.stichtingId, schoolId: m.schoolId }
-  await tx.insert(schema.removalSearchAttempts).values({
-    id,
-    ...tenant,
-    measureId: m.id,
-    contactedOn: input.contactedOn,
-    schoolName: input.schoolName,
-    result: input.result,
-    note: input.note || null,
-    recordedById: ctx.userId,
-  })
-  await tx.insert(schema.measureTransitions).values({
-    ...tenant,
-    measureId: m.id,
-    fromState: m.state,
-    toState: m.state,
-    byId: ctx.userId,
-    reason: `Zoekpoging ${dutchDayName(input.contactedOn)}: ${input.schoolName} — ${input.result}.${input.note ? ` ${input.note}` : ''}`,
-    data: { event: 'zoekpoging', attemptId: id, note: input.note ?? null },
-  })
-  return { ok: true, id, state: m.state }
-}
 
 export interface SearchAttemptView {
   id: string
@@ -171,7 +102,7 @@ export interface SearchAttemptView {
 }
 
 /** The attempts on a verwijdering, oldest first; null when the measure is not visible. */
-export async function listSearchAttempts(tx: Tx, ability: AppAbility, measureId: string): Promise<SearchAttemptView[] | null> {
+export async function searchAttemptsOf(tx: Tx, ability: AppAbility, measureId: string): Promise<SearchAttemptView[] | null> {
   const m = await loadMeasure(tx, ability, measureId)
   if (!m) return null
   const a = schema.removalSearchAttempts
@@ -196,10 +127,10 @@ export interface MeasureSearchView {
 }
 
 /** What the measure page shows about the search for another school (verwijderingen only). */
-export async function getMeasureSearch(tx: Tx, ability: AppAbility, measureId: string, today: string = localDate(new Date())): Promise<MeasureSearchView | null> {
+export async function measureSearchOf(tx: Tx, ability: AppAbility, measureId: string, today: string): Promise<MeasureSearchView | null> {
   const m = await loadMeasure(tx, ability, measureId)
   if (!m || m.kind !== 'verwijdering') return null
-  const attempts = (await listSearchAttempts(tx, ability, measureId)) ?? []
+  const attempts = (await searchAttemptsOf(tx, ability, measureId)) ?? []
   const decidedOn = await removalDecidedOn(tx, m)
   const check = checkDefinitiveRemoval(ruleSetOf(m), attempts, today, decidedOn)
   const weeks = (check.rule.value as { zoektermijnWeken?: number | null }).zoektermijnWeken ?? null

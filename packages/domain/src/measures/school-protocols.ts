@@ -1,12 +1,15 @@
 // Per school the caller may see: the sector's rule set and, when the school has a protocol on file,
-// the protocol beside the law (the law as versioned data: rules.ts). Stichting roles see all their schools,
+// the protocol beside the law (the law as versioned data: rule-sets.ts). Stichting roles see all their schools,
 // the directeur and IB their own (CASL 'Protocol'; RLS keeps other stichtingen out).
 import { schema, type Tx } from '@baken/db'
 import { accessibleWhere, type AppAbility } from '@baken/permissions'
 import { asc } from 'drizzle-orm'
+import { z } from 'zod'
 import { localDate } from '../dates.ts'
+import { defineUseCase } from '../use-case.ts'
 import { compareProtocol, protocolOnFile, type ProtocolComparisonRow } from './protocol.ts'
-import { ruleSetFor, type RuleSet } from './rules.ts'
+import { ruleSetFor } from './rule-lookups.ts'
+import type { RuleSet } from './rule-model.ts'
 
 export interface SchoolProtocolView {
   school: { id: string; name: string; brin: string; sector: RuleSet['sector'] }
@@ -18,20 +21,23 @@ export interface SchoolProtocolView {
   differences: number
 }
 
-export interface SchoolProtocolsOptions {
-  /** The day whose rule sets apply (default: today in the Netherlands). */
-  onDate?: string
-}
+/** Every school the caller may read protocols of, by name, with the rule set of today and the comparison. */
+export const listSchoolProtocols = defineUseCase({
+  name: 'measures/list-school-protocols',
+  input: z.object({}),
+  permission: ['read', 'Protocol'],
+  async run(tx, { ability, now }) {
+    return { ok: true, items: await schoolProtocols(tx, ability, localDate(now)) }
+  },
+})
 
-/** Every school the caller may read protocols of, by name, with its rule set and comparison. */
-export async function listSchoolProtocols(tx: Tx, ability: AppAbility, options: SchoolProtocolsOptions = {}): Promise<SchoolProtocolView[]> {
+async function schoolProtocols(tx: Tx, ability: AppAbility, onDate: string): Promise<SchoolProtocolView[]> {
   const s = schema.schools
   const schools = await tx
     .select({ id: s.id, name: s.name, brin: s.brin, sector: s.sector })
     .from(s)
     .where(accessibleWhere(ability, 'read', 'Protocol', { schoolId: s.id, stichtingId: s.stichtingId }))
     .orderBy(asc(s.name))
-  const onDate = options.onDate ?? localDate(new Date())
   return schools.map((school) => {
     const ruleSet = ruleSetFor(school.sector, onDate)
     const protocol = protocolOnFile(school.brin)

@@ -27,8 +27,9 @@ import { loadSchoolCalendar } from '../calendar/load-school-calendar.ts'
 import type { SchoolCalendar } from '../calendar/school-calendar.ts'
 import { localDate } from '../dates.ts'
 import { dutchDayName } from './bezwaar.ts'
-import { listMeasures } from './measure-cases.ts'
-import { ruleOf, ruleSetFor, type Rule } from './rules.ts'
+import { findMeasures } from './measure-cases.ts'
+import { ruleOf, ruleSetFor } from './rule-lookups.ts'
+import type { Rule } from './rule-model.ts'
 import { stateLabel } from './workflows.ts'
 
 /** A schorsing of the pupil as the check needs it. */
@@ -265,7 +266,7 @@ export interface PupilSchorsingenOfYear {
  * oldest first: for the proposal form, which shows the chosen pupil's schorsingen of the schooljaar.
  */
 export async function listSchorsingenByPupil(tx: Tx, ability: AppAbility, schoolYears: readonly string[], studentId?: string): Promise<Record<string, PupilSchorsing[]>> {
-  const measures = await listMeasures(tx, ability, { kind: 'schorsing', ...(studentId ? { studentId } : {}) })
+  const measures = await findMeasures(tx, ability, { kind: 'schorsing', ...(studentId ? { studentId } : {}) })
   const out: Record<string, PupilSchorsing[]> = {}
   for (const s of [...measures].reverse()) {
     if (!s.startsOn || !s.endsOn || (NOT_A_SCHORSING as readonly string[]).includes(s.state)) continue

@@ -1,15 +1,23 @@
 // The measures as state machines (ADR 007): per kind its states and the transitions between them,
 // each with who may take it. Every transition is recorded (measure_transitions).
-import type { Role } from '@baken/db'
-import type { MeasureKind } from './rules.ts'
+import { record, type AppAbility } from '@baken/permissions'
+import type { MeasureKind } from './rule-model.ts'
+
+/**
+ * The CASL action a step needs on the measure (abilities.ts decides which role has it): 'decide' the
+ * bevoegd gezag's decision (the bestuurder, or a schorsing's directeur under the school's mandate,
+ * mandates.ts), 'approve' the directeur's own steps on a time-out, 'handle' the school's steps (the
+ * directeur and the IB), 'inform' telling the parents (also the leerkracht who gave the measure).
+ */
+export type StepAction = 'decide' | 'approve' | 'handle' | 'inform'
 
 export interface TransitionRule {
   from: string
   to: string
   /** Dutch label of the action, for buttons and history. */
   label: string
-  /** Who may take it. 'board' = the bestuurder, or a schorsing's directeur under the school's mandate (mandates.ts). */
-  who: readonly ('directeur' | 'intern_begeleider' | 'leerkracht' | 'board')[]
+  /** Who may take it: whoever has one of these actions on the measure. */
+  by: readonly StepAction[]
   /** A written reason is required (refusals, withdrawals). */
   needsReason?: boolean
   /**
@@ -26,7 +34,6 @@ export interface Workflow {
   transitions: readonly TransitionRule[]
 }
 
-const STAFF = ['directeur', 'intern_begeleider'] as const
 
 export const WORKFLOWS: Record<MeasureKind, Workflow> = {
   // Protocol §3.2: a short separation inside the school; the parents are informed.
@@ -34,7 +41,7 @@ export const WORKFLOWS: Record<MeasureKind, Workflow> = {
     initial: 'recorded',
     states: { recorded: 'vastgelegd', parents_informed: 'ouders geïnformeerd' },
     final: ['parents_informed'],
-    transitions: [{ from: 'recorded', to: 'parents_informed', label: 'Ouders geïnformeerd', who: [...STAFF, 'leerkracht'] }],
+    transitions: [{ from: 'recorded', to: 'parents_informed', label: 'Ouders geïnformeerd', by: ['inform'] }],
   },
   // Protocol §3.3 (no statutory basis): rest of the day; the directeur approves; parents at once.
   time_out: {
@@ -50,12 +57,12 @@ export const WORKFLOWS: Record<MeasureKind, Workflow> = {
     },
     final: ['refused', 'board_notified'],
     transitions: [
-      { from: 'requested', to: 'approved', label: 'Goedkeuren', who: ['directeur'] },
-      { from: 'requested', to: 'refused', label: 'Afwijzen', who: ['directeur'], needsReason: true },
-      { from: 'approved', to: 'parents_informed', label: 'Ouders geïnformeerd', who: [...STAFF, 'leerkracht'] },
-      { from: 'parents_informed', to: 'meeting_held', label: 'Gesprek gevoerd', who: STAFF },
-      { from: 'meeting_held', to: 'report_signed', label: 'Verslag getekend', who: STAFF },
-      { from: 'report_signed', to: 'board_notified', label: 'Bevoegd gezag geïnformeerd', who: ['directeur'] },
+      { from: 'requested', to: 'approved', label: 'Goedkeuren', by: ['approve'] },
+      { from: 'requested', to: 'refused', label: 'Afwijzen', by: ['approve'], needsReason: true },
+      { from: 'approved', to: 'parents_informed', label: 'Ouders geïnformeerd', by: ['inform'] },
+      { from: 'parents_informed', to: 'meeting_held', label: 'Gesprek gevoerd', by: ['handle'] },
+      { from: 'meeting_held', to: 'report_signed', label: 'Verslag getekend', by: ['handle'] },
+      { from: 'report_signed', to: 'board_notified', label: 'Bevoegd gezag geïnformeerd', by: ['approve'] },
     ],
   },
   // Protocol §3.4; WPO 40c, WVO 2020 8.14, WEB 8.1.7c: decided by the bevoegd gezag (or by
@@ -74,13 +81,13 @@ export const WORKFLOWS: Record<MeasureKind, Workflow> = {
     },
     final: ['refused', 'ended'],
     transitions: [
-      { from: 'proposed', to: 'approved', label: 'Besluiten tot schorsing', who: ['board'] },
-      { from: 'proposed', to: 'refused', label: 'Niet schorsen', who: ['board'], needsReason: true },
-      { from: 'approved', to: 'letter_sent', label: 'Besluit verzonden', who: STAFF, viaLetter: true },
-      { from: 'letter_sent', to: 'in_effect', label: 'Schorsing gaat in', who: STAFF },
-      { from: 'in_effect', to: 'meeting_held', label: 'Gesprek gevoerd', who: STAFF },
-      { from: 'meeting_held', to: 'report_signed', label: 'Verslag getekend', who: STAFF },
-      { from: 'report_signed', to: 'ended', label: 'Afsluiten', who: STAFF },
+      { from: 'proposed', to: 'approved', label: 'Besluiten tot schorsing', by: ['decide'] },
+      { from: 'proposed', to: 'refused', label: 'Niet schorsen', by: ['decide'], needsReason: true },
+      { from: 'approved', to: 'letter_sent', label: 'Besluit verzonden', by: ['handle'], viaLetter: true },
+      { from: 'letter_sent', to: 'in_effect', label: 'Schorsing gaat in', by: ['handle'] },
+      { from: 'in_effect', to: 'meeting_held', label: 'Gesprek gevoerd', by: ['handle'] },
+      { from: 'meeting_held', to: 'report_signed', label: 'Verslag getekend', by: ['handle'] },
+      { from: 'report_signed', to: 'ended', label: 'Afsluiten', by: ['handle'] },
     ],
   },
   // Protocol §3.5; WPO 40, WVO 2020 8.15, WEB 8.1.7d: hearings first, the board decides, definitive
@@ -97,28 +104,47 @@ export const WORKFLOWS: Record<MeasureKind, Workflow> = {
     },
     final: ['definitive', 'withdrawn'],
     transitions: [
-      { from: 'proposed', to: 'hearings_recorded', label: 'Hoorgesprekken vastgelegd', who: STAFF },
-      { from: 'hearings_recorded', to: 'decided', label: 'Besluiten tot verwijdering', who: ['board'] },
-      { from: 'decided', to: 'searching', label: 'Zoeken naar andere school gestart', who: STAFF },
-      { from: 'searching', to: 'definitive', label: 'Definitief maken', who: ['board'] },
-      { from: 'proposed', to: 'withdrawn', label: 'Intrekken', who: ['board', ...STAFF], needsReason: true },
-      { from: 'hearings_recorded', to: 'withdrawn', label: 'Intrekken', who: ['board', ...STAFF], needsReason: true },
-      { from: 'decided', to: 'withdrawn', label: 'Intrekken', who: ['board'], needsReason: true },
-      { from: 'searching', to: 'withdrawn', label: 'Intrekken', who: ['board'], needsReason: true },
+      { from: 'proposed', to: 'hearings_recorded', label: 'Hoorgesprekken vastgelegd', by: ['handle'] },
+      { from: 'hearings_recorded', to: 'decided', label: 'Besluiten tot verwijdering', by: ['decide'] },
+      { from: 'decided', to: 'searching', label: 'Zoeken naar andere school gestart', by: ['handle'] },
+      { from: 'searching', to: 'definitive', label: 'Definitief maken', by: ['decide'] },
+      { from: 'proposed', to: 'withdrawn', label: 'Intrekken', by: ['decide', 'handle'], needsReason: true },
+      { from: 'hearings_recorded', to: 'withdrawn', label: 'Intrekken', by: ['decide', 'handle'], needsReason: true },
+      { from: 'decided', to: 'withdrawn', label: 'Intrekken', by: ['decide'], needsReason: true },
+      { from: 'searching', to: 'withdrawn', label: 'Intrekken', by: ['decide'], needsReason: true },
     ],
   },
 }
 
-/** Whether this role may take the transition; `directeurMandate`: the school's mandate covers this measure. */
-export function mayTake(rule: TransitionRule, role: Role, directeurMandate: boolean): boolean {
-  return rule.who.some((w) =>
-    w === 'board' ? role === 'bestuurder' || (role === 'directeur' && directeurMandate) : w === role,
-  )
+/** The measure's fields the step rules look at; `mandated`: a mandate in force covers it (mandates.ts). */
+export interface StepSubject {
+  stichtingId: string
+  schoolId: string
+  kind: MeasureKind
+  proposedById: string
+  mandated: boolean
 }
 
-/** The transitions open from a state for this role. */
-export function openTransitions(kind: MeasureKind, state: string, role: Role, directeurMandate: boolean): TransitionRule[] {
-  return WORKFLOWS[kind].transitions.filter((t) => t.from === state && !t.viaLetter && mayTake(t, role, directeurMandate))
+/** Whether the caller may take the transition on this measure. */
+export function mayTake(rule: TransitionRule, ability: AppAbility, m: StepSubject): boolean {
+  return rule.by.some((action) => ability.can(action, record('Measure', { ...m })))
+}
+
+/** The transitions open to the caller from the measure's state. */
+export function openTransitions(ability: AppAbility, m: StepSubject & { state: string }): TransitionRule[] {
+  const { state, ...subject } = m
+  return WORKFLOWS[m.kind].transitions.filter((t) => t.from === state && !t.viaLetter && mayTake(t, ability, subject))
+}
+
+/**
+ * How the caller takes the bevoegd gezag's decision on this measure: in its own right (the
+ * bestuurder), only under the school's mandate (the directeur: the domain must find one in force
+ * that covers the measure), or not at all.
+ */
+export function decidesAs(ability: AppAbility, m: Omit<StepSubject, 'mandated'>): 'own_right' | 'under_mandate' | null {
+  if (ability.can('decide', record('Measure', { ...m, mandated: false }))) return 'own_right'
+  if (ability.can('decide', record('Measure', { ...m, mandated: true }))) return 'under_mandate'
+  return null
 }
 
 export function stateLabel(kind: MeasureKind, state: string): string {

@@ -1,6 +1,6 @@
 // Pure date rules of the data subject's rights: the one-month term of AVG art. 12(3) and
 // who exercises the rights (AVG art. 8 with UAVG art. 5: the parents under 16, the student from 16).
-import { ageOn } from '../measures/rules.ts'
+import { ageOn } from '../measures/decision-recipients.ts'
 
 /** Days in a month (month 1–12). */
 function daysInMonth(year: number, month: number): number {

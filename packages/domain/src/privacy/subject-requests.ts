@@ -7,7 +7,7 @@
 import { schema, type Tx } from '@baken/db'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
 import { eq, type SQL } from 'drizzle-orm'
-import { ageOn } from '../measures/rules.ts'
+import { ageOn } from '../measures/decision-recipients.ts'
 import type { FieldError } from '../result.ts'
 import { rightsHolderOn } from './rights-dates.ts'
 
