@@ -108,6 +108,8 @@ describe('the OpenAPI document', () => {
     const unsampled = operations
       .filter((o) => !(o.op.parameters ?? []).some((p) => p.in === 'query' && p.required))
       .filter((o) => [...o.path.matchAll(/\{/g)].length <= 1)
+      // A path with an id is sampled through its list; one without a documented list is not reachable here.
+      .filter((o) => !o.path.includes('{') || gets.some((g) => g.path === o.path.slice(0, o.path.indexOf('/{'))))
       .map((o) => o.path)
       .filter((p) => !sampled.includes(p))
     expect(unsampled).toEqual([])
