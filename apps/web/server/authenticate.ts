@@ -44,7 +44,7 @@ export function authenticate(getDb: () => Database, options: { secureCookie: boo
             .json({ errors: [{ path: '', message: 'Ongeldig of verlopen API-token.' }] })
           return
         }
-        res.locals.auth = { via: 'token', user: result.user, membership: result.membership, sessionId: null } satisfies RequestAuth
+        res.locals.auth = { via: 'token', user: result.user, membership: result.membership, sessionId: null, session: null } satisfies RequestAuth
         return next()
       }
       const token = readCookie(req.headers.cookie, SESSION_COOKIE)
@@ -56,6 +56,7 @@ export function authenticate(getDb: () => Database, options: { secureCookie: boo
             user: result.user,
             membership: result.membership,
             sessionId: result.session.id,
+            session: { method: result.session.method, secondFactorAt: result.session.secondFactorAt },
           } satisfies RequestAuth
           // Sliding expiry: a renewed session gets a cookie with the new expiry.
           if (result.session.renewed) {

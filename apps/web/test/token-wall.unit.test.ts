@@ -6,8 +6,14 @@ import { requireAuth, requireSession } from '../app/lib/context.server.ts'
 import type { RequestAuth, Surface } from '../app/lib/request-auth.ts'
 
 const user = { id: '00000000-0000-4000-8000-000000000001', email: 'a@b.demo', name: 'A' }
-const tokenAuth: RequestAuth = { via: 'token', user, membership: null, sessionId: null }
-const sessionAuth: RequestAuth = { via: 'session', user, membership: null, sessionId: 'abc' }
+const tokenAuth: RequestAuth = { via: 'token', user, membership: null, sessionId: null, session: null }
+const sessionAuth: RequestAuth = {
+  via: 'session',
+  user,
+  membership: null,
+  sessionId: 'abc',
+  session: { method: 'password', secondFactorAt: null },
+}
 const ctx = (auth: RequestAuth, surface: Surface): AppLoadContext => ({ auth, surface, cspNonce: 'n', clientIp: '127.0.0.1' })
 
 async function refusal(fn: () => unknown): Promise<number | 'passed'> {

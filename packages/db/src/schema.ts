@@ -178,8 +178,17 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    // How the user signed in: 'password', 'passkey' or 'sso'.
+    method: text('method').notNull().default('password'),
+    // When this session last proved a second factor (TOTP, recovery code, passkey, or an identity
+    // provider's assertion); null when it has not.
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    check('sessions_method', sql`${t.method} in ('password', 'passkey', 'sso')`),
+  ],
 )
 
 /** Personal API tokens: scoped to one membership, stored as SHA-256, revocable. */

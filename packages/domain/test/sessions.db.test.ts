@@ -32,6 +32,16 @@ const sessionRow = async (token: string) =>
   (await h.db.select().from(schema.sessions).where(eq(schema.sessions.id, hashToken(token))))[0]
 
 describe('sessions', () => {
+  it('remembers how it was opened and when it proved a second factor', async () => {
+    const plain = await createSession(h.db, userId)
+    expect((await validateSessionToken(h.db, plain.token))?.session).toMatchObject({ method: 'password', secondFactorAt: null })
+    const proved = new Date(Date.now() - 60_000)
+    const sso = await createSession(h.db, userId, { method: 'sso', secondFactorAt: proved })
+    const s = (await validateSessionToken(h.db, sso.token))?.session
+    expect(s?.method).toBe('sso')
+    expect(s?.secondFactorAt?.getTime()).toBe(proved.getTime())
+  })
+
   it('stores only the SHA-256 of the token', async () => {
     const { token } = await createSession(h.db, userId)
     const rows = await h.db.select().from(schema.sessions)

@@ -1,4 +1,4 @@
-import type { ActiveMembership, SessionUser } from '@baken/domain'
+import type { ActiveMembership, SessionMethod, SessionUser } from '@baken/domain'
 
 /** Who made the request, established once per request by the server (server/authenticate.ts). */
 export interface RequestAuth {
@@ -6,6 +6,8 @@ export interface RequestAuth {
   user: SessionUser
   membership: ActiveMembership | null
   sessionId: string | null
+  /** For a session: how it was opened and when it last proved a second factor. Null for a token. */
+  session: { method: SessionMethod; secondFactorAt: Date | null } | null
 }
 
 /**

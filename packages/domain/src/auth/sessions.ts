@@ -23,8 +23,19 @@ export interface ActiveMembership {
   partnerId: string | null
 }
 
+/** How a session was opened: a password, a passkey (as the sign-in itself), or single sign-on. */
+export type SessionMethod = 'password' | 'passkey' | 'sso'
+
 export interface ValidatedSession {
-  session: { id: string; expiresAt: Date; membershipId: string | null; renewed: boolean }
+  session: {
+    id: string
+    expiresAt: Date
+    membershipId: string | null
+    renewed: boolean
+    method: SessionMethod
+    /** When the session last proved a second factor; null when it has not. */
+    secondFactorAt: Date | null
+  }
   user: SessionUser
   /** The membership the user acts for, or null until they choose one. */
   membership: ActiveMembership | null
@@ -33,6 +44,9 @@ export interface ValidatedSession {
 export interface SessionMeta {
   ip?: string | null
   userAgent?: string | null
+  method?: SessionMethod
+  /** Set when the sign-in itself proved a second factor (a passkey, or an identity provider's MFA). */
+  secondFactorAt?: Date | null
 }
 
 export async function createSession(
@@ -51,6 +65,8 @@ export async function createSession(
       expiresAt,
       ip: meta.ip ?? null,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      method: meta.method ?? 'password',
+      secondFactorAt: meta.secondFactorAt ?? null,
     }),
   )
   return { token, expiresAt }
@@ -85,7 +101,14 @@ export async function validateSessionToken(db: Database, token: string): Promise
       if (m) membership = pickMembership(m)
     }
     return {
-      session: { id: sessionId, expiresAt, membershipId: membership?.id ?? null, renewed },
+      session: {
+        id: sessionId,
+        expiresAt,
+        membershipId: membership?.id ?? null,
+        renewed,
+        method: session.method as SessionMethod,
+        secondFactorAt: session.secondFactorAt,
+      },
       user: { id: user.id, email: user.email, name: user.name },
       membership,
     }
