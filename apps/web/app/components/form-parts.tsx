@@ -76,3 +76,57 @@ export function CheckboxGroup({
     </fieldset>
   )
 }
+
+/** A select's options, one per record: the id as value, the name as text. */
+export function NamedOptions({ items }: { items: readonly { id: string; name: string }[] }) {
+  return items.map((s) => (
+    <option key={s.id} value={s.id}>
+      {s.name}
+    </option>
+  ))
+}
+
+/** A select's options from a map of value → label, in the map's order. */
+export function LabelOptions({ labels }: { labels: Readonly<Record<string, string>> }) {
+  return Object.entries(labels).map(([v, l]) => (
+    <option key={v} value={v}>
+      {l}
+    </option>
+  ))
+}
+
+/** A select's options from {value, label} choices. */
+export function ChoiceOptions({ choices }: { choices: readonly { value: string; label: string }[] }) {
+  return choices.map((c) => (
+    <option key={c.value} value={c.value}>
+      {c.label}
+    </option>
+  ))
+}
+
+/** A select's options whose text is the value itself (years, numbers, codes). */
+export function ValueOptions({ values }: { values: readonly (string | number)[] }) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {v}
+    </option>
+  ))
+}
+
+/** A select's pupils: name and group, the id as value. */
+export function PupilOptions({ pupils }: { pupils: readonly { id: string; name: string; group?: string | null }[] }) {
+  return pupils.map((p) => (
+    <option key={p.id} value={p.id}>
+      {p.name} ({p.group ?? '—'})
+    </option>
+  ))
+}
+
+/** A select's data-sharing agreements: partner and title, the id as value. */
+export function AgreementOptions({ agreements }: { agreements: readonly { id: string; partnerName: string; title: string }[] }) {
+  return agreements.map((a) => (
+    <option key={a.id} value={a.id}>
+      {a.partnerName} — {a.title}
+    </option>
+  ))
+}

@@ -20,6 +20,7 @@ import { ClosingReport, errorOf, HaltErrors, type HaltFieldError } from '~/compo
 import { requireContext } from '~/lib/context.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
+import { LabelOptions } from '~/components/form-parts.tsx'
 
 /** Halt's case: the shared facts, the decision, appointments, components, JIM, restorative steps, notes, closing. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -189,11 +190,7 @@ export default function HaltCasePage() {
                   <input type="hidden" name="appointmentId" value={a.id} />
                   <label htmlFor={`att-${a.id}`}>Aanwezigheid</label>{' '}
                   <select id={`att-${a.id}`} name="attendance" defaultValue={a.attendance}>
-                    {Object.entries(labels.attendance).map(([v, l]) => (
-                      <option key={v} value={v}>
-                        {l}
-                      </option>
-                    ))}
+                    <LabelOptions labels={labels.attendance} />
                   </select>{' '}
                   <button type="submit">Vastleggen</button>
                 </Form>
@@ -211,11 +208,7 @@ export default function HaltCasePage() {
                 <div className="field">
                   <label htmlFor="appt-kind">Soort</label>
                   <select id="appt-kind" name="kind" defaultValue={c.intakeAt ? 'spreekuur' : 'intake'}>
-                    {Object.entries(labels.appointments).map(([v, l]) => (
-                      <option key={v} value={v}>
-                        {l}
-                      </option>
-                    ))}
+                    <LabelOptions labels={labels.appointments} />
                   </select>
                 </div>
                 <div className="field">
@@ -323,11 +316,7 @@ export default function HaltCasePage() {
                     <div className="field">
                       <label htmlFor="rest-kind">Stap</label>
                       <select id="rest-kind" name="kind">
-                        {Object.entries(labels.restorative).map(([v, l]) => (
-                          <option key={v} value={v}>
-                            {l}
-                          </option>
-                        ))}
+                        <LabelOptions labels={labels.restorative} />
                       </select>
                     </div>
                     <div className="field">

@@ -5,7 +5,7 @@
 import { localDate, plusDays, readIncident, recordPoliceReport, runUseCase, usableAgreements } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CheckboxGroup, ErrorSummary, fieldError } from '~/components/form-parts.tsx'
+import { AgreementOptions, CheckboxGroup, ErrorSummary, fieldError } from '~/components/form-parts.tsx'
 import { SHARE_FIELD_TEXT } from '~/components/sharing.tsx'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
 import { caseContextOf, perform, refusalData } from '~/lib/use-case.server.ts'
@@ -144,11 +144,7 @@ export default function PoliceReport() {
             <div className="field">
               <label htmlFor="agreementId">Convenant met de politie</label>
               <select id="agreementId" name="agreementId" defaultValue={police.id} aria-describedby="agreementId-hint">
-                {agreements.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.partnerName} — {a.title}
-                  </option>
-                ))}
+                <AgreementOptions agreements={agreements} />
               </select>
               <p className="muted" id="agreementId-hint">
                 Toegestane gegevens: {police.dataCategories.map((c) => c.label.toLowerCase()).join(', ')}. Bewaartermijn {police.retentionDays} dagen.

@@ -5,6 +5,7 @@ import { requireContext } from '~/lib/context.server.ts'
 import { filtersOf, listWithGroups } from '~/lib/list-page.server.ts'
 import { requireUseCase } from '~/lib/use-case.server.ts'
 import { SEVERITY_TEXT, formatDateTime } from '~/lib/format.ts'
+import { NamedOptions, ValueOptions } from '~/components/form-parts.tsx'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
@@ -51,22 +52,14 @@ export default function Incidents() {
         <div>
           <label htmlFor="schooljaar">Schooljaar</label>
           <select id="schooljaar" name="schooljaar" defaultValue={schooljaar}>
-            {schoolYearOptions(currentSchoolYear).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+            <ValueOptions values={schoolYearOptions(currentSchoolYear)} />
           </select>
         </div>
         <div>
           <label htmlFor="groupId">Groep</label>
           <select id="groupId" name="groupId" defaultValue={params.get('groupId') ?? ''}>
             <option value="">Alle groepen</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
+            <NamedOptions items={groups} />
           </select>
         </div>
         <div>

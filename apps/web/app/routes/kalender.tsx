@@ -22,7 +22,7 @@ import {
   type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
-import { ErrorSummary } from '~/components/form-parts.tsx'
+import { ErrorSummary, ValueOptions } from '~/components/form-parts.tsx'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
 import { perform, refusalData, requireUseCase, submitForm, caseContextOf } from '~/lib/use-case.server.ts'
@@ -461,11 +461,7 @@ export default function Kalender() {
         <div>
           <label htmlFor="schooljaar">{t.schooljaar}</label>
           <select id="schooljaar" name="schooljaar" defaultValue={schooljaar}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+            <ValueOptions values={years} />
           </select>
         </div>
         <button type="submit">{t.show}</button>

@@ -6,6 +6,7 @@ import { formatDate } from '~/lib/format.ts'
 import { filtersOf, listWithGroups } from '~/lib/list-page.server.ts'
 import { requireUseCase } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
+import { NamedOptions } from '~/components/form-parts.tsx'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
@@ -43,11 +44,7 @@ export default function Students() {
           <label htmlFor="groupId">{t('students.group')}</label>
           <select id="groupId" name="groupId" defaultValue={params.get('groupId') ?? ''}>
             <option value="">{t('students.allGroups')}</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
+            <NamedOptions items={groups} />
           </select>
         </div>
         <button type="submit">{t('students.filter')}</button>

@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useEffect, useRef } from 'react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
+import { PupilOptions } from '~/components/form-parts.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Nieuwe melding · Meldplicht · Baken' }]
 
@@ -105,11 +106,7 @@ export default function NewReportCase() {
             aria-describedby={errorFor('studentId') ? 'studentId-error' : undefined}
           >
             <option value="">— kies —</option>
-            {pupils.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.group ?? '—'})
-              </option>
-            ))}
+            <PupilOptions pupils={pupils} />
           </select>
           {errorFor('studentId') ? (
             <p id="studentId-error" className="field-error">

@@ -6,6 +6,7 @@ import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
 import { requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 import { useRootData } from '~/root.tsx'
+import { ValueOptions } from '~/components/form-parts.tsx'
 
 /** /overzicht — the school's yearly overview (the school safety protocol's Bijlage 2) and the RI&E counts; directeur and IB. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -183,11 +184,7 @@ export default function Overview() {
         <div>
           <label htmlFor="schooljaar">{t.schooljaar}</label>
           <select id="schooljaar" name="schooljaar" defaultValue={schooljaar}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+            <ValueOptions values={years} />
           </select>
         </div>
         <button type="submit">{t.show}</button>

@@ -25,6 +25,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useEffect, useRef } from 'react'
 import { inTenant, requireContext, type RequestContext } from '~/lib/context.server.ts'
 import { REFUSAL_STATUS, submitForm, caseContextOf } from '~/lib/use-case.server.ts'
+import { ChoiceOptions } from '~/components/form-parts.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Privacy: verzoeken, bewaartermijnen en opschonen — Baken' }]
 
@@ -233,11 +234,7 @@ export default function PrivacyPage() {
           <div className="field">
             <label htmlFor="kind">Soort verzoek</label>
             <select id="kind" name="kind" defaultValue="inzage" aria-invalid={errorFor('request', 'kind') ? true : undefined} aria-describedby={described('request', 'kind')}>
-              {kinds.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label}
-                </option>
-              ))}
+              <ChoiceOptions choices={kinds} />
             </select>
             <ErrorText intent="request" path="kind" />
           </div>

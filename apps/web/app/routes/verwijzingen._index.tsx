@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { formatDate } from '~/lib/format.ts'
 import { requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
+import { LabelOptions } from '~/components/form-parts.tsx'
 
 /** The school's referrals to the Halt spreekuur: status, intake date, outcome. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -41,11 +42,7 @@ export default function Referrals() {
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={status}>
             <option value="">Alle</option>
-            {Object.entries(labels.statuses).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
+            <LabelOptions labels={labels.statuses} />
           </select>
         </div>
         <button type="submit">Filteren</button>

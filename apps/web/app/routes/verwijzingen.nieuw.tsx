@@ -5,6 +5,7 @@ import { Checkboxes, errorOf, HaltErrors } from '~/components/halt.tsx'
 import { requireContext } from '~/lib/context.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
 import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
+import { NamedOptions } from '~/components/form-parts.tsx'
 
 /** Refer a student to the Halt spreekuur; `?incident=` starts from an incident, `?student=` narrows the incidents. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -128,11 +129,7 @@ export default function NewReferral() {
             <div className="field">
               <label htmlFor="partnerId">Halt-regio</label>
               <select id="partnerId" name="partnerId">
-                {d.regions.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
+                <NamedOptions items={d.regions} />
               </select>
             </div>
           ) : (
