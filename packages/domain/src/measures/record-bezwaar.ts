@@ -29,9 +29,8 @@ const recordBezwaarInput = z.strictObject({
 export const recordBezwaar = defineUseCase({
   name: 'measures/record-bezwaar',
   input: recordBezwaarInput,
-  // A role that records no bezwaren at all is refused before the measure is looked up; then whoever
-  // cannot see the measure is told it is not found, and 'create Bezwaar' on its record decides.
-  permission: ['create', 'Bezwaar'],
+  // Whoever cannot see the measure is told it is not found; then 'create Bezwaar' on its record decides.
+  permission: ['read', 'Measure'],
   async run(tx, { ability, tenant: ctx, now }, input) {
     const today = localDate(now)
     const m = await loadMeasure(tx, ability, input.id)
