@@ -1,5 +1,6 @@
 // Form pieces shared by the sharing, Halt, privacy and reporting pages: the error summary that takes
 // focus and links each error to its field, and a fieldset of checkboxes with a legend (44 px rows).
+import { Form } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 
 export interface FieldError {
@@ -129,4 +130,19 @@ export function AgreementOptions({ agreements }: { agreements: readonly { id: st
       {a.partnerName} — {a.title}
     </option>
   ))
+}
+
+/** The school-year choice above a yearly page: a GET form that reloads the page for the year chosen. */
+export function SchoolYearFilter({ className, label, submit, years, value }: { className: string; label: string; submit: string; years: readonly string[]; value: string }) {
+  return (
+    <Form method="get" className={className}>
+      <div>
+        <label htmlFor="schooljaar">{label}</label>
+        <select id="schooljaar" name="schooljaar" defaultValue={value}>
+          <ValueOptions values={years} />
+        </select>
+      </div>
+      <button type="submit">{submit}</button>
+    </Form>
+  )
 }

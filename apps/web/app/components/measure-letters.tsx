@@ -5,7 +5,7 @@
 // action (intents "make-letter", "send-letter"); the PDFs come from /api/v1/measures/{id}/letters/{letterId}.pdf.
 // No @baken/* imports here: this file is part of the client bundle.
 import { Form, useNavigation } from '@remix-run/react'
-import { formatDate, formatDateTime } from '~/lib/format.ts'
+import { fill, formatDate, formatDateTime } from '~/lib/format.ts'
 import { useRootData } from '~/root.tsx'
 
 export interface LetterView {
@@ -76,8 +76,6 @@ const dictionary = {
     } as Record<string, string>,
   },
 } as const
-
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
 
 export function MeasureLetters({ measureId, letters, available, today }: MeasureLettersProps) {
   const t = dictionary[useRootData()?.lang === 'en' ? 'en' : 'nl']

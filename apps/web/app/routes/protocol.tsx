@@ -3,7 +3,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireContext } from '~/lib/context.server.ts'
 import { perform, requireUseCase } from '~/lib/use-case.server.ts'
-import { formatDate } from '~/lib/format.ts'
+import { fill, formatDate } from '~/lib/format.ts'
 import { useRootData } from '~/root.tsx'
 
 /**
@@ -126,8 +126,6 @@ const dictionary = {
 
 type Dictionary = (typeof dictionary)['nl' | 'en']
 type Selected = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['selected']>
-
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
 const rowId = (key: string) => `regel-${key.replace('.', '-')}`
 
 function Flags({ t, uncertain, configurable }: { t: Dictionary; uncertain: boolean; configurable: boolean }) {

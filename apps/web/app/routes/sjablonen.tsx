@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { requireContext } from '~/lib/context.server.ts'
 import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
-import { formatDateTime } from '~/lib/format.ts'
+import { fill, formatDateTime } from '~/lib/format.ts'
 import { useRootData } from '~/root.tsx'
 
 /**
@@ -139,8 +139,6 @@ const dictionary = {
     } satisfies Record<Placeholder, string>,
   },
 } as const
-
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
 
 export default function Sjablonen() {
   const t = dictionary[useRootData()?.lang === 'en' ? 'en' : 'nl']
