@@ -138,6 +138,22 @@ function Flags({ t, uncertain, configurable }: { t: Dictionary; uncertain: boole
   )
 }
 
+/** A rule's two cells: what the law says (with its flags and note) and its source. */
+function LawCells({ t, text, uncertain, configurable, note, source }: { t: Dictionary; text: string; uncertain: boolean; configurable: boolean; note: string | null | undefined; source: string }) {
+  return (
+    <>
+      <td data-label={t.law}>
+        {text}
+        <Flags t={t} uncertain={uncertain} configurable={configurable} />
+        <Note t={t} text={note} />
+      </td>
+      <td data-label={t.source} className="pr-source">
+        {source}
+      </td>
+    </>
+  )
+}
+
 function Note({ t, text }: { t: Dictionary; text: string | null | undefined }) {
   if (!text) return null
   return (
@@ -187,14 +203,7 @@ function SchoolRules({ t, view }: { t: Dictionary; view: Selected }) {
                 <tbody>
                   {topicRows.map((r) => (
                     <tr key={r.key} id={rowId(r.key)} className={r.differs ? 'pr-differs' : undefined}>
-                      <td data-label={t.law}>
-                        {r.law}
-                        <Flags t={t} uncertain={r.uncertain} configurable={r.configurable} />
-                        <Note t={t} text={r.note} />
-                      </td>
-                      <td data-label={t.source} className="pr-source">
-                        {r.source}
-                      </td>
+                      <LawCells t={t} text={r.law} uncertain={r.uncertain} configurable={r.configurable} note={r.note} source={r.source} />
                       <td data-label={t.protocol}>
                         {r.protocol ?? <span className="muted">{t.notInProtocol}</span>}
                         {r.protocolSource ? <span className="pr-source pr-block">{r.protocolSource}</span> : null}
@@ -223,14 +232,7 @@ function SchoolRules({ t, view }: { t: Dictionary; view: Selected }) {
               <tbody>
                 {topicRules.map((r) => (
                   <tr key={r.key} id={rowId(r.key)}>
-                    <td data-label={t.law}>
-                      {r.text}
-                      <Flags t={t} uncertain={!!r.uncertain} configurable={!!r.configurable} />
-                      <Note t={t} text={r.note} />
-                    </td>
-                    <td data-label={t.source} className="pr-source">
-                      {r.source}
-                    </td>
+                    <LawCells t={t} text={r.text} uncertain={!!r.uncertain} configurable={!!r.configurable} note={r.note} source={r.source} />
                   </tr>
                 ))}
               </tbody>
