@@ -8,6 +8,33 @@ export { CheckboxGroup, ErrorSummary, fieldError, type FieldError } from './form
 /** The fields as a received share shows them: its description is already unrecognisable for other pupils. */
 export const SHARE_FIELD_TEXT: Record<string, string> = { ...SHARE_FIELD_LABEL, omschrijving: 'Omschrijving' }
 
+/** A share's last day (from today on) and its optional note: the end of the share form and of the police report's. */
+export function ShareExpiryAndNote({ today, defaultExpiry, error, hint }: { today: string; defaultExpiry: string; error?: string; hint?: string }) {
+  const describedBy = [hint ? 'expiresOn-hint' : null, error ? 'expiresOn-error' : null].filter(Boolean).join(' ') || undefined
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="expiresOn">Vervaldatum</label>
+        {hint ? (
+          <p className="muted" id="expiresOn-hint">
+            {hint}
+          </p>
+        ) : null}
+        <input id="expiresOn" name="expiresOn" type="date" min={today} defaultValue={defaultExpiry} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+        {error ? (
+          <p className="field-error" id="expiresOn-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor="note">Toelichting (optioneel)</label>
+        <textarea id="note" name="note" rows={2} />
+      </div>
+    </>
+  )
+}
+
 const ROLE_TEXT: Record<string, string> = { dader: 'dader', slachtoffer: 'slachtoffer', getuige: 'getuige', melder: 'melder', betrokkene: 'betrokkene' }
 
 function renderValue(key: string, value: unknown) {

@@ -4,7 +4,7 @@
 import { getShareForm, localDate, plusDays, shareIncidents } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { CheckboxGroup, ErrorSummary, fieldError } from '~/components/sharing.tsx'
+import { CheckboxGroup, ErrorSummary, fieldError, ShareExpiryAndNote } from '~/components/sharing.tsx'
 import { requireContext } from '~/lib/context.server.ts'
 import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
@@ -123,30 +123,7 @@ export default function NewShare() {
             error={err('recipientUserIds')}
           />
         ) : null}
-        <div className="field">
-          <label htmlFor="expiresOn">Vervaldatum</label>
-          <p className="muted" id="expiresOn-hint">
-            Tot en met deze dag kan de partner de gegevens inzien. Niet later dan het convenant toestaat.
-          </p>
-          <input
-            id="expiresOn"
-            name="expiresOn"
-            type="date"
-            min={today}
-            defaultValue={defaultExpiry}
-            aria-describedby={err('expiresOn') ? 'expiresOn-hint expiresOn-error' : 'expiresOn-hint'}
-            aria-invalid={err('expiresOn') ? true : undefined}
-          />
-          {err('expiresOn') ? (
-            <p className="field-error" id="expiresOn-error">
-              {err('expiresOn')}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="note">Toelichting (optioneel)</label>
-          <textarea id="note" name="note" rows={2} />
-        </div>
+        <ShareExpiryAndNote today={today} defaultExpiry={defaultExpiry} error={err('expiresOn')} hint="Tot en met deze dag kan de partner de gegevens inzien. Niet later dan het convenant toestaat." />
         <button type="submit">Gegevens delen</button>
       </Form>
     </section>

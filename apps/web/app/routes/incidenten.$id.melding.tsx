@@ -6,7 +6,7 @@ import { localDate, plusDays, readIncident, recordPoliceReport, runUseCase, usab
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AgreementOptions, CheckboxGroup, ErrorSummary, fieldError } from '~/components/form-parts.tsx'
-import { SHARE_FIELD_TEXT } from '~/components/sharing.tsx'
+import { SHARE_FIELD_TEXT, ShareExpiryAndNote } from '~/components/sharing.tsx'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
 import { caseContextOf, perform, refusalData } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
@@ -170,19 +170,7 @@ export default function PoliceReport() {
                 error={err('studentIds')}
               />
             ) : null}
-            <div className="field">
-              <label htmlFor="expiresOn">Vervaldatum</label>
-              <input id="expiresOn" name="expiresOn" type="date" min={today} defaultValue={defaultExpiry} aria-invalid={err('expiresOn') ? true : undefined} aria-describedby={err('expiresOn') ? 'expiresOn-error' : undefined} />
-              {err('expiresOn') ? (
-                <p className="field-error" id="expiresOn-error">
-                  {err('expiresOn')}
-                </p>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor="note">Toelichting (optioneel)</label>
-              <textarea id="note" name="note" rows={2} />
-            </div>
+            <ShareExpiryAndNote today={today} defaultExpiry={defaultExpiry} error={err('expiresOn')} />
             <button type="submit">Vastleggen en delen met de politie</button>
           </Form>
         </>
