@@ -43,6 +43,13 @@ export interface StudentListItem {
   schoolId: string
 }
 
+/** The columns displayName reads, for a select that joins the student. */
+export const studentNameColumns = {
+  firstName: schema.students.firstName,
+  infix: schema.students.infix,
+  lastName: schema.students.lastName,
+}
+
 export function displayName(s: { firstName: string; infix: string | null; lastName: string }): string {
   return [s.firstName, s.infix, s.lastName].filter(Boolean).join(' ')
 }
@@ -50,9 +57,7 @@ export function displayName(s: { firstName: string; infix: string | null; lastNa
 const listFields = {
   id: schema.students.id,
   externalId: schema.students.externalId,
-  firstName: schema.students.firstName,
-  infix: schema.students.infix,
-  lastName: schema.students.lastName,
+  ...studentNameColumns,
   dateOfBirth: schema.students.dateOfBirth,
   status: schema.students.status,
   groupId: schema.students.groupId,

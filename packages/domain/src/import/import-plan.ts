@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { refuse, type Refused } from '../use-case.ts'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { CsvError, parseCsv, type CsvSeparator } from './csv.ts'
 import { IMPORT_FIELD_LABELS, importMappingSchema, type ImportField, type ImportMapping } from './mapping.ts'
 import { cleanText, nameKey, parseDateOfBirth, parseEmail, parsePhone } from './values.ts'
@@ -307,9 +307,7 @@ export async function buildPlan(tx: Tx, ability: AppAbility, ctx: TenantContext,
     .select({
       id: schema.students.id,
       externalId: schema.students.externalId,
-      firstName: schema.students.firstName,
-      infix: schema.students.infix,
-      lastName: schema.students.lastName,
+      ...studentNameColumns,
       dateOfBirth: schema.students.dateOfBirth,
       groupId: schema.students.groupId,
       status: schema.students.status,

@@ -17,7 +17,7 @@ import { defineUseCase, refuse } from '../use-case.ts'
 import { getBoardIncidentCounts, getBoardTypeComparison, type BoardSchoolCounts, type BoardTypeComparison } from '../incidents/board-counts.ts'
 import { schooljaarSchema } from '../incidents/overview.ts'
 import { schoolYearBounds, schoolYearOf } from '../dates.ts'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { findBezwaren, type BezwaarView } from './bezwaar.ts'
 import { findMeasures, measureWhere, NOTICE_TASK_KINDS } from './measure-cases.ts'
 import type { MeasureKind } from './rule-model.ts'
@@ -132,9 +132,7 @@ async function oversightOf(tx: Tx, ability: AppAbility, stichtingId: string, tod
         kind: schema.measureTasks.kind,
         title: schema.measureTasks.title,
         dueOn: schema.measureTasks.dueOn,
-        firstName: schema.students.firstName,
-        infix: schema.students.infix,
-        lastName: schema.students.lastName,
+        ...studentNameColumns,
         schoolName: schema.schools.name,
       })
       .from(schema.measureTasks)
