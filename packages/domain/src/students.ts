@@ -50,6 +50,14 @@ export const studentNameColumns = {
   lastName: schema.students.lastName,
 }
 
+/** A guardian's name and contact with their relation to the pupil, for a select of student_guardians joined to guardians. */
+export const guardianContactColumns = {
+  name: schema.guardians.name,
+  email: schema.guardians.email,
+  phone: schema.guardians.phone,
+  relation: schema.studentGuardians.relation,
+}
+
 export function displayName(s: { firstName: string; infix: string | null; lastName: string }): string {
   return [s.firstName, s.infix, s.lastName].filter(Boolean).join(' ')
 }
@@ -124,10 +132,7 @@ export async function getStudent(tx: Tx, ability: AppAbility, id: string): Promi
     guardians = await tx
       .select({
         id: schema.guardians.id,
-        name: schema.guardians.name,
-        email: schema.guardians.email,
-        phone: schema.guardians.phone,
-        relation: schema.studentGuardians.relation,
+        ...guardianContactColumns,
       })
       .from(schema.studentGuardians)
       .innerJoin(schema.guardians, eq(schema.guardians.id, schema.studentGuardians.guardianId))

@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { refuse, type Refused } from '../use-case.ts'
-import { displayName, studentNameColumns } from '../students.ts'
+import { displayName, guardianContactColumns, studentNameColumns } from '../students.ts'
 import { CsvError, parseCsv, type CsvSeparator } from './csv.ts'
 import { IMPORT_FIELD_LABELS, importMappingSchema, type ImportField, type ImportMapping } from './mapping.ts'
 import { cleanText, nameKey, parseDateOfBirth, parseEmail, parsePhone } from './values.ts'
@@ -322,10 +322,7 @@ export async function buildPlan(tx: Tx, ability: AppAbility, ctx: TenantContext,
     .select({
       studentId: schema.studentGuardians.studentId,
       guardianId: schema.guardians.id,
-      name: schema.guardians.name,
-      email: schema.guardians.email,
-      phone: schema.guardians.phone,
-      relation: schema.studentGuardians.relation,
+      ...guardianContactColumns,
     })
     .from(schema.studentGuardians)
     .innerJoin(schema.guardians, eq(schema.guardians.id, schema.studentGuardians.guardianId))
