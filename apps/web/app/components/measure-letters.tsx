@@ -26,6 +26,22 @@ export interface MeasureLettersProps {
   today: string
 }
 
+/** The kinds of letter by name, per language (the letters section and the templates page). */
+export const LETTER_KIND_TEXT: Record<'nl' | 'en', Record<string, string>> = {
+  nl: {
+    time_out_kennisgeving: 'Kennisgeving time-out',
+    schorsing: 'Besluit tot schorsing',
+    verwijdering: 'Besluit tot verwijdering',
+    bezwaar_beslissing: 'Beslissing op bezwaar',
+  },
+  en: {
+    time_out_kennisgeving: 'Time-out notice',
+    schorsing: 'Suspension decision',
+    verwijdering: 'Removal decision',
+    bezwaar_beslissing: 'Decision on objection',
+  },
+}
+
 const dictionary = {
   nl: {
     title: 'Brieven',
@@ -44,12 +60,7 @@ const dictionary = {
     channels: { email: 'Per e-mail aan de ontvangers volgens de wet (nu)', post: 'Per post', uitgereikt: 'Uitgereikt' } as Record<string, string>,
     sendDate: 'Datum van posten of uitreiken',
     sendHint: 'Bij e-mail is de datum vandaag. Bij een schorsing gaat de maatregel daarmee naar "besluit verzonden".',
-    kinds: {
-      time_out_kennisgeving: 'Kennisgeving time-out',
-      schorsing: 'Besluit tot schorsing',
-      verwijdering: 'Besluit tot verwijdering',
-      bezwaar_beslissing: 'Beslissing op bezwaar',
-    } as Record<string, string>,
+    kinds: LETTER_KIND_TEXT.nl,
   },
   en: {
     title: 'Letters',
@@ -68,12 +79,7 @@ const dictionary = {
     channels: { email: 'By e-mail to the recipients the law names (now)', post: 'By post', uitgereikt: 'Handed over' } as Record<string, string>,
     sendDate: 'Date posted or handed over',
     sendHint: 'For e-mail the date is today. For a suspension this moves the measure to "decision sent".',
-    kinds: {
-      time_out_kennisgeving: 'Time-out notice',
-      schorsing: 'Suspension decision',
-      verwijdering: 'Removal decision',
-      bezwaar_beslissing: 'Decision on objection',
-    } as Record<string, string>,
+    kinds: LETTER_KIND_TEXT.en,
   },
 } as const
 
