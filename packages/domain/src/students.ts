@@ -6,7 +6,8 @@ import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { textInput } from './input-rules.ts'
 
-const studentColumns = {
+/** The columns the CASL rules on Student read, for accessibleWhere. */
+export const studentColumns = {
   id: schema.students.id,
   schoolId: schema.students.schoolId,
   stichtingId: schema.students.stichtingId,
@@ -18,7 +19,8 @@ const groupColumns = {
   schoolId: schema.groups.schoolId,
   stichtingId: schema.groups.stichtingId,
 }
-const guardianColumns = { schoolId: schema.guardians.schoolId, stichtingId: schema.guardians.stichtingId }
+/** The columns the CASL rules on Guardian read, for accessibleWhere. */
+export const guardianColumns = { schoolId: schema.guardians.schoolId, stichtingId: schema.guardians.stichtingId }
 
 export const listStudentsInput = z.object({
   groupId: z.uuid('Ongeldige groep').optional(),
