@@ -63,6 +63,8 @@ export const SUBJECTS = [
   // The Halt spreekuur: a Halt referral as the school sees it ('Referral') and Halt's own case ('HaltCase').
   'Referral',
   'HaltCase',
+  // Which of a stichting's roles must use a second factor (mfa_policies, ADR 024).
+  'MfaPolicy',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -193,6 +195,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Manages schools, users, calendars, templates and the stichting's settings; sees no pupil content.
     can(['read', 'create'], 'LetterTemplate', { stichtingId: ctx.stichtingId })
     can(['read', 'update'], 'LawSettings', { stichtingId: ctx.stichtingId })
+    // Decides which roles must use a second factor.
+    can(['read', 'update'], 'MfaPolicy', { stichtingId: ctx.stichtingId })
     // Sees the mandates beside the settings; granting one is the bevoegd gezag's own decision.
     can('read', 'Mandate', { stichtingId: ctx.stichtingId })
     can('read', 'Stichting', { id: ctx.stichtingId })
