@@ -17,7 +17,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUseCase(ctx, getMfaPolicy)
   const policy = await perform(ctx, getMfaPolicy, {})
   if (!policy.ok) throw data('Geen toegang', { status: 403 })
-  return { policy: policy.policy, mayUpdate: mayRun(updateMfaPolicy, ctx.ability) }
+  // Every role but the platform_beheerder's, which is not the stichting's to decide.
+  const roles = ROLES.filter((r) => r !== 'platform_beheerder')
+  return { policy: policy.policy, roles, mayUpdate: mayRun(updateMfaPolicy, ctx.ability) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,11 +33,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MfaPolicyPage() {
   const t = useT()
-  const { policy, mayUpdate } = useLoaderData<typeof loader>()
+  const { policy, roles, mayUpdate } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const error = actionData?.errors?.[0]?.message
-  const options = ROLES.filter((r) => r !== 'platform_beheerder').map((r) => ({ value: r, label: t(`role.${r}`) }))
+  const options = roles.map((r) => ({ value: r, label: t(`role.${r}`) }))
   return (
     <section className="card">
       <h1>Tweede factor bij het inloggen</h1>

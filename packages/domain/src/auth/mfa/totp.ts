@@ -3,7 +3,7 @@
 // drift, RFC 6238 §5.2), and only for a step later than the last one accepted, so a code seen over
 // someone's shoulder cannot be used again.
 import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp'
-import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding'
+import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding'
 import { timingSafeEqual } from 'node:crypto'
 
 export const TOTP_PERIOD_SECONDS = 30
@@ -19,6 +19,11 @@ export function generateTotpKey(): Uint8Array {
 /** The key as the authenticator app's manual entry shows it: base32, in groups of four. */
 export function totpKeyText(key: Uint8Array): string {
   return encodeBase32UpperCaseNoPadding(key).replace(/(.{4})(?=.)/g, '$1 ')
+}
+
+/** The key back from its text (spaces and case ignored), e.g. what an app's manual entry reads. */
+export function totpKeyFromText(text: string): Uint8Array {
+  return decodeBase32IgnorePadding(text.replace(/\s/g, '').toUpperCase())
 }
 
 export function totpUri(key: Uint8Array, accountName: string): string {
