@@ -173,7 +173,7 @@ function privilegeRank(privilege: string): number {
  * ever left out of the snapshot.
  */
 export const AREAS: { area: string; tables: RegExp }[] = [
-  { area: 'auth', tables: /^(users|sessions|api_tokens|login_failures)$/ },
+  { area: 'auth', tables: /^(users|sessions|api_tokens|login_failures|mfa_[a-z_]+|webauthn_credentials)$/ },
   {
     area: 'tenants',
     tables: /^(stichtingen|schools|school_years|school_mandates|stichting_settings|partner_organisations|partner_links|memberships)$/,

@@ -184,3 +184,30 @@ describe('policy', () => {
     expect((await mfaStatus(h.db, d.userOf['platform@baken.demo']!, true)).required).toBe(true)
   })
 })
+
+describe('RLS', () => {
+  it('a user sees and changes only their own factors; a policy only within its stichting, written by its beheerder', async () => {
+    const a = await enrol('directeur@horizon.demo')
+    const other = d.userOf['bestuur@horizon.demo']!
+    const seen = await withContext(h.db, { userId: other }, async (tx) => ({
+      totp: await tx.select().from(schema.mfaTotp),
+      codes: await tx.select().from(schema.mfaRecoveryCodes),
+      events: await tx.select().from(schema.mfaEvents),
+    }))
+    expect(seen.totp.some((r) => r.userId === a.userId)).toBe(false)
+    expect(seen.codes.some((r) => r.userId === a.userId)).toBe(false)
+    expect(seen.events.some((r) => r.userId === a.userId)).toBe(false)
+    const deleted = await withContext(h.db, { userId: other }, (tx) => tx.delete(schema.mfaTotp).where(eq(schema.mfaTotp.userId, a.userId)).returning())
+    expect(deleted).toEqual([])
+    const own = await withContext(h.db, { userId: a.userId }, (tx) => tx.select().from(schema.mfaTotp))
+    expect(own.map((r) => r.userId)).toEqual([a.userId])
+    // Policies: the Horizon bestuurder reads Horizon's, not Kompas's; only a stichtingbeheerder writes.
+    const horizon = d.ctxOf['bestuur@horizon.demo']!
+    const policies = await withContext(h.db, horizon, (tx) => tx.select().from(schema.mfaPolicies))
+    expect(policies.map((p) => p.stichtingId)).toEqual([horizon.stichtingId])
+    await expect(
+      withContext(h.db, horizon, (tx) => tx.update(schema.mfaPolicies).set({ requiredRoles: ['leerkracht'] }).where(eq(schema.mfaPolicies.stichtingId, horizon.stichtingId!)).returning()),
+    ).resolves.toEqual([])
+  })
+})
+
