@@ -201,6 +201,13 @@ describe('step-up', () => {
     const again = await c.get(tokenPost.location!)
     expect(again.status).toBe(200)
     expect(again.text).toContain('Bevestig dat jij het bent')
+    // Managing the factor itself asks for step-up too; nothing changes meanwhile.
+    for (const intent of ['regenerate', 'remove']) {
+      const res = await c.request('POST', '/account/tweede-factor', { form: { intent }, headers: { referer: `${strict.baseUrl}/account/tweede-factor` } })
+      expect(res.status, intent).toBe(302)
+      expect(res.location).toBe(`/login/tweede-stap?step-up=1&redirectTo=${encodeURIComponent('/account/tweede-factor')}`)
+    }
+    expect((await c.get('/api/v1/account/mfa')).json()).toMatchObject({ recoveryCodesLeft: 10, totp: { confirmedAt: expect.any(String) } })
     // Reading without exporting is not a step-up.
     expect((await c.get('/api/v1/students?pageSize=1')).status).toBe(200)
     // The token is exempt.

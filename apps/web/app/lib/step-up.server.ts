@@ -45,7 +45,7 @@ export function gateRefusal(request: Request, context: AppLoadContext, gate: Gat
 }
 
 /** The step-up window: STEP_UP_SECONDS (default 300). The tests set 0 to watch a stale factor. */
-export function stepUpWindowMs(env: NodeJS.ProcessEnv = process.env): number {
+export function stepUpWindowMs(env: Record<string, string | undefined> = process.env): number {
   const text = env.STEP_UP_SECONDS?.trim()
   if (!text) return 5 * 60_000
   if (!/^\d+$/.test(text)) throw new Error(`STEP_UP_SECONDS must be a whole number of seconds, not ${text}`)
