@@ -96,6 +96,20 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
   { label: 'GET /login', path: () => '/login', expect: (who) => (who === 'anonymous' ? 200 : 302) },
   { label: 'GET /organisatie', path: () => '/organisatie', expect: page(200) },
   { label: 'GET /account', path: () => '/account', expect: page(200) },
+  // Second factors. No demo account has one: the second step sends them on, enrolment shows the setup.
+  { label: 'GET /login/tweede-stap', path: () => '/login/tweede-stap', expect: page(302), redirect: (who) => (who === 'anonymous' ? null : /^\/$/) },
+  { label: 'GET /account/tweede-factor', path: () => '/account/tweede-factor', expect: page(200) },
+  { label: 'GET /api/v1/account/mfa', path: () => '/api/v1/account/mfa', expect: api(200) },
+  {
+    label: 'GET /beheer/tweede-factor',
+    path: () => '/beheer/tweede-factor',
+    expect: (who) => (who === 'anonymous' ? 302 : who === 'beheer@kompas.demo' ? 200 : 403),
+  },
+  {
+    label: 'GET /api/v1/stichting/mfa-policy',
+    path: () => '/api/v1/stichting/mfa-policy',
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'beheer@kompas.demo' ? 200 : 403),
+  },
   { label: 'GET /leerlingen', path: () => '/leerlingen', expect: schoolOnly(302) },
   { label: 'GET /groepen', path: () => '/groepen', expect: schoolOnly(302) },
   { label: 'GET /leerlingen/{Branding pupil}', path: () => `/leerlingen/${studentOf.branding}`, expect: pupilOf('branding', 302) },

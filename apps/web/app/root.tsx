@@ -29,7 +29,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = langFromRequest(request)
-  const auth = context.auth
+  // A session that still owes its second factor gets no menu: it can go nowhere else yet.
+  const auth = context.auth?.gate ? null : context.auth
   let organisation: string | null = null
   let ability: AppAbility | null = null
   if (auth?.membership) {
@@ -42,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     lang,
     cspNonce: context.cspNonce,
-    user: auth ? { name: auth.user.name, email: auth.user.email } : null,
+    user: context.auth ? { name: context.auth.user.name, email: context.auth.user.email } : null,
     role: auth?.membership?.role ?? null,
     organisation,
     menu: auth ? menuFor(ability).map(({ to, label, end }) => ({ to, label, end: end ?? false })) : [],

@@ -1,5 +1,5 @@
 import type { Database } from '@baken/db'
-import { validateApiToken, validateSessionToken } from '@baken/domain'
+import { mfaStatus, platformMfaRequiredFromEnv, validateApiToken, validateSessionToken } from '@baken/domain'
 import type { NextFunction, Request, Response } from 'express'
 import { SESSION_COOKIE, TOKEN_OUTSIDE_API, type RequestAuth } from '../app/lib/request-auth.ts'
 import { sessionCookie } from '../app/lib/session-cookie.ts'
@@ -51,12 +51,14 @@ export function authenticate(getDb: () => Database, options: { secureCookie: boo
       if (token) {
         const result = await validateSessionToken(getDb(), token)
         if (result) {
+          const gate = result.session.secondFactorAt === null ? await secondFactorGate(getDb(), result.user.id) : undefined
           res.locals.auth = {
             via: 'session',
             user: result.user,
             membership: result.membership,
             sessionId: result.session.id,
             session: { method: result.session.method, secondFactorAt: result.session.secondFactorAt },
+            ...(gate ? { gate } : {}),
           } satisfies RequestAuth
           // Sliding expiry: a renewed session gets a cookie with the new expiry.
           if (result.session.renewed) {
@@ -71,6 +73,20 @@ export function authenticate(getDb: () => Database, options: { secureCookie: boo
       next(error)
     }
   }
+}
+
+const platformMfaRequired = platformMfaRequiredFromEnv()
+
+/**
+ * A session that has proved no second factor: the user has one (then the second step is owed) or
+ * must have one (then enrolment is), else it goes everywhere (ADR 024). One query, and only for
+ * such sessions.
+ */
+async function secondFactorGate(db: Database, userId: string): Promise<RequestAuth['gate']> {
+  const status = await mfaStatus(db, userId, platformMfaRequired)
+  if (status.enrolled) return 'second_factor_required'
+  if (status.required) return 'second_factor_enrolment_required'
+  return undefined
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

@@ -39,6 +39,80 @@ CREATE POLICY owner_all ON login_failures AS PERMISSIVE FOR ALL TO CURRENT_USER
   WITH CHECK (true);
 
 -- -------------------------------------------------------------------------------------------------
+-- Table mfa_events
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE mfa_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mfa_events FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT ON mfa_events TO baken_app;
+
+CREATE POLICY mfa_events_own ON mfa_events AS PERMISSIVE FOR ALL TO baken_app
+  USING (user_id = (( SELECT ctx_user_id() AS ctx_user_id)))
+  WITH CHECK (user_id = (( SELECT ctx_user_id() AS ctx_user_id)));
+
+CREATE POLICY owner_all ON mfa_events AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
+-- Table mfa_policies
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE mfa_policies ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mfa_policies FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE ON mfa_policies TO baken_app;
+
+CREATE POLICY mfa_policies_insert ON mfa_policies AS PERMISSIVE FOR INSERT TO baken_app
+  WITH CHECK (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND (( SELECT ctx_role() AS ctx_role)) = 'stichtingbeheerder'::text
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+  );
+
+CREATE POLICY mfa_policies_read ON mfa_policies AS PERMISSIVE FOR SELECT TO baken_app
+  USING (stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id)));
+
+CREATE POLICY mfa_policies_update ON mfa_policies AS PERMISSIVE FOR UPDATE TO baken_app
+  USING (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND (( SELECT ctx_role() AS ctx_role)) = 'stichtingbeheerder'::text
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+  )
+  WITH CHECK (stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id)));
+
+CREATE POLICY owner_all ON mfa_policies AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
+-- Table mfa_recovery_codes
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE mfa_recovery_codes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mfa_recovery_codes FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON mfa_recovery_codes TO baken_app;
+
+CREATE POLICY mfa_recovery_codes_own ON mfa_recovery_codes AS PERMISSIVE FOR ALL TO baken_app
+  USING (user_id = (( SELECT ctx_user_id() AS ctx_user_id)))
+  WITH CHECK (user_id = (( SELECT ctx_user_id() AS ctx_user_id)));
+
+CREATE POLICY owner_all ON mfa_recovery_codes AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
+-- Table mfa_totp
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE mfa_totp ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mfa_totp FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON mfa_totp TO baken_app;
+
+CREATE POLICY mfa_totp_own ON mfa_totp AS PERMISSIVE FOR ALL TO baken_app
+  USING (user_id = (( SELECT ctx_user_id() AS ctx_user_id)))
+  WITH CHECK (user_id = (( SELECT ctx_user_id() AS ctx_user_id)));
+
+CREATE POLICY owner_all ON mfa_totp AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
 -- Table sessions
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE sessions ENABLE ROW LEVEL SECURITY;
@@ -79,3 +153,18 @@ CREATE POLICY users_read ON users AS PERMISSIVE FOR SELECT TO baken_app
 CREATE POLICY users_update_self ON users AS PERMISSIVE FOR UPDATE TO baken_app
   USING (id = (( SELECT ctx_user_id() AS ctx_user_id)))
   WITH CHECK (id = (( SELECT ctx_user_id() AS ctx_user_id)));
+
+-- -------------------------------------------------------------------------------------------------
+-- Table webauthn_credentials
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE webauthn_credentials ENABLE ROW LEVEL SECURITY;
+ALTER TABLE webauthn_credentials FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON webauthn_credentials TO baken_app;
+
+CREATE POLICY owner_all ON webauthn_credentials AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+CREATE POLICY webauthn_credentials_own ON webauthn_credentials AS PERMISSIVE FOR ALL TO baken_app
+  USING (user_id = (( SELECT ctx_user_id() AS ctx_user_id)))
+  WITH CHECK (user_id = (( SELECT ctx_user_id() AS ctx_user_id)));

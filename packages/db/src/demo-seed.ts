@@ -15,7 +15,7 @@ import { seedDemoPrivacy } from './demo-privacy.ts'
 import { seedDemoReporting } from './demo-reporting.ts'
 import { seedDemoSharing } from './demo-sharing.ts'
 import { hashPassword } from './password.ts'
-import * as s from './schema.ts'
+import * as s from './tables.ts'
 import type { Role, Sector } from './schema.ts'
 
 export const DEMO_PASSWORD = 'veilig-demo-2026'
@@ -188,6 +188,9 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
       .values([{ name: 'Stichting Kompas' }, { name: 'Stichting Horizon' }])
       .returning()
     const stichtingByKey: Record<string, string> = { kompas: kompas!.id, horizon: horizon!.id }
+    // The demo accounts have no second factor, so the demo stichtingen require one of nobody
+    // (ADR 024); a new stichting starts with the default: every role.
+    await tx.insert(s.mfaPolicies).values([kompas!, horizon!].map((st) => ({ stichtingId: st.id, requiredRoles: [] })))
 
     const schoolByKey: Record<string, { id: string; stichtingId: string }> = {}
     for (const spec of SCHOOLS) {

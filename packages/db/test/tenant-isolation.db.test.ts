@@ -99,6 +99,11 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
     select s.stichting_id, ${henk}, 'stichtingbeheerder', 'school.updated', 'school', '{}'::jsonb from schools s where s.id = ${f.schools.branding}`)
   await owner.execute(sql`insert into admin_audit (stichting_id, actor_user_id, actor_role, action, subject_type, after)
     values (null, ${henk}, 'platform_beheerder', 'partner.created', 'partner', '{}'::jsonb)`)
+  // Second factors (0035): the demo accounts have none.
+  await owner.execute(sql`insert into mfa_totp (user_id, secret_encrypted, confirmed_at) values (${henk}, 'isolation-sealed-secret', now())`)
+  await owner.execute(sql`insert into mfa_recovery_codes (user_id, code_hash) values (${henk}, 'isolation-recovery-hash')`)
+  await owner.execute(sql`insert into mfa_events (user_id, kind) values (${henk}, 'totp_enrolled')`)
+  await owner.execute(sql`insert into webauthn_credentials (id, user_id, public_key, name) values ('isolation-credential', ${henk}, '\\x00'::bytea, 'isolation key')`)
   // A letter, a bezwaar and a search attempt on one measure of every school that has a measure.
   await owner.execute(sql`insert into measure_letters (stichting_id, school_id, measure_id, kind, version, pdf_base64, created_by_id)
     select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, 'schorsing', 1, 'JVBERi0xLjQK', m.proposed_by_id

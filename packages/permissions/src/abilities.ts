@@ -67,6 +67,8 @@ export const SUBJECTS = [
   // Read by the stichting's beheerder and privacyfunctionaris; the platform's own rows by the
   // platform_beheerder. Nobody edits it (RLS 0031: insert and read only).
   'AdminAudit',
+  // Which of a stichting's roles must use a second factor (mfa_policies, ADR 024).
+  'MfaPolicy',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -197,6 +199,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Manages schools, users, calendars, templates and the stichting's settings; sees no pupil content.
     can(['read', 'create'], 'LetterTemplate', { stichtingId: ctx.stichtingId })
     can(['read', 'update'], 'LawSettings', { stichtingId: ctx.stichtingId })
+    // Decides which roles must use a second factor.
+    can(['read', 'update'], 'MfaPolicy', { stichtingId: ctx.stichtingId })
     // Sees the mandates beside the settings; granting one is the bevoegd gezag's own decision.
     can('read', 'Mandate', { stichtingId: ctx.stichtingId })
     can('read', 'Stichting', { id: ctx.stichtingId })

@@ -6,6 +6,7 @@ import { defineAbilityFor, type Action, type AppAbility, type SubjectName } from
 import { redirect, type AppLoadContext } from '@remix-run/node'
 import { apiError } from './api.server.ts'
 import { isApiPath, TOKEN_OUTSIDE_API, type RequestAuth, type Surface } from './request-auth.ts'
+import { gateRefusal } from './step-up.server.ts'
 
 export interface RequestContext {
   user: SessionUser
@@ -26,10 +27,13 @@ export interface RequestContext {
  * "API" and the URL Remix itself routed on is under /api/ as well. If the two ever disagree, the
  * answer is no.
  */
-export function requireAuth(request: Request, context: AppLoadContext): RequestAuth {
+export function requireAuth(request: Request, context: AppLoadContext, options: { beforeSecondFactor?: boolean } = {}): RequestAuth {
   if (context.auth?.via === 'token' && !(context.surface === 'api' && isApiPath(new URL(request.url).pathname))) {
     throw apiError(403, TOKEN_OUTSIDE_API)
   }
+  // A session that still owes its second factor (or its enrolment) reaches only the pages that
+  // take it (step-up.server.ts); they pass beforeSecondFactor.
+  if (context.auth?.gate && !options.beforeSecondFactor) throw gateRefusal(request, context, context.auth.gate)
   if (context.auth) return context.auth
   if (context.surface === 'api') throw apiError(401, 'Niet ingelogd.')
   const url = new URL(request.url)
@@ -62,8 +66,12 @@ export function requireContext(request: Request, context: AppLoadContext): Reque
  * managing credentials and signing out everywhere. Tokens never mint or revoke tokens. (Once staff
  * have a second factor, minting will also want a fresh one.)
  */
-export function requireSession(request: Request, context: AppLoadContext): RequestAuth & { via: 'session'; sessionId: string } {
-  const auth = requireAuth(request, context)
+export function requireSession(
+  request: Request,
+  context: AppLoadContext,
+  options: { beforeSecondFactor?: boolean } = {},
+): RequestAuth & { via: 'session'; sessionId: string } {
+  const auth = requireAuth(request, context, options)
   if (auth.via !== 'session' || !auth.sessionId) throw apiError(403, 'Dit kan alleen in een ingelogde sessie, niet met een API-token.')
   return auth as RequestAuth & { via: 'session'; sessionId: string }
 }

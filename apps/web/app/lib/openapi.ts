@@ -6,6 +6,7 @@ import { haltEndpoints, haltPaths } from './openapi/halt.ts'
 import { incidentSchemas, incidentsEndpoints } from './openapi/incidents.ts'
 import { measuresEndpoints } from './openapi/measures.ts'
 import { measuresExtraEndpoints } from './openapi/measures-extra.ts'
+import { mfaEndpoints } from './openapi/mfa.ts'
 import { privacyEndpoints } from './openapi/privacy.ts'
 import { reportingEndpoints, reportingPaths } from './openapi/reporting.ts'
 import { sharingEndpoints } from './openapi/sharing.ts'
@@ -15,7 +16,7 @@ export const openApiDocument = {
     title: 'Baken API',
     version: '1.0.0',
     description:
-      'JSON API over the same domain functions as the Baken web pages. Authenticate with the session cookie or a personal API token (Authorization: Bearer bkn_…), which is scoped to one membership. Ids are UUIDs; an id of another tenant answers 404. Errors: {"errors":[{"path","message"}]}. A request body is JSON sent as Content-Type: application/json (another type: 415). Text may hold tab, line feed and carriage return but no other control character (400 at the field). Dates are real calendar dates (YYYY-MM-DD; 2026-02-30 is refused); date-times are RFC 3339, or YYYY-MM-DDTHH:MM without a zone as Dutch local time; booleans are true or false. Writes (POST, PUT, PATCH, DELETE) are limited per user, by default 30 in a row and 60 a minute: 429 with Retry-After.',
+      'JSON API over the same domain functions as the Baken web pages. Authenticate with the session cookie or a personal API token (Authorization: Bearer bkn_…), which is scoped to one membership. Ids are UUIDs; an id of another tenant answers 404. Errors: {"errors":[{"path","message"}]}. A session that owes its second factor gets 401 with code second_factor_required (or second_factor_enrolment_required); sharing, exports and break-glass reasons (X-Access-Reason) ask for a second factor proved within 5 minutes, else 401 step_up_required (personal API tokens are exempt). A request body is JSON sent as Content-Type: application/json (another type: 415). Text may hold tab, line feed and carriage return but no other control character (400 at the field). Dates are real calendar dates (YYYY-MM-DD; 2026-02-30 is refused); date-times are RFC 3339, or YYYY-MM-DDTHH:MM without a zone as Dutch local time; booleans are true or false. Writes (POST, PUT, PATCH, DELETE) are limited per user, by default 30 in a row and 60 a minute: 429 with Retry-After.',
   },
   servers: [{ url: '/api/v1' }],
   security: [{ bearer: [] }, { cookie: [] }],
@@ -34,7 +35,12 @@ export const openApiDocument = {
             items: {
               type: 'object',
               required: ['path', 'message'],
-              properties: { path: { type: 'string' }, message: { type: 'string' } },
+              properties: {
+                path: { type: 'string' },
+                message: { type: 'string' },
+                // A 401 for a missing second factor says which: second_factor_required, second_factor_enrolment_required, step_up_required.
+                code: { type: 'string' },
+              },
             },
           },
         },
@@ -61,6 +67,7 @@ export const openApiDocument = {
       ...privacyEndpoints,
       ...reportingEndpoints,
       ...haltEndpoints,
+      ...mfaEndpoints,
     ]),
   ),
 } as const

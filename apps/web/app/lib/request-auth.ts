@@ -8,6 +8,11 @@ export interface RequestAuth {
   sessionId: string | null
   /** For a session: how it was opened and when it last proved a second factor. Null for a token. */
   session: { method: SessionMethod; secondFactorAt: Date | null } | null
+  /**
+   * Set while the session may reach only the second step of the login or second-factor enrolment
+   * (ADR 024); absent for a session that may go everywhere, and for a token.
+   */
+  gate?: 'second_factor_required' | 'second_factor_enrolment_required'
 }
 
 /**

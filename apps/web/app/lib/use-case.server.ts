@@ -15,6 +15,7 @@ import { data, type AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
 import { apiError, parseJsonBody } from './api.server.ts'
 import { inTenant, requireContext, type RequestContext } from './context.server.ts'
+import { requireFreshSecondFactor } from './step-up.server.ts'
 
 /** The HTTP status of each refusal reason: the only such mapping in the app. */
 export const REFUSAL_STATUS: Record<RefusalReason, 400 | 403 | 404 | 409> = {
@@ -96,6 +97,11 @@ export interface ApiOptions<T> {
   /** The JSON answered on success (default: the value without `ok`), or a whole Response (files). */
   respond?: (value: Omit<T, 'ok'>) => unknown
   headers?: (value: Omit<T, 'ok'>) => HeadersInit
+  /**
+   * The request needs a fresh second factor (sharing, exports: step-up.server.ts). A request that
+   * gives a break-glass reason (X-Access-Reason) always does.
+   */
+  stepUp?: boolean | ((request: Request) => boolean)
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -113,6 +119,8 @@ export async function api<S extends z.ZodType, T extends object>(
 ): Promise<Response> {
   const ctx = requireContext(request, context)
   requireUseCase(ctx, useCase)
+  const stepUp = typeof options.stepUp === 'function' ? options.stepUp(request) : (options.stepUp ?? false)
+  if (stepUp || request.headers.has('x-access-reason')) requireFreshSecondFactor(ctx, request, context)
   const reading = request.method === 'GET' || request.method === 'HEAD'
   const params = options.params ?? {}
   const query = (options.query ?? reading) ? Object.fromEntries(new URL(request.url).searchParams) : {}

@@ -11,6 +11,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireSession } from '~/lib/context.server.ts'
 import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
+import { requireFreshSecondFactor } from '~/lib/step-up.server.ts'
 import { useT } from '~/root.tsx'
 
 // Credentials are managed only in a signed-in session, never with a token (requireSession).
@@ -39,6 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect('/login', { headers: { 'Set-Cookie': sessionCookie.clear(secureCookies()) } })
     }
     case 'create-token': {
+      requireFreshSecondFactor({ via: auth.via, surface: context.surface }, request, context)
       const parsed = createApiTokenInput.safeParse(form)
       if (!parsed.success) {
         const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]))
@@ -85,6 +87,12 @@ export default function Account() {
             {t('account.revokeAll')}
           </button>
         </Form>
+      </section>
+      <section className="card">
+        <h2>Tweede factor</h2>
+        <p>
+          <Link to="/account/tweede-factor">Authenticator-app en herstelcodes beheren</Link>
+        </p>
       </section>
       <section className="card">
         <h2>{t('tokens.title')}</h2>

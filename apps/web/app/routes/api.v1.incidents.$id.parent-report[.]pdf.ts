@@ -16,6 +16,7 @@ const parentReportQuery = z.object({ studentId: z.uuid('Geef de leerling op (stu
  */
 export const loader = (args: LoaderFunctionArgs) =>
   api(args, exportParentReport, {
+    stepUp: true,
     // The break-glass reason: the X-Access-Reason header only (a ?reason= is a 400, nothing logged).
     input: () => ({ id: args.params.id, reason: apiReason(args.request), studentId: parseQuery(args.request, parentReportQuery).studentId }),
     respond: (report) =>

@@ -8,6 +8,8 @@ import { api } from '~/lib/use-case.server.ts'
  */
 export const loader = (args: LoaderFunctionArgs) =>
   api(args, readOverview, {
+    // A file (csv, xlsx) is an export and asks for a fresh second factor; reading the JSON does not.
+    stepUp: (request) => ['csv', 'xlsx'].includes(new URL(request.url).searchParams.get('format') ?? ''),
     input: ({ query }) => ({ ...query, id: args.params.id }),
     respond: ({ file, ...overview }) => {
       if (!file) return Response.json(overview, { headers: { 'Cache-Control': 'private, no-store' } })

@@ -9,5 +9,5 @@ export const loader = (args: LoaderFunctionArgs) => api(args, listShares)
 /** POST /api/v1/shares — share incidents with a partner under an active agreement (directeur). */
 export const action = (args: ActionFunctionArgs) =>
   args.request.method === 'POST'
-    ? api(args, shareIncidents, { status: 201, headers: (v) => ({ Location: `/api/v1/shares/${v.id}` }) })
+    ? api(args, shareIncidents, { stepUp: true, status: 201, headers: (v) => ({ Location: `/api/v1/shares/${v.id}` }) })
     : apiError(405, 'Alleen GET en POST.')

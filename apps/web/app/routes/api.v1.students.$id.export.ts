@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { parseQuery } from '~/lib/api.server.ts'
 import { requireContext, requirePermission } from '~/lib/context.server.ts'
 import { studentExportResponse } from '~/lib/privacy.server.ts'
+import { requireFreshSecondFactor } from '~/lib/step-up.server.ts'
 
 /**
  * GET /api/v1/students/{id}/export — everything about one student (AVG art. 15) as JSON, or
@@ -11,6 +12,7 @@ import { studentExportResponse } from '~/lib/privacy.server.ts'
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requirePermission(request, ctx, 'create', 'StudentExport')
+  requireFreshSecondFactor(ctx, request, context)
   const { format } = parseQuery(request, z.object({ format: z.enum(['json', 'pdf'], 'format: json of pdf').optional().default('json') }))
   return studentExportResponse(ctx, params.id ?? '', format, { download: false })
 }

@@ -6,6 +6,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CheckboxGroup, ErrorSummary, fieldError, ShareExpiryAndNote } from '~/components/sharing.tsx'
 import { requireContext } from '~/lib/context.server.ts'
+import { requireFreshSecondFactor } from '~/lib/step-up.server.ts'
 import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 import { AgreementOptions, ChoiceOptions, PupilOptions } from '~/components/form-parts.tsx'
@@ -27,6 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
   requireUseCase(ctx, shareIncidents)
+  requireFreshSecondFactor(ctx, request, context)
   const form = await request.formData()
   const agreementId = String(form.get('agreementId') ?? '')
   // The partner is the agreement's: the form names only the agreement.

@@ -9,6 +9,7 @@ import { Link, useActionData } from '@remix-run/react'
 import { BreakGlassForm } from '~/components/break-glass.tsx'
 import { safeReturnTo, type BreakGlassSubject } from '~/lib/access-log.server.ts'
 import { requireContext } from '~/lib/context.server.ts'
+import { requireFreshSecondFactor } from '~/lib/step-up.server.ts'
 import { perform, refusalData } from '~/lib/use-case.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -18,6 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
+  requireFreshSecondFactor(ctx, request, context)
   const form = Object.fromEntries(await request.formData())
   const subjectType: BreakGlassSubject = form.subjectType === 'student' ? 'student' : 'incident'
   const subjectId = typeof form.subjectId === 'string' ? form.subjectId : ''

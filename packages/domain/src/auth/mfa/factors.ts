@@ -1,0 +1,234 @@
+// The second factor of one user: TOTP enrolment, recovery codes, the check at the second step of a
+// login (and at a step-up), and what the gate asks per request. See ADR 024.
+import { applyContext, schema, withContext, type Database, type Tx } from '@baken/db'
+import { enqueueMail } from '@baken/email'
+import { and, count, desc, eq, gt, inArray, isNotNull, isNull, lt, max, or, sql } from 'drizzle-orm'
+import { LOGIN_THROTTLE, throttleVerdict, type LoginThrottlePolicy } from '../login-throttle.ts'
+import { hashToken } from '../tokens.ts'
+import { generateRecoveryCode, hashRecoveryCode, looksLikeRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes.ts'
+import { open, seal } from './secret-box.ts'
+import { generateTotpKey, matchTotp, totpKeyText, totpUri } from './totp.ts'
+
+/** What the gate needs per request: must the user use a second factor, and have they got one? */
+export interface MfaStatus {
+  required: boolean
+  enrolled: boolean
+}
+
+/** One query (a SECURITY DEFINER function: a partner's obligation follows stichtingen it cannot read). */
+export async function mfaStatus(db: Database, userId: string, platformRequired: boolean): Promise<MfaStatus> {
+  return withContext(db, { userId }, async (tx) => {
+    const result = await tx.execute(sql`select required, enrolled from ctx_user_mfa_status(${platformRequired})`)
+    const row = (Array.isArray(result) ? result[0] : (result as { rows: unknown[] }).rows[0]) as { required: boolean; enrolled: boolean } | undefined
+    return { required: row?.required === true, enrolled: row?.enrolled === true }
+  })
+}
+
+/** The user's factors as the account page shows them. */
+export async function listFactors(tx: Tx, userId: string) {
+  const [totp] = await tx.select({ confirmedAt: schema.mfaTotp.confirmedAt }).from(schema.mfaTotp).where(eq(schema.mfaTotp.userId, userId))
+  const [codes] = await tx
+    .select({ n: count() })
+    .from(schema.mfaRecoveryCodes)
+    .where(and(eq(schema.mfaRecoveryCodes.userId, userId), isNull(schema.mfaRecoveryCodes.usedAt)))
+  const events = await tx
+    .select({ kind: schema.mfaEvents.kind, at: schema.mfaEvents.at })
+    .from(schema.mfaEvents)
+    .where(eq(schema.mfaEvents.userId, userId))
+    .orderBy(desc(schema.mfaEvents.at))
+    .limit(10)
+  return { totp: totp?.confirmedAt ? { confirmedAt: totp.confirmedAt } : null, recoveryCodesLeft: codes?.n ?? 0, events }
+}
+
+/**
+ * Starts (or restarts) TOTP enrolment: a new key, stored sealed and unconfirmed. Refused while a
+ * confirmed app exists (remove it first). Returns the key as text and as an otpauth:// URI.
+ */
+export async function beginTotpEnrolment(tx: Tx, secretKey: Uint8Array, user: { id: string; email: string }) {
+  const [existing] = await tx.select({ confirmedAt: schema.mfaTotp.confirmedAt }).from(schema.mfaTotp).where(eq(schema.mfaTotp.userId, user.id))
+  if (existing?.confirmedAt) return { ok: false as const, reason: 'already_enrolled' as const }
+  const key = generateTotpKey()
+  const secretEncrypted = seal(secretKey, key)
+  await tx
+    .insert(schema.mfaTotp)
+    .values({ userId: user.id, secretEncrypted })
+    .onConflictDoUpdate({ target: schema.mfaTotp.userId, set: { secretEncrypted, lastUsedStep: null, createdAt: new Date() } })
+  return { ok: true as const, keyText: totpKeyText(key), uri: totpUri(key, user.email) }
+}
+
+/** The pending (unconfirmed) key's text and URI, to show the enrolment page again. */
+export async function pendingTotpEnrolment(tx: Tx, secretKey: Uint8Array, user: { id: string; email: string }) {
+  const [row] = await tx.select().from(schema.mfaTotp).where(and(eq(schema.mfaTotp.userId, user.id), isNull(schema.mfaTotp.confirmedAt)))
+  if (!row) return null
+  const key = open(secretKey, row.secretEncrypted)
+  return { keyText: totpKeyText(key), uri: totpUri(key, user.email) }
+}
+
+/**
+ * Confirms enrolment with a first code from the app; then ten recovery codes are made (shown once)
+ * and the session counts as having proved a second factor.
+ */
+export async function confirmTotpEnrolment(
+  tx: Tx,
+  secretKey: Uint8Array,
+  input: { userId: string; sessionId: string; code: string; now: Date; ip?: string | null; userAgent?: string | null },
+) {
+  const [row] = await tx.select().from(schema.mfaTotp).where(and(eq(schema.mfaTotp.userId, input.userId), isNull(schema.mfaTotp.confirmedAt)))
+  if (!row) return { ok: false as const, reason: 'no_pending' as const }
+  const step = matchTotp(open(secretKey, row.secretEncrypted), input.code, input.now.getTime(), null)
+  if (step === null) return { ok: false as const, reason: 'invalid' as const }
+  await tx.update(schema.mfaTotp).set({ confirmedAt: input.now, lastUsedStep: step }).where(eq(schema.mfaTotp.userId, input.userId))
+  await recordEvent(tx, input.userId, 'totp_enrolled', input)
+  const codes = await replaceRecoveryCodes(tx, input.userId, input)
+  await markSecondFactor(tx, input.sessionId, input.userId, input.now)
+  return { ok: true as const, recoveryCodes: codes }
+}
+
+/** New recovery codes; the old ones stop working. Returned once, never stored in clear. */
+export async function replaceRecoveryCodes(tx: Tx, userId: string, meta: { ip?: string | null; userAgent?: string | null } = {}) {
+  await tx.delete(schema.mfaRecoveryCodes).where(eq(schema.mfaRecoveryCodes.userId, userId))
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, generateRecoveryCode)
+  await tx.insert(schema.mfaRecoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })))
+  await recordEvent(tx, userId, 'recovery_codes_generated', meta)
+  return codes
+}
+
+/** Removes the authenticator app and the recovery codes (the caller has checked a fresh second factor). */
+export async function removeTotp(tx: Tx, userId: string, meta: { ip?: string | null; userAgent?: string | null } = {}) {
+  const removed = await tx.delete(schema.mfaTotp).where(eq(schema.mfaTotp.userId, userId)).returning({ userId: schema.mfaTotp.userId })
+  if (removed.length === 0) return false
+  await tx.delete(schema.mfaRecoveryCodes).where(eq(schema.mfaRecoveryCodes.userId, userId))
+  await recordEvent(tx, userId, 'totp_removed', meta)
+  return true
+}
+
+export async function markSecondFactor(tx: Tx, sessionId: string, userId: string, now: Date) {
+  await tx
+    .update(schema.sessions)
+    .set({ secondFactorAt: now })
+    .where(and(eq(schema.sessions.id, sessionId), eq(schema.sessions.userId, userId)))
+}
+
+async function recordEvent(tx: Tx, userId: string, kind: (typeof schema.MFA_EVENT_KINDS)[number], meta: { ip?: string | null; userAgent?: string | null }) {
+  await tx.insert(schema.mfaEvents).values({ userId, kind, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null })
+}
+
+export type SecondFactorResult =
+  | { ok: true; via: 'totp' | 'recovery_code' }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number }
+
+/**
+ * Checks a TOTP code or a recovery code for a signed-in session and, when it matches, marks the
+ * session as having proved a second factor now. Throttled as passwords are (ADR 014), per user and
+ * address pair and per user: whoever types here already has the password. A TOTP code is accepted
+ * once (a later step only); a recovery code once ever, and its use is logged and mailed to the user.
+ */
+export async function verifySecondFactor(
+  db: Database,
+  secretKey: Uint8Array,
+  input: { userId: string; email: string; sessionId: string; code: string; ip: string; userAgent?: string | null; now?: Date },
+  policy: LoginThrottlePolicy = LOGIN_THROTTLE,
+): Promise<SecondFactorResult> {
+  const now = input.now ?? new Date()
+  const t = now.getTime()
+  const keys = { pair: hashToken(`mfa-pair:${input.ip}\n${input.userId}`), account: hashToken(`mfa-account:${input.userId}`) }
+  const lf = schema.loginFailures
+  // The throttle's rows are open only in a login context (0003): this is the login's second step.
+  return withContext(db, { userId: input.userId, loginEmail: input.email }, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${keys.account}, 0))`)
+    const rows = await tx
+      .select({ key: lf.key, n: count(), last: max(lf.at) })
+      .from(lf)
+      .where(and(inArray(lf.key, [keys.pair, keys.account]), gt(lf.at, new Date(t - policy.memoryMs))))
+      .groupBy(lf.key)
+    const of = (key: string) => {
+      const row = rows.find((r) => r.key === key)
+      return { failures: row?.n ?? 0, last: row?.last ? new Date(row.last).getTime() : null }
+    }
+    const verdict = throttleVerdict(policy, { pair: of(keys.pair), account: of(keys.account), address: { accounts: 0, last: null }, siteFailures: 0 }, t)
+    if (verdict.refusedUntil !== null) {
+      return { ok: false as const, reason: 'rate_limited' as const, retryAfterSeconds: Math.max(1, Math.ceil((verdict.refusedUntil - t) / 1000)) }
+    }
+    const via = await matchFactor(tx, secretKey, input, now)
+    if (!via) {
+      await tx.insert(lf).values([keys.pair, keys.account].map((key) => ({ key, at: now })))
+      return { ok: false as const, reason: 'invalid' as const }
+    }
+    await tx.delete(lf).where(and(eq(lf.key, keys.pair), lt(lf.at, new Date(t + 1))))
+    await markSecondFactor(tx, input.sessionId, input.userId, now)
+    if (via === 'recovery_code') await reportRecoveryCodeUse(tx, input, now)
+    return { ok: true as const, via }
+  })
+}
+
+async function matchFactor(tx: Tx, secretKey: Uint8Array, input: { userId: string; code: string }, now: Date): Promise<'totp' | 'recovery_code' | null> {
+  if (looksLikeRecoveryCode(input.code)) {
+    const used = await tx
+      .update(schema.mfaRecoveryCodes)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(schema.mfaRecoveryCodes.userId, input.userId),
+          eq(schema.mfaRecoveryCodes.codeHash, hashRecoveryCode(input.code)),
+          isNull(schema.mfaRecoveryCodes.usedAt),
+        ),
+      )
+      .returning({ id: schema.mfaRecoveryCodes.id })
+    return used.length === 1 ? 'recovery_code' : null
+  }
+  const [totp] = await tx
+    .select()
+    .from(schema.mfaTotp)
+    .where(and(eq(schema.mfaTotp.userId, input.userId), isNotNull(schema.mfaTotp.confirmedAt)))
+  if (!totp) return null
+  const step = matchTotp(open(secretKey, totp.secretEncrypted), input.code, now.getTime(), totp.lastUsedStep)
+  if (step === null) return null
+  // Conditional on the step, so two requests racing with one code cannot both pass.
+  const claimed = await tx
+    .update(schema.mfaTotp)
+    .set({ lastUsedStep: step })
+    .where(and(eq(schema.mfaTotp.userId, input.userId), or(isNull(schema.mfaTotp.lastUsedStep), lt(schema.mfaTotp.lastUsedStep, step))))
+    .returning({ userId: schema.mfaTotp.userId })
+  return claimed.length === 1 ? 'totp' : null
+}
+
+/**
+ * A recovery code was used: logged, and the user is told by e-mail (if it was not them, their
+ * password and codes are in someone else's hands). The outbox is per stichting: the mail goes out
+ * under the first stichting the user works in or with; a user of none (a platform_beheerder)
+ * gets the log entry only.
+ */
+async function reportRecoveryCodeUse(tx: Tx, input: { userId: string; ip: string; userAgent?: string | null }, now: Date) {
+  await recordEvent(tx, input.userId, 'recovery_code_used', input)
+  const [user] = await tx.select({ email: schema.users.email, name: schema.users.name }).from(schema.users).where(eq(schema.users.id, input.userId))
+  const memberships = await tx.select().from(schema.memberships).where(eq(schema.memberships.userId, input.userId))
+  let stichtingId = memberships.find((m) => m.stichtingId)?.stichtingId ?? null
+  const partnerId = memberships.find((m) => m.partnerId)?.partnerId ?? null
+  if (!stichtingId && partnerId) {
+    await applyContext(tx, { userId: input.userId, partnerId })
+    const [link] = await tx.select({ stichtingId: schema.partnerLinks.stichtingId }).from(schema.partnerLinks).where(eq(schema.partnerLinks.partnerId, partnerId)).limit(1)
+    stichtingId = link?.stichtingId ?? null
+  }
+  if (!user || !stichtingId) return
+  await applyContext(tx, { userId: input.userId, stichtingId })
+  const remaining = await tx
+    .select({ n: count() })
+    .from(schema.mfaRecoveryCodes)
+    .where(and(eq(schema.mfaRecoveryCodes.userId, input.userId), isNull(schema.mfaRecoveryCodes.usedAt)))
+  await enqueueMail(tx, {
+    stichtingId,
+    to: user.email,
+    subject: 'Er is ingelogd met een herstelcode',
+    text: [
+      `Beste ${user.name},`,
+      '',
+      `Op ${now.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })} is op je Baken-account ingelogd met een van je herstelcodes.`,
+      `Je hebt nog ${remaining[0]?.n ?? 0} ongebruikte herstelcodes.`,
+      '',
+      'Was jij dit niet? Verander dan meteen je wachtwoord, kies op je accountpagina "Overal uitloggen" en maak nieuwe herstelcodes. Meld het ook bij je privacyfunctionaris: dit kan een beveiligingsincident zijn.',
+    ].join('\n'),
+    createdById: input.userId,
+  })
+  await applyContext(tx, { userId: input.userId })
+}

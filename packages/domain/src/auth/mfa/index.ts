@@ -1,0 +1,7 @@
+export * from './secret-box.ts'
+export * from './totp.ts'
+export * from './recovery-codes.ts'
+export * from './factors.ts'
+export * from './policy.ts'
+export * from './get-mfa-policy.ts'
+export * from './update-mfa-policy.ts'
