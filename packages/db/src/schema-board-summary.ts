@@ -1,0 +1,50 @@
+// The board's incident counts, kept by triggers as incidents change (migration 0043): submitted
+// incidents per stichting, school, schooljaar, month of occurrence and severity, with the
+// confidentiality, and the same per IRIS voorval type. Read by board_incident_counts and
+// board_incident_type_counts; numbers only.
+import { boolean, customType, date, foreignKey, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { schools, stichtingen, type SEVERITY_LEVELS } from './schema.ts'
+
+// schema.ts re-exports this file at its end, so its values are not initialised yet while this module
+// runs: only the lazy references (foreign keys) may touch them. The severity enum is named instead.
+const severityEnum = customType<{ data: (typeof SEVERITY_LEVELS)[number] }>({ dataType: () => 'severity' })
+
+export const boardIncidentSummary = pgTable(
+  'board_incident_summary',
+  {
+    stichtingId: uuid('stichting_id')
+      .notNull()
+      .references(() => stichtingen.id, { onDelete: 'cascade' }),
+    schoolId: uuid('school_id').notNull(),
+    schoolYear: text('school_year').notNull(),
+    /** First day of the month the incidents occurred in (Europe/Amsterdam). */
+    month: date('month').notNull(),
+    severity: severityEnum('severity').notNull(),
+    confidential: boolean('confidential').notNull(),
+    incidents: integer('incidents').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.stichtingId, t.schoolYear, t.schoolId, t.month, t.severity, t.confidential] }),
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }).onDelete('cascade'),
+  ],
+)
+
+export const boardIncidentTypeSummary = pgTable(
+  'board_incident_type_summary',
+  {
+    stichtingId: uuid('stichting_id')
+      .notNull()
+      .references(() => stichtingen.id, { onDelete: 'cascade' }),
+    schoolId: uuid('school_id').notNull(),
+    schoolYear: text('school_year').notNull(),
+    month: date('month').notNull(),
+    /** IRIS voorval code. */
+    code: integer('code').notNull(),
+    severity: severityEnum('severity').notNull(),
+    incidents: integer('incidents').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.stichtingId, t.schoolYear, t.schoolId, t.month, t.code, t.severity] }),
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }).onDelete('cascade'),
+  ],
+)
