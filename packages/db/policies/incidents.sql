@@ -129,9 +129,7 @@ CREATE POLICY incident_visible_board ON incident_codes AS PERMISSIVE FOR SELECT 
     AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
     AND stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND incident_status = 'submitted'::incident_status
-    AND (EXISTS ( SELECT 1
-           FROM measure_incidents mi
-          WHERE mi.incident_id = incident_codes.incident_id))
+    AND board_sees_incident(incident_id)
   );
 
 CREATE POLICY owner_all ON incident_codes AS PERMISSIVE FOR ALL TO CURRENT_USER
@@ -183,9 +181,7 @@ CREATE POLICY incident_visible_board ON incident_persons AS PERMISSIVE FOR SELEC
     AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
     AND stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND incident_status = 'submitted'::incident_status
-    AND (EXISTS ( SELECT 1
-           FROM measure_incidents mi
-          WHERE mi.incident_id = incident_persons.incident_id))
+    AND board_sees_incident(incident_id)
   );
 
 CREATE POLICY owner_all ON incident_persons AS PERMISSIVE FOR ALL TO CURRENT_USER
@@ -324,9 +320,7 @@ CREATE POLICY incidents_read_board ON incidents AS PERMISSIVE FOR SELECT TO bake
     AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
     AND stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND status = 'submitted'::incident_status
-    AND (EXISTS ( SELECT 1
-           FROM measure_incidents mi
-          WHERE mi.incident_id = incidents.id))
+    AND board_sees_incident(id)
   );
 
 CREATE POLICY incidents_update ON incidents AS PERMISSIVE FOR UPDATE TO baken_app
