@@ -9,19 +9,25 @@ import { schools, stichtingen, type SEVERITY_LEVELS } from './schema.ts'
 // runs: only the lazy references (foreign keys) may touch them. The severity enum is named instead.
 const severityEnum = customType<{ data: (typeof SEVERITY_LEVELS)[number] }>({ dataType: () => 'severity' })
 
+/** The key columns both summaries share, and the count. */
+const summaryColumns = () => ({
+  stichtingId: uuid('stichting_id')
+    .notNull()
+    .references(() => stichtingen.id, { onDelete: 'cascade' }),
+  schoolId: uuid('school_id').notNull(),
+  schoolYear: text('school_year').notNull(),
+  /** First day of the month the incidents occurred in (Europe/Amsterdam). */
+  month: date('month').notNull(),
+  severity: severityEnum('severity').notNull(),
+  /** Submitted incidents (for the type summary: with that voorval code). */
+  incidents: integer('incidents').notNull(),
+})
+
 export const boardIncidentSummary = pgTable(
   'board_incident_summary',
   {
-    stichtingId: uuid('stichting_id')
-      .notNull()
-      .references(() => stichtingen.id, { onDelete: 'cascade' }),
-    schoolId: uuid('school_id').notNull(),
-    schoolYear: text('school_year').notNull(),
-    /** First day of the month the incidents occurred in (Europe/Amsterdam). */
-    month: date('month').notNull(),
-    severity: severityEnum('severity').notNull(),
+    ...summaryColumns(),
     confidential: boolean('confidential').notNull(),
-    incidents: integer('incidents').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.stichtingId, t.schoolYear, t.schoolId, t.month, t.severity, t.confidential] }),
@@ -32,16 +38,9 @@ export const boardIncidentSummary = pgTable(
 export const boardIncidentTypeSummary = pgTable(
   'board_incident_type_summary',
   {
-    stichtingId: uuid('stichting_id')
-      .notNull()
-      .references(() => stichtingen.id, { onDelete: 'cascade' }),
-    schoolId: uuid('school_id').notNull(),
-    schoolYear: text('school_year').notNull(),
-    month: date('month').notNull(),
+    ...summaryColumns(),
     /** IRIS voorval code. */
     code: integer('code').notNull(),
-    severity: severityEnum('severity').notNull(),
-    incidents: integer('incidents').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.stichtingId, t.schoolYear, t.schoolId, t.month, t.code, t.severity] }),
