@@ -174,6 +174,7 @@ function privilegeRank(privilege: string): number {
  */
 export const AREAS: { area: string; tables: RegExp }[] = [
   { area: 'auth', tables: /^(users|sessions|api_tokens|login_failures)$/ },
+  { area: 'accounts', tables: /^(admin_audit|invitation|password_reset|mfa_|webauthn_|totp_|recovery_code|oidc_|sso_)/ },
   {
     area: 'tenants',
     tables: /^(stichtingen|schools|school_years|school_mandates|stichting_settings|partner_organisations|partner_links|memberships)$/,

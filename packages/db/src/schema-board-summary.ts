@@ -2,12 +2,8 @@
 // incidents per stichting, school, schooljaar, month of occurrence and severity, with the
 // confidentiality, and the same per IRIS voorval type. Read by board_incident_counts and
 // board_incident_type_counts; numbers only.
-import { boolean, customType, date, foreignKey, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
-import { schools, stichtingen, type SEVERITY_LEVELS } from './schema.ts'
-
-// schema.ts re-exports this file at its end, so its values are not initialised yet while this module
-// runs: only the lazy references (foreign keys) may touch them. The severity enum is named instead.
-const severityEnum = customType<{ data: (typeof SEVERITY_LEVELS)[number] }>({ dataType: () => 'severity' })
+import { boolean, date, foreignKey, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { schools, severityEnum, stichtingen } from './schema.ts'
 
 /** The key columns both summaries share, and the count. */
 const summaryColumns = () => ({

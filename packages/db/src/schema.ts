@@ -1615,4 +1615,3 @@ export const haltNotes = pgTable(
     index('halt_notes_referral_idx').on(t.referralId, t.at),
   ],
 )
-export * from './schema-board-summary.ts'

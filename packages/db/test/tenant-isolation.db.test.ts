@@ -94,6 +94,11 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
   await owner.execute(sql`insert into api_tokens (user_id, membership_id, name, token_hash, expires_at)
     values (${henk}, ${membership.id}, 'isolation token', 'isolation-token-hash', now() + interval '30 days')`)
   await owner.execute(sql`insert into login_failures (key) values ('isolation-failure-key')`)
+  // Admin audit rows: one of a stichting (by its directeur's user, as the owner may) and one of the platform.
+  await owner.execute(sql`insert into admin_audit (stichting_id, actor_user_id, actor_role, action, subject_type, after)
+    select s.stichting_id, ${henk}, 'stichtingbeheerder', 'school.updated', 'school', '{}'::jsonb from schools s where s.id = ${f.schools.branding}`)
+  await owner.execute(sql`insert into admin_audit (stichting_id, actor_user_id, actor_role, action, subject_type, after)
+    values (null, ${henk}, 'platform_beheerder', 'partner.created', 'partner', '{}'::jsonb)`)
   // A letter, a bezwaar and a search attempt on one measure of every school that has a measure.
   await owner.execute(sql`insert into measure_letters (stichting_id, school_id, measure_id, kind, version, pdf_base64, created_by_id)
     select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, 'schorsing', 1, 'JVBERi0xLjQK', m.proposed_by_id

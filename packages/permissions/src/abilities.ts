@@ -63,6 +63,10 @@ export const SUBJECTS = [
   // The Halt spreekuur: a Halt referral as the school sees it ('Referral') and Halt's own case ('HaltCase').
   'Referral',
   'HaltCase',
+  // The admin audit trail: every change to organisations, users, roles, memberships and links.
+  // Read by the stichting's beheerder and privacyfunctionaris; the platform's own rows by the
+  // platform_beheerder. Nobody edits it (RLS 0031: insert and read only).
+  'AdminAudit',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -203,6 +207,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Keeps the school calendar: region holidays and each school's own days.
     can('manage', 'Calendar', { stichtingId: ctx.stichtingId })
     can('read', 'Mail', MAIL_ENVELOPE_FIELDS, { stichtingId: ctx.stichtingId })
+    can('read', 'AdminAudit', { stichtingId: ctx.stichtingId })
   },
   privacyfunctionaris(ctx, { can }) {
     // Sharing agreements, access log, data-subject requests; no pupil content by default.
@@ -219,6 +224,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can(['read', 'create', 'update'], 'SubjectRequest', { stichtingId: ctx.stichtingId })
     can(['read', 'create', 'update'], 'LegalHold', { stichtingId: ctx.stichtingId })
     can('manage', 'Retention', { stichtingId: ctx.stichtingId })
+    can('read', 'AdminAudit', { stichtingId: ctx.stichtingId })
   },
   directeur(ctx, builder) {
     schoolStaff(ctx, builder)
@@ -340,6 +346,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Operates tenants; sees no personal data.
     can('read', 'Stichting')
     can('read', 'School')
+    can('read', 'AdminAudit', { stichtingId: null })
   },
 }
 

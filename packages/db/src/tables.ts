@@ -1,0 +1,6 @@
+// Every table of the database: the core schema and one file per later area. The `schema` namespace
+// of @baken/db and the Drizzle client are built from this file; an area file imports what it
+// references from './schema.ts' directly (so no module imports itself through a cycle).
+export * from './schema.ts'
+export * from './schema-accounts.ts'
+export * from './schema-board-summary.ts'

@@ -1,0 +1,2 @@
+export * from './admin-audit.ts'
+export * from './list-admin-audit.ts'
