@@ -12,15 +12,16 @@ export { Client as Session } from '../../tests/http/support/client.ts'
 
 /** Builds apps/web (production) when apps/web/build is missing. */
 export async function ensureBuild(log: (line: string) => void): Promise<void> {
-  if (existsSync(`${WEB_DIR}/build/server/index.js`)) return
-  log('apps/web/build is missing: running `npx remix vite:build` …')
+  // The server bundle is the last step of apps/web's build script (remix vite:build, then server/bundle.mjs).
+  if (existsSync(`${WEB_DIR}/build/server.js`)) return
+  log('apps/web/build is missing: running `npx remix vite:build && node server/bundle.mjs` …')
   await new Promise<void>((resolve, reject) => {
     let output = ''
-    const child = spawn('npx', ['remix', 'vite:build'], { cwd: WEB_DIR, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('sh', ['-c', 'npx remix vite:build && node server/bundle.mjs'], { cwd: WEB_DIR, stdio: ['ignore', 'pipe', 'pipe'] })
     child.stdout?.on('data', (d) => (output += String(d)))
     child.stderr?.on('data', (d) => (output += String(d)))
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`remix vite:build exited with ${code}:\n${output.slice(-4000)}`))))
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the build exited with ${code}:\n${output.slice(-4000)}`))))
   })
 }
 

@@ -41,6 +41,39 @@ function dossierQueries(schoolId: string, studentId: string, incidentIds: string
   ]
 }
 
+/** The SQL of readIncident (packages/domain/src/incidents/incident-record.ts): the incident, its codes, pupils and versions. */
+function detailQueries(schoolId: string, incidentId: string): string[] {
+  const id = lit(incidentId)
+  return [
+    `select * from "incidents" where ("incidents"."id" = ${id} and "incidents"."school_id" = ${lit(schoolId)})`,
+    `select * from "incident_codes" where "incident_codes"."incident_id" = ${id}`,
+    `select "incident_persons"."id", "incident_persons"."role", "incident_persons"."kind", "students"."first_name", "students"."last_name", "groups"."name"
+     from "incident_persons" left join "students" on "students"."id" = "incident_persons"."student_id"
+     left join "groups" on "groups"."id" = "incident_persons"."group_id"
+     where "incident_persons"."incident_id" = ${id}`,
+    `select "version", "changed_at" from "incident_versions" where "incident_versions"."incident_id" = ${id} order by "version" desc`,
+  ]
+}
+
+/** The board's reads of /bestuur that depend on row-level security: the counts per school and type, and its measures. */
+function boardQueries(stichtingId: string, schoolYear: string): string[] {
+  const year = lit(schoolYear, /^\d{4}-\d{4}$/)
+  return [
+    `select school_id, severity, confidential, incidents from board_incident_counts(${year})`,
+    `select school_id, code, incidents from board_incident_type_counts(${year})`,
+    `select "id", "kind", "state", "school_id" from "measures" where "measures"."stichting_id" = ${lit(stichtingId)} and "measures"."kind" in ('schorsing', 'verwijdering')`,
+  ]
+}
+
+/** The context settings without demoting to baken_app: the owner, for whom RLS is not applied. */
+async function ownerContext(tx: Tx, s: ContextSettings): Promise<void> {
+  const value = (v: string | null | undefined, pattern?: RegExp) => (v ? lit(v, pattern) : `''`)
+  await tx.execute(
+    `select set_config('app.user_id', ${value(s.userId)}, true), set_config('app.role', ${value(s.role, /^[a-z_]+$/)}, true),
+       set_config('app.stichting_id', ${value(s.stichtingId)}, true), set_config('app.school_id', ${value(s.schoolId)}, true)`,
+  )
+}
+
 async function explainMs(tx: Tx, query: string): Promise<number> {
   const rows = (await tx.execute(`explain (analyze, timing off, format json) ${query}`)) as unknown as Record<string, unknown>[]
   const raw = rows[0]?.['QUERY PLAN']
@@ -61,7 +94,11 @@ export interface RlsFigure {
 export async function measureRls(options: {
   url: string
   context: ContextSettings & { schoolId: string }
+  /** The bestuurder of the same stichting (no school). */
+  boardContext: ContextSettings
   schoolYear: string
+  /** Non-confidential submitted incidents of the school, for the detail set. */
+  incidentIds: string[]
   pageIds: string[]
   /** Pupils with the ids of their incidents (the second dossier query takes the first one's ids). */
   dossiers: { studentId: string; incidentIds: string[] }[]
@@ -70,7 +107,7 @@ export async function measureRls(options: {
   const handle = await openDatabase({ kind: 'postgres', url: options.url, max: 1 })
   try {
     const { db } = handle
-    const sets: { name: string; queries: (round: number) => string[] }[] = [
+    const sets: { name: string; context?: ContextSettings; queries: (round: number) => string[] }[] = [
       { name: 'incident list (4 queries)', queries: () => listQueries(options.context.schoolId, options.schoolYear, options.pageIds) },
       {
         name: 'student dossier (2 queries)',
@@ -78,6 +115,15 @@ export async function measureRls(options: {
           const d = options.dossiers[round % options.dossiers.length]!
           return dossierQueries(options.context.schoolId, d.studentId, d.incidentIds)
         },
+      },
+      {
+        name: 'incident detail (4 queries)',
+        queries: (round) => detailQueries(options.context.schoolId, options.incidentIds[round % options.incidentIds.length]!),
+      },
+      {
+        name: 'board (3 queries)',
+        context: options.boardContext,
+        queries: () => boardQueries(options.boardContext.stichtingId!, options.schoolYear),
       },
     ]
     const figures: RlsFigure[] = []
@@ -99,10 +145,17 @@ export async function measureRls(options: {
           }
           return ms
         }
-        const runOwner = () => db.transaction((tx) => runAll(tx, 'owner'))
+        // The owner gets the context too (the board's aggregates read it); its owner_all policy
+        // leaves every row visible, so only baken_app's side pays for the policies.
+        const context = set.context ?? options.context
+        const runOwner = () =>
+          db.transaction(async (tx) => {
+            await ownerContext(tx, context)
+            return runAll(tx, 'owner')
+          })
         const runRls = () =>
           db.transaction(async (tx) => {
-            await applyContext(tx, options.context)
+            await applyContext(tx, context)
             return runAll(tx, 'rls')
           })
         let a: number

@@ -6,6 +6,7 @@
 // Options: --workers=16 --requests=800 (per scenario, stopped after --scenario-seconds=60)
 //          --warmup=300 --duration=30 (mixed run, s)
 //          --rls-rounds=200 --no-fail (report only) --json=path (write the figures as JSON)
+//          --only=board-oversight,board-counts (only these scenarios: no baselines, no mixed run)
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import postgres from 'postgres'
@@ -46,7 +47,9 @@ const WARMUP = num('warmup', 300)
 const DURATION_S = num('duration', 30)
 const SCENARIO_MAX_S = num('scenario-seconds', 60)
 const RLS_ROUNDS = num('rls-rounds', 200)
+const RLS_ONLY = args['rls-only'] === true
 const NO_FAIL = args['no-fail'] === true
+const ONLY = typeof args.only === 'string' ? new Set(args.only.split(',')) : null
 const url = benchDatabaseUrl()
 const log = (line = '') => console.log(line)
 const rand = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!
@@ -59,6 +62,7 @@ let fixture: {
   schoolId: string
   directeurId: string
   directeurMembershipId: string
+  bestuurderId: string
   incidentIds: string[]
   studentIds: string[]
   dossiers: { studentId: string; incidentIds: string[] }[]
@@ -70,6 +74,7 @@ try {
     from users u join memberships m on m.user_id = u.id where u.email = ${BENCH_USERS.directeur}`
   if (!me) throw new Error(`No ${BENCH_USERS.directeur} in ${url}: run scripts/bench/generate.ts first`)
   const schoolId = me.school_id as string
+  const [board] = await sql`select id from users where email = ${BENCH_USERS.bestuurder}`
   const incidentIds = (await sql`select id from incidents where school_id = ${schoolId} and status = 'submitted' and not confidential
     order by random() limit 5000`).map((r) => r.id as string)
   const studentIds = (await sql`select id from students where school_id = ${schoolId} order by random() limit 2000`).map((r) => r.id as string)
@@ -92,6 +97,7 @@ try {
     schoolId,
     directeurId: me.user_id as string,
     directeurMembershipId: me.membership_id as string,
+    bestuurderId: board!.id as string,
     incidentIds,
     studentIds,
     dossiers,
@@ -115,200 +121,205 @@ log(
 log()
 
 // ---- the server and its sessions ---------------------------------------------------------------
-await ensureBuild(log)
-const server = await startServer(url)
-const memory = new MemorySampler(server.pid)
 const rows: Row[] = []
-try {
-  const sessions: Record<Role, Session[]> = { directeur: [], leerkracht: [], bestuurder: [] }
-  for (const role of Object.keys(sessions) as Role[]) {
-    for (let i = 0; i < WORKERS; i++) {
-      const session = new Session(server.baseUrl)
-      await session.login(BENCH_USERS[role])
-      sessions[role].push(session)
+if (!RLS_ONLY) {
+  await ensureBuild(log)
+  const server = await startServer(url)
+  const memory = new MemorySampler(server.pid)
+  try {
+    const sessions: Record<Role, Session[]> = { directeur: [], leerkracht: [], bestuurder: [] }
+    for (const role of Object.keys(sessions) as Role[]) {
+      for (let i = 0; i < WORKERS; i++) {
+        const session = new Session(server.baseUrl)
+        await session.login(BENCH_USERS[role])
+        sessions[role].push(session)
+      }
     }
-  }
-  const year = CURRENT_SCHOOL_YEAR
-  const registerBody = () => {
-    const [a, b] = [rand(fixture.studentIds), rand(fixture.studentIds)]
-    return {
-      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
-      locationCode: 21,
-      voorval: [3],
-      situation: 'Twee leerlingen duwen elkaar op het plein; een van hen valt.',
-      physicalAggression: true,
-      physicalForm: 'duwen',
-      persons: [
-        { role: 'dader', kind: 'leerling', studentId: a },
-        ...(a === b ? [] : [{ role: 'slachtoffer', kind: 'leerling', studentId: b }]),
-      ],
-      submit: true,
+    const year = CURRENT_SCHOOL_YEAR
+    const registerBody = () => {
+      const [a, b] = [rand(fixture.studentIds), rand(fixture.studentIds)]
+      return {
+        occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+        locationCode: 21,
+        voorval: [3],
+        situation: 'Twee leerlingen duwen elkaar op het plein; een van hen valt.',
+        physicalAggression: true,
+        physicalForm: 'duwen',
+        persons: [
+          { role: 'dader', kind: 'leerling', studentId: a },
+          ...(a === b ? [] : [{ role: 'slachtoffer', kind: 'leerling', studentId: b }]),
+        ],
+        submit: true,
+      }
     }
-  }
-  const scenarios: Scenario[] = [
-    {
-      key: 'list',
-      label: 'incident list (directeur, schooljaar)',
-      role: 'directeur',
-      budgetMs: 50,
-      weight: 20,
-      expect: [200],
-      request: (s) => s.request('GET', `/api/v1/incidents?schooljaar=${year}`),
-    },
-    {
-      key: 'list-leerkracht',
-      label: 'incident list (leerkracht, schooljaar)',
-      role: 'leerkracht',
-      budgetMs: 50,
-      weight: 10,
-      expect: [200],
-      request: (s) => s.request('GET', `/api/v1/incidents?schooljaar=${year}`),
-    },
-    {
-      key: 'dossier',
-      label: 'student dossier',
-      role: 'directeur',
-      budgetMs: 50,
-      weight: 20,
-      expect: [200],
-      request: (s) => s.request('GET', `/api/v1/students/${rand(fixture.studentIds)}/dossier`),
-    },
-    {
-      key: 'detail',
-      label: 'incident detail',
-      role: 'directeur',
-      budgetMs: 50,
-      weight: 30,
-      expect: [200],
-      request: (s) => s.request('GET', `/api/v1/incidents/${rand(fixture.incidentIds)}`),
-    },
-    {
-      key: 'register',
-      label: 'register incident (POST)',
-      role: 'directeur',
-      budgetMs: 100,
-      weight: 10,
-      expect: [201],
-      request: (s) => s.request('POST', '/api/v1/incidents', { json: registerBody() }),
-    },
-    {
-      key: 'board-oversight',
-      label: 'board dashboard API (oversight)',
-      role: 'bestuurder',
-      budgetMs: 150,
-      weight: 4,
-      expect: [200],
-      request: (s) => s.request('GET', `/api/v1/stichtingen/${fixture.stichtingId}/oversight?schooljaar=${year}`),
-    },
-    {
-      key: 'board-counts',
-      label: 'board incident counts API',
-      role: 'bestuurder',
-      budgetMs: 150,
-      weight: 4,
-      expect: [200],
-      request: (s) => s.request('GET', `/api/v1/stichting/incident-counts?schooljaar=${year}`),
-    },
-    {
-      key: 'board-page',
-      label: 'board dashboard page (GET /bestuur)',
-      role: 'bestuurder',
-      budgetMs: 150,
-      weight: 2,
-      expect: [200],
-      request: (s) => s.request('GET', `/bestuur?schooljaar=${year}`),
-    },
-  ]
-  const totalWeight = scenarios.reduce((a, s) => a + s.weight, 0)
-  const pickWeighted = () => {
-    let x = Math.random() * totalWeight
-    for (const s of scenarios) if ((x -= s.weight) < 0) return s
-    return scenarios[scenarios.length - 1]!
-  }
-  log(`Mixed weights: ${scenarios.map((s) => `${s.key} ${s.weight}`).join(', ')}`)
-  const job = (s: Scenario, worker: number) => ({ scenario: s.key, expect: s.expect, run: () => s.request(sessions[s.role][worker]!) })
-
-  log(`Server memory after start and ${3 * WORKERS} logins: ${residentMb(server.pid)?.toFixed(0) ?? '?'} MB resident`)
-  memory.start()
-  log(`Warming up (${WARMUP} mixed requests) …`)
-  const warm = await runLoad({ workers: WORKERS, requests: WARMUP, durationMs: SCENARIO_MAX_S * 1000, next: (w) => job(pickWeighted(), w) })
-  if (warm.errors) log(`  ${warm.errors} unexpected answers during warm-up, e.g. ${warm.errorSamples.join(' | ')}`)
-
-  for (const s of scenarios) {
-    const r = await runLoad({ workers: WORKERS, requests: REQUESTS, durationMs: SCENARIO_MAX_S * 1000, next: (w) => job(s, w) })
-    const p95 = percentile(r.latencies, 95)
-    const row: Row = {
-      scenario: s.label,
-      n: r.latencies.length,
-      errors: r.errors,
-      p50: fmt(percentile(r.latencies, 50)),
-      p95: fmt(p95),
-      p99: fmt(percentile(r.latencies, 99)),
-      budget: `p95 ≤ ${s.budgetMs} ms`,
-      pass: p95 <= s.budgetMs && r.errors === 0,
+    const scenarios: Scenario[] = [
+      {
+        key: 'list',
+        label: 'incident list (directeur, schooljaar)',
+        role: 'directeur',
+        budgetMs: 50,
+        weight: 20,
+        expect: [200],
+        request: (s) => s.request('GET', `/api/v1/incidents?schooljaar=${year}`),
+      },
+      {
+        key: 'list-leerkracht',
+        label: 'incident list (leerkracht, schooljaar)',
+        role: 'leerkracht',
+        budgetMs: 50,
+        weight: 10,
+        expect: [200],
+        request: (s) => s.request('GET', `/api/v1/incidents?schooljaar=${year}`),
+      },
+      {
+        key: 'dossier',
+        label: 'student dossier',
+        role: 'directeur',
+        budgetMs: 50,
+        weight: 20,
+        expect: [200],
+        request: (s) => s.request('GET', `/api/v1/students/${rand(fixture.studentIds)}/dossier`),
+      },
+      {
+        key: 'detail',
+        label: 'incident detail',
+        role: 'directeur',
+        budgetMs: 50,
+        weight: 30,
+        expect: [200],
+        request: (s) => s.request('GET', `/api/v1/incidents/${rand(fixture.incidentIds)}`),
+      },
+      {
+        key: 'register',
+        label: 'register incident (POST)',
+        role: 'directeur',
+        budgetMs: 100,
+        weight: 10,
+        expect: [201],
+        request: (s) => s.request('POST', '/api/v1/incidents', { json: registerBody() }),
+      },
+      {
+        key: 'board-oversight',
+        label: 'board dashboard API (oversight)',
+        role: 'bestuurder',
+        budgetMs: 150,
+        weight: 4,
+        expect: [200],
+        request: (s) => s.request('GET', `/api/v1/stichtingen/${fixture.stichtingId}/oversight?schooljaar=${year}`),
+      },
+      {
+        key: 'board-counts',
+        label: 'board incident counts API',
+        role: 'bestuurder',
+        budgetMs: 150,
+        weight: 4,
+        expect: [200],
+        request: (s) => s.request('GET', `/api/v1/stichting/incident-counts?schooljaar=${year}`),
+      },
+      {
+        key: 'board-page',
+        label: 'board dashboard page (GET /bestuur)',
+        role: 'bestuurder',
+        budgetMs: 150,
+        weight: 2,
+        expect: [200],
+        request: (s) => s.request('GET', `/bestuur?schooljaar=${year}`),
+      },
+    ]
+    if (ONLY) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => ONLY.has(s.key)))
+    const totalWeight = scenarios.reduce((a, s) => a + s.weight, 0)
+    const pickWeighted = () => {
+      let x = Math.random() * totalWeight
+      for (const s of scenarios) if ((x -= s.weight) < 0) return s
+      return scenarios[scenarios.length - 1]!
     }
-    rows.push(row)
-    log(`  ${s.label}: p95 ${row.p95} ms (${(r.latencies.length / (r.elapsedMs / 1000)).toFixed(0)} req/s)${r.errors ? `, ${r.errors} unexpected: ${r.errorSamples.join(' | ')}` : ''}`)
-  }
+    log(`Mixed weights: ${scenarios.map((s) => `${s.key} ${s.weight}`).join(', ')}`)
+    const job = (s: Scenario, worker: number) => ({ scenario: s.key, expect: s.expect, run: () => s.request(sessions[s.role][worker]!) })
 
-  // Baselines without a budget: the fixed cost of any request (/healthz: no session, one trivial
-  // query) and of an authenticated one (/api/v1/me: session, context, memberships).
-  for (const [label, path] of [
-    ['baseline: GET /healthz (info)', '/healthz'],
-    ['baseline: GET /api/v1/me (info)', '/api/v1/me'],
-  ] as const) {
-    const r = await runLoad({
-      workers: WORKERS,
-      requests: REQUESTS,
-      durationMs: SCENARIO_MAX_S * 1000,
-      next: (w) => ({ scenario: label, expect: [200], run: () => sessions.directeur[w]!.request('GET', path) }),
-    })
-    const perSecond = r.latencies.length / (r.elapsedMs / 1000)
+    log(`Server memory after start and ${3 * WORKERS} logins: ${residentMb(server.pid)?.toFixed(0) ?? '?'} MB resident`)
+    memory.start()
+    log(`Warming up (${WARMUP} mixed requests) …`)
+    const warm = await runLoad({ workers: WORKERS, requests: WARMUP, durationMs: SCENARIO_MAX_S * 1000, next: (w) => job(pickWeighted(), w) })
+    if (warm.errors) log(`  ${warm.errors} unexpected answers during warm-up, e.g. ${warm.errorSamples.join(' | ')}`)
+
+    for (const s of scenarios) {
+      const r = await runLoad({ workers: WORKERS, requests: REQUESTS, durationMs: SCENARIO_MAX_S * 1000, next: (w) => job(s, w) })
+      const p95 = percentile(r.latencies, 95)
+      const row: Row = {
+        scenario: s.label,
+        n: r.latencies.length,
+        errors: r.errors,
+        p50: fmt(percentile(r.latencies, 50)),
+        p95: fmt(p95),
+        p99: fmt(percentile(r.latencies, 99)),
+        budget: `p95 ≤ ${s.budgetMs} ms`,
+        pass: p95 <= s.budgetMs && r.errors === 0,
+      }
+      rows.push(row)
+      log(`  ${s.label}: p95 ${row.p95} ms (${(r.latencies.length / (r.elapsedMs / 1000)).toFixed(0)} req/s)${r.errors ? `, ${r.errors} unexpected: ${r.errorSamples.join(' | ')}` : ''}`)
+    }
+
+    // Baselines without a budget: the fixed cost of any request (/healthz: no session, one trivial
+    // query) and of an authenticated one (/api/v1/me: session, context, memberships).
+    for (const [label, path] of (ONLY ? [] : [
+      ['baseline: GET /healthz (info)', '/healthz'],
+      ['baseline: GET /api/v1/me (info)', '/api/v1/me'],
+    ] as const)) {
+      const r = await runLoad({
+        workers: WORKERS,
+        requests: REQUESTS,
+        durationMs: SCENARIO_MAX_S * 1000,
+        next: (w) => ({ scenario: label, expect: [200], run: () => sessions.directeur[w]!.request('GET', path) }),
+      })
+      const perSecond = r.latencies.length / (r.elapsedMs / 1000)
+      rows.push({
+        scenario: label,
+        n: r.latencies.length,
+        errors: r.errors,
+        p50: fmt(percentile(r.latencies, 50)),
+        p95: fmt(percentile(r.latencies, 95)),
+        p99: fmt(percentile(r.latencies, 99)),
+        budget: `none: ${perSecond.toFixed(0)} req/s`,
+        pass: true,
+      })
+      log(`  ${label}: p95 ${fmt(percentile(r.latencies, 95))} ms (${perSecond.toFixed(0)} req/s)`)
+    }
+
+    if (!ONLY) {
+      log(`Mixed run (${DURATION_S} s) …`)
+      const mixed = await runLoad({ workers: WORKERS, durationMs: DURATION_S * 1000, next: (w) => job(pickWeighted(), w) })
+      const rps = mixed.latencies.length / (mixed.elapsedMs / 1000)
+      rows.push({
+        scenario: 'mixed: the eight scenarios above, weighted',
+        n: mixed.latencies.length,
+        errors: mixed.errors,
+        p50: fmt(percentile(mixed.latencies, 50)),
+        p95: fmt(percentile(mixed.latencies, 95)),
+        p99: fmt(percentile(mixed.latencies, 99)),
+        budget: `≥ 300 req/s: ${rps.toFixed(0)} req/s`,
+        pass: rps >= 300 && mixed.errors === 0,
+      })
+      if (mixed.errors) log(`  ${mixed.errors} unexpected answers in the mixed run, e.g. ${mixed.errorSamples.join(' | ')}`)
+      for (const s of scenarios) {
+        const b = mixed.perScenario.get(s.key)
+        if (b) log(`  mixed · ${s.key}: n ${b.latencies.length}, p95 ${fmt(percentile(b.latencies, 95))} ms`)
+      }
+    }
+    memory.stop()
     rows.push({
-      scenario: label,
-      n: r.latencies.length,
-      errors: r.errors,
-      p50: fmt(percentile(r.latencies, 50)),
-      p95: fmt(percentile(r.latencies, 95)),
-      p99: fmt(percentile(r.latencies, 99)),
-      budget: `none: ${perSecond.toFixed(0)} req/s`,
-      pass: true,
+      scenario: 'server memory (max VmRSS under load)',
+      n: '–',
+      errors: '–',
+      p50: '–',
+      p95: '–',
+      p99: '–',
+      budget: `≤ 300 MB: ${memory.max().toFixed(0)} MB`,
+      pass: memory.max() > 0 && memory.max() <= 300,
     })
-    log(`  ${label}: p95 ${fmt(percentile(r.latencies, 95))} ms (${perSecond.toFixed(0)} req/s)`)
+  } finally {
+    memory.stop()
+    await server.stop()
   }
-
-  log(`Mixed run (${DURATION_S} s) …`)
-  const mixed = await runLoad({ workers: WORKERS, durationMs: DURATION_S * 1000, next: (w) => job(pickWeighted(), w) })
-  memory.stop()
-  const rps = mixed.latencies.length / (mixed.elapsedMs / 1000)
-  rows.push({
-    scenario: 'mixed: the eight scenarios above, weighted',
-    n: mixed.latencies.length,
-    errors: mixed.errors,
-    p50: fmt(percentile(mixed.latencies, 50)),
-    p95: fmt(percentile(mixed.latencies, 95)),
-    p99: fmt(percentile(mixed.latencies, 99)),
-    budget: `≥ 300 req/s: ${rps.toFixed(0)} req/s`,
-    pass: rps >= 300 && mixed.errors === 0,
-  })
-  if (mixed.errors) log(`  ${mixed.errors} unexpected answers in the mixed run, e.g. ${mixed.errorSamples.join(' | ')}`)
-  for (const s of scenarios) {
-    const b = mixed.perScenario.get(s.key)
-    if (b) log(`  mixed · ${s.key}: n ${b.latencies.length}, p95 ${fmt(percentile(b.latencies, 95))} ms`)
-  }
-  rows.push({
-    scenario: 'server memory (max VmRSS under load)',
-    n: '–',
-    errors: '–',
-    p50: '–',
-    p95: '–',
-    p99: '–',
-    budget: `≤ 300 MB: ${memory.max().toFixed(0)} MB`,
-    pass: memory.max() > 0 && memory.max() <= 300,
-  })
-} finally {
-  memory.stop()
-  await server.stop()
 }
 
 // ---- row-level security overhead (server stopped: nothing else on the database) -------------------
@@ -316,7 +327,9 @@ log(`Row-level security overhead (${RLS_ROUNDS} rounds each) …`)
 const rls = await measureRls({
   url,
   context: { userId: fixture.directeurId, role: 'directeur', stichtingId: fixture.stichtingId, schoolId: fixture.schoolId },
+  boardContext: { userId: fixture.bestuurderId, role: 'bestuurder', stichtingId: fixture.stichtingId, schoolId: null },
   schoolYear: CURRENT_SCHOOL_YEAR,
+  incidentIds: fixture.incidentIds,
   pageIds: fixture.pageIds,
   dossiers: fixture.dossiers,
   rounds: RLS_ROUNDS,

@@ -6,6 +6,42 @@
 -- CURRENT_USER in a policy stands for the role that ran the migrations and owns the tables.
 
 -- -------------------------------------------------------------------------------------------------
+-- Table board_incident_summary
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE board_incident_summary ENABLE ROW LEVEL SECURITY;
+ALTER TABLE board_incident_summary FORCE ROW LEVEL SECURITY;
+GRANT SELECT ON board_incident_summary TO baken_app;
+
+CREATE POLICY board_read ON board_incident_summary AS PERMISSIVE FOR SELECT TO baken_app
+  USING (
+    (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+  );
+
+CREATE POLICY owner_all ON board_incident_summary AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
+-- Table board_incident_type_summary
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE board_incident_type_summary ENABLE ROW LEVEL SECURITY;
+ALTER TABLE board_incident_type_summary FORCE ROW LEVEL SECURITY;
+GRANT SELECT ON board_incident_type_summary TO baken_app;
+
+CREATE POLICY board_read ON board_incident_type_summary AS PERMISSIVE FOR SELECT TO baken_app
+  USING (
+    (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+  );
+
+CREATE POLICY owner_all ON board_incident_type_summary AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
 -- Table incident_acknowledgements
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE incident_acknowledgements ENABLE ROW LEVEL SECURITY;
@@ -16,16 +52,32 @@ CREATE POLICY incident_visible ON incident_acknowledgements AS PERMISSIVE FOR AL
   USING (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
-    AND (EXISTS ( SELECT 1
-           FROM incidents i
-          WHERE i.id = incident_acknowledgements.incident_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
+    AND (
+      incident_status = 'submitted'::incident_status
+      OR incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
+    AND (
+      NOT incident_confidential
+      OR ((( SELECT ctx_role() AS ctx_role)) = ANY (ARRAY['directeur'::text, 'vertrouwenspersoon'::text]))
+      OR incident_status = 'draft'::incident_status
+           AND incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
   )
   WITH CHECK (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
-    AND (EXISTS ( SELECT 1
-           FROM incidents i
-          WHERE i.id = incident_acknowledgements.incident_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
+    AND (
+      incident_status = 'submitted'::incident_status
+      OR incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
+    AND (
+      NOT incident_confidential
+      OR ((( SELECT ctx_role() AS ctx_role)) = ANY (ARRAY['directeur'::text, 'vertrouwenspersoon'::text]))
+      OR incident_status = 'draft'::incident_status
+           AND incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
   );
 
 CREATE POLICY owner_all ON incident_acknowledgements AS PERMISSIVE FOR ALL TO CURRENT_USER
@@ -42,20 +94,42 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON incident_codes TO baken_app;
 CREATE POLICY incident_visible ON incident_codes AS PERMISSIVE FOR ALL TO baken_app
   USING (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
     AND (
-      (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
-      OR school_id = (( SELECT ctx_school_id() AS ctx_school_id))
+      incident_status = 'submitted'::incident_status
+      OR incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
     )
-    AND (EXISTS ( SELECT 1
-           FROM incidents i
-          WHERE i.id = incident_codes.incident_id))
+    AND (
+      NOT incident_confidential
+      OR ((( SELECT ctx_role() AS ctx_role)) = ANY (ARRAY['directeur'::text, 'vertrouwenspersoon'::text]))
+      OR incident_status = 'draft'::incident_status
+           AND incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
   )
   WITH CHECK (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
-    AND (EXISTS ( SELECT 1
-           FROM incidents i
-          WHERE i.id = incident_codes.incident_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
+    AND (
+      incident_status = 'submitted'::incident_status
+      OR incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
+    AND (
+      NOT incident_confidential
+      OR ((( SELECT ctx_role() AS ctx_role)) = ANY (ARRAY['directeur'::text, 'vertrouwenspersoon'::text]))
+      OR incident_status = 'draft'::incident_status
+           AND incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
+  );
+
+CREATE POLICY incident_visible_board ON incident_codes AS PERMISSIVE FOR SELECT TO baken_app
+  USING (
+    (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND incident_status = 'submitted'::incident_status
+    AND board_sees_incident(incident_id)
   );
 
 CREATE POLICY owner_all ON incident_codes AS PERMISSIVE FOR ALL TO CURRENT_USER
@@ -72,20 +146,42 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON incident_persons TO baken_app;
 CREATE POLICY incident_visible ON incident_persons AS PERMISSIVE FOR ALL TO baken_app
   USING (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
     AND (
-      (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
-      OR school_id = (( SELECT ctx_school_id() AS ctx_school_id))
+      incident_status = 'submitted'::incident_status
+      OR incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
     )
-    AND (EXISTS ( SELECT 1
-           FROM incidents i
-          WHERE i.id = incident_persons.incident_id))
+    AND (
+      NOT incident_confidential
+      OR ((( SELECT ctx_role() AS ctx_role)) = ANY (ARRAY['directeur'::text, 'vertrouwenspersoon'::text]))
+      OR incident_status = 'draft'::incident_status
+           AND incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
   )
   WITH CHECK (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
-    AND (EXISTS ( SELECT 1
-           FROM incidents i
-          WHERE i.id = incident_persons.incident_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
+    AND (
+      incident_status = 'submitted'::incident_status
+      OR incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
+    AND (
+      NOT incident_confidential
+      OR ((( SELECT ctx_role() AS ctx_role)) = ANY (ARRAY['directeur'::text, 'vertrouwenspersoon'::text]))
+      OR incident_status = 'draft'::incident_status
+           AND incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
+  );
+
+CREATE POLICY incident_visible_board ON incident_persons AS PERMISSIVE FOR SELECT TO baken_app
+  USING (
+    (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND incident_status = 'submitted'::incident_status
+    AND board_sees_incident(incident_id)
   );
 
 CREATE POLICY owner_all ON incident_persons AS PERMISSIVE FOR ALL TO CURRENT_USER
@@ -103,16 +199,32 @@ CREATE POLICY incident_visible ON incident_tasks AS PERMISSIVE FOR ALL TO baken_
   USING (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
-    AND (EXISTS ( SELECT 1
-           FROM incidents i
-          WHERE i.id = incident_tasks.incident_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
+    AND (
+      incident_status = 'submitted'::incident_status
+      OR incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
+    AND (
+      NOT incident_confidential
+      OR ((( SELECT ctx_role() AS ctx_role)) = ANY (ARRAY['directeur'::text, 'vertrouwenspersoon'::text]))
+      OR incident_status = 'draft'::incident_status
+           AND incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
   )
   WITH CHECK (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
-    AND (EXISTS ( SELECT 1
-           FROM incidents i
-          WHERE i.id = incident_tasks.incident_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
+    AND (
+      incident_status = 'submitted'::incident_status
+      OR incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
+    AND (
+      NOT incident_confidential
+      OR ((( SELECT ctx_role() AS ctx_role)) = ANY (ARRAY['directeur'::text, 'vertrouwenspersoon'::text]))
+      OR incident_status = 'draft'::incident_status
+           AND incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
   );
 
 CREATE POLICY owner_all ON incident_tasks AS PERMISSIVE FOR ALL TO CURRENT_USER
@@ -130,16 +242,32 @@ CREATE POLICY incident_visible ON incident_versions AS PERMISSIVE FOR ALL TO bak
   USING (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
-    AND (EXISTS ( SELECT 1
-           FROM incidents i
-          WHERE i.id = incident_versions.incident_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
+    AND (
+      incident_status = 'submitted'::incident_status
+      OR incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
+    AND (
+      NOT incident_confidential
+      OR ((( SELECT ctx_role() AS ctx_role)) = ANY (ARRAY['directeur'::text, 'vertrouwenspersoon'::text]))
+      OR incident_status = 'draft'::incident_status
+           AND incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
   )
   WITH CHECK (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
-    AND (EXISTS ( SELECT 1
-           FROM incidents i
-          WHERE i.id = incident_versions.incident_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
+    AND (
+      incident_status = 'submitted'::incident_status
+      OR incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
+    AND (
+      NOT incident_confidential
+      OR ((( SELECT ctx_role() AS ctx_role)) = ANY (ARRAY['directeur'::text, 'vertrouwenspersoon'::text]))
+      OR incident_status = 'draft'::incident_status
+           AND incident_reported_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    )
   );
 
 CREATE POLICY owner_all ON incident_versions AS PERMISSIVE FOR ALL TO CURRENT_USER
@@ -192,9 +320,7 @@ CREATE POLICY incidents_read_board ON incidents AS PERMISSIVE FOR SELECT TO bake
     AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
     AND stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
     AND status = 'submitted'::incident_status
-    AND (EXISTS ( SELECT 1
-           FROM measure_incidents mi
-          WHERE mi.incident_id = incidents.id))
+    AND board_sees_incident(id)
   );
 
 CREATE POLICY incidents_update ON incidents AS PERMISSIVE FOR UPDATE TO baken_app

@@ -180,7 +180,7 @@ export const AREAS: { area: string; tables: RegExp }[] = [
     tables: /^(stichtingen|schools|school_years|school_mandates|stichting_settings|partner_organisations|partner_links|memberships)$/,
   },
   { area: 'students', tables: /^(students|guardians|student_guardians|groups|group_teachers)$/ },
-  { area: 'incidents', tables: /^incident/ },
+  { area: 'incidents', tables: /^(incident|board_incident_)/ },
   { area: 'measures', tables: /^(measure|bezwar|letter_|removal_)/ },
   { area: 'sharing', tables: /^(share|sharing_)/ },
   { area: 'privacy', tables: /^(access_log|subject_requests|retention_|legal_holds|purge_)/ },

@@ -22,6 +22,7 @@ import {
   unique,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core'
 
 export const ROLES = [
@@ -411,6 +412,7 @@ export const incidents = pgTable(
   (t) => [
     foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
     unique('incidents_id_school_key').on(t.id, t.schoolId),
+    unique('incidents_visibility_key').on(t.id, t.schoolId, t.stichtingId, t.status, t.confidential, t.reportedById),
     index('incidents_school_year_idx').on(t.schoolId, t.schoolYear, t.occurredAt),
     index('incidents_reporter_idx').on(t.reportedById),
     check('incidents_lowering_reason', sql`${t.severity} >= ${t.suggestedSeverity} or length(trim(coalesce(${t.severityReason}, ''))) > 0`),
@@ -418,11 +420,53 @@ export const incidents = pgTable(
   ],
 )
 
+/**
+ * The incident's visibility columns, copied onto each of its parts so the parts' policies test the
+ * row's own columns (migration 0042). The database fills them on insert (trigger
+ * incident_part_visibility) and keeps them equal to the incident's through a composite foreign key
+ * with ON UPDATE CASCADE; the application never writes them (the insert sends null, the trigger
+ * replaces it).
+ */
+function incidentVisibilityColumns() {
+  return {
+    incidentStatus: incidentStatusEnum('incident_status')
+      .notNull()
+      .$defaultFn(() => sql`null`),
+    incidentConfidential: boolean('incident_confidential')
+      .notNull()
+      .$defaultFn(() => sql`null`),
+    incidentReportedById: uuid('incident_reported_by_id')
+      .notNull()
+      .$defaultFn(() => sql`null`),
+  }
+}
+
+function incidentVisibilityKey(
+  table: string,
+  t: {
+  incidentId: AnyPgColumn
+  schoolId: AnyPgColumn
+  stichtingId: AnyPgColumn
+  incidentStatus: AnyPgColumn
+  incidentConfidential: AnyPgColumn
+  incidentReportedById: AnyPgColumn
+  },
+) {
+  return foreignKey({
+    name: `${table}_incident_visibility_fk`,
+    columns: [t.incidentId, t.schoolId, t.stichtingId, t.incidentStatus, t.incidentConfidential, t.incidentReportedById],
+    foreignColumns: [incidents.id, incidents.schoolId, incidents.stichtingId, incidents.status, incidents.confidential, incidents.reportedById],
+  })
+    .onUpdate('cascade')
+    .onDelete('cascade')
+}
+
 /** The multi-valued IRIS choices of an incident: voorval (types), voorwerp (objects), afhandeling (actions). */
 export const incidentCodes = pgTable(
   'incident_codes',
   {
     ...tenantColumns(),
+    ...incidentVisibilityColumns(),
     incidentId: uuid('incident_id').notNull(),
     list: irisMultiListEnum('list').notNull(),
     code: integer('code').notNull(),
@@ -431,6 +475,7 @@ export const incidentCodes = pgTable(
     primaryKey({ columns: [t.incidentId, t.list, t.code] }),
     foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
     foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }).onDelete('cascade'),
+    incidentVisibilityKey('incident_codes', t),
     index('incident_codes_school_list_code_idx').on(t.schoolId, t.list, t.code),
   ],
 )
@@ -440,6 +485,7 @@ export const incidentPersons = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     ...tenantColumns(),
+    ...incidentVisibilityColumns(),
     incidentId: uuid('incident_id').notNull(),
     role: personRoleEnum('role').notNull(),
     kind: personKindEnum('kind').notNull(),
@@ -456,6 +502,7 @@ export const incidentPersons = pgTable(
   (t) => [
     foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
     foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }).onDelete('cascade'),
+    incidentVisibilityKey('incident_persons', t),
     foreignKey({ columns: [t.studentId, t.schoolId], foreignColumns: [students.id, students.schoolId] }),
     index('incident_persons_incident_idx').on(t.incidentId),
     index('incident_persons_student_idx').on(t.studentId),
@@ -473,6 +520,7 @@ export const incidentVersions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     ...tenantColumns(),
+    ...incidentVisibilityColumns(),
     incidentId: uuid('incident_id').notNull(),
     version: integer('version').notNull(),
     changedById: uuid('changed_by_id')
@@ -486,6 +534,7 @@ export const incidentVersions = pgTable(
   (t) => [
     foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
     foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }).onDelete('cascade'),
+    incidentVisibilityKey('incident_versions', t),
     unique('incident_versions_incident_version_key').on(t.incidentId, t.version),
   ],
 )
@@ -498,6 +547,7 @@ export const incidentTasks = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     ...tenantColumns(),
+    ...incidentVisibilityColumns(),
     incidentId: uuid('incident_id').notNull(),
     /** A VICTIM_CARE_STEPS key (packages/domain, guidance.ts) or 'overig'. */
     kind: text('kind').notNull(),
@@ -519,6 +569,7 @@ export const incidentTasks = pgTable(
   (t) => [
     foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
     foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }).onDelete('cascade'),
+    incidentVisibilityKey('incident_tasks', t),
     index('incident_tasks_incident_idx').on(t.incidentId),
     index('incident_tasks_owner_idx').on(t.ownerId),
     // The overdue list: open tasks of a school by due date.
@@ -540,6 +591,7 @@ export const incidentAcknowledgements = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     ...tenantColumns(),
+    ...incidentVisibilityColumns(),
     incidentId: uuid('incident_id').notNull(),
     /** The pupil whose parents received the report (each pupil's parents get their own, redacted copy). */
     studentId: uuid('student_id'),
@@ -555,6 +607,7 @@ export const incidentAcknowledgements = pgTable(
   (t) => [
     foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
     foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }).onDelete('cascade'),
+    incidentVisibilityKey('incident_acknowledgements', t),
     foreignKey({ columns: [t.studentId, t.schoolId], foreignColumns: [students.id, students.schoolId] }),
     index('incident_acknowledgements_incident_idx').on(t.incidentId),
     check(

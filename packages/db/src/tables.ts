@@ -4,3 +4,4 @@
 export * from './schema.ts'
 export * from './schema-accounts.ts'
 export * from './schema-mfa.ts'
+export * from './schema-board-summary.ts'

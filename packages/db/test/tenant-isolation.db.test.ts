@@ -243,10 +243,13 @@ describeEachDriver('tenant isolation', (getDb) => {
   /**
    * Tables with rules of their own for a directeur inside the school (null: none of its rows):
    * the access log is the privacyfunctionaris' (0019), Halt's slots are Halt's (0022), and of the
-   * reporting-duty cases a directeur sees the Meldcode and what they opened, never a zeden case (0023).
+   * reporting-duty cases a directeur sees the Meldcode and what they opened, never a zeden case (0023);
+   * the board's incident counts are the board's (0043).
    */
   const DIRECTEUR_VISIBLE = (userId: string): Record<string, SQL | null> => ({
     access_log: null,
+    board_incident_summary: null,
+    board_incident_type_summary: null,
     halt_slots: null,
     report_cases: sql`(kind = 'meldcode' or opened_by_id = ${userId})`,
     report_case_steps: sql`case_id in (select id from report_cases where kind = 'meldcode' or opened_by_id = ${userId})`,

@@ -1,5 +1,6 @@
 // Incident counts per school for the board (bestuurder): numbers only, no content. The rows come from
-// board_incident_counts (migration 0009), which refuses any context but a bestuurder's.
+// board_incident_counts (migration 0009), which refuses any context but a bestuurder's and, since
+// 0043, sums the summary tables the database keeps as incidents change (no schooljaar recount).
 import { schema, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { asc, sql } from 'drizzle-orm'

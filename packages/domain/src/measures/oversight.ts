@@ -4,10 +4,11 @@
 // counts per school. Rows come through RLS (the board sees these kinds of measure of all its schools)
 // and the CASL clauses, as everywhere else.
 //
-// Not here yet: the comparison between schools per IRIS voorval needs a security-definer aggregate like
-// board_incident_counts (migration 0009), since incident rows are invisible in a stichting context;
-// until it exists the page shows the counts per severity. Opening a case from here is logged on the
-// measure page (getMeasure → recordMeasureAccess, reason "toezicht bevoegd gezag").
+// The incident counts and the comparison between schools per IRIS voorval come from the
+// security-definer aggregates board_incident_counts and board_incident_type_counts (0009, 0016), since
+// incident rows are invisible in a stichting context; they read the summary tables of 0043. Opening
+// a case from here is logged on the measure page (getMeasure → recordMeasureAccess, reason
+// "toezicht bevoegd gezag").
 import { schema, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'

@@ -1,0 +1,45 @@
+// The board's incident counts, kept by triggers as incidents change (migration 0043): submitted
+// incidents per stichting, school, schooljaar, month of occurrence and severity, with the
+// confidentiality, and the same per IRIS voorval type. Read by board_incident_counts and
+// board_incident_type_counts; numbers only.
+import { boolean, date, foreignKey, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { schools, severityEnum, stichtingen } from './schema.ts'
+
+/** The key columns both summaries share, and the count. */
+const summaryColumns = () => ({
+  stichtingId: uuid('stichting_id')
+    .notNull()
+    .references(() => stichtingen.id, { onDelete: 'cascade' }),
+  schoolId: uuid('school_id').notNull(),
+  schoolYear: text('school_year').notNull(),
+  /** First day of the month the incidents occurred in (Europe/Amsterdam). */
+  month: date('month').notNull(),
+  severity: severityEnum('severity').notNull(),
+  /** Submitted incidents (for the type summary: with that voorval code). */
+  incidents: integer('incidents').notNull(),
+})
+
+export const boardIncidentSummary = pgTable(
+  'board_incident_summary',
+  {
+    ...summaryColumns(),
+    confidential: boolean('confidential').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.stichtingId, t.schoolYear, t.schoolId, t.month, t.severity, t.confidential] }),
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }).onDelete('cascade'),
+  ],
+)
+
+export const boardIncidentTypeSummary = pgTable(
+  'board_incident_type_summary',
+  {
+    ...summaryColumns(),
+    /** IRIS voorval code. */
+    code: integer('code').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.stichtingId, t.schoolYear, t.schoolId, t.month, t.code, t.severity] }),
+    foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }).onDelete('cascade'),
+  ],
+)
