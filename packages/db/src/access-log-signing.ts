@@ -8,7 +8,6 @@
 //   BAKEN_AUDIT_VERIFY_KEY   the public key for the verifier: PEM (SPKI) or base64 of its SPKI DER.
 //                            Where unset, derived from BAKEN_AUDIT_SIGNING_KEY when that is set.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
-import { appModeFromEnv } from './runtime.ts'
 
 export interface AuditSigner {
   /** The first 16 hex digits of the SHA-256 of the public key (SPKI DER): names the key. */
@@ -79,7 +78,8 @@ export function generatedSigner(): AuditSigner {
 export function auditSignerFromEnv(env: NodeJS.ProcessEnv = process.env): AuditSigner {
   const text = env.BAKEN_AUDIT_SIGNING_KEY?.trim()
   if (text) return signerOf(parseSigningKey(text))
-  if (appModeFromEnv(env) === 'production') {
+  // BAKEN_MODE as appModeFromEnv reads it (not imported: the verifier's bundle stays small).
+  if ((env.BAKEN_MODE ?? 'demo') === 'production') {
     throw new Error(
       'BAKEN_AUDIT_SIGNING_KEY must be set in production: the Ed25519 key that signs the access log checkpoints ' +
         '(make one with: openssl genpkey -algorithm ed25519). Keep it out of the database and its backups.',
