@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm'
 import { checkpointMessage, type AuditSigner } from './access-log-signing.ts'
 import type { Database } from './client.ts'
 import { APP_ROLE } from './context.ts'
+import { startWorkerLoop } from './worker-loop.ts'
 
 export const DEFAULT_SEAL_INTERVAL_MS = 2000
 export const DEFAULT_SEAL_BATCH = 5000
@@ -115,35 +116,16 @@ export function startAccessLogSealer(getDb: () => Database, signer: AuditSigner,
       last = message
       console.error(`[access-log] sealing failed: ${message}`)
     })
-  let stopped = false
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> | undefined
-  const run = async () => {
-    for (let round = 0; round < 10 && !stopped; round++) {
-      const result = await sealAccessLog(getDb(), signer, options.batchSize === undefined ? {} : { batchSize: options.batchSize })
-      options.onRun?.(result)
-      if (!result.more) break
-    }
-    if (!stopped && options.afterRun) await options.afterRun(getDb(), new Date())
-  }
-  const tick = () => {
-    timer = undefined
-    if (stopped) return
-    running = run()
-      .catch((error: unknown) => report(error))
-      .finally(() => {
-        running = undefined
-        if (!stopped) schedule(options.intervalMs)
-      })
-  }
-  const schedule = (ms: number) => {
-    timer = setTimeout(tick, ms)
-    timer.unref()
-  }
-  schedule(0)
-  return async () => {
-    stopped = true
-    if (timer) clearTimeout(timer)
-    await running
-  }
+  return startWorkerLoop(
+    async (stopped) => {
+      for (let round = 0; round < 10 && !stopped(); round++) {
+        const result = await sealAccessLog(getDb(), signer, options.batchSize === undefined ? {} : { batchSize: options.batchSize })
+        options.onRun?.(result)
+        if (!result.more) break
+      }
+      if (!stopped() && options.afterRun) await options.afterRun(getDb(), new Date())
+    },
+    options.intervalMs,
+    report,
+  )
 }

@@ -11,6 +11,7 @@ import type { Database, Tx } from '../src/client.ts'
 import { withContext } from '../src/context.ts'
 import { DEMO_BREAK_GLASS_REASON, seedDemoAccessLog } from '../src/demo-access-log.ts'
 import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
+import { sealInTransaction, sealUntilDone } from './support/seal.ts'
 import { attempt, describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
 
 type Ctx = ReturnType<DemoFixture['contextOf']>
@@ -39,7 +40,7 @@ const verifyKey = signer.publicKey
 describeEachDriver('access log (migrations 0019, 0040, 0041)', (getDb, driver) => {
   let f: DemoFixture
   let confidentialId: string
-  const seal = () => sealAll(getDb().owner, signer)
+  const seal = () => sealUntilDone(getDb().owner, signer)
   const verify = (db: Pick<Database, 'execute'> = getDb().owner) => verifyAccessLog(db, { verifyKey })
 
   beforeAll(async () => {
@@ -330,7 +331,7 @@ describeEachDriver('access log (migrations 0019, 0040, 0041)', (getDb, driver) =
       await as(getDb().app, ctx, (tx) => insertRow(tx, ctx))
       const report = await inRolledBackTransaction(owner, async (tx) => {
         await tx.execute(sql`create or replace function access_log_hash(prev text, canonical text) returns text language sql immutable as $$ select md5(canonical) || md5(prev) $$`)
-        await tx.execute(sql`select * from access_log_seal(100)`)
+        await sealInTransaction(tx)
         return verify(tx)
       })
       await seal()
@@ -367,7 +368,7 @@ describeEachDriver('access log (migrations 0019, 0040, 0041)', (getDb, driver) =
       // B commits while A is still open: with the head lock of ADR 008 this would have waited for A.
       await as(app, b, (tx) => insertRow(tx, b, { reason: 'eerst klaar' }))
       // Neither is chained yet: A is running, and B's transaction began after A's (a larger xid).
-      expect(await seal()).toBe(0)
+      expect(await sealAll(owner, signer)).toBe(0)
       release()
       await first
       expect(await seal()).toBe(2)

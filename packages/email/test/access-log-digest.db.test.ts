@@ -1,10 +1,11 @@
 // The daily access-log digest (ADR 021): each stichting's privacyfunctionaris gets, through the
 // outbox, the day's last signed checkpoint once the day is over; once per stichting and day, and the
 // signature in the mail verifies with the audit key, so the mail stands on its own outside the database.
-import { checkpointMessage, generatedSigner, sealAll, verifySignature } from '@baken/db'
+import { checkpointMessage, generatedSigner, verifySignature } from '@baken/db'
 import { sql } from 'drizzle-orm'
 import { beforeAll, expect, it } from 'vitest'
 import { type DemoFixture, loadDemoFixture } from '../../db/test/support/demo-fixture.ts'
+import { sealUntilDone } from '../../db/test/support/seal.ts'
 import { describeEachDriver, rows } from '../../db/test/support/test-databases.ts'
 import { dutchDay, queueAccessLogDigests } from '../src/access-log-digest.ts'
 import { localTransport } from '../src/local-transport.ts'
@@ -19,9 +20,9 @@ describeEachDriver('access log digest', (getDb) => {
   let day: string
 
   beforeAll(async () => {
-    const { app, owner } = getDb()
+    const { owner } = getDb()
     f = await loadDemoFixture(owner)
-    await sealAll(app, signer)
+    await sealUntilDone(owner, signer)
     const [c] = rows<{ at: string }>(await owner.execute(sql`select max(at)::text as at from access_log_checkpoints`))
     day = dutchDay(new Date(c!.at))
   })
