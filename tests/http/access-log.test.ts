@@ -26,6 +26,7 @@ const userId = {} as Record<Email, string>
 
 interface LogRow {
   id: number
+  seq: number | null
   userId: string
   userName: string
   role: string
@@ -87,6 +88,23 @@ describe('reads are logged', () => {
     const after = (await log(`subjectType=incident&role=intern_begeleider`)).items.filter((r) => r.subjectId === ordinary.id)
     expect(after.length).toBe(rows.length + pupils.length)
   })
+
+  it('the server’s sealer gives every logged read its place in the chain within seconds', async () => {
+    expect((await as['directeur@branding.demo'].get(`/api/v1/incidents/${ordinary.id}`)).status).toBe(200)
+    const mine = async () => (await log(`subjectType=incident&role=directeur`)).items.filter((r) => r.subjectId === ordinary.id && r.userId === userId['directeur@branding.demo'])
+    const newest = Math.max(...(await mine()).map((r) => r.id))
+    // Wait for the state (sealed), not for a time: the sealer runs every 2 s by default, and chains
+    // only below the oldest transaction on the server (on a shared test server, other suites' too).
+    const deadline = Date.now() + 45_000
+    let sealed: LogRow[] = []
+    while (Date.now() < deadline) {
+      sealed = (await mine()).filter((r) => r.id === newest && r.seq !== null)
+      if (sealed.length) break
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(sealed).toHaveLength(1)
+    expect(sealed[0]!.seq).toBeGreaterThan(0)
+  }, 60_000)
 
   it('the pupil view, the edit form and the pupil page are logged too', async () => {
     const pupil = ordinary.pupils[0]!.studentId

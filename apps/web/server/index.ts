@@ -3,14 +3,15 @@
 // targets that different parsers would read differently), checks Origin on state-changing requests
 // and authenticates every request once (session cookie, or a personal API token on the API only)
 // before Remix sees it. It also runs the mail worker, which sends the outbox (packages/email),
-// unless BAKEN_MAIL_WORKER=0.
+// unless BAKEN_MAIL_WORKER=0, and the access log's sealer (packages/db/src/access-log-sealer.ts),
+// unless BAKEN_ACCESS_LOG_SEALER=0.
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
-import { appModeFromEnv, getDatabase, pingDatabase, startDatabase } from '@baken/db'
+import { appModeFromEnv, auditSignerFromEnv, getDatabase, pingDatabase, sealerSetupFromEnv, startAccessLogSealer, startDatabase } from '@baken/db'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@baken/db/demo'
-import { mailSetupFromEnv, startMailWorker } from '@baken/email'
+import { mailSetupFromEnv, queueAccessLogDigests, startMailWorker } from '@baken/email'
 import express from 'express'
 import helmet from 'helmet'
 import { serverErrorLine } from '../app/lib/error-log.server.ts'
@@ -33,6 +34,9 @@ const secureCookie = secureCookies()
 // Read before the database opens, so a mail misconfiguration (RESEND_API_KEY without MAIL_FROM)
 // stops the start at once.
 const mail = mailSetupFromEnv()
+// Likewise the access log's signing key: production refuses to start without BAKEN_AUDIT_SIGNING_KEY.
+const sealer = sealerSetupFromEnv()
+const auditSigner = auditSignerFromEnv()
 
 const { handle, seeded } = await startDatabase()
 
@@ -40,6 +44,11 @@ const stopMailWorker =
   mail.transport && mail.worker
     ? startMailWorker(getDatabase, mail.transport, { intervalMs: mail.worker.intervalMs })
     : () => Promise.resolve()
+
+const stopSealer =
+  sealer.intervalMs === null
+    ? () => Promise.resolve()
+    : startAccessLogSealer(getDatabase, auditSigner, { intervalMs: sealer.intervalMs, afterRun: (db, now) => queueAccessLogDigests(db, { now }) })
 
 const viteDevServer = production
   ? undefined
@@ -155,6 +164,10 @@ const server = app.listen(port, host, () => {
   const url = `http://${host}:${port}`
   console.log(`Baken listens on ${url} (${handle.kind === 'pglite' ? 'embedded PGlite' : 'Postgres server'}, mode ${mode})`)
   console.log(mail.summary)
+  console.log(
+    `${sealer.summary}; checkpoints signed with key ${auditSigner.keyId}` +
+      (auditSigner.source === 'generated' ? ' (generated for this process: BAKEN_AUDIT_SIGNING_KEY is not set, so no other process can verify them)' : ''),
+  )
   if (mode === 'demo' && (handle.kind === 'pglite' || process.env.BAKEN_SEED_DEMO === '1')) {
     console.log(`${seeded ? 'Demo data created.' : 'Demo data present.'} Demo accounts (password: ${DEMO_PASSWORD}):`)
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(34)} ${a.memberships.map((m) => m.role).join(', ')}`)
@@ -164,7 +177,7 @@ const server = app.listen(port, host, () => {
 function shutdown() {
   // Let a mail run in progress record what it sent before the database closes.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-  void Promise.all([closed, stopMailWorker()])
+  void Promise.all([closed, stopMailWorker(), stopSealer()])
     .then(() => handle.close())
     .then(() => process.exit(0))
   setTimeout(() => process.exit(0), 5000).unref()

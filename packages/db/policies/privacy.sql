@@ -42,6 +42,28 @@ CREATE POLICY owner_all ON access_log AS PERMISSIVE FOR ALL TO CURRENT_USER
   WITH CHECK (true);
 
 -- -------------------------------------------------------------------------------------------------
+-- Table access_log_checkpoints
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE access_log_checkpoints ENABLE ROW LEVEL SECURITY;
+ALTER TABLE access_log_checkpoints FORCE ROW LEVEL SECURITY;
+-- no grants to other roles
+
+CREATE POLICY owner_all ON access_log_checkpoints AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
+-- Table access_log_digests
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE access_log_digests ENABLE ROW LEVEL SECURITY;
+ALTER TABLE access_log_digests FORCE ROW LEVEL SECURITY;
+-- no grants to other roles
+
+CREATE POLICY owner_all ON access_log_digests AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
 -- Table access_log_heads
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE access_log_heads ENABLE ROW LEVEL SECURITY;

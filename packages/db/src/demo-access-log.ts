@@ -49,11 +49,8 @@ export async function seedDemoAccessLog(tx: Tx, refs: DemoAccessLogRefs): Promis
 
   type Row = typeof s.accessLog.$inferInsert
   const row = (userId: string, role: Row['role'], incidentId: string, studentId: string | null, extra: Partial<Row> = {}): Row => ({
-    // chain_key, seq, at, prev_hash and hash are set by the trigger.
+    // chain_key, at and xid are stamped by the trigger; seq, prev_hash and hash by the sealer.
     chainKey: tenant.stichtingId,
-    seq: 0,
-    prevHash: '',
-    hash: '',
     userId,
     userName: nameOf(userId),
     role,

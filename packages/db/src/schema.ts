@@ -8,6 +8,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   integer,
   jsonb,
   check,
@@ -1179,12 +1180,16 @@ export const shareStudents = pgTable(
 
 // ---- The access log (ADR 008): append-only, hash-chained per organisation. ----
 
+/** A transaction id (Postgres xid8), read and written as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' })
+
 export const ACCESS_SUBJECTS = ['student', 'incident', 'measure', 'referral', 'share', 'export', 'access_log', 'report_case'] as const
 
 /**
  * Every read of personal data: who, acting for which organisation, what, when and why. The
- * application may insert, never update or delete (migration 0018); a trigger chains each row to the
- * previous one of the same organisation (chain_key) by SHA-256 so an edit is detectable.
+ * application may insert, never update or delete (migration 0018); the sealer (migration 0040, ADR
+ * 021) chains each committed row to the previous one of the same organisation (chain_key) by SHA-256
+ * so an edit is detectable.
  */
 export const accessLog = pgTable(
   'access_log',
@@ -1192,8 +1197,8 @@ export const accessLog = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     /** The chain the row belongs to: the stichting whose data was looked at. */
     chainKey: uuid('chain_key').notNull(),
-    /** Position in the chain (1, 2, …), set by the trigger. */
-    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** Position in the chain (1, 2, …), set by the sealer; null until the row is sealed. */
+    seq: bigint('seq', { mode: 'number' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     userId: uuid('user_id').notNull(),
     userName: text('user_name').notNull(),
@@ -1212,8 +1217,12 @@ export const accessLog = pgTable(
     /** The purpose or, for break-glass, the reason given. */
     reason: text('reason'),
     breakGlass: boolean('break_glass').notNull().default(false),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** Set by the sealer with seq (migration 0040); null until the row is sealed. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
+    /** The inserting transaction's id (xid8, as text here): the sealer chains rows in (xid, id) order. */
+    xid: xid8('xid'),
+    sealedAt: timestamp('sealed_at', { withTimezone: true }),
   },
   (t) => [
     unique('access_log_chain_seq_key').on(t.chainKey, t.seq),
@@ -1225,7 +1234,7 @@ export const accessLog = pgTable(
   ],
 )
 
-/** The head of each organisation's chain: the trigger locks it, so rows chain one after another. */
+/** The head of each organisation's chain: the sealer locks it, so rows chain one after another. */
 export const accessLogHeads = pgTable('access_log_heads', {
   chainKey: uuid('chain_key').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),

@@ -1,23 +1,27 @@
-// The access log at the database level (migration 0019): append-only for the application
-// role, readable only by the privacyfunctionaris of the stichting, hash-chained per stichting (also
-// under concurrent inserts), and the verifier finds the first broken link after tampering.
+// The access log at the database level (migrations 0019, 0040, 0041): append-only for the application
+// role, readable only by the privacyfunctionaris of the stichting, plain rows chained per stichting
+// by the sealer after commit (also under concurrent inserts), signed checkpoints, and the verifier
+// finds the first broken link after tampering.
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { sealAll } from '../src/access-log-sealer.ts'
+import { generatedSigner } from '../src/access-log-signing.ts'
 import { canonicalText, chainHash, formatReport, verifyAccessLog, verifyChain, type RawLogRow } from '../src/access-log-verify.ts'
 import type { Database, Tx } from '../src/client.ts'
 import { withContext } from '../src/context.ts'
 import { DEMO_BREAK_GLASS_REASON, seedDemoAccessLog } from '../src/demo-access-log.ts'
 import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
+import { sealInTransaction, sealUntilDone } from './support/seal.ts'
 import { attempt, describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
 
 type Ctx = ReturnType<DemoFixture['contextOf']>
 
-/** Inserts one log row as the app role in the given context (the trigger chains it). */
+/** Inserts one log row as the app role in the given context (the trigger stamps it; the sealer chains it). */
 function insertRow(tx: Tx, ctx: Ctx, over: Partial<Record<'userId' | 'role' | 'stichtingId' | 'schoolId' | 'partnerId' | 'subjectId' | 'studentId' | 'reason', string | null>> & { action?: string; breakGlass?: boolean } = {}) {
   const v = { ...ctx, subjectId: null, studentId: null, reason: null, ...over }
-  return tx.execute(sql`insert into access_log (chain_key, seq, prev_hash, hash, user_id, user_name, role, stichting_id, school_id, partner_id,
+  return tx.execute(sql`insert into access_log (chain_key, user_id, user_name, role, stichting_id, school_id, partner_id,
       action, subject_type, subject_id, student_id, reason, break_glass)
-    values (${v.stichtingId}::uuid, 0, '', '', ${v.userId}::uuid, 'Test', ${v.role}::role, ${v.stichtingId}::uuid, ${v.schoolId}::uuid, ${v.partnerId}::uuid,
+    values (${v.stichtingId}::uuid, ${v.userId}::uuid, 'Test', ${v.role}::role, ${v.stichtingId}::uuid, ${v.schoolId}::uuid, ${v.partnerId}::uuid,
       ${over.action ?? 'read'}, 'incident', ${v.subjectId}::uuid, ${v.studentId}::uuid, ${v.reason}, ${over.breakGlass ?? false})`)
 }
 
@@ -30,9 +34,14 @@ async function count(db: Pick<Database, 'execute'>, where = sql`true`): Promise<
   return r!.n
 }
 
-describeEachDriver('access log (migration 0019)', (getDb, driver) => {
+const signer = generatedSigner()
+const verifyKey = signer.publicKey
+
+describeEachDriver('access log (migrations 0019, 0040, 0041)', (getDb, driver) => {
   let f: DemoFixture
   let confidentialId: string
+  const seal = () => sealUntilDone(getDb().owner, signer)
+  const verify = (db: Pick<Database, 'execute'> = getDb().owner) => verifyAccessLog(db, { verifyKey })
 
   beforeAll(async () => {
     const { owner } = getDb()
@@ -51,6 +60,7 @@ describeEachDriver('access log (migration 0019)', (getDb, driver) => {
       await owner.execute(sql`select id from incidents where school_id = ${f.schools.branding} and confidential and status = 'submitted' order by occurred_at desc limit 1`),
     )
     confidentialId = c!.id
+    await seal()
   })
 
   it('the demo log holds a break-glass opening of a confidential case at De Branding, chained intact', async () => {
@@ -59,14 +69,20 @@ describeEachDriver('access log (migration 0019)', (getDb, driver) => {
       await owner.execute(sql`select subject_id::text, reason, role::text, school_id::text from access_log where action = 'break_glass' order by seq limit 1`),
     )
     expect(bg).toMatchObject({ subject_id: confidentialId, reason: DEMO_BREAK_GLASS_REASON, role: 'directeur', school_id: f.schools.branding })
-    expect((await verifyAccessLog(owner)).ok).toBe(true)
+    expect((await verify()).ok).toBe(true)
   })
 
-  it('the app role inserts as itself; the trigger numbers, stamps and hashes the row onto the chain', async () => {
+  it('the app role inserts a plain row as itself; the sealer numbers and hashes it onto the chain after commit', async () => {
     const { app, owner } = getDb()
     const ctx = f.contextOf('ib@branding.demo')
     const before = await count(owner, sql`chain_key = ${f.stichtingen.kompas}`)
     await as(app, ctx, (tx) => insertRow(tx, ctx, { subjectId: confidentialId }))
+    const [plain] = rows<{ seq: string | null; hash: string | null; xid: string | null }>(
+      await owner.execute(sql`select seq, hash, xid::text as xid from access_log where chain_key = ${f.stichtingen.kompas} order by id desc limit 1`),
+    )
+    expect(plain).toMatchObject({ seq: null, hash: null })
+    expect(plain!.xid).toMatch(/^\d+$/)
+    expect(await seal()).toBe(1)
     const [last, prev] = rows<{ seq: string; prev_hash: string; hash: string; user_id: string }>(
       await owner.execute(sql`select seq, prev_hash, hash, user_id::text from access_log where chain_key = ${f.stichtingen.kompas} order by seq desc limit 2`),
     )
@@ -185,17 +201,18 @@ describeEachDriver('access log (migration 0019)', (getDb, driver) => {
         for (let i = 0; i < perWriter; i++) {
           await as(app, ctx, async (tx) => {
             await insertRow(tx, ctx)
-            // Keep the transaction open a moment so the others must wait on the head row lock.
+            // Keep the transaction open a moment, so the others' transactions overlap it.
             await tx.execute(sql`select pg_sleep(0.002)`)
             await insertRow(tx, ctx)
           })
         }
       }),
     )
+    await seal()
     const seqs = rows<{ seq: string }>(await owner.execute(sql`select seq from access_log where chain_key = ${f.stichtingen.kompas} order by seq`)).map((r) => Number(r.seq))
     expect(seqs.length).toBe(before + writers.length * perWriter * 2)
     expect(seqs).toEqual(seqs.map((_, i) => i + 1))
-    const report = await verifyAccessLog(owner)
+    const report = await verify()
     expect(report.ok, formatReport(report)).toBe(true)
     if (driver.kind === 'postgres') {
       // Two separate connections really ran at once (the app pool has several).
@@ -205,7 +222,7 @@ describeEachDriver('access log (migration 0019)', (getDb, driver) => {
 
   describe('the verifier', () => {
     it('passes on an intact log and reports each chain', async () => {
-      const report = await verifyAccessLog(getDb().owner)
+      const report = await verify()
       expect(report.ok, formatReport(report)).toBe(true)
       expect(report.chains.map((c) => c.chainKey)).toContain(f.stichtingen.kompas)
       expect(formatReport(report)).toMatch(/^OK/m)
@@ -217,7 +234,7 @@ describeEachDriver('access log (migration 0019)', (getDb, driver) => {
         await tx.execute(sql`alter table access_log disable trigger access_log_append_only`)
         await tx.execute(sql`update access_log set reason = 'onschuldig' where chain_key = ${f.stichtingen.kompas} and seq in (3, 5)`)
         await tx.execute(sql`alter table access_log enable trigger access_log_append_only`)
-        return verifyAccessLog(tx)
+        return verify(tx)
       })
       expect(report.ok).toBe(false)
       const kompas = report.chains.find((c) => c.chainKey === f.stichtingen.kompas)!
@@ -225,7 +242,7 @@ describeEachDriver('access log (migration 0019)', (getDb, driver) => {
       expect(report.chains.find((c) => c.chainKey === f.stichtingen.horizon)!.ok).toBe(true)
       expect(formatReport(report)).toMatch(/GEBROKEN keten .*volgnummer 3/)
       // Rolled back: intact again.
-      expect((await verifyAccessLog(owner)).ok).toBe(true)
+      expect((await verify()).ok).toBe(true)
     })
 
     it('reports a gap after a row is deleted, and a cut-off end through the chain head', async () => {
@@ -233,23 +250,91 @@ describeEachDriver('access log (migration 0019)', (getDb, driver) => {
       const [middle, end] = await inRolledBackTransaction(owner, async (tx) => {
         await tx.execute(sql`alter table access_log disable trigger access_log_append_only`)
         await tx.execute(sql`delete from access_log where chain_key = ${f.stichtingen.kompas} and seq = 4`)
-        const a = await verifyAccessLog(tx)
+        const a = await verify(tx)
         await tx.execute(sql`delete from access_log where chain_key = ${f.stichtingen.horizon} and seq = (select max(seq) from access_log where chain_key = ${f.stichtingen.horizon})`)
-        const b = await verifyAccessLog(tx)
+        const b = await verify(tx)
         return [a, b]
       })
       expect(middle.chains.find((c) => c.chainKey === f.stichtingen.kompas)!.firstBreak).toMatchObject({ kind: 'seq_gap', seq: 5, expected: '4', found: '5' })
-      expect(end.chains.find((c) => c.chainKey === f.stichtingen.horizon)!.firstBreak).toMatchObject({ kind: 'head' })
+      // The cut-off end is caught by the signed checkpoint of the last row before the head check.
+      expect(end.chains.find((c) => c.chainKey === f.stichtingen.horizon)!.firstBreak).toMatchObject({ kind: 'checkpoint' })
+    })
+
+    it('catches a rewritten history even when the owner recomputes the chain and its head: the checkpoint signature', async () => {
+      const { owner } = getDb()
+      const report = await inRolledBackTransaction(owner, async (tx) => {
+        // The owner cuts the last row off and rewinds the head, then rewrites the checkpoint to match.
+        const [last] = rows<{ seq: string; prev_hash: string }>(
+          await tx.execute(sql`select seq, prev_hash from access_log where chain_key = ${f.stichtingen.horizon} and seq is not null order by seq desc limit 1`),
+        )
+        await tx.execute(sql`alter table access_log disable trigger access_log_append_only`)
+        await tx.execute(sql`alter table access_log_checkpoints disable trigger access_log_checkpoints_append_only`)
+        await tx.execute(sql`delete from access_log where chain_key = ${f.stichtingen.horizon} and seq = ${Number(last!.seq)}`)
+        await tx.execute(sql`update access_log_heads set seq = seq - 1, hash = ${last!.prev_hash} where chain_key = ${f.stichtingen.horizon}`)
+        await tx.execute(sql`update access_log_checkpoints set seq = seq - 1, hash = ${last!.prev_hash}
+          where chain_key = ${f.stichtingen.horizon} and seq = ${Number(last!.seq)}`)
+        await tx.execute(sql`delete from access_log_checkpoints where chain_key = ${f.stichtingen.horizon} and seq = ${Number(last!.seq) - 1} and hash = ${last!.prev_hash}
+          and id <> (select max(id) from access_log_checkpoints where chain_key = ${f.stichtingen.horizon})`)
+        return verify(tx)
+      })
+      expect(report.chains.find((c) => c.chainKey === f.stichtingen.horizon)!.firstBreak).toMatchObject({ kind: 'signature' })
+      expect(formatReport(report)).toMatch(/handtekening van controlepunt/)
+    })
+
+    it('refuses checkpoints signed with another key, and says when it had no key to check with', async () => {
+      const { owner } = getDb()
+      const other = await verifyAccessLog(owner, { verifyKey: generatedSigner().publicKey })
+      expect(other.ok).toBe(false)
+      expect(other.chains.find((c) => c.chainKey === f.stichtingen.kompas)!.firstBreak).toMatchObject({ kind: 'signature' })
+      const none = await verifyAccessLog(owner)
+      expect(none.ok).toBe(true)
+      expect(none.signaturesChecked).toBe(false)
+      expect(formatReport(none)).toMatch(/handtekeningen van de controlepunten niet gecontroleerd/)
+    })
+
+    it('the database accepts a checkpoint only of a sealed row with its hash', async () => {
+      const { app } = getDb()
+      const r = await attempt(() =>
+        app.transaction(async (tx) => {
+          await tx.execute(sql`select set_config('role', 'baken_app', true)`)
+          await tx.execute(sql`select access_log_add_checkpoint(${f.stichtingen.kompas}::uuid, 1, ${'f'.repeat(64)}, now(), 'x', 'y')`)
+        }),
+      )
+      expect(r.ok).toBe(false)
+      if (!r.ok) expect(r.error.code).toBe('23514')
+    })
+
+    it('reports a committed row left unsealed longer than the bound, and one out of sealing order', async () => {
+      const { app, owner } = getDb()
+      const ctx = f.contextOf('directeur@branding.demo')
+      await as(app, ctx, (tx) => insertRow(tx, ctx))
+      // Within the bound it is fine; with a bound of 0 s it is stale.
+      expect((await verifyAccessLog(owner, { verifyKey, maxUnsealedSeconds: 3600 })).ok).toBe(true)
+      const stale = await verifyAccessLog(owner, { verifyKey, maxUnsealedSeconds: 0 })
+      expect(stale.chains.find((c) => c.chainKey === f.stichtingen.kompas)!.firstBreak).toMatchObject({ kind: 'stale' })
+      await seal()
+      expect((await verifyAccessLog(owner, { verifyKey, maxUnsealedSeconds: 0 })).ok).toBe(true)
+      // A row that appears with a transaction id before rows already chained (what sealing above the
+      // horizon would let happen): the stamp trigger is disabled to plant it.
+      const late = await inRolledBackTransaction(owner, async (tx) => {
+        await tx.execute(sql`alter table access_log disable trigger access_log_stamp`)
+        await tx.execute(sql`insert into access_log (chain_key, at, xid, user_id, user_name, role, stichting_id, action, subject_type)
+          values (${f.stichtingen.kompas}::uuid, now(), '3'::xid8, ${ctx.userId}::uuid, 'Test', 'directeur', ${f.stichtingen.kompas}::uuid, 'read', 'incident')`)
+        return verify(tx)
+      })
+      expect(late.chains.find((c) => c.chainKey === f.stichtingen.kompas)!.firstBreak).toMatchObject({ kind: 'late_row' })
     })
 
     it('catches a tampered hash function: it recomputes in TypeScript, not with the database’s functions', async () => {
       const { owner } = getDb()
+      const ctx = f.contextOf('directeur@branding.demo')
+      await as(getDb().app, ctx, (tx) => insertRow(tx, ctx))
       const report = await inRolledBackTransaction(owner, async (tx) => {
         await tx.execute(sql`create or replace function access_log_hash(prev text, canonical text) returns text language sql immutable as $$ select md5(canonical) || md5(prev) $$`)
-        const ctx = f.contextOf('directeur@branding.demo')
-        await insertRow(tx, ctx)
-        return verifyAccessLog(tx)
+        await sealInTransaction(tx)
+        return verify(tx)
       })
+      await seal()
       expect(report.chains.find((c) => c.chainKey === f.stichtingen.kompas)!.firstBreak).toMatchObject({ kind: 'hash' })
     })
 
@@ -258,10 +343,85 @@ describeEachDriver('access log (migration 0019)', (getDb, driver) => {
       const [r] = rows<{ id: string; canonical: string; hash: string; prev_hash: string }>(
         await owner.execute(sql`select id, access_log_canonical(l) as canonical, hash, prev_hash from access_log l where chain_key = ${f.stichtingen.kompas} and reason is not null order by seq limit 1`),
       )
-      const report = await verifyAccessLog(owner)
+      const report = await verify()
       expect(report.ok).toBe(true)
       expect(chainHash(r!.prev_hash, r!.canonical)).toBe(r!.hash)
     })
+  })
+
+  describe.runIf(driver.kind === 'postgres')('the sealer under concurrency (Postgres server)', () => {
+    it('a reader does not wait for another reader’s open transaction, and the sealer waits for it', async () => {
+      const { app, owner } = getDb()
+      const a = f.contextOf('directeur@branding.demo')
+      const b = f.contextOf('ib@branding.demo')
+      await seal()
+      let release!: () => void
+      const held = new Promise<void>((resolve) => (release = resolve))
+      let inserted!: () => void
+      const insertedA = new Promise<void>((resolve) => (inserted = resolve))
+      const first = as(app, a, async (tx) => {
+        await insertRow(tx, a, { reason: 'eerst begonnen' })
+        inserted()
+        await held
+      })
+      await insertedA
+      // B commits while A is still open: with the head lock of ADR 008 this would have waited for A.
+      await as(app, b, (tx) => insertRow(tx, b, { reason: 'eerst klaar' }))
+      // Neither is chained yet: A is running, and B's transaction began after A's (a larger xid).
+      expect(await sealAll(owner, signer)).toBe(0)
+      release()
+      await first
+      expect(await seal()).toBe(2)
+      const chained = rows<{ reason: string }>(
+        await owner.execute(sql`select reason from access_log where chain_key = ${f.stichtingen.kompas} and reason in ('eerst begonnen', 'eerst klaar') order by seq`),
+      ).map((r) => r.reason)
+      expect(chained).toEqual(['eerst begonnen', 'eerst klaar'])
+    })
+
+    it('many concurrent readers and sealers: every committed row is sealed exactly once, in (xid, id) order', async () => {
+      const { app, owner } = getDb()
+      const before = await count(owner, sql`chain_key = ${f.stichtingen.kompas}`)
+      const emails = ['directeur@branding.demo', 'ib@branding.demo', 'leerkracht@branding.demo', 'directeur@lyceum.demo']
+      let done = false
+      // Two sealers run the whole time, as two web server processes would.
+      const sealers = [0, 1].map(async () => {
+        let n = 0
+        while (!done) n += await sealAll(owner, signer, { batchSize: 7 })
+        return n
+      })
+      await Promise.all(
+        Array.from({ length: 16 }, async (_, w) => {
+          const ctx = f.contextOf(emails[w % emails.length]!)
+          for (let i = 0; i < 12; i++) {
+            await as(app, ctx, async (tx) => {
+              await insertRow(tx, ctx)
+              if (i % 3 === 0) await tx.execute(sql`select pg_sleep(0.003)`)
+              await insertRow(tx, ctx)
+            })
+          }
+          // One rolled-back read: its rows never appear, nothing waits for them.
+          await as(app, ctx, async (tx) => {
+            await insertRow(tx, ctx)
+            throw new Error('rolled back')
+          }).catch(() => undefined)
+        }),
+      ).finally(() => {
+        done = true
+      })
+      const sealedConcurrently = (await Promise.all(sealers)).reduce((a, b) => a + b, 0)
+      const rest = await seal()
+      expect(sealedConcurrently + rest).toBe(16 * 12 * 2)
+      const chain = rows<{ id: string; seq: string; xid: string }>(
+        await owner.execute(sql`select id, seq, xid::text as xid from access_log where chain_key = ${f.stichtingen.kompas} order by seq`),
+      )
+      expect(chain.length).toBe(before + 16 * 12 * 2)
+      expect(chain.map((r) => Number(r.seq))).toEqual(chain.map((_, i) => i + 1))
+      const ordered = chain.filter((r) => r.xid !== null)
+      const sorted = [...ordered].sort((p, q) => (BigInt(p.xid) === BigInt(q.xid) ? Number(p.id) - Number(q.id) : BigInt(p.xid) < BigInt(q.xid) ? -1 : 1))
+      expect(ordered.map((r) => r.id)).toEqual(sorted.map((r) => r.id))
+      const report = await verifyAccessLog(owner, { verifyKey, maxUnsealedSeconds: 0 })
+      expect(report.ok, formatReport(report)).toBe(true)
+    }, 120_000)
   })
 
   it('measures how many inserts per second one stichting chain sustains (printed, not asserted)', async () => {

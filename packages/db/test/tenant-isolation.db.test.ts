@@ -8,7 +8,9 @@ import type { Database, Tx } from '../src/client.ts'
 import { type ContextSettings, applyContext, withContext } from '../src/context.ts'
 import { localDate, schoolYearOfDate } from '../src/calendar/index.ts'
 import { type TenantTable, tablesWithColumn } from './support/catalogue.ts'
+import { generatedSigner } from '../src/access-log-signing.ts'
 import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
+import { sealUntilDone } from './support/seal.ts'
 import { affectedRows, attempt, describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
 
 type SchoolKey = keyof DemoFixture['schools']
@@ -162,6 +164,10 @@ async function addIssue5And6Fixtures(owner: Database, f: DemoFixture): Promise<v
     select distinct on (st.school_id) st.stichting_id, 0, ${by}, 'Isolatie', 'directeur', st.stichting_id, st.school_id, 'read',
       'student', st.id, st.id, '', ''
     from students st where st.school_id in (${inSchools}) order by st.school_id, st.id`)
+  // The sealer fills the access log's heads and signed checkpoints (ADR 021); one digest beside them.
+  await sealUntilDone(owner, generatedSigner())
+  await owner.execute(sql`insert into access_log_digests (chain_key, day, checkpoint_id, recipients)
+    select chain_key, (at at time zone 'Europe/Amsterdam')::date, id, 0 from access_log_checkpoints order by id limit 1`)
   await owner.execute(sql`insert into subject_requests (stichting_id, school_id, student_id, kind, requested_by, requester_name,
       received_on, due_on, details, created_by_id)
     select distinct on (st.school_id) st.stichting_id, st.school_id, st.id, 'inzage', 'ouders', 'Ouder', date '2026-11-01',

@@ -73,3 +73,45 @@ export function parentNotice(input: ParentNoticeInput): RenderedMail {
   )
   return { subject, text: `${text}\n`, html }
 }
+
+export interface AccessLogDigestInput {
+  stichtingName: string
+  /** The day (YYYY-MM-DD, Dutch time) the checkpoint closes. */
+  day: string
+  seq: number
+  hash: string
+  signature: string
+  keyId: string
+  /** When the checkpoint was signed (UTC, ISO). */
+  atText: string
+}
+
+/**
+ * The daily digest of a stichting's access log to its privacyfunctionaris: the day's last signed
+ * checkpoint. Kept outside the database (in the mailbox), it shows a history rewritten later: the
+ * verifier's chain must still pass through this number of rows with this hash.
+ */
+export function accessLogDigest(input: AccessLogDigestInput): RenderedMail {
+  const subject = oneLine(`Toegangslog ${input.stichtingName}: controlepunt van ${input.day}`)
+  const intro = `Dit is het dagelijkse controlepunt van het toegangslog van ${input.stichtingName} voor ${input.day}. Bewaar dit bericht: het legt de stand van het log vast buiten de database van Baken.`
+  const facts = [
+    `Aantal rijen in de keten: ${input.seq}`,
+    `Hash van de keten: ${input.hash}`,
+    `Getekend op: ${input.atText}`,
+    `Sleutel: ${input.keyId}`,
+    `Handtekening (Ed25519): ${input.signature}`,
+  ]
+  const how =
+    'Zo gebruikt u het: de controle van het toegangslog (access-log:verify) moet een keten vinden die na dit aantal rijen precies deze hash heeft. Wijkt dat af, of ontbreekt dit controlepunt later in Baken, dan is de geschiedenis van het log herschreven: meld dat dan als beveiligingsincident.'
+  const text = [intro, facts.join('\n'), how, FOOTER].join('\n\n')
+  const html = layout(
+    subject,
+    [
+      paragraphHtml(intro),
+      `<pre style="font-family: monospace; font-size: 13px; white-space: pre-wrap; word-break: break-all;">${escapeHtml(facts.join('\n'))}</pre>`,
+      paragraphHtml(how),
+      `<p style="color: #666; font-size: 13px;">${escapeHtml(FOOTER)}</p>`,
+    ].join('\n'),
+  )
+  return { subject, text: `${text}\n`, html }
+}

@@ -9,7 +9,7 @@
 // A worker that dies between 2 and 3 leaves the row locked until locked_until passes; the next
 // worker sends it again with the same Idempotency-Key (the outbox id), which the provider answers
 // without sending twice.
-import { type Database, type Tx } from '@baken/db'
+import { type Database, type Tx, startWorkerLoop } from '@baken/db'
 import { sql } from 'drizzle-orm'
 import { retryDelayMs } from './backoff.ts'
 import type { MailTransport, OutgoingMessage, SendResult } from './transport.ts'
@@ -166,44 +166,22 @@ export interface MailWorkerOptions {
 export function startMailWorker(getDb: () => Database, transport: MailTransport, options: MailWorkerOptions): () => Promise<void> {
   const batchSize = options.batchSize ?? 20
   const report = options.onError ?? consoleReporter()
-  let stopped = false
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> | undefined
-
-  const run = async () => {
-    // Drain a backlog in batches, but give the event loop (and stop()) a chance every 10 batches.
-    for (let round = 0; round < 10 && !stopped; round++) {
-      const result = await processOutbox(getDb(), transport, {
-        batchSize,
-        ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-        ...(options.lockMs === undefined ? {} : { lockMs: options.lockMs }),
-      })
-      options.onRun?.(result)
-      if (result.claimed < batchSize) break
-    }
-  }
-  const tick = () => {
-    timer = undefined
-    if (stopped) return
-    running = run()
-      .catch((error: unknown) => report(error))
-      .finally(() => {
-        running = undefined
-        if (!stopped) schedule(options.intervalMs)
-      })
-  }
-  const schedule = (ms: number) => {
-    timer = setTimeout(tick, ms)
-    // The worker alone must not keep a process alive (the HTTP server does that).
-    timer.unref()
-  }
-  schedule(0)
-
-  return async () => {
-    stopped = true
-    if (timer) clearTimeout(timer)
-    await running
-  }
+  // Drain a backlog in batches, but give the event loop (and stop()) a chance every 10 batches.
+  return startWorkerLoop(
+    async (stopped) => {
+      for (let round = 0; round < 10 && !stopped(); round++) {
+        const result = await processOutbox(getDb(), transport, {
+          batchSize,
+          ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+          ...(options.lockMs === undefined ? {} : { lockMs: options.lockMs }),
+        })
+        options.onRun?.(result)
+        if (result.claimed < batchSize) break
+      }
+    },
+    options.intervalMs,
+    report,
+  )
 }
 
 /** console.error, but a failure that repeats every run (database down) is reported once. */

@@ -107,7 +107,8 @@ export function accessLogFiltersToQuery(f: Partial<AccessLogFilters>, extra: { p
 
 export interface AccessLogEntry {
   id: number
-  seq: number
+  /** Null until the sealer has chained the row (seconds after the read). */
+  seq: number | null
   at: Date
   userId: string
   userName: string
@@ -222,7 +223,7 @@ export function accessLogCsv(items: readonly AccessLogEntry[]): string {
       r.studentId ?? '',
       r.breakGlass ? 'ja' : 'nee',
       r.reason ?? '',
-      String(r.seq),
+      r.seq === null ? '' : String(r.seq),
     ]),
   ])
 }

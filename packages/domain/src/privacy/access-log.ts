@@ -1,7 +1,8 @@
 // The access log (ADR 008): every read of a student's dossier, an incident, a measure, a
 // referral or a shared record is written here, in the same transaction as the read. The table is
-// append-only for the application role and hash-chained per stichting by a trigger (migration 0019):
-// this module only inserts; it never updates, deletes or computes hashes itself.
+// append-only for the application role and hash-chained per stichting by the sealer after commit
+// (migration 0040, ADR 021): this module only inserts plain rows, taking no lock shared with other
+// readers; it never updates, deletes or computes hashes itself.
 //
 // What is logged: opening one record (an incident's page, edit form, per-pupil view, parents' PDF;
 // a pupil's page, record and dossier; measures, referrals and shares in their own areas), one row per
@@ -57,11 +58,8 @@ export async function recordAccesses(tx: Tx, ctx: TenantContext, entries: readon
     const stichtingId = e.stichtingId ?? ctx.stichtingId
     if (!stichtingId) throw new Error(`recordAccess: no stichting for ${e.subjectType} ${e.subjectId ?? ''}`)
     return {
-      // chain_key, seq, at, prev_hash and hash are set by the trigger; placeholders satisfy NOT NULL typing.
+      // chain_key, at and xid are stamped by the trigger; seq, prev_hash and hash by the sealer later.
       chainKey: stichtingId,
-      seq: 0,
-      prevHash: '',
-      hash: '',
       userId: ctx.userId,
       userName,
       role: ctx.role,

@@ -21,7 +21,7 @@ export const breakGlassReasonParameter = {
 
 const entry = z.strictObject({
   id: z.number().int(),
-  seq: z.number().int().meta({ description: 'Position in the stichting’s hash chain' }),
+  seq: z.number().int().nullable().meta({ description: 'Position in the stichting’s hash chain; null for a few seconds, until the sealer has chained the row' }),
   at: z.iso.datetime(),
   userId: z.uuid(),
   userName: z.string(),
