@@ -63,9 +63,9 @@ export default function SchoolPage() {
         <p>Nog geen groepen.</p>
       )}
       <h3>Groep toevoegen</h3>
-      <ErrorSummary errors={errorsFor('group')} />
+      <ErrorSummary errors={errorsFor('group')} idPrefix="group-" />
       <Form method="post" noValidate>
-        <SelectField name="schoolYear" label="Schooljaar" options={schoolYears.map((y) => [y, y] as const)} errors={errorsFor('group')} defaultValue={schoolYears.includes(currentYear) ? currentYear : undefined} />
+        <SelectField name="schoolYear" idPrefix="group-" label="Schooljaar" options={schoolYears.map((y) => [y, y] as const)} errors={errorsFor('group')} defaultValue={schoolYears.includes(currentYear) ? currentYear : undefined} />
         <TextField name="name" idPrefix="group-" label="Naam van de groep" hint="Bijvoorbeeld groep 5 of 2B" errors={errorsFor('group')} />
         <button type="submit" name="intent" value="group">Groep toevoegen</button>
       </Form>

@@ -93,11 +93,11 @@ export default function Platform() {
         </tbody>
       </table>
       <h2>Stichting aanmaken</h2>
-      <ErrorSummary errors={errorsFor('stichting')} />
+      <ErrorSummary errors={errorsFor('stichting')} idPrefix="stichting-" />
       <Form method="post" noValidate>
         <TextField name="name" idPrefix="stichting-" label="Naam" errors={errorsFor('stichting')} autoComplete="organization" />
-        <TextField name="kvkNumber" label="KvK-nummer" hint="8 cijfers" errors={errorsFor('stichting')} inputMode="numeric" />
-        <TextField name="bevoegdGezagNumber" label="Bevoegd-gezagnummer (DUO)" hint="5 cijfers, bijvoorbeeld 41234" errors={errorsFor('stichting')} inputMode="numeric" />
+        <TextField name="kvkNumber" idPrefix="stichting-" label="KvK-nummer" hint="8 cijfers" errors={errorsFor('stichting')} inputMode="numeric" />
+        <TextField name="bevoegdGezagNumber" idPrefix="stichting-" label="Bevoegd-gezagnummer (DUO)" hint="5 cijfers, bijvoorbeeld 41234" errors={errorsFor('stichting')} inputMode="numeric" />
         <button type="submit" name="intent" value="stichting">Stichting aanmaken</button>
       </Form>
       <h2 id="partners">Partnerorganisaties</h2>
@@ -110,10 +110,10 @@ export default function Platform() {
         ))}
       </ul>
       <h3>Partnerorganisatie aanmaken</h3>
-      <ErrorSummary errors={errorsFor('partner')} />
+      <ErrorSummary errors={errorsFor('partner')} idPrefix="partner-" />
       <Form method="post" noValidate>
         <TextField name="name" idPrefix="partner-" label="Naam" errors={errorsFor('partner')} />
-        <SelectField name="kind" label="Soort" options={PARTNER_KIND_OPTIONS} errors={errorsFor('partner')} />
+        <SelectField name="kind" idPrefix="partner-" label="Soort" options={PARTNER_KIND_OPTIONS} errors={errorsFor('partner')} />
         <button type="submit" name="intent" value="partner">Partnerorganisatie aanmaken</button>
       </Form>
     </section>
