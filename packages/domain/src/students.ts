@@ -6,7 +6,8 @@ import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { textInput } from './input-rules.ts'
 
-const studentColumns = {
+/** The columns the CASL rules on Student read, for accessibleWhere. */
+export const studentColumns = {
   id: schema.students.id,
   schoolId: schema.students.schoolId,
   stichtingId: schema.students.stichtingId,
@@ -18,7 +19,8 @@ const groupColumns = {
   schoolId: schema.groups.schoolId,
   stichtingId: schema.groups.stichtingId,
 }
-const guardianColumns = { schoolId: schema.guardians.schoolId, stichtingId: schema.guardians.stichtingId }
+/** The columns the CASL rules on Guardian read, for accessibleWhere. */
+export const guardianColumns = { schoolId: schema.guardians.schoolId, stichtingId: schema.guardians.stichtingId }
 
 export const listStudentsInput = z.object({
   groupId: z.uuid('Ongeldige groep').optional(),
@@ -43,6 +45,21 @@ export interface StudentListItem {
   schoolId: string
 }
 
+/** The columns displayName reads, for a select that joins the student. */
+export const studentNameColumns = {
+  firstName: schema.students.firstName,
+  infix: schema.students.infix,
+  lastName: schema.students.lastName,
+}
+
+/** A guardian's name and contact with their relation to the pupil, for a select of student_guardians joined to guardians. */
+export const guardianContactColumns = {
+  name: schema.guardians.name,
+  email: schema.guardians.email,
+  phone: schema.guardians.phone,
+  relation: schema.studentGuardians.relation,
+}
+
 export function displayName(s: { firstName: string; infix: string | null; lastName: string }): string {
   return [s.firstName, s.infix, s.lastName].filter(Boolean).join(' ')
 }
@@ -50,9 +67,7 @@ export function displayName(s: { firstName: string; infix: string | null; lastNa
 const listFields = {
   id: schema.students.id,
   externalId: schema.students.externalId,
-  firstName: schema.students.firstName,
-  infix: schema.students.infix,
-  lastName: schema.students.lastName,
+  ...studentNameColumns,
   dateOfBirth: schema.students.dateOfBirth,
   status: schema.students.status,
   groupId: schema.students.groupId,
@@ -119,10 +134,7 @@ export async function getStudent(tx: Tx, ability: AppAbility, id: string): Promi
     guardians = await tx
       .select({
         id: schema.guardians.id,
-        name: schema.guardians.name,
-        email: schema.guardians.email,
-        phone: schema.guardians.phone,
-        relation: schema.studentGuardians.relation,
+        ...guardianContactColumns,
       })
       .from(schema.studentGuardians)
       .innerJoin(schema.guardians, eq(schema.guardians.id, schema.studentGuardians.guardianId))

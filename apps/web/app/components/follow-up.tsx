@@ -2,7 +2,7 @@
 // parents' report and its "voor gezien" acknowledgement. Forms post to the incident page's action.
 import { Form } from '@remix-run/react'
 import { formatDate } from '~/lib/format.ts'
-import { ErrorSummary } from './form-parts.tsx'
+import { ErrorSummary, ValueOptions } from './form-parts.tsx'
 
 export interface TaskView {
   id: string
@@ -183,11 +183,7 @@ export function FollowUp(p: FollowUpProps) {
                   <div className="field">
                     <label htmlFor="ack-method">Hoe</label>
                     <select id="ack-method" name="method">
-                      {METHODS.map((m) => (
-                        <option key={m} value={m}>
-                          {m}
-                        </option>
-                      ))}
+                      <ValueOptions values={METHODS} />
                     </select>
                   </div>
                 </div>

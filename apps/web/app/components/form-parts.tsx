@@ -1,5 +1,6 @@
 // Form pieces shared by the sharing, Halt, privacy and reporting pages: the error summary that takes
 // focus and links each error to its field, and a fieldset of checkboxes with a legend (44 px rows).
+import { Form } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 
 export interface FieldError {
@@ -74,5 +75,74 @@ export function CheckboxGroup({
         </label>
       ))}
     </fieldset>
+  )
+}
+
+/** A select's options, one per record: the id as value, the name as text. */
+export function NamedOptions({ items }: { items: readonly { id: string; name: string }[] }) {
+  return items.map((s) => (
+    <option key={s.id} value={s.id}>
+      {s.name}
+    </option>
+  ))
+}
+
+/** A select's options from a map of value → label, in the map's order. */
+export function LabelOptions({ labels }: { labels: Readonly<Record<string, string>> }) {
+  return Object.entries(labels).map(([v, l]) => (
+    <option key={v} value={v}>
+      {l}
+    </option>
+  ))
+}
+
+/** A select's options from {value, label} choices. */
+export function ChoiceOptions({ choices }: { choices: readonly { value: string; label: string }[] }) {
+  return choices.map((c) => (
+    <option key={c.value} value={c.value}>
+      {c.label}
+    </option>
+  ))
+}
+
+/** A select's options whose text is the value itself (years, numbers, codes). */
+export function ValueOptions({ values }: { values: readonly (string | number)[] }) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {v}
+    </option>
+  ))
+}
+
+/** A select's pupils: name and group, the id as value. */
+export function PupilOptions({ pupils }: { pupils: readonly { id: string; name: string; group?: string | null }[] }) {
+  return pupils.map((p) => (
+    <option key={p.id} value={p.id}>
+      {p.name} ({p.group ?? '—'})
+    </option>
+  ))
+}
+
+/** A select's data-sharing agreements: partner and title, the id as value. */
+export function AgreementOptions({ agreements }: { agreements: readonly { id: string; partnerName: string; title: string }[] }) {
+  return agreements.map((a) => (
+    <option key={a.id} value={a.id}>
+      {a.partnerName} — {a.title}
+    </option>
+  ))
+}
+
+/** The school-year choice above a yearly page: a GET form that reloads the page for the year chosen. */
+export function SchoolYearFilter({ className, label, submit, years, value }: { className: string; label: string; submit: string; years: readonly string[]; value: string }) {
+  return (
+    <Form method="get" className={className}>
+      <div>
+        <label htmlFor="schooljaar">{label}</label>
+        <select id="schooljaar" name="schooljaar" defaultValue={value}>
+          <ValueOptions values={years} />
+        </select>
+      </div>
+      <button type="submit">{submit}</button>
+    </Form>
   )
 }

@@ -4,7 +4,7 @@
 import { SEVERITY_LABELS, suggestSeverity, type PersonKind, type PersonRole, type SeveritySuggestion } from '@baken/domain/severity'
 import { Form, useNavigation } from '@remix-run/react'
 import { useMemo, useState } from 'react'
-import { ErrorSummary } from './form-parts.tsx'
+import { ErrorSummary, NamedOptions, ValueOptions } from './form-parts.tsx'
 
 /** The §1.2 suggestion for what the form holds right now (the same rules the server applies). */
 function suggestionFromForm(form: HTMLFormElement): SeveritySuggestion {
@@ -240,11 +240,7 @@ function PersonRow({ index, person, pupils, errors }: { index: number; person: P
         <div className="field">
           <label htmlFor={`${p}.role`}>Rol</label>
           <select id={`${p}.role`} name={`${p}.role`} defaultValue={person.role || (index === 0 ? 'dader' : 'slachtoffer')}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <ValueOptions values={ROLES} />
           </select>
         </div>
         <div className="field">
@@ -265,11 +261,7 @@ function PersonRow({ index, person, pupils, errors }: { index: number; person: P
             <option value="">— kies —</option>
             {byGroup.map(([group, items]) => (
               <optgroup key={group} label={group}>
-                {items.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
+                <NamedOptions items={items} />
               </optgroup>
             ))}
           </select>

@@ -2,39 +2,16 @@
 // deadline; overdue in red) and, for a verwijdering, the search for another school (every attempt with
 // its date and result, and the rule for a definitive verwijdering). Forms post to the measure page's
 // action with their intent (lib/measure-bezwaar.server.ts).
+import type { BezwaarView, RuleView } from '@baken/domain'
 import { Form } from '@remix-run/react'
 import { formatDate } from '~/lib/format.ts'
+import { ValueOptions } from './form-parts.tsx'
 
-/** The rule beside a deadline (the domain's RuleView). */
-export interface DeadlineRule {
-  key: string
-  text: string
-  source: string
-  note: string | null
-  status: string[]
-}
+/** The rule beside a deadline. */
+type DeadlineRule = RuleView
 
-export interface BezwaarItem {
-  id: string
-  receivedOn: string
-  state: string
-  stateLabel: string
-  committeeFrom: string | null
-  committeeUntil: string | null
-  hearingOn: string | null
-  decisionDueOn: string
-  decidedOn: string | null
-  outcome: string | null
-  reasons: string | null
-  decidedByName: string | null
-  late: boolean
-  lateReason: string | null
-  advisoryCommittee: boolean
-  postponedOn: string | null
-  decisionTerm: DeadlineRule
-  overdue: boolean
-  daysLeft: number | null
-}
+/** A bezwaar as the measure page shows it: the domain's view without the measure it belongs to. */
+export type BezwaarItem = Omit<BezwaarView, 'measureId' | 'measureKind' | 'kindLabel' | 'studentName' | 'schoolId' | 'schoolName'>
 
 export interface MeasureBezwaarProps {
   bezwaar: {
@@ -165,11 +142,7 @@ export function MeasureBezwaar({ bezwaar, search, today, outcomes, searchResults
                             <option value="" disabled>
                               Kies…
                             </option>
-                            {outcomes.map((o) => (
-                              <option key={o} value={o}>
-                                {o}
-                              </option>
-                            ))}
+                            <ValueOptions values={outcomes} />
                           </select>
                         </div>
                       </div>
@@ -285,11 +258,7 @@ export function MeasureBezwaar({ bezwaar, search, today, outcomes, searchResults
                     <option value="" disabled>
                       Kies…
                     </option>
-                    {searchResults.map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
+                    <ValueOptions values={searchResults} />
                   </select>
                 </div>
                 <div className="field">

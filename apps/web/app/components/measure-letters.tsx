@@ -5,7 +5,7 @@
 // action (intents "make-letter", "send-letter"); the PDFs come from /api/v1/measures/{id}/letters/{letterId}.pdf.
 // No @baken/* imports here: this file is part of the client bundle.
 import { Form, useNavigation } from '@remix-run/react'
-import { formatDate, formatDateTime } from '~/lib/format.ts'
+import { fill, formatDate, formatDateTime } from '~/lib/format.ts'
 import { useRootData } from '~/root.tsx'
 
 export interface LetterView {
@@ -26,6 +26,22 @@ export interface MeasureLettersProps {
   today: string
 }
 
+/** The kinds of letter by name, per language (the letters section and the templates page). */
+export const LETTER_KIND_TEXT: Record<'nl' | 'en', Record<string, string>> = {
+  nl: {
+    time_out_kennisgeving: 'Kennisgeving time-out',
+    schorsing: 'Besluit tot schorsing',
+    verwijdering: 'Besluit tot verwijdering',
+    bezwaar_beslissing: 'Beslissing op bezwaar',
+  },
+  en: {
+    time_out_kennisgeving: 'Time-out notice',
+    schorsing: 'Suspension decision',
+    verwijdering: 'Removal decision',
+    bezwaar_beslissing: 'Decision on objection',
+  },
+}
+
 const dictionary = {
   nl: {
     title: 'Brieven',
@@ -44,12 +60,7 @@ const dictionary = {
     channels: { email: 'Per e-mail aan de ontvangers volgens de wet (nu)', post: 'Per post', uitgereikt: 'Uitgereikt' } as Record<string, string>,
     sendDate: 'Datum van posten of uitreiken',
     sendHint: 'Bij e-mail is de datum vandaag. Bij een schorsing gaat de maatregel daarmee naar "besluit verzonden".',
-    kinds: {
-      time_out_kennisgeving: 'Kennisgeving time-out',
-      schorsing: 'Besluit tot schorsing',
-      verwijdering: 'Besluit tot verwijdering',
-      bezwaar_beslissing: 'Beslissing op bezwaar',
-    } as Record<string, string>,
+    kinds: LETTER_KIND_TEXT.nl,
   },
   en: {
     title: 'Letters',
@@ -68,16 +79,9 @@ const dictionary = {
     channels: { email: 'By e-mail to the recipients the law names (now)', post: 'By post', uitgereikt: 'Handed over' } as Record<string, string>,
     sendDate: 'Date posted or handed over',
     sendHint: 'For e-mail the date is today. For a suspension this moves the measure to "decision sent".',
-    kinds: {
-      time_out_kennisgeving: 'Time-out notice',
-      schorsing: 'Suspension decision',
-      verwijdering: 'Removal decision',
-      bezwaar_beslissing: 'Decision on objection',
-    } as Record<string, string>,
+    kinds: LETTER_KIND_TEXT.en,
   },
 } as const
-
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
 
 export function MeasureLetters({ measureId, letters, available, today }: MeasureLettersProps) {
   const t = dictionary[useRootData()?.lang === 'en' ? 'en' : 'nl']

@@ -1,23 +1,38 @@
 // Pieces of the sharing pages: the error summary that takes focus, the field checkboxes
 // (defaulting to the least), and the display of a shared payload. No server imports here.
+import { SHARE_FIELD_LABEL } from '@baken/domain/share-labels'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 
 export { CheckboxGroup, ErrorSummary, fieldError, type FieldError } from './form-parts.tsx'
 
-export const SHARE_FIELD_TEXT: Record<string, string> = {
-  datum: 'Datum en tijd',
-  type: 'Soort incident',
-  locatie: 'Locatie',
-  naam_dader: 'Naam van de dader(s)',
-  naam_slachtoffer: 'Naam van het slachtoffer / de slachtoffers',
-  naam_getuige: 'Naam van de getuige(n)',
-  geboortedatum: 'Geboortedatum',
-  groep: 'Groep / klas',
-  omschrijving: 'Omschrijving',
-  letsel: 'Letsel',
-  voorwerpen: 'Voorwerpen',
-  afhandeling: 'Afhandeling',
-  maatregelen: 'Maatregelen',
+/** The fields as a received share shows them: its description is already unrecognisable for other pupils. */
+export const SHARE_FIELD_TEXT: Record<string, string> = { ...SHARE_FIELD_LABEL, omschrijving: 'Omschrijving' }
+
+/** A share's last day (from today on) and its optional note: the end of the share form and of the police report's. */
+export function ShareExpiryAndNote({ today, defaultExpiry, error, hint }: { today: string; defaultExpiry: string; error?: string; hint?: string }) {
+  const describedBy = [hint ? 'expiresOn-hint' : null, error ? 'expiresOn-error' : null].filter(Boolean).join(' ') || undefined
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="expiresOn">Vervaldatum</label>
+        {hint ? (
+          <p className="muted" id="expiresOn-hint">
+            {hint}
+          </p>
+        ) : null}
+        <input id="expiresOn" name="expiresOn" type="date" min={today} defaultValue={defaultExpiry} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+        {error ? (
+          <p className="field-error" id="expiresOn-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor="note">Toelichting (optioneel)</label>
+        <textarea id="note" name="note" rows={2} />
+      </div>
+    </>
+  )
 }
 
 const ROLE_TEXT: Record<string, string> = { dader: 'dader', slachtoffer: 'slachtoffer', getuige: 'getuige', melder: 'melder', betrokkene: 'betrokkene' }

@@ -93,33 +93,3 @@ export function requirePermission(request: Request, ctx: RequestContext, action:
 export function inTenant<T>(ctx: RequestContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return withTenant(getDatabase(), ctx.tenant, fn)
 }
-
-/** A domain refusal: nothing was written. */
-export interface DomainFailure {
-  ok: false
-  status: number
-  errors: { path: string; message: string }[]
-}
-
-class Refusal extends Error {
-  constructor(readonly failure: DomainFailure) {
-    super('refused')
-  }
-}
-
-/**
- * Runs a domain write in the caller's tenant transaction. A refusal ({ ok: false }) rolls the
- * transaction back, so nothing is half-saved, and is returned as a value for the page to show.
- */
-export async function writeInTenant<R extends { ok: true } | DomainFailure>(ctx: RequestContext, fn: (tx: Tx) => Promise<R>): Promise<R> {
-  try {
-    return await inTenant(ctx, async (tx) => {
-      const result = await fn(tx)
-      if (!result.ok) throw new Refusal(result)
-      return result
-    })
-  } catch (error) {
-    if (error instanceof Refusal) return error.failure as R
-    throw error
-  }
-}

@@ -17,3 +17,6 @@ export function formatDate(value: string | Date): string {
     new Date(value),
   )
 }
+
+/** A dictionary text with its {placeholders} filled in ("{n} dagen" with {n: 3} → "3 dagen"); an unknown one becomes empty. */
+export const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))

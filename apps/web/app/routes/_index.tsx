@@ -5,6 +5,7 @@ import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { caseContextOf } from '~/lib/use-case.server.ts'
 import { formatDate } from '~/lib/format.ts'
 import { useT } from '~/root.tsx'
+import { IncidentCountsTable } from '~/components/incident-counts.tsx'
 
 /** The home page per role: school staff go to their pupils; others see the schools in their view. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -67,32 +68,7 @@ export default function Home() {
           <p>
             <Link to="/bestuur">Overzicht voor het bestuur: besluiten, termijnen en maatregelen per school</Link>
           </p>
-          <table className="table-responsive">
-            <thead>
-              <tr>
-                <th scope="col">School</th>
-                <th scope="col">Totaal</th>
-                <th scope="col">Zeer ernstig</th>
-                <th scope="col">Ernstig</th>
-                <th scope="col">Overig</th>
-                <th scope="col">Vertrouwelijk</th>
-              </tr>
-            </thead>
-            <tbody>
-              {boardCounts.map((c) => (
-                <tr key={c.schoolId}>
-                  <td data-label="School">
-                    {c.name} <span className="muted">({c.sector})</span>
-                  </td>
-                  <td data-label="Totaal">{c.total}</td>
-                  <td data-label="Zeer ernstig">{c.zeerErnstig}</td>
-                  <td data-label="Ernstig">{c.ernstig}</td>
-                  <td data-label="Overig">{c.overig}</td>
-                  <td data-label="Vertrouwelijk">{c.confidential}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <IncidentCountsTable rows={boardCounts} withConfidential />
         </section>
       ) : null}
       {schools.length > 0 ? (

@@ -5,6 +5,7 @@ import { requireContext } from '~/lib/context.server.ts'
 import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { formatDate } from '~/lib/format.ts'
 import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
+import { IncidentCountsTable } from '~/components/incident-counts.tsx'
 
 /**
  * /bestuur — the board's oversight for the bestuurder only: the approvals queue, deadlines
@@ -159,30 +160,7 @@ export default function BoardOversight() {
 
       <section className="card" aria-labelledby="incidents-h">
         <h2 id="incidents-h">Incidenten per school, schooljaar {o.schooljaar}</h2>
-        <table className="table-responsive">
-          <thead>
-            <tr>
-              <th scope="col">School</th>
-              <th scope="col">Totaal</th>
-              <th scope="col">Zeer ernstig</th>
-              <th scope="col">Ernstig</th>
-              <th scope="col">Overig</th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.incidentsPerSchool.map((c) => (
-              <tr key={c.schoolId}>
-                <td data-label="School">
-                  {c.name} <span className="muted">({c.sector})</span>
-                </td>
-                <td data-label="Totaal">{c.total}</td>
-                <td data-label="Zeer ernstig">{c.zeerErnstig}</td>
-                <td data-label="Ernstig">{c.ernstig}</td>
-                <td data-label="Overig">{c.overig}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <IncidentCountsTable rows={o.incidentsPerSchool} />
       </section>
 
       <section className="card" aria-labelledby="iris-h">

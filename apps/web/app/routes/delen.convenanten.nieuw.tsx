@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CheckboxGroup, ErrorSummary, fieldError } from '~/components/sharing.tsx'
 import { requireContext } from '~/lib/context.server.ts'
 import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
+import { NamedOptions } from '~/components/form-parts.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Nieuw convenant — Baken' }]
 
@@ -68,11 +69,7 @@ export default function NewAgreement() {
             <label htmlFor="partnerId">Partnerorganisatie</label>
             <select id="partnerId" name="partnerId" aria-invalid={err('partnerId') ? true : undefined} aria-describedby={err('partnerId') ? 'partnerId-error' : undefined}>
               <option value="">— kies —</option>
-              {partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+              <NamedOptions items={partners} />
             </select>
             {err('partnerId') ? (
               <p className="field-error" id="partnerId-error">
@@ -84,11 +81,7 @@ export default function NewAgreement() {
             <label htmlFor="schoolId">Geldt voor</label>
             <select id="schoolId" name="schoolId" defaultValue={ownSchool ?? ''}>
               {ownSchool ? null : <option value="">De hele stichting</option>}
-              {schools.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <NamedOptions items={schools} />
             </select>
           </div>
         </div>

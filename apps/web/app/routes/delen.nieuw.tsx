@@ -4,10 +4,11 @@
 import { getShareForm, localDate, plusDays, shareIncidents } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { CheckboxGroup, ErrorSummary, fieldError } from '~/components/sharing.tsx'
+import { CheckboxGroup, ErrorSummary, fieldError, ShareExpiryAndNote } from '~/components/sharing.tsx'
 import { requireContext } from '~/lib/context.server.ts'
 import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
+import { AgreementOptions, ChoiceOptions, PupilOptions } from '~/components/form-parts.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Gegevens delen — Baken' }]
 
@@ -66,11 +67,7 @@ export default function NewShare() {
         <div className="field">
           <label htmlFor="agreementId">Convenant (en partner)</label>
           <select id="agreementId" name="agreementId" aria-invalid={err('agreementId') ? true : undefined} aria-describedby="agreementId-hint">
-            {agreements.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.partnerName} — {a.title}
-              </option>
-            ))}
+            <AgreementOptions agreements={agreements} />
           </select>
           <p className="muted" id="agreementId-hint">
             {agreements.map((a) => `${a.title}: doelen ${a.purposes.map((p) => p.label.toLowerCase()).join(', ')}; gegevens ${a.dataCategories.map((c) => c.label.toLowerCase()).join(', ')}; geldig t/m ${formatDate(a.validUntil)}, bewaartermijn ${a.retentionDays} dagen.`).join(' ')}
@@ -80,11 +77,7 @@ export default function NewShare() {
         <div className="field">
           <label htmlFor="purpose">Doel</label>
           <select id="purpose" name="purpose" defaultValue={agreements[0]?.purposes[0]?.key ?? ''} aria-invalid={err('purpose') ? true : undefined} aria-describedby={err('purpose') ? 'purpose-error' : undefined}>
-            {purposes.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
+            <ChoiceOptions choices={purposes} />
           </select>
           {err('purpose') ? (
             <p className="field-error" id="purpose-error">
@@ -116,11 +109,7 @@ export default function NewShare() {
             Alleen deze leerlingen worden bij naam genoemd (als u de naam van hun rol aanvinkt), en alleen van hen gaan geboortedatum, groep en letsel mee. Houd Ctrl of Cmd ingedrukt om meer leerlingen te kiezen.
           </p>
           <select id="studentIds" name="studentIds" multiple size={6} aria-describedby="studentIds-hint">
-            {pupils.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.group ?? '—'})
-              </option>
-            ))}
+            <PupilOptions pupils={pupils} />
           </select>
         </div>
         {recipients.some((r) => r.users.length) ? (
@@ -134,30 +123,7 @@ export default function NewShare() {
             error={err('recipientUserIds')}
           />
         ) : null}
-        <div className="field">
-          <label htmlFor="expiresOn">Vervaldatum</label>
-          <p className="muted" id="expiresOn-hint">
-            Tot en met deze dag kan de partner de gegevens inzien. Niet later dan het convenant toestaat.
-          </p>
-          <input
-            id="expiresOn"
-            name="expiresOn"
-            type="date"
-            min={today}
-            defaultValue={defaultExpiry}
-            aria-describedby={err('expiresOn') ? 'expiresOn-hint expiresOn-error' : 'expiresOn-hint'}
-            aria-invalid={err('expiresOn') ? true : undefined}
-          />
-          {err('expiresOn') ? (
-            <p className="field-error" id="expiresOn-error">
-              {err('expiresOn')}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="note">Toelichting (optioneel)</label>
-          <textarea id="note" name="note" rows={2} />
-        </div>
+        <ShareExpiryAndNote today={today} defaultExpiry={defaultExpiry} error={err('expiresOn')} hint="Tot en met deze dag kan de partner de gegevens inzien. Niet later dan het convenant toestaat." />
         <button type="submit">Gegevens delen</button>
       </Form>
     </section>

@@ -16,10 +16,12 @@ import {
 } from '@baken/domain'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { ClosingReport, errorOf, HaltErrors, type HaltFieldError } from '~/components/halt.tsx'
 import { requireContext } from '~/lib/context.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
 import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
+import { LabelOptions } from '~/components/form-parts.tsx'
 
 /** Halt's case: the shared facts, the decision, appointments, components, JIM, restorative steps, notes, closing. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -158,9 +160,7 @@ export default function HaltCasePage() {
       {c.status === 'aangemeld' ? (
         <section className="card" aria-labelledby="decide-h">
           <h2 id="decide-h">Accepteren of afwijzen</h2>
-          <HaltErrors errors={errorsFor('decide')} />
-          <Form method="post">
-            <input type="hidden" name="intent" value="decide" />
+          <StepForm intent="decide" errors={errorsFor('decide')}>
             <div className="field">
               <label htmlFor="reason">Reden (verplicht bij afwijzen; de school ziet die)</label>
               <textarea id="reason" name="reason" rows={2} aria-invalid={errorOf(errorsFor('decide'), 'reason') ? true : undefined} />
@@ -171,7 +171,7 @@ export default function HaltCasePage() {
             <button type="submit" name="decision" value="decline" className="secondary">
               Afwijzen
             </button>
-          </Form>
+          </StepForm>
         </section>
       ) : null}
       {c.declineReason ? <p>Afgewezen: {c.declineReason}</p> : null}
@@ -189,11 +189,7 @@ export default function HaltCasePage() {
                   <input type="hidden" name="appointmentId" value={a.id} />
                   <label htmlFor={`att-${a.id}`}>Aanwezigheid</label>{' '}
                   <select id={`att-${a.id}`} name="attendance" defaultValue={a.attendance}>
-                    {Object.entries(labels.attendance).map(([v, l]) => (
-                      <option key={v} value={v}>
-                        {l}
-                      </option>
-                    ))}
+                    <LabelOptions labels={labels.attendance} />
                   </select>{' '}
                   <button type="submit">Vastleggen</button>
                 </Form>
@@ -204,18 +200,12 @@ export default function HaltCasePage() {
         {open ? (
           <>
             <h3>Afspraak plannen</h3>
-            <HaltErrors errors={errorsFor('appointment')} />
-            <Form method="post">
-              <input type="hidden" name="intent" value="appointment" />
+            <StepForm intent="appointment" errors={errorsFor('appointment')}>
               <div className="two-col">
                 <div className="field">
                   <label htmlFor="appt-kind">Soort</label>
                   <select id="appt-kind" name="kind" defaultValue={c.intakeAt ? 'spreekuur' : 'intake'}>
-                    {Object.entries(labels.appointments).map(([v, l]) => (
-                      <option key={v} value={v}>
-                        {l}
-                      </option>
-                    ))}
+                    <LabelOptions labels={labels.appointments} />
                   </select>
                 </div>
                 <div className="field">
@@ -237,7 +227,7 @@ export default function HaltCasePage() {
                 ) : null}
               </div>
               <button type="submit">Plannen</button>
-            </Form>
+            </StepForm>
           </>
         ) : null}
       </section>
@@ -275,31 +265,27 @@ export default function HaltCasePage() {
               ))}
             </ul>
             {open ? (
-              <>
-                <HaltErrors errors={errorsFor('jim')} />
-                <Form method="post">
-                  <input type="hidden" name="intent" value="jim" />
-                  <div className="two-col">
-                    <div className="field">
-                      <label htmlFor="jim-name">Naam</label>
-                      <input id="jim-name" name="name" aria-invalid={errorOf(errorsFor('jim'), 'name') ? true : undefined} />
-                    </div>
-                    <div className="field">
-                      <label htmlFor="jim-relation">Relatie tot de student</label>
-                      <input id="jim-relation" name="relation" />
-                    </div>
-                    <div className="field">
-                      <label htmlFor="jim-contact">Contact</label>
-                      <input id="jim-contact" name="contact" />
-                    </div>
+              <StepForm intent="jim" errors={errorsFor('jim')}>
+                <div className="two-col">
+                  <div className="field">
+                    <label htmlFor="jim-name">Naam</label>
+                    <input id="jim-name" name="name" aria-invalid={errorOf(errorsFor('jim'), 'name') ? true : undefined} />
                   </div>
                   <div className="field">
-                    <label htmlFor="jim-agreements">Afspraken waarbij de JIM helpt</label>
-                    <textarea id="jim-agreements" name="agreements" rows={2} />
+                    <label htmlFor="jim-relation">Relatie tot de student</label>
+                    <input id="jim-relation" name="relation" />
                   </div>
-                  <button type="submit">JIM toevoegen</button>
-                </Form>
-              </>
+                  <div className="field">
+                    <label htmlFor="jim-contact">Contact</label>
+                    <input id="jim-contact" name="contact" />
+                  </div>
+                </div>
+                <div className="field">
+                  <label htmlFor="jim-agreements">Afspraken waarbij de JIM helpt</label>
+                  <textarea id="jim-agreements" name="agreements" rows={2} />
+                </div>
+                <button type="submit">JIM toevoegen</button>
+              </StepForm>
             ) : null}
           </section>
 
@@ -315,33 +301,25 @@ export default function HaltCasePage() {
               ))}
             </ul>
             {open ? (
-              <>
-                <HaltErrors errors={errorsFor('restorative')} />
-                <Form method="post">
-                  <input type="hidden" name="intent" value="restorative" />
-                  <div className="two-col">
-                    <div className="field">
-                      <label htmlFor="rest-kind">Stap</label>
-                      <select id="rest-kind" name="kind">
-                        {Object.entries(labels.restorative).map(([v, l]) => (
-                          <option key={v} value={v}>
-                            {l}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                    <div className="field">
-                      <label htmlFor="rest-on">Datum</label>
-                      <input id="rest-on" name="on" type="date" defaultValue={today} />
-                    </div>
+              <StepForm intent="restorative" errors={errorsFor('restorative')}>
+                <div className="two-col">
+                  <div className="field">
+                    <label htmlFor="rest-kind">Stap</label>
+                    <select id="rest-kind" name="kind">
+                      <LabelOptions labels={labels.restorative} />
+                    </select>
                   </div>
                   <div className="field">
-                    <label htmlFor="rest-note">Toelichting (alleen Halt)</label>
-                    <textarea id="rest-note" name="note" rows={2} />
+                    <label htmlFor="rest-on">Datum</label>
+                    <input id="rest-on" name="on" type="date" defaultValue={today} />
                   </div>
-                  <button type="submit">Herstelstap vastleggen</button>
-                </Form>
-              </>
+                </div>
+                <div className="field">
+                  <label htmlFor="rest-note">Toelichting (alleen Halt)</label>
+                  <textarea id="rest-note" name="note" rows={2} />
+                </div>
+                <button type="submit">Herstelstap vastleggen</button>
+              </StepForm>
             ) : null}
           </section>
 
@@ -357,15 +335,13 @@ export default function HaltCasePage() {
                 </li>
               ))}
             </ul>
-            <HaltErrors errors={errorsFor('note')} />
-            <Form method="post">
-              <input type="hidden" name="intent" value="note" />
+            <StepForm intent="note" errors={errorsFor('note')}>
               <div className="field">
                 <label htmlFor="note-body">Nieuwe notitie</label>
                 <textarea id="note-body" name="body" rows={3} />
               </div>
               <button type="submit">Notitie opslaan</button>
-            </Form>
+            </StepForm>
           </section>
         </>
       ) : null}
@@ -377,9 +353,7 @@ export default function HaltCasePage() {
             Het eindverslag bevat alleen de afgesproken velden ({c.reportFields.map((f) => L(labels.reportFields, f)).join(', ')}) en gaat per e-mail naar{' '}
             {c.contactEmail}. Sessienotities gaan niet mee.
           </p>
-          <HaltErrors errors={errorsFor('close')} />
-          <Form method="post">
-            <input type="hidden" name="intent" value="close" />
+          <StepForm intent="close" errors={errorsFor('close')}>
             <fieldset id="outcome" className="field">
               <legend>Uitkomst</legend>
               {Object.entries(labels.outcomes).map(([v, l]) => (
@@ -411,7 +385,7 @@ export default function HaltCasePage() {
               </div>
             ) : null}
             <button type="submit">Afsluiten en eindverslag versturen</button>
-          </Form>
+          </StepForm>
         </section>
       ) : null}
 
@@ -422,5 +396,18 @@ export default function HaltCasePage() {
         </section>
       ) : null}
     </section>
+  )
+}
+
+/** One step's form: the step's errors above it, and its intent sent along. */
+function StepForm({ intent, errors, children }: { intent: string; errors: HaltFieldError[]; children: ReactNode }) {
+  return (
+    <>
+      <HaltErrors errors={errors} />
+      <Form method="post">
+        <input type="hidden" name="intent" value={intent} />
+        {children}
+      </Form>
+    </>
   )
 }

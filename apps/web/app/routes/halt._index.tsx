@@ -4,6 +4,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { formatDate } from '~/lib/format.ts'
 import { requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
+import { LabelOptions, NamedOptions } from '~/components/form-parts.tsx'
+import { ReferralStatusCells } from '~/components/halt.tsx'
 
 /** Halt's queue: referrals per linked school, with filters on school, status and incident type. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -28,7 +30,6 @@ export default function HaltQueue() {
   const bySchool = schools
     .map((s) => ({ ...s, items: items.filter((i) => i.schoolId === s.id) }))
     .filter((s) => s.items.length > 0 || filter.schoolId === s.id)
-  const st = (k: string) => labels.statuses[k as keyof typeof labels.statuses] ?? k
   const ty = (k: string) => labels.incidentTypes[k as keyof typeof labels.incidentTypes] ?? k
   return (
     <section>
@@ -43,33 +44,21 @@ export default function HaltQueue() {
           <label htmlFor="schoolId">School</label>
           <select id="schoolId" name="schoolId" defaultValue={filter.schoolId}>
             <option value="">Alle gekoppelde scholen</option>
-            {schools.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <NamedOptions items={schools} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={filter.status}>
             <option value="">Alle</option>
-            {Object.entries(labels.statuses).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
+            <LabelOptions labels={labels.statuses} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="type">Soort incident</label>
           <select id="type" name="type" defaultValue={filter.type}>
             <option value="">Alle</option>
-            {Object.entries(labels.incidentTypes).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
+            <LabelOptions labels={labels.incidentTypes} />
           </select>
         </div>
         <button type="submit">Filteren</button>
@@ -101,11 +90,7 @@ export default function HaltQueue() {
                     </td>
                     <td data-label="Student">{r.studentLabel ?? <span className="muted">naam niet gedeeld</span>}</td>
                     <td data-label="Soort incident">{r.incidentTypes.map(ty).join(', ')}</td>
-                    <td data-label="Status">
-                      {st(r.status)}
-                      {r.outcome ? ` (${labels.outcomes[r.outcome as keyof typeof labels.outcomes] ?? r.outcome})` : ''}
-                    </td>
-                    <td data-label="Intake">{r.intakeAt ? formatDate(r.intakeAt) : '—'}</td>
+                    <ReferralStatusCells labels={labels} r={r} />
                   </tr>
                 ))}
               </tbody>

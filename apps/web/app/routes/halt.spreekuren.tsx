@@ -5,6 +5,7 @@ import { errorOf, HaltErrors } from '~/components/halt.tsx'
 import { requireContext } from '~/lib/context.server.ts'
 import { formatDate } from '~/lib/format.ts'
 import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
+import { NamedOptions } from '~/components/form-parts.tsx'
 
 /** Weekly spreekuur slots per school location, and adding one. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -74,11 +75,7 @@ export default function HaltSlots() {
             <div className="field">
               <label htmlFor="schoolId">School</label>
               <select id="schoolId" name="schoolId" aria-invalid={errorOf(errors, 'schoolId') ? true : undefined}>
-                {schools.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
+                <NamedOptions items={schools} />
               </select>
             </div>
             <div className="field">

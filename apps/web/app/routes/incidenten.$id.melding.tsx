@@ -5,8 +5,8 @@
 import { localDate, plusDays, readIncident, recordPoliceReport, runUseCase, usableAgreements } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CheckboxGroup, ErrorSummary, fieldError } from '~/components/form-parts.tsx'
-import { SHARE_FIELD_TEXT } from '~/components/sharing.tsx'
+import { AgreementOptions, CheckboxGroup, ErrorSummary, fieldError } from '~/components/form-parts.tsx'
+import { SHARE_FIELD_TEXT, ShareExpiryAndNote } from '~/components/sharing.tsx'
 import { inTenant, requireContext, requirePermission } from '~/lib/context.server.ts'
 import { caseContextOf, perform, refusalData } from '~/lib/use-case.server.ts'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
@@ -144,11 +144,7 @@ export default function PoliceReport() {
             <div className="field">
               <label htmlFor="agreementId">Convenant met de politie</label>
               <select id="agreementId" name="agreementId" defaultValue={police.id} aria-describedby="agreementId-hint">
-                {agreements.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.partnerName} — {a.title}
-                  </option>
-                ))}
+                <AgreementOptions agreements={agreements} />
               </select>
               <p className="muted" id="agreementId-hint">
                 Toegestane gegevens: {police.dataCategories.map((c) => c.label.toLowerCase()).join(', ')}. Bewaartermijn {police.retentionDays} dagen.
@@ -174,19 +170,7 @@ export default function PoliceReport() {
                 error={err('studentIds')}
               />
             ) : null}
-            <div className="field">
-              <label htmlFor="expiresOn">Vervaldatum</label>
-              <input id="expiresOn" name="expiresOn" type="date" min={today} defaultValue={defaultExpiry} aria-invalid={err('expiresOn') ? true : undefined} aria-describedby={err('expiresOn') ? 'expiresOn-error' : undefined} />
-              {err('expiresOn') ? (
-                <p className="field-error" id="expiresOn-error">
-                  {err('expiresOn')}
-                </p>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor="note">Toelichting (optioneel)</label>
-              <textarea id="note" name="note" rows={2} />
-            </div>
+            <ShareExpiryAndNote today={today} defaultExpiry={defaultExpiry} error={err('expiresOn')} />
             <button type="submit">Vastleggen en delen met de politie</button>
           </Form>
         </>

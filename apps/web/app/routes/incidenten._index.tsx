@@ -5,6 +5,8 @@ import { requireContext } from '~/lib/context.server.ts'
 import { filtersOf, listWithGroups } from '~/lib/list-page.server.ts'
 import { requireUseCase } from '~/lib/use-case.server.ts'
 import { SEVERITY_TEXT, formatDateTime } from '~/lib/format.ts'
+import { NamedOptions, ValueOptions } from '~/components/form-parts.tsx'
+import { Pager } from '~/components/pager.tsx'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
@@ -31,12 +33,6 @@ function schoolYearOptions(current: string) {
 export default function Incidents() {
   const { result, groups, types, schooljaar, currentSchoolYear, canCreate } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize))
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params)
-    next.set('page', String(page))
-    return `?${next}`
-  }
   return (
     <section>
       <div className="title-row">
@@ -51,22 +47,14 @@ export default function Incidents() {
         <div>
           <label htmlFor="schooljaar">Schooljaar</label>
           <select id="schooljaar" name="schooljaar" defaultValue={schooljaar}>
-            {schoolYearOptions(currentSchoolYear).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+            <ValueOptions values={schoolYearOptions(currentSchoolYear)} />
           </select>
         </div>
         <div>
           <label htmlFor="groupId">Groep</label>
           <select id="groupId" name="groupId" defaultValue={params.get('groupId') ?? ''}>
             <option value="">Alle groepen</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
+            <NamedOptions items={groups} />
           </select>
         </div>
         <div>
@@ -132,15 +120,7 @@ export default function Incidents() {
           </tbody>
         </table>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label="Paginering">
-          {result.page > 1 ? <Link to={pageLink(result.page - 1)}>Vorige</Link> : null}
-          <span>
-            Pagina {result.page} van {pages}
-          </span>
-          {result.page < pages ? <Link to={pageLink(result.page + 1)}>Volgende</Link> : null}
-        </nav>
-      ) : null}
+      <Pager result={result} texts={(pages) => ({ label: 'Paginering', position: `Pagina ${result.page} van ${pages}`, previous: 'Vorige', next: 'Volgende' })} />
     </section>
   )
 }

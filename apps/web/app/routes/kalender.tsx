@@ -22,11 +22,12 @@ import {
   type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
-import { ErrorSummary } from '~/components/form-parts.tsx'
+import { ErrorSummary, SchoolYearFilter } from '~/components/form-parts.tsx'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
 import { perform, refusalData, requireUseCase, submitForm, caseContextOf } from '~/lib/use-case.server.ts'
 import { useRootData } from '~/root.tsx'
+import { fill } from '~/lib/format.ts'
 
 /**
  * /kalender — the school calendar. The stichtingbeheerder keeps the school holidays per
@@ -245,8 +246,6 @@ const dictionary = {
 type Dictionary = (typeof dictionary)['nl' | 'en']
 type Kind = keyof Dictionary['kinds']
 
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
-
 /** '2026-11-25' → 'wo 25 nov 2026', computed from the date itself (no time zone, same on server and client). */
 function day(t: Dictionary, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
@@ -457,19 +456,7 @@ export default function Kalender() {
           {t.deleteFailed}: {deleteFailed.errors.map((e) => e.message).join(' ')}
         </p>
       ) : null}
-      <Form method="get" className="filters card kal-filters">
-        <div>
-          <label htmlFor="schooljaar">{t.schooljaar}</label>
-          <select id="schooljaar" name="schooljaar" defaultValue={schooljaar}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t.show}</button>
-      </Form>
+      <SchoolYearFilter className="filters card kal-filters" label={t.schooljaar} submit={t.show} years={years} value={schooljaar} />
       <p className="muted">{t.rules}</p>
 
       {loaded.mode === 'school' ? (

@@ -6,6 +6,8 @@ import { formatDate } from '~/lib/format.ts'
 import { filtersOf, listWithGroups } from '~/lib/list-page.server.ts'
 import { requireUseCase } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
+import { NamedOptions } from '~/components/form-parts.tsx'
+import { Pager } from '~/components/pager.tsx'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
@@ -18,12 +20,6 @@ export default function Students() {
   const t = useT()
   const { result, groups, canImport } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize))
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params)
-    next.set('page', String(page))
-    return `?${next}`
-  }
   return (
     <section>
       <div className="title-row">
@@ -43,11 +39,7 @@ export default function Students() {
           <label htmlFor="groupId">{t('students.group')}</label>
           <select id="groupId" name="groupId" defaultValue={params.get('groupId') ?? ''}>
             <option value="">{t('students.allGroups')}</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
+            <NamedOptions items={groups} />
           </select>
         </div>
         <button type="submit">{t('students.filter')}</button>
@@ -79,13 +71,10 @@ export default function Students() {
           </tbody>
         </table>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t('students.page', { page: result.page, pages })}>
-          {result.page > 1 ? <Link to={pageLink(result.page - 1)}>{t('students.previous')}</Link> : null}
-          <span>{t('students.page', { page: result.page, pages })}</span>
-          {result.page < pages ? <Link to={pageLink(result.page + 1)}>{t('students.next')}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager
+        result={result}
+        texts={(pages) => ({ label: t('students.page', { page: result.page, pages }), position: t('students.page', { page: result.page, pages }), previous: t('students.previous'), next: t('students.next') })}
+      />
     </section>
   )
 }

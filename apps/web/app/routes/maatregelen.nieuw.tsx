@@ -16,6 +16,7 @@ import { useState } from 'react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { perform, refusalData, requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 import { formatDate } from '~/lib/format.ts'
+import { ChoiceOptions, PupilOptions } from '~/components/form-parts.tsx'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
@@ -117,22 +118,14 @@ export default function NewMeasure() {
           <div className="field">
             <label htmlFor="kind">Maatregel</label>
             <select id="kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-              {kinds.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label}
-                </option>
-              ))}
+              <ChoiceOptions choices={kinds} />
             </select>
           </div>
           <div className="field">
             <label htmlFor="studentId">Leerling</label>
             <select id="studentId" name="studentId" value={studentId} onChange={(e) => setStudentId(e.target.value)} aria-invalid={errorFor('studentId') ? true : undefined}>
               <option value="">— kies —</option>
-              {pupils.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.group ?? '—'})
-                </option>
-              ))}
+              <PupilOptions pupils={pupils} />
             </select>
           </div>
           <div className="field">

@@ -4,9 +4,9 @@ import { listStudents, openReportCase, REPORT_KIND_LABELS, REPORT_KINDS } from '
 import { record } from '@baken/permissions'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
+import { ErrorSummary, PupilOptions } from '~/components/form-parts.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Nieuwe melding · Meldplicht · Baken' }]
 
@@ -52,10 +52,6 @@ export default function NewReportCase() {
   const [params] = useSearchParams()
   const errors = actionData?.errors ?? []
   const errorFor = (path: string) => errors.find((e) => e.path === path)?.message
-  const summaryRef = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (actionData?.errors?.length) summaryRef.current?.focus()
-  }, [actionData])
   const chosen = actionData?.values?.kind ?? params.get('soort') ?? ''
   return (
     <section className="card">
@@ -63,18 +59,7 @@ export default function NewReportCase() {
         <Link to="/meldplicht">← Meldplicht en meldcode</Link>
       </p>
       <h1>Nieuwe melding</h1>
-      {errors.length ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby="errors-title">
-          <p id="errors-title">
-            <strong>Niet opgeslagen.</strong>
-          </p>
-          <ul>
-            {errors.map((e, i) => (
-              <li key={i}>{e.path ? <a href={`#${e.path}`}>{e.message}</a> : e.message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
         <fieldset id="kind" aria-describedby={errorFor('kind') ? 'kind-error' : undefined}>
           <legend>Waar gaat het om?</legend>
@@ -105,11 +90,7 @@ export default function NewReportCase() {
             aria-describedby={errorFor('studentId') ? 'studentId-error' : undefined}
           >
             <option value="">— kies —</option>
-            {pupils.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.group ?? '—'})
-              </option>
-            ))}
+            <PupilOptions pupils={pupils} />
           </select>
           {errorFor('studentId') ? (
             <p id="studentId-error" className="field-error">

@@ -1,11 +1,13 @@
 import { listOverviewYears, readOverview, runUseCase } from '@baken/domain'
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useId } from 'react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { schooljaarFromRequest } from '~/lib/schooljaar.server.ts'
 import { requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 import { useRootData } from '~/root.tsx'
+import { SchoolYearFilter } from '~/components/form-parts.tsx'
+import { fill } from '~/lib/format.ts'
 
 /** /overzicht — the school's yearly overview (the school safety protocol's Bijlage 2) and the RI&E counts; directeur and IB. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -107,8 +109,6 @@ const dictionary = {
 
 type Dictionary = (typeof dictionary)['nl' | 'en']
 
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
-
 /** '2026-07-31' → '31-07-2026'. */
 const dutchDate = (iso: string) => iso.split('-').reverse().join('-')
 
@@ -179,19 +179,7 @@ export default function Overview() {
       <p>
         {school.name} ({school.brin}). {t.intro}
       </p>
-      <Form method="get" className="filters card ov-filters">
-        <div>
-          <label htmlFor="schooljaar">{t.schooljaar}</label>
-          <select id="schooljaar" name="schooljaar" defaultValue={schooljaar}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t.show}</button>
-      </Form>
+      <SchoolYearFilter className="filters card ov-filters" label={t.schooljaar} submit={t.show} years={years} value={schooljaar} />
 
       <nav className="ov-jump" aria-label={t.onThisPage}>
         <a href="#tabel">{t.table}</a>

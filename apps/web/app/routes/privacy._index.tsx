@@ -25,6 +25,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useEffect, useRef } from 'react'
 import { inTenant, requireContext, type RequestContext } from '~/lib/context.server.ts'
 import { REFUSAL_STATUS, submitForm, caseContextOf } from '~/lib/use-case.server.ts'
+import { ChoiceOptions, ErrorSummary } from '~/components/form-parts.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Privacy: verzoeken, bewaartermijnen en opschonen — Baken' }]
 
@@ -100,22 +101,9 @@ const at = (iso: string) => new Date(iso).toLocaleString('nl-NL', { timeZone: 'E
 function Summary({ errors, message }: { errors: FieldError[]; message: string }) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
-    if (errors.length || message) ref.current?.focus()
+    if (!errors.length && message) ref.current?.focus()
   }, [errors, message])
-  if (errors.length) {
-    return (
-      <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="privacy-error-title">
-        <p id="privacy-error-title">
-          <strong>Niet gelukt.</strong>
-        </p>
-        <ul>
-          {errors.map((e, i) => (
-            <li key={i}>{e.path ? <a href={`#${e.path}`}>{e.message}</a> : e.message}</li>
-          ))}
-        </ul>
-      </div>
-    )
-  }
+  if (errors.length) return <ErrorSummary errors={errors} title="Niet gelukt." />
   if (!message) return null
   return (
     <div className="notice" role="status" tabIndex={-1} ref={ref}>
@@ -233,11 +221,7 @@ export default function PrivacyPage() {
           <div className="field">
             <label htmlFor="kind">Soort verzoek</label>
             <select id="kind" name="kind" defaultValue="inzage" aria-invalid={errorFor('request', 'kind') ? true : undefined} aria-describedby={described('request', 'kind')}>
-              {kinds.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label}
-                </option>
-              ))}
+              <ChoiceOptions choices={kinds} />
             </select>
             <ErrorText intent="request" path="kind" />
           </div>

@@ -3,7 +3,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireContext } from '~/lib/context.server.ts'
 import { perform, requireUseCase } from '~/lib/use-case.server.ts'
-import { formatDate } from '~/lib/format.ts'
+import { fill, formatDate } from '~/lib/format.ts'
 import { useRootData } from '~/root.tsx'
 
 /**
@@ -126,8 +126,6 @@ const dictionary = {
 
 type Dictionary = (typeof dictionary)['nl' | 'en']
 type Selected = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['selected']>
-
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
 const rowId = (key: string) => `regel-${key.replace('.', '-')}`
 
 function Flags({ t, uncertain, configurable }: { t: Dictionary; uncertain: boolean; configurable: boolean }) {
@@ -137,6 +135,22 @@ function Flags({ t, uncertain, configurable }: { t: Dictionary; uncertain: boole
       {uncertain ? <span className="badge pr-uncertain">{t.uncertain}</span> : null}
       {configurable ? <span className="badge">{t.configurable}</span> : null}
     </span>
+  )
+}
+
+/** A rule's two cells: what the law says (with its flags and note) and its source. */
+function LawCells({ t, text, uncertain, configurable, note, source }: { t: Dictionary; text: string; uncertain: boolean; configurable: boolean; note: string | null | undefined; source: string }) {
+  return (
+    <>
+      <td data-label={t.law}>
+        {text}
+        <Flags t={t} uncertain={uncertain} configurable={configurable} />
+        <Note t={t} text={note} />
+      </td>
+      <td data-label={t.source} className="pr-source">
+        {source}
+      </td>
+    </>
   )
 }
 
@@ -189,14 +203,7 @@ function SchoolRules({ t, view }: { t: Dictionary; view: Selected }) {
                 <tbody>
                   {topicRows.map((r) => (
                     <tr key={r.key} id={rowId(r.key)} className={r.differs ? 'pr-differs' : undefined}>
-                      <td data-label={t.law}>
-                        {r.law}
-                        <Flags t={t} uncertain={r.uncertain} configurable={r.configurable} />
-                        <Note t={t} text={r.note} />
-                      </td>
-                      <td data-label={t.source} className="pr-source">
-                        {r.source}
-                      </td>
+                      <LawCells t={t} text={r.law} uncertain={r.uncertain} configurable={r.configurable} note={r.note} source={r.source} />
                       <td data-label={t.protocol}>
                         {r.protocol ?? <span className="muted">{t.notInProtocol}</span>}
                         {r.protocolSource ? <span className="pr-source pr-block">{r.protocolSource}</span> : null}
@@ -225,14 +232,7 @@ function SchoolRules({ t, view }: { t: Dictionary; view: Selected }) {
               <tbody>
                 {topicRules.map((r) => (
                   <tr key={r.key} id={rowId(r.key)}>
-                    <td data-label={t.law}>
-                      {r.text}
-                      <Flags t={t} uncertain={!!r.uncertain} configurable={!!r.configurable} />
-                      <Note t={t} text={r.note} />
-                    </td>
-                    <td data-label={t.source} className="pr-source">
-                      {r.source}
-                    </td>
+                    <LawCells t={t} text={r.text} uncertain={!!r.uncertain} configurable={!!r.configurable} note={r.note} source={r.source} />
                   </tr>
                 ))}
               </tbody>

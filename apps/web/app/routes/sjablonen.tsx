@@ -3,8 +3,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { requireContext } from '~/lib/context.server.ts'
 import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
-import { formatDateTime } from '~/lib/format.ts'
+import { fill, formatDateTime } from '~/lib/format.ts'
 import { useRootData } from '~/root.tsx'
+import { LETTER_KIND_TEXT } from '~/components/measure-letters.tsx'
 
 /**
  * /sjablonen — the stichting's decision-letter templates, for the
@@ -63,12 +64,7 @@ const dictionary = {
     version: 'versie {version}',
     legend: 'Alle plaatshouders',
     legendIntro: 'Een plaatshouder die bij een brief niet van toepassing is, blijft leeg.',
-    kinds: {
-      time_out_kennisgeving: 'Kennisgeving time-out',
-      schorsing: 'Besluit tot schorsing',
-      verwijdering: 'Besluit tot verwijdering',
-      bezwaar_beslissing: 'Beslissing op bezwaar',
-    } as Record<string, string>,
+    kinds: LETTER_KIND_TEXT.nl,
     meaning: {
       aanhef: 'de aanhef: de ouders (met hun namen), de leerling, of beiden — naar sector en leeftijd',
       leerling: 'de naam van de leerling',
@@ -110,12 +106,7 @@ const dictionary = {
     version: 'version {version}',
     legend: 'All placeholders',
     legendIntro: 'A placeholder that does not apply to a letter stays empty.',
-    kinds: {
-      time_out_kennisgeving: 'Time-out notice',
-      schorsing: 'Suspension decision',
-      verwijdering: 'Removal decision',
-      bezwaar_beslissing: 'Decision on objection',
-    } as Record<string, string>,
+    kinds: LETTER_KIND_TEXT.en,
     meaning: {
       aanhef: 'the salutation: the parents (by name), the pupil, or both — by sector and age',
       leerling: 'the pupil’s name',
@@ -139,8 +130,6 @@ const dictionary = {
     } satisfies Record<Placeholder, string>,
   },
 } as const
-
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
 
 export default function Sjablonen() {
   const t = dictionary[useRootData()?.lang === 'en' ? 'en' : 'nl']

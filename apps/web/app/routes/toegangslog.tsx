@@ -10,6 +10,7 @@ import { useEffect, useRef } from 'react'
 import { requireContext } from '~/lib/context.server.ts'
 import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
+import { ChoiceOptions } from '~/components/form-parts.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Toegangslog · Baken' }]
 
@@ -121,11 +122,7 @@ export default function AccessLogPage() {
               <label htmlFor="role">Rol</label>
               <select id="role" name="role" defaultValue={values.role} aria-invalid={errorFor('role') ? true : undefined} aria-describedby={describedBy('role')}>
                 <option value="">alle rollen</option>
-                {options.roles.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
+                <ChoiceOptions choices={options.roles} />
               </select>
               {errorFor('role') ? <p className="field-error" id="role-error">{errorFor('role')}</p> : null}
             </div>
@@ -133,11 +130,7 @@ export default function AccessLogPage() {
               <label htmlFor="subjectType">Soort gegeven</label>
               <select id="subjectType" name="subjectType" defaultValue={values.subjectType} aria-invalid={errorFor('subjectType') ? true : undefined} aria-describedby={describedBy('subjectType')}>
                 <option value="">alle soorten</option>
-                {options.subjects.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
+                <ChoiceOptions choices={options.subjects} />
               </select>
               {errorFor('subjectType') ? <p className="field-error" id="subjectType-error">{errorFor('subjectType')}</p> : null}
             </div>

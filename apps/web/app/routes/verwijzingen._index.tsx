@@ -4,6 +4,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { formatDate } from '~/lib/format.ts'
 import { requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
+import { LabelOptions } from '~/components/form-parts.tsx'
+import { ReferralStatusCells } from '~/components/halt.tsx'
 
 /** The school's referrals to the Halt spreekuur: status, intake date, outcome. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -41,11 +43,7 @@ export default function Referrals() {
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={status}>
             <option value="">Alle</option>
-            {Object.entries(labels.statuses).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
+            <LabelOptions labels={labels.statuses} />
           </select>
         </div>
         <button type="submit">Filteren</button>
@@ -71,11 +69,7 @@ export default function Referrals() {
                 </td>
                 <td data-label="Verwezen op">{formatDate(r.createdAt)}</td>
                 <td data-label="Soort incident">{r.incidentTypes.map((t) => labels.incidentTypes[t as keyof typeof labels.incidentTypes] ?? t).join(', ')}</td>
-                <td data-label="Status">
-                  {labels.statuses[r.status as keyof typeof labels.statuses] ?? r.status}
-                  {r.outcome ? ` (${labels.outcomes[r.outcome as keyof typeof labels.outcomes] ?? r.outcome})` : ''}
-                </td>
-                <td data-label="Intake">{r.intakeAt ? formatDate(r.intakeAt) : '—'}</td>
+                <ReferralStatusCells labels={labels} r={r} />
               </tr>
             ))}
           </tbody>

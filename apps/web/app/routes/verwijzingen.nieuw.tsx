@@ -5,6 +5,7 @@ import { Checkboxes, errorOf, HaltErrors } from '~/components/halt.tsx'
 import { requireContext } from '~/lib/context.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
 import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
+import { NamedOptions } from '~/components/form-parts.tsx'
 
 /** Refer a student to the Halt spreekuur; `?incident=` starts from an incident, `?student=` narrows the incidents. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -72,6 +73,10 @@ export default function NewReferral() {
   const err = (p: string) => errorOf(errors, p)
   const student = d.students.find((s) => s.id === (v?.studentId ?? d.studentId))
   const opts = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }))
+  /** Which of the share's or the report's fields: the default ticked until the form comes back. */
+  const fieldChoice = (field: 'shareFields' | 'reportFields', legend: string, hint: string) => (
+    <Checkboxes id={field} name={field} legend={legend} hint={hint} options={opts(d.labels[field])} checked={v?.[field] ?? d.defaults[field]} error={err(field)} />
+  )
   const describe = (id: string, hint?: boolean) => [hint ? `${id}-hint` : null, err(id) ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
   const fieldErr = (id: string) =>
     err(id) ? (
@@ -128,11 +133,7 @@ export default function NewReferral() {
             <div className="field">
               <label htmlFor="partnerId">Halt-regio</label>
               <select id="partnerId" name="partnerId">
-                {d.regions.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
+                <NamedOptions items={d.regions} />
               </select>
             </div>
           ) : (
@@ -226,24 +227,12 @@ export default function NewReferral() {
               </div>
             </div>
           </fieldset>
-          <Checkboxes
-            id="shareFields"
-            name="shareFields"
-            legend="Gegevens die Halt ontvangt"
-            hint="Kies alleen wat Halt nodig heeft. Standaard: datum en soort incident. Dit wordt vastgelegd als gegevensdeling met doel Halt-spreekuur. Halt krijgt alleen de naam van deze student; andere leerlingen heten ‘leerling A’, ‘leerling B’, …, ook in de reden en in wat de school al deed."
-            options={opts(d.labels.shareFields)}
-            checked={v?.shareFields ?? d.defaults.shareFields}
-            error={err('shareFields')}
-          />
-          <Checkboxes
-            id="reportFields"
-            name="reportFields"
-            legend="Afgesproken velden van het eindverslag"
-            hint="Halt stuurt bij het afsluiten alleen deze velden terug."
-            options={opts(d.labels.reportFields)}
-            checked={v?.reportFields ?? d.defaults.reportFields}
-            error={err('reportFields')}
-          />
+          {fieldChoice(
+            'shareFields',
+            'Gegevens die Halt ontvangt',
+            'Kies alleen wat Halt nodig heeft. Standaard: datum en soort incident. Dit wordt vastgelegd als gegevensdeling met doel Halt-spreekuur. Halt krijgt alleen de naam van deze student; andere leerlingen heten ‘leerling A’, ‘leerling B’, …, ook in de reden en in wat de school al deed.',
+          )}
+          {fieldChoice('reportFields', 'Afgesproken velden van het eindverslag', 'Halt stuurt bij het afsluiten alleen deze velden terug.')}
           <button type="submit">Verwijzen</button>
         </Form>
       ) : (

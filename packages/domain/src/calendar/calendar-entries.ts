@@ -38,6 +38,18 @@ export interface CalendarEntryItem {
   schoolName: string | null
 }
 
+/** An entry's own columns: what it is, when, and the region or school it applies to. */
+export const calendarEntryColumns = {
+  id: schema.calendarEntries.id,
+  kind: schema.calendarEntries.kind,
+  name: schema.calendarEntries.name,
+  startsOn: schema.calendarEntries.startsOn,
+  endsOn: schema.calendarEntries.endsOn,
+  schoolYear: schema.calendarEntries.schoolYear,
+  region: schema.calendarEntries.region,
+  schoolId: schema.calendarEntries.schoolId,
+}
+
 /**
  * The entries of a schooljaar the caller may read, by region or school and date. An entry belongs to
  * the schooljaar it is filed under: the zomervakantie under the schooljaar in which it starts, as the
@@ -48,14 +60,7 @@ export async function listCalendarEntries(tx: Tx, ability: AppAbility, input: { 
   const c = schema.calendarEntries
   const rows = await tx
     .select({
-      id: c.id,
-      kind: c.kind,
-      name: c.name,
-      startsOn: c.startsOn,
-      endsOn: c.endsOn,
-      schoolYear: c.schoolYear,
-      region: c.region,
-      schoolId: c.schoolId,
+      ...calendarEntryColumns,
       schoolName: schema.schools.name,
     })
     .from(c)

@@ -5,6 +5,7 @@ import { schema, type Tx } from '@baken/db'
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm'
 import { z } from 'zod'
 import { schoolYearBounds } from '../dates.ts'
+import { calendarEntryColumns } from './calendar-entries.ts'
 import { buildSchoolCalendar, type SchoolCalendar } from './school-calendar.ts'
 
 /**
@@ -28,16 +29,7 @@ export async function loadSchoolCalendar(tx: Tx, schoolId: string, years: readon
 
   const c = schema.calendarEntries
   const rows = await tx
-    .select({
-      id: c.id,
-      kind: c.kind,
-      name: c.name,
-      startsOn: c.startsOn,
-      endsOn: c.endsOn,
-      schoolId: c.schoolId,
-      region: c.region,
-      schoolYear: c.schoolYear,
-    })
+    .select(calendarEntryColumns)
     .from(c)
     .where(
       and(

@@ -118,3 +118,15 @@ export function percentiles(values: readonly number[]): { median: number | null;
   const p90 = sorted[Math.max(0, Math.ceil(0.9 * n) - 1)]!
   return { median, p90 }
 }
+
+/** What the school sent with a referral: its reason and actions, its contact, the consents and the report fields it asks back. */
+export interface ReferralRequest {
+  reason: string
+  schoolActions: string
+  contactName: string
+  contactEmail: string
+  contactPhone: string | null
+  studentConsentOn: string
+  parentConsentOn: string | null
+  reportFields: string[]
+}

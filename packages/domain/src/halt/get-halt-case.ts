@@ -7,23 +7,16 @@ import { z } from 'zod'
 import { recordAccess } from '../privacy/access-log.ts'
 import { projectPayload } from '../sharing/create-share.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
+import type { ReferralRequest } from './common.ts'
 import { loadHaltReferral } from './halt-referral.ts'
 
-export interface HaltCase {
+export interface HaltCase extends ReferralRequest {
   id: string
   status: string
   schoolId: string
   schoolName: string
   stichtingId: string
-  reason: string
   incidentTypes: string[]
-  schoolActions: string
-  contactName: string
-  contactEmail: string
-  contactPhone: string | null
-  studentConsentOn: string
-  parentConsentOn: string | null
-  reportFields: string[]
   createdAt: string
   decidedAt: string | null
   declineReason: string | null

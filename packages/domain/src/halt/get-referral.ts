@@ -5,20 +5,13 @@ import { schema } from '@baken/db'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { recordAccess } from '../privacy/access-log.ts'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
+import type { ReferralRequest } from './common.ts'
 import type { SchoolReferralItem } from './list-referrals.ts'
 import { referralWhere } from './school-referral.ts'
 
-export interface SchoolReferral extends SchoolReferralItem {
-  reason: string
-  schoolActions: string
-  contactName: string
-  contactEmail: string
-  contactPhone: string | null
-  studentConsentOn: string
-  parentConsentOn: string | null
-  reportFields: string[]
+export interface SchoolReferral extends SchoolReferralItem, ReferralRequest {
   shareId: string
   sharedFields: string[]
   incidentIds: string[]
@@ -40,9 +33,7 @@ export const getReferral = defineUseCase({
     const [row] = await tx
       .select({
         ref: r,
-        firstName: schema.students.firstName,
-        infix: schema.students.infix,
-        lastName: schema.students.lastName,
+        ...studentNameColumns,
         partnerName: schema.partnerOrganisations.name,
         createdByName: schema.users.name,
       })

@@ -3,7 +3,7 @@
 import { schema } from '@baken/db'
 import { and, desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { defineUseCase } from '../use-case.ts'
 import { blankAsAbsent } from './common.ts'
 import { referralWhere } from './school-referral.ts'
@@ -37,9 +37,7 @@ export const listReferrals = defineUseCase({
       .select({
         id: r.id,
         studentId: r.studentId,
-        firstName: schema.students.firstName,
-        infix: schema.students.infix,
-        lastName: schema.students.lastName,
+        ...studentNameColumns,
         partnerName: schema.partnerOrganisations.name,
         status: r.status,
         incidentTypes: r.incidentTypes,

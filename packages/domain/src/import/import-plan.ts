@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { refuse, type Refused } from '../use-case.ts'
-import { displayName } from '../students.ts'
+import { displayName, guardianColumns, guardianContactColumns, studentColumns, studentNameColumns } from '../students.ts'
 import { CsvError, parseCsv, type CsvSeparator } from './csv.ts'
 import { IMPORT_FIELD_LABELS, importMappingSchema, type ImportField, type ImportMapping } from './mapping.ts'
 import { cleanText, nameKey, parseDateOfBirth, parseEmail, parsePhone } from './values.ts'
@@ -79,14 +79,6 @@ const MAX_LENGTH: Partial<Record<ImportField, number>> = {
   guardian2Relation: 50,
 }
 
-const studentColumns = {
-  id: schema.students.id,
-  schoolId: schema.students.schoolId,
-  stichtingId: schema.students.stichtingId,
-  groupId: schema.students.groupId,
-  status: schema.students.status,
-}
-const guardianColumns = { schoolId: schema.guardians.schoolId, stichtingId: schema.guardians.stichtingId }
 
 type Slot = 1 | 2
 interface GuardianInRow {
@@ -307,9 +299,7 @@ export async function buildPlan(tx: Tx, ability: AppAbility, ctx: TenantContext,
     .select({
       id: schema.students.id,
       externalId: schema.students.externalId,
-      firstName: schema.students.firstName,
-      infix: schema.students.infix,
-      lastName: schema.students.lastName,
+      ...studentNameColumns,
       dateOfBirth: schema.students.dateOfBirth,
       groupId: schema.students.groupId,
       status: schema.students.status,
@@ -324,10 +314,7 @@ export async function buildPlan(tx: Tx, ability: AppAbility, ctx: TenantContext,
     .select({
       studentId: schema.studentGuardians.studentId,
       guardianId: schema.guardians.id,
-      name: schema.guardians.name,
-      email: schema.guardians.email,
-      phone: schema.guardians.phone,
-      relation: schema.studentGuardians.relation,
+      ...guardianContactColumns,
     })
     .from(schema.studentGuardians)
     .innerJoin(schema.guardians, eq(schema.guardians.id, schema.studentGuardians.guardianId))

@@ -3,7 +3,7 @@ import { schema, type Tx } from '@baken/db'
 import { accessibleWhere, type Action, type AppAbility, type RelationCondition } from '@baken/permissions'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { irisLabel, type IrisList } from './iris.ts'
 
 /** CASL condition fields for Incident → columns or relations (see packages/permissions). */
@@ -76,9 +76,7 @@ export async function loadIncident(tx: Tx, ability: AppAbility, id: string, acti
     tx
       .select({
         person: schema.incidentPersons,
-        firstName: schema.students.firstName,
-        infix: schema.students.infix,
-        lastName: schema.students.lastName,
+        ...studentNameColumns,
         groupName: schema.groups.name,
       })
       .from(schema.incidentPersons)

@@ -3,7 +3,7 @@ import { schema, type Tx } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { and, count, desc, eq, exists, inArray, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { irisLabel, isIrisCode } from './iris.ts'
 import { incidentWhere } from './incident-record.ts'
 import { SEVERITIES } from './severity.ts'
@@ -96,9 +96,7 @@ async function incidentPage(tx: Tx, ability: AppAbility, input: z.output<typeof 
             incidentId: p.incidentId,
             studentId: p.studentId,
             role: p.role,
-            firstName: schema.students.firstName,
-            infix: schema.students.infix,
-            lastName: schema.students.lastName,
+            ...studentNameColumns,
             groupName: schema.groups.name,
           })
           .from(p)

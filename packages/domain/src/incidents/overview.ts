@@ -6,7 +6,7 @@ import { schema, type Tx } from '@baken/db'
 import { accessibleWhere, ForbiddenError, record, type AppAbility } from '@baken/permissions'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { localDate } from '../dates.ts'
 import { IRIS_CODES, irisLabel } from './iris.ts'
 import { incidentWhere } from './incident-record.ts'
@@ -145,9 +145,7 @@ export async function getYearlyOverview(tx: Tx, ability: AppAbility, raw: Overvi
         confidential: i.confidential,
         studentId: p.studentId,
         role: p.role,
-        firstName: schema.students.firstName,
-        infix: schema.students.infix,
-        lastName: schema.students.lastName,
+        ...studentNameColumns,
         groupName: schema.groups.name,
       })
       .from(p)

@@ -16,7 +16,7 @@ import { termijnenwetEnd } from '../calendar/national-holidays.ts'
 import { localDate, plusDays } from '../dates.ts'
 import { calendarDate, yesNo } from '../input-rules.ts'
 import { latestMandate } from './mandates.ts'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { loadMeasure, measureWhere } from './measure-cases.ts'
 import { bezwaarDeadlines } from './bezwaar-deadlines.ts'
 import { allRuleSets, ruleOf, ruleSetFor } from './rule-lookups.ts'
@@ -270,9 +270,7 @@ export async function findBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typ
       kind: m.kind,
       sector: m.sector,
       ruleSetId: m.ruleSetId,
-      firstName: schema.students.firstName,
-      infix: schema.students.infix,
-      lastName: schema.students.lastName,
+      ...studentNameColumns,
       schoolName: schema.schools.name,
       decidedByName: schema.users.name,
     })

@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { textInput } from '../input-rules.ts'
 import { refuse, type Refused } from '../use-case.ts'
 import { recordAccess } from '../privacy/access-log.ts'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { mandateById } from './mandates.ts'
 import { MEASURE_KINDS, MEASURE_LABELS, type MeasureKind } from './rule-model.ts'
 import { stateLabel, WORKFLOWS, type StepSubject } from './workflows.ts'
@@ -118,9 +118,7 @@ export async function findMeasures(
       kind: m.kind,
       state: m.state,
       studentId: m.studentId,
-      firstName: schema.students.firstName,
-      infix: schema.students.infix,
-      lastName: schema.students.lastName,
+      ...studentNameColumns,
       schoolId: m.schoolId,
       schoolName: schema.schools.name,
       startsOn: m.startsOn,

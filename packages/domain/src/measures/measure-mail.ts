@@ -46,9 +46,8 @@ export async function decisionMailAddresses(tx: Tx, m: MeasureRow, today: string
   }
 }
 
-/** Queues the mail to each recipient's address; returns how many were queued. */
-export async function mailMeasureRecipients(tx: Tx, ctx: TenantContext, m: MeasureRow, mail: MeasureMail, today: string): Promise<number> {
-  const { facts, to } = await decisionMailAddresses(tx, m, today)
+/** Queues the measure's mail to each address: "Beste {name},", the body, and the school's greeting. */
+export async function queueMeasureMail(tx: Tx, ctx: TenantContext, m: MeasureRow, to: readonly { name: string; email: string }[], facts: MeasureMailFacts, mail: MeasureMail): Promise<void> {
   for (const g of to) {
     await enqueueMail(tx, {
       stichtingId: m.stichtingId,
@@ -60,5 +59,11 @@ export async function mailMeasureRecipients(tx: Tx, ctx: TenantContext, m: Measu
       createdById: ctx.userId,
     })
   }
+}
+
+/** Queues the mail to each recipient's address; returns how many were queued. */
+export async function mailMeasureRecipients(tx: Tx, ctx: TenantContext, m: MeasureRow, mail: MeasureMail, today: string): Promise<number> {
+  const { facts, to } = await decisionMailAddresses(tx, m, today)
+  await queueMeasureMail(tx, ctx, m, to, facts, mail)
   return to.length
 }

@@ -17,10 +17,9 @@ import { defineUseCase, refuse } from '../use-case.ts'
 import { getBoardIncidentCounts, getBoardTypeComparison, type BoardSchoolCounts, type BoardTypeComparison } from '../incidents/board-counts.ts'
 import { schooljaarSchema } from '../incidents/overview.ts'
 import { schoolYearBounds, schoolYearOf } from '../dates.ts'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { findBezwaren, type BezwaarView } from './bezwaar.ts'
-import { findMeasures, measureWhere, NOTICE_TASK_KINDS } from './measure-cases.ts'
-import type { MeasureKind } from './rule-model.ts'
+import { findMeasures, measureWhere, NOTICE_TASK_KINDS, type MeasureListItem } from './measure-cases.ts'
 import { WORKFLOWS } from './workflows.ts'
 
 /** How far back a closed case still counts as recent. */
@@ -31,23 +30,11 @@ export const BEZWAAR_RISK_DAYS = 7
 const BOARD_KINDS = ['schorsing', 'verwijdering'] as const
 const COUNTED_KINDS = ['time_out', 'schorsing', 'verwijdering'] as const
 
-export interface OversightMeasure {
-  id: string
-  kind: MeasureKind
-  kindLabel: string
-  state: string
-  stateLabel: string
+/** A measure in the board's oversight: the list's fields without the pupil's id and the pending verwijdering, with whether it is open or waits for the board. */
+export interface OversightMeasure extends Omit<MeasureListItem, 'studentId' | 'pendingRemovalId'> {
   open: boolean
   /** Waiting for the board: a proposed schorsing, a verwijdering after the hearings. */
   awaitingBoard: boolean
-  studentName: string
-  schoolId: string
-  schoolName: string
-  startsOn: string | null
-  endsOn: string | null
-  schoolDays: number | null
-  createdAt: Date
-  updatedAt: Date
 }
 
 /** A statutory notice not yet filed: the Inspectie notice of a schorsing, or a verwijdering's notice to the Inspectie or the leerplichtambtenaar. */
@@ -132,9 +119,7 @@ async function oversightOf(tx: Tx, ability: AppAbility, stichtingId: string, tod
         kind: schema.measureTasks.kind,
         title: schema.measureTasks.title,
         dueOn: schema.measureTasks.dueOn,
-        firstName: schema.students.firstName,
-        infix: schema.students.infix,
-        lastName: schema.students.lastName,
+        ...studentNameColumns,
         schoolName: schema.schools.name,
       })
       .from(schema.measureTasks)

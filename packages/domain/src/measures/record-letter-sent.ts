@@ -1,7 +1,6 @@
 // Recording that a decision letter was sent (letters.ts); the decision letter of a decided schorsing
 // moves it to "besluit verzonden".
 import { schema } from '@baken/db'
-import { enqueueMail } from '@baken/email'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
@@ -10,7 +9,7 @@ import { defineUseCase, refuse } from '../use-case.ts'
 import { LETTER_KIND_LABELS, letterKindsFor } from './letter-text.ts'
 import { DECISION_LETTER, isUuid, mayMakeLetter, SEND_CHANNEL_LABELS, SEND_CHANNELS } from './letters.ts'
 import { loadMeasure } from './measure-cases.ts'
-import { decisionMailAddresses } from './measure-mail.ts'
+import { decisionMailAddresses, queueMeasureMail } from './measure-mail.ts'
 import { MEASURE_LABELS } from './rule-model.ts'
 import { stateLabel, WORKFLOWS } from './workflows.ts'
 
@@ -60,17 +59,10 @@ export const recordLetterSent = defineUseCase({
         return refuse('conflict', 'channel', `${who}: verzend de brief per post of reik hem uit.`)
       }
       const reference = `${m.id.slice(0, 8)}, versie ${letter.version}`
-      for (const g of to) {
-        await enqueueMail(tx, {
-          stichtingId: m.stichtingId,
-          schoolId: m.schoolId,
-          subjectRef: `measure:${m.id}`,
-          to: g.email,
-          subject: `${LETTER_KIND_LABELS[letter.kind].replace(/^./, (c) => c.toUpperCase())}: ${facts.pupilName}`,
-          text: `Beste ${g.name},\n\nHierbij ontvangt u de ${LETTER_KIND_LABELS[letter.kind]} over ${facts.pupilName} (kenmerk ${reference}). Heeft u vragen, neem dan contact op met de school.\n\nMet vriendelijke groet,\n${facts.schoolName}`,
-          createdById: ctx.userId,
-        })
-      }
+      await queueMeasureMail(tx, ctx, m, to, facts, {
+        subject: (f) => `${LETTER_KIND_LABELS[letter.kind].replace(/^./, (c) => c.toUpperCase())}: ${f.pupilName}`,
+        body: (f) => `Hierbij ontvangt u de ${LETTER_KIND_LABELS[letter.kind]} over ${f.pupilName} (kenmerk ${reference}). Heeft u vragen, neem dan contact op met de school.`,
+      })
       mails = to.length
     } else {
       if (!input.sentOn) return refuse('invalid', 'sentOn', input.channel === 'post' ? 'Op welke dag is de brief gepost?' : 'Op welke dag is de brief uitgereikt?')

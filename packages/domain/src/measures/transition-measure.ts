@@ -8,7 +8,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { textInput } from '../input-rules.ts'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { defineUseCase, refuse, type Outcome } from '../use-case.ts'
 import { AGE_OF_MAJORITY, ageOn } from './decision-recipients.ts'
 import { mandateForSchorsing, type MandateRow } from './mandates.ts'
@@ -196,9 +196,7 @@ async function afterRemovalStep(tx: Tx, m: typeof schema.measures.$inferSelect, 
   const ruleSet = allRuleSets().find((s) => s.id === m.ruleSetId) ?? ruleSetFor(m.sector, today)
   const [pupil] = await tx
     .select({
-      firstName: schema.students.firstName,
-      infix: schema.students.infix,
-      lastName: schema.students.lastName,
+      ...studentNameColumns,
       dateOfBirth: schema.students.dateOfBirth,
       school: schema.schools.name,
       brin: schema.schools.brin,

@@ -5,7 +5,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { daysBetween } from '../calendar/calendar-dates.ts'
 import { localDate } from '../dates.ts'
-import { displayName } from '../students.ts'
+import { displayName, studentNameColumns } from '../students.ts'
 import { defineUseCase } from '../use-case.ts'
 import { subjectRequestWhere, type SubjectRequestItem, type SubjectRequestKind } from './subject-requests.ts'
 
@@ -23,9 +23,7 @@ export const listSubjectRequests = defineUseCase({
       .select({
         r: schema.subjectRequests,
         schoolName: schema.schools.name,
-        firstName: schema.students.firstName,
-        infix: schema.students.infix,
-        lastName: schema.students.lastName,
+        ...studentNameColumns,
       })
       .from(schema.subjectRequests)
       .innerJoin(schema.students, eq(schema.students.id, schema.subjectRequests.studentId))

@@ -19,36 +19,12 @@ import { recordAccesses } from '../privacy/access-log.ts'
 import type { FieldError } from '../result.ts'
 import { textInput } from '../input-rules.ts'
 import { refuse, type Outcome } from '../use-case.ts'
+import { SHARE_FIELD_LABEL, SHARE_PURPOSE_LABEL } from './share-labels.ts'
 
 export type SharePurpose = schema.SharePurpose
 export type ShareField = schema.ShareField
 export type ShareOrigin = (typeof schema.SHARE_ORIGINS)[number]
-
-export const SHARE_PURPOSE_LABEL: Record<SharePurpose, string> = {
-  strafbare_feiten: 'Voorkomen en opsporen van strafbare feiten',
-  openbare_orde: 'Handhaven van de openbare orde',
-  hulpverlening: 'Hulpverlening',
-  toezicht_naleving: 'Toezicht op naleving',
-  halt_spreekuur: 'Halt-spreekuur',
-  leerplicht: 'Leerplicht',
-  inspectie: 'Inspectie',
-}
-
-export const SHARE_FIELD_LABEL: Record<ShareField, string> = {
-  datum: 'Datum en tijd',
-  type: 'Soort incident',
-  locatie: 'Locatie',
-  naam_dader: 'Naam van de dader(s)',
-  naam_slachtoffer: 'Naam van het slachtoffer / de slachtoffers',
-  naam_getuige: 'Naam van de getuige(n)',
-  geboortedatum: 'Geboortedatum',
-  groep: 'Groep / klas',
-  omschrijving: 'Omschrijving (andere leerlingen onherkenbaar)',
-  letsel: 'Letsel',
-  voorwerpen: 'Voorwerpen',
-  afhandeling: 'Afhandeling',
-  maatregelen: 'Maatregelen',
-}
+export { SHARE_FIELD_LABEL, SHARE_PURPOSE_LABEL } from './share-labels.ts'
 
 /** The least a share discloses, and the default of the share form. */
 export const LEAST_FIELDS: readonly ShareField[] = ['datum', 'type']
