@@ -27,6 +27,7 @@ const USERS = [
   'privacy@kompas.demo',
   'halt@haltnoord.demo',
   'politie@wijkteam.demo',
+  'platform@baken.demo',
 ]
 
 type Schema = Record<string, unknown>

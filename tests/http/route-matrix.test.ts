@@ -303,6 +303,52 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
     path: () => '/api/v1/halt/referrals',
     expect: (who) => (who === 'anonymous' ? 401 : who === 'halt@haltnoord.demo' ? 200 : 403),
   },
+  // Tenant and organisation administration: the platform_beheerder (stichtingen, partners) and the
+  // stichtingbeheerder (schools, groups, partner links); the audit trail also for the FG.
+  { label: 'GET /platform', path: () => '/platform', expect: (who) => (who === 'anonymous' ? 302 : who === 'platform@baken.demo' ? 200 : 403) },
+  {
+    label: 'GET /api/v1/platform/stichtingen',
+    path: () => '/api/v1/platform/stichtingen',
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'platform@baken.demo' ? 200 : 403),
+  },
+  {
+    label: 'GET /api/v1/platform/partners',
+    path: () => '/api/v1/platform/partners',
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'platform@baken.demo' || who === 'beheer@kompas.demo' || PARTNERS.has(who) ? 200 : 403),
+  },
+  {
+    label: 'GET /beheer',
+    path: () => '/beheer',
+    expect: (who) => (who === 'anonymous' ? 302 : ['beheer@kompas.demo', 'privacy@kompas.demo', 'platform@baken.demo'].includes(who) ? 200 : 403),
+  },
+  { label: 'GET /beheer/scholen', path: () => '/beheer/scholen', expect: (who) => (who === 'anonymous' ? 302 : who === 'beheer@kompas.demo' ? 200 : 403) },
+  {
+    label: 'GET /beheer/scholen/{Branding}',
+    path: () => `/beheer/scholen/${schoolIdOf.branding}`,
+    expect: (who) => (who === 'anonymous' ? 302 : who === 'beheer@kompas.demo' ? 200 : 403),
+  },
+  { label: 'GET /beheer/partners', path: () => '/beheer/partners', expect: (who) => (who === 'anonymous' ? 302 : who === 'beheer@kompas.demo' ? 200 : 403) },
+  {
+    label: 'GET /beheer/audit',
+    path: () => '/beheer/audit',
+    expect: (who) => (who === 'anonymous' ? 302 : ['beheer@kompas.demo', 'privacy@kompas.demo', 'platform@baken.demo'].includes(who) ? 200 : 403),
+  },
+  { label: 'GET /api/v1/admin/schools', path: () => '/api/v1/admin/schools', expect: (who) => (who === 'anonymous' ? 401 : who === 'beheer@kompas.demo' ? 200 : 403) },
+  {
+    label: 'GET /api/v1/admin/groups?schoolId={Branding}',
+    path: () => `/api/v1/admin/groups?schoolId=${schoolIdOf.branding}`,
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'beheer@kompas.demo' ? 200 : 403),
+  },
+  {
+    label: 'GET /api/v1/admin/partner-links',
+    path: () => '/api/v1/admin/partner-links',
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'beheer@kompas.demo' ? 200 : 403),
+  },
+  {
+    label: 'GET /api/v1/admin/audit',
+    path: () => '/api/v1/admin/audit',
+    expect: (who) => (who === 'anonymous' ? 401 : ['beheer@kompas.demo', 'privacy@kompas.demo', 'platform@baken.demo'].includes(who) ? 200 : 403),
+  },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
 ]

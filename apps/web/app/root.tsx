@@ -33,7 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = context.auth?.gate ? null : context.auth
   let organisation: string | null = null
   let ability: AppAbility | null = null
-  if (auth?.membership) {
+  // A suspended stichting's membership acts for nothing: no organisation, only the menu items that need none.
+  if (auth?.membership && !auth.membership.suspended) {
     const m = auth.membership
     const tenant = tenantContextOf(auth.user, m)
     ability = defineAbilityFor(tenant)
@@ -141,7 +142,7 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const t = useT()
   if (isRouteErrorResponse(error)) {
-    const message = error.status === 403 ? t('error.forbidden') : error.status === 404 ? t('error.notFound') : t('error.generic')
+    const message = error.statusText === 'tenant_suspended' ? String(error.data) : error.status === 403 ? t('error.forbidden') : error.status === 404 ? t('error.notFound') : t('error.generic')
     return (
       <section className="card" role="alert">
         <h1>{error.status}</h1>

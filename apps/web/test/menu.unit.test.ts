@@ -15,11 +15,11 @@ const expected: Record<Role, string[]> = {
   leerkracht: ['/incidenten', '/leerlingen', '/groepen', '/maatregelen', '/kalender', '/verwijzingen', '/meldplicht'],
   vertrouwenspersoon: ['/incidenten', '/leerlingen', '/groepen', '/kalender', '/meldplicht'],
   bestuurder: ['/maatregelen', '/bestuur', '/sjablonen', '/instellingen', '/kalender', '/protocol', '/delen', '/meldplicht', '/berichten'],
-  stichtingbeheerder: ['/sjablonen', '/instellingen', '/kalender', '/protocol', '/berichten'],
-  privacyfunctionaris: ['/kalender', '/protocol', '/delen', '/privacy', '/toegangslog'],
+  stichtingbeheerder: ['/sjablonen', '/instellingen', '/kalender', '/protocol', '/berichten', '/beheer'],
+  privacyfunctionaris: ['/kalender', '/protocol', '/delen', '/privacy', '/toegangslog', '/beheer'],
   politie: ['/gedeeld'],
   halt_medewerker: ['/gedeeld', '/halt'],
-  platform_beheerder: [],
+  platform_beheerder: ['/platform', '/beheer'],
 }
 
 describe('main menu', () => {

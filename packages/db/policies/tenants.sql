@@ -32,11 +32,25 @@ CREATE POLICY owner_all ON memberships AS PERMISSIVE FOR ALL TO CURRENT_USER
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE partner_links ENABLE ROW LEVEL SECURITY;
 ALTER TABLE partner_links FORCE ROW LEVEL SECURITY;
-GRANT SELECT ON partner_links TO baken_app;
+GRANT SELECT, INSERT, DELETE ON partner_links TO baken_app;
 
 CREATE POLICY owner_all ON partner_links AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)
   WITH CHECK (true);
+
+CREATE POLICY partner_links_beheer_delete ON partner_links AS PERMISSIVE FOR DELETE TO baken_app
+  USING (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND (( SELECT ctx_role() AS ctx_role)) = 'stichtingbeheerder'::text
+  );
+
+CREATE POLICY partner_links_beheer_insert ON partner_links AS PERMISSIVE FOR INSERT TO baken_app
+  WITH CHECK (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND (( SELECT ctx_role() AS ctx_role)) = 'stichtingbeheerder'::text
+  );
 
 CREATE POLICY partner_links_read ON partner_links AS PERMISSIVE FOR SELECT TO baken_app
   USING (
@@ -54,11 +68,14 @@ CREATE POLICY partner_links_read ON partner_links AS PERMISSIVE FOR SELECT TO ba
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE partner_organisations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE partner_organisations FORCE ROW LEVEL SECURITY;
-GRANT SELECT ON partner_organisations TO baken_app;
+GRANT SELECT, INSERT ON partner_organisations TO baken_app;
 
 CREATE POLICY owner_all ON partner_organisations AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)
   WITH CHECK (true);
+
+CREATE POLICY partner_organisations_platform_insert ON partner_organisations AS PERMISSIVE FOR INSERT TO baken_app
+  WITH CHECK ((( SELECT ctx_role() AS ctx_role)) = 'platform_beheerder'::text);
 
 CREATE POLICY partner_organisations_read ON partner_organisations AS PERMISSIVE FOR SELECT TO baken_app
   USING ((( SELECT ctx_user_id() AS ctx_user_id)) IS NOT NULL);
@@ -110,11 +127,31 @@ CREATE POLICY school_years_read ON school_years AS PERMISSIVE FOR SELECT TO bake
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE schools ENABLE ROW LEVEL SECURITY;
 ALTER TABLE schools FORCE ROW LEVEL SECURITY;
-GRANT SELECT ON schools TO baken_app;
+GRANT SELECT, INSERT ON schools TO baken_app;
+GRANT UPDATE (brin, holiday_region, name, place, postcode, sector, street) ON schools TO baken_app;
 
 CREATE POLICY owner_all ON schools AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)
   WITH CHECK (true);
+
+CREATE POLICY schools_beheer_insert ON schools AS PERMISSIVE FOR INSERT TO baken_app
+  WITH CHECK (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND (( SELECT ctx_role() AS ctx_role)) = 'stichtingbeheerder'::text
+  );
+
+CREATE POLICY schools_beheer_update ON schools AS PERMISSIVE FOR UPDATE TO baken_app
+  USING (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND (( SELECT ctx_role() AS ctx_role)) = 'stichtingbeheerder'::text
+  )
+  WITH CHECK (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND (( SELECT ctx_role() AS ctx_role)) = 'stichtingbeheerder'::text
+  );
 
 CREATE POLICY schools_member_of ON schools AS PERMISSIVE FOR SELECT TO baken_app
   USING (
@@ -173,7 +210,8 @@ CREATE POLICY stichting_settings_write ON stichting_settings AS PERMISSIVE FOR I
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE stichtingen ENABLE ROW LEVEL SECURITY;
 ALTER TABLE stichtingen FORCE ROW LEVEL SECURITY;
-GRANT SELECT ON stichtingen TO baken_app;
+GRANT SELECT, INSERT ON stichtingen TO baken_app;
+GRANT UPDATE (suspended_at) ON stichtingen TO baken_app;
 
 CREATE POLICY owner_all ON stichtingen AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)
@@ -187,6 +225,13 @@ CREATE POLICY stichtingen_member_of ON stichtingen AS PERMISSIVE FOR SELECT TO b
            FROM memberships m
           WHERE m.user_id = (( SELECT ctx_user_id() AS ctx_user_id)) AND m.stichting_id = stichtingen.id))
   );
+
+CREATE POLICY stichtingen_platform_insert ON stichtingen AS PERMISSIVE FOR INSERT TO baken_app
+  WITH CHECK ((( SELECT ctx_role() AS ctx_role)) = 'platform_beheerder'::text);
+
+CREATE POLICY stichtingen_platform_update ON stichtingen AS PERMISSIVE FOR UPDATE TO baken_app
+  USING ((( SELECT ctx_role() AS ctx_role)) = 'platform_beheerder'::text)
+  WITH CHECK ((( SELECT ctx_role() AS ctx_role)) = 'platform_beheerder'::text);
 
 CREATE POLICY stichtingen_read ON stichtingen AS PERMISSIVE FOR SELECT TO baken_app
   USING (

@@ -66,6 +66,8 @@ interface SchoolSpec {
   brin: string
   sector: Sector
   region: (typeof s.REGIONS)[number]
+  /** Street and number, postcode, place (fictional). */
+  address: [string, string, string]
   /** group name → [students, age in years on 1 October of the current schooljaar, teacher e-mail] */
   groups: [string, number, number, string?][]
 }
@@ -76,6 +78,7 @@ const SCHOOLS: SchoolSpec[] = [
     stichting: 'kompas',
     name: 'OBS De Branding',
     brin: '12AB',
+    address: ['Duinweg 12', '9711 AB', 'Groningen'],
     sector: 'po',
     region: 'noord',
     groups: [
@@ -90,6 +93,7 @@ const SCHOOLS: SchoolSpec[] = [
     stichting: 'kompas',
     name: 'Kompas Lyceum',
     brin: '23CD',
+    address: ['Stationsplein 3', '9712 CD', 'Groningen'],
     sector: 'vo',
     region: 'noord',
     groups: [
@@ -104,6 +108,7 @@ const SCHOOLS: SchoolSpec[] = [
     stichting: 'kompas',
     name: 'Kompas Vakcollege',
     brin: '34EF',
+    address: ['Werkplaatsstraat 40', '9723 EF', 'Groningen'],
     sector: 'mbo',
     region: 'noord',
     groups: [
@@ -117,6 +122,7 @@ const SCHOOLS: SchoolSpec[] = [
     stichting: 'horizon',
     name: 'CBS De Horizon',
     brin: '45GH',
+    address: ['Kerkstraat 7', '5611 GH', 'Eindhoven'],
     sector: 'po',
     region: 'zuid',
     groups: [
@@ -185,7 +191,10 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
 
     const [kompas, horizon] = await tx
       .insert(s.stichtingen)
-      .values([{ name: 'Stichting Kompas' }, { name: 'Stichting Horizon' }])
+      .values([
+        { name: 'Stichting Kompas', kvkNumber: '41012345', bevoegdGezagNumber: '41234' },
+        { name: 'Stichting Horizon', kvkNumber: '41067890', bevoegdGezagNumber: '41567' },
+      ])
       .returning()
     const stichtingByKey: Record<string, string> = { kompas: kompas!.id, horizon: horizon!.id }
     // The demo accounts have no second factor, so the demo stichtingen require one of nobody
@@ -202,6 +211,9 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
           brin: spec.brin,
           sector: spec.sector,
           holidayRegion: spec.region,
+          street: spec.address[0],
+          postcode: spec.address[1],
+          place: spec.address[2],
         })
         .returning()
       schoolByKey[spec.key] = { id: row!.id, stichtingId: row!.stichtingId }

@@ -61,11 +61,25 @@ export const studentStatusEnum = pgEnum('student_status', STUDENT_STATUSES)
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 
-export const stichtingen = pgTable('stichtingen', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  createdAt: createdAt(),
-})
+export const stichtingen = pgTable(
+  'stichtingen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    // KvK number (8 digits) and DUO's bevoegd gezag number (5 digits); migration 0032.
+    kvkNumber: text('kvk_number'),
+    bevoegdGezagNumber: text('bevoegd_gezag_number'),
+    // Set while the platform has suspended the stichting: its memberships do not act.
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('stichtingen_kvk_key').on(t.kvkNumber),
+    uniqueIndex('stichtingen_bevoegd_gezag_key').on(t.bevoegdGezagNumber),
+    check('stichtingen_kvk_format', sql`${t.kvkNumber} ~ '^[0-9]{8}$'`),
+    check('stichtingen_bevoegd_gezag_format', sql`${t.bevoegdGezagNumber} ~ '^[0-9]{5}$'`),
+  ],
+)
 
 export const schools = pgTable(
   'schools',
@@ -80,9 +94,14 @@ export const schools = pgTable(
     sector: sectorEnum('sector').notNull(),
     holidayRegion: regionEnum('holiday_region').notNull(),
     createdAt: createdAt(),
+    // Postal address (migration 0032): street and number, postcode as '1234 AB', place.
+    street: text('street'),
+    postcode: text('postcode'),
+    place: text('place'),
   },
   (t) => [
     uniqueIndex('schools_brin_key').on(t.brin),
+    check('schools_postcode_format', sql`${t.postcode} ~ '^[1-9][0-9]{3} [A-Z]{2}$'`),
     unique('schools_id_stichting_key').on(t.id, t.stichtingId),
     check('schools_brin_format', sql`${t.brin} ~ '^[0-9]{2}[A-Z]{2}$'`),
   ],

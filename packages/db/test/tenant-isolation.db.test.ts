@@ -35,6 +35,9 @@ const READ_WIDER_THAN_WRITE = new Set([
   'sharing_agreements',
   // The school reads its referrals; only Halt moves them along (migration 0022).
   'halt_referrals',
+  // School staff read the links of their school and stichting; only the stichtingbeheerder links
+  // and unlinks (migration 0032).
+  'partner_links',
 ])
 
 /**

@@ -69,6 +69,9 @@ export const SUBJECTS = [
   'AdminAudit',
   // Which of a stichting's roles must use a second factor (mfa_policies, ADR 024).
   'MfaPolicy',
+  // Which schools (or whole stichtingen) a partner organisation works with (partner_links): the
+  // sharing agreements build on them. The stichtingbeheerder links and unlinks (RLS 0032).
+  'PartnerLink',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -212,6 +215,12 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can('manage', 'Calendar', { stichtingId: ctx.stichtingId })
     can('read', 'Mail', MAIL_ENVELOPE_FIELDS, { stichtingId: ctx.stichtingId })
     can('read', 'AdminAudit', { stichtingId: ctx.stichtingId })
+    // Adds and edits the stichting's schools and their groups, and links partner organisations to
+    // them (RLS 0032 pins the stichting); the roster import stays with the school leads.
+    can(['create', 'update'], 'School', { stichtingId: ctx.stichtingId })
+    can(['create', 'update'], 'Group', { stichtingId: ctx.stichtingId })
+    can('read', 'Partner')
+    can('manage', 'PartnerLink', { stichtingId: ctx.stichtingId })
   },
   privacyfunctionaris(ctx, { can }) {
     // Sharing agreements, access log, data-subject requests; no pupil content by default.
@@ -351,6 +360,10 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can('read', 'Stichting')
     can('read', 'School')
     can('read', 'AdminAudit', { stichtingId: null })
+    // Creates stichtingen and suspends them, and creates partner organisations; reads counts of use
+    // (platform_usage_counts, 0032), never names of pupils or users.
+    can(['create', 'update'], 'Stichting')
+    can(['read', 'create'], 'Partner')
   },
 }
 

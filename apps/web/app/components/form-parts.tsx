@@ -9,7 +9,7 @@ export interface FieldError {
 }
 
 /** The list of what went wrong, focused when it appears; each item links to its field when known. */
-export function ErrorSummary({ errors, title = 'Niet opgeslagen.' }: { errors: FieldError[]; title?: string }) {
+export function ErrorSummary({ errors, title = 'Niet opgeslagen.', idPrefix = '' }: { errors: FieldError[]; title?: string; /** The fields' id prefix when a page has several forms. */ idPrefix?: string }) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (errors.length) ref.current?.focus()
@@ -22,7 +22,7 @@ export function ErrorSummary({ errors, title = 'Niet opgeslagen.' }: { errors: F
       </p>
       <ul>
         {errors.map((e, i) => (
-          <li key={i}>{e.path ? <a href={`#${e.path.split('.')[0]}`}>{e.message}</a> : e.message}</li>
+          <li key={i}>{e.path ? <a href={`#${idPrefix}${e.path.split('.')[0]}`}>{e.message}</a> : e.message}</li>
         ))}
       </ul>
     </div>

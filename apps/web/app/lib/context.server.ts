@@ -49,6 +49,7 @@ export function requireContext(request: Request, context: AppLoadContext): Reque
     if (context.surface === 'api') throw apiError(403, 'Kies eerst een organisatie (/organisatie).')
     throw redirect('/organisatie')
   }
+  if (m.suspended) throw tenantSuspended(context.surface)
   const tenant = tenantContextOf(auth.user, m)
   return {
     user: auth.user,
@@ -74,6 +75,14 @@ export function requireSession(
   const auth = requireAuth(request, context, options)
   if (auth.via !== 'session' || !auth.sessionId) throw apiError(403, 'Dit kan alleen in een ingelogde sessie, niet met een API-token.')
   return auth as RequestAuth & { via: 'session'; sessionId: string }
+}
+
+export const TENANT_SUSPENDED = 'Deze stichting is door het platform opgeschort. Zolang dat zo is, kunt u niet namens haar werken; neem contact op met uw stichtingbeheerder. Een andere organisatie kiest u via /organisatie.'
+
+/** A membership of a suspended stichting does not act (reversible: lifting it restores the same session and tokens). */
+function tenantSuspended(surface: Surface): Response {
+  if (surface === 'api') return Response.json({ code: 'tenant_suspended', errors: [{ path: '', message: TENANT_SUSPENDED }] }, { status: 403 })
+  return new Response(TENANT_SUSPENDED, { status: 403, statusText: 'tenant_suspended' })
 }
 
 /** The RLS context for a user acting through one of their memberships. */

@@ -32,6 +32,8 @@ export const MENU: readonly MenuItem[] = [
   { to: '/privacy', label: 'nav.privacy', needs: ['read', 'SubjectRequest'] },
   { to: '/toegangslog', label: 'nav.accessLog', needs: ['read', 'AccessLog'] },
   { to: '/berichten', label: 'nav.mail', needs: ['read', 'Mail'] },
+  { to: '/platform', label: 'nav.platform', needs: ['create', 'Stichting'] },
+  { to: '/beheer', label: 'nav.admin', needs: ['read', 'AdminAudit'] },
   { to: '/organisatie', label: 'nav.switch' },
   { to: '/account', label: 'nav.account' },
 ]

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1. Kept beside the routes; the HTTP tests check that every
 // documented path answers and that every API route is documented.
 import { accessLogEndpoints } from './openapi/access-log.ts'
+import { adminEndpoints } from './openapi/admin.ts'
 import { jsonSchema, mergePaths, pathsOf } from './openapi/endpoint.ts'
 import { haltEndpoints, haltPaths } from './openapi/halt.ts'
 import { incidentSchemas, incidentsEndpoints } from './openapi/incidents.ts'
@@ -68,6 +69,7 @@ export const openApiDocument = {
       ...reportingEndpoints,
       ...haltEndpoints,
       ...mfaEndpoints,
+      ...adminEndpoints,
     ]),
   ),
 } as const

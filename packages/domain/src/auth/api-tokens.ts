@@ -3,7 +3,7 @@
 import { applyContext, schema, withContext, type Database, type Tx } from '@baken/db'
 import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import { z } from 'zod'
-import { pickMembership, type ActiveMembership, type SessionUser } from './sessions.ts'
+import { membershipWithSuspension, pickMembership, type ActiveMembership, type SessionUser } from './sessions.ts'
 import { generateToken, hashToken } from './tokens.ts'
 import { textInput } from '../input-rules.ts'
 
@@ -98,15 +98,12 @@ export async function validateApiToken(
     // Now act as the token's user to read the user and membership rows.
     await applyContext(tx, { tokenHash, userId: row.userId })
     const [user] = await tx.select().from(schema.users).where(eq(schema.users.id, row.userId))
-    const [m] = await tx
-      .select()
-      .from(schema.memberships)
-      .where(and(eq(schema.memberships.id, row.membershipId), eq(schema.memberships.userId, row.userId)))
+    const [m] = await membershipWithSuspension(tx).where(and(eq(schema.memberships.id, row.membershipId), eq(schema.memberships.userId, row.userId)))
     if (!user || user.disabledAt || !m) return null
     // Record use at most once a minute to keep reads cheap.
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
       await tx.update(schema.apiTokens).set({ lastUsedAt: new Date() }).where(eq(schema.apiTokens.id, row.id))
     }
-    return { user: { id: user.id, email: user.email, name: user.name }, membership: pickMembership(m) }
+    return { user: { id: user.id, email: user.email, name: user.name }, membership: pickMembership(m.membership, m.suspendedAt) }
   })
 }

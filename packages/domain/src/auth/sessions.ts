@@ -1,6 +1,6 @@
 // Sessions following Lucia's guide ("Basic session API"): a random token in the cookie, its SHA-256
 // as the session id in the database, 30 days with sliding renewal. See docs/decisions/002.
-import { applyContext, schema, withContext, type Database, type Role } from '@baken/db'
+import { applyContext, schema, withContext, type Database, type Role, type Tx } from '@baken/db'
 import { and, eq, isNull } from 'drizzle-orm'
 import { generateToken, hashToken } from './tokens.ts'
 
@@ -21,6 +21,8 @@ export interface ActiveMembership {
   stichtingId: string | null
   schoolId: string | null
   partnerId: string | null
+  /** The stichting is suspended by the platform: the membership does not act until it is lifted. */
+  suspended?: boolean
 }
 
 /** How a session was opened: a password, a passkey (as the sign-in itself), or single sign-on. */
@@ -94,11 +96,8 @@ export async function validateSessionToken(db: Database, token: string): Promise
     }
     let membership: ActiveMembership | null = null
     if (session.membershipId) {
-      const [m] = await tx
-        .select()
-        .from(schema.memberships)
-        .where(and(eq(schema.memberships.id, session.membershipId), eq(schema.memberships.userId, user.id)))
-      if (m) membership = pickMembership(m)
+      const [m] = await membershipWithSuspension(tx).where(and(eq(schema.memberships.id, session.membershipId), eq(schema.memberships.userId, user.id)))
+      if (m) membership = pickMembership(m.membership, m.suspendedAt)
     }
     return {
       session: {
@@ -115,8 +114,17 @@ export async function validateSessionToken(db: Database, token: string): Promise
   })
 }
 
-export function pickMembership(m: typeof schema.memberships.$inferSelect): ActiveMembership {
-  return { id: m.id, role: m.role, stichtingId: m.stichtingId, schoolId: m.schoolId, partnerId: m.partnerId }
+export function pickMembership(m: typeof schema.memberships.$inferSelect, suspendedAt: Date | null = null): ActiveMembership {
+  return { id: m.id, role: m.role, stichtingId: m.stichtingId, schoolId: m.schoolId, partnerId: m.partnerId, suspended: suspendedAt !== null }
+}
+
+/** A membership with its stichting's suspension, in the one query that resolves it for a request. */
+export function membershipWithSuspension(tx: Tx) {
+  return tx
+    .select({ membership: schema.memberships, suspendedAt: schema.stichtingen.suspendedAt })
+    .from(schema.memberships)
+    .leftJoin(schema.stichtingen, eq(schema.stichtingen.id, schema.memberships.stichtingId))
+    .$dynamic()
 }
 
 /** Logout: the session is gone from the database, so the cookie is worthless. */

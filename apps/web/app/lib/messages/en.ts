@@ -8,6 +8,8 @@ export const en: Record<keyof typeof nl, string> = {
   'nav.overview': 'Yearly overview',
   'nav.calendar': 'Calendar',
   'nav.protocol': 'Protocol and law',
+  'nav.platform': 'Platform',
+  'nav.admin': 'Administration',
   'nav.mail': 'Messages',
   'nav.measures': 'Measures',
   'nav.board': 'Board',

@@ -6,6 +6,8 @@ export const nl = {
   'nav.overview': 'Jaaroverzicht',
   'nav.calendar': 'Kalender',
   'nav.protocol': 'Protocol en wet',
+  'nav.platform': 'Platform',
+  'nav.admin': 'Beheer',
   'nav.mail': 'Berichten',
   'nav.measures': 'Maatregelen',
   'nav.board': 'Bestuur',
