@@ -3,3 +3,4 @@
 // references from './schema.ts' directly (so no module imports itself through a cycle).
 export * from './schema.ts'
 export * from './schema-accounts.ts'
+export * from './schema-users.ts'
