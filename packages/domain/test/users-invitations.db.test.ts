@@ -160,9 +160,9 @@ describe('users and memberships', () => {
   it('a directeur lists only its school’s staff; role changes and ends are audited; one’s own is refused', async () => {
     const list = await runAs(h.db, directeur(), listUsers, {})
     if (!list.ok) throw new Error(JSON.stringify(list))
-    expect(list.users.every((u) => u.memberships.every((m) => m.schoolId === directeur().schoolId))).toBe(true)
-    expect(list.users.map((u) => u.email)).toContain('ib@branding.demo')
-    expect(list.users.map((u) => u.email)).not.toContain('beheer@kompas.demo')
+    expect(list.items.every((u) => u.memberships.every((m) => m.schoolId === directeur().schoolId))).toBe(true)
+    expect(list.items.map((u) => u.email)).toContain('ib@branding.demo')
+    expect(list.items.map((u) => u.email)).not.toContain('beheer@kompas.demo')
 
     const [own] = await h.db.select().from(schema.memberships).where(eq(schema.memberships.id, directeur().membershipId))
     expect(await runAs(h.db, directeur(), changeMembershipRole, { id: own!.id, role: 'leerkracht' })).toMatchObject({ ok: false, reason: 'conflict' })

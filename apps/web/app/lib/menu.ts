@@ -32,6 +32,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/privacy', label: 'nav.privacy', needs: ['read', 'SubjectRequest'] },
   { to: '/toegangslog', label: 'nav.accessLog', needs: ['read', 'AccessLog'] },
   { to: '/berichten', label: 'nav.mail', needs: ['read', 'Mail'] },
+  { to: '/beheer/gebruikers', label: 'nav.users', needs: ['read', 'User'] },
   { to: '/organisatie', label: 'nav.switch' },
   { to: '/account', label: 'nav.account' },
 ]

@@ -9,6 +9,7 @@ export const en: Record<keyof typeof nl, string> = {
   'nav.calendar': 'Calendar',
   'nav.protocol': 'Protocol and law',
   'nav.mail': 'Messages',
+  'nav.users': 'Users',
   'nav.measures': 'Measures',
   'nav.board': 'Board',
   'nav.settings': 'Settings',

@@ -7,6 +7,7 @@ export const nl = {
   'nav.calendar': 'Kalender',
   'nav.protocol': 'Protocol en wet',
   'nav.mail': 'Berichten',
+  'nav.users': 'Gebruikers',
   'nav.measures': 'Maatregelen',
   'nav.board': 'Bestuur',
   'nav.settings': 'Instellingen',

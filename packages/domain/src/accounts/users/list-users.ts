@@ -12,6 +12,6 @@ export const listUsers = defineUseCase({
   async run(tx, ctx) {
     const users = await readUsers(tx, ctx.ability)
     const invitations = await readOpenInvitations(tx, ctx.now)
-    return { ok: true, users, invitations }
+    return { ok: true, items: users, invitations }
   },
 })
