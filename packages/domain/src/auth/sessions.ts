@@ -8,6 +8,8 @@ const DAY = 24 * 60 * 60 * 1000
 export const SESSION_LIFETIME_MS = 30 * DAY
 /** Renew when less than half the lifetime is left (at most one write per 15 days per session). */
 const RENEW_WHEN_LEFT_MS = 15 * DAY
+/** "Last seen" on the account page is kept to 5 minutes: at most one write per 5 minutes per session. */
+export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000
 
 export interface SessionUser {
   id: string
@@ -88,9 +90,13 @@ export async function validateSessionToken(db: Database, token: string): Promise
     if (!user || user.disabledAt) return null
     let expiresAt = session.expiresAt
     const renewed = expiresAt.getTime() - Date.now() < RENEW_WHEN_LEFT_MS
-    if (renewed) {
-      expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS)
-      await tx.update(schema.sessions).set({ expiresAt }).where(eq(schema.sessions.id, sessionId))
+    const seen = Date.now() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS
+    if (renewed) expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS)
+    if (renewed || seen) {
+      await tx
+        .update(schema.sessions)
+        .set({ ...(renewed ? { expiresAt } : {}), ...(seen ? { lastSeenAt: new Date() } : {}) })
+        .where(eq(schema.sessions.id, sessionId))
     }
     let membership: ActiveMembership | null = null
     if (session.membershipId) {
