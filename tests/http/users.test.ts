@@ -65,6 +65,14 @@ describe('invitations', () => {
     const [stored] = await owner`select token_hash from invitations where email = 'nieuw@branding.demo'`
     expect(stored!.token_hash).not.toBe(token)
     expect(stored!.token_hash).toMatch(/^[0-9a-f]{64}$/)
+    // Nobody reading the stichting's outbox sees the link (they could accept it in the invitee's name).
+    const [mail] = await owner`select id from outbox where to_address = 'nieuw@branding.demo'`
+    const board = new Client(server.baseUrl)
+    await board.login('bestuur@kompas.demo')
+    const shown = await board.get(`/berichten?bericht=${mail!.id}`)
+    expect(shown.status).toBe(200)
+    expect(shown.text).toContain('Uitnodiging voor Baken')
+    expect(shown.text).not.toContain(token)
 
     const invitee = new Client(server.baseUrl)
     const page = await invitee.get(`/uitnodiging/${token}`)
