@@ -179,3 +179,29 @@ describe('users and memberships', () => {
     expect((await as['directeur@branding.demo']!.request('POST', `/api/v1/admin/users/${id}/reactivate`)).json()).toMatchObject({ active: true })
   })
 })
+
+describe('the account page’s sessions', () => {
+  it('lists the devices with “dit apparaat” marked; one is revoked, then all others', async () => {
+    const phone = new Client(server.baseUrl)
+    await phone.request('POST', '/login', { form: { email: 'ib@branding.demo', password: 'veilig-demo-2026' }, headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1' } })
+    const laptop = new Client(server.baseUrl)
+    await laptop.request('POST', '/login', { form: { email: 'ib@branding.demo', password: 'veilig-demo-2026' }, headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130.0 Safari/537.36' } })
+    const desk = new Client(server.baseUrl)
+    await desk.login('ib@branding.demo')
+    const page = (await desk.get('/account')).text
+    expect(page).toContain('Safari op iPhone')
+    expect(page).toContain('Chrome op Windows')
+    expect(page).toContain('dit apparaat')
+    const ids = [...page.matchAll(/name="sessionId" value="([0-9a-f]{64})"/g)].map((m) => m[1]!)
+    expect(ids.length).toBeGreaterThanOrEqual(2)
+    // Someone else's session id changes nothing.
+    expect((await as['directeur@branding.demo']!.post('/account', { intent: 'revoke-session', sessionId: ids[0]! })).status).toBe(404)
+    expect((await desk.post('/account', { intent: 'revoke-session', sessionId: ids[0]! })).status).toBe(200)
+    const still = [phone, laptop].map(async (c) => (await c.get('/api/v1/me')).status)
+    expect((await Promise.all(still)).sort()).toEqual([200, 401])
+    expect((await desk.post('/account', { intent: 'revoke-other-sessions' })).status).toBe(200)
+    expect((await phone.get('/api/v1/me')).status).toBe(401)
+    expect((await laptop.get('/api/v1/me')).status).toBe(401)
+    expect((await desk.get('/api/v1/me')).status).toBe(200)
+  })
+})

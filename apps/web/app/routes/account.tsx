@@ -4,7 +4,10 @@ import {
   createApiTokenInput,
   listApiTokens,
   listMembershipOptions,
+  listSessions,
   revokeApiToken,
+  revokeOtherSessions,
+  revokeSession,
   signOutEverywhere,
 } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
@@ -16,7 +19,9 @@ import { useT } from '~/root.tsx'
 // Credentials are managed only in a signed-in session, never with a token (requireSession).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requireSession(request, context)
+  const sessions = await listSessions(getDatabase(), auth.user.id, auth.sessionId)
   return withContext(getDatabase(), { userId: auth.user.id }, async (tx) => ({
+    sessions,
     tokens: await listApiTokens(tx, auth.user.id),
     memberships: await listMembershipOptions(tx, auth.user.id),
     activeMembershipId: auth.membership?.id ?? null,
@@ -27,6 +32,7 @@ type ActionData =
   | { intent: 'create'; token: string; errors?: undefined }
   | { intent: 'create'; token?: undefined; errors: Record<string, string> }
   | { intent: 'revoke'; ok: boolean }
+  | { intent: 'session'; ok: boolean }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = requireSession(request, context)
@@ -37,6 +43,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       // Sessions and API tokens alike (signOutEverywhere says why).
       await signOutEverywhere(db, auth.user.id)
       return redirect('/login', { headers: { 'Set-Cookie': sessionCookie.clear(secureCookies()) } })
+    }
+    case 'revoke-session': {
+      const id = String(form.sessionId ?? '')
+      const ok = await revokeSession(db, auth.user.id, id)
+      if (ok && id === auth.sessionId) return redirect('/login', { headers: { 'Set-Cookie': sessionCookie.clear(secureCookies()) } })
+      return data<ActionData>({ intent: 'session', ok }, { status: ok ? 200 : 404 })
+    }
+    case 'revoke-other-sessions': {
+      await revokeOtherSessions(db, auth.user.id, auth.sessionId)
+      return data<ActionData>({ intent: 'session', ok: true })
     }
     case 'create-token': {
       const parsed = createApiTokenInput.safeParse(form)
@@ -67,7 +83,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT()
-  const { tokens, memberships, activeMembershipId } = useLoaderData<typeof loader>()
+  const { sessions, tokens, memberships, activeMembershipId } = useLoaderData<typeof loader>()
+  const when = (iso: string) => new Date(iso).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' })
   const actionData = useActionData<ActionData>()
   const created = actionData && actionData.intent === 'create' ? actionData : undefined
   const nameOf = (id: string) => memberships.find((m) => m.id === id)?.organisationName ?? '?'
@@ -77,6 +94,33 @@ export default function Account() {
       <section className="card">
         <h1>{t('account.title')}</h1>
         <h2>{t('account.sessions')}</h2>
+        <ul className="choices" aria-label="Actieve sessies">
+          {sessions.map((s) => (
+            <li key={s.id} data-session-current={s.current ? 'true' : undefined}>
+              <strong>{s.device}</strong>
+              {s.current ? <span className="muted"> · dit apparaat</span> : null}
+              <br />
+              <span className="muted">
+                {s.ip ? `IP ${s.ip} · ` : ''}ingelogd {when(s.createdAt)} · laatst gezien {when(s.lastSeenAt)}
+              </span>
+              {s.current ? null : (
+                <Form method="post">
+                  <input type="hidden" name="sessionId" value={s.id} />
+                  <button type="submit" name="intent" value="revoke-session" className="secondary" aria-label={`Uitloggen op ${s.device}, laatst gezien ${when(s.lastSeenAt)}`}>
+                    Uitloggen op dit apparaat
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+        {sessions.length > 1 ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="revoke-other-sessions" className="secondary">
+              Alle andere sessies beëindigen
+            </button>
+          </Form>
+        ) : null}
         <p className="muted" id="revoke-help">
           {t('account.revokeAllHelp')}
         </p>

@@ -1,7 +1,8 @@
 // Sessions following Lucia's guide ("Basic session API"): a random token in the cookie, its SHA-256
 // as the session id in the database, 30 days with sliding renewal. See docs/decisions/002.
 import { applyContext, schema, withContext, type Database, type Role } from '@baken/db'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull, ne } from 'drizzle-orm'
+import { describeDevice } from './device.ts'
 import { generateToken, hashToken } from './tokens.ts'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -172,4 +173,49 @@ export async function switchMembership(
       .returning({ id: schema.sessions.id })
     return updated.length === 1
   })
+}
+
+export interface SessionListItem {
+  id: string
+  device: string
+  ip: string | null
+  createdAt: string
+  lastSeenAt: string
+  current: boolean
+}
+
+/** The user's active sessions for the account page, the current one marked (RLS: own rows only). */
+export async function listSessions(db: Database, userId: string, currentSessionId: string): Promise<SessionListItem[]> {
+  const rows = await withContext(db, { userId }, (tx) =>
+    tx.select().from(schema.sessions).where(eq(schema.sessions.userId, userId)).orderBy(desc(schema.sessions.lastSeenAt)),
+  )
+  return rows
+    .filter((r) => r.expiresAt.getTime() > Date.now())
+    .map((r) => ({
+      id: r.id,
+      device: describeDevice(r.userAgent),
+      ip: r.ip,
+      createdAt: r.createdAt.toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
+      current: r.id === currentSessionId,
+    }))
+}
+
+/** Ends one of the user's own sessions; another user's id changes nothing and answers false. */
+export async function revokeSession(db: Database, userId: string, sessionId: string): Promise<boolean> {
+  const gone = await withContext(db, { userId }, (tx) =>
+    tx.delete(schema.sessions).where(and(eq(schema.sessions.id, sessionId), eq(schema.sessions.userId, userId))).returning({ id: schema.sessions.id }),
+  )
+  return gone.length === 1
+}
+
+/** Ends every session of the user except the current one (API tokens stay: "overal uitloggen" ends those too). */
+export async function revokeOtherSessions(db: Database, userId: string, currentSessionId: string): Promise<number> {
+  const gone = await withContext(db, { userId }, (tx) =>
+    tx
+      .delete(schema.sessions)
+      .where(and(eq(schema.sessions.userId, userId), ne(schema.sessions.id, currentSessionId)))
+      .returning({ id: schema.sessions.id }),
+  )
+  return gone.length
 }
