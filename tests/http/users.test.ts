@@ -205,3 +205,25 @@ describe('the account page’s sessions', () => {
     expect((await desk.get('/api/v1/me')).status).toBe(200)
   })
 })
+
+describe('changing one’s password on the account page', () => {
+  it('needs the current one, refuses a weak one in Dutch, and ends the other sessions', async () => {
+    const email = 'vertrouwenspersoon@branding.demo'
+    const other = new Client(server.baseUrl)
+    await other.login(email)
+    const here = new Client(server.baseUrl)
+    await here.login(email)
+    const wrong = await here.post('/account', { intent: 'change-password', current: 'niet-mijn-wachtwoord', next: GOOD_PASSWORD })
+    expect(wrong.status).toBe(400)
+    expect(wrong.text).toContain('huidige wachtwoord klopt niet')
+    const weak = await here.post('/account', { intent: 'change-password', current: 'veilig-demo-2026', next: 'wachtwoord12' })
+    expect(weak.status).toBe(400)
+    expect(weak.text).toContain('te makkelijk te raden')
+    expect((await other.get('/api/v1/me')).status).toBe(200)
+    const ok = await here.post('/account', { intent: 'change-password', current: 'veilig-demo-2026', next: GOOD_PASSWORD })
+    expect(ok.status).toBe(200)
+    expect((await other.get('/api/v1/me')).status).toBe(401)
+    expect((await here.get('/api/v1/me')).status).toBe(200)
+    await new Client(server.baseUrl).login(email, { password: GOOD_PASSWORD })
+  })
+})

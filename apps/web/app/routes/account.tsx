@@ -1,5 +1,6 @@
 import { getDatabase, withContext } from '@baken/db'
 import {
+  changeOwnPassword,
   createApiToken,
   createApiTokenInput,
   listApiTokens,
@@ -33,6 +34,7 @@ type ActionData =
   | { intent: 'create'; token?: undefined; errors: Record<string, string> }
   | { intent: 'revoke'; ok: boolean }
   | { intent: 'session'; ok: boolean }
+  | { intent: 'password'; ok: boolean; errors?: { path: string; message: string }[] }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = requireSession(request, context)
@@ -43,6 +45,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       // Sessions and API tokens alike (signOutEverywhere says why).
       await signOutEverywhere(db, auth.user.id)
       return redirect('/login', { headers: { 'Set-Cookie': sessionCookie.clear(secureCookies()) } })
+    }
+    case 'change-password': {
+      const changed = await changeOwnPassword(db, { userId: auth.user.id, sessionId: auth.sessionId }, { current: String(form.current ?? ''), next: String(form.next ?? '') })
+      if (!changed.ok) return data<ActionData>({ intent: 'password', ok: false, errors: changed.errors }, { status: 400 })
+      return data<ActionData>({ intent: 'password', ok: true })
     }
     case 'revoke-session': {
       const id = String(form.sessionId ?? '')
@@ -86,6 +93,8 @@ export default function Account() {
   const { sessions, tokens, memberships, activeMembershipId } = useLoaderData<typeof loader>()
   const when = (iso: string) => new Date(iso).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' })
   const actionData = useActionData<ActionData>()
+  const pw = actionData && actionData.intent === 'password' ? actionData : undefined
+  const pwError = (p: string) => pw?.errors?.find((e) => e.path === p)?.message
   const created = actionData && actionData.intent === 'create' ? actionData : undefined
   const nameOf = (id: string) => memberships.find((m) => m.id === id)?.organisationName ?? '?'
   const active = memberships.find((m) => m.id === activeMembershipId)
@@ -127,6 +136,38 @@ export default function Account() {
         <Form method="post">
           <button type="submit" name="intent" value="revoke-all-sessions" className="button secondary" aria-describedby="revoke-help">
             {t('account.revokeAll')}
+          </button>
+        </Form>
+      </section>
+      <section className="card">
+        <h2>Wachtwoord wijzigen</h2>
+        {pw?.ok ? (
+          <p role="status">Uw wachtwoord is gewijzigd. Uw andere sessies zijn beëindigd.</p>
+        ) : null}
+        <Form method="post" noValidate>
+          <div className="field">
+            <label htmlFor="current-password">Huidig wachtwoord</label>
+            <input id="current-password" name="current" type="password" autoComplete="current-password" required aria-invalid={pwError('current') ? true : undefined} aria-describedby={pwError('current') ? 'current-error' : undefined} />
+            {pwError('current') ? (
+              <p className="error" id="current-error" role="alert">
+                {pwError('current')}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor="new-password">Nieuw wachtwoord</label>
+            <input id="new-password" name="next" type="password" autoComplete="new-password" required aria-invalid={pwError('next') ? true : undefined} aria-describedby={`new-hint${pwError('next') ? ' new-error' : ''}`} />
+            <p className="muted" id="new-hint">
+              Minstens 12 tekens; een zin van een paar woorden is sterk. Cijfers of leestekens zijn niet nodig.
+            </p>
+            {pwError('next') ? (
+              <p className="error" id="new-error" role="alert">
+                {pwError('next')}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" name="intent" value="change-password">
+            Wachtwoord wijzigen
           </button>
         </Form>
       </section>
