@@ -349,6 +349,23 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
     path: () => '/api/v1/admin/audit',
     expect: (who) => (who === 'anonymous' ? 401 : ['beheer@kompas.demo', 'privacy@kompas.demo', 'platform@baken.demo'].includes(who) ? 200 : 403),
   },
+  // User management: the stichtingbeheerder (its stichting's staff) and the directeuren (their school's).
+  {
+    label: 'GET /beheer/gebruikers',
+    path: () => '/beheer/gebruikers',
+    expect: (who) => (who === 'anonymous' ? 302 : who === 'beheer@kompas.demo' || who.startsWith('directeur@') ? 200 : 403),
+  },
+  {
+    label: 'GET /beheer/gebruikers/uitnodigen',
+    path: () => '/beheer/gebruikers/uitnodigen',
+    expect: (who) => (who === 'anonymous' ? 302 : who === 'beheer@kompas.demo' || who.startsWith('directeur@') || who === 'platform@baken.demo' ? 200 : 403),
+  },
+  {
+    label: 'GET /api/v1/admin/users',
+    path: () => '/api/v1/admin/users',
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'beheer@kompas.demo' || who.startsWith('directeur@') ? 200 : 403),
+  },
+  { label: 'GET /uitnodiging/{unknown}', path: () => '/uitnodiging/onbekend', expect: () => 404 },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
 ]

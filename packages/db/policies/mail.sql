@@ -31,6 +31,14 @@ CREATE POLICY outbox_halt_closing ON outbox AS PERMISSIVE FOR INSERT TO baken_ap
           WHERE ('halt_referral:'::text || r.id::text) = outbox.subject_ref AND ctx_is_halt(r.partner_id) AND r.stichting_id = outbox.stichting_id AND r.school_id = outbox.school_id AND r.status = 'afgesloten'::text AND lower(r.contact_email) = lower(outbox.to_address)))
   );
 
+CREATE POLICY outbox_invitation ON outbox AS PERMISSIVE FOR INSERT TO baken_app
+  WITH CHECK (
+    subject_ref ~~ 'invitation:%'::text
+    AND (EXISTS ( SELECT 1
+           FROM invitations i
+          WHERE ('invitation:'::text || i.id::text) = outbox.subject_ref AND i.invited_by = (( SELECT ctx_user_id() AS ctx_user_id)) AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.email = lower(outbox.to_address) AND i.stichting_id = outbox.stichting_id))
+  );
+
 CREATE POLICY outbox_read ON outbox AS PERMISSIVE FOR SELECT TO baken_app
   USING (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))

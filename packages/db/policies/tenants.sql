@@ -10,7 +10,18 @@
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE memberships ENABLE ROW LEVEL SECURITY;
 ALTER TABLE memberships FORCE ROW LEVEL SECURITY;
-GRANT SELECT ON memberships TO baken_app;
+GRANT SELECT, INSERT, DELETE ON memberships TO baken_app;
+GRANT UPDATE (role) ON memberships TO baken_app;
+
+CREATE POLICY memberships_change ON memberships AS PERMISSIVE FOR UPDATE TO baken_app
+  USING (ctx_may_grant(role::text, stichting_id, school_id, partner_id))
+  WITH CHECK (ctx_may_grant(role::text, stichting_id, school_id, partner_id));
+
+CREATE POLICY memberships_end ON memberships AS PERMISSIVE FOR DELETE TO baken_app
+  USING (ctx_may_grant(role::text, stichting_id, school_id, partner_id));
+
+CREATE POLICY memberships_grant ON memberships AS PERMISSIVE FOR INSERT TO baken_app
+  WITH CHECK (ctx_may_grant(role::text, stichting_id, school_id, partner_id));
 
 CREATE POLICY memberships_read ON memberships AS PERMISSIVE FOR SELECT TO baken_app
   USING (

@@ -67,6 +67,17 @@ describe('sessions', () => {
     expect((await sessionRow(token))!.expiresAt.getTime()).toBe(v!.session.expiresAt.getTime())
   })
 
+  it('keeps last seen to 5 minutes: a fresh one is not rewritten, an older one is', async () => {
+    const { token } = await createSession(h.db, userId)
+    const before = (await sessionRow(token))!.lastSeenAt
+    await validateSessionToken(h.db, token)
+    expect((await sessionRow(token))!.lastSeenAt).toEqual(before)
+    const old = new Date(Date.now() - 6 * 60_000)
+    await h.db.update(schema.sessions).set({ lastSeenAt: old }).where(eq(schema.sessions.id, hashToken(token)))
+    await validateSessionToken(h.db, token)
+    expect((await sessionRow(token))!.lastSeenAt.getTime()).toBeGreaterThan(old.getTime() + 5 * 60_000)
+  })
+
   it('an expired session is refused and deleted', async () => {
     const { token } = await createSession(h.db, userId)
     await h.db

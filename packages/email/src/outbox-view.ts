@@ -73,6 +73,13 @@ export async function listOutbox(tx: Tx, ability: AppAbility, options: { limit?:
   return rows.map(toEntry)
 }
 
+/**
+ * Mail that carries a sign-in secret (an invitation link) is for its addressee alone: whoever reads
+ * the stichting's outbox would otherwise hold the link and could accept the invitation, with its
+ * role, in the invitee's name. Its body is never shown; the envelope is.
+ */
+const CARRIES_SECRET = /^invitation:/
+
 /** One message, or null when it does not exist for the caller (another tenant's looks the same). */
 export async function getOutboxMessage(tx: Tx, ability: AppAbility, id: string): Promise<OutboxMessage | null> {
   if (!z.uuid().safeParse(id).success) return null
@@ -84,5 +91,6 @@ export async function getOutboxMessage(tx: Tx, ability: AppAbility, id: string):
   if (!row) return null
   const { text, ...rest } = row
   const entry = toEntry(rest)
-  return { ...entry, text: ability.can('read', record('Mail', entry as unknown as Record<string, unknown>), 'text') ? text : null }
+  const readable = !CARRIES_SECRET.test(entry.subjectRef ?? '') && ability.can('read', record('Mail', entry as unknown as Record<string, unknown>), 'text')
+  return { ...entry, text: readable ? text : null }
 }

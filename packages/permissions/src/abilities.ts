@@ -72,6 +72,11 @@ export const SUBJECTS = [
   // Which schools (or whole stichtingen) a partner organisation works with (partner_links): the
   // sharing agreements build on them. The stichtingbeheerder links and unlinks (RLS 0032).
   'PartnerLink',
+  // Accounts: users (listed through their memberships; deactivated and reactivated as a whole) and
+  // invitations by e-mail. What role may be granted where is also enforced by RLS (0046,
+  // ctx_may_grant: nobody grants a role above their own).
+  'User',
+  'Invitation',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -94,6 +99,11 @@ export interface AbilityContext {
   schoolId: string | null
   partnerId: string | null
 }
+
+// The roles held in a stichting as a whole and in one school (as STICHTING_ROLES and SCHOOL_ROLES in
+// the schema; repeated here so the permission table needs no database code).
+const STICHTING_ROLES: Role[] = ['bestuurder', 'stichtingbeheerder', 'privacyfunctionaris']
+const SCHOOL_ROLES: Role[] = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon']
 
 type Builder = Pick<AbilityBuilder<AppAbility>, 'can' | 'cannot'>
 
@@ -221,6 +231,10 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can(['create', 'update'], 'Group', { stichtingId: ctx.stichtingId })
     can('read', 'Partner')
     can('manage', 'PartnerLink', { stichtingId: ctx.stichtingId })
+    // Invites and manages the stichting's staff in the stichting and school roles, up to its own.
+    can(['read', 'create', 'update'], 'Invitation', { stichtingId: ctx.stichtingId })
+    can(['read', 'update'], 'User')
+    can(['create', 'update', 'delete'], 'Membership', { stichtingId: ctx.stichtingId, role: { $in: [...STICHTING_ROLES, ...SCHOOL_ROLES] } })
   },
   privacyfunctionaris(ctx, { can }) {
     // Sharing agreements, access log, data-subject requests; no pupil content by default.
@@ -241,6 +255,11 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
   },
   directeur(ctx, builder) {
     schoolStaff(ctx, builder)
+    // Invites and manages the staff of its own school, in the school roles only.
+    builder.can(['read', 'create', 'update'], 'Invitation', { schoolId: ctx.schoolId })
+    builder.can(['read', 'update'], 'User')
+    builder.can('read', 'Membership', { schoolId: ctx.schoolId })
+    builder.can(['create', 'update', 'delete'], 'Membership', { schoolId: ctx.schoolId, role: { $in: [...SCHOOL_ROLES] } })
     // All incidents of the school; confidential ones too (RLS: directeur and vertrouwenspersoon).
     builder.can(['read', 'create', 'update'], 'Incident', { schoolId: ctx.schoolId })
     builder.can(['read', 'create', 'update'], 'Measure', { schoolId: ctx.schoolId })
@@ -364,6 +383,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // (platform_usage_counts, 0032), never names of pupils or users.
     can(['create', 'update'], 'Stichting')
     can(['read', 'create'], 'Partner')
+    // Invites a new stichting's first stichtingbeheerder (RLS 0046: only while it has none).
+    can('create', 'Invitation')
+    can('create', 'Membership', { role: 'stichtingbeheerder' })
   },
 }
 

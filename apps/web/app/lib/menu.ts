@@ -34,6 +34,7 @@ export const MENU: readonly MenuItem[] = [
   { to: '/berichten', label: 'nav.mail', needs: ['read', 'Mail'] },
   { to: '/platform', label: 'nav.platform', needs: ['create', 'Stichting'] },
   { to: '/beheer', label: 'nav.admin', needs: ['read', 'AdminAudit'] },
+  { to: '/beheer/gebruikers', label: 'nav.users', needs: ['read', 'User'] },
   { to: '/organisatie', label: 'nav.switch' },
   { to: '/account', label: 'nav.account' },
 ]

@@ -11,6 +11,7 @@ import { mfaEndpoints } from './openapi/mfa.ts'
 import { privacyEndpoints } from './openapi/privacy.ts'
 import { reportingEndpoints, reportingPaths } from './openapi/reporting.ts'
 import { sharingEndpoints } from './openapi/sharing.ts'
+import { usersEndpoints } from './openapi/users.ts'
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -70,6 +71,7 @@ export const openApiDocument = {
       ...haltEndpoints,
       ...mfaEndpoints,
       ...adminEndpoints,
+      ...usersEndpoints,
     ]),
   ),
 } as const

@@ -1,10 +1,14 @@
 import { getDatabase, withContext } from '@baken/db'
 import {
+  changeOwnPassword,
   createApiToken,
   createApiTokenInput,
   listApiTokens,
   listMembershipOptions,
+  listSessions,
   revokeApiToken,
+  revokeOtherSessions,
+  revokeSession,
   signOutEverywhere,
 } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
@@ -17,7 +21,9 @@ import { useT } from '~/root.tsx'
 // Credentials are managed only in a signed-in session, never with a token (requireSession).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requireSession(request, context)
+  const sessions = await listSessions(getDatabase(), auth.user.id, auth.sessionId)
   return withContext(getDatabase(), { userId: auth.user.id }, async (tx) => ({
+    sessions,
     tokens: await listApiTokens(tx, auth.user.id),
     memberships: await listMembershipOptions(tx, auth.user.id),
     activeMembershipId: auth.membership?.id ?? null,
@@ -28,6 +34,8 @@ type ActionData =
   | { intent: 'create'; token: string; errors?: undefined }
   | { intent: 'create'; token?: undefined; errors: Record<string, string> }
   | { intent: 'revoke'; ok: boolean }
+  | { intent: 'session'; ok: boolean }
+  | { intent: 'password'; ok: boolean; errors?: { path: string; message: string }[] }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = requireSession(request, context)
@@ -38,6 +46,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
       // Sessions and API tokens alike (signOutEverywhere says why).
       await signOutEverywhere(db, auth.user.id)
       return redirect('/login', { headers: { 'Set-Cookie': sessionCookie.clear(secureCookies()) } })
+    }
+    case 'change-password': {
+      const changed = await changeOwnPassword(db, { userId: auth.user.id, sessionId: auth.sessionId }, { current: String(form.current ?? ''), next: String(form.next ?? '') })
+      if (!changed.ok) return data<ActionData>({ intent: 'password', ok: false, errors: changed.errors }, { status: 400 })
+      return data<ActionData>({ intent: 'password', ok: true })
+    }
+    case 'revoke-session': {
+      const id = String(form.sessionId ?? '')
+      const ok = await revokeSession(db, auth.user.id, id)
+      if (ok && id === auth.sessionId) return redirect('/login', { headers: { 'Set-Cookie': sessionCookie.clear(secureCookies()) } })
+      return data<ActionData>({ intent: 'session', ok }, { status: ok ? 200 : 404 })
+    }
+    case 'revoke-other-sessions': {
+      await revokeOtherSessions(db, auth.user.id, auth.sessionId)
+      return data<ActionData>({ intent: 'session', ok: true })
     }
     case 'create-token': {
       requireFreshSecondFactor({ via: auth.via, surface: context.surface }, request, context)
@@ -69,8 +92,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT()
-  const { tokens, memberships, activeMembershipId } = useLoaderData<typeof loader>()
+  const { sessions, tokens, memberships, activeMembershipId } = useLoaderData<typeof loader>()
+  const when = (iso: string) => new Date(iso).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' })
   const actionData = useActionData<ActionData>()
+  const pw = actionData && actionData.intent === 'password' ? actionData : undefined
+  const pwError = (p: string) => pw?.errors?.find((e) => e.path === p)?.message
   const created = actionData && actionData.intent === 'create' ? actionData : undefined
   const nameOf = (id: string) => memberships.find((m) => m.id === id)?.organisationName ?? '?'
   const active = memberships.find((m) => m.id === activeMembershipId)
@@ -79,6 +105,33 @@ export default function Account() {
       <section className="card">
         <h1>{t('account.title')}</h1>
         <h2>{t('account.sessions')}</h2>
+        <ul className="choices" aria-label="Actieve sessies">
+          {sessions.map((s) => (
+            <li key={s.id} data-session-current={s.current ? 'true' : undefined}>
+              <strong>{s.device}</strong>
+              {s.current ? <span className="muted"> · dit apparaat</span> : null}
+              <br />
+              <span className="muted">
+                {s.ip ? `IP ${s.ip} · ` : ''}ingelogd {when(s.createdAt)} · laatst gezien {when(s.lastSeenAt)}
+              </span>
+              {s.current ? null : (
+                <Form method="post">
+                  <input type="hidden" name="sessionId" value={s.id} />
+                  <button type="submit" name="intent" value="revoke-session" className="secondary" aria-label={`Uitloggen op ${s.device}, laatst gezien ${when(s.lastSeenAt)}`}>
+                    Uitloggen op dit apparaat
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+        {sessions.length > 1 ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="revoke-other-sessions" className="secondary">
+              Alle andere sessies beëindigen
+            </button>
+          </Form>
+        ) : null}
         <p className="muted" id="revoke-help">
           {t('account.revokeAllHelp')}
         </p>
@@ -93,6 +146,38 @@ export default function Account() {
         <p>
           <Link to="/account/tweede-factor">Authenticator-app en herstelcodes beheren</Link>
         </p>
+      </section>
+      <section className="card">
+        <h2>Wachtwoord wijzigen</h2>
+        {pw?.ok ? (
+          <p role="status">Uw wachtwoord is gewijzigd. Uw andere sessies zijn beëindigd.</p>
+        ) : null}
+        <Form method="post" noValidate>
+          <div className="field">
+            <label htmlFor="current-password">Huidig wachtwoord</label>
+            <input id="current-password" name="current" type="password" autoComplete="current-password" required aria-invalid={pwError('current') ? true : undefined} aria-describedby={pwError('current') ? 'current-error' : undefined} />
+            {pwError('current') ? (
+              <p className="error" id="current-error" role="alert">
+                {pwError('current')}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor="new-password">Nieuw wachtwoord</label>
+            <input id="new-password" name="next" type="password" autoComplete="new-password" required aria-invalid={pwError('next') ? true : undefined} aria-describedby={`new-hint${pwError('next') ? ' new-error' : ''}`} />
+            <p className="muted" id="new-hint">
+              Minstens 12 tekens; een zin van een paar woorden is sterk. Cijfers of leestekens zijn niet nodig.
+            </p>
+            {pwError('next') ? (
+              <p className="error" id="new-error" role="alert">
+                {pwError('next')}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" name="intent" value="change-password">
+            Wachtwoord wijzigen
+          </button>
+        </Form>
       </section>
       <section className="card">
         <h2>{t('tokens.title')}</h2>

@@ -1,13 +1,16 @@
 // Sessions following Lucia's guide ("Basic session API"): a random token in the cookie, its SHA-256
 // as the session id in the database, 30 days with sliding renewal. See docs/decisions/002.
 import { applyContext, schema, withContext, type Database, type Role, type Tx } from '@baken/db'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull, ne } from 'drizzle-orm'
+import { describeDevice } from './device.ts'
 import { generateToken, hashToken } from './tokens.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 export const SESSION_LIFETIME_MS = 30 * DAY
 /** Renew when less than half the lifetime is left (at most one write per 15 days per session). */
 const RENEW_WHEN_LEFT_MS = 15 * DAY
+/** "Last seen" on the account page is kept to 5 minutes: at most one write per 5 minutes per session. */
+export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000
 
 export interface SessionUser {
   id: string
@@ -90,9 +93,13 @@ export async function validateSessionToken(db: Database, token: string): Promise
     if (!user || user.disabledAt) return null
     let expiresAt = session.expiresAt
     const renewed = expiresAt.getTime() - Date.now() < RENEW_WHEN_LEFT_MS
-    if (renewed) {
-      expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS)
-      await tx.update(schema.sessions).set({ expiresAt }).where(eq(schema.sessions.id, sessionId))
+    const seen = Date.now() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS
+    if (renewed) expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS)
+    if (renewed || seen) {
+      await tx
+        .update(schema.sessions)
+        .set({ ...(renewed ? { expiresAt } : {}), ...(seen ? { lastSeenAt: new Date() } : {}) })
+        .where(eq(schema.sessions.id, sessionId))
     }
     let membership: ActiveMembership | null = null
     if (session.membershipId) {
@@ -174,4 +181,49 @@ export async function switchMembership(
       .returning({ id: schema.sessions.id })
     return updated.length === 1
   })
+}
+
+export interface SessionListItem {
+  id: string
+  device: string
+  ip: string | null
+  createdAt: string
+  lastSeenAt: string
+  current: boolean
+}
+
+/** The user's active sessions for the account page, the current one marked (RLS: own rows only). */
+export async function listSessions(db: Database, userId: string, currentSessionId: string): Promise<SessionListItem[]> {
+  const rows = await withContext(db, { userId }, (tx) =>
+    tx.select().from(schema.sessions).where(eq(schema.sessions.userId, userId)).orderBy(desc(schema.sessions.lastSeenAt)),
+  )
+  return rows
+    .filter((r) => r.expiresAt.getTime() > Date.now())
+    .map((r) => ({
+      id: r.id,
+      device: describeDevice(r.userAgent),
+      ip: r.ip,
+      createdAt: r.createdAt.toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
+      current: r.id === currentSessionId,
+    }))
+}
+
+/** Ends one of the user's own sessions; another user's id changes nothing and answers false. */
+export async function revokeSession(db: Database, userId: string, sessionId: string): Promise<boolean> {
+  const gone = await withContext(db, { userId }, (tx) =>
+    tx.delete(schema.sessions).where(and(eq(schema.sessions.id, sessionId), eq(schema.sessions.userId, userId))).returning({ id: schema.sessions.id }),
+  )
+  return gone.length === 1
+}
+
+/** Ends every session of the user except the current one (API tokens stay: "overal uitloggen" ends those too). */
+export async function revokeOtherSessions(db: Database, userId: string, currentSessionId: string): Promise<number> {
+  const gone = await withContext(db, { userId }, (tx) =>
+    tx
+      .delete(schema.sessions)
+      .where(and(eq(schema.sessions.userId, userId), ne(schema.sessions.id, currentSessionId)))
+      .returning({ id: schema.sessions.id }),
+  )
+  return gone.length
 }

@@ -11,6 +11,7 @@ export const en: Record<keyof typeof nl, string> = {
   'nav.platform': 'Platform',
   'nav.admin': 'Administration',
   'nav.mail': 'Messages',
+  'nav.users': 'Users',
   'nav.measures': 'Measures',
   'nav.board': 'Board',
   'nav.settings': 'Settings',

@@ -9,6 +9,7 @@ export const nl = {
   'nav.platform': 'Platform',
   'nav.admin': 'Beheer',
   'nav.mail': 'Berichten',
+  'nav.users': 'Gebruikers',
   'nav.measures': 'Maatregelen',
   'nav.board': 'Bestuur',
   'nav.settings': 'Instellingen',

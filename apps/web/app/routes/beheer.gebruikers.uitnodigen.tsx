@@ -1,0 +1,85 @@
+// Inviting a user by e-mail with one role: a school role at one of the stichting's schools (the
+// directeur: its own school), or a stichting role. The platform_beheerder arrives here with
+// ?stichting=<id> to invite a new stichting's first stichtingbeheerder.
+import { createInvitation, getInvitationForm } from '@baken/domain'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { requireContext } from '~/lib/context.server.ts'
+import { pageValue, perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
+import { useT } from '~/root.tsx'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = requireContext(request, context)
+  requireUseCase(ctx, createInvitation)
+  const stichting = new URL(request.url).searchParams.get('stichting') ?? undefined
+  const form = pageValue(await perform(ctx, getInvitationForm, { stichtingId: stichting }))
+  return { ...form, stichtingId: ctx.tenant.stichtingId ? null : form.stichtingId }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = requireContext(request, context)
+  const outcome = await submitForm(ctx, createInvitation, await request.formData())
+  if (!outcome.ok) return refusalData(outcome)
+  return redirect(ctx.tenant.stichtingId ? '/beheer/gebruikers?uitgenodigd=1' : '/')
+}
+
+export default function Uitnodigen() {
+  const t = useT()
+  const { schools, roles, stichtingId, fixedSchool } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const errorAt = (p: string) => result?.errors.find((e) => e.path === p || e.path.startsWith(`${p}.`))?.message
+  return (
+    <section className="card narrow">
+      <h1>Gebruiker uitnodigen</h1>
+      <p className="muted">De uitnodiging gaat per e-mail en is 72 uur geldig. De link werkt één keer.</p>
+      {errorAt('') ? (
+        <p className="error" role="alert">
+          {errorAt('')}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        {stichtingId ? <input type="hidden" name="stichtingId" value={stichtingId} /> : null}
+        <div className="field">
+          <label htmlFor="email">E-mailadres</label>
+          <input id="email" name="email" type="email" autoComplete="off" required aria-invalid={errorAt('email') ? true : undefined} aria-describedby={errorAt('email') ? 'email-error' : undefined} />
+          {errorAt('email') ? (
+            <p className="error" id="email-error">
+              {errorAt('email')}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="role">Rol</label>
+          <select id="role" name="memberships[0].role" required aria-describedby={errorAt('memberships') ? 'role-error' : undefined}>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+          {errorAt('memberships') ? (
+            <p className="error" id="role-error" role="alert">
+              {errorAt('memberships')}
+            </p>
+          ) : null}
+        </div>
+        {!fixedSchool && schools.length ? (
+          <div className="field">
+            <label htmlFor="school">School (voor een schoolrol)</label>
+            <select id="school" name="memberships[0].schoolId">
+              {schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          Uitnodiging versturen
+        </button>
+      </Form>
+    </section>
+  )
+}
