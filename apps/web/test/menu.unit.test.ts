@@ -10,12 +10,12 @@ const PARTNER_ROLES: Role[] = ['politie', 'halt_medewerker']
 
 const always = ['/', '/organisatie', '/account']
 const expected: Record<Role, string[]> = {
-  directeur: ['/incidenten', '/leerlingen', '/groepen', '/overzicht', '/maatregelen', '/kalender', '/protocol', '/delen', '/verwijzingen', '/meldplicht', '/privacy', '/berichten'],
+  directeur: ['/incidenten', '/leerlingen', '/groepen', '/overzicht', '/maatregelen', '/kalender', '/protocol', '/delen', '/verwijzingen', '/meldplicht', '/privacy', '/berichten', '/beheer/gebruikers'],
   intern_begeleider: ['/incidenten', '/leerlingen', '/groepen', '/overzicht', '/maatregelen', '/kalender', '/protocol', '/delen', '/verwijzingen', '/meldplicht'],
   leerkracht: ['/incidenten', '/leerlingen', '/groepen', '/maatregelen', '/kalender', '/verwijzingen', '/meldplicht'],
   vertrouwenspersoon: ['/incidenten', '/leerlingen', '/groepen', '/kalender', '/meldplicht'],
   bestuurder: ['/maatregelen', '/bestuur', '/sjablonen', '/instellingen', '/kalender', '/protocol', '/delen', '/meldplicht', '/berichten'],
-  stichtingbeheerder: ['/sjablonen', '/instellingen', '/kalender', '/protocol', '/berichten', '/beheer'],
+  stichtingbeheerder: ['/sjablonen', '/instellingen', '/kalender', '/protocol', '/berichten', '/beheer', '/beheer/gebruikers'],
   privacyfunctionaris: ['/kalender', '/protocol', '/delen', '/privacy', '/toegangslog', '/beheer'],
   politie: ['/gedeeld'],
   halt_medewerker: ['/gedeeld', '/halt'],
