@@ -187,6 +187,7 @@ export const AREAS: { area: string; tables: RegExp }[] = [
   { area: 'reporting', tables: /^report_/ },
   { area: 'calendar', tables: /^calendar_/ },
   { area: 'mail', tables: /^(outbox|mail)/ },
+  { area: 'sso', tables: /^sso_/ },
 ]
 export const FALLBACK_AREA = 'other'
 

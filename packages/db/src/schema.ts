@@ -1562,3 +1562,4 @@ export const haltNotes = pgTable(
     index('halt_notes_referral_idx').on(t.referralId, t.at),
   ],
 )
+export * from './schema-sso.ts'

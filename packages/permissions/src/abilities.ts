@@ -63,6 +63,9 @@ export const SUBJECTS = [
   // The Halt spreekuur: a Halt referral as the school sees it ('Referral') and Halt's own case ('HaltCase').
   'Referral',
   'HaltCase',
+  // The stichting's single sign-on provider (OpenID Connect) and its SSO-only setting: RLS (0039)
+  // lets only the stichtingbeheerder, acting for the stichting, read or write it.
+  'SsoProvider',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -203,6 +206,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Keeps the school calendar: region holidays and each school's own days.
     can('manage', 'Calendar', { stichtingId: ctx.stichtingId })
     can('read', 'Mail', MAIL_ENVELOPE_FIELDS, { stichtingId: ctx.stichtingId })
+    // Configures how the stichting's staff sign in: its own identity provider, SSO only or not.
+    can('manage', 'SsoProvider', { stichtingId: ctx.stichtingId })
   },
   privacyfunctionaris(ctx, { can }) {
     // Sharing agreements, access log, data-subject requests; no pupil content by default.
