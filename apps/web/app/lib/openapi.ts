@@ -9,6 +9,7 @@ import { measuresExtraEndpoints } from './openapi/measures-extra.ts'
 import { privacyEndpoints } from './openapi/privacy.ts'
 import { reportingEndpoints, reportingPaths } from './openapi/reporting.ts'
 import { sharingEndpoints } from './openapi/sharing.ts'
+import { ssoEndpoints } from './openapi/sso.ts'
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -61,6 +62,7 @@ export const openApiDocument = {
       ...privacyEndpoints,
       ...reportingEndpoints,
       ...haltEndpoints,
+      ...ssoEndpoints,
     ]),
   ),
 } as const
