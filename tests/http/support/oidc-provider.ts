@@ -1,7 +1,8 @@
 // A real OpenID Connect provider (panva's oidc-provider) on a free local port, for the SSO tests and
 // the demo (scripts/demo-sso.ts). Discovery, the authorization code flow with PKCE, signed ID
 // tokens, userinfo: all the provider's own. Only the login screen is ours and has no form: the
-// caller names the account in the interaction URL (`?login=<account id>`, or `?deny=1` to refuse),
+// caller names the account in the interaction URL (`?login=<account id>`, or `?deny=1` to refuse;
+// without either, a page of links to choose from, for the demo),
 // and the provider finishes the interaction with that account's amr/acr and a grant for the
 // requested scopes.
 import { createServer, type Server } from 'node:http'
@@ -91,7 +92,12 @@ export async function startOidcProvider(options: {
         if (url.searchParams.get('deny')) {
           return await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'Geweigerd door de gebruiker' }, { mergeWithLastSubmission: false })
         }
-        const sub = url.searchParams.get('login') ?? ''
+        const sub = url.searchParams.get('login')
+        if (sub === null) {
+          // A person at the keyboard (the demo): a page with one link per account.
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(chooserPage(url.pathname, accounts))
+          return
+        }
         const account = accounts.get(sub)
         if (!account) {
           res.writeHead(400, { 'content-type': 'text/plain' }).end(`unknown account ${sub}`)
@@ -124,4 +130,15 @@ export async function startOidcProvider(options: {
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
+}
+
+const escape = (v: string) => v.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+
+function chooserPage(path: string, accounts: Map<string, OidcAccount>): string {
+  const items = [...accounts]
+    .map(([sub, a]) => `<li><a href="${escape(path)}?login=${encodeURIComponent(sub)}">${escape(a.name ?? sub)} (${escape(a.email ?? 'geen e-mail')}${a.amr?.includes('mfa') ? ', met MFA' : ''})</a></li>`)
+    .join('')
+  return `<!doctype html><html lang="nl"><meta name="viewport" content="width=device-width"><title>Demo-inlogdienst</title>
+<h1>Demo-inlogdienst van de school</h1><p>Kies als wie je inlogt (een demo: geen wachtwoord).</p><ul>${items}</ul>
+<p><a href="${escape(path)}?deny=1">Inloggen weigeren</a></p></html>`
 }

@@ -25,10 +25,10 @@ export const ssoCookie = {
 }
 
 /**
- * The callback URL the provider redirects to, as registered there: BAKEN_PUBLIC_URL (e.g.
+ * The callback URL the provider redirects to, as registered there: BAKEN_ORIGIN (the site's origin, e.g.
  * https://baken.stichting.nl, behind a proxy) or else the origin this request came in on.
  */
 export function ssoCallbackUrl(request: Request): string {
-  const base = process.env.BAKEN_PUBLIC_URL?.replace(/\/$/, '') || new URL(request.url).origin
+  const base = process.env.BAKEN_ORIGIN?.replace(/\/$/, '') || new URL(request.url).origin
   return `${base}/login/sso/callback`
 }
