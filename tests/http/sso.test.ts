@@ -5,29 +5,12 @@
 // offers yet (a deactivated user, a second stichtingbeheerder).
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ADMIN_URL, pgServerReachable } from './support/pg-server.ts'
 import { Client, DEMO_PASSWORD } from './support/client.ts'
 import { startOidcProvider, type RunningOidcProvider } from './support/oidc-provider.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-
-async function serverReachable(): Promise<boolean> {
-  const sql = postgres(ADMIN_URL, { max: 1, connect_timeout: 3, onnotice: () => {} })
-  try {
-    await sql`select 1`
-    return true
-  } catch {
-    return false
-  } finally {
-    await sql.end({ timeout: 1 })
-  }
-}
-const reachable = await serverReachable()
-if (!reachable) {
-  const message = `Postgres server not reachable at ${ADMIN_URL}: start one or set TEST_DATABASE_ADMIN_URL`
-  if (process.env.BAKEN_REQUIRE_PG_SERVER === '1') throw new Error(message)
-  console.warn(`${message}; the SSO HTTP tests are skipped.`)
-}
+const reachable = await pgServerReachable('the SSO HTTP tests')
 
 const CLIENT = { clientId: 'baken-test', clientSecret: 'test-client-secret-that-is-long-enough' }
 

@@ -1,7 +1,9 @@
 // The stichting's provider as the stichtingbeheerder sees it: everything but the client secret,
 // which is write-only (only whether one is set).
-import { schema, type Tx } from '@baken/db'
+import { schema, type TenantContext, type Tx } from '@baken/db'
+import { record, type AppAbility } from '@baken/permissions'
 import { eq } from 'drizzle-orm'
+import { refuse, type Refused } from '../../use-case.ts'
 import { discover, SSO_SECRET_PURPOSE } from './flow.ts'
 import { open, secretKeyFromEnv } from './secret-box.ts'
 
@@ -26,6 +28,16 @@ export function ssoSecretKey(): Buffer {
 export async function readSsoProvider(tx: Tx, stichtingId: string) {
   const [row] = await tx.select().from(schema.ssoProviders).where(eq(schema.ssoProviders.stichtingId, stichtingId))
   return row ?? null
+}
+
+export const NO_SSO_PROVIDER = 'Deze stichting heeft nog geen inlogdienst (SSO) ingesteld.'
+
+/** The caller's own stichting's provider, or the refusal: not their stichting's to manage, or none set. */
+export async function ownSsoProvider(tx: Tx, ability: AppAbility, tenant: TenantContext): Promise<typeof schema.ssoProviders.$inferSelect | Refused> {
+  if (!tenant.stichtingId || !ability.can('manage', record('SsoProvider', { stichtingId: tenant.stichtingId }))) {
+    return refuse('forbidden', '', 'Geen toegang: manage SsoProvider.')
+  }
+  return (await readSsoProvider(tx, tenant.stichtingId)) ?? refuse('not_found', '', NO_SSO_PROVIDER)
 }
 
 export function ssoProviderView(row: typeof schema.ssoProviders.$inferSelect): SsoProviderView {
