@@ -109,22 +109,16 @@ export default function Login() {
         <section aria-labelledby="sso-title">
           <h2 id="sso-title">{t('login.sso.title')}</h2>
           <p className="muted">{t('login.sso.intro')}</p>
-          {/* A document POST: the answer is a redirect to the provider's own site. */}
-          <form method="post" action="/login/sso">
-            <input type="hidden" name="redirectTo" value={redirectTo ?? ''} />
-            <div className="field">
-              <label htmlFor="sso-provider">{t('login.sso.choose')}</label>
-              <select id="sso-provider" name="providerId" required defaultValue={ssoChoices.length === 1 ? ssoChoices[0]!.id : ''}>
-                {ssoChoices.length > 1 ? <option value="">—</option> : null}
-                {ssoChoices.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.displayName}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit">{t('login.sso.submit')}</button>
-          </form>
+          {/* Links, not a form: the CSP's form-action 'self' would stop a form's redirect to the provider. */}
+          <ul className="sso-choices">
+            {ssoChoices.map((c) => (
+              <li key={c.id}>
+                <a className="button" href={`/login/sso?${new URLSearchParams({ provider: c.id, ...(redirectTo ? { redirectTo } : {}) })}`}>
+                  {t('login.sso.via', { name: c.displayName })}
+                </a>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
     </section>
