@@ -214,7 +214,15 @@ describe.skipIf(!reachable)('single sign-on through the stichting’s OpenID Con
     expect(page.text).toContain('Inloggen via Stichting Kompas (test)')
   })
 
-  it('SSO only: refuses the password of staff who work only in the stichting; partners and platform keep theirs', async () => {
+  it('SSO only: refuses the password of staff who work only in the stichting; partners and platform keep theirs; tokens keep working', async () => {
+    // A personal API token made before the switch, by a teacher who only works in the stichting.
+    const mentor = new Client(server.baseUrl)
+    await mentor.login('mentor@lyceum.demo')
+    const membershipId = (await mentor.get('/api/v1/me')).json().membership.id
+    const minted = await mentor.post('/account', { intent: 'create-token', name: 'Koppeling', days: '7', membershipId })
+    const token = /bkn_[a-z2-7]{32}/.exec(minted.text)?.[0]
+    expect(token).toBeDefined()
+
     const current = (await beheer.get('/api/v1/admin/sso')).json()
     const put = await beheer.request('PUT', '/api/v1/admin/sso', {
       json: { displayName: current.displayName, issuer: current.issuer, clientId: current.clientId, ssoOnly: true },
@@ -230,6 +238,10 @@ describe.skipIf(!reachable)('single sign-on through the stichting’s OpenID Con
     for (const email of ['halt@haltnoord.demo', 'platform@baken.demo', 'directeur@horizon.demo']) {
       expect((await new Client(server.baseUrl).post('/login', { email, password: DEMO_PASSWORD })).status, email).toBe(302)
     }
+    // The token is scoped to its membership and is not a sign-in: it keeps working.
+    const viaToken = await new Client(server.baseUrl, { bearer: token! }).get('/api/v1/me')
+    expect(viaToken.status).toBe(200)
+    expect(viaToken.json().user.email).toBe('mentor@lyceum.demo')
     // Staff still get in through the provider.
     expect((await signIn('sanne')).status).toBe(302)
     await beheer.request('PUT', '/api/v1/admin/sso', { json: { displayName: current.displayName, issuer: current.issuer, clientId: current.clientId, ssoOnly: false } })
@@ -248,8 +260,22 @@ describe.skipIf(!reachable)('single sign-on through the stichting’s OpenID Con
     expect(bad.json().errors[0]).toMatchObject({ path: 'issuer' })
     expect((await beheer.get('/api/v1/admin/sso')).json().displayName).toBe('Stichting Kompas (test)')
 
+    // The page: the secret is never in it; test connection; a bad issuer refused in Dutch, nothing saved.
+    const page = await beheer.get('/beheer/sso')
+    expect(page.status).toBe(200)
+    expect(page.text).not.toContain(CLIENT.clientSecret)
+    expect(page.text).toContain(`${server.baseUrl}/login/sso/callback`)
+    const tested = await beheer.post('/beheer/sso', { intent: 'test' })
+    expect(tested.status).toBe(200)
+    expect(tested.text).toContain('Verbinding gelukt')
+    const badForm = await beheer.post('/beheer/sso', { intent: 'save', displayName: 'X', issuer: 'geen url', clientId: 'x', enabled: 'on' })
+    expect(badForm.status).toBe(400)
+    expect(badForm.text).toContain('Geef de issuer als een volledige URL')
+    expect((await beheer.get('/api/v1/admin/sso')).json().displayName).toBe('Stichting Kompas (test)')
+
     const board = new Client(server.baseUrl)
     await board.login('bestuur@kompas.demo')
+    expect((await board.get('/beheer/sso')).status).toBe(403)
     expect((await board.get('/api/v1/admin/sso')).status).toBe(403)
     expect((await board.request('PUT', '/api/v1/admin/sso', { json: {} })).status).toBe(403)
 
