@@ -7,13 +7,26 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { startOidcProvider, type RunningOidcProvider } from './support/oidc-provider.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 let server: RunningServer
+let idp: RunningOidcProvider
 beforeAll(async () => {
   server = await startServer()
+  // The demo stichting gets a single sign-on provider (a real one, started here), so that
+  // GET /admin/sso has something to answer.
+  const client = { clientId: 'baken-openapi', clientSecret: 'openapi-test-client-secret-0123456789' }
+  idp = await startOidcProvider({ client: { ...client, redirectUris: [`${server.baseUrl}/login/sso/callback`] }, accounts: {} })
+  const beheer = new Client(server.baseUrl)
+  await beheer.login('beheer@kompas.demo')
+  const saved = await beheer.request('PUT', '/api/v1/admin/sso', { json: { displayName: 'Kompas', issuer: idp.issuer, ...client } })
+  expect(saved.status, saved.text).toBe(200)
 })
-afterAll(() => server?.stop())
+afterAll(async () => {
+  await server?.stop()
+  await idp?.stop()
+})
 
 /** One user per role, across the demo's stichtingen and partners. */
 const USERS = [

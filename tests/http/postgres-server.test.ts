@@ -2,30 +2,13 @@
 // requests as a login role that owns nothing and can only become baken_app (DATABASE_URL).
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ADMIN_URL, pgServerReachable } from './support/pg-server.ts'
 import { Client } from './support/client.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const LOGIN_ROLE = 'baken_web_test'
 
-async function serverReachable(): Promise<boolean> {
-  const sql = postgres(ADMIN_URL, { max: 1, connect_timeout: 3, onnotice: () => {} })
-  try {
-    await sql`select 1`
-    return true
-  } catch {
-    return false
-  } finally {
-    await sql.end({ timeout: 1 })
-  }
-}
-
-const reachable = await serverReachable()
-if (!reachable) {
-  const message = `Postgres server not reachable at ${ADMIN_URL}: start one or set TEST_DATABASE_ADMIN_URL`
-  if (process.env.BAKEN_REQUIRE_PG_SERVER === '1') throw new Error(message)
-  console.warn(`${message}; the Postgres-server HTTP tests are skipped.`)
-}
+const reachable = await pgServerReachable('the Postgres-server HTTP tests')
 
 function urlFor(database: string, user?: string) {
   const url = new URL(ADMIN_URL)

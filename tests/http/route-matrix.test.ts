@@ -210,6 +210,20 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
     path: () => '/api/v1/stichting/settings',
     expect: (who) => (who === 'anonymous' ? 401 : who.startsWith('bestuur@') || who === 'beheer@kompas.demo' ? 200 : 403),
   },
+  // Single sign-on: the stichtingbeheerder configures it (the demo has none configured: 404);
+  // the start and the callback are for anyone, and a callback without this browser's sign-in is refused.
+  {
+    label: 'GET /beheer/sso',
+    path: () => '/beheer/sso',
+    expect: (who) => (who === 'anonymous' ? 302 : who === 'beheer@kompas.demo' ? 200 : 403),
+  },
+  {
+    label: 'GET /api/v1/admin/sso',
+    path: () => '/api/v1/admin/sso',
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'beheer@kompas.demo' ? 404 : 403),
+  },
+  { label: 'GET /login/sso', path: () => '/login/sso', expect: () => 302 },
+  { label: 'GET /login/sso/callback', path: () => '/login/sso/callback?code=x&state=y', expect: () => 400 },
   // The directeur's mandate per school: read by the bestuurder and the beheerder, set by the bestuurder.
   {
     label: 'GET /api/v1/stichting/mandates',

@@ -174,7 +174,7 @@ function privilegeRank(privilege: string): number {
  */
 export const AREAS: { area: string; tables: RegExp }[] = [
   { area: 'auth', tables: /^(users|sessions|api_tokens|login_failures|mfa_[a-z_]+|webauthn_credentials)$/ },
-  { area: 'accounts', tables: /^(admin_audit|invitation|password_reset|oidc_|sso_)/ },
+  { area: 'accounts', tables: /^(admin_audit|invitation|password_reset)/ },
   {
     area: 'tenants',
     tables: /^(stichtingen|schools|school_years|school_mandates|stichting_settings|partner_organisations|partner_links|memberships)$/,
@@ -188,6 +188,7 @@ export const AREAS: { area: string; tables: RegExp }[] = [
   { area: 'reporting', tables: /^report_/ },
   { area: 'calendar', tables: /^calendar_/ },
   { area: 'mail', tables: /^(outbox|mail)/ },
+  { area: 'sso', tables: /^sso_/ },
 ]
 export const FALLBACK_AREA = 'other'
 

@@ -126,6 +126,12 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
   await owner.execute(sql`insert into school_mandates (stichting_id, school_id, version, action, max_school_days, starts_on, besluit_on)
     select s.stichting_id, s.id, 1, 'verleend', 3, date '2026-11-18', date '2026-11-18'
     from schools s where s.id in (${f.schools.branding}, ${f.schools.lyceum}, ${f.schools.horizon})`)
+  // A single sign-on provider for each stichting, and one linked subject (migrations 0038–0039).
+  await owner.execute(sql`insert into sso_providers (stichting_id, display_name, issuer, client_id, client_secret_enc)
+    values (${f.stichtingen.kompas}, 'Kompas', 'https://idp.kompas.test', 'kompas', 'v1.x.y.z'),
+           (${f.stichtingen.horizon}, 'Horizon', 'https://idp.horizon.test', 'horizon', 'v1.x.y.z')`)
+  await owner.execute(sql`insert into sso_identities (provider_id, subject, user_id)
+    select p.id, 'henk', ${henk} from sso_providers p where p.stichting_id = ${f.stichtingen.kompas}`)
   await addIssue5And6Fixtures(owner, f)
 }
 
@@ -574,6 +580,30 @@ describeEachDriver('tenant isolation', (getDb) => {
       )
       expect(seen).toEqual(linked)
       expect([...seen].sort()).toEqual([f.schools.branding, f.schools.lyceum].sort())
+    })
+  })
+
+  describe('single sign-on', () => {
+    it('a stichtingbeheerder sees only its own stichting’s provider; other roles none; nobody the subject links', async () => {
+      const { app } = getDb()
+      const beheer = f.contextOf('beheer@kompas.demo')
+      const own = await withContext(app, beheer, async (tx) =>
+        rows<{ stichting_id: string }>(await tx.execute(sql`select stichting_id from sso_providers`)).map((r) => r.stichting_id),
+      )
+      expect(own).toEqual([f.stichtingen.kompas])
+      // Writing a provider for another stichting is refused by the policy's WITH CHECK.
+      const forged = await attempt(() =>
+        withContext(app, beheer, (tx) =>
+          tx.execute(sql`insert into sso_providers (stichting_id, display_name, issuer, client_id, client_secret_enc)
+            values (${f.stichtingen.horizon}, 'X', 'https://x.test', 'x', 'v1.x.y.z')`),
+        ),
+      )
+      expect(forged.ok).toBe(false)
+      for (const who of ['bestuur@kompas.demo', 'directeur@branding.demo', 'privacy@kompas.demo']) {
+        expect(await countAs(app, f.contextOf(who), 'sso_providers', sql`true`), who).toBe(0)
+      }
+      const links = await attempt(() => countAs(app, beheer, 'sso_identities', sql`true`))
+      expect(links.ok ? links.value : 0).toBe(0)
     })
   })
 

@@ -50,13 +50,13 @@ async function enrol(email: string, now = new Date()) {
 }
 
 describe('secret box', () => {
-  it('opens what it sealed, refuses another key and a changed text, and never stores the key in clear', () => {
-    const secret = new Uint8Array([1, 2, 3, 4, 5])
-    const sealed = seal(key, secret)
-    expect([...open(key, sealed)]).toEqual([...secret])
-    expect(() => open(secretKeyFromEnv({ BAKEN_SECRET_KEY: 'x'.repeat(32) }), sealed)).toThrow()
-    const flipped = sealed.slice(0, 20) + (sealed[20] === 'A' ? 'B' : 'A') + sealed.slice(21)
-    expect(() => open(key, flipped)).toThrow()
+  it('opens what it sealed, and refuses another key, another purpose and a changed text', () => {
+    const sealed = seal(key, 'mfa-totp-key', 'AQIDBAU')
+    expect(open(key, 'mfa-totp-key', sealed)).toBe('AQIDBAU')
+    expect(open(secretKeyFromEnv({ BAKEN_SECRET_KEY: 'x'.repeat(32) }), 'mfa-totp-key', sealed)).toBeNull()
+    expect(open(key, 'sso-client-secret', sealed)).toBeNull()
+    const flipped = sealed.slice(0, -2) + (sealed.at(-2) === 'A' ? 'B' : 'A') + sealed.at(-1)
+    expect(open(key, 'mfa-totp-key', flipped)).toBeNull()
   })
 
   it('needs BAKEN_SECRET_KEY in production, of at least 32 characters', () => {

@@ -77,6 +77,9 @@ export const SUBJECTS = [
   // ctx_may_grant: nobody grants a role above their own).
   'User',
   'Invitation',
+  // The stichting's single sign-on provider (OpenID Connect) and its SSO-only setting: RLS (0039)
+  // lets only the stichtingbeheerder, acting for the stichting, read or write it.
+  'SsoProvider',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -235,6 +238,8 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can(['read', 'create', 'update'], 'Invitation', { stichtingId: ctx.stichtingId })
     can(['read', 'update'], 'User')
     can(['create', 'update', 'delete'], 'Membership', { stichtingId: ctx.stichtingId, role: { $in: [...STICHTING_ROLES, ...SCHOOL_ROLES] } })
+    // Configures how the stichting's staff sign in: its own identity provider, SSO only or not.
+    can('manage', 'SsoProvider', { stichtingId: ctx.stichtingId })
   },
   privacyfunctionaris(ctx, { can }) {
     // Sharing agreements, access log, data-subject requests; no pupil content by default.

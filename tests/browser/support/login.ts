@@ -11,7 +11,7 @@ export async function login(page: Page, email: string, password: string = DEMO_P
   await page.goto('/login')
   await page.getByLabel('E-mailadres').fill(email)
   await page.getByLabel('Wachtwoord').fill(password)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
   await expect(page, `login as ${email} should leave /login`).not.toHaveURL(/\/login(?:[?#]|$)/, {
     // Password hashing on a 2-core machine can take a moment.
     timeout: 15_000,

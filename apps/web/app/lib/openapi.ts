@@ -12,6 +12,7 @@ import { privacyEndpoints } from './openapi/privacy.ts'
 import { reportingEndpoints, reportingPaths } from './openapi/reporting.ts'
 import { sharingEndpoints } from './openapi/sharing.ts'
 import { usersEndpoints } from './openapi/users.ts'
+import { ssoEndpoints } from './openapi/sso.ts'
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -72,6 +73,7 @@ export const openApiDocument = {
       ...mfaEndpoints,
       ...adminEndpoints,
       ...usersEndpoints,
+      ...ssoEndpoints,
     ]),
   ),
 } as const

@@ -1,7 +1,7 @@
 import { getDatabase, withContext } from '@baken/db'
-import { attemptLogin, createSession, listMembershipOptions, loginThrottleFromEnv } from '@baken/domain'
+import { attemptLogin, createSession, listMembershipOptions, listSsoChoices, loginThrottleFromEnv, passwordRefusedBySsoOnly, type SsoRefusal } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { safeRedirect } from '~/lib/http.server.ts'
 import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
@@ -13,9 +13,13 @@ export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders
 // Read when the server starts (the build imports every route), so a bad value stops the start.
 const throttle = loginThrottleFromEnv()
 
-export async function loader({ context }: LoaderFunctionArgs) {
+const START_REFUSALS: readonly SsoRefusal[] = ['unknown_provider', 'provider_error']
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
   if (context.auth) throw redirect('/')
-  return null
+  // The stichtingen with single sign-on, and a refusal of /login/sso to show (login_.sso.tsx).
+  const sso = new URL(request.url).searchParams.get('sso')
+  return { ssoChoices: await listSsoChoices(getDatabase()), ssoError: START_REFUSALS.find((r) => r === sso) ?? null }
 }
 
 const loginForm = z.object({
@@ -45,6 +49,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data({ error: 'invalid' as const }, { status: 401 })
   }
+  // Checked after the password, so the refusal tells nothing to someone without it.
+  if (await passwordRefusedBySsoOnly(db, result.userId)) return data({ error: 'ssoOnly' as const }, { status: 403 })
   // With exactly one membership the choice is made for the user; otherwise they choose next.
   const options = await withContext(db, { userId: result.userId }, (tx) => listMembershipOptions(tx, result.userId))
   const only = options.length === 1 ? options[0]!.id : null
@@ -60,6 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const t = useT()
+  const { ssoChoices, ssoError } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const redirectTo = typeof window === 'undefined' ? undefined : new URLSearchParams(window.location.search).get('redirectTo')
@@ -70,7 +77,11 @@ export default function Login() {
         ? t('login.invalid')
         : actionData?.error === 'required'
           ? t('login.required')
-          : null
+          : actionData?.error === 'ssoOnly'
+            ? t('login.ssoOnly')
+            : ssoError
+              ? t(`login.sso.${ssoError}`)
+              : null
   return (
     <section className="card narrow">
       <h1>{t('login.title')}</h1>
@@ -94,6 +105,22 @@ export default function Login() {
           {t('login.submit')}
         </button>
       </Form>
+      {ssoChoices.length > 0 ? (
+        <section aria-labelledby="sso-title">
+          <h2 id="sso-title">{t('login.sso.title')}</h2>
+          <p className="muted">{t('login.sso.intro')}</p>
+          {/* Links, not a form: the CSP's form-action 'self' would stop a form's redirect to the provider. */}
+          <ul className="sso-choices">
+            {ssoChoices.map((c) => (
+              <li key={c.id}>
+                <a className="button" href={`/login/sso?${new URLSearchParams({ provider: c.id, ...(redirectTo ? { redirectTo } : {}) })}`}>
+                  {t('login.sso.via', { name: c.displayName })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </section>
   )
 }

@@ -6,8 +6,22 @@ import { and, count, desc, eq, gt, inArray, isNotNull, isNull, lt, max, or, sql 
 import { LOGIN_THROTTLE, throttleVerdict, type LoginThrottlePolicy } from '../login-throttle.ts'
 import { hashToken } from '../tokens.ts'
 import { generateRecoveryCode, hashRecoveryCode, looksLikeRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes.ts'
-import { open, seal } from './secret-box.ts'
+import { open, seal } from '../secret-box.ts'
 import { generateTotpKey, matchTotp, totpKeyText, totpUri } from './totp.ts'
+
+/** The purpose a TOTP key is sealed for: it opens for nothing else (see auth/secret-box.ts). */
+const TOTP_KEY_PURPOSE = 'mfa-totp-key'
+
+function sealTotpKey(secretKey: Uint8Array, key: Uint8Array): string {
+  return seal(secretKey, TOTP_KEY_PURPOSE, Buffer.from(key).toString('base64url'))
+}
+
+/** Throws when the stored key was not sealed with this key (BAKEN_SECRET_KEY changed) or was altered. */
+function openTotpKey(secretKey: Uint8Array, sealed: string): Uint8Array {
+  const text = open(secretKey, TOTP_KEY_PURPOSE, sealed)
+  if (text === null) throw new Error('The TOTP key does not open with BAKEN_SECRET_KEY (changed key or altered row)')
+  return new Uint8Array(Buffer.from(text, 'base64url'))
+}
 
 /** What the gate needs per request: must the user use a second factor, and have they got one? */
 export interface MfaStatus {
@@ -48,7 +62,7 @@ export async function beginTotpEnrolment(tx: Tx, secretKey: Uint8Array, user: { 
   const [existing] = await tx.select({ confirmedAt: schema.mfaTotp.confirmedAt }).from(schema.mfaTotp).where(eq(schema.mfaTotp.userId, user.id))
   if (existing?.confirmedAt) return { ok: false as const, reason: 'already_enrolled' as const }
   const key = generateTotpKey()
-  const secretEncrypted = seal(secretKey, key)
+  const secretEncrypted = sealTotpKey(secretKey, key)
   await tx
     .insert(schema.mfaTotp)
     .values({ userId: user.id, secretEncrypted })
@@ -60,7 +74,7 @@ export async function beginTotpEnrolment(tx: Tx, secretKey: Uint8Array, user: { 
 export async function pendingTotpEnrolment(tx: Tx, secretKey: Uint8Array, user: { id: string; email: string }) {
   const [row] = await tx.select().from(schema.mfaTotp).where(and(eq(schema.mfaTotp.userId, user.id), isNull(schema.mfaTotp.confirmedAt)))
   if (!row) return null
-  const key = open(secretKey, row.secretEncrypted)
+  const key = openTotpKey(secretKey, row.secretEncrypted)
   return { keyText: totpKeyText(key), uri: totpUri(key, user.email) }
 }
 
@@ -75,7 +89,7 @@ export async function confirmTotpEnrolment(
 ) {
   const [row] = await tx.select().from(schema.mfaTotp).where(and(eq(schema.mfaTotp.userId, input.userId), isNull(schema.mfaTotp.confirmedAt)))
   if (!row) return { ok: false as const, reason: 'no_pending' as const }
-  const step = matchTotp(open(secretKey, row.secretEncrypted), input.code, input.now.getTime(), null)
+  const step = matchTotp(openTotpKey(secretKey, row.secretEncrypted), input.code, input.now.getTime(), null)
   if (step === null) return { ok: false as const, reason: 'invalid' as const }
   await tx.update(schema.mfaTotp).set({ confirmedAt: input.now, lastUsedStep: step }).where(eq(schema.mfaTotp.userId, input.userId))
   await recordEvent(tx, input.userId, 'totp_enrolled', input)
@@ -182,7 +196,7 @@ async function matchFactor(tx: Tx, secretKey: Uint8Array, input: { userId: strin
     .from(schema.mfaTotp)
     .where(and(eq(schema.mfaTotp.userId, input.userId), isNotNull(schema.mfaTotp.confirmedAt)))
   if (!totp) return null
-  const step = matchTotp(open(secretKey, totp.secretEncrypted), input.code, now.getTime(), totp.lastUsedStep)
+  const step = matchTotp(openTotpKey(secretKey, totp.secretEncrypted), input.code, now.getTime(), totp.lastUsedStep)
   if (step === null) return null
   // Conditional on the step, so two requests racing with one code cannot both pass.
   const claimed = await tx

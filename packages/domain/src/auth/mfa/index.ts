@@ -1,4 +1,3 @@
-export * from './secret-box.ts'
 export * from './totp.ts'
 export * from './recovery-codes.ts'
 export * from './factors.ts'

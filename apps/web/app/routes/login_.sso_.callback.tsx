@@ -1,0 +1,72 @@
+import { getDatabase, withContext } from '@baken/db'
+import { createSession, finishSsoLogin, listMembershipOptions, ssoSecretKey, type SsoRefusal } from '@baken/domain'
+import { data, redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { safeRedirect } from '~/lib/http.server.ts'
+import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
+import { ssoCallbackUrl, ssoCookie } from '~/lib/sso.server.ts'
+import { useT } from '~/root.tsx'
+
+const STATUS: Record<SsoRefusal, number> = {
+  state: 400,
+  nonce: 400,
+  expired: 400,
+  unknown_provider: 400,
+  provider_error: 502,
+  denied: 403,
+  unknown: 403,
+  unverified: 403,
+  not_member: 403,
+  disabled: 403,
+  other_subject: 403,
+}
+
+/**
+ * GET /login/sso/callback?code&state — the provider's answer. On success a session opened by SSO,
+ * counting as a second factor only when the provider asserted one (amr/acr); otherwise the refusal,
+ * in Dutch, with its own status. The transaction cookie is cleared either way (single use).
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const db = getDatabase()
+  const secure = secureCookies()
+  const callbackUrl = new URL(ssoCallbackUrl(request))
+  callbackUrl.search = new URL(request.url).search
+  const result = await finishSsoLogin(db, ssoSecretKey(), { cookie: ssoCookie.read(request.headers.get('cookie')), callbackUrl })
+  const clear = ssoCookie.clear(secure)
+  if (!result.ok) return data({ error: result.reason, providerError: result.providerError ?? null }, { status: STATUS[result.reason], headers: { 'Set-Cookie': clear } })
+
+  // A membership in the provider's stichting is chosen for the user when it is the only one there.
+  const options = await withContext(db, { userId: result.userId }, (tx) => listMembershipOptions(tx, result.userId))
+  const only = options.length === 1 ? options[0]!.id : null
+  const { token, expiresAt } = await createSession(
+    db,
+    result.userId,
+    {
+      ip: context.clientIp,
+      userAgent: request.headers.get('user-agent'),
+      method: 'sso',
+      secondFactorAt: result.secondFactor ? new Date() : null,
+    },
+    only,
+  )
+  const headers = new Headers()
+  headers.append('Set-Cookie', clear)
+  headers.append('Set-Cookie', sessionCookie.serialize(token, expiresAt, secure))
+  return redirect(only ? safeRedirect(result.redirectTo, '/') : '/organisatie', { headers })
+}
+
+export default function SsoCallback() {
+  const t = useT()
+  const { error } = useLoaderData<typeof loader>()
+  return (
+    <section className="card narrow">
+      <h1>{t('login.sso.failedTitle')}</h1>
+      <p className="error" role="alert">
+        {t(`login.sso.${error}`)}
+      </p>
+      <p>
+        <Link to="/login">{t('login.sso.back')}</Link>
+      </p>
+    </section>
+  )
+}

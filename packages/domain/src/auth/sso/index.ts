@@ -1,0 +1,6 @@
+export * from './flow.ts'
+export * from './second-factor.ts'
+export { ssoSecretKey, type SsoProviderView } from './provider-view.ts'
+export * from './get-sso-provider.ts'
+export * from './save-sso-provider.ts'
+export * from './test-sso-connection.ts'
