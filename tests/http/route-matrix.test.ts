@@ -380,6 +380,8 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
     expect: (who) => (who === 'anonymous' ? 401 : who === 'beheer@kompas.demo' || who.startsWith('directeur@') ? 200 : 403),
   },
   { label: 'GET /uitnodiging/{unknown}', path: () => '/uitnodiging/onbekend', expect: () => 404 },
+  { label: 'GET /wachtwoord-vergeten', path: () => '/wachtwoord-vergeten', expect: () => 200 },
+  { label: 'GET /wachtwoord-herstellen/{unknown}', path: () => '/wachtwoord-herstellen/onbekend', expect: () => 404 },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
 ]

@@ -97,3 +97,14 @@ CREATE POLICY invitations_revoke ON invitations AS PERMISSIVE FOR UPDATE TO bake
 CREATE POLICY owner_all ON invitations AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)
   WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
+-- Table password_resets
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE password_resets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE password_resets FORCE ROW LEVEL SECURITY;
+-- no grants to other roles
+
+CREATE POLICY owner_all ON password_resets AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);

@@ -74,11 +74,12 @@ export async function listOutbox(tx: Tx, ability: AppAbility, options: { limit?:
 }
 
 /**
- * Mail that carries a sign-in secret (an invitation link) is for its addressee alone: whoever reads
- * the stichting's outbox would otherwise hold the link and could accept the invitation, with its
- * role, in the invitee's name. Its body is never shown; the envelope is.
+ * Mail that carries a sign-in secret (an invitation or password-reset link) is for its addressee
+ * alone: whoever reads the stichting's outbox would otherwise hold the link and could accept the
+ * invitation, with its role, or choose the user's password, in the addressee's name. Its body is
+ * never shown; the envelope is.
  */
-const CARRIES_SECRET = /^invitation:/
+const CARRIES_SECRET = /^(invitation|password-reset):/
 
 /** One message, or null when it does not exist for the caller (another tenant's looks the same). */
 export async function getOutboxMessage(tx: Tx, ability: AppAbility, id: string): Promise<OutboxMessage | null> {

@@ -1,7 +1,7 @@
 import { getDatabase, withContext } from '@baken/db'
 import { attemptLogin, createSession, listMembershipOptions, listSsoChoices, loginThrottleFromEnv, passwordRefusedBySsoOnly, type SsoRefusal } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { safeRedirect } from '~/lib/http.server.ts'
 import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
@@ -19,7 +19,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (context.auth) throw redirect('/')
   // The stichtingen with single sign-on, and a refusal of /login/sso to show (login_.sso.tsx).
   const sso = new URL(request.url).searchParams.get('sso')
-  return { ssoChoices: await listSsoChoices(getDatabase()), ssoError: START_REFUSALS.find((r) => r === sso) ?? null }
+  const passwordReset = new URL(request.url).searchParams.get('wachtwoord') === 'hersteld'
+  return { ssoChoices: await listSsoChoices(getDatabase()), ssoError: START_REFUSALS.find((r) => r === sso) ?? null, passwordReset }
 }
 
 const loginForm = z.object({
@@ -66,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const t = useT()
-  const { ssoChoices, ssoError } = useLoaderData<typeof loader>()
+  const { ssoChoices, ssoError, passwordReset } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const redirectTo = typeof window === 'undefined' ? undefined : new URLSearchParams(window.location.search).get('redirectTo')
@@ -86,6 +87,7 @@ export default function Login() {
     <section className="card narrow">
       <h1>{t('login.title')}</h1>
       <p className="muted">{t('app.tagline')}</p>
+      {passwordReset ? <p className="notice" role="status">Uw wachtwoord is gewijzigd en u bent overal uitgelogd. Log in met uw nieuwe wachtwoord.</p> : null}
       <Form method="post" aria-describedby={error ? 'login-error' : undefined}>
         {error ? (
           <p id="login-error" className="error" role="alert">
@@ -105,6 +107,7 @@ export default function Login() {
           {t('login.submit')}
         </button>
       </Form>
+      <p><Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link></p>
       {ssoChoices.length > 0 ? (
         <section aria-labelledby="sso-title">
           <h2 id="sso-title">{t('login.sso.title')}</h2>
