@@ -6,6 +6,7 @@ import { acceptInvitation, createSession, INVITATION_STATE_MESSAGES, readInvitat
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
+import { NewPasswordField } from '~/components/new-password-field.tsx'
 import { useT } from '~/root.tsx'
 
 // The token is in the path: no Referer may carry it to another site, and no cache may keep it.
@@ -96,27 +97,7 @@ export default function Uitnodiging() {
               </p>
             ) : null}
           </div>
-          <div className="field">
-            <label htmlFor="password">Kies een wachtwoord</label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={minLength}
-              aria-invalid={errorAt('password') ? true : undefined}
-              aria-describedby={`password-hint${errorAt('password') ? ' password-error' : ''}`}
-            />
-            <p className="muted" id="password-hint">
-              Minstens {minLength} tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden; cijfers of leestekens zijn niet nodig.
-            </p>
-            {errorAt('password') ? (
-              <p className="error" id="password-error" role="alert">
-                {errorAt('password')}
-              </p>
-            ) : null}
-          </div>
+          <NewPasswordField label="Kies een wachtwoord" minLength={minLength} error={errorAt('password')} />
           <button type="submit" disabled={navigation.state === 'submitting'}>
             Account maken en inloggen
           </button>

@@ -5,6 +5,7 @@ import { getDatabase } from '@baken/db'
 import { PASSWORD_MIN_LENGTH, PASSWORD_RESET_STATE_MESSAGES, readPasswordReset, redeemPasswordReset } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { NewPasswordField } from '~/components/new-password-field.tsx'
 import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
 
 // The token is in the path: no Referer may carry it to another site, and no cache may keep it.
@@ -58,27 +59,7 @@ export default function WachtwoordHerstellen() {
       </p>
       <Form method="post" noValidate>
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <div className="field">
-          <label htmlFor="password">Nieuw wachtwoord</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={minLength}
-            aria-invalid={errorAt('password') ? true : undefined}
-            aria-describedby={`password-hint${errorAt('password') ? ' password-error' : ''}`}
-          />
-          <p className="muted" id="password-hint">
-            Minstens {minLength} tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden; cijfers of leestekens zijn niet nodig.
-          </p>
-          {errorAt('password') ? (
-            <p className="error" id="password-error" role="alert">
-              {errorAt('password')}
-            </p>
-          ) : null}
-        </div>
+        <NewPasswordField label="Nieuw wachtwoord" minLength={minLength} error={errorAt('password')} />
         <div className="field">
           <label htmlFor="confirm">Herhaal het nieuwe wachtwoord</label>
           <input
