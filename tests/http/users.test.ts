@@ -8,15 +8,11 @@
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { ADMIN_URL, databaseUrl } from './support/pg-server.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const database = `baken_users_${Date.now().toString(36)}`
-const dbUrl = (() => {
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${database}`
-  return url.toString()
-})()
+const dbUrl = databaseUrl(database)
 const GOOD_PASSWORD = 'fietsbel regent zacht oranje'
 
 let server: RunningServer

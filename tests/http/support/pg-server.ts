@@ -19,3 +19,10 @@ export async function pgServerReachable(what: string): Promise<boolean> {
     await sql.end({ timeout: 1 })
   }
 }
+
+/** The URL of database `name` on the same server as ADMIN_URL. */
+export function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL)
+  url.pathname = `/${name}`
+  return url.toString()
+}
