@@ -2,33 +2,26 @@
 // read the outbox (no mail worker runs, so the reset mail stays there) and to move a link's expiry
 // into the past instead of waiting an hour. Behind a pretend proxy (TRUST_PROXY=1: the last
 // X-Forwarded-For entry is the client address), so each test asks from an address of its own.
-import postgres from 'postgres'
+import type postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client, DEMO_PASSWORD } from './support/client.ts'
-import { ADMIN_URL, databaseUrl } from './support/pg-server.ts'
-import { startServer, type RunningServer } from './support/server.ts'
+import { startOwnDatabase, type OwnDatabase } from './support/own-database.ts'
+import type { RunningServer } from './support/server.ts'
 
-const database = `baken_reset_${Date.now().toString(36)}`
-const dbUrl = databaseUrl(database)
 const GOOD_PASSWORD = 'fietsbel regent zacht oranje'
 const ANSWER = 'Als dit adres bij ons bekend is, ontvangt u binnen enkele minuten een e-mail'
 
 let server: RunningServer
-const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
+let own: OwnDatabase | undefined
 let owner: postgres.Sql
 
 beforeAll(async () => {
-  await admin.unsafe(`create database ${database}`)
-  server = await startServer({ DATABASE_URL: dbUrl, BAKEN_SEED_DEMO: '1', BAKEN_MAIL_WORKER: '0', TRUST_PROXY: '1' })
-  owner = postgres(dbUrl, { max: 2, onnotice: () => {} })
+  own = await startOwnDatabase('baken_reset', { BAKEN_SEED_DEMO: '1', BAKEN_MAIL_WORKER: '0', TRUST_PROXY: '1' })
+  server = own.server
+  owner = own.owner
 }, 180_000)
 
-afterAll(async () => {
-  await server?.stop()
-  await owner?.end({ timeout: 5 })
-  await admin.unsafe(`drop database if exists ${database} with (force)`)
-  await admin.end({ timeout: 5 })
-})
+afterAll(() => own?.stop())
 
 function ask(email: string, from: string) {
   return new Client(server.baseUrl).request('POST', '/wachtwoord-vergeten', { form: { email }, headers: { 'x-forwarded-for': from } })

@@ -5,37 +5,30 @@
 // API and written straight into the database as the app role), a directeur inviting outside its
 // school, another stichting's user (404), a deactivated user's old cookie and token (401), and a
 // weak password (Dutch message).
-import postgres from 'postgres'
+import type postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
-import { ADMIN_URL, databaseUrl } from './support/pg-server.ts'
-import { startServer, type RunningServer } from './support/server.ts'
+import { startOwnDatabase, type OwnDatabase } from './support/own-database.ts'
+import type { RunningServer } from './support/server.ts'
 
-const database = `baken_users_${Date.now().toString(36)}`
-const dbUrl = databaseUrl(database)
 const GOOD_PASSWORD = 'fietsbel regent zacht oranje'
 
 let server: RunningServer
-const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
+let own: OwnDatabase | undefined
 let owner: postgres.Sql
 const as: Record<string, Client> = {}
 
 beforeAll(async () => {
-  await admin.unsafe(`create database ${database}`)
-  server = await startServer({ DATABASE_URL: dbUrl, BAKEN_SEED_DEMO: '1', BAKEN_MAIL_WORKER: '0' })
-  owner = postgres(dbUrl, { max: 2, onnotice: () => {} })
+  own = await startOwnDatabase('baken_users', { BAKEN_SEED_DEMO: '1', BAKEN_MAIL_WORKER: '0' })
+  server = own.server
+  owner = own.owner
   for (const email of ['beheer@kompas.demo', 'directeur@branding.demo', 'leerkracht2@branding.demo']) {
     as[email] = new Client(server.baseUrl)
     await as[email].login(email)
   }
 }, 180_000)
 
-afterAll(async () => {
-  await server?.stop()
-  await owner?.end({ timeout: 5 })
-  await admin.unsafe(`drop database if exists ${database} with (force)`)
-  await admin.end({ timeout: 5 })
-})
+afterAll(() => own?.stop())
 
 const userId = async (email: string) => (await owner`select id from users where email = ${email}`)[0]!.id as string
 const schoolOf = async (email: string) =>
