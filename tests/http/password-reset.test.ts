@@ -60,6 +60,13 @@ describe('password reset', () => {
     const [stored] = await owner`select token_hash from password_resets order by created_at desc limit 1`
     expect(stored!.token_hash).toMatch(/^[0-9a-f]{64}$/)
     expect(stored!.token_hash).not.toBe(token)
+    // The application role cannot read the table at all; only the SECURITY DEFINER functions can.
+    await expect(
+      owner.begin(async (tx) => {
+        await tx`set local role baken_app`
+        return tx`select token_hash from password_resets`
+      }),
+    ).rejects.toThrow(/permission denied/)
     // Whoever reads the stichting's outbox sees the envelope, not the link.
     const board = new Client(server.baseUrl)
     await board.login('bestuur@kompas.demo')
