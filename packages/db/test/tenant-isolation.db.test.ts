@@ -109,15 +109,6 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
   await owner.execute(sql`insert into mfa_recovery_codes (user_id, code_hash) values (${henk}, 'isolation-recovery-hash')`)
   await owner.execute(sql`insert into mfa_events (user_id, kind) values (${henk}, 'totp_enrolled')`)
   await owner.execute(sql`insert into webauthn_credentials (id, user_id, public_key, name) values ('isolation-credential', ${henk}, '\\x00'::bytea, 'isolation key')`)
-  // An open invitation from each school's directeur, offering a leerkracht role there (0046).
-  for (const key of ['branding', 'lyceum', 'horizon'] as const) {
-    const by = f.users[`directeur@${key}.demo`]!
-    await owner.execute(sql`with i as (
-        insert into invitations (token_hash, email, invited_by, stichting_id, school_id, expires_at)
-        select ${`isolation-invitation-${key}`}, ${`nieuw-${key}@isolation.demo`}, ${by}, s.stichting_id, s.id, now() + interval '1 day'
-        from schools s where s.id = ${f.schools[key]} returning id, stichting_id, school_id)
-      insert into invitation_memberships (invitation_id, role, stichting_id, school_id) select id, 'leerkracht', stichting_id, school_id from i`)
-  }
   // A password-reset link (0047): no application role reads it, only SECURITY DEFINER functions.
   await owner.execute(sql`insert into password_resets (user_id, token_hash, expires_at) values (${henk}, 'isolation-reset-hash', now() + interval '30 minutes')`)
   // A letter, a bezwaar and a search attempt on one measure of every school that has a measure.
@@ -497,9 +488,6 @@ describeEachDriver('tenant isolation', (getDb) => {
       legal_holds: null,
       halt_referrals: null,
       halt_slots: null,
-      // Invitations are their inviter's, the stichtingbeheerder's and the school's directeur's (0046).
-      invitations: null,
-      invitation_memberships: null,
       report_cases: sql`kind = 'zedendelict_medewerker'`,
       report_case_steps: sql`case_id in (select id from report_cases where kind = 'zedendelict_medewerker')`,
     }
