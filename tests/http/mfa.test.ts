@@ -191,6 +191,20 @@ describe('step-up', () => {
     const share = await c.request('POST', '/api/v1/shares', { json: {} })
     expect(share.status).toBe(401)
     expect(errorCode(share)).toBe('step_up_required')
+    // Granting, changing and ending access: role changes, invitations, deactivation.
+    for (const [method, path] of [
+      ['PATCH', `/api/v1/admin/memberships/${membershipId}`],
+      ['DELETE', `/api/v1/admin/memberships/${membershipId}`],
+      ['POST', '/api/v1/admin/invitations'],
+      ['POST', `/api/v1/admin/users/${me.user.id}/deactivate`],
+    ] as const) {
+      const res = await c.request(method, path, method === 'DELETE' || path.endsWith('/deactivate') ? {} : { json: {} })
+      expect(res.status, `${method} ${path}`).toBe(401)
+      expect(errorCode(res), `${method} ${path}`).toBe('step_up_required')
+    }
+    const rolePage = await c.request('POST', '/beheer/gebruikers', { form: { intent: 'role', id: membershipId, role: 'leerkracht' }, headers: { referer: `${strict.baseUrl}/beheer/gebruikers` } })
+    expect(rolePage.status).toBe(302)
+    expect(rolePage.location).toBe(`/login/tweede-stap?step-up=1&redirectTo=${encodeURIComponent('/beheer/gebruikers')}`)
     const pdf = await c.get(`/leerlingen/${pupil.id}/export.pdf`)
     expect(pdf.status).toBe(302)
     expect(pdf.location).toBe(`/login/tweede-stap?step-up=1&redirectTo=${encodeURIComponent(`/leerlingen/${pupil.id}/export.pdf`)}`)

@@ -99,6 +99,13 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
   await owner.execute(sql`insert into api_tokens (user_id, membership_id, name, token_hash, expires_at)
     values (${henk}, ${membership.id}, 'isolation token', 'isolation-token-hash', now() + interval '30 days')`)
   await owner.execute(sql`insert into login_failures (key) values ('isolation-failure-key')`)
+  // An open invitation of a leerkracht at each fixture school, made by its directeur (migration 0046).
+  await owner.execute(sql`insert into invitations (token_hash, email, invited_by, stichting_id, school_id, expires_at)
+    select 'isolation-invitation-' || s.id, lower('uitgenodigd-' || s.brin || '@isolatie.demo'), m.user_id, s.stichting_id, s.id, now() + interval '1 day'
+    from schools s join memberships m on m.school_id = s.id and m.role = 'directeur'
+    where s.id in (${f.schools.branding}, ${f.schools.lyceum}, ${f.schools.horizon})`)
+  await owner.execute(sql`insert into invitation_memberships (invitation_id, role, stichting_id, school_id)
+    select i.id, 'leerkracht', i.stichting_id, i.school_id from invitations i where i.token_hash like 'isolation-invitation-%'`)
   // Admin audit rows: one of a stichting (by its directeur's user, as the owner may) and one of the platform.
   await owner.execute(sql`insert into admin_audit (stichting_id, actor_user_id, actor_role, action, subject_type, after)
     select s.stichting_id, ${henk}, 'stichtingbeheerder', 'school.updated', 'school', '{}'::jsonb from schools s where s.id = ${f.schools.branding}`)
@@ -488,6 +495,9 @@ describeEachDriver('tenant isolation', (getDb) => {
       legal_holds: null,
       halt_referrals: null,
       halt_slots: null,
+      // Invitations are the stichtingbeheerder's and the inviting directeur's (migration 0046).
+      invitations: null,
+      invitation_memberships: null,
       report_cases: sql`kind = 'zedendelict_medewerker'`,
       report_case_steps: sql`case_id in (select id from report_cases where kind = 'zedendelict_medewerker')`,
     }

@@ -9,4 +9,4 @@ export function loader() {
 
 /** POST /api/v1/admin/invitations — {email, memberships:[{role, schoolId?}], stichtingId?}: invite by e-mail (72 h, single use). */
 export const action = (args: ActionFunctionArgs) =>
-  args.request.method === 'POST' ? api(args, createInvitation, { status: 201 }) : apiError(405, 'Alleen POST.')
+  args.request.method === 'POST' ? api(args, createInvitation, { status: 201, stepUp: true }) : apiError(405, 'Alleen POST.')

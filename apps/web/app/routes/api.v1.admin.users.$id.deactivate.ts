@@ -9,4 +9,4 @@ export function loader() {
 
 /** POST /api/v1/admin/users/{id}/deactivate — no sign-in any more; all sessions and API tokens end at once. */
 export const action = (args: ActionFunctionArgs) =>
-  args.request.method === 'POST' ? api(args, deactivateUser, { body: false, params: { id: args.params.id ?? '' } }) : apiError(405, 'Alleen POST.')
+  args.request.method === 'POST' ? api(args, deactivateUser, { body: false, params: { id: args.params.id ?? '' }, stepUp: true }) : apiError(405, 'Alleen POST.')

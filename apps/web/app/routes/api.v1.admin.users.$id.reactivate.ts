@@ -9,4 +9,4 @@ export function loader() {
 
 /** POST /api/v1/admin/users/{id}/reactivate — sign-in allowed again (no old session or token returns). */
 export const action = (args: ActionFunctionArgs) =>
-  args.request.method === 'POST' ? api(args, reactivateUser, { body: false, params: { id: args.params.id ?? '' } }) : apiError(405, 'Alleen POST.')
+  args.request.method === 'POST' ? api(args, reactivateUser, { body: false, params: { id: args.params.id ?? '' }, stepUp: true }) : apiError(405, 'Alleen POST.')

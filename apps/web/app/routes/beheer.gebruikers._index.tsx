@@ -6,6 +6,7 @@ import { changeMembershipRole, deactivateUser, endMembership, listUsers, reactiv
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireContext } from '~/lib/context.server.ts'
+import { requireFreshSecondFactor } from '~/lib/step-up.server.ts'
 import { pageValue, perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
 
@@ -20,6 +21,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
+  // Granting, changing and ending access asks for a second factor of the last 5 minutes.
+  requireFreshSecondFactor(ctx, request, context)
   const form = await request.formData()
   const intent = String(form.get('intent') ?? '')
   const id = String(form.get('id') ?? '')

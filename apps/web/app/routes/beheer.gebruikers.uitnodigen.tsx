@@ -5,6 +5,7 @@ import { createInvitation, getInvitationForm } from '@baken/domain'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireContext } from '~/lib/context.server.ts'
+import { requireFreshSecondFactor } from '~/lib/step-up.server.ts'
 import { pageValue, perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
 
@@ -18,6 +19,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
+  // Granting access asks for a second factor of the last 5 minutes.
+  requireFreshSecondFactor(ctx, request, context)
   const outcome = await submitForm(ctx, createInvitation, await request.formData())
   if (!outcome.ok) return refusalData(outcome)
   return redirect(ctx.tenant.stichtingId ? '/beheer/gebruikers?uitgenodigd=1' : '/')

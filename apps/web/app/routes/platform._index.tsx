@@ -104,11 +104,11 @@ export default function Platform() {
       <ul>
         {partners.map((p) => (
           <li key={p.id}>
-            {p.name} ({PARTNER_KIND_OPTIONS.find(([k]) => k === p.kind)?.[1] ?? p.kind}) —{' '}
-            <Link to={`/beheer/gebruikers/uitnodigen?partner=${p.id}`}>Eerste gebruiker uitnodigen</Link>
+            {p.name} ({PARTNER_KIND_OPTIONS.find(([k]) => k === p.kind)?.[1] ?? p.kind})
           </li>
         ))}
       </ul>
+      <p className="muted">De eerste gebruiker van een partnerorganisatie uitnodigen kan hier nog niet.</p>
       <h3>Partnerorganisatie aanmaken</h3>
       <ErrorSummary errors={errorsFor('partner')} idPrefix="partner-" />
       <Form method="post" noValidate>
