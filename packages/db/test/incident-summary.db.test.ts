@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { beforeAll, expect, it } from 'vitest'
+import { schoolYearOfDate } from '../src/calendar/calendar-dates.ts'
 import type { Tx } from '../src/client.ts'
 import { withContext } from '../src/context.ts'
 import { type DemoFixture, loadDemoFixture } from './support/demo-fixture.ts'
@@ -108,10 +109,16 @@ describeEachDriver('incident parts and board summaries', (getDb) => {
     const leerkracht = f.contextOf('leerkracht@branding.demo')
     const directeur = f.contextOf('directeur@branding.demo')
     const [student] = rows<{ id: string }>(await getDb().owner.execute(sql`select id from students where school_id = ${f.schools.branding} limit 1`))
+    // Two months before today, at 10:00 UTC (the same day and month in Amsterdam), in its schooljaar.
+    const occurred = new Date(Date.now() - 60 * 24 * 3600_000)
+    occurred.setUTCHours(10, 0, 0, 0)
+    const day = occurred.toISOString().slice(0, 10)
+    const schoolYear = schoolYearOfDate(day)
+    const month = `${day.slice(0, 7)}-01`
     const id = await withContext(getDb().app, leerkracht, async (tx) => {
       const [row] = rows<{ id: string }>(
         await tx.execute(sql`insert into incidents (stichting_id, school_id, school_year, occurred_at, reported_by_id)
-          values (${f.stichtingen.kompas}, ${f.schools.branding}, '2025-2026', '2026-03-10T10:00:00Z', ${leerkracht.userId}) returning id`),
+          values (${f.stichtingen.kompas}, ${f.schools.branding}, ${schoolYear}, ${occurred.toISOString()}, ${leerkracht.userId}) returning id`),
       )
       // The application writes no copies: the trigger fills them from the incident.
       await tx.execute(sql`insert into incident_codes (stichting_id, school_id, incident_id, list, code)
@@ -130,7 +137,7 @@ describeEachDriver('incident parts and board summaries', (getDb) => {
     const typeCount = async () =>
       rows<{ n: number }>(
         await getDb().owner.execute(sql`select coalesce(sum(incidents), 0)::int as n from board_incident_type_summary
-          where school_id = ${f.schools.branding} and school_year = '2025-2026' and month = '2026-03-01' and code = 3`),
+          where school_id = ${f.schools.branding} and school_year = ${schoolYear} and month = ${month} and code = 3`),
       )[0]!.n
     const before = await typeCount()
     expect((await copies()).map((c) => [c.status, c.confidential, c.reporter])).toEqual([
