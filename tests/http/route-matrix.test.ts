@@ -372,7 +372,9 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
   {
     label: 'GET /beheer/gebruikers/uitnodigen',
     path: () => '/beheer/gebruikers/uitnodigen',
-    expect: (who) => (who === 'anonymous' ? 302 : who === 'beheer@kompas.demo' || who.startsWith('directeur@') || who === 'platform@baken.demo' ? 200 : 403),
+    // Partner users invite colleagues of their own organisation.
+    expect: (who) =>
+      who === 'anonymous' ? 302 : ['beheer@kompas.demo', 'platform@baken.demo', 'halt@haltnoord.demo', 'politie@wijkteam.demo'].includes(who) || who.startsWith('directeur@') ? 200 : 403,
   },
   {
     label: 'GET /api/v1/admin/users',

@@ -84,6 +84,7 @@ CREATE POLICY invitations_create ON invitations AS PERMISSIVE FOR INSERT TO bake
              (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
              OR school_id = (( SELECT ctx_school_id() AS ctx_school_id))
            )
+      OR stichting_id IS NULL AND partner_id = (( SELECT ctx_partner_id() AS ctx_partner_id))
     )
   );
 
