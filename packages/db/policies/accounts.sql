@@ -31,6 +31,7 @@ CREATE POLICY admin_audit_write ON admin_audit AS PERMISSIVE FOR INSERT TO baken
     AND (
       stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
       OR (( SELECT ctx_role() AS ctx_role)) = 'platform_beheerder'::text
+      OR stichting_id IS NULL AND (( SELECT ctx_partner_id() AS ctx_partner_id)) IS NOT NULL
     )
   );
 
