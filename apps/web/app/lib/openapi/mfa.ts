@@ -1,6 +1,6 @@
 // OpenAPI operations of second factors (ADR 024): the stichting's MFA policy and the signed-in
 // user's own second factor (merged into lib/openapi.ts). Paths are under /api/v1.
-import { ROLES } from '@baken/db'
+import { ROLES, schema } from '@baken/db'
 import { getMfaPolicy, updateMfaPolicy } from '@baken/domain'
 import { z } from 'zod'
 import { endpoint, type Endpoint } from './endpoint.ts'
@@ -40,6 +40,9 @@ const ownFactor = z.strictObject({
   totp: z.strictObject({ confirmedAt: z.iso.datetime({ offset: true }) }).nullable(),
   recoveryCodesLeft: z.number().int(),
   passkeys: z.array(passkey),
+  events: z
+    .array(z.strictObject({ kind: z.enum(schema.MFA_EVENT_KINDS), at: z.iso.datetime({ offset: true }), detail: z.string().nullable().describe('e.g. the passkey’s name') }))
+    .describe('The last 10 second-factor events of the account (its security log), newest first'),
   secondFactorAt: z.iso.datetime({ offset: true }).nullable().describe('When this session last proved a second factor'),
   pending: z.enum(['second_factor_required', 'second_factor_enrolment_required']).nullable().describe('What this session still owes before anything else'),
 })

@@ -425,7 +425,10 @@ export async function signInWithPasskey(
     await applyContext(tx, { userId: found.user_id, loginEmail: PASSKEY_LOGIN_CONTEXT })
     const credential = { id: found.id, userId: found.user_id, publicKey: found.public_key, counter: Number(found.counter), transports: found.transports }
     if (!(await verifyAssertion(tx, config, credential, taken.challenge, input.response, now))) return refuse(userKeys)
+    // A valid passkey shows a real user at this address: its earlier failures (say, a passkey the
+    // server no longer knows) stop counting against colleagues behind the same address.
     await clearFactorPair(tx, userKeys, now)
+    await clearFactorPair(tx, addressKeys, now)
     const [ssoOnly] = rowsOf<{ refused: boolean }>(await tx.execute(sql`select sso_only_for_current_user() as refused`))
     if (ssoOnly?.refused) return { ok: false as const, reason: 'sso_only' as const }
     return { ok: true as const, userId: found.user_id }
