@@ -239,7 +239,7 @@ export default function SecondFactor() {
         <h2 id="passkeys-title">Passkeys</h2>
         <p>
           Een passkey is een sleutel op je telefoon, laptop of beveiligingssleutel die je ontgrendelt met je vingerafdruk, gezicht of
-          pincode. Je kunt er mee inloggen zonder wachtwoord, of hem gebruiken als tweede factor. Passkeys werken alleen met JavaScript.
+          pincode. Je kunt ermee inloggen zonder wachtwoord, of hem gebruiken als tweede factor. Passkeys werken alleen met JavaScript.
         </p>
         {passkeys.length > 0 ? (
           <ul className="passkeys" aria-label="Je passkeys">
