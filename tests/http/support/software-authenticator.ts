@@ -98,7 +98,7 @@ export class SoftwareAuthenticator {
   private authenticatorData(rpId: string, flags: number, counter: number, attested: boolean): Buffer {
     const count = Buffer.alloc(4)
     count.writeUInt32BE(counter >>> 0, 0)
-    const parts = [sha256(rpId), Buffer.from([flags | (attested ? FLAGS.AT : 0)]), count]
+    const parts: Uint8Array[] = [sha256(rpId), Buffer.from([flags | (attested ? FLAGS.AT : 0)]), count]
     if (attested) {
       const idLength = Buffer.alloc(2)
       idLength.writeUInt16BE(this.credentialId.length, 0)
