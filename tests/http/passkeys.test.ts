@@ -140,6 +140,25 @@ describe('registration', () => {
   })
 })
 
+describe('enrolment forced by the policy', () => {
+  it('a user who must have a second factor may enrol with a passkey, which opens the session', async () => {
+    const beheer = await signedIn('beheer@kompas.demo')
+    expect((await beheer.request('PUT', '/api/v1/stichting/mfa-policy', { json: { requiredRoles: ['leerkracht'] } })).status).toBe(200)
+    try {
+      const c = await signedIn('leerkracht2@branding.demo')
+      expect(errorCode(await c.get('/api/v1/students'))).toBe('second_factor_enrolment_required')
+      const page = await c.get('/account/tweede-factor')
+      expect(page.status).toBe(200)
+      expect(page.text).toContain('Passkey toevoegen')
+      const { saved } = await addPasskey(c, 'Werklaptop')
+      expect(saved.recoveryCodes).toHaveLength(10)
+      expect((await c.get('/api/v1/students')).status).toBe(200)
+    } finally {
+      expect((await beheer.request('PUT', '/api/v1/stichting/mfa-policy', { json: { requiredRoles: [] } })).status).toBe(200)
+    }
+  })
+})
+
 describe('the second step of a login', () => {
   it('the next login owes its second step; a passkey answering this session’s challenge opens the session', async () => {
     const c = await signedIn('ib@branding.demo')
