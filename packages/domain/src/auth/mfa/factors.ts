@@ -216,29 +216,22 @@ async function matchFactor(tx: Tx, secretKey: Uint8Array, input: { userId: strin
 
 /**
  * A recovery code was used: logged, and the user is told by e-mail (if it was not them, their
- * password and codes are in someone else's hands). The outbox is per stichting: the mail goes out
- * under the first stichting the user works in or with; a user of none (a platform_beheerder)
- * gets the log entry only.
+ * password and codes are in someone else's hands). The notice is account mail: it goes to the
+ * account's own address under no stichting, so a platform beheerder or a Halt or police user gets
+ * it too, and no stichting's mail reader can open it.
  */
 async function reportRecoveryCodeUse(tx: Tx, input: { userId: string; ip: string; userAgent?: string | null }, now: Date) {
   await recordEvent(tx, input.userId, 'recovery_code_used', input)
+  await applyContext(tx, { userId: input.userId })
   const [user] = await tx.select({ email: schema.users.email, name: schema.users.name }).from(schema.users).where(eq(schema.users.id, input.userId))
-  const memberships = await tx.select().from(schema.memberships).where(eq(schema.memberships.userId, input.userId))
-  let stichtingId = memberships.find((m) => m.stichtingId)?.stichtingId ?? null
-  const partnerId = memberships.find((m) => m.partnerId)?.partnerId ?? null
-  if (!stichtingId && partnerId) {
-    await applyContext(tx, { userId: input.userId, partnerId })
-    const [link] = await tx.select({ stichtingId: schema.partnerLinks.stichtingId }).from(schema.partnerLinks).where(eq(schema.partnerLinks.partnerId, partnerId)).limit(1)
-    stichtingId = link?.stichtingId ?? null
-  }
-  if (!user || !stichtingId) return
-  await applyContext(tx, { userId: input.userId, stichtingId })
+  if (!user) return
   const remaining = await tx
     .select({ n: count() })
     .from(schema.mfaRecoveryCodes)
     .where(and(eq(schema.mfaRecoveryCodes.userId, input.userId), isNull(schema.mfaRecoveryCodes.usedAt)))
   await enqueueMail(tx, {
-    stichtingId,
+    stichtingId: null,
+    subjectRef: `account-notice:recovery-code:${crypto.randomUUID()}`,
     to: user.email,
     subject: 'Er is ingelogd met een herstelcode',
     text: [
@@ -251,5 +244,4 @@ async function reportRecoveryCodeUse(tx: Tx, input: { userId: string; ip: string
     ].join('\n'),
     createdById: input.userId,
   })
-  await applyContext(tx, { userId: input.userId })
 }
