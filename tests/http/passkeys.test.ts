@@ -111,6 +111,7 @@ describe('registration', () => {
     const page = await c.get('/account/tweede-factor')
     expect(page.text).toContain('Laptop')
     expect(page.text).toContain('Passkey toevoegen')
+    expect(page.text).toContain('passkey toegevoegd (Laptop)')
   })
 
   it('refuses an answer from another origin, for another RP ID, or without user verification, each spending its challenge', async () => {

@@ -32,7 +32,10 @@ export function signInBindingOf(request: Request): string | null {
   return null
 }
 
-export const clearSignInBinding = [`${SIGN_IN_COOKIE}=`, `Path=${SIGN_IN_PATH}`, 'HttpOnly', 'SameSite=Strict', 'Max-Age=0'].join('; ')
+/** Clears the sign-in cookie: its challenge is spent once answered. */
+export function clearSignInBinding(): string {
+  return [`${SIGN_IN_COOKIE}=`, `Path=${SIGN_IN_PATH}`, 'HttpOnly', 'SameSite=Strict', 'Max-Age=0', secureCookies() ? 'Secure' : null].filter(Boolean).join('; ')
+}
 
 const b64url = z.string().max(8192).regex(/^[A-Za-z0-9_-]*$/, 'Geen base64url')
 

@@ -17,7 +17,7 @@ import { useState } from 'react'
 import { PasskeyRegistration } from '~/components/passkeys.tsx'
 import { encode } from 'uqr'
 import { requireSession } from '~/lib/context.server.ts'
-import { formatDate } from '~/lib/format.ts'
+import { formatDate, formatDateTime } from '~/lib/format.ts'
 import { safeRedirect } from '~/lib/http.server.ts'
 import { mfaSecretKey } from '~/lib/mfa.server.ts'
 import { requireFreshSecondFactor } from '~/lib/step-up.server.ts'
@@ -46,6 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       totp: factors.totp ? { confirmedAt: factors.totp.confirmedAt.toISOString() } : null,
       recoveryCodesLeft: factors.recoveryCodesLeft,
       passkeys: factors.passkeys.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null })),
+      events: factors.events.map((e) => ({ kind: e.kind, detail: e.detail, at: e.at.toISOString() })),
       pending: pending ? { keyText: pending.keyText, qr: qrPath(pending.uri) } : null,
     }
   })
@@ -58,6 +59,16 @@ function qrPath(text: string): { size: number; d: string } {
   let d = ''
   rows.forEach((row, y) => row.forEach((dark, x) => (dark ? (d += `M${x} ${y}h1v1h-1z`) : null)))
   return { size, d }
+}
+
+/** The account's security log (mfa_events) in words. */
+const EVENT_LABELS: Record<string, string> = {
+  totp_enrolled: 'authenticator-app ingesteld',
+  totp_removed: 'authenticator-app verwijderd',
+  recovery_codes_generated: 'nieuwe herstelcodes gemaakt',
+  recovery_code_used: 'ingelogd met een herstelcode',
+  passkey_registered: 'passkey toegevoegd',
+  passkey_removed: 'passkey verwijderd',
 }
 
 type ActionData = { error: string } | { codes: string[]; redirectTo: string } | { removed: true } | { removedPasskey: true }
@@ -125,7 +136,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SecondFactor() {
-  const { required, mustEnrol, redirectTo, totp, recoveryCodesLeft, pending, passkeys } = useLoaderData<typeof loader>()
+  const { required, mustEnrol, redirectTo, totp, recoveryCodesLeft, pending, passkeys, events } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const revalidator = useRevalidator()
   // Recovery codes that came with a first passkey (registered by the page's script, not a form).
@@ -247,8 +258,8 @@ export default function SecondFactor() {
               <li key={p.id}>
                 <strong>{p.name}</strong>{' '}
                 <span className="muted">
-                  toegevoegd op {formatDate(p.createdAt.slice(0, 10))}
-                  {p.lastUsedAt ? `, laatst gebruikt op ${formatDate(p.lastUsedAt.slice(0, 10))}` : ', nog niet gebruikt'}
+                  toegevoegd op {formatDate(p.createdAt)}
+                  {p.lastUsedAt ? `, laatst gebruikt op ${formatDate(p.lastUsedAt)}` : ', nog niet gebruikt'}
                   {p.deviceType === 'multiDevice' ? (p.backedUp ? ' · gesynchroniseerd' : ' · kan synchroniseren') : ' · op één apparaat'}
                 </span>
                 {required && factorCount <= 1 ? null : (
@@ -273,6 +284,19 @@ export default function SecondFactor() {
           }}
         />
       </section>
+      {events.length > 0 ? (
+        <section aria-labelledby="mfa-events-title">
+          <h2 id="mfa-events-title">Recente gebeurtenissen</h2>
+          <ul className="mfa-events">
+            {events.map((e, i) => (
+              <li key={`${e.at}-${i}`}>
+                {formatDateTime(e.at)}: {EVENT_LABELS[e.kind] ?? e.kind}
+                {e.detail ? ` (${e.detail})` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {mustEnrol ? (
         <Form method="post" action="/logout">
           <button type="submit" className="button secondary">

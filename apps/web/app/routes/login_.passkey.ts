@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const t = translator(langFromRequest(request))
   const browserKey = signInBindingOf(request)
-  const headers = new Headers({ 'Set-Cookie': clearSignInBinding })
+  const headers = new Headers({ 'Set-Cookie': clearSignInBinding() })
   if (!browserKey) return Response.json({ errors: [{ path: 'response', message: t('login.passkey.expired') }] }, { status: 401, headers })
   const result = await signInWithPasskey(db, webauthnConfig, { browserKey, response: input.response as never, ip: context.clientIp }, codeThrottle)
   if (!result.ok) {
