@@ -290,8 +290,7 @@ export default function SecondFactor() {
           <ul className="mfa-events">
             {events.map((e, i) => (
               <li key={`${e.at}-${i}`}>
-                {formatDateTime(e.at)}: {EVENT_LABELS[e.kind] ?? e.kind}
-                {e.detail ? ` (${e.detail})` : ''}
+                {`${formatDateTime(e.at)}: ${EVENT_LABELS[e.kind] ?? e.kind}${e.detail ? ` (${e.detail})` : ''}`}
               </li>
             ))}
           </ul>
