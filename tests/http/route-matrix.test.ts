@@ -100,6 +100,11 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
   { label: 'GET /login/tweede-stap', path: () => '/login/tweede-stap', expect: page(302), redirect: (who) => (who === 'anonymous' ? null : /^\/$/) },
   { label: 'GET /account/tweede-factor', path: () => '/account/tweede-factor', expect: page(200) },
   { label: 'GET /api/v1/account/mfa', path: () => '/api/v1/account/mfa', expect: api(200) },
+  // Passkeys: the list; the ceremonies are POST only (tests/http/passkeys.test.ts runs them).
+  { label: 'GET /api/v1/account/mfa/passkeys', path: () => '/api/v1/account/mfa/passkeys', expect: api(200) },
+  { label: 'GET /api/v1/account/mfa/passkeys/options', path: () => '/api/v1/account/mfa/passkeys/options', expect: () => 405 },
+  { label: 'GET /api/v1/account/mfa/passkey-assertion', path: () => '/api/v1/account/mfa/passkey-assertion', expect: () => 405 },
+  { label: 'GET /login/passkey', path: () => '/login/passkey', expect: () => 405 },
   {
     label: 'GET /beheer/tweede-factor',
     path: () => '/beheer/tweede-factor',
