@@ -78,8 +78,8 @@ describe.skipIf(!reachable)('single sign-on through the stichting’s OpenID Con
   })
 
   /** Starts at Baken, signs in at the provider as `sub` (or refuses), and returns the callback. */
-  async function provider(sub: string, options: { tamper?: (auth: URL) => void; deny?: boolean } = {}) {
-    const start = await hop(`${server.baseUrl}/login/sso?provider=${providerId}`)
+  async function provider(sub: string, options: { tamper?: (auth: URL) => void; deny?: boolean; start?: string; session?: string } = {}) {
+    const start = await hop(`${server.baseUrl}${options.start ?? `/login/sso?provider=${providerId}`}`, options.session ? { cookie: `baken_session=${options.session}` } : {})
     expect(start.status, start.text).toBe(302)
     const ssoCookie = /^baken_sso=([^;]+)/.exec(start.setCookies.find((c) => c.startsWith('baken_sso='))!)![1]!
     const auth = new URL(start.location!)
@@ -107,8 +107,9 @@ describe.skipIf(!reachable)('single sign-on through the stichting’s OpenID Con
     return { callback, ssoCookie }
   }
 
-  async function callback(url: URL, ssoCookie: string | null) {
-    const res = await hop(url.href, ssoCookie ? { cookie: `baken_sso=${ssoCookie}` } : {})
+  async function callback(url: URL, ssoCookie: string | null, sessionToken?: string) {
+    const cookies = [ssoCookie ? `baken_sso=${ssoCookie}` : null, sessionToken ? `baken_session=${sessionToken}` : null].filter(Boolean).join('; ')
+    const res = await hop(url.href, cookies ? { cookie: cookies } : {})
     const session = res.setCookies.map((c) => /^baken_session=([^;]+)/.exec(c)?.[1]).find(Boolean) ?? null
     return { ...res, session }
   }
@@ -155,6 +156,56 @@ describe.skipIf(!reachable)('single sign-on through the stichting’s OpenID Con
     const acr = await signIn('acr')
     expect(acr.status, acr.text).toBe(302)
     expect((await sessionRow(acr.session!)).second_factor_at).toBeInstanceOf(Date)
+  })
+
+  it('steps up at the provider: a fresh sign-in there (prompt=login, max_age=0) with MFA refreshes this session’s factor; without MFA or as someone else it is refused', async () => {
+    idp.setAccount('henk', { email: 'directeur@branding.demo', emailVerified: true, amr: ['pwd', 'mfa'] })
+    const signedIn = await signIn('henk')
+    expect(signedIn.status, signedIn.text).toBe(302)
+    const token = signedIn.session!
+    const c = new Client(server.baseUrl)
+    c.cookie = token
+    const pupil = (await c.get('/api/v1/students?pageSize=1')).json().items[0]
+    expect((await c.get(`/api/v1/students/${pupil.id}/export`)).status).toBe(200)
+    // Ten minutes later the factor is stale: an export asks for a step-up.
+    const { createHash } = await import('node:crypto')
+    const id = createHash('sha256').update(token).digest('hex')
+    await db`update sessions set second_factor_at = now() - interval '10 minutes' where id = ${id}`
+    expect((await c.get(`/api/v1/students/${pupil.id}/export`)).json().errors[0].code).toBe('step_up_required')
+    // The second step offers the provider, because this session came through it.
+    const back = `/leerlingen/${pupil.id}/export`
+    const page = await c.get(`/login/tweede-stap?step-up=1&redirectTo=${encodeURIComponent(back)}`)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('Bevestig via Stichting Kompas (test)')
+    const start = `/login/sso?provider=${providerId}&step-up=1&redirectTo=${encodeURIComponent(back)}`
+    expect(page.text).toContain(start.replace(/&/g, '&amp;'))
+
+    // As someone else at the provider: refused, nothing changes.
+    const other = await provider('acr', { start, session: token })
+    const otherAnswer = await callback(other.callback, other.ssoCookie, token)
+    expect(otherAnswer.status).toBe(403)
+    expect(otherAnswer.text).toContain('als iemand anders')
+    // Without a second factor at the provider: refused.
+    idp.setAccount('henk', { email: 'directeur@branding.demo', emailVerified: true, amr: ['pwd'] })
+    const weak = await provider('henk', { start, session: token })
+    const weakAnswer = await callback(weak.callback, weak.ssoCookie, token)
+    expect(weakAnswer.status).toBe(403)
+    expect(weakAnswer.text).toContain('geen tweede factor')
+    expect((await c.get(`/api/v1/students/${pupil.id}/export`)).status).toBe(401)
+
+    // With MFA: the provider is asked for a fresh login, and the session is fresh again, not replaced.
+    idp.setAccount('henk', { email: 'directeur@branding.demo', emailVerified: true, amr: ['pwd', 'mfa'] })
+    let asked: URL | null = null
+    const good = await provider('henk', { start, session: token, tamper: (auth) => (asked = new URL(auth.href)) })
+    expect(asked!.searchParams.get('prompt')).toBe('login')
+    expect(asked!.searchParams.get('max_age')).toBe('0')
+    const goodAnswer = await callback(good.callback, good.ssoCookie, token)
+    expect(goodAnswer.status, goodAnswer.text).toBe(302)
+    expect(goodAnswer.location).toBe(back)
+    expect(goodAnswer.session).toBeNull()
+    expect((await c.get(`/api/v1/students/${pupil.id}/export`)).status).toBe(200)
+    expect((await db`select sso_provider_id from sessions where id = ${id}`)[0]!.sso_provider_id).toBe(providerId)
+    idp.setAccount('henk', { email: 'directeur@branding.demo', emailVerified: true, amr: ['pwd'] })
   })
 
   it('refuses an unverified address, an unknown one, a user of another stichting and a deactivated user, and links nobody', async () => {

@@ -205,10 +205,13 @@ export const sessions = pgTable(
     // provider's assertion); null when it has not.
     secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    // The provider an 'sso' session came through: a step-up is asked of it again (migration 0056).
+    ssoProviderId: uuid('sso_provider_id'),
   },
   (t) => [
     index('sessions_user_idx').on(t.userId),
     check('sessions_method', sql`${t.method} in ('password', 'passkey', 'sso')`),
+    check('sessions_sso_provider_only_for_sso', sql`${t.ssoProviderId} IS NULL OR ${t.method} = 'sso'`),
   ],
 )
 

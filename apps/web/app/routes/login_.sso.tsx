@@ -10,7 +10,7 @@ import { ssoCallbackUrl, ssoCookie } from '~/lib/sso.server.ts'
 const key = ssoSecretKey()
 
 /**
- * GET /login/sso?provider=<id>&redirectTo=<path>: starts single sign-on at the stichting's provider
+ * GET /login/sso?provider=<id>&redirectTo=<path>[&step-up=1]: starts single sign-on at the stichting's provider
  * (authorization code + PKCE, state and nonce) and sends the browser there. A link, not a form: the
  * site's CSP (form-action 'self') rightly stops a form submission from being redirected to another
  * origin, and a navigation by link is not a form submission. Starting a sign-in changes nothing here
@@ -24,6 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     providerId,
     redirectUri: ssoCallbackUrl(request),
     redirectTo: safeRedirect(params.get('redirectTo'), '/'),
+    // From the second step's "Bevestig via …": a fresh sign-in at the provider for a step-up.
+    stepUp: params.get('step-up') === '1',
   })
   if (!result.ok) return redirect(`/login?sso=${result.reason}`)
   return redirect(result.url, { headers: { 'Set-Cookie': ssoCookie.serialize(result.cookie, secureCookies()) } })

@@ -1,5 +1,5 @@
 import { getDatabase, withContext } from '@baken/db'
-import { createSession, finishSsoLogin, listMembershipOptions, ssoSecretKey, type SsoRefusal } from '@baken/domain'
+import { createSession, finishSsoLogin, listMembershipOptions, recordSsoStepUp, ssoSecretKey, type SsoRefusal } from '@baken/domain'
 import { data, redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { safeRedirect } from '~/lib/http.server.ts'
@@ -19,6 +19,8 @@ const STATUS: Record<SsoRefusal, number> = {
   not_member: 403,
   disabled: 403,
   other_subject: 403,
+  step_up_no_factor: 403,
+  step_up_other_session: 403,
 }
 
 /**
@@ -35,6 +37,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const clear = ssoCookie.clear(secure)
   if (!result.ok) return data({ error: result.reason, providerError: result.providerError ?? null }, { status: STATUS[result.reason], headers: { 'Set-Cookie': clear } })
 
+  if (result.stepUp) {
+    // A step-up of this browser's session: the provider's fresh sign-in with a second factor
+    // counts as the session's fresh factor, for the same user only. No new session.
+    const session = context.auth?.via === 'session' ? context.auth : null
+    if (!session?.sessionId || session.user.id !== result.userId) {
+      const refused: SsoRefusal = 'step_up_other_session'
+      return data({ error: refused, providerError: null }, { status: STATUS[refused], headers: { 'Set-Cookie': clear } })
+    }
+    await recordSsoStepUp(db, { sessionId: session.sessionId, userId: result.userId })
+    return redirect(safeRedirect(result.redirectTo, '/'), { headers: { 'Set-Cookie': clear } })
+  }
+
   // A membership in the provider's stichting is chosen for the user when it is the only one there.
   const options = await withContext(db, { userId: result.userId }, (tx) => listMembershipOptions(tx, result.userId))
   const only = options.length === 1 ? options[0]!.id : null
@@ -46,6 +60,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       userAgent: request.headers.get('user-agent'),
       method: 'sso',
       secondFactorAt: result.secondFactor ? new Date() : null,
+      ssoProviderId: result.providerId,
     },
     only,
   )

@@ -1,5 +1,5 @@
 import { getDatabase, withContext } from '@baken/db'
-import { listPasskeys, verifySecondFactor } from '@baken/domain'
+import { listPasskeys, ssoStepUpChoice, verifySecondFactor } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
@@ -7,6 +7,7 @@ import { PasskeyButton } from '~/components/passkeys.tsx'
 import { requireSession } from '~/lib/context.server.ts'
 import { safeRedirect } from '~/lib/http.server.ts'
 import { codeThrottle, mfaSecretKey } from '~/lib/mfa.server.ts'
+import { useT } from '~/root.tsx'
 
 // Retry-After on a rate-limited code.
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders
@@ -24,7 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Nothing owed and no step-up asked: straight on. A user without any factor has nothing to give here.
   if (!auth.gate && (!stepUp || auth.session?.secondFactorAt === null)) throw redirect(redirectTo)
   const hasPasskey = (await withContext(getDatabase(), { userId: auth.user.id }, (tx) => listPasskeys(tx, auth.user.id))).length > 0
-  return { redirectTo, stepUp: stepUp && !auth.gate, hasPasskey }
+  // A session that came through the stichting's provider may step up there again (a user of an
+  // SSO-only stichting may have no code or passkey of Baken's own).
+  const sso = stepUp && !auth.gate && auth.session?.method === 'sso' ? await ssoStepUpChoice(getDatabase(), { id: auth.sessionId, userId: auth.user.id }) : null
+  return { redirectTo, stepUp: stepUp && !auth.gate, hasPasskey, sso }
 }
 
 const codeForm = z.object({ code: z.string().trim().min(1).max(64), redirectTo: z.string().max(2000).optional() })
@@ -55,7 +59,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SecondStep() {
-  const { redirectTo, stepUp, hasPasskey } = useLoaderData<typeof loader>()
+  const t = useT()
+  const { redirectTo, stepUp, hasPasskey, sso } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const error = actionData?.error ?? null
@@ -68,6 +73,14 @@ export default function SecondStep() {
           : ''}
         Vul de code van 6 cijfers uit je authenticator-app in. Heb je je telefoon niet bij je? Gebruik dan een van je herstelcodes.
       </p>
+      {sso ? (
+        <p>
+          {/* A link, not a form: the CSP's form-action 'self' stops a redirect to the provider. */}
+          <a className="button" href={`/login/sso?provider=${sso.id}&step-up=1&redirectTo=${encodeURIComponent(redirectTo)}`}>
+            {t('login.sso.stepUpWith', { provider: sso.displayName })}
+          </a>
+        </p>
+      ) : null}
       <Form method="post" aria-describedby={error ? 'code-error' : undefined}>
         {error ? (
           <p id="code-error" className="error" role="alert">

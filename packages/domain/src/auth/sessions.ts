@@ -52,6 +52,8 @@ export interface SessionMeta {
   method?: SessionMethod
   /** Set when the sign-in itself proved a second factor (a passkey, or an identity provider's MFA). */
   secondFactorAt?: Date | null
+  /** The identity provider of an 'sso' session: a step-up goes back to it. */
+  ssoProviderId?: string | null
 }
 
 export async function createSession(
@@ -72,6 +74,7 @@ export async function createSession(
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
       method: meta.method ?? 'password',
       secondFactorAt: meta.secondFactorAt ?? null,
+      ssoProviderId: meta.method === 'sso' ? (meta.ssoProviderId ?? null) : null,
     }),
   )
   return { token, expiresAt }

@@ -5,8 +5,8 @@
 // Matching a user to the provider's answer happens in the database (sso_resolve_user, 0039): a
 // linked subject first, else a verified e-mail address of an active user with a membership in the
 // stichting. Nothing here creates a user or a membership.
-import { withContext, type Database } from '@baken/db'
-import { sql } from 'drizzle-orm'
+import { schema, withContext, type Database } from '@baken/db'
+import { and, eq, sql } from 'drizzle-orm'
 import * as oidc from 'openid-client'
 import { assertsSecondFactor } from './second-factor.ts'
 import { open, seal } from '../secret-box.ts'
@@ -28,6 +28,10 @@ export type SsoRefusal =
   | 'not_member'
   | 'disabled'
   | 'other_subject'
+  /** A step-up at the provider that asserted no second factor (amr/acr). */
+  | 'step_up_no_factor'
+  /** A step-up that came back signed in as someone other than the session's user. */
+  | 'step_up_other_session'
 
 export interface SsoChoice {
   id: string
@@ -54,7 +58,12 @@ interface Transaction {
   r: string
   /** expires at, ms */
   e: number
+  /** 1: a step-up of a signed-in session (a fresh sign-in at the provider), not a new sign-in */
+  u?: 1
 }
+
+/** How old the provider's authentication may be for a step-up (its auth_time), in seconds. */
+export const SSO_STEP_UP_MAX_AGE_SECONDS = 300
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -130,7 +139,7 @@ export type StartResult = { ok: true; url: string; cookie: string } | { ok: fals
 export async function startSsoLogin(
   db: Database,
   key: Buffer,
-  input: { providerId: string; redirectUri: string; redirectTo: string },
+  input: { providerId: string; redirectUri: string; redirectTo: string; stepUp?: boolean },
 ): Promise<StartResult> {
   const provider = await loginProvider(db, input.providerId)
   if (!provider) return { ok: false, reason: 'unknown_provider' }
@@ -150,8 +159,12 @@ export async function startSsoLogin(
     v: oidc.randomPKCECodeVerifier(),
     r: input.redirectTo,
     e: Date.now() + SSO_TRANSACTION_MS,
+    ...(input.stepUp ? { u: 1 as const } : {}),
   }
   const url = oidc.buildAuthorizationUrl(config, {
+    // A step-up wants the person to authenticate at the provider now, not a remembered sign-in
+    // (OpenID Connect Core 3.1.2.1: prompt=login, max_age=0 makes the provider send auth_time).
+    ...(input.stepUp ? { prompt: 'login', max_age: '0' } : {}),
     redirect_uri: input.redirectUri,
     scope: 'openid email profile',
     code_challenge: await oidc.calculatePKCECodeChallenge(tx.v),
@@ -163,7 +176,7 @@ export async function startSsoLogin(
 }
 
 export type FinishResult =
-  | { ok: true; userId: string; stichtingId: string; secondFactor: boolean; linked: boolean; redirectTo: string }
+  | { ok: true; userId: string; stichtingId: string; providerId: string; secondFactor: boolean; linked: boolean; redirectTo: string; stepUp: boolean }
   | { ok: false; reason: SsoRefusal; providerError?: string }
 
 function readTransaction(key: Buffer, cookie: string | null | undefined): Transaction | null {
@@ -206,6 +219,8 @@ export async function finishSsoLogin(db: Database, key: Buffer, input: { cookie:
       expectedState: t.s,
       expectedNonce: t.n,
       idTokenExpected: true,
+      // A step-up: the library refuses an auth_time older than this.
+      ...(t.u ? { maxAge: SSO_STEP_UP_MAX_AGE_SECONDS } : {}),
     })
     claims = tokens.claims()!
     accessToken = tokens.access_token
@@ -243,14 +258,35 @@ export async function finishSsoLogin(db: Database, key: Buffer, input: { cookie:
   if (!resolved || resolved.outcome !== 'ok' || !resolved.user_id) {
     return { ok: false, reason: (resolved?.outcome ?? 'unknown') as SsoRefusal }
   }
+  const secondFactor = assertsSecondFactor({ amr: claims.amr, acr: claims.acr }, provider.mfaAcrValues)
+  // A step-up counts only when the provider checked a second factor in this fresh sign-in.
+  if (t.u && !secondFactor) return { ok: false, reason: 'step_up_no_factor' }
   return {
     ok: true,
     userId: resolved.user_id,
     stichtingId: provider.stichtingId,
-    secondFactor: assertsSecondFactor({ amr: claims.amr, acr: claims.acr }, provider.mfaAcrValues),
+    providerId: provider.id,
+    secondFactor,
     linked: resolved.linked,
     redirectTo: t.r,
+    stepUp: t.u === 1,
   }
+}
+
+/**
+ * The provider a session may step up at: the one an 'sso' session came through, while it is
+ * enabled. Null for other sessions (they step up with a code or a passkey).
+ */
+export async function ssoStepUpChoice(db: Database, session: { id: string; userId: string }): Promise<SsoChoice | null> {
+  const providerId = await withContext(db, { userId: session.userId, sessionId: session.id }, async (tx) => {
+    const [row] = await tx
+      .select({ providerId: schema.sessions.ssoProviderId })
+      .from(schema.sessions)
+      .where(and(eq(schema.sessions.id, session.id), eq(schema.sessions.userId, session.userId), eq(schema.sessions.method, 'sso')))
+    return row?.providerId ?? null
+  })
+  if (!providerId) return null
+  return (await listSsoChoices(db)).find((c) => c.id === providerId) ?? null
 }
 
 function isClaimMismatch(error: unknown, claim: string): boolean {
@@ -269,4 +305,14 @@ export async function passwordRefusedBySsoOnly(db: Database, userId: string): Pr
     const [r] = rows<{ refused: boolean }>(await tx.execute(sql`select sso_only_for_current_user() as refused`))
     return r?.refused === true
   })
+}
+
+/** A step-up at the provider succeeded: the session's second factor is fresh again. */
+export async function recordSsoStepUp(db: Database, session: { sessionId: string; userId: string }, now = new Date()): Promise<void> {
+  await withContext(db, { userId: session.userId, sessionId: session.sessionId }, (tx) =>
+    tx
+      .update(schema.sessions)
+      .set({ secondFactorAt: now })
+      .where(and(eq(schema.sessions.id, session.sessionId), eq(schema.sessions.userId, session.userId), eq(schema.sessions.method, 'sso'))),
+  )
 }
