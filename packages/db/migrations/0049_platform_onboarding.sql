@@ -1,5 +1,6 @@
--- The installation's invitation of its first platform_beheerder (`pnpm admin:bootstrap`). An empty
--- production database has no user who could invite anyone, so this one invitation has no inviter
+-- Onboarding a new installation. First, the installation's invitation of its first
+-- platform_beheerder (`pnpm admin:bootstrap`). An empty production database has no user who could
+-- invite anyone, so this one invitation has no inviter
 -- and no organisation: the platform itself. Only the migration owner writes it (the bootstrap
 -- script, run by whoever installs Baken); the application role cannot, because invitations_create
 -- demands invited_by = the acting user and ctx_may_grant() grants platform_beheerder to nobody.
@@ -49,3 +50,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   LEFT JOIN users u ON u.id = i.invited_by
   WHERE i.token_hash = p_token_hash
 $$;
+--> statement-breakpoint
+-- The platform_beheerder corrects a stichting's name, KvK number and bevoegd gezag number (the
+-- update policy of 0032 already admits only that role; the formats and unique keys stay as they are).
+GRANT UPDATE ("name", "kvk_number", "bevoegd_gezag_number") ON "stichtingen" TO baken_app;
