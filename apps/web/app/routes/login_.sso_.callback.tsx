@@ -19,6 +19,9 @@ const STATUS: Record<SsoRefusal, number> = {
   not_member: 403,
   disabled: 403,
   other_subject: 403,
+  invitation_closed: 410,
+  invitation_sign_in: 409,
+  other_email: 403,
 }
 
 /**
@@ -35,9 +38,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const clear = ssoCookie.clear(secure)
   if (!result.ok) return data({ error: result.reason, providerError: result.providerError ?? null }, { status: STATUS[result.reason], headers: { 'Set-Cookie': clear } })
 
-  // A membership in the provider's stichting is chosen for the user when it is the only one there.
+  // A membership in the provider's stichting is chosen for the user when it is the only one there
+  // (or, after accepting an invitation, the one it gave).
   const options = await withContext(db, { userId: result.userId }, (tx) => listMembershipOptions(tx, result.userId))
-  const only = options.length === 1 ? options[0]!.id : null
+  const only = result.acceptedMembershipId ?? (options.length === 1 ? options[0]!.id : null)
   const { token, expiresAt } = await createSession(
     db,
     result.userId,

@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm'
 import * as oidc from 'openid-client'
 import { assertsSecondFactor } from './second-factor.ts'
 import { open, seal } from '../secret-box.ts'
+import { acceptInvitationBySso } from './accept-invitation-by-sso.ts'
 
 /** How long a started sign-in may take at the provider. */
 export const SSO_TRANSACTION_MS = 10 * 60 * 1000
@@ -28,6 +29,12 @@ export type SsoRefusal =
   | 'not_member'
   | 'disabled'
   | 'other_subject'
+  /** Accepting an invitation: it is used, expired or revoked meanwhile. */
+  | 'invitation_closed'
+  /** Accepting an invitation for an address that already has an account: sign in first. */
+  | 'invitation_sign_in'
+  /** Accepting an invitation: the provider vouches for another address than the invited one. */
+  | 'other_email'
 
 export interface SsoChoice {
   id: string
@@ -53,6 +60,8 @@ interface Transaction {
   r: string
   /** expires at, ms */
   e: number
+  /** Set when the sign-in accepts an invitation: the SHA-256 of its token. */
+  i?: string
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -128,7 +137,7 @@ export type StartResult = { ok: true; url: string; cookie: string } | { ok: fals
 export async function startSsoLogin(
   db: Database,
   key: Buffer,
-  input: { providerId: string; redirectUri: string; redirectTo: string },
+  input: { providerId: string; redirectUri: string; redirectTo: string; invitationTokenHash?: string },
 ): Promise<StartResult> {
   const provider = await loginProvider(db, input.providerId)
   if (!provider) return { ok: false, reason: 'unknown_provider' }
@@ -148,6 +157,7 @@ export async function startSsoLogin(
     v: oidc.randomPKCECodeVerifier(),
     r: input.redirectTo,
     e: Date.now() + SSO_TRANSACTION_MS,
+    ...(input.invitationTokenHash ? { i: input.invitationTokenHash } : {}),
   }
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: input.redirectUri,
@@ -161,7 +171,16 @@ export async function startSsoLogin(
 }
 
 export type FinishResult =
-  | { ok: true; userId: string; stichtingId: string; secondFactor: boolean; linked: boolean; redirectTo: string }
+  | {
+      ok: true
+      userId: string
+      stichtingId: string
+      secondFactor: boolean
+      linked: boolean
+      redirectTo: string
+      /** Set when the sign-in accepted an invitation: the membership to act for first. */
+      acceptedMembershipId?: string | null
+    }
   | { ok: false; reason: SsoRefusal; providerError?: string }
 
 function readTransaction(key: Buffer, cookie: string | null | undefined): Transaction | null {
@@ -226,6 +245,23 @@ export async function finishSsoLogin(db: Database, key: Buffer, input: { cookie:
     }
   }
 
+  const secondFactor = assertsSecondFactor({ amr: claims.amr, acr: claims.acr }, provider.mfaAcrValues)
+  if (t.i) {
+    // A new account needs a name: from the ID token, else the userinfo response (where most
+    // providers put the profile).
+    let name: unknown = claims.name
+    if (typeof name !== 'string') {
+      try {
+        name = (await oidc.fetchUserInfo(config, accessToken, claims.sub)).name
+      } catch (error) {
+        console.warn(`SSO: userinfo at ${provider.issuer} failed: ${(error as Error).message}`)
+      }
+    }
+    const accepted = await acceptInvitationBySso(db, { tokenHash: t.i, providerId: provider.id, subject: claims.sub, email, emailVerified, name })
+    if (!accepted.ok) return accepted
+    return { ok: true, userId: accepted.userId, stichtingId: provider.stichtingId, secondFactor, linked: true, redirectTo: '/', acceptedMembershipId: accepted.membershipId }
+  }
+
   const resolved = await withContext(db, {}, async (tx) => {
     const [r] = rows<{ outcome: string; user_id: string | null; linked: boolean }>(
       await tx.execute(sql`select * from sso_resolve_user(${provider.id}::uuid, ${claims.sub}, ${email}, ${emailVerified})`),
@@ -239,7 +275,7 @@ export async function finishSsoLogin(db: Database, key: Buffer, input: { cookie:
     ok: true,
     userId: resolved.user_id,
     stichtingId: provider.stichtingId,
-    secondFactor: assertsSecondFactor({ amr: claims.amr, acr: claims.acr }, provider.mfaAcrValues),
+    secondFactor,
     linked: resolved.linked,
     redirectTo: t.r,
   }
