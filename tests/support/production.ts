@@ -2,9 +2,9 @@
 // browser suite's onboarding path): the secrets production refuses to start without, freshly made
 // per run, an empty embedded database in a temp folder, and `pnpm admin:bootstrap` run the way an
 // installer runs it (a child process on the same database, before the server opens it).
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -60,4 +60,27 @@ export function invitationToken(text: string): string {
   const token = /\/uitnodiging\/([A-Za-z0-9_-]+)/.exec(text)?.[1]
   if (!token) throw new Error(`no invitation link in: ${text.slice(0, 300)}`)
   return token
+}
+
+export interface SelfSignedCert {
+  key: string
+  cert: string
+  /** The certificate's file, for NODE_EXTRA_CA_CERTS (the server then trusts it as its own CA). */
+  certFile: string
+}
+
+/**
+ * A throw-away self-signed certificate for 127.0.0.1 (openssl, one day), so a test's OIDC provider
+ * can serve https as production mode demands of an issuer.
+ */
+export function selfSignedCert(dir: string): SelfSignedCert {
+  const keyFile = join(dir, 'tls-key.pem')
+  const certFile = join(dir, 'tls-cert.pem')
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-addext', 'basicConstraints=critical,CA:TRUE', '-keyout', keyFile, '-out', certFile],
+    { stdio: 'pipe' },
+  )
+  return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), certFile }
 }
