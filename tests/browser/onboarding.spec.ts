@@ -46,7 +46,7 @@ async function fitsThePhone(page: Page) {
 /** The link in the newest mail to `email` (waiting for the server's mail worker to send it). */
 async function linkInMail(email: string, since: number): Promise<string> {
   const mail = await baken.resend.waitForMailTo(email, { since, timeoutMs: 60_000 })
-  const link = new RegExp(`${baken.baseUrl}/uitnodiging/[a-z0-9]+`).exec(mail.text ?? '')?.[0]
+  const link = new RegExp(`${baken.baseUrl.replace(/[.:/]/g, '\\$&')}/uitnodiging/[a-z0-9]+`).exec(mail.text ?? '')?.[0]
   expect(link, mail.text).toBeTruthy()
   expect(invitationToken(link!)).toBeTruthy()
   return link!
@@ -113,11 +113,14 @@ test('from an empty production database to a directeur’s first incident, on a 
   await platform.goto('/platform')
   await expect(platform.getByRole('heading', { name: 'Platformbeheer', level: 1 })).toBeVisible()
   await fitsThePhone(platform)
+  // An empty installation: no stichting yet.
+  await expect(platform.locator('table.table-responsive tbody tr')).toHaveCount(0)
   const create = platform.locator('form', { has: platform.getByRole('button', { name: 'Stichting aanmaken' }) })
   await create.getByLabel('Naam').fill('Stichting Meandr')
   await create.getByLabel('KvK-nummer').fill('61234567')
   await create.getByLabel('Bevoegd-gezagnummer (DUO)').fill('46001')
   await create.getByRole('button', { name: 'Stichting aanmaken' }).click()
+  await expect(platform.locator('table.table-responsive tbody tr')).toHaveCount(1)
   await platform.getByRole('link', { name: 'Gegevens wijzigen: Stichting Meandr' }).click()
   await expect(platform.getByRole('heading', { name: 'Stichting Meandr: gegevens wijzigen', level: 1 })).toBeVisible()
   await fitsThePhone(platform)
