@@ -11,6 +11,11 @@ import { defineConfig } from '@playwright/test'
 // PGLITE_DATA_DIR=memory://), seeded with the demo data at start, so every run begins from the same
 // state; demo accounts: packages/db/src/demo-seed.ts, password `veilig-demo-2026`.
 // A fixed port, and never an already running server: a stale server would give stale data.
+//
+// Two projects: `demo` (every file but the one below) against that server, and `production`
+// (onboarding.spec.ts), the whole path of a new installation: that file starts its own server in
+// production mode on an empty embedded database in a temp folder, with a local Resend and an
+// OpenID Connect provider over https (tests/browser/support/production-baken.ts).
 const PORT = Number(process.env.BAKEN_E2E_PORT ?? 3917)
 const BASE_URL = `http://127.0.0.1:${PORT}`
 
@@ -26,6 +31,11 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
   reporter: 'list',
+  projects: [
+    { name: 'demo', testIgnore: /onboarding\.spec\.ts$/ },
+    // A dozen pages, three people, password hashing and mail on a busy 2-core machine.
+    { name: 'production', testMatch: /onboarding\.spec\.ts$/, timeout: 480_000 },
+  ],
   use: {
     baseURL: BASE_URL,
     headless: true,

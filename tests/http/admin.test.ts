@@ -67,6 +67,62 @@ describe('the platform_beheerder', () => {
   })
 })
 
+describe('editing a stichting', () => {
+  it('the platform_beheerder corrects name, KvK and bevoegd-gezagnummer (API and page); audit before → after; refusals per field; 403 for others', async () => {
+    const p = as['platform@baken.demo']!
+    const created = (await json(p, 'POST', '/api/v1/platform/stichtingen', { name: 'Stichting Tikfout', kvkNumber: '11223344', bevoegdGezagNumber: '47001' })).json()
+    const path = `/api/v1/platform/stichtingen/${created.id}`
+
+    const renamed = await json(p, 'PATCH', path, { name: 'Stichting Goed Gespeld', kvkNumber: '1122 3345' })
+    expect(renamed.status, renamed.text).toBe(200)
+    expect(renamed.json()).toMatchObject({ id: created.id, name: 'Stichting Goed Gespeld', kvkNumber: '11223345', bevoegdGezagNumber: '47001', suspendedAt: null })
+
+    // Bad input: each error at its field; nothing changed.
+    const bad = await json(p, 'PATCH', path, { name: 'X', kvkNumber: '12', bevoegdGezagNumber: '4700' })
+    expect(bad.status).toBe(400)
+    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['bevoegdGezagNumber', 'kvkNumber', 'name'])
+    const nothing = await json(p, 'PATCH', path, {})
+    expect(nothing.status).toBe(400)
+    expect(nothing.json().errors[0].message).toContain('Geef de naam, het KvK-nummer of het bevoegd-gezagnummer')
+    // Suspension and data in one request: refused, not half done.
+    const mixed = await json(p, 'PATCH', path, { suspended: true, name: 'Stichting Anders' })
+    expect(mixed.status).toBe(400)
+    // A number another stichting has: 409 at that field.
+    const taken = await json(p, 'PATCH', path, { bevoegdGezagNumber: '41234' })
+    expect(taken.status).toBe(409)
+    expect(taken.json().errors[0].path).toBe('bevoegdGezagNumber')
+    const unknown = await json(p, 'PATCH', '/api/v1/platform/stichtingen/00000000-0000-4000-8000-000000000000', { name: 'Niemand' })
+    expect(unknown.status).toBe(404)
+    const after = (await p.get('/api/v1/platform/stichtingen')).json().items.find((s: { id: string }) => s.id === created.id)
+    expect(after).toMatchObject({ name: 'Stichting Goed Gespeld', kvkNumber: '11223345', bevoegdGezagNumber: '47001', suspendedAt: null })
+
+    // Other roles: 403, also their own stichting.
+    const kompas = (await p.get('/api/v1/platform/stichtingen')).json().items.find((s: { name: string }) => s.name === 'Stichting Kompas')
+    for (const email of ['beheer@kompas.demo', 'privacy@kompas.demo', 'directeur@branding.demo', 'bestuur@horizon.demo']) {
+      const res = await json(as[email]!, 'PATCH', `/api/v1/platform/stichtingen/${kompas.id}`, { name: 'Stichting Overgenomen' })
+      expect(res.status, email).toBe(403)
+      expect((await as[email]!.get(`/platform/stichtingen/${kompas.id}`)).status, email).toBe(403)
+    }
+
+    // The page: the current values in the form; an error at its field; a saved change back on /platform.
+    const form = await p.get(`/platform/stichtingen/${kompas.id}`)
+    expect(form.status).toBe(200)
+    expect(form.text).toContain('value="41012345"')
+    const refused = await p.post(`/platform/stichtingen/${kompas.id}`, { name: 'Stichting Kompas', kvkNumber: 'abc', bevoegdGezagNumber: '41234' })
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('Een KvK-nummer is 8 cijfers')
+    const saved = await p.post(`/platform/stichtingen/${kompas.id}`, { name: 'Stichting Kompas Onderwijs', kvkNumber: '41012345', bevoegdGezagNumber: '41234' })
+    expect(saved.status).toBe(302)
+    expect(saved.location).toBe(`/platform?gewijzigd=${kompas.id}#stichtingen`)
+    expect((await p.get(saved.location!)).text).toContain('De gegevens van Stichting Kompas Onderwijs zijn opgeslagen.')
+
+    // The stichting's own audit trail: only the changed field, before → after, by the platform.
+    const trail = (await as['beheer@kompas.demo']!.get('/api/v1/admin/audit?subjectType=stichting')).json().items
+    expect(trail[0]).toMatchObject({ action: 'stichting.updated', actorRole: 'platform_beheerder', before: { name: 'Stichting Kompas' }, after: { name: 'Stichting Kompas Onderwijs' } })
+    expect(await json(p, 'PATCH', `/api/v1/platform/stichtingen/${kompas.id}`, { name: 'Stichting Kompas' })).toMatchObject({ status: 200 })
+  })
+})
+
 describe('the stichtingbeheerder', () => {
   let schoolId = ''
   it('adds a school (BRIN and postcode normalised), refuses a taken BRIN at the field, and edits it', async () => {

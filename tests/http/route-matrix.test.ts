@@ -331,6 +331,11 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
   // stichtingbeheerder (schools, groups, partner links); the audit trail also for the FG.
   { label: 'GET /platform', path: () => '/platform', expect: (who) => (who === 'anonymous' ? 302 : who === 'platform@baken.demo' ? 200 : 403) },
   {
+    label: 'GET /platform/stichtingen/{Kompas}',
+    path: () => `/platform/stichtingen/${kompasId}`,
+    expect: (who) => (who === 'anonymous' ? 302 : who === 'platform@baken.demo' ? 200 : 403),
+  },
+  {
     label: 'GET /api/v1/platform/stichtingen',
     path: () => '/api/v1/platform/stichtingen',
     expect: (who) => (who === 'anonymous' ? 401 : who === 'platform@baken.demo' ? 200 : 403),
@@ -410,6 +415,14 @@ describe.each(routes)('$label', ({ path, expect: expected, redirect }) => {
     if (path().startsWith('/api/') && res.status >= 400) {
       expect(res.json().errors[0]).toMatchObject({ path: expect.any(String), message: expect.any(String) })
     }
+  })
+})
+
+// The one write in the matrix: it changes nothing (Kompas keeps its name), so every role can try it.
+describe('PATCH /api/v1/platform/stichtingen/{Kompas} {name}', () => {
+  it.each(['anonymous', ...ACCOUNTS])('as %s', async (who) => {
+    const res = await clients.get(who)!.request('PATCH', `/api/v1/platform/stichtingen/${kompasId}`, { json: { name: 'Stichting Kompas' } })
+    expect(res.status, who).toBe(who === 'anonymous' ? 401 : who === 'platform@baken.demo' ? 200 : 403)
   })
 })
 

@@ -17,6 +17,7 @@
 //   build/server.js             the web server (apps/web/server/index.ts)
 //   build/migrate.js            applies the migrations (packages/db/src/migrate-cli.ts)
 //   build/access-log-verify.js  verifies the access-log chain (packages/db/src/access-log-verify.ts)
+//   build/admin-bootstrap.js    invites the first platform_beheerder (scripts/admin-bootstrap.ts)
 //   build/files/                the data files above
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs'
 import { builtinModules } from 'node:module'
@@ -45,6 +46,7 @@ const entries = [
   { in: path.join(web, 'server/index.ts'), out: 'server' },
   { in: path.join(packagesDir, 'db/src/migrate-cli.ts'), out: 'migrate' },
   { in: path.join(packagesDir, 'db/src/access-log-verify.ts'), out: 'access-log-verify' },
+  { in: path.join(repo, 'scripts/admin-bootstrap.ts'), out: 'admin-bootstrap' },
 ]
 
 if (!existsSync(path.join(out, 'server/index.js'))) {

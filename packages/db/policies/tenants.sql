@@ -222,7 +222,7 @@ CREATE POLICY stichting_settings_write ON stichting_settings AS PERMISSIVE FOR I
 ALTER TABLE stichtingen ENABLE ROW LEVEL SECURITY;
 ALTER TABLE stichtingen FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT ON stichtingen TO baken_app;
-GRANT UPDATE (suspended_at) ON stichtingen TO baken_app;
+GRANT UPDATE (bevoegd_gezag_number, kvk_number, name, suspended_at) ON stichtingen TO baken_app;
 
 CREATE POLICY owner_all ON stichtingen AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { databaseConfigFromEnv, openDatabase, type Database, type DatabaseHandle } from './client.ts'
 import { seedDemoData } from './demo-seed.ts'
 import { runMigrations } from './migrate.ts'
+import { ensureSchoolYears } from './school-years.ts'
 
 export type AppMode = 'demo' | 'production'
 
@@ -21,8 +22,9 @@ export interface StartResult {
 }
 
 /**
- * Opens the database from the environment, applies migrations, and seeds the demo data when the
- * database is embedded (or BAKEN_SEED_DEMO=1) and the mode is not production.
+ * Opens the database from the environment, applies migrations, seeds the demo data when the
+ * database is embedded (or BAKEN_SEED_DEMO=1) and the mode is not production, and makes sure the
+ * shared school years around today exist (school-years.ts).
  */
 export async function startDatabase(env: NodeJS.ProcessEnv = process.env): Promise<StartResult> {
   if (store.__bakenDb) return { handle: store.__bakenDb, seeded: false }
@@ -37,6 +39,8 @@ export async function startDatabase(env: NodeJS.ProcessEnv = process.env): Promi
   try {
     await runMigrations(owner)
     seeded = mode !== 'production' && wantsDemo ? await seedDemoData(owner.db, { mode }) : false
+    // After the seed (which makes its own): an empty production database gets its school years here.
+    await ensureSchoolYears(owner.db)
   } catch (error) {
     await owner.close()
     throw error

@@ -8,7 +8,9 @@ export const INVITATION_LIFETIME_MS = 72 * 60 * 60 * 1000
 /**
  * An invitation by e-mail (migration 0046): only the SHA-256 of its token is stored, the token
  * itself is only in the mail. Single use (accepted_at), revocable, 72 hours. It belongs to a
- * stichting (and a school when a directeur sent it) or to a partner organisation.
+ * stichting (and a school when a directeur sent it) or to a partner organisation; or, without an
+ * inviter, to the platform itself: the installation's invitation of its first platform_beheerder
+ * (migration 0049, `pnpm admin:bootstrap`).
  */
 export const invitations = pgTable(
   'invitations',
@@ -16,9 +18,8 @@ export const invitations = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     tokenHash: text('token_hash').notNull(),
     email: text('email').notNull(),
-    invitedBy: uuid('invited_by')
-      .notNull()
-      .references(() => users.id),
+    /** Null only for the installation's own invitation (no organisation either). */
+    invitedBy: uuid('invited_by').references(() => users.id),
     stichtingId: uuid('stichting_id').references(() => stichtingen.id),
     schoolId: uuid('school_id'),
     partnerId: uuid('partner_id').references(() => partnerOrganisations.id),
@@ -34,7 +35,12 @@ export const invitations = pgTable(
     index('invitations_stichting_idx').on(t.stichtingId, t.createdAt),
     check('invitations_email_lower', sql`${t.email} = lower(${t.email})`),
     check('invitations_expiry', sql`${t.expiresAt} > ${t.createdAt} AND ${t.expiresAt} <= ${t.createdAt} + interval '72 hours'`),
-    check('invitations_scope', sql`(${t.stichtingId} IS NULL) <> (${t.partnerId} IS NULL) AND (${t.schoolId} IS NULL OR ${t.stichtingId} IS NOT NULL)`),
+    check(
+      'invitations_scope',
+      sql`((${t.stichtingId} IS NULL) <> (${t.partnerId} IS NULL) OR (${t.stichtingId} IS NULL AND ${t.partnerId} IS NULL AND ${t.invitedBy} IS NULL))
+        AND (${t.schoolId} IS NULL OR ${t.stichtingId} IS NOT NULL)
+        AND (${t.invitedBy} IS NOT NULL OR (${t.stichtingId} IS NULL AND ${t.partnerId} IS NULL))`,
+    ),
     check('invitations_accepted_by', sql`(${t.acceptedAt} IS NULL) = (${t.acceptedUserId} IS NULL)`),
   ],
 )
@@ -64,6 +70,8 @@ export const invitationMemberships = pgTable(
           then ${t.stichtingId} is not null and ${t.schoolId} is null and ${t.partnerId} is null
         when ${t.role} in ('halt_medewerker','politie')
           then ${t.partnerId} is not null and ${t.stichtingId} is null and ${t.schoolId} is null
+        when ${t.role} = 'platform_beheerder'
+          then ${t.stichtingId} is null and ${t.schoolId} is null and ${t.partnerId} is null
         else false
       end`,
     ),

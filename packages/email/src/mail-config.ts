@@ -1,6 +1,8 @@
 // Which transport and whether the in-process worker runs, from the environment:
 //   RESEND_API_KEY           set → mail goes out through Resend; unset → the local transport
 //   MAIL_FROM                the sender, required with RESEND_API_KEY ('Baken <noreply@school.nl>')
+//   RESEND_API_URL           Resend's API, default https://api.resend.com (the tests point it at a
+//                            local stand-in; in production mode only https, or http on this machine)
 //   BAKEN_MAIL_WORKER        '0' → the web server does not run the worker (run it elsewhere, or not)
 //   MAIL_WORKER_INTERVAL_MS  pause between runs, default 15000
 // In production mode without RESEND_API_KEY no worker runs: the local transport would mark mail
@@ -10,6 +12,29 @@ import { resendTransport } from './resend-transport.ts'
 import type { MailTransport } from './transport.ts'
 
 export const DEFAULT_MAIL_WORKER_INTERVAL_MS = 15_000
+export const DEFAULT_RESEND_API_URL = 'https://api.resend.com'
+
+/**
+ * RESEND_API_URL checked: an absolute http(s) URL without credentials, query or fragment. The API key
+ * travels in its Authorization header, so production mode accepts plain http only on this machine.
+ */
+export function resendApiUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const text = env.RESEND_API_URL?.trim() || DEFAULT_RESEND_API_URL
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new Error(`RESEND_API_URL must be an absolute URL such as ${DEFAULT_RESEND_API_URL}, not ${text}`)
+  }
+  if (!['https:', 'http:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new Error(`RESEND_API_URL must be an http(s) URL without credentials, query or fragment, not ${text}`)
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  if (url.protocol === 'http:' && !loopback && (env.BAKEN_MODE ?? 'demo') === 'production') {
+    throw new Error(`RESEND_API_URL must use https in production mode (plain http only on this machine), not ${text}`)
+  }
+  return url.href.replace(/\/+$/, '')
+}
 
 export interface MailSetup {
   /** Null when no mail may be sent in this configuration. */
@@ -36,8 +61,9 @@ export function mailSetupFromEnv(env: NodeJS.ProcessEnv = process.env): MailSetu
     if (!from || !/@/.test(from)) {
       throw new Error('MAIL_FROM must be set when RESEND_API_KEY is set, e.g. MAIL_FROM="Baken <noreply@school.nl>"')
     }
-    transport = resendTransport({ apiKey, from })
-    via = `Resend, from ${from}`
+    const baseUrl = resendApiUrlFromEnv(env)
+    transport = resendTransport({ apiKey, from, baseUrl })
+    via = `Resend${baseUrl === DEFAULT_RESEND_API_URL ? '' : ` at ${baseUrl}`}, from ${from}`
   } else if ((env.BAKEN_MODE ?? 'demo') === 'production') {
     transport = null
     via = 'none: RESEND_API_KEY is not set, so mail stays in the outbox'

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { RETRY_CAP_MS, retryDelayMs } from '../src/backoff.ts'
 import { validateMail } from '../src/enqueue.ts'
 import { localTransport } from '../src/local-transport.ts'
-import { DEFAULT_MAIL_WORKER_INTERVAL_MS, mailSetupFromEnv } from '../src/mail-config.ts'
+import { DEFAULT_MAIL_WORKER_INTERVAL_MS, DEFAULT_RESEND_API_URL, mailSetupFromEnv, resendApiUrlFromEnv } from '../src/mail-config.ts'
 import { escapeHtml, oneLine, parentNotice } from '../src/templates.ts'
 
 const MIN = 60_000
@@ -164,6 +164,18 @@ describe('mailSetupFromEnv', () => {
     expect(setup.transport).toBeNull()
     expect(setup.worker).toBeNull()
     expect(mailSetupFromEnv({ BAKEN_MODE: 'production', RESEND_API_KEY: 're_x', MAIL_FROM: 'a@b.nl' }).transport?.name).toBe('resend')
+  })
+
+  it('RESEND_API_URL: default api.resend.com; an http URL only on this machine in production mode; nothing but a plain URL', () => {
+    const env = { RESEND_API_KEY: 're_x', MAIL_FROM: 'a@b.nl' }
+    expect(resendApiUrlFromEnv({})).toBe(DEFAULT_RESEND_API_URL)
+    expect(resendApiUrlFromEnv({ RESEND_API_URL: 'https://mail-proxy.example.nl/resend/' })).toBe('https://mail-proxy.example.nl/resend')
+    expect(resendApiUrlFromEnv({ BAKEN_MODE: 'production', RESEND_API_URL: 'http://127.0.0.1:4020' })).toBe('http://127.0.0.1:4020')
+    expect(() => mailSetupFromEnv({ ...env, BAKEN_MODE: 'production', RESEND_API_URL: 'http://mail.example.nl' })).toThrow(/https in production/)
+    expect(mailSetupFromEnv({ ...env, RESEND_API_URL: 'http://mail.example.nl' }).transport?.name).toBe('resend')
+    for (const bad of ['api.resend.com', 'ftp://api.resend.com', 'https://user:pw@api.resend.com', 'https://api.resend.com/?x=1']) {
+      expect(() => resendApiUrlFromEnv({ RESEND_API_URL: bad }), bad).toThrow(/RESEND_API_URL/)
+    }
   })
 
   it('refuses a malformed interval', () => {

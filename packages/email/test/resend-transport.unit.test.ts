@@ -2,6 +2,7 @@
 // what it sends, and how every kind of answer maps to sent / retry / failed.
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { mailSetupFromEnv } from '../src/mail-config.ts'
 import { interpretResendResponse, parseRetryAfter, resendTransport } from '../src/resend-transport.ts'
 import type { OutgoingMessage } from '../src/transport.ts'
 import { type FakeResend, startFakeResend } from './support/fake-resend.ts'
@@ -151,5 +152,24 @@ describe('resendTransport against a local Resend', () => {
     expect(resend.deliveries).toHaveLength(1)
     expect(third).toEqual({ kind: 'sent', providerMessageId: resend.deliveries[0]!.id })
     expect(resend.requests.map((r) => r.headers['idempotency-key'])).toEqual([message().id, message().id, message().id])
+  })
+
+  it('RESEND_API_URL points the configured transport at it (production mode, loopback http); the mailbox reads the last mail to an address', async () => {
+    const setup = mailSetupFromEnv({
+      BAKEN_MODE: 'production',
+      RESEND_API_KEY: resend.apiKey,
+      MAIL_FROM: 'Baken <noreply@baken.test>',
+      RESEND_API_URL: `${resend.baseUrl}/`,
+    })
+    expect(setup.summary).toContain(`Resend at ${resend.baseUrl}`)
+    const waiting = resend.waitForMailTo('Ouder@Example.nl', { timeoutMs: 5000 })
+    expect(await setup.transport!.send(message('0b4c9a52-0d6e-4d0b-9b36-5b1d1e2f3a4b'))).toMatchObject({ kind: 'sent' })
+    expect((await waiting).idempotencyKey).toBe('0b4c9a52-0d6e-4d0b-9b36-5b1d1e2f3a4b')
+    const since = resend.deliveries.length
+    expect(await setup.transport!.send({ ...message('9d8c7b6a-5e4f-4a3b-8c2d-1e0f9a8b7c6d'), subject: 'Tweede' })).toMatchObject({ kind: 'sent' })
+    expect(await resend.waitForMailTo('ouder@example.nl', { since, timeoutMs: 5000 })).toMatchObject({ subject: 'Tweede' })
+    expect(resend.lastTo('ouder@example.nl')).toMatchObject({ subject: 'Tweede', idempotencyKey: '9d8c7b6a-5e4f-4a3b-8c2d-1e0f9a8b7c6d' })
+    expect(resend.lastTo('iemand@example.nl')).toBeUndefined()
+    await expect(resend.waitForMailTo('iemand@example.nl', { timeoutMs: 200 })).rejects.toThrow(/no mail to iemand@example.nl/)
   })
 })

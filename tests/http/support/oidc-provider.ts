@@ -6,6 +6,7 @@
 // and the provider finishes the interaction with that account's amr/acr and a grant for the
 // requested scopes.
 import { createServer, type Server } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import Provider, { type Configuration } from 'oidc-provider'
 
@@ -39,13 +40,15 @@ export async function startOidcProvider(options: {
   accounts: Record<string, OidcAccount>
   port?: number
   host?: string
+  /** Serve over https with this key and certificate (production mode accepts only https issuers). */
+  tls?: { key: string; cert: string }
 }): Promise<RunningOidcProvider> {
   const accounts = new Map(Object.entries(options.accounts))
   const client = { ...options.client }
-  const server: Server = createServer()
+  const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }) : createServer()
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  const issuer = `http://${options.host ?? '127.0.0.1'}:${port}`
+  const issuer = `${options.tls ? 'https' : 'http'}://${options.host ?? '127.0.0.1'}:${port}`
 
   const configuration: Configuration = {
     clients: [
@@ -130,7 +133,11 @@ export async function startOidcProvider(options: {
       client.redirectUris = uris
       rebuild()
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
   }
 }
 

@@ -13,7 +13,7 @@ export interface RunningServer {
   output(): string
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()
     srv.unref()
@@ -25,8 +25,9 @@ async function freePort(): Promise<number> {
   })
 }
 
+/** Starts the server; `env` goes over the defaults below (PORT there picks the port). */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort()
+  const port = env.PORT ? Number(env.PORT) : await freePort()
   const web = fileURLToPath(new URL('../../../apps/web', import.meta.url))
   let log = ''
   const child: ChildProcess = spawn(process.execPath, ['build/server.js'], {

@@ -1,5 +1,5 @@
 import { getDatabase } from '@baken/db'
-import { ssoSecretKey, startSsoLogin } from '@baken/domain'
+import { hashToken, invitationSsoChoice, ssoSecretKey, startSsoLogin } from '@baken/domain'
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { safeRedirect } from '~/lib/http.server.ts'
 import { secureCookies } from '~/lib/session-cookie.ts'
@@ -15,9 +15,21 @@ const key = ssoSecretKey()
  * site's CSP (form-action 'self') rightly stops a form submission from being redirected to another
  * origin, and a navigation by link is not a form submission. Starting a sign-in changes nothing here
  * but the browser's own transaction cookie, so a GET is safe. Without a provider: to /login.
+ *
+ * GET /login/sso?uitnodiging=<token>: accepting that invitation through its stichting's provider
+ * (the link on the invitation page; the token is the one already in that page's own URL). Without
+ * an open invitation with an enabled provider: back to the invitation page, which says why.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams
+  const invitation = params.get('uitnodiging')
+  if (invitation !== null) {
+    const choice = await invitationSsoChoice(getDatabase(), invitation)
+    if (!choice) return redirect(`/uitnodiging/${encodeURIComponent(invitation)}`)
+    const started = await startSsoLogin(getDatabase(), key, { providerId: choice.id, redirectUri: ssoCallbackUrl(request), redirectTo: '/', invitationTokenHash: hashToken(invitation) })
+    if (!started.ok) return redirect(`/login?sso=${started.reason}`)
+    return redirect(started.url, { headers: { 'Set-Cookie': ssoCookie.serialize(started.cookie, secureCookies()), 'Referrer-Policy': 'no-referrer' } })
+  }
   const providerId = params.get('provider')
   if (!providerId) return redirect('/login')
   const result = await startSsoLogin(getDatabase(), key, {

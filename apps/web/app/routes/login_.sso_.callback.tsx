@@ -21,6 +21,9 @@ const STATUS: Record<SsoRefusal, number> = {
   other_subject: 403,
   step_up_no_factor: 403,
   step_up_other_session: 403,
+  invitation_closed: 410,
+  invitation_sign_in: 409,
+  other_email: 403,
 }
 
 /**
@@ -49,9 +52,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return redirect(safeRedirect(result.redirectTo, '/'), { headers: { 'Set-Cookie': clear } })
   }
 
-  // A membership in the provider's stichting is chosen for the user when it is the only one there.
+  // A membership in the provider's stichting is chosen for the user when it is the only one there
+  // (or, after accepting an invitation, the one it gave).
   const options = await withContext(db, { userId: result.userId }, (tx) => listMembershipOptions(tx, result.userId))
-  const only = options.length === 1 ? options[0]!.id : null
+  const only = result.acceptedMembershipId ?? (options.length === 1 ? options[0]!.id : null)
   const { token, expiresAt } = await createSession(
     db,
     result.userId,

@@ -1,6 +1,6 @@
 import { createPartner, createStichting, listPartners, listStichtingen, PARTNER_ROLE_BY_KIND, setStichtingSuspension } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { PARTNER_KIND_OPTIONS, SelectField, TextField } from '~/components/admin-fields.tsx'
 import { ErrorSummary, type FieldError } from '~/components/form-parts.tsx'
 import { requireContext } from '~/lib/context.server.ts'
@@ -48,11 +48,18 @@ export default function Platform() {
   const actionData = useActionData<typeof action>() as { intent?: string; errors?: FieldError[] } | undefined
   const errorsFor = (intent: string) => (actionData?.intent === intent ? (actionData.errors ?? []) : [])
   const rowErrors = errorsFor('suspend').concat(errorsFor('unsuspend'))
+  const [params] = useSearchParams()
+  const changed = items.find((s) => s.id === params.get('gewijzigd'))?.name
   return (
     <section>
       <h1>Platformbeheer</h1>
       <p>Per stichting alleen aantallen, nooit namen van leerlingen of gebruikers.</p>
       <h2 id="stichtingen">Stichtingen (schooljaar {schoolYear})</h2>
+      {changed ? (
+        <p role="status" className="notice">
+          {`De gegevens van ${changed} zijn opgeslagen.`}
+        </p>
+      ) : null}
       <ErrorSummary errors={rowErrors} />
       <table className="table-responsive">
         <thead>
@@ -86,6 +93,9 @@ export default function Platform() {
                     {s.suspendedAt ? 'Opschorting opheffen' : 'Opschorten'}
                   </button>
                 </Form>
+                <Link to={`/platform/stichtingen/${s.id}`} aria-label={`Gegevens wijzigen: ${s.name}`}>
+                  Gegevens wijzigen
+                </Link>{' '}
                 {/* The invitation flow (accounts-users) lives on /beheer/gebruikers/uitnodigen. */}
                 <Link to={`/beheer/gebruikers/uitnodigen?stichting=${s.id}`}>Eerste stichtingbeheerder uitnodigen</Link>
               </td>

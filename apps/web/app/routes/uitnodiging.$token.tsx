@@ -2,9 +2,9 @@
 // password (the password policy), an address with an account signs in first. Single use; an
 // expired, used or revoked link gets its own message. On success the invitee is signed in.
 import { getDatabase } from '@baken/db'
-import { acceptInvitation, createSession, INVITATION_STATE_MESSAGES, readInvitation, PASSWORD_MIN_LENGTH } from '@baken/domain'
+import { acceptInvitation, createSession, INVITATION_STATE_MESSAGES, invitationSsoChoice, readInvitation, PASSWORD_MIN_LENGTH } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
 import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
 import { NewPasswordField } from '~/components/new-password-field.tsx'
 import { useT } from '~/root.tsx'
@@ -15,9 +15,11 @@ export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const view = await readInvitation(getDatabase(), params.token ?? '')
   const minLength = PASSWORD_MIN_LENGTH
-  if (!view) return data({ view: null, problem: INVITATION_STATE_MESSAGES.not_found, signedInAs: null, minLength }, { status: 404 })
+  if (!view) return data({ view: null, problem: INVITATION_STATE_MESSAGES.not_found, signedInAs: null, minLength, sso: null }, { status: 404 })
   const problem = view.state === 'open' ? null : INVITATION_STATE_MESSAGES[view.state]
-  return data({ view, problem, signedInAs: context.auth?.user.email ?? null, minLength }, { status: problem ? 410 : 200 })
+  // A new account may also be made by signing in at the stichting's own provider (single sign-on).
+  const sso = !problem && !view.hasAccount ? await invitationSsoChoice(getDatabase(), params.token ?? '') : null
+  return data({ view, problem, signedInAs: context.auth?.user.email ?? null, minLength, sso }, { status: problem ? 410 : 200 })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -36,7 +38,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Uitnodiging() {
   const t = useT()
-  const { view, problem, signedInAs, minLength } = useLoaderData<typeof loader>()
+  const token = useParams().token ?? ''
+  const { view, problem, signedInAs, minLength, sso } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const errorAt = (path: string) => actionData?.errors.find((e) => e.path === path)?.message
@@ -87,6 +90,22 @@ export default function Uitnodiging() {
           </p>
         )
       ) : (
+        <>
+          {sso ? (
+            <section aria-labelledby="accept-sso">
+              <h2 id="accept-sso">Met je schoolaccount</h2>
+              <p>
+                Log in bij de inlogdienst van je stichting met het account van <strong>{view.email}</strong>; je kiest dan geen wachtwoord voor Baken.
+              </p>
+              {/* A link, not a form: the CSP's form-action 'self' would stop the redirect to the provider. */}
+              <p>
+                <a className="button" href={`/login/sso?uitnodiging=${encodeURIComponent(token)}`}>
+                  {`Aannemen via ${sso.displayName}`}
+                </a>
+              </p>
+            </section>
+          ) : null}
+          {sso ? <h2>Of met een wachtwoord</h2> : null}
         <Form method="post" noValidate>
           <div className="field">
             <label htmlFor="name">Uw naam</label>
@@ -102,6 +121,7 @@ export default function Uitnodiging() {
             Account maken en inloggen
           </button>
         </Form>
+        </>
       )}
     </section>
   )

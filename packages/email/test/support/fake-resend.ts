@@ -41,6 +41,14 @@ export interface FakeResend {
   /** Behaviours for the next requests, used up in order; afterwards `fallback` applies. */
   script: Behaviour[]
   fallback: Behaviour
+  /** The newest delivery to `address` (case-insensitive), or undefined. */
+  lastTo(address: string): Delivery | undefined
+  /**
+   * Waits until a delivery to `address` arrives that was not there yet when `since` (a count of
+   * deliveries, default: all so far) was taken, and returns the newest; rejects after `timeoutMs`.
+   * How a test reads the mail a person would open: the web server's worker sends it whenever it runs.
+   */
+  waitForMailTo(address: string, options?: { since?: number; timeoutMs?: number }): Promise<Delivery>
   /** Forgets requests, deliveries, idempotency keys and the script (between tests). */
   reset(): void
   close(): Promise<void>
@@ -137,6 +145,22 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     },
     set fallback(value: Behaviour) {
       state.fallback = value
+    },
+    lastTo(address) {
+      const wanted = address.trim().toLowerCase()
+      return deliveries.findLast((d) => d.to.some((t) => t.trim().toLowerCase() === wanted))
+    },
+    async waitForMailTo(address, { since = deliveries.length, timeoutMs = 30_000 } = {}) {
+      const wanted = address.trim().toLowerCase()
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        const found = deliveries.slice(since).findLast((d) => d.to.some((t) => t.trim().toLowerCase() === wanted))
+        if (found) return found
+        if (Date.now() > deadline) {
+          throw new Error(`no mail to ${address} within ${timeoutMs} ms (delivered: ${deliveries.map((d) => d.to.join(',')).join('; ') || 'none'})`)
+        }
+        await new Promise((r) => setTimeout(r, 100))
+      }
     },
     reset() {
       requests.length = 0

@@ -87,9 +87,14 @@ export const adminEndpoints: Endpoint[] = [
   endpoint({
     method: 'patch',
     path: '/platform/stichtingen/{id}',
-    summary: 'Suspend a stichting or lift the suspension: {suspended: true|false}. While suspended its members’ sessions and tokens answer 403 with code tenant_suspended',
+    summary:
+      'Suspend a stichting or lift the suspension: {suspended: true|false} (while suspended its members’ sessions and tokens answer 403 with code tenant_suspended); ' +
+      'or correct its data: any of {name, kvkNumber, bevoegdGezagNumber}, written to the admin audit trail before → after (409 when a number is taken). Not both in one request',
     useCase: setStichtingSuspension,
-    body: z.strictObject({ suspended: z.boolean() }),
+    body: z.union([
+      z.strictObject({ suspended: z.boolean() }),
+      z.strictObject({ name: z.string().optional(), kvkNumber: z.string().optional(), bevoegdGezagNumber: z.string().optional() }),
+    ]),
     responses: { 200: { description: 'The stichting', schema: stichting } },
     errors: WRITE_ERRORS,
   }),

@@ -10,6 +10,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import * as oidc from 'openid-client'
 import { assertsSecondFactor } from './second-factor.ts'
 import { open, seal } from '../secret-box.ts'
+import { acceptInvitationBySso } from './accept-invitation-by-sso.ts'
 
 /** How long a started sign-in may take at the provider. */
 export const SSO_TRANSACTION_MS = 10 * 60 * 1000
@@ -32,6 +33,12 @@ export type SsoRefusal =
   | 'step_up_no_factor'
   /** A step-up that came back signed in as someone other than the session's user. */
   | 'step_up_other_session'
+  /** Accepting an invitation: it is used, expired or revoked meanwhile. */
+  | 'invitation_closed'
+  /** Accepting an invitation for an address that already has an account: sign in first. */
+  | 'invitation_sign_in'
+  /** Accepting an invitation: the provider vouches for another address than the invited one. */
+  | 'other_email'
 
 export interface SsoChoice {
   id: string
@@ -60,6 +67,8 @@ interface Transaction {
   e: number
   /** 1: a step-up of a signed-in session (a fresh sign-in at the provider), not a new sign-in */
   u?: 1
+  /** Set when the sign-in accepts an invitation: the SHA-256 of its token. */
+  i?: string
 }
 
 /** How old the provider's authentication may be for a step-up (its auth_time), in seconds. */
@@ -139,7 +148,7 @@ export type StartResult = { ok: true; url: string; cookie: string } | { ok: fals
 export async function startSsoLogin(
   db: Database,
   key: Buffer,
-  input: { providerId: string; redirectUri: string; redirectTo: string; stepUp?: boolean },
+  input: { providerId: string; redirectUri: string; redirectTo: string; stepUp?: boolean; invitationTokenHash?: string },
 ): Promise<StartResult> {
   const provider = await loginProvider(db, input.providerId)
   if (!provider) return { ok: false, reason: 'unknown_provider' }
@@ -160,6 +169,7 @@ export async function startSsoLogin(
     r: input.redirectTo,
     e: Date.now() + SSO_TRANSACTION_MS,
     ...(input.stepUp ? { u: 1 as const } : {}),
+    ...(input.invitationTokenHash ? { i: input.invitationTokenHash } : {}),
   }
   const url = oidc.buildAuthorizationUrl(config, {
     // A step-up wants the person to authenticate at the provider now, not a remembered sign-in
@@ -176,7 +186,18 @@ export async function startSsoLogin(
 }
 
 export type FinishResult =
-  | { ok: true; userId: string; stichtingId: string; providerId: string; secondFactor: boolean; linked: boolean; redirectTo: string; stepUp: boolean }
+  | {
+      ok: true
+      userId: string
+      stichtingId: string
+      providerId: string
+      secondFactor: boolean
+      stepUp: boolean
+      linked: boolean
+      redirectTo: string
+      /** Set when the sign-in accepted an invitation: the membership to act for first. */
+      acceptedMembershipId?: string | null
+    }
   | { ok: false; reason: SsoRefusal; providerError?: string }
 
 function readTransaction(key: Buffer, cookie: string | null | undefined): Transaction | null {
@@ -248,6 +269,22 @@ export async function finishSsoLogin(db: Database, key: Buffer, input: { cookie:
   // A provider whose directory issues the addresses (migration 0055: never a multi-tenant one)
   // vouches for them without the claim — unless it says outright that the address is unverified.
   if (email !== null && provider.emailTrust === 'issuer' && !deniedVerified) emailVerified = true
+  const secondFactor = assertsSecondFactor({ amr: claims.amr, acr: claims.acr }, provider.mfaAcrValues)
+  if (t.i) {
+    // A new account needs a name: from the ID token, else the userinfo response (where most
+    // providers put the profile).
+    let name: unknown = claims.name
+    if (typeof name !== 'string') {
+      try {
+        name = (await oidc.fetchUserInfo(config, accessToken, claims.sub)).name
+      } catch (error) {
+        console.warn(`SSO: userinfo at ${provider.issuer} failed: ${(error as Error).message}`)
+      }
+    }
+    const accepted = await acceptInvitationBySso(db, { tokenHash: t.i, providerId: provider.id, subject: claims.sub, email, emailVerified, name })
+    if (!accepted.ok) return accepted
+    return { ok: true, userId: accepted.userId, stichtingId: provider.stichtingId, providerId: provider.id, secondFactor, stepUp: false, linked: true, redirectTo: '/', acceptedMembershipId: accepted.membershipId }
+  }
 
   const resolved = await withContext(db, {}, async (tx) => {
     const [r] = rows<{ outcome: string; user_id: string | null; linked: boolean }>(
@@ -258,7 +295,6 @@ export async function finishSsoLogin(db: Database, key: Buffer, input: { cookie:
   if (!resolved || resolved.outcome !== 'ok' || !resolved.user_id) {
     return { ok: false, reason: (resolved?.outcome ?? 'unknown') as SsoRefusal }
   }
-  const secondFactor = assertsSecondFactor({ amr: claims.amr, acr: claims.acr }, provider.mfaAcrValues)
   // A step-up counts only when the provider checked a second factor in this fresh sign-in.
   if (t.u && !secondFactor) return { ok: false, reason: 'step_up_no_factor' }
   return {
