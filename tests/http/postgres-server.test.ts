@@ -27,7 +27,7 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
 
   beforeAll(async () => {
     await admin.unsafe(`create database ${database}`)
-    // The first start as owner creates baken_app; the login role is then granted it.
+    // The first start as owner creates baken_app and baken_board; the login role is then granted both.
     // No mail worker in this owner-run start: the demo's pending mail is left for the real server.
     const first = await startServer({ DATABASE_URL: urlFor(database), BAKEN_SEED_DEMO: '1', BAKEN_MAIL_WORKER: '0' })
     await first.stop()
@@ -35,7 +35,7 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
       if not exists (select 1 from pg_roles where rolname = '${LOGIN_ROLE}') then
         create role ${LOGIN_ROLE} login noinherit nosuperuser nobypassrls;
       end if; end $$`)
-    await admin.unsafe(`grant baken_app to ${LOGIN_ROLE}`)
+    await admin.unsafe(`grant baken_app, baken_board to ${LOGIN_ROLE}`)
     // The in-process mail worker switches to baken_mailer (infra/README.md).
     await admin.unsafe(`grant baken_mailer to ${LOGIN_ROLE}`)
     server = await startServer({

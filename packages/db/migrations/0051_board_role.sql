@@ -58,7 +58,8 @@ BEGIN
     EXCEPTION
       WHEN insufficient_privilege THEN
         RAISE WARNING 'baken_board: grant it to %, which may become baken_app (grant baken_board to %)', r.rolname, r.rolname;
-      WHEN duplicate_object OR unique_violation THEN NULL;
+      -- Granted meanwhile, or dropped meanwhile (tests drop their login roles as they finish).
+      WHEN duplicate_object OR unique_violation OR undefined_object THEN NULL;
     END;
   END LOOP;
 END
