@@ -42,6 +42,24 @@ CREATE POLICY owner_all ON board_incident_type_summary AS PERMISSIVE FOR ALL TO 
   WITH CHECK (true);
 
 -- -------------------------------------------------------------------------------------------------
+-- Table board_incident_type_year
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE board_incident_type_year ENABLE ROW LEVEL SECURITY;
+ALTER TABLE board_incident_type_year FORCE ROW LEVEL SECURITY;
+GRANT SELECT ON board_incident_type_year TO baken_app;
+
+CREATE POLICY board_read ON board_incident_type_year AS PERMISSIVE FOR SELECT TO baken_board
+  USING (
+    (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+  );
+
+CREATE POLICY owner_all ON board_incident_type_year AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
 -- Table incident_acknowledgements
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE incident_acknowledgements ENABLE ROW LEVEL SECURITY;

@@ -268,12 +268,13 @@ describeEachDriver('tenant isolation', (getDb) => {
    * Tables with rules of their own for a directeur inside the school (null: none of its rows):
    * the access log is the privacyfunctionaris' (0019), Halt's slots are Halt's (0022), and of the
    * reporting-duty cases a directeur sees the Meldcode and what they opened, never a zeden case (0023);
-   * the board's incident counts are the board's (0043).
+   * the board's incident counts are the board's (0043, 0052).
    */
   const DIRECTEUR_VISIBLE = (userId: string): Record<string, SQL | null> => ({
     access_log: null,
     board_incident_summary: null,
     board_incident_type_summary: null,
+    board_incident_type_year: null,
     halt_slots: null,
     report_cases: sql`(kind = 'meldcode' or opened_by_id = ${userId})`,
     report_case_steps: sql`case_id in (select id from report_cases where kind = 'meldcode' or opened_by_id = ${userId})`,
@@ -535,7 +536,7 @@ describeEachDriver('tenant isolation', (getDb) => {
         const [row] = rows<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${t(table)} where ${where}`))
         return row!.n
       })
-    const BOARD_CONTENT = ['incidents', 'incident_codes', 'incident_persons', 'board_incident_summary', 'board_incident_type_summary']
+    const BOARD_CONTENT = ['incidents', 'incident_codes', 'incident_persons', 'board_incident_summary', 'board_incident_type_summary', 'board_incident_type_year']
 
     it(`runs as ${BOARD_ROLE}; a staff transaction (${APP_ROLE}) with the bestuurder's settings sees no incident content nor counts`, async () => {
       const { app } = getDb()
