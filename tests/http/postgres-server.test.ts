@@ -112,6 +112,26 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
     expect(status).toBe(200)
   })
 
+  it('the board works through the login role as baken_board; a login role without that grant stops the server at start', async () => {
+    const board = new Client(server.baseUrl)
+    await board.login('bestuur@kompas.demo')
+    expect((await board.get('/bestuur')).status).toBe(200)
+    const noBoard = `${LOGIN_ROLE}_noboard`
+    await admin.unsafe(`do $$ begin
+      if not exists (select 1 from pg_roles where rolname = '${noBoard}') then
+        create role ${noBoard} login noinherit nosuperuser nobypassrls;
+      end if; end $$`)
+    await admin.unsafe(`grant baken_app, baken_mailer to ${noBoard}`)
+    await admin.unsafe(`revoke baken_board from ${noBoard}`)
+    try {
+      await expect(startServer({ DATABASE_OWNER_URL: urlFor(database), DATABASE_URL: urlFor(database, noBoard) })).rejects.toThrow(
+        new RegExp(`cannot become baken_board: run "grant baken_board to ${noBoard}"`),
+      )
+    } finally {
+      await admin.unsafe(`drop role if exists ${noBoard}`)
+    }
+  })
+
   it('the login role itself can read nothing, and RESET ROLE inside a transaction gains nothing', async () => {
     const app = postgres(urlFor(database, LOGIN_ROLE), { max: 1, onnotice: () => {} })
     try {
