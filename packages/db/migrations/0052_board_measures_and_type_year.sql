@@ -93,3 +93,11 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     AND y.school_year = p_school_year
     AND y.incidents > 0
 $$;
+--> statement-breakpoint
+-- 3. Without the board's OR (0051), the staff policy's `school_id = (SELECT ctx_school_id())` on
+--    incident_codes reaches the planner, which ANDed the (school_id, list, code) index into the
+--    dossier's "codes of these incidents" read: all ~170,000 voorval codes of a large school's ten
+--    years scanned to filter ~100 rows (16 ms instead of 1 ms). Every read of codes starts from
+--    the incident (the primary key leads with incident_id) or from a schooljaar's incidents; no
+--    query wants a school's codes across all years.
+DROP INDEX incident_codes_school_list_code_idx;
