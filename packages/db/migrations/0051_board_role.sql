@@ -24,20 +24,19 @@ EXCEPTION
 END
 $$;
 --> statement-breakpoint
+-- baken_board inherits baken_app; the migration owner must be able to SET ROLE baken_board (a no-op
+-- grant for a superuser). Granted already (another database of the cluster): nothing to do.
 DO $$
+DECLARE g text;
 BEGIN
-  GRANT baken_app TO baken_board;
-EXCEPTION
-  WHEN duplicate_object OR unique_violation THEN NULL;
-END
-$$;
---> statement-breakpoint
--- The migration owner must be able to SET ROLE baken_board (a no-op grant for a superuser).
-DO $$
-BEGIN
-  EXECUTE format('GRANT baken_board TO %I', current_user);
-EXCEPTION
-  WHEN duplicate_object OR unique_violation THEN NULL;
+  FOREACH g IN ARRAY ARRAY['GRANT baken_app TO baken_board', format('GRANT baken_board TO %I', current_user)]
+  LOOP
+    BEGIN
+      EXECUTE g;
+    EXCEPTION
+      WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+  END LOOP;
 END
 $$;
 --> statement-breakpoint

@@ -6,18 +6,23 @@
 import { boolean, date, foreignKey, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { schools, severityEnum, stichtingen } from './schema.ts'
 
-/** The key columns both summaries share, and the count. */
-const summaryColumns = () => ({
+/** The key columns every summary shares, and the count. */
+const yearColumns = () => ({
   stichtingId: uuid('stichting_id')
     .notNull()
     .references(() => stichtingen.id, { onDelete: 'cascade' }),
   schoolId: uuid('school_id').notNull(),
   schoolYear: text('school_year').notNull(),
+  /** Submitted incidents (for the type summaries: with that voorval code). */
+  incidents: integer('incidents').notNull(),
+})
+
+/** The key columns of the month summaries, and the count. */
+const summaryColumns = () => ({
+  ...yearColumns(),
   /** First day of the month the incidents occurred in (Europe/Amsterdam). */
   month: date('month').notNull(),
   severity: severityEnum('severity').notNull(),
-  /** Submitted incidents (for the type summary: with that voorval code). */
-  incidents: integer('incidents').notNull(),
 })
 
 export const boardIncidentSummary = pgTable(
@@ -52,15 +57,9 @@ export const boardIncidentTypeSummary = pgTable(
 export const boardIncidentTypeYear = pgTable(
   'board_incident_type_year',
   {
-    stichtingId: uuid('stichting_id')
-      .notNull()
-      .references(() => stichtingen.id, { onDelete: 'cascade' }),
-    schoolId: uuid('school_id').notNull(),
-    schoolYear: text('school_year').notNull(),
+    ...yearColumns(),
     /** IRIS voorval code. */
     code: integer('code').notNull(),
-    /** Submitted incidents with that voorval code. */
-    incidents: integer('incidents').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.stichtingId, t.schoolYear, t.schoolId, t.code] }),
