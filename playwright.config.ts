@@ -54,6 +54,9 @@ export default defineConfig({
       PGLITE_DATA_DIR: 'memory://',
       // Always the embedded database, even where the environment names a server.
       DATABASE_URL: '',
+      // Passkeys need a domain, not an IP address, as relying party: the passkey test opens the
+      // app at http://localhost:PORT (tests/browser/passkeys.spec.ts).
+      BAKEN_WEBAUTHN_ORIGIN: `http://localhost:${PORT}`,
     },
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,

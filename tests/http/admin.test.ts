@@ -147,6 +147,12 @@ describe('suspension', () => {
     const page = await b.get('/beheer/scholen')
     expect(page.status).toBe(403)
     expect(page.text).toContain('opgeschort')
+    // Nor can a member mint a token for the suspended stichting meanwhile; none is made.
+    const refused = await b.post('/account', { intent: 'create-token', name: 'Tijdens opschorting', days: '7', membershipId: me.membership.id })
+    expect(refused.status).toBe(403)
+    expect(refused.text).not.toMatch(/bkn_[a-z2-7]{32}/)
+    expect((await b.get('/account')).text).not.toContain('Tijdens opschorting')
+
     // Another stichting works on.
     expect((await as['bestuur@horizon.demo']!.get('/api/v1/stichting/settings')).status).toBe(200)
 

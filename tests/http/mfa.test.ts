@@ -4,6 +4,7 @@
 // step-up (a factor older than the window is refused; a personal API token is exempt).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { totpCode, totpKeyFromText, totpStep } from '../../packages/domain/src/auth/mfa/totp.ts'
+import { schoolYearOf } from '../../packages/domain/src/dates.ts'
 import { Client } from './support/client.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
@@ -205,6 +206,11 @@ describe('step-up', () => {
     const rolePage = await c.request('POST', '/beheer/gebruikers', { form: { intent: 'role', id: membershipId, role: 'leerkracht' }, headers: { referer: `${strict.baseUrl}/beheer/gebruikers` } })
     expect(rolePage.status).toBe(302)
     expect(rolePage.location).toBe(`/login/tweede-stap?step-up=1&redirectTo=${encodeURIComponent('/beheer/gebruikers')}`)
+    // The overview's download link re-verifies and comes back, instead of downloading a 401 as a file.
+    const overviewFile = `/overzicht/export?schooljaar=${encodeURIComponent(schoolYearOf(new Date()))}&format=csv`
+    const stale = await c.get(overviewFile)
+    expect(stale.status).toBe(302)
+    expect(stale.location).toBe(`/login/tweede-stap?step-up=1&redirectTo=${encodeURIComponent(overviewFile)}`)
     const pdf = await c.get(`/leerlingen/${pupil.id}/export.pdf`)
     expect(pdf.status).toBe(302)
     expect(pdf.location).toBe(`/login/tweede-stap?step-up=1&redirectTo=${encodeURIComponent(`/leerlingen/${pupil.id}/export.pdf`)}`)

@@ -99,6 +99,20 @@ describe('formats', () => {
   })
 })
 
+describe('the page download /overzicht/export', () => {
+  it('gives the same file as the API, to the same roles; an unknown format is a 400', async () => {
+    const page = await download(as['directeur@branding.demo']!, `/overzicht/export?schooljaar=${YEAR}&format=csv`)
+    const viaApi = await download(as['directeur@branding.demo']!, overview(branding, `schooljaar=${YEAR}&format=csv`))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-disposition')).toBe(`attachment; filename="incidenten-12AB-${YEAR}.csv"`)
+    expect(page.bytes.equals(viaApi.bytes)).toBe(true)
+    const xlsx = await download(as['directeur@branding.demo']!, `/overzicht/export?schooljaar=${YEAR}&format=xlsx`)
+    expect(xlsx.bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]))
+    expect((await download(as['directeur@branding.demo']!, `/overzicht/export?schooljaar=${YEAR}&format=pdf`)).status).toBe(400)
+    expect((await download(as['leerkracht@branding.demo']!, `/overzicht/export?schooljaar=${YEAR}&format=csv`)).status).toBe(403)
+  })
+})
+
 describe('who may read it', () => {
   it('the IB gets it too, without the confidential incidents the directeur sees', async () => {
     const ib = await as['ib@branding.demo']!.get(overview(branding))
@@ -176,8 +190,8 @@ describe('the page /overzicht', () => {
     const res = await as['directeur@branding.demo']!.get('/overzicht')
     expect(res.status).toBe(200)
     expect(res.text).toContain(`Jaaroverzicht incidenten ${CURRENT}`)
-    expect(res.text).toContain(`/api/v1/schools/${branding}/overview?schooljaar=${CURRENT}&amp;format=csv`)
-    expect(res.text).toContain(`/api/v1/schools/${branding}/overview?schooljaar=${CURRENT}&amp;format=xlsx`)
+    expect(res.text).toContain(`/overzicht/export?schooljaar=${CURRENT}&amp;format=csv`)
+    expect(res.text).toContain(`/overzicht/export?schooljaar=${CURRENT}&amp;format=xlsx`)
     expect(res.text).toContain(`<option value="${YEAR}"`)
     // In early August today's schooljaar has no incidents yet: then the page says so instead of a table.
     const rows = (await as['directeur@branding.demo']!.get(overview(branding, `schooljaar=${CURRENT}`))).json().rows

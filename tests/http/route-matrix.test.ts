@@ -100,6 +100,11 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
   { label: 'GET /login/tweede-stap', path: () => '/login/tweede-stap', expect: page(302), redirect: (who) => (who === 'anonymous' ? null : /^\/$/) },
   { label: 'GET /account/tweede-factor', path: () => '/account/tweede-factor', expect: page(200) },
   { label: 'GET /api/v1/account/mfa', path: () => '/api/v1/account/mfa', expect: api(200) },
+  // Passkeys: the list; the ceremonies are POST only (tests/http/passkeys.test.ts runs them).
+  { label: 'GET /api/v1/account/mfa/passkeys', path: () => '/api/v1/account/mfa/passkeys', expect: api(200) },
+  { label: 'GET /api/v1/account/mfa/passkeys/options', path: () => '/api/v1/account/mfa/passkeys/options', expect: () => 405 },
+  { label: 'GET /api/v1/account/mfa/passkey-assertion', path: () => '/api/v1/account/mfa/passkey-assertion', expect: () => 405 },
+  { label: 'GET /login/passkey', path: () => '/login/passkey', expect: () => 405 },
   {
     label: 'GET /beheer/tweede-factor',
     path: () => '/beheer/tweede-factor',
@@ -135,6 +140,11 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
   },
   { label: 'GET /api/v1/students/{Horizon pupil}/dossier', path: () => `/api/v1/students/${studentOf.horizon}/dossier`, expect: pupilOf('horizon', 401) },
   { label: 'GET /overzicht', path: () => '/overzicht', expect: (who) => (who === 'anonymous' ? 302 : LEADS.has(who) ? 200 : 403) },
+  {
+    label: 'GET /overzicht/export',
+    path: () => `/overzicht/export?schooljaar=${currentSchoolYear()}&format=csv`,
+    expect: (who) => (who === 'anonymous' ? 302 : LEADS.has(who) ? 200 : 403),
+  },
   { label: 'GET /leerlingen/import', path: () => '/leerlingen/import', expect: (who) => (who === 'anonymous' ? 302 : LEADS.has(who) ? 200 : 403) },
   { label: 'GET /incidenten', path: () => '/incidenten', expect: schoolOnly(302) },
   { label: 'GET /incidenten/nieuw', path: () => '/incidenten/nieuw', expect: schoolOnly(302) },
@@ -372,7 +382,9 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
   {
     label: 'GET /beheer/gebruikers/uitnodigen',
     path: () => '/beheer/gebruikers/uitnodigen',
-    expect: (who) => (who === 'anonymous' ? 302 : who === 'beheer@kompas.demo' || who.startsWith('directeur@') || who === 'platform@baken.demo' ? 200 : 403),
+    // Partner users invite colleagues of their own organisation.
+    expect: (who) =>
+      who === 'anonymous' ? 302 : ['beheer@kompas.demo', 'platform@baken.demo', 'halt@haltnoord.demo', 'politie@wijkteam.demo'].includes(who) || who.startsWith('directeur@') ? 200 : 403,
   },
   {
     label: 'GET /api/v1/admin/users',

@@ -52,6 +52,8 @@ describe.skipIf(!reachable)('single sign-on through the stichting’s OpenID Con
         niemand: { email: 'niemand@branding.demo', emailVerified: true },
         gerda: { email: 'directeur@horizon.demo', emailVerified: true },
         bram: { email: 'leerkracht2@branding.demo', emailVerified: true },
+        // Microsoft Entra ID's way: an address, and no word on whether it was verified.
+        fatima: { email: 'mentor@lyceum.demo' },
       },
     })
     await admin.unsafe(`create database ${database}`)
@@ -174,6 +176,38 @@ describe.skipIf(!reachable)('single sign-on through the stichting’s OpenID Con
     expect(links).toEqual([])
     // Nothing was created either.
     expect(await db`select 1 from users where email = 'niemand@branding.demo'`).toEqual([])
+  })
+
+  it('trusts a provider’s addresses without email_verified only when the stichting says so, and never for a multi-tenant issuer', async () => {
+    const current = (await beheer.get('/api/v1/admin/sso')).json()
+    expect(current.emailTrust).toBe('claim')
+    const put = (extra: Record<string, unknown>) =>
+      beheer.request('PUT', '/api/v1/admin/sso', { json: { displayName: current.displayName, issuer: current.issuer, clientId: current.clientId, mfaAcrValues: current.mfaAcrValues, ...extra } })
+    const refused = await signIn('fatima')
+    expect(refused.status).toBe(403)
+    expect(refused.text).toContain('bevestigt niet dat het e-mailadres')
+    // Entra's multi-tenant endpoints: any tenant could assert this address. Refused before discovery.
+    for (const issuer of ['https://login.microsoftonline.com/common/v2.0', 'https://login.microsoftonline.com/organizations/v2.0', 'https://login.microsoftonline.com/{tenantid}/v2.0']) {
+      const res = await put({ issuer, emailTrust: 'issuer' })
+      expect(res.status, issuer).toBe(400)
+      expect(res.json().errors[0].path).toBe('emailTrust')
+    }
+    // And the database refuses it whatever the form does.
+    const forged = await db`update sso_providers set issuer = 'https://login.microsoftonline.com/common/v2.0', email_trust = 'issuer' where id = ${providerId}`.then(
+      () => 'ok',
+      (e: Error) => e.message,
+    )
+    expect(forged).toMatch(/sso_providers_email_trust_single_tenant/)
+    expect((await put({ emailTrust: 'issuer' })).status).toBe(200)
+    const trail = (await beheer.get('/api/v1/admin/audit?subjectType=sso_provider')).json().items
+    expect(JSON.stringify(trail[0])).toContain('emailTrust')
+    const trusted = await signIn('fatima')
+    expect(trusted.status, trusted.text).toBe(302)
+    expect(trusted.session).not.toBeNull()
+    expect(await db`select 1 from sso_identities where subject = 'fatima'`).toHaveLength(1)
+    // An explicit email_verified: false is still refused: the provider itself says no.
+    expect((await signIn('joyce')).status).toBe(403)
+    expect((await put({ emailTrust: 'claim' })).status).toBe(200)
   })
 
   it('refuses a wrong state, a callback without this browser’s transaction, and a replayed callback', async () => {

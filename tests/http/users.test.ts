@@ -101,6 +101,38 @@ describe('invitations', () => {
     expect((await new Client(server.baseUrl).get('/uitnodiging/bestaatniet')).status).toBe(404)
   })
 
+  it('an open invitation is revoked from the page or the API: the link stops at once; twice, accepted or out of reach is refused', async () => {
+    const beheer = as['beheer@kompas.demo']!
+    const schoolId = await schoolOf('directeur@branding.demo')
+    expect((await invite(beheer, { email: 'ingetrokken@branding.demo', memberships: [{ role: 'leerkracht', schoolId }] })).status).toBe(201)
+    expect((await invite(beheer, { email: 'pagina@branding.demo', memberships: [{ role: 'leerkracht', schoolId }] })).status).toBe(201)
+    const [viaApi] = await owner`select id from invitations where email = 'ingetrokken@branding.demo'`
+    const [viaPage] = await owner`select id from invitations where email = 'pagina@branding.demo'`
+    // Out of reach: a leerkracht may not; another stichting's directeur finds nothing.
+    expect((await as['leerkracht2@branding.demo']!.request('DELETE', `/api/v1/admin/invitations/${viaApi!.id}`)).status).toBe(403)
+    const horizon = new Client(server.baseUrl)
+    await horizon.login('directeur@horizon.demo')
+    expect((await horizon.request('DELETE', `/api/v1/admin/invitations/${viaApi!.id}`)).status).toBe(404)
+    expect((await owner`select revoked_at from invitations where id = ${viaApi!.id}`)[0]!.revoked_at).toBeNull()
+    const revoked = await beheer.request('DELETE', `/api/v1/admin/invitations/${viaApi!.id}`)
+    expect(revoked.status).toBe(200)
+    expect(revoked.json()).toMatchObject({ id: viaApi!.id, revokedAt: expect.any(String) })
+    expect((await beheer.request('DELETE', `/api/v1/admin/invitations/${viaApi!.id}`)).status).toBe(409)
+    const gone = await new Client(server.baseUrl).post(`/uitnodiging/${await tokenFor('ingetrokken@branding.demo')}`, { name: 'Te Laat', password: GOOD_PASSWORD })
+    expect(gone.status).toBe(409)
+    expect(gone.text).toContain('ingetrokken')
+    expect(await owner`select 1 from users where email = 'ingetrokken@branding.demo'`).toHaveLength(0)
+    // On the page: the button, then the list no longer shows it.
+    const list = await beheer.get('/beheer/gebruikers')
+    expect(list.text).toContain('Uitnodiging aan pagina@branding.demo intrekken')
+    const done = await beheer.post('/beheer/gebruikers', { intent: 'revoke-invitation', id: viaPage!.id })
+    expect(done.status).toBe(200)
+    expect(done.text).toContain('de link werkt niet meer')
+    expect((await beheer.get('/beheer/gebruikers')).text).not.toContain('pagina@branding.demo')
+    const trail = (await beheer.get('/api/v1/admin/audit?subjectType=invitation')).json().items
+    expect(trail.filter((a: { action: string }) => a.action === 'invitation.revoked')).toHaveLength(2)
+  })
+
   it('nobody offers a role above their own, and a directeur only its own school’s roles', async () => {
     const director = as['directeur@branding.demo']!
     const lyceum = await schoolOf('directeur@lyceum.demo')

@@ -31,6 +31,7 @@ CREATE POLICY admin_audit_write ON admin_audit AS PERMISSIVE FOR INSERT TO baken
     AND (
       stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
       OR (( SELECT ctx_role() AS ctx_role)) = 'platform_beheerder'::text
+      OR stichting_id IS NULL AND (( SELECT ctx_partner_id() AS ctx_partner_id)) IS NOT NULL
     )
   );
 
@@ -84,6 +85,7 @@ CREATE POLICY invitations_create ON invitations AS PERMISSIVE FOR INSERT TO bake
              (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
              OR school_id = (( SELECT ctx_school_id() AS ctx_school_id))
            )
+      OR stichting_id IS NULL AND partner_id = (( SELECT ctx_partner_id() AS ctx_partner_id))
     )
   );
 

@@ -155,6 +155,28 @@ CREATE POLICY users_update_self ON users AS PERMISSIVE FOR UPDATE TO baken_app
   WITH CHECK (id = (( SELECT ctx_user_id() AS ctx_user_id)));
 
 -- -------------------------------------------------------------------------------------------------
+-- Table webauthn_challenges
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE webauthn_challenges ENABLE ROW LEVEL SECURITY;
+ALTER TABLE webauthn_challenges FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, DELETE ON webauthn_challenges TO baken_app;
+
+CREATE POLICY owner_all ON webauthn_challenges AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+CREATE POLICY webauthn_challenges_own_session ON webauthn_challenges AS PERMISSIVE FOR ALL TO baken_app
+  USING (
+    user_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    AND session_id = (( SELECT ctx_session_id() AS ctx_session_id))
+  )
+  WITH CHECK (
+    user_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    AND session_id = (( SELECT ctx_session_id() AS ctx_session_id))
+    AND purpose <> 'sign_in'::text
+  );
+
+-- -------------------------------------------------------------------------------------------------
 -- Table webauthn_credentials
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE webauthn_credentials ENABLE ROW LEVEL SECURITY;

@@ -10,8 +10,17 @@
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE outbox ENABLE ROW LEVEL SECURITY;
 ALTER TABLE outbox FORCE ROW LEVEL SECURITY;
-GRANT SELECT, INSERT ON outbox TO baken_app;
+GRANT INSERT ON outbox TO baken_app;
+GRANT SELECT (attempts, created_at, created_by_id, id, last_error, locked_until, next_attempt_at, provider_message_id, school_id, sent_at, status, stichting_id, subject, subject_ref, to_address) ON outbox TO baken_app;
 GRANT SELECT, UPDATE ON outbox TO baken_mailer;
+
+CREATE POLICY outbox_account_notice ON outbox AS PERMISSIVE FOR INSERT TO baken_app
+  WITH CHECK (
+    subject_ref ~~ 'account-notice:%'::text
+    AND stichting_id IS NULL
+    AND school_id IS NULL
+    AND lower(to_address) = (( SELECT ctx_user_email() AS ctx_user_email))
+  );
 
 CREATE POLICY outbox_enqueue ON outbox AS PERMISSIVE FOR INSERT TO baken_app
   WITH CHECK (
@@ -36,7 +45,7 @@ CREATE POLICY outbox_invitation ON outbox AS PERMISSIVE FOR INSERT TO baken_app
     subject_ref ~~ 'invitation:%'::text
     AND (EXISTS ( SELECT 1
            FROM invitations i
-          WHERE ('invitation:'::text || i.id::text) = outbox.subject_ref AND i.invited_by = (( SELECT ctx_user_id() AS ctx_user_id)) AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.email = lower(outbox.to_address) AND i.stichting_id = outbox.stichting_id))
+          WHERE ('invitation:'::text || i.id::text) = outbox.subject_ref AND i.invited_by = (( SELECT ctx_user_id() AS ctx_user_id)) AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.email = lower(outbox.to_address) AND NOT i.stichting_id IS DISTINCT FROM outbox.stichting_id AND (i.stichting_id IS NOT NULL OR outbox.school_id IS NULL)))
   );
 
 CREATE POLICY outbox_read ON outbox AS PERMISSIVE FOR SELECT TO baken_app

@@ -12,6 +12,7 @@ import { checkpointMessage, type AuditSigner } from './access-log-signing.ts'
 import type { Database } from './client.ts'
 import { APP_ROLE } from './context.ts'
 import { startWorkerLoop } from './worker-loop.ts'
+import { resultRows } from './result-rows.ts'
 
 export const DEFAULT_SEAL_INTERVAL_MS = 2000
 export const DEFAULT_SEAL_BATCH = 5000
@@ -31,11 +32,6 @@ export interface SealResult {
   chains: SealedChain[]
   /** True when some chain had more than one batch waiting (call again at once). */
   more: boolean
-}
-
-function resultRows<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[]
-  return ((result as { rows?: T[] }).rows ?? []) as T[]
 }
 
 /** One sealing pass: one transaction, as the application role (the SQL functions are security definer). */

@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url'
 import { sql } from 'drizzle-orm'
 import { auditVerifyKeyFromEnv, checkpointMessage, keyIdOf, verifySignature } from './access-log-signing.ts'
 import type { Database } from './client.ts'
+import { resultRows } from './result-rows.ts'
 
 /** The raw columns of a log row as the verifier reads them; `at` as access_log_canonical formats it. */
 export interface RawLogRow {
@@ -259,11 +260,6 @@ export interface VerifyOptions {
   verifyKey?: KeyObject | null
   /** How long a row may stay unsealed (default 60 s). */
   maxUnsealedSeconds?: number
-}
-
-function resultRows<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[]
-  return (result as { rows: T[] }).rows
 }
 
 const BATCH = 5000

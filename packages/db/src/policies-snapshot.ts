@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { sql } from 'drizzle-orm'
 import { type Database, type Tx, openDatabase } from './client.ts'
 import { runMigrations } from './migrate.ts'
+import { resultRows } from './result-rows.ts'
 
 export const policiesFolder = fileURLToPath(new URL('../policies', import.meta.url))
 
@@ -58,11 +59,6 @@ const PRIVILEGE_ORDER = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'RE
 /** Plain code-point order, independent of the database's collation. */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
-}
-
-function resultRows<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[]
-  return (result as { rows: T[] }).rows
 }
 
 /** Reads the live RLS state of every table and view in schema public (as the owner: it sees all). */
@@ -173,7 +169,7 @@ function privilegeRank(privilege: string): number {
  * ever left out of the snapshot.
  */
 export const AREAS: { area: string; tables: RegExp }[] = [
-  { area: 'auth', tables: /^(users|sessions|api_tokens|login_failures|mfa_[a-z_]+|webauthn_credentials)$/ },
+  { area: 'auth', tables: /^(users|sessions|api_tokens|login_failures|mfa_[a-z_]+|webauthn_[a-z_]+)$/ },
   { area: 'accounts', tables: /^(admin_audit|invitation|password_reset)/ },
   {
     area: 'tenants',

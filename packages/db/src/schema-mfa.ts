@@ -3,8 +3,8 @@
 // use a second factor, and a log of second-factor events. RLS (0035): a user sees only their own
 // factors and events; a policy row is read by whoever acts within its stichting.
 import { sql } from 'drizzle-orm'
-import { bigint, check, customType, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { stichtingen, users } from './schema.ts'
+import { bigint, boolean, check, customType, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { sessions, stichtingen, users } from './schema.ts'
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
 
@@ -51,8 +51,44 @@ export const webauthnCredentials = pgTable(
     name: text('name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    // 'multiDevice' when the authenticator may sync the credential (the BE flag), 'singleDevice' else.
+    deviceType: text('device_type').notNull().default('singleDevice'),
+    // The BS flag at registration and after each use: the credential is backed up (synced).
+    backedUp: boolean('backed_up').notNull().default(false),
+    // The authenticator model (AAGUID), all zeros when the attestation is "none" and the model hides it.
+    aaguid: text('aaguid'),
   },
-  (t) => [index('webauthn_credentials_user_idx').on(t.userId)],
+  (t) => [
+    index('webauthn_credentials_user_idx').on(t.userId),
+    check('webauthn_credentials_device_type', sql`${t.deviceType} in ('singleDevice', 'multiDevice')`),
+    check('webauthn_credentials_name', sql`char_length(${t.name}) between 1 and 60`),
+    check('webauthn_credentials_counter', sql`${t.counter} >= 0`),
+  ],
+)
+
+export const WEBAUTHN_CHALLENGE_PURPOSES = ['registration', 'authentication', 'sign_in'] as const
+
+/**
+ * WebAuthn challenges, single use and short-lived (0050): a registration or authentication one
+ * belongs to one session of one user; a sign-in one to the browser that asked (SHA-256 of a cookie
+ * value in browser_key) and is reached only through SECURITY DEFINER functions.
+ */
+export const webauthnChallenges = pgTable(
+  'webauthn_challenges',
+  {
+    challenge: text('challenge').primaryKey(),
+    purpose: text('purpose', { enum: WEBAUTHN_CHALLENGE_PURPOSES }).notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id').references(() => sessions.id, { onDelete: 'cascade' }),
+    browserKey: text('browser_key'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('webauthn_challenges_session_idx').on(t.sessionId),
+    index('webauthn_challenges_browser_idx').on(t.browserKey),
+    index('webauthn_challenges_expiry_idx').on(t.expiresAt),
+  ],
 )
 
 /** A stichting's choice of roles that must use a second factor; no row means the default (ADR 024). */
@@ -71,7 +107,14 @@ export const mfaPolicies = pgTable(
   (t) => [check('mfa_policies_roles', sql`${t.requiredRoles}::role[] is not null`)],
 )
 
-export const MFA_EVENT_KINDS = ['totp_enrolled', 'totp_removed', 'recovery_codes_generated', 'recovery_code_used'] as const
+export const MFA_EVENT_KINDS = [
+  'totp_enrolled',
+  'totp_removed',
+  'recovery_codes_generated',
+  'recovery_code_used',
+  'passkey_registered',
+  'passkey_removed',
+] as const
 
 /** Second-factor events of one user (a recovery-code sign-in above all), for the user and for audit. */
 export const mfaEvents = pgTable(
@@ -85,9 +128,15 @@ export const mfaEvents = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    // What the event is about, e.g. the passkey's name (0050).
+    detail: text('detail'),
   },
   (t) => [
     index('mfa_events_user_idx').on(t.userId, t.at),
-    check('mfa_events_kind', sql`${t.kind} in ('totp_enrolled', 'totp_removed', 'recovery_codes_generated', 'recovery_code_used')`),
+    check(
+      'mfa_events_kind',
+      sql`${t.kind} in ('totp_enrolled', 'totp_removed', 'recovery_codes_generated', 'recovery_code_used', 'passkey_registered', 'passkey_removed')`,
+    ),
+    check('mfa_events_detail', sql`char_length(${t.detail}) <= 200`),
   ],
 )

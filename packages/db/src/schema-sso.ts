@@ -24,12 +24,22 @@ export const ssoProviders = pgTable(
     enabled: boolean('enabled').notNull().default(true),
     /** Staff of this stichting sign in only through the provider (no password login). */
     ssoOnly: boolean('sso_only').notNull().default(false),
+    /**
+     * 'claim': an address counts as verified only with `email_verified: true`; 'issuer': every
+     * address the provider asserts (a single-tenant directory such as a school's Entra ID).
+     */
+    emailTrust: text('email_trust', { enum: ['claim', 'issuer'] }).notNull().default('claim'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('sso_providers_stichting_key').on(t.stichtingId),
     check('sso_providers_issuer_https', sql`${t.issuer} ~ '^https?://'`),
+    check('sso_providers_email_trust', sql`${t.emailTrust} IN ('claim', 'issuer')`),
+    check(
+      'sso_providers_email_trust_single_tenant',
+      sql`${t.emailTrust} = 'claim' OR (${t.issuer} !~* '^https://login\.microsoftonline\.com/(common|organizations|consumers)(/|$)' AND ${t.issuer} !~ '[{}]')`,
+    ),
   ],
 )
 

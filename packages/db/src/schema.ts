@@ -681,9 +681,8 @@ export const outbox = pgTable(
   'outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    stichtingId: uuid('stichting_id')
-      .notNull()
-      .references(() => stichtingen.id),
+    /** Null only for account mail (invitation, password reset, account notice): see ACCOUNT_MAIL. */
+    stichtingId: uuid('stichting_id').references(() => stichtingen.id),
     schoolId: uuid('school_id'),
     /** What the message is about (e.g. 'measure:…'), for finding it from the case. */
     subjectRef: text('subject_ref'),
@@ -704,6 +703,7 @@ export const outbox = pgTable(
   },
   (t) => [
     foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    check('outbox_account_mail_only_without_stichting', sql`${t.stichtingId} IS NOT NULL OR ${t.subjectRef} ~ '^(invitation|password-reset|account-notice):'`),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_subject_ref_idx').on(t.stichtingId, t.subjectRef),
   ],

@@ -112,5 +112,6 @@ const EXPECTED: string[] = [
   'students: foreign key, primary key, unique',
   'subject_requests: foreign key, primary key',
   'users: no stichting_id',
+  'webauthn_challenges: no stichting_id',
   'webauthn_credentials: no stichting_id',
 ]

@@ -116,6 +116,8 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
   await owner.execute(sql`insert into mfa_recovery_codes (user_id, code_hash) values (${henk}, 'isolation-recovery-hash')`)
   await owner.execute(sql`insert into mfa_events (user_id, kind) values (${henk}, 'totp_enrolled')`)
   await owner.execute(sql`insert into webauthn_credentials (id, user_id, public_key, name) values ('isolation-credential', ${henk}, '\\x00'::bytea, 'isolation key')`)
+  // A passkey sign-in challenge (0050): bound to a browser, reached only through SECURITY DEFINER functions.
+  await owner.execute(sql`insert into webauthn_challenges (challenge, purpose, browser_key, expires_at) values ('isolation-challenge', 'sign_in', 'isolation-browser', now() + interval '5 minutes')`)
   // A password-reset link (0047): no application role reads it, only SECURITY DEFINER functions.
   await owner.execute(sql`insert into password_resets (user_id, token_hash, expires_at) values (${henk}, 'isolation-reset-hash', now() + interval '30 minutes')`)
   // A letter, a bezwaar and a search attempt on one measure of every school that has a measure.

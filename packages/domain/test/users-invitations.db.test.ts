@@ -9,6 +9,7 @@ import {
   changeMembershipRole,
   checkPassword,
   createInvitation,
+  createPartner,
   deactivateUser,
   endMembership,
   hashToken,
@@ -114,10 +115,55 @@ describe('invitations', () => {
     const horizon = ctxOf['bestuur@horizon.demo']!.stichtingId!
     const first = await runAs(h.db, platform, createInvitation, { email: 'beheer@horizon.demo', stichtingId: horizon, memberships: [{ role: 'stichtingbeheerder' }] })
     expect(first).toMatchObject({ ok: true })
-    // Kompas has its beheerder already: the database refuses the offer.
+    // Kompas has its beheerder already: that beheerder invites colleagues, the platform no longer.
     const kompas = beheer().stichtingId!
-    const second = answer(runAs(h.db, platform, createInvitation, { email: 'tweede@kompas.demo', stichtingId: kompas, memberships: [{ role: 'stichtingbeheerder' }] }))
-    expect(await second).toMatch(/row-level security/)
+    const second = await runAs(h.db, platform, createInvitation, { email: 'tweede@kompas.demo', stichtingId: kompas, memberships: [{ role: 'stichtingbeheerder' }] })
+    expect(second).toMatchObject({ ok: false, reason: 'conflict' })
+    // And the database refuses the offer whatever the use case thinks (a forged write).
+    const forged = answer(
+      withTenant(h.db, platform, async (tx) => {
+        const id = crypto.randomUUID()
+        await tx.insert(schema.invitations).values({ id, tokenHash: hashToken('x'.repeat(43)), email: 'tweede@kompas.demo', invitedBy: platform.userId, stichtingId: kompas, schoolId: null, partnerId: null, createdAt: new Date(), expiresAt: new Date(Date.now() + 3600_000) })
+        await tx.insert(schema.invitationMemberships).values({ invitationId: id, role: 'stichtingbeheerder', stichtingId: kompas, schoolId: null, partnerId: null })
+      }),
+    )
+    expect(await forged).toMatch(/row-level security/)
+  })
+
+  it('let the platform_beheerder invite a partner organisation’s first user, in the role its kind has, by account mail', async () => {
+    const platform = ctxOf['platform@baken.demo']!
+    const created = await runAs(h.db, platform, createPartner, { name: 'Halt Testregio', kind: 'halt_region' })
+    if (!created.ok) throw new Error(JSON.stringify(created))
+    const partnerId = created.partner.id
+    // A police role for a Halt region is refused: the kind decides.
+    expect(await runAs(h.db, platform, createInvitation, { email: 'agent@halt-test.nl', partnerId, memberships: [{ role: 'politie' }] })).toMatchObject({ ok: false, reason: 'invalid' })
+    // A stichting and a partner at once is refused.
+    expect(await runAs(h.db, platform, createInvitation, { email: 'x@halt-test.nl', partnerId, stichtingId: beheer().stichtingId!, memberships: [{ role: 'halt_medewerker' }] })).toMatchObject({ ok: false, reason: 'invalid' })
+    const first = await runAs(h.db, platform, createInvitation, { email: 'eerste@halt-test.nl', partnerId, memberships: [{ role: 'halt_medewerker' }] })
+    expect(first).toMatchObject({ ok: true, memberships: [{ role: 'halt_medewerker', partnerId, stichtingId: null, schoolId: null }] })
+    const [mail] = await h.db.select().from(schema.outbox).where(eq(schema.outbox.toAddress, 'eerste@halt-test.nl'))
+    expect(mail).toMatchObject({ stichtingId: null, schoolId: null })
+    const accepted = await acceptInvitation(h.db, { token: await tokenFromOutbox('eerste@halt-test.nl'), name: 'Eerste Halt', password: GOOD_PASSWORD })
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted))
+    // The organisation has a member now: a second first user is refused.
+    expect(await runAs(h.db, platform, createInvitation, { email: 'tweede@halt-test.nl', partnerId, memberships: [{ role: 'halt_medewerker' }] })).toMatchObject({ ok: false, reason: 'conflict' })
+    // The first user invites a colleague, in their own role and organisation only.
+    const halt: TenantContext = { userId: accepted.userId, membershipId: accepted.membershipId!, role: 'halt_medewerker', stichtingId: null, schoolId: null, partnerId }
+    expect(await runAs(h.db, halt, createInvitation, { email: 'collega@halt-test.nl', memberships: [{ role: 'halt_medewerker' }] })).toMatchObject({ ok: true, memberships: [{ role: 'halt_medewerker', partnerId }] })
+    expect(await runAs(h.db, halt, createInvitation, { email: 'agent@halt-test.nl', memberships: [{ role: 'politie' }] })).toMatchObject({ ok: false })
+    // Naming another organisation changes nothing: a partner user invites for their own.
+    const otherPartner = ctxOf['halt@haltnoord.demo']!.partnerId!
+    const out = await runAs(h.db, halt, createInvitation, { email: 'elders@halt-test.nl', partnerId: otherPartner, memberships: [{ role: 'halt_medewerker' }] })
+    expect(out).toMatchObject({ ok: true, memberships: [{ partnerId }] })
+    // Forged: an offer for another organisation, straight to the table as the app role.
+    const forged = answer(
+      withTenant(h.db, halt, async (tx) => {
+        const id = crypto.randomUUID()
+        await tx.insert(schema.invitations).values({ id, tokenHash: hashToken('y'.repeat(43)), email: 'vals@halt-test.nl', invitedBy: halt.userId, stichtingId: null, schoolId: null, partnerId: otherPartner, createdAt: new Date(), expiresAt: new Date(Date.now() + 3600_000) })
+        await tx.insert(schema.invitationMemberships).values({ invitationId: id, role: 'politie', stichtingId: null, schoolId: null, partnerId: otherPartner })
+      }),
+    )
+    expect(await forged).toMatch(/row-level security/)
   })
 })
 

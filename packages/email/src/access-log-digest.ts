@@ -3,14 +3,9 @@
 // privacyfunctionaris of the stichting, once (the access_log_digests row per stichting and day is
 // the guard; SQL access_log_queue_digest). Run by the web server's sealer after each pass; days
 // missed while no server ran (up to a week) are caught up.
-import { APP_ROLE, type Database } from '@baken/db'
+import { APP_ROLE, resultRows, type Database } from '@baken/db'
 import { sql } from 'drizzle-orm'
 import { accessLogDigest } from './templates.ts'
-
-function resultRows<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[]
-  return ((result as { rows?: T[] }).rows ?? []) as T[]
-}
 
 /** The calendar day in Dutch time, YYYY-MM-DD. Pure. */
 export function dutchDay(at: Date): string {

@@ -8,7 +8,8 @@ import { z } from 'zod'
 const CONTROL = /[\u0000-\u001f\u007f]/
 
 export const mailInputSchema = z.object({
-  stichtingId: z.uuid('Ongeldige stichting'),
+  // Null only for account mail (the database's outbox_account_mail_only_without_stichting).
+  stichtingId: z.uuid('Ongeldige stichting').nullable(),
   schoolId: z.uuid('Ongeldige school').nullish(),
   subjectRef: z.string().trim().min(1, 'Lege verwijzing').max(200, 'Verwijzing te lang (max. 200 tekens)').nullish(),
   // One bare address per message (no display name): one row is one recipient and one delivery.

@@ -1,9 +1,9 @@
 // Reading the outbox for /berichten. RLS (migration 0011) decides which rows exist for the caller
 // (directeur: the school's; stichtingbeheerder and bestuurder: the stichting's); CASL decides whether
 // the role may read mail at all and, per field, whether it may read a message's body.
-import { schema, type Tx } from '@baken/db'
+import { resultRows, schema, type Tx } from '@baken/db'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 
 const o = schema.outbox
@@ -12,7 +12,7 @@ const mailColumns = { id: o.id, stichtingId: o.stichtingId, schoolId: o.schoolId
 
 export interface OutboxEntry {
   id: string
-  stichtingId: string
+  stichtingId: string | null
   schoolId: string | null
   schoolName: string | null
   subjectRef: string | null
@@ -74,24 +74,22 @@ export async function listOutbox(tx: Tx, ability: AppAbility, options: { limit?:
 }
 
 /**
- * Mail that carries a sign-in secret (an invitation or password-reset link) is for its addressee
- * alone: whoever reads the stichting's outbox would otherwise hold the link and could accept the
- * invitation, with its role, or choose the user's password, in the addressee's name. Its body is
- * never shown; the envelope is.
+ * One message, or null when it does not exist for the caller (another tenant's looks the same).
+ * The body comes from outbox_message_body (migration 0048): the app role cannot read bodies from
+ * the table, and account mail (an invitation or reset link, an account notice) is for its addressee
+ * alone — whoever reads the stichting's outbox would otherwise hold the link and could accept the
+ * invitation, with its role, or choose the user's password. Its envelope is shown, its body never.
  */
-const CARRIES_SECRET = /^(invitation|password-reset):/
-
-/** One message, or null when it does not exist for the caller (another tenant's looks the same). */
 export async function getOutboxMessage(tx: Tx, ability: AppAbility, id: string): Promise<OutboxMessage | null> {
   if (!z.uuid().safeParse(id).success) return null
   const [row] = await tx
-    .select({ ...envelope, text: o.text })
+    .select(envelope)
     .from(o)
     .leftJoin(schema.schools, eq(schema.schools.id, o.schoolId))
     .where(and(eq(o.id, id), accessibleWhere(ability, 'read', 'Mail', mailColumns)))
   if (!row) return null
-  const { text, ...rest } = row
-  const entry = toEntry(rest)
-  const readable = !CARRIES_SECRET.test(entry.subjectRef ?? '') && ability.can('read', record('Mail', entry as unknown as Record<string, unknown>), 'text')
-  return { ...entry, text: readable ? text : null }
+  const entry = toEntry(row)
+  if (!ability.can('read', record('Mail', entry as unknown as Record<string, unknown>), 'text')) return { ...entry, text: null }
+  const [body] = resultRows<{ text: string | null }>(await tx.execute(sql`select outbox_message_body(${id}::uuid) as text`))
+  return { ...entry, text: body?.text ?? null }
 }

@@ -9,7 +9,7 @@
 // A worker that dies between 2 and 3 leaves the row locked until locked_until passes; the next
 // worker sends it again with the same Idempotency-Key (the outbox id), which the provider answers
 // without sending twice.
-import { type Database, type Tx, startWorkerLoop } from '@baken/db'
+import { type Database, type Tx, resultRows, startWorkerLoop } from '@baken/db'
 import { sql } from 'drizzle-orm'
 import { retryDelayMs } from './backoff.ts'
 import type { MailTransport, OutgoingMessage, SendResult } from './transport.ts'
@@ -53,12 +53,6 @@ export function asMailer<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T
     await tx.execute(sql`select set_config('role', ${MAILER_ROLE}, true)`)
     return fn(tx)
   })
-}
-
-/** Rows of tx.execute: PGlite returns `{ rows }`, postgres.js an array. */
-function resultRows<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[]
-  return ((result as { rows?: T[] }).rows ?? []) as T[]
 }
 
 /** Sends what is due, once. Returns what happened; throws only when the database fails. */

@@ -371,6 +371,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can('read', 'Agreement', { partnerId: ctx.partnerId })
     can('read', 'SharedRecord', { partnerId: ctx.partnerId })
     can(['read', 'update'], 'HaltCase', { partnerId: ctx.partnerId })
+    // Invites colleagues of the organisation, in this role only (RLS 0048, ctx_may_grant).
+    can('create', 'Invitation', { partnerId: ctx.partnerId })
+    can('create', 'Membership', { role: 'halt_medewerker', partnerId: ctx.partnerId, stichtingId: null })
   },
   politie(ctx, { can }) {
     // Sees only what a school shared with the unit, for the agreed purpose, until expiry (RLS 0020).
@@ -378,6 +381,9 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     can('read', 'School')
     can('read', 'Agreement', { partnerId: ctx.partnerId })
     can('read', 'SharedRecord', { partnerId: ctx.partnerId })
+    // Invites colleagues of the organisation, in this role only (RLS 0048, ctx_may_grant).
+    can('create', 'Invitation', { partnerId: ctx.partnerId })
+    can('create', 'Membership', { role: 'politie', partnerId: ctx.partnerId, stichtingId: null })
   },
   platform_beheerder(_ctx, { can }) {
     // Operates tenants; sees no personal data.
@@ -388,9 +394,11 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // (platform_usage_counts, 0032), never names of pupils or users.
     can(['create', 'update'], 'Stichting')
     can(['read', 'create'], 'Partner')
-    // Invites a new stichting's first stichtingbeheerder (RLS 0046: only while it has none).
+    // Invites a new stichting's first stichtingbeheerder, and a partner organisation's first user
+    // (RLS 0046: only while the stichting has no beheerder, the organisation no member).
     can('create', 'Invitation')
-    can('create', 'Membership', { role: 'stichtingbeheerder' })
+    can('create', 'Membership', { role: 'stichtingbeheerder', partnerId: null })
+    can('create', 'Membership', { role: { $in: ['halt_medewerker', 'politie'] }, stichtingId: null })
   },
 }
 

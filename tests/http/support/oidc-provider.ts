@@ -71,7 +71,9 @@ export async function startOidcProvider(options: {
         accountId: sub,
         claims: () => ({
           sub,
-          ...(account.email !== undefined ? { email: account.email, email_verified: account.emailVerified ?? false } : {}),
+          ...(account.email !== undefined ? { email: account.email } : {}),
+          // Left out when the account does not say, as Microsoft Entra ID does.
+          ...(account.emailVerified !== undefined ? { email_verified: account.emailVerified } : {}),
           ...(account.name ? { name: account.name } : {}),
         }),
       }

@@ -80,7 +80,7 @@ export function requireSession(
 export const TENANT_SUSPENDED = 'Deze stichting is door het platform opgeschort. Zolang dat zo is, kunt u niet namens haar werken; neem contact op met uw stichtingbeheerder. Een andere organisatie kiest u via /organisatie.'
 
 /** A membership of a suspended stichting does not act (reversible: lifting it restores the same session and tokens). */
-function tenantSuspended(surface: Surface): Response {
+export function tenantSuspended(surface: Surface): Response {
   if (surface === 'api') return Response.json({ code: 'tenant_suspended', errors: [{ path: '', message: TENANT_SUSPENDED }] }, { status: 403 })
   return new Response(TENANT_SUSPENDED, { status: 403, statusText: 'tenant_suspended' })
 }

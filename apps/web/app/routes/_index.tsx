@@ -24,6 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       organisation,
       schools,
       canReadStudents: ctx.ability.can('read', 'Student'),
+      // A partner organisation's users invite their own colleagues (there is no users page for them).
+      canInviteColleague: organisation.kind === 'partner' && ctx.ability.can('create', 'Invitation'),
       // Overdue follow-up is for those who plan tasks (the IB and the directeur) to keep an eye on.
       overdue: overdue?.ok ? overdue.items : [],
       schooljaar,
@@ -34,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Home() {
   const t = useT()
-  const { user, role, organisation, schools, canReadStudents, overdue, boardCounts, schooljaar } = useLoaderData<typeof loader>()
+  const { user, role, organisation, schools, canReadStudents, canInviteColleague, overdue, boardCounts, schooljaar } = useLoaderData<typeof loader>()
   return (
     <>
       <section className="card">
@@ -47,6 +49,11 @@ export default function Home() {
           </p>
         ) : null}
         {organisation.kind === 'partner' ? <p>{t('home.partner')}</p> : null}
+        {canInviteColleague ? (
+          <p>
+            <Link to="/beheer/gebruikers/uitnodigen">Collega uitnodigen</Link>
+          </p>
+        ) : null}
         {organisation.kind === 'platform' ? <p>{t('home.platform')}</p> : null}
       </section>
       {overdue.length > 0 ? (

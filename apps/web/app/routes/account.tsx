@@ -13,7 +13,7 @@ import {
 } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { requireSession } from '~/lib/context.server.ts'
+import { requireSession, tenantSuspended } from '~/lib/context.server.ts'
 import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
 import { requireFreshSecondFactor } from '~/lib/step-up.server.ts'
 import { useT } from '~/root.tsx'
@@ -63,6 +63,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<ActionData>({ intent: 'session', ok: true })
     }
     case 'create-token': {
+      // A token acts for the membership of this session; a suspended stichting's does not act.
+      if (auth.membership?.suspended) throw tenantSuspended(context.surface)
       requireFreshSecondFactor({ via: auth.via, surface: context.surface }, request, context)
       const parsed = createApiTokenInput.safeParse(form)
       if (!parsed.success) {

@@ -2,18 +2,22 @@ import { getDatabase, withContext } from '@baken/db'
 import {
   beginTotpEnrolment,
   confirmTotpEnrolment,
+  countFactors,
   listFactors,
   mfaStatus,
   pendingTotpEnrolment,
   platformMfaRequiredFromEnv,
+  removePasskey,
   removeTotp,
   replaceRecoveryCodes,
 } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
+import { useState } from 'react'
+import { PasskeyRegistration } from '~/components/passkeys.tsx'
 import { encode } from 'uqr'
 import { requireSession } from '~/lib/context.server.ts'
-import { formatDate } from '~/lib/format.ts'
+import { formatDate, formatDateTime } from '~/lib/format.ts'
 import { safeRedirect } from '~/lib/http.server.ts'
 import { mfaSecretKey } from '~/lib/mfa.server.ts'
 import { requireFreshSecondFactor } from '~/lib/step-up.server.ts'
@@ -41,6 +45,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       redirectTo,
       totp: factors.totp ? { confirmedAt: factors.totp.confirmedAt.toISOString() } : null,
       recoveryCodesLeft: factors.recoveryCodesLeft,
+      passkeys: factors.passkeys.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null })),
+      events: factors.events.map((e) => ({ kind: e.kind, detail: e.detail, at: e.at.toISOString() })),
       pending: pending ? { keyText: pending.keyText, qr: qrPath(pending.uri) } : null,
     }
   })
@@ -55,7 +61,17 @@ function qrPath(text: string): { size: number; d: string } {
   return { size, d }
 }
 
-type ActionData = { error: string } | { codes: string[]; redirectTo: string } | { removed: true }
+/** The account's security log (mfa_events) in words. */
+const EVENT_LABELS: Record<string, string> = {
+  totp_enrolled: 'authenticator-app ingesteld',
+  totp_removed: 'authenticator-app verwijderd',
+  recovery_codes_generated: 'nieuwe herstelcodes gemaakt',
+  recovery_code_used: 'ingelogd met een herstelcode',
+  passkey_registered: 'passkey toegevoegd',
+  passkey_removed: 'passkey verwijderd',
+}
+
+type ActionData = { error: string } | { codes: string[]; redirectTo: string } | { removed: true } | { removedPasskey: true }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = requireSession(request, context, { beforeSecondFactor: true })
@@ -86,19 +102,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'regenerate': {
       requireFreshSecondFactor({ via: auth.via, surface: context.surface }, request, context)
       const factors = await withContext(db, { userId: auth.user.id }, (tx) => listFactors(tx, auth.user.id))
-      if (!factors.totp) return data<ActionData>({ error: 'Stel eerst een authenticator-app in.' }, { status: 409 })
+      if (!factors.totp && factors.passkeys.length === 0) return data<ActionData>({ error: 'Stel eerst een authenticator-app of een passkey in.' }, { status: 409 })
       const codes = await withContext(db, { userId: auth.user.id }, (tx) => replaceRecoveryCodes(tx, auth.user.id, meta))
       return data<ActionData>({ codes, redirectTo: '/account/tweede-factor' })
     }
     case 'remove': {
       requireFreshSecondFactor({ via: auth.via, surface: context.surface }, request, context)
       const status = await mfaStatus(db, auth.user.id, platformRequired)
-      if (status.required) {
-        return data<ActionData>({ error: 'Je organisatie vraagt een tweede factor voor jouw rol: je kunt je authenticator-app niet verwijderen.' }, { status: 409 })
+      // The last factor stays when the role requires one; with a passkey left, the app may go.
+      if (status.required && (await withContext(db, { userId: auth.user.id }, (tx) => countFactors(tx, auth.user.id))) <= 1) {
+        return data<ActionData>({ error: 'Je organisatie vraagt een tweede factor voor jouw rol: je kunt je laatste tweede factor niet verwijderen.' }, { status: 409 })
       }
       const removed = await withContext(db, { userId: auth.user.id }, (tx) => removeTotp(tx, auth.user.id, meta))
       if (!removed) return data<ActionData>({ error: 'Er is geen authenticator-app ingesteld.' }, { status: 404 })
       return data<ActionData>({ removed: true })
+    }
+    case 'remove-passkey': {
+      requireFreshSecondFactor({ via: auth.via, surface: context.surface }, request, context)
+      const status = await mfaStatus(db, auth.user.id, platformRequired)
+      const removed = await withContext(db, { userId: auth.user.id }, (tx) =>
+        removePasskey(tx, { userId: auth.user.id, id: String(form.get('id') ?? ''), required: status.required, ...meta }),
+      )
+      if (!removed.ok) {
+        return removed.reason === 'not_found'
+          ? data<ActionData>({ error: 'Deze passkey bestaat niet (meer).' }, { status: 404 })
+          : data<ActionData>({ error: 'Je organisatie vraagt een tweede factor voor jouw rol: je kunt je laatste tweede factor niet verwijderen.' }, { status: 409 })
+      }
+      return data<ActionData>({ removedPasskey: true })
     }
     default:
       return data<ActionData>({ error: 'Onbekende actie.' }, { status: 400 })
@@ -106,17 +136,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SecondFactor() {
-  const { required, mustEnrol, redirectTo, totp, recoveryCodesLeft, pending } = useLoaderData<typeof loader>()
+  const { required, mustEnrol, redirectTo, totp, recoveryCodesLeft, pending, passkeys, events } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
+  const revalidator = useRevalidator()
+  // Recovery codes that came with a first passkey (registered by the page's script, not a form).
+  const [passkeyCodes, setPasskeyCodes] = useState<string[] | null>(null)
+  const [passkeyAdded, setPasskeyAdded] = useState(false)
   const error = actionData && 'error' in actionData ? actionData.error : null
-  const codes = actionData && 'codes' in actionData ? actionData : null
+  const codes = passkeyCodes ? { codes: passkeyCodes, redirectTo } : actionData && 'codes' in actionData ? actionData : null
+  const factorCount = passkeys.length + (totp ? 1 : 0)
   if (codes) {
     return (
       <section className="card narrow">
         <h1>Je herstelcodes</h1>
         <p role="status">
           Bewaar deze 10 codes op een veilige plek (op papier of in een wachtwoordmanager). Elke code werkt één keer, als je je
-          authenticator-app niet bij de hand hebt. Je ziet ze alleen nu.
+          authenticator-app of passkey niet bij de hand hebt. Je ziet ze alleen nu.
         </p>
         <ol className="recovery-codes">
           {codes.codes.map((c) => (
@@ -146,7 +181,9 @@ export default function SecondFactor() {
           {error}
         </p>
       ) : null}
-      {actionData && 'removed' in actionData ? <p role="status">Je authenticator-app is verwijderd, met je herstelcodes.</p> : null}
+      {actionData && 'removed' in actionData ? <p role="status">Je authenticator-app is verwijderd.</p> : null}
+      {actionData && 'removedPasskey' in actionData ? <p role="status">De passkey is verwijderd.</p> : null}
+      {passkeyAdded ? <p role="status">De passkey is toegevoegd.</p> : null}
       {totp ? (
         <>
           <p>
@@ -157,7 +194,7 @@ export default function SecondFactor() {
               Nieuwe herstelcodes maken
             </button>
           </Form>
-          {required ? null : (
+          {required && factorCount <= 1 ? null : (
             <Form method="post">
               <button type="submit" name="intent" value="remove" className="button secondary">
                 Authenticator-app verwijderen
@@ -209,6 +246,56 @@ export default function SecondFactor() {
           </Form>
         </>
       )}
+      <section aria-labelledby="passkeys-title">
+        <h2 id="passkeys-title">Passkeys</h2>
+        <p>
+          Een passkey is een sleutel op je telefoon, laptop of beveiligingssleutel die je ontgrendelt met je vingerafdruk, gezicht of
+          pincode. Je kunt ermee inloggen zonder wachtwoord, of hem gebruiken als tweede factor. Passkeys werken alleen met JavaScript.
+        </p>
+        {passkeys.length > 0 ? (
+          <ul className="passkeys" aria-label="Je passkeys">
+            {passkeys.map((p) => (
+              <li key={p.id}>
+                <strong>{p.name}</strong>{' '}
+                <span className="muted">
+                  toegevoegd op {formatDate(p.createdAt)}
+                  {p.lastUsedAt ? `, laatst gebruikt op ${formatDate(p.lastUsedAt)}` : ', nog niet gebruikt'}
+                  {p.deviceType === 'multiDevice' ? (p.backedUp ? ' · gesynchroniseerd' : ' · kan synchroniseren') : ' · op één apparaat'}
+                </span>
+                {required && factorCount <= 1 ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="id" value={p.id} />
+                    <button type="submit" name="intent" value="remove-passkey" className="button secondary" aria-label={`Passkey ${p.name} verwijderen`}>
+                      Verwijderen
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Je hebt nog geen passkey.</p>
+        )}
+        <PasskeyRegistration
+          onRegistered={({ recoveryCodes }) => {
+            if (recoveryCodes) setPasskeyCodes(recoveryCodes)
+            setPasskeyAdded(true)
+            revalidator.revalidate()
+          }}
+        />
+      </section>
+      {events.length > 0 ? (
+        <section aria-labelledby="mfa-events-title">
+          <h2 id="mfa-events-title">Recente gebeurtenissen</h2>
+          <ul className="mfa-events">
+            {events.map((e, i) => (
+              <li key={`${e.at}-${i}`}>
+                {`${formatDateTime(e.at)}: ${EVENT_LABELS[e.kind] ?? e.kind}${e.detail ? ` (${e.detail})` : ''}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {mustEnrol ? (
         <Form method="post" action="/logout">
           <button type="submit" className="button secondary">

@@ -7,7 +7,8 @@ const platformRequired = platformMfaRequiredFromEnv()
 
 /**
  * GET /api/v1/account/mfa — the signed-in user's second factor: {required, totp, recoveryCodesLeft,
- * secondFactorAt}. A session only (factors are managed at /account/tweede-factor); readable before
+ * passkeys, events (the account's security log,
+ * newest first), secondFactorAt}. A session only (factors are managed at /account/tweede-factor); readable before
  * the second step, so a client can tell what is owed.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -19,6 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     required: status.required,
     totp: factors.totp ? { confirmedAt: factors.totp.confirmedAt } : null,
     recoveryCodesLeft: factors.recoveryCodesLeft,
+    passkeys: factors.passkeys,
+    events: factors.events,
     secondFactorAt: auth.session?.secondFactorAt ?? null,
     pending: auth.gate ?? null,
   })

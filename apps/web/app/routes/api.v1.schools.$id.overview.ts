@@ -1,5 +1,6 @@
 import { readOverview } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { overviewFileResponse } from '~/lib/overview-file.server.ts'
 import { api } from '~/lib/use-case.server.ts'
 
 /**
@@ -13,8 +14,6 @@ export const loader = (args: LoaderFunctionArgs) =>
     input: ({ query }) => ({ ...query, id: args.params.id }),
     respond: ({ file, ...overview }) => {
       if (!file) return Response.json(overview, { headers: { 'Cache-Control': 'private, no-store' } })
-      return new Response(file.body, {
-        headers: { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${file.filename}"`, 'Cache-Control': 'private, no-store' },
-      })
+      return overviewFileResponse(file)
     },
   })

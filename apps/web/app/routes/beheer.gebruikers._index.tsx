@@ -2,7 +2,7 @@
 // their roles and the open invitations: change a role, end a membership, deactivate or reactivate.
 // Every change is checked by CASL in the use case and by the database (nobody grants above their
 // own rank), and written to the admin audit.
-import { changeMembershipRole, deactivateUser, endMembership, listUsers, reactivateUser } from '@baken/domain'
+import { changeMembershipRole, deactivateUser, endMembership, listUsers, reactivateUser, revokeInvitation } from '@baken/domain'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireContext } from '~/lib/context.server.ts'
@@ -27,11 +27,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = String(form.get('intent') ?? '')
   const id = String(form.get('id') ?? '')
   const useCase =
-    intent === 'deactivate' ? deactivateUser : intent === 'reactivate' ? reactivateUser : intent === 'end' ? endMembership : intent === 'role' ? changeMembershipRole : null
+    intent === 'deactivate'
+      ? deactivateUser
+      : intent === 'reactivate'
+        ? reactivateUser
+        : intent === 'end'
+          ? endMembership
+          : intent === 'role'
+            ? changeMembershipRole
+            : intent === 'revoke-invitation'
+              ? revokeInvitation
+              : null
   if (!useCase) return data({ errors: [{ path: '', message: 'Onbekende handeling.' }], done: null }, { status: 400 })
   const outcome = await submitForm(ctx, useCase as typeof changeMembershipRole, form, { id })
   if (!outcome.ok) return refusalData(outcome, { done: null })
-  const done = { deactivate: 'Gebruiker gedeactiveerd; alle sessies en API-tokens zijn beëindigd.', reactivate: 'Gebruiker weer actief.', end: 'Rol beëindigd.', role: 'Rol gewijzigd.' }[intent]
+  const done = {
+    deactivate: 'Gebruiker gedeactiveerd; alle sessies en API-tokens zijn beëindigd.',
+    reactivate: 'Gebruiker weer actief.',
+    end: 'Rol beëindigd.',
+    role: 'Rol gewijzigd.',
+    'revoke-invitation': 'Uitnodiging ingetrokken; de link werkt niet meer.',
+  }[intent]
   return { errors: [], done }
 }
 
@@ -121,6 +137,14 @@ export default function Gebruikers() {
           {invitations.map((i) => (
             <li key={i.id}>
               {i.email} · {i.roles.map((r) => t(`role.${r}`)).join(', ')} · {i.expired ? 'verlopen' : `geldig tot ${new Date(i.expiresAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })}`}
+              {i.expired ? null : (
+                <Form method="post" className="inline">
+                  <input type="hidden" name="id" value={i.id} />
+                  <button type="submit" name="intent" value="revoke-invitation" className="secondary" aria-label={`Uitnodiging aan ${i.email} intrekken`}>
+                    Intrekken
+                  </button>
+                </Form>
+              )}
             </li>
           ))}
         </ul>

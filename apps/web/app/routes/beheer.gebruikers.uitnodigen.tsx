@@ -1,6 +1,7 @@
 // Inviting a user by e-mail with one role: a school role at one of the stichting's schools (the
 // directeur: its own school), or a stichting role. The platform_beheerder arrives here with
-// ?stichting=<id> to invite a new stichting's first stichtingbeheerder.
+// ?stichting=<id> to invite a new stichting's first stichtingbeheerder, or with ?partner=<id> to
+// invite a partner organisation's first user (Halt or police).
 import { createInvitation, getInvitationForm } from '@baken/domain'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
@@ -12,9 +13,9 @@ import { useT } from '~/root.tsx'
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requireUseCase(ctx, createInvitation)
-  const stichting = new URL(request.url).searchParams.get('stichting') ?? undefined
-  const form = pageValue(await perform(ctx, getInvitationForm, { stichtingId: stichting }))
-  return { ...form, stichtingId: ctx.tenant.stichtingId ? null : form.stichtingId }
+  const params = new URL(request.url).searchParams
+  const form = pageValue(await perform(ctx, getInvitationForm, { stichtingId: params.get('stichting') ?? undefined, partnerId: params.get('partner') ?? undefined }))
+  return { ...form, stichtingId: ctx.tenant.stichtingId ? null : form.stichtingId, sent: params.get('verstuurd') === '1', ownOrganisation: ctx.tenant.partnerId !== null }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,18 +24,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireFreshSecondFactor(ctx, request, context)
   const outcome = await submitForm(ctx, createInvitation, await request.formData())
   if (!outcome.ok) return refusalData(outcome)
-  return redirect(ctx.tenant.stichtingId ? '/beheer/gebruikers?uitgenodigd=1' : '/')
+  if (ctx.tenant.stichtingId) return redirect('/beheer/gebruikers?uitgenodigd=1')
+  if (ctx.tenant.partnerId) return redirect('/beheer/gebruikers/uitnodigen?verstuurd=1')
+  return redirect('/platform?uitgenodigd=1')
 }
 
 export default function Uitnodigen() {
   const t = useT()
-  const { schools, roles, stichtingId, fixedSchool } = useLoaderData<typeof loader>()
+  const { schools, roles, stichtingId, partnerId, partnerName, fixedSchool, sent, ownOrganisation } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const errorAt = (p: string) => result?.errors.find((e) => e.path === p || e.path.startsWith(`${p}.`))?.message
   return (
     <section className="card narrow">
       <h1>Gebruiker uitnodigen</h1>
+      {partnerName ? <p>{ownOrganisation ? `Een collega bij ${partnerName}, in uw eigen rol.` : `De eerste gebruiker van ${partnerName}.`}</p> : null}
+      {sent ? (
+        <p role="status" className="notice">
+          De uitnodiging is verstuurd.
+        </p>
+      ) : null}
       <p className="muted">De uitnodiging gaat per e-mail en is 72 uur geldig. De link werkt één keer.</p>
       {errorAt('') ? (
         <p className="error" role="alert">
@@ -43,6 +52,7 @@ export default function Uitnodigen() {
       ) : null}
       <Form method="post" noValidate>
         {stichtingId ? <input type="hidden" name="stichtingId" value={stichtingId} /> : null}
+        {partnerId && !ownOrganisation ? <input type="hidden" name="partnerId" value={partnerId} /> : null}
         <div className="field">
           <label htmlFor="email">E-mailadres</label>
           <input id="email" name="email" type="email" autoComplete="off" required aria-invalid={errorAt('email') ? true : undefined} aria-describedby={errorAt('email') ? 'email-error' : undefined} />

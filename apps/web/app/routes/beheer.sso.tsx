@@ -42,6 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       .filter(Boolean),
     enabled: form.get('enabled') === 'on',
     ssoOnly: form.get('ssoOnly') === 'on',
+    emailTrust: form.get('emailTrust') === 'on' ? 'issuer' : 'claim',
   })
   if (!saved.ok) return refusalData(saved)
   return redirect('/beheer/sso?opgeslagen=1')
@@ -134,6 +135,22 @@ export default function SsoSettings() {
             houden hun wachtwoord. API-tokens blijven werken.
           </p>
           <FieldError path="ssoOnly" />
+        </div>
+        <div className="field">
+          <label>
+            <input
+              type="checkbox"
+              name="emailTrust"
+              defaultChecked={provider?.emailTrust === 'issuer'}
+              aria-describedby={errorOf('emailTrust') ? 'emailTrust-help emailTrust-error' : 'emailTrust-help'}
+            />{' '}
+            E-mailadressen van deze inlogdienst vertrouwen
+          </label>
+          <p id="emailTrust-help" className="muted">
+            Voor Microsoft Entra ID: die zegt niet of een adres gecontroleerd is. Zet dit aan als de adressen uit de eigen tenant van de stichting komen. Een
+            collega wordt bij de eerste keer inloggen op e-mailadres herkend. Niet mogelijk met de issuers common, organizations of consumers.
+          </p>
+          <FieldError path="emailTrust" />
         </div>
         <button type="submit" disabled={navigation.state === 'submitting'}>
           Opslaan

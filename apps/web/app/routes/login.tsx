@@ -3,6 +3,7 @@ import { attemptLogin, createSession, listMembershipOptions, listSsoChoices, log
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
+import { PasskeyButton } from '~/components/passkeys.tsx'
 import { safeRedirect } from '~/lib/http.server.ts'
 import { sessionCookie, secureCookies } from '~/lib/session-cookie.ts'
 import { useT } from '~/root.tsx'
@@ -108,6 +109,18 @@ export default function Login() {
         </button>
       </Form>
       <p><Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link></p>
+      <section aria-labelledby="passkey-title">
+        <h2 id="passkey-title">{t('login.passkey.button')}</h2>
+        <p className="muted">{t('login.passkey.intro')}</p>
+        <PasskeyButton
+          optionsUrl="/login/passkey"
+          optionsBody={{ step: 'options' }}
+          verifyUrl="/login/passkey"
+          verifyBody={{ step: 'verify', ...(redirectTo ? { redirectTo } : {}) }}
+          className="button secondary"
+          texts={{ button: t('login.passkey.button'), busy: t('login.passkey.busy'), cancelled: t('login.passkey.cancelled'), unsupported: t('login.passkey.unsupported') }}
+        />
+      </section>
       {ssoChoices.length > 0 ? (
         <section aria-labelledby="sso-title">
           <h2 id="sso-title">{t('login.sso.title')}</h2>

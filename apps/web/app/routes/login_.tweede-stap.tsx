@@ -1,8 +1,9 @@
-import { getDatabase } from '@baken/db'
-import { verifySecondFactor } from '@baken/domain'
+import { getDatabase, withContext } from '@baken/db'
+import { listPasskeys, verifySecondFactor } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
+import { PasskeyButton } from '~/components/passkeys.tsx'
 import { requireSession } from '~/lib/context.server.ts'
 import { safeRedirect } from '~/lib/http.server.ts'
 import { codeThrottle, mfaSecretKey } from '~/lib/mfa.server.ts'
@@ -22,7 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const stepUp = url.searchParams.get('step-up') === '1'
   // Nothing owed and no step-up asked: straight on. A user without any factor has nothing to give here.
   if (!auth.gate && (!stepUp || auth.session?.secondFactorAt === null)) throw redirect(redirectTo)
-  return { redirectTo, stepUp: stepUp && !auth.gate }
+  const hasPasskey = (await withContext(getDatabase(), { userId: auth.user.id }, (tx) => listPasskeys(tx, auth.user.id))).length > 0
+  return { redirectTo, stepUp: stepUp && !auth.gate, hasPasskey }
 }
 
 const codeForm = z.object({ code: z.string().trim().min(1).max(64), redirectTo: z.string().max(2000).optional() })
@@ -53,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SecondStep() {
-  const { redirectTo, stepUp } = useLoaderData<typeof loader>()
+  const { redirectTo, stepUp, hasPasskey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const error = actionData?.error ?? null
@@ -93,6 +95,25 @@ export default function SecondStep() {
           Bevestigen
         </button>
       </Form>
+      {hasPasskey ? (
+        <section aria-labelledby="passkey-step-title">
+          <h2 id="passkey-step-title">Of gebruik je passkey</h2>
+          <PasskeyButton
+            optionsUrl="/api/v1/account/mfa/passkey-assertion/options"
+            optionsBody={{}}
+            verifyUrl="/api/v1/account/mfa/passkey-assertion"
+            verifyBody={{}}
+            then={redirectTo}
+            className="button secondary"
+            texts={{
+              button: 'Bevestigen met passkey',
+              busy: 'Bezig met je passkey…',
+              cancelled: 'Er is geen passkey gebruikt, of het duurde te lang. Probeer het opnieuw.',
+              unsupported: 'Deze browser ondersteunt geen passkeys. Gebruik een code.',
+            }}
+          />
+        </section>
+      ) : null}
       <Form method="post" action="/logout">
         <p>
           <button type="submit" className="button secondary">

@@ -168,7 +168,7 @@ export default function Overview() {
   const lang = useRootData()?.lang === 'en' ? 'en' : 'nl'
   const t = dictionary[lang]
   const { school, schooljaar, years, rows, analysis } = useLoaderData<typeof loader>()
-  const exportUrl = (format: 'csv' | 'xlsx') => `/api/v1/schools/${school.id}/overview?schooljaar=${encodeURIComponent(schooljaar)}&format=${format}`
+  const exportUrl = (format: 'csv' | 'xlsx') => `/overzicht/export?schooljaar=${encodeURIComponent(schooljaar)}&format=${format}`
   const a = analysis
   // Hours from the first to the last with incidents, so the school day shows without 16 empty rows.
   const busyHours = a.perHour.filter((h) => h.count > 0).map((h) => h.key)

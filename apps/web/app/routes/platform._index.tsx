@@ -1,4 +1,4 @@
-import { createPartner, createStichting, listPartners, listStichtingen, setStichtingSuspension } from '@baken/domain'
+import { createPartner, createStichting, listPartners, listStichtingen, PARTNER_ROLE_BY_KIND, setStichtingSuspension } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PARTNER_KIND_OPTIONS, SelectField, TextField } from '~/components/admin-fields.tsx'
@@ -17,7 +17,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUseCase(ctx, listStichtingen)
   const stichtingen = pageValue(await perform(ctx, listStichtingen, {}))
   const partners = pageValue(await perform(ctx, listPartners, {}))
-  return { ...stichtingen, partners: partners.items }
+  // Halt regions and police units have users in Baken; the platform invites each one's first.
+  return { ...stichtingen, partners: partners.items.map((p) => ({ ...p, invitable: PARTNER_ROLE_BY_KIND[p.kind] !== undefined })) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -105,10 +106,16 @@ export default function Platform() {
         {partners.map((p) => (
           <li key={p.id}>
             {p.name} ({PARTNER_KIND_OPTIONS.find(([k]) => k === p.kind)?.[1] ?? p.kind})
+            {p.invitable ? (
+              <>
+                {' '}
+                <Link to={`/beheer/gebruikers/uitnodigen?partner=${p.id}`}>Eerste gebruiker uitnodigen</Link>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
-      <p className="muted">De eerste gebruiker van een partnerorganisatie uitnodigen kan hier nog niet.</p>
+      <p className="muted">Na de eerste gebruiker nodigt de organisatie zelf collega’s uit.</p>
       <h3>Partnerorganisatie aanmaken</h3>
       <ErrorSummary errors={errorsFor('partner')} idPrefix="partner-" />
       <Form method="post" noValidate>

@@ -1,7 +1,7 @@
 // Password reset ("wachtwoord vergeten", migration 0047). A request never says whether the address
 // exists: every request generates a token, composes the mail and calls request_password_reset,
-// which queues the mail only for an active user with a stichting. Requests are throttled per e-mail
-// address and per client address the way failed logins are (login-throttle.ts, ADR 014), counted
+// which queues the mail for an active user (account mail, outside any stichting). Requests are
+// throttled per e-mail address and per client address the way failed logins are (login-throttle.ts, ADR 014), counted
 // whether or not the address exists. The link holds the only copy of the token (the database has
 // its SHA-256), works once and for one hour; redeeming it sets the new password (the password
 // policy), ends every session and revokes the user's API tokens.

@@ -9,7 +9,7 @@
 // pupil the record is about. List pages (/incidenten, /leerlingen, /api/v1/incidents, …) are not
 // logged per row: they show summaries for finding a record, and logging every row of every list
 // would bury the real looks; opening a record from the list is logged.
-import { schema, type TenantContext, type Tx } from '@baken/db'
+import { schema, type TenantContext, type Tx, resultRows } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
@@ -144,7 +144,7 @@ export function parseBreakGlassReason(value: unknown): { ok: true; reason: strin
 /** The reason the caller gave for this record in the last 15 minutes (this role and organisation), or null. */
 export async function activeBreakGlassReason(tx: Tx, subjectType: AccessSubject, subjectId: string): Promise<string | null> {
   const result = await tx.execute(sql`select access_log_break_glass_reason(${subjectType}, ${subjectId}::uuid) as reason`)
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: { reason: string | null }[] }).rows) as { reason: string | null }[]
+  const rows = resultRows(result) as { reason: string | null }[]
   return rows[0]?.reason ?? null
 }
 

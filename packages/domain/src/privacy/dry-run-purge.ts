@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
-import { canPurge, PURGE_FORBIDDEN, rowsOf, summarisePurge, type PurgeReport } from './purge.ts'
+import { resultRows } from '@baken/db'
+import { canPurge, PURGE_FORBIDDEN, summarisePurge, type PurgeReport } from './purge.ts'
 
 export const dryRunPurge = defineUseCase({
   name: 'privacy/dry-run-purge',
@@ -16,7 +17,7 @@ export const dryRunPurge = defineUseCase({
     if (!canPurge(ability, tenant)) return refuse('forbidden', '', PURGE_FORBIDDEN)
     const asOf = input.asOf ?? localDate(now)
     const result = await tx.execute(sql`select privacy_purge_report(${asOf}::date) as report`)
-    const report = rowsOf<{ report: PurgeReport }>(result)[0]!.report
+    const report = resultRows<{ report: PurgeReport }>(result)[0]!.report
     const [run] = await tx
       .insert(schema.purgeRuns)
       .values({ stichtingId: tenant.stichtingId, dryRun: true, ranById: tenant.userId, asOf, report })

@@ -89,8 +89,3 @@ export function canPurge(ability: AppAbility, ctx: TenantContext): ctx is Tenant
 
 export const PURGE_FORBIDDEN = 'Alleen de privacyfunctionaris van de stichting voert de opschoning uit.'
 
-/** Rows of tx.execute on both drivers (node-postgres returns { rows }, PGlite too). */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[]
-  return ((result as { rows?: T[] }).rows ?? []) as T[]
-}

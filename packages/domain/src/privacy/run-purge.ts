@@ -5,7 +5,8 @@ import { schema } from '@baken/db'
 import { and, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
-import { canPurge, PURGE_FORBIDDEN, rowsOf, summarisePurge, type PurgeReport } from './purge.ts'
+import { resultRows } from '@baken/db'
+import { canPurge, PURGE_FORBIDDEN, summarisePurge, type PurgeReport } from './purge.ts'
 
 export const runPurge = defineUseCase({
   name: 'privacy/run-purge',
@@ -20,7 +21,7 @@ export const runPurge = defineUseCase({
       .where(and(eq(schema.purgeRuns.id, dryRunId), eq(schema.purgeRuns.stichtingId, tenant.stichtingId)))
     if (!dry || !dry.dryRun) return refuse('not_found', 'dryRunId', 'Proefrun niet gevonden.')
     const result = await tx.execute(sql`select privacy_purge(${dry.asOf}::date, ${JSON.stringify(dry.report)}::jsonb) as outcome`)
-    const outcome = rowsOf<{ outcome: { changed: boolean; plan: PurgeReport } }>(result)[0]!.outcome
+    const outcome = resultRows<{ outcome: { changed: boolean; plan: PurgeReport } }>(result)[0]!.outcome
     if (outcome.changed) {
       return refuse(
         'conflict',

@@ -1,7 +1,7 @@
 // Opening a reporting-duty case. Zeden route: opening is the notification to the board; every
 // active bestuurder of the stichting gets a message without names or details, queued through the
 // outbox in this transaction. Meldcode: the opening is step 1, the signals.
-import { schema } from '@baken/db'
+import { schema, resultRows } from '@baken/db'
 import { validateMail } from '@baken/email'
 import { record } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
@@ -87,7 +87,7 @@ export const openReportCase = defineUseCase({
       const mail = validateMail({ stichtingId: tenant.stichtingId, to: 'bestuur@example.org', subject: BOARD_MAIL_SUBJECT, text: boardMailText(id, input.baseUrl) })
       if (!mail.ok) throw new Error('report_case mail text invalid')
       const result = await tx.execute(sql`select report_case_notify_board(${id}::uuid, ${BOARD_MAIL_SUBJECT}, ${boardMailText(id, input.baseUrl)}) as n`)
-      const rows = (Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows) as { n: number }[]
+      const rows = resultRows(result) as { n: number }[]
       boardNotified = Number(rows[0]?.n ?? 0)
     }
     await tx.insert(schema.reportCaseSteps).values({

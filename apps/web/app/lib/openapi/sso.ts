@@ -13,6 +13,7 @@ const provider = z.strictObject({
   mfaAcrValues: z.array(z.string()),
   enabled: z.boolean(),
   ssoOnly: z.boolean(),
+  emailTrust: z.enum(['claim', 'issuer']).describe("'claim': an address counts as verified only with email_verified; 'issuer': every address the (single-tenant) provider asserts"),
   updatedAt: z.string(),
 })
 
@@ -29,7 +30,7 @@ export const ssoEndpoints: Endpoint[] = [
     method: 'put',
     path: '/admin/sso',
     summary:
-      'Set the provider: {displayName, issuer, clientId, clientSecret? (write-only; left out keeps the stored one), mfaAcrValues?, enabled?, ssoOnly?}; the issuer’s discovery document is read before saving (400 on path issuer when it fails)',
+      'Set the provider: {displayName, issuer, clientId, clientSecret? (write-only; left out keeps the stored one), mfaAcrValues?, enabled?, ssoOnly?, emailTrust? (claim or issuer; issuer is refused for multi-tenant issuers)}; the issuer’s discovery document is read before saving (400 on path issuer when it fails)',
     useCase: saveSsoProvider,
     responses: { 200: { description: 'The provider as GET answers it', schema: provider } },
     errors: [400, 403, 415],

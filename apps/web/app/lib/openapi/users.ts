@@ -1,5 +1,5 @@
 // OpenAPI operations of user and membership management (merged into lib/openapi.ts). Paths are under /api/v1.
-import { changeMembershipRole, createInvitation, deactivateUser, endMembership, getUser, listUsers, reactivateUser } from '@baken/domain'
+import { changeMembershipRole, createInvitation, deactivateUser, endMembership, getUser, listUsers, reactivateUser, revokeInvitation } from '@baken/domain'
 import { ROLES } from '@baken/db'
 import { z } from 'zod'
 import { endpoint, type Endpoint } from './endpoint.ts'
@@ -79,5 +79,14 @@ export const usersEndpoints: Endpoint[] = [
       201: { description: 'Invited', schema: z.strictObject({ id: z.uuid(), email: z.string(), expiresAt: z.iso.datetime(), memberships: z.array(offered) }) },
     },
     errors: [400, 403, 404, 415],
+  }),
+  endpoint({
+    method: 'delete',
+    path: '/admin/invitations/{id}',
+    summary: 'Revoke an open invitation: its link stops working at once. An accepted or already revoked invitation answers 409; one outside the caller’s reach 404.',
+    useCase: revokeInvitation,
+    body: null,
+    responses: { 200: { description: 'Revoked', schema: z.strictObject({ id: z.uuid(), revokedAt: z.iso.datetime() }) } },
+    errors: [400, 403, 404, 409],
   }),
 ]

@@ -2,14 +2,14 @@
 // the outbox, in this transaction); the database keeps its SHA-256. Which roles may be offered is
 // the CASL table's (create Membership) and, whatever the caller sends, RLS's (0046: ctx_may_grant,
 // nobody offers a role above their own).
-import { ROLES, SCHOOL_ROLES, schema, type Role } from '@baken/db'
+import { ROLES, SCHOOL_ROLES, resultRows, schema, type Role, type Tx } from '@baken/db'
 import { record } from '@baken/permissions'
 import { enqueueMail, escapeHtml } from '@baken/email'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { generateToken, hashToken } from '../../auth/tokens.ts'
 import { normaliseEmail } from '../../auth/login.ts'
-import { defineUseCase, refuse } from '../../use-case.ts'
+import { defineUseCase, refuse, type Refused, type UseCaseContext } from '../../use-case.ts'
 import { recordAdminChange } from '../admin-audit.ts'
 import { publicUrl } from './links.ts'
 import { ACCESS_ROLE_LABELS as ROLE_LABELS } from '../../privacy/access-log-search.ts'
@@ -22,8 +22,10 @@ export const createInvitation = defineUseCase({
   name: 'accounts/invitations/create-invitation',
   input: z.object({
     email: z.string({ message: 'Vul een e-mailadres in' }).trim().max(254, 'E-mailadres te lang').pipe(z.email('Ongeldig e-mailadres')),
-    // Only the platform_beheerder names the stichting (of its first beheerder); others invite for their own.
+    // Only the platform_beheerder names the stichting (of its first beheerder) or the partner
+    // organisation (of its first user); others invite for their own stichting.
     stichtingId: z.uuid('Geen geldige stichting').optional(),
+    partnerId: z.uuid('Geen geldige partnerorganisatie').optional(),
     memberships: z
       .array(
         z.object({
@@ -37,22 +39,34 @@ export const createInvitation = defineUseCase({
   permission: ['create', 'Invitation'],
   forbidden: 'U mag geen gebruikers uitnodigen.',
   async run(tx, ctx, input) {
-    const stichtingId = ctx.tenant.stichtingId ?? input.stichtingId ?? null
-    if (!stichtingId) return refuse('invalid', 'stichtingId', 'Kies de stichting.')
+    const scope = await invitationScope(tx, ctx, input)
+    if (!scope.ok) return scope
+    const { stichtingId, partnerId } = scope
     const offered = input.memberships.map((m) => {
+      if (partnerId) return { role: m.role as Role, stichtingId: null, schoolId: null, partnerId }
       const school = schoolRoles.includes(m.role) ? m.schoolId || ctx.tenant.schoolId : null
       return { role: m.role as Role, stichtingId, schoolId: school ?? null, partnerId: null }
     })
+    if (!ctx.tenant.stichtingId && !ctx.tenant.partnerId && (await organisationHasMembers(tx, stichtingId, partnerId))) {
+      // The platform invites an organisation's first beheerder or user only (RLS, ctx_may_grant);
+      // after that the organisation's own people invite.
+      return partnerId
+        ? refuse('conflict', 'partnerId', 'Deze partnerorganisatie heeft al een gebruiker; die nodigt collega’s uit.')
+        : refuse('conflict', 'stichtingId', 'Deze stichting heeft al een stichtingbeheerder; die nodigt collega’s uit.')
+    }
     for (const [i, m] of offered.entries()) {
       if (schoolRoles.includes(m.role) && !m.schoolId) return refuse('invalid', `memberships.${i}.schoolId`, 'Kies de school voor deze rol.')
       if (!ctx.ability.can('create', record('Membership', m))) {
         return refuse('forbidden', `memberships.${i}.role`, `U mag de rol ${ROLE_LABELS[m.role]} hier niet toekennen.`)
       }
+      if (partnerId && m.role !== scope.partnerRole) {
+        return refuse('invalid', `memberships.${i}.role`, `Een gebruiker van deze partnerorganisatie krijgt de rol ${ROLE_LABELS[scope.partnerRole!]}.`)
+      }
     }
     if (offered.some((m) => m.schoolId)) {
       // The school must be one of the stichting's the caller sees (RLS); another's answers 404.
       for (const m of offered.filter((o) => o.schoolId)) {
-        const [s] = await tx.select({ id: schema.schools.id }).from(schema.schools).where(and(eq(schema.schools.id, m.schoolId!), eq(schema.schools.stichtingId, stichtingId)))
+        const [s] = await tx.select({ id: schema.schools.id }).from(schema.schools).where(and(eq(schema.schools.id, m.schoolId!), eq(schema.schools.stichtingId, stichtingId!)))
         if (!s) return refuse('not_found', 'memberships', 'School niet gevonden.')
       }
     }
@@ -68,7 +82,7 @@ export const createInvitation = defineUseCase({
       invitedBy: ctx.tenant.userId,
       stichtingId,
       schoolId: ctx.tenant.schoolId,
-      partnerId: null,
+      partnerId,
       createdAt,
       expiresAt,
     }
@@ -87,6 +101,7 @@ export const createInvitation = defineUseCase({
       'Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren.',
     ].join('\n')
     await enqueueMail(tx, {
+      // A partner organisation's invitation is account mail, under no stichting.
       stichtingId,
       schoolId: ctx.tenant.schoolId,
       subjectRef: `invitation:${id}`,
@@ -107,3 +122,41 @@ export const createInvitation = defineUseCase({
     return { ok: true, id, email, expiresAt: expiresAt.toISOString(), memberships: offered }
   },
 })
+
+/** Which role a partner organisation's users have, by the kind of organisation. */
+export const PARTNER_ROLE_BY_KIND: Partial<Record<(typeof schema.PARTNER_KINDS)[number], Role>> = {
+  halt_region: 'halt_medewerker',
+  police_unit: 'politie',
+}
+
+/**
+ * For whom the invitation is: the caller's own stichting or partner organisation; or, for the
+ * platform beheerder, the stichting or the partner organisation it names (exactly one).
+ */
+async function organisationHasMembers(tx: Tx, stichtingId: string | null, partnerId: string | null): Promise<boolean> {
+  const [row] = resultRows<{ has: boolean }>(await tx.execute(sql`select org_has_members(${stichtingId}::uuid, ${partnerId}::uuid) as has`))
+  return row?.has === true
+}
+
+export async function invitationScope(
+  tx: Tx,
+  ctx: UseCaseContext,
+  input: { stichtingId?: string; partnerId?: string },
+): Promise<{ ok: true; stichtingId: string | null; partnerId: string | null; partnerRole: Role | null } | Refused> {
+  if (ctx.tenant.stichtingId) return { ok: true, stichtingId: ctx.tenant.stichtingId, partnerId: null, partnerRole: null }
+  // A partner organisation's user invites a colleague, in their own role.
+  if (ctx.tenant.partnerId) return { ok: true, stichtingId: null, partnerId: ctx.tenant.partnerId, partnerRole: ctx.tenant.role as Role }
+  if (input.partnerId && input.stichtingId) return refuse('invalid', 'partnerId', 'Kies een stichting of een partnerorganisatie, niet allebei.')
+  if (input.partnerId) {
+    const [partner] = await tx
+      .select({ kind: schema.partnerOrganisations.kind })
+      .from(schema.partnerOrganisations)
+      .where(eq(schema.partnerOrganisations.id, input.partnerId))
+    if (!partner) return refuse('not_found', 'partnerId', 'Partnerorganisatie niet gevonden.')
+    const partnerRole = PARTNER_ROLE_BY_KIND[partner.kind] ?? null
+    if (!partnerRole) return refuse('invalid', 'partnerId', 'Deze soort partnerorganisatie heeft (nog) geen gebruikers in Baken.')
+    return { ok: true, stichtingId: null, partnerId: input.partnerId, partnerRole }
+  }
+  if (!input.stichtingId) return refuse('invalid', 'stichtingId', 'Kies de stichting.')
+  return { ok: true, stichtingId: input.stichtingId, partnerId: null, partnerRole: null }
+}

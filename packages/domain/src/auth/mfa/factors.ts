@@ -2,11 +2,12 @@
 // login (and at a step-up), and what the gate asks per request. See ADR 024.
 import { applyContext, schema, withContext, type Database, type Tx } from '@baken/db'
 import { enqueueMail } from '@baken/email'
-import { and, count, desc, eq, gt, inArray, isNotNull, isNull, lt, max, or, sql } from 'drizzle-orm'
-import { LOGIN_THROTTLE, throttleVerdict, type LoginThrottlePolicy } from '../login-throttle.ts'
-import { hashToken } from '../tokens.ts'
+import { and, count, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
+import { LOGIN_THROTTLE, type LoginThrottlePolicy } from '../login-throttle.ts'
+import { clearFactorPair, factorThrottleWait, recordFactorFailure, userFactorKeys } from './factor-throttle.ts'
 import { generateRecoveryCode, hashRecoveryCode, looksLikeRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes.ts'
 import { open, seal } from '../secret-box.ts'
+import { listPasskeys } from './passkeys.ts'
 import { generateTotpKey, matchTotp, totpKeyText, totpUri } from './totp.ts'
 
 /** The purpose a TOTP key is sealed for: it opens for nothing else (see auth/secret-box.ts). */
@@ -46,12 +47,13 @@ export async function listFactors(tx: Tx, userId: string) {
     .from(schema.mfaRecoveryCodes)
     .where(and(eq(schema.mfaRecoveryCodes.userId, userId), isNull(schema.mfaRecoveryCodes.usedAt)))
   const events = await tx
-    .select({ kind: schema.mfaEvents.kind, at: schema.mfaEvents.at })
+    .select({ kind: schema.mfaEvents.kind, at: schema.mfaEvents.at, detail: schema.mfaEvents.detail })
     .from(schema.mfaEvents)
     .where(eq(schema.mfaEvents.userId, userId))
     .orderBy(desc(schema.mfaEvents.at))
     .limit(10)
-  return { totp: totp?.confirmedAt ? { confirmedAt: totp.confirmedAt } : null, recoveryCodesLeft: codes?.n ?? 0, events }
+  const passkeys = await listPasskeys(tx, userId)
+  return { totp: totp?.confirmedAt ? { confirmedAt: totp.confirmedAt } : null, recoveryCodesLeft: codes?.n ?? 0, passkeys, events }
 }
 
 /**
@@ -107,13 +109,26 @@ export async function replaceRecoveryCodes(tx: Tx, userId: string, meta: { ip?: 
   return codes
 }
 
-/** Removes the authenticator app and the recovery codes (the caller has checked a fresh second factor). */
+/**
+ * Removes the authenticator app (the caller has checked a fresh second factor, and that the user may
+ * be left without it). The recovery codes go with the last factor: they stay while a passkey does.
+ */
 export async function removeTotp(tx: Tx, userId: string, meta: { ip?: string | null; userAgent?: string | null } = {}) {
   const removed = await tx.delete(schema.mfaTotp).where(eq(schema.mfaTotp.userId, userId)).returning({ userId: schema.mfaTotp.userId })
   if (removed.length === 0) return false
-  await tx.delete(schema.mfaRecoveryCodes).where(eq(schema.mfaRecoveryCodes.userId, userId))
+  if ((await countFactors(tx, userId)) === 0) await tx.delete(schema.mfaRecoveryCodes).where(eq(schema.mfaRecoveryCodes.userId, userId))
   await recordEvent(tx, userId, 'totp_removed', meta)
   return true
+}
+
+/** How many second factors the user has: a confirmed authenticator app counts one, each passkey one. */
+export async function countFactors(tx: Tx, userId: string): Promise<number> {
+  const [totp] = await tx
+    .select({ n: count() })
+    .from(schema.mfaTotp)
+    .where(and(eq(schema.mfaTotp.userId, userId), isNotNull(schema.mfaTotp.confirmedAt)))
+  const [keys] = await tx.select({ n: count() }).from(schema.webauthnCredentials).where(eq(schema.webauthnCredentials.userId, userId))
+  return (totp?.n ?? 0) + (keys?.n ?? 0)
 }
 
 export async function markSecondFactor(tx: Tx, sessionId: string, userId: string, now: Date) {
@@ -123,8 +138,14 @@ export async function markSecondFactor(tx: Tx, sessionId: string, userId: string
     .where(and(eq(schema.sessions.id, sessionId), eq(schema.sessions.userId, userId)))
 }
 
-async function recordEvent(tx: Tx, userId: string, kind: (typeof schema.MFA_EVENT_KINDS)[number], meta: { ip?: string | null; userAgent?: string | null }) {
-  await tx.insert(schema.mfaEvents).values({ userId, kind, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null })
+export async function recordEvent(
+  tx: Tx,
+  userId: string,
+  kind: (typeof schema.MFA_EVENT_KINDS)[number],
+  meta: { ip?: string | null; userAgent?: string | null },
+  detail: string | null = null,
+) {
+  await tx.insert(schema.mfaEvents).values({ userId, kind, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null, detail })
 }
 
 export type SecondFactorResult =
@@ -145,31 +166,17 @@ export async function verifySecondFactor(
   policy: LoginThrottlePolicy = LOGIN_THROTTLE,
 ): Promise<SecondFactorResult> {
   const now = input.now ?? new Date()
-  const t = now.getTime()
-  const keys = { pair: hashToken(`mfa-pair:${input.ip}\n${input.userId}`), account: hashToken(`mfa-account:${input.userId}`) }
-  const lf = schema.loginFailures
+  const keys = userFactorKeys(input.userId, input.ip)
   // The throttle's rows are open only in a login context (0003): this is the login's second step.
   return withContext(db, { userId: input.userId, loginEmail: input.email }, async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${keys.account}, 0))`)
-    const rows = await tx
-      .select({ key: lf.key, n: count(), last: max(lf.at) })
-      .from(lf)
-      .where(and(inArray(lf.key, [keys.pair, keys.account]), gt(lf.at, new Date(t - policy.memoryMs))))
-      .groupBy(lf.key)
-    const of = (key: string) => {
-      const row = rows.find((r) => r.key === key)
-      return { failures: row?.n ?? 0, last: row?.last ? new Date(row.last).getTime() : null }
-    }
-    const verdict = throttleVerdict(policy, { pair: of(keys.pair), account: of(keys.account), address: { accounts: 0, last: null }, siteFailures: 0 }, t)
-    if (verdict.refusedUntil !== null) {
-      return { ok: false as const, reason: 'rate_limited' as const, retryAfterSeconds: Math.max(1, Math.ceil((verdict.refusedUntil - t) / 1000)) }
-    }
+    const wait = await factorThrottleWait(tx, keys, now, policy)
+    if (wait !== null) return { ok: false as const, reason: 'rate_limited' as const, retryAfterSeconds: wait }
     const via = await matchFactor(tx, secretKey, input, now)
     if (!via) {
-      await tx.insert(lf).values([keys.pair, keys.account].map((key) => ({ key, at: now })))
+      await recordFactorFailure(tx, keys, now)
       return { ok: false as const, reason: 'invalid' as const }
     }
-    await tx.delete(lf).where(and(eq(lf.key, keys.pair), lt(lf.at, new Date(t + 1))))
+    await clearFactorPair(tx, keys, now)
     await markSecondFactor(tx, input.sessionId, input.userId, now)
     if (via === 'recovery_code') await reportRecoveryCodeUse(tx, input, now)
     return { ok: true as const, via }
@@ -209,29 +216,22 @@ async function matchFactor(tx: Tx, secretKey: Uint8Array, input: { userId: strin
 
 /**
  * A recovery code was used: logged, and the user is told by e-mail (if it was not them, their
- * password and codes are in someone else's hands). The outbox is per stichting: the mail goes out
- * under the first stichting the user works in or with; a user of none (a platform_beheerder)
- * gets the log entry only.
+ * password and codes are in someone else's hands). The notice is account mail: it goes to the
+ * account's own address under no stichting, so a platform beheerder or a Halt or police user gets
+ * it too, and no stichting's mail reader can open it.
  */
 async function reportRecoveryCodeUse(tx: Tx, input: { userId: string; ip: string; userAgent?: string | null }, now: Date) {
   await recordEvent(tx, input.userId, 'recovery_code_used', input)
+  await applyContext(tx, { userId: input.userId })
   const [user] = await tx.select({ email: schema.users.email, name: schema.users.name }).from(schema.users).where(eq(schema.users.id, input.userId))
-  const memberships = await tx.select().from(schema.memberships).where(eq(schema.memberships.userId, input.userId))
-  let stichtingId = memberships.find((m) => m.stichtingId)?.stichtingId ?? null
-  const partnerId = memberships.find((m) => m.partnerId)?.partnerId ?? null
-  if (!stichtingId && partnerId) {
-    await applyContext(tx, { userId: input.userId, partnerId })
-    const [link] = await tx.select({ stichtingId: schema.partnerLinks.stichtingId }).from(schema.partnerLinks).where(eq(schema.partnerLinks.partnerId, partnerId)).limit(1)
-    stichtingId = link?.stichtingId ?? null
-  }
-  if (!user || !stichtingId) return
-  await applyContext(tx, { userId: input.userId, stichtingId })
+  if (!user) return
   const remaining = await tx
     .select({ n: count() })
     .from(schema.mfaRecoveryCodes)
     .where(and(eq(schema.mfaRecoveryCodes.userId, input.userId), isNull(schema.mfaRecoveryCodes.usedAt)))
   await enqueueMail(tx, {
-    stichtingId,
+    stichtingId: null,
+    subjectRef: `account-notice:recovery-code:${crypto.randomUUID()}`,
     to: user.email,
     subject: 'Er is ingelogd met een herstelcode',
     text: [
@@ -244,5 +244,4 @@ async function reportRecoveryCodeUse(tx: Tx, input: { userId: string; ip: string
     ].join('\n'),
     createdById: input.userId,
   })
-  await applyContext(tx, { userId: input.userId })
 }

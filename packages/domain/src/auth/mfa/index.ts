@@ -1,6 +1,7 @@
 export * from './totp.ts'
 export * from './recovery-codes.ts'
 export * from './factors.ts'
+export * from './passkeys.ts'
 export * from './policy.ts'
 export * from './get-mfa-policy.ts'
 export * from './update-mfa-policy.ts'

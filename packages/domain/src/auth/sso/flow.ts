@@ -41,6 +41,7 @@ interface LoginProvider {
   clientId: string
   clientSecretEnc: string
   mfaAcrValues: string[]
+  emailTrust: 'claim' | 'issuer'
 }
 
 interface Transaction {
@@ -74,7 +75,7 @@ export async function listSsoChoices(db: Database): Promise<SsoChoice[]> {
 async function loginProvider(db: Database, id: string): Promise<LoginProvider | null> {
   if (!uuid.test(id)) return null
   return withContext(db, {}, async (tx) => {
-    const [r] = rows<{ id: string; stichting_id: string; issuer: string; client_id: string; client_secret_enc: string; mfa_acr_values: string[] | string }>(
+    const [r] = rows<{ id: string; stichting_id: string; issuer: string; client_id: string; client_secret_enc: string; mfa_acr_values: string[] | string; email_trust: string }>(
       await tx.execute(sql`select * from sso_login_provider(${id}::uuid)`),
     )
     if (!r) return null
@@ -85,6 +86,7 @@ async function loginProvider(db: Database, id: string): Promise<LoginProvider | 
       clientId: r.client_id,
       clientSecretEnc: r.client_secret_enc,
       mfaAcrValues: parsePgArray(r.mfa_acr_values),
+      emailTrust: r.email_trust === 'issuer' ? 'issuer' : 'claim',
     }
   })
 }
@@ -215,16 +217,22 @@ export async function finishSsoLogin(db: Database, key: Buffer, input: { cookie:
 
   let email = typeof claims.email === 'string' ? claims.email : null
   let emailVerified = claims.email_verified === true
+  let deniedVerified = claims.email_verified === false
   if (email === null) {
     // Some providers put the address only in the userinfo response.
     try {
       const info = await oidc.fetchUserInfo(config, accessToken, claims.sub)
       email = typeof info.email === 'string' ? info.email : null
       emailVerified = info.email_verified === true
+      deniedVerified = info.email_verified === false
     } catch (error) {
       console.warn(`SSO: userinfo at ${provider.issuer} failed: ${(error as Error).message}`)
     }
   }
+
+  // A provider whose directory issues the addresses (migration 0055: never a multi-tenant one)
+  // vouches for them without the claim — unless it says outright that the address is unverified.
+  if (email !== null && provider.emailTrust === 'issuer' && !deniedVerified) emailVerified = true
 
   const resolved = await withContext(db, {}, async (tx) => {
     const [r] = rows<{ outcome: string; user_id: string | null; linked: boolean }>(

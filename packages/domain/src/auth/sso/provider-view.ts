@@ -16,6 +16,7 @@ export interface SsoProviderView {
   mfaAcrValues: string[]
   enabled: boolean
   ssoOnly: boolean
+  emailTrust: 'claim' | 'issuer'
   updatedAt: string
 }
 
@@ -50,6 +51,7 @@ export function ssoProviderView(row: typeof schema.ssoProviders.$inferSelect): S
     mfaAcrValues: row.mfaAcrValues,
     enabled: row.enabled,
     ssoOnly: row.ssoOnly,
+    emailTrust: row.emailTrust,
     updatedAt: row.updatedAt.toISOString(),
   }
 }

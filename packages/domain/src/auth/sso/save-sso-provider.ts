@@ -35,6 +35,7 @@ export const saveSsoProvider = defineUseCase({
     mfaAcrValues: z.array(z.string().trim().min(1).max(200)).max(10, 'Hoogstens 10 acr-waarden.').default([]),
     enabled: z.boolean().default(true),
     ssoOnly: z.boolean().default(false),
+    emailTrust: z.enum(['claim', 'issuer'], 'Kies hoe het e-mailadres telt.').default('claim'),
   }),
   permission: ['manage', 'SsoProvider'],
   async run(tx, { ability, tenant }, input) {
@@ -46,6 +47,13 @@ export const saveSsoProvider = defineUseCase({
     const secret = newSecret ?? (existing ? storedSecret(existing) : null)
     if (secret === null) return refuse('invalid', 'clientSecret', 'Geef het clientgeheim van de inlogdienst.')
     if (input.ssoOnly && !input.enabled) return refuse('invalid', 'ssoOnly', 'Alleen via SSO kan alleen als de inlogdienst aan staat.')
+    if (input.emailTrust === 'issuer' && multiTenantIssuer(input.issuer)) {
+      return refuse(
+        'invalid',
+        'emailTrust',
+        'Deze issuer laat accounts van elke organisatie toe (common, organizations, consumers). Gebruik de issuer van de eigen tenant (https://login.microsoftonline.com/<tenant-id>/v2.0) om e-mailadressen te vertrouwen.',
+      )
+    }
     const problem = await checkDiscovery(input.issuer, input.clientId, secret)
     if (problem) return refuse('invalid', 'issuer', problem)
 
@@ -57,6 +65,7 @@ export const saveSsoProvider = defineUseCase({
       mfaAcrValues: input.mfaAcrValues,
       enabled: input.enabled,
       ssoOnly: input.ssoOnly,
+      emailTrust: input.emailTrust,
       updatedAt: sql`now()`,
     }
     const [row] = await tx
@@ -80,3 +89,12 @@ export const saveSsoProvider = defineUseCase({
     return { ok: true, created: !existing, provider: ssoProviderView(row!) }
   },
 })
+
+/**
+ * An issuer whose accounts come from more than one directory (Microsoft Entra ID's common,
+ * organizations and consumers endpoints, or a '{tenantid}' template): its e-mail claims are
+ * whatever any tenant says. The database refuses the same (sso_providers_email_trust_single_tenant).
+ */
+export function multiTenantIssuer(issuer: string): boolean {
+  return /^https:\/\/login\.microsoftonline\.com\/(common|organizations|consumers)(\/|$)/i.test(issuer) || /[{}]/.test(issuer)
+}
