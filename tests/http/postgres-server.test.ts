@@ -24,18 +24,21 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
   const database = `baken_http_${Date.now().toString(36)}`
   let server: RunningServer
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
+  /** A login role as in production: owns nothing, inherits nothing, cannot bypass RLS (cluster-wide, kept). */
+  const ensureLoginRole = (name: string) =>
+    admin.unsafe(`do $$ begin
+      if not exists (select 1 from pg_roles where rolname = '${name}') then
+        create role ${name} login noinherit nosuperuser nobypassrls;
+      end if; end $$`)
 
   beforeAll(async () => {
     await admin.unsafe(`create database ${database}`)
-    // The first start as owner creates baken_app; the login role is then granted it.
+    // The first start as owner creates baken_app and baken_board; the login role is then granted both.
     // No mail worker in this owner-run start: the demo's pending mail is left for the real server.
     const first = await startServer({ DATABASE_URL: urlFor(database), BAKEN_SEED_DEMO: '1', BAKEN_MAIL_WORKER: '0' })
     await first.stop()
-    await admin.unsafe(`do $$ begin
-      if not exists (select 1 from pg_roles where rolname = '${LOGIN_ROLE}') then
-        create role ${LOGIN_ROLE} login noinherit nosuperuser nobypassrls;
-      end if; end $$`)
-    await admin.unsafe(`grant baken_app to ${LOGIN_ROLE}`)
+    await ensureLoginRole(LOGIN_ROLE)
+    await admin.unsafe(`grant baken_app, baken_board to ${LOGIN_ROLE}`)
     // The in-process mail worker switches to baken_mailer (infra/README.md).
     await admin.unsafe(`grant baken_mailer to ${LOGIN_ROLE}`)
     server = await startServer({
@@ -110,6 +113,23 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
       await new Promise((r) => setTimeout(r, 100))
     }
     expect(status).toBe(200)
+  })
+
+  it('the board works through the login role as baken_board; a login role without that grant stops the server at start', async () => {
+    const board = new Client(server.baseUrl)
+    await board.login('bestuur@kompas.demo')
+    expect((await board.get('/bestuur')).status).toBe(200)
+    const noBoard = `${LOGIN_ROLE}_noboard`
+    await ensureLoginRole(noBoard)
+    await admin.unsafe(`grant baken_app, baken_mailer to ${noBoard}`)
+    await admin.unsafe(`revoke baken_board from ${noBoard}`)
+    try {
+      await expect(startServer({ DATABASE_OWNER_URL: urlFor(database), DATABASE_URL: urlFor(database, noBoard) })).rejects.toThrow(
+        new RegExp(`cannot become baken_board: run "grant baken_board to ${noBoard}"`),
+      )
+    } finally {
+      await admin.unsafe(`drop role if exists ${noBoard}`)
+    }
   })
 
   it('the login role itself can read nothing, and RESET ROLE inside a transaction gains nothing', async () => {

@@ -12,7 +12,7 @@ ALTER TABLE board_incident_summary ENABLE ROW LEVEL SECURITY;
 ALTER TABLE board_incident_summary FORCE ROW LEVEL SECURITY;
 GRANT SELECT ON board_incident_summary TO baken_app;
 
-CREATE POLICY board_read ON board_incident_summary AS PERMISSIVE FOR SELECT TO baken_app
+CREATE POLICY board_read ON board_incident_summary AS PERMISSIVE FOR SELECT TO baken_board
   USING (
     (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
     AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
@@ -30,7 +30,7 @@ ALTER TABLE board_incident_type_summary ENABLE ROW LEVEL SECURITY;
 ALTER TABLE board_incident_type_summary FORCE ROW LEVEL SECURITY;
 GRANT SELECT ON board_incident_type_summary TO baken_app;
 
-CREATE POLICY board_read ON board_incident_type_summary AS PERMISSIVE FOR SELECT TO baken_app
+CREATE POLICY board_read ON board_incident_type_summary AS PERMISSIVE FOR SELECT TO baken_board
   USING (
     (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
     AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
@@ -38,6 +38,24 @@ CREATE POLICY board_read ON board_incident_type_summary AS PERMISSIVE FOR SELECT
   );
 
 CREATE POLICY owner_all ON board_incident_type_summary AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
+-- Table board_incident_type_year
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE board_incident_type_year ENABLE ROW LEVEL SECURITY;
+ALTER TABLE board_incident_type_year FORCE ROW LEVEL SECURITY;
+GRANT SELECT ON board_incident_type_year TO baken_app;
+
+CREATE POLICY board_read ON board_incident_type_year AS PERMISSIVE FOR SELECT TO baken_board
+  USING (
+    (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+  );
+
+CREATE POLICY owner_all ON board_incident_type_year AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)
   WITH CHECK (true);
 
@@ -123,7 +141,7 @@ CREATE POLICY incident_visible ON incident_codes AS PERMISSIVE FOR ALL TO baken_
     )
   );
 
-CREATE POLICY incident_visible_board ON incident_codes AS PERMISSIVE FOR SELECT TO baken_app
+CREATE POLICY incident_visible_board ON incident_codes AS PERMISSIVE FOR SELECT TO baken_board
   USING (
     (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
     AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
@@ -175,7 +193,7 @@ CREATE POLICY incident_visible ON incident_persons AS PERMISSIVE FOR ALL TO bake
     )
   );
 
-CREATE POLICY incident_visible_board ON incident_persons AS PERMISSIVE FOR SELECT TO baken_app
+CREATE POLICY incident_visible_board ON incident_persons AS PERMISSIVE FOR SELECT TO baken_board
   USING (
     (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
     AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
@@ -314,7 +332,7 @@ CREATE POLICY incidents_read ON incidents AS PERMISSIVE FOR SELECT TO baken_app
     )
   );
 
-CREATE POLICY incidents_read_board ON incidents AS PERMISSIVE FOR SELECT TO baken_app
+CREATE POLICY incidents_read_board ON incidents AS PERMISSIVE FOR SELECT TO baken_board
   USING (
     (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
     AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL

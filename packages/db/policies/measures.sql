@@ -157,9 +157,31 @@ ALTER TABLE measures ENABLE ROW LEVEL SECURITY;
 ALTER TABLE measures FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE ON measures TO baken_app;
 
-CREATE POLICY measures_access ON measures AS PERMISSIVE FOR ALL TO baken_app
-  USING (ctx_measure_visible(stichting_id, school_id, kind))
-  WITH CHECK (ctx_measure_visible(stichting_id, school_id, kind));
+CREATE POLICY measures_board ON measures AS PERMISSIVE FOR ALL TO baken_board
+  USING (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND (kind = ANY (ARRAY['time_out'::measure_kind, 'schorsing'::measure_kind, 'verwijdering'::measure_kind]))
+  )
+  WITH CHECK (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND (( SELECT ctx_role() AS ctx_role)) = 'bestuurder'::text
+    AND (( SELECT ctx_school_id() AS ctx_school_id)) IS NULL
+    AND (kind = ANY (ARRAY['time_out'::measure_kind, 'schorsing'::measure_kind, 'verwijdering'::measure_kind]))
+  );
+
+CREATE POLICY measures_staff ON measures AS PERMISSIVE FOR ALL TO baken_app
+  USING (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
+  )
+  WITH CHECK (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
+    AND ( SELECT ctx_is_school_staff() AS ctx_is_school_staff)
+  );
 
 CREATE POLICY owner_all ON measures AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)

@@ -30,6 +30,18 @@ export interface ContextSettings {
 export const APP_ROLE = 'baken_app'
 
 /**
+ * The board's transactions run as this role (migration 0051, ADR 028): a member of baken_app, so it
+ * has the same grants and policies, plus the board's own policies, which staff transactions never
+ * carry. The login role must be granted both.
+ */
+export const BOARD_ROLE = 'baken_board'
+
+/** The database role a transaction with this context runs as: the board's for a bestuurder. */
+export function databaseRoleFor(role: Role | null | undefined): typeof APP_ROLE | typeof BOARD_ROLE {
+  return role === 'bestuurder' ? BOARD_ROLE : APP_ROLE
+}
+
+/**
  * Runs fn in a transaction as the application role with the given context. Settings are
  * transaction-local (`set_config(..., true)`) and passed as bound parameters, so nothing leaks to
  * the next user of a pooled connection.
@@ -41,10 +53,13 @@ export function withContext<T>(db: Database, settings: ContextSettings, fn: (tx:
   })
 }
 
-/** Sets (or, inside the same transaction, changes) the context. Always demotes to the app role. */
+/**
+ * Sets (or, inside the same transaction, changes) the context. Always demotes to an application
+ * role: baken_board when the acting membership is a bestuurder, baken_app otherwise.
+ */
 export async function applyContext(tx: Tx, s: ContextSettings): Promise<void> {
   await tx.execute(sql`select
-    set_config('role', ${APP_ROLE}, true),
+    set_config('role', ${databaseRoleFor(s.role)}, true),
     set_config('app.user_id', ${s.userId ?? ''}, true),
     set_config('app.role', ${s.role ?? ''}, true),
     set_config('app.stichting_id', ${s.stichtingId ?? ''}, true),

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm'
 import { databaseConfigFromEnv, openDatabase, type Database, type DatabaseHandle } from './client.ts'
 import { seedDemoData } from './demo-seed.ts'
+import { APP_ROLE, BOARD_ROLE } from './context.ts'
 import { runMigrations } from './migrate.ts'
 import { ensureSchoolYears } from './school-years.ts'
 
@@ -49,9 +50,34 @@ export async function startDatabase(env: NodeJS.ProcessEnv = process.env): Promi
   if (ownerUrl) {
     await owner.close()
     handle = await openDatabase(config)
+    try {
+      await requireApplicationRoles(handle.db)
+    } catch (error) {
+      await handle.close()
+      throw error
+    }
   }
   store.__bakenDb = handle
   return { handle, seeded }
+}
+
+/**
+ * The login role must be able to become both application roles: baken_app for every request and
+ * baken_board for the board's (ADR 028). Checked at start, so a missing grant stops the server with
+ * the fix instead of failing the first board request.
+ */
+export async function requireApplicationRoles(db: Database): Promise<void> {
+  // Only on a Postgres server (postgres.js returns the rows as an array).
+  const missing = (await db.execute(sql`select current_user as login, r.rolname as role
+    from unnest(${`{${APP_ROLE},${BOARD_ROLE}}`}::text[]) as r(rolname)
+    where not pg_has_role(current_user, r.rolname, 'MEMBER')`)) as unknown as { login: string; role: string }[]
+  if (missing.length) {
+    const login = missing[0]!.login
+    throw new Error(
+      `The database login role ${login} cannot become ${missing.map((m) => m.role).join(' and ')}: ` +
+        `run "grant ${missing.map((m) => m.role).join(', ')} to ${login}" as the owner (README, Production).`,
+    )
+  }
 }
 
 export function getDatabase(): Database {

@@ -499,7 +499,6 @@ export const incidentCodes = pgTable(
     foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
     foreignKey({ columns: [t.incidentId, t.schoolId], foreignColumns: [incidents.id, incidents.schoolId] }).onDelete('cascade'),
     incidentVisibilityKey('incident_codes', t),
-    index('incident_codes_school_list_code_idx').on(t.schoolId, t.list, t.code),
   ],
 )
 

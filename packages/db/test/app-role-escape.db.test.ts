@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../src/client.ts'
-import { APP_ROLE, type ContextSettings, applyContext } from '../src/context.ts'
+import { APP_ROLE, BOARD_ROLE, type ContextSettings, applyContext } from '../src/context.ts'
 import { loadDemoFixture } from './support/demo-fixture.ts'
 import { type Outcome, attempt, describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
 
@@ -124,6 +124,42 @@ describeEachDriver('app role cannot escape row-level security', (getDb, driver) 
             union all select nspname from pg_namespace where nspowner = (select oid from pg_roles where rolname = ${APP_ROLE})`),
         ),
       ).toEqual([])
+    })
+
+    it(`${BOARD_ROLE} cannot log in, is neither superuser nor BYPASSRLS, and owns nothing`, async () => {
+      const { owner } = getDb()
+      const found = rows(
+        await owner.execute(sql`select rolcanlogin, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb
+          from pg_roles where rolname = ${BOARD_ROLE}`),
+      )
+      expect(found).toEqual([{ rolcanlogin: false, rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false }])
+      expect(
+        rows(
+          await owner.execute(sql`select relname from pg_class where relowner = (select oid from pg_roles where rolname = ${BOARD_ROLE})
+            union all select nspname from pg_namespace where nspowner = (select oid from pg_roles where rolname = ${BOARD_ROLE})`),
+        ),
+      ).toEqual([])
+    })
+
+    it(`${BOARD_ROLE} is a member of ${APP_ROLE} only, inheriting its grants and policies`, async () => {
+      const memberOf = rows(
+        await getDb().owner.execute(sql`select r.rolname from pg_auth_members m join pg_roles r on r.oid = m.roleid
+          where m.member = (select oid from pg_roles where rolname = ${BOARD_ROLE})`),
+      )
+      expect(memberOf).toEqual([{ rolname: APP_ROLE }])
+      const [inherits] = rows(
+        await getDb().owner.execute(sql`select has_table_privilege(${BOARD_ROLE}, 'public.incidents', 'SELECT') as incidents,
+          pg_has_role(${APP_ROLE}, ${BOARD_ROLE}, 'MEMBER') as app_may_become_board`),
+      )
+      expect(inherits).toEqual({ incidents: true, app_may_become_board: false })
+    })
+
+    it('no function exempts baken_board from a guard that binds baken_app (current_user compared with one role)', async () => {
+      const found = rows(
+        await getDb().owner.execute(sql`select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+          where n.nspname = 'public' and p.prosrc ~* 'current_user\s*(<>|!=|=)\s*''baken_app'''`),
+      )
+      expect(found).toEqual([])
     })
 
     it(`${APP_ROLE} is a member of no other role (nothing to SET ROLE to)`, async () => {

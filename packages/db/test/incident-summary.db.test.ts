@@ -2,7 +2,8 @@
 // - every part of an incident (codes, persons, versions, tasks, acknowledgements) carries its
 //   incident's visibility columns, equal to the incident's after any change (composite foreign key
 //   ON UPDATE CASCADE), so the parts' policies can test their own columns;
-// - the board's summary tables equal a full recount of the submitted incidents after any sequence of
+// - the board's summary tables (the month rows of 0043 and the type counts per schooljaar of 0052)
+//   equal a full recount of the submitted incidents after any sequence of
 //   inserts, edits, confidentiality changes, code changes and deletes (purges).
 import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
@@ -46,7 +47,13 @@ async function summaryDrift(tx: Tx): Promise<string[]> {
       type_recount as (
         select i.stichting_id, i.school_id, i.school_year, incident_month(i.occurred_at) as month, c.code, i.severity, count(*)::int as n
           from incidents i join incident_codes c on c.incident_id = i.id and c.list = 'voorval'
-         where i.status = 'submitted' group by 1, 2, 3, 4, 5, 6)
+         where i.status = 'submitted' group by 1, 2, 3, 4, 5, 6),
+      type_year as (
+        select stichting_id, school_id, school_year, code, incidents as n from board_incident_type_year where incidents <> 0),
+      type_year_recount as (
+        select i.stichting_id, i.school_id, i.school_year, c.code, count(*)::int as n
+          from incidents i join incident_codes c on c.incident_id = i.id and c.list = 'voorval'
+         where i.status = 'submitted' group by 1, 2, 3, 4)
       select 'counts ' || coalesce(s.school_year, r.school_year) || ' ' || coalesce(s.month, r.month) || ' ' || coalesce(s.severity, r.severity)
              || ' ' || coalesce(s.confidential, r.confidential) || ': summary ' || coalesce(s.n, 0) || ', recount ' || coalesce(r.n, 0) as line
         from summary s full join recount r using (stichting_id, school_id, school_year, month, severity, confidential)
@@ -55,6 +62,11 @@ async function summaryDrift(tx: Tx): Promise<string[]> {
       select 'types ' || coalesce(s.school_year, r.school_year) || ' ' || coalesce(s.month, r.month) || ' code ' || coalesce(s.code, r.code)
              || ' ' || coalesce(s.severity, r.severity) || ': summary ' || coalesce(s.n, 0) || ', recount ' || coalesce(r.n, 0)
         from type_summary s full join type_recount r using (stichting_id, school_id, school_year, month, code, severity)
+       where coalesce(s.n, 0) <> coalesce(r.n, 0)
+      union all
+      select 'types per year ' || coalesce(s.school_year, r.school_year) || ' code ' || coalesce(s.code, r.code)
+             || ': summary ' || coalesce(s.n, 0) || ', recount ' || coalesce(r.n, 0)
+        from type_year s full join type_year_recount r using (stichting_id, school_id, school_year, code)
        where coalesce(s.n, 0) <> coalesce(r.n, 0)`),
   )
   return diff.map((r) => r.line)

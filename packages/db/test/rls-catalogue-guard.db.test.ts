@@ -3,7 +3,7 @@
 // whoever adds it and however it is migrated. The second test proves the guard can fail.
 import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
-import { APP_ROLE } from '../src/context.ts'
+import { APP_ROLE, BOARD_ROLE } from '../src/context.ts'
 import { tenantGuardFindings } from './support/catalogue.ts'
 import { describeEachDriver, inRolledBackTransaction, rows } from './support/test-databases.ts'
 
@@ -28,6 +28,11 @@ describeEachDriver(
         await tx.execute(sql`alter table guard_probe_owner_only enable row level security`)
         await tx.execute(sql`alter table guard_probe_owner_only force row level security`)
         await tx.execute(sql`create policy p on guard_probe_owner_only to current_user using (true)`)
+        // Correct: a policy for the board's role alone (it is a member of the app role).
+        await tx.execute(sql`create table guard_probe_board (id uuid, stichting_id uuid)`)
+        await tx.execute(sql`alter table guard_probe_board enable row level security`)
+        await tx.execute(sql`alter table guard_probe_board force row level security`)
+        await tx.execute(sql.raw(`create policy p on guard_probe_board to ${BOARD_ROLE} using (true)`))
         // Correct: a PUBLIC policy applies to the app role too.
         await tx.execute(sql`create table guard_probe_ok (id uuid, school_id uuid)`)
         await tx.execute(sql`alter table guard_probe_ok enable row level security`)
@@ -41,8 +46,8 @@ describeEachDriver(
       })
       expect(findings).toEqual([
         { relation: 'guard_probe_not_forced', problem: 'row level security not forced' },
-        { relation: 'guard_probe_owner_only', problem: `no policy applies to ${APP_ROLE}` },
-        { relation: 'guard_probe_plain', problem: `no policy applies to ${APP_ROLE}` },
+        { relation: 'guard_probe_owner_only', problem: `no policy applies to ${APP_ROLE} or ${BOARD_ROLE}` },
+        { relation: 'guard_probe_plain', problem: `no policy applies to ${APP_ROLE} or ${BOARD_ROLE}` },
         { relation: 'guard_probe_plain', problem: 'row level security not enabled' },
         { relation: 'guard_probe_plain', problem: 'row level security not forced' },
         { relation: 'guard_probe_view', problem: `view readable by ${APP_ROLE} is not security_invoker` },

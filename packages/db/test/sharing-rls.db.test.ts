@@ -166,6 +166,12 @@ describeEachDriver('sharing RLS (raw SQL as baken_app)', (getDb) => {
     await as('bestuur@kompas.demo', (q) => q(sql`update sharing_agreements set status = 'goedgekeurd', approved_by_id = ${bestuur}, approved_at = now() where id = ${concept!.id}`))
     const [after] = await owner(sql`select status from sharing_agreements where id = ${concept!.id}`)
     expect(after!.status).toBe('goedgekeurd')
+    // The guard binds the board's own database role too (baken_board, ADR 028): approved is final.
+    const rewrite = await attempt(() =>
+      as('bestuur@kompas.demo', (q) => q(sql`update sharing_agreements set title = 'herschreven' where id = ${concept!.id}`)),
+    )
+    expect(rewrite.ok ? 'rewritten' : rewrite.error.message).toMatch(/cannot be changed/)
+    expect((await owner(sql`select title from sharing_agreements where id = ${concept!.id}`))[0]!.title).not.toBe('herschreven')
   })
 
   it('recipient candidates: the partner’s users, for a linked school only', async () => {

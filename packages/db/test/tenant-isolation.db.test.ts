@@ -5,7 +5,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Database, Tx } from '../src/client.ts'
-import { type ContextSettings, applyContext, withContext } from '../src/context.ts'
+import { APP_ROLE, BOARD_ROLE, type ContextSettings, applyContext, withContext } from '../src/context.ts'
 import { localDate, schoolYearOfDate } from '../src/calendar/index.ts'
 import { type TenantTable, tablesWithColumn } from './support/catalogue.ts'
 import { generatedSigner } from '../src/access-log-signing.ts'
@@ -270,12 +270,13 @@ describeEachDriver('tenant isolation', (getDb) => {
    * Tables with rules of their own for a directeur inside the school (null: none of its rows):
    * the access log is the privacyfunctionaris' (0019), Halt's slots are Halt's (0022), and of the
    * reporting-duty cases a directeur sees the Meldcode and what they opened, never a zeden case (0023);
-   * the board's incident counts are the board's (0043).
+   * the board's incident counts are the board's (0043, 0052).
    */
   const DIRECTEUR_VISIBLE = (userId: string): Record<string, SQL | null> => ({
     access_log: null,
     board_incident_summary: null,
     board_incident_type_summary: null,
+    board_incident_type_year: null,
     halt_slots: null,
     report_cases: sql`(kind = 'meldcode' or opened_by_id = ${userId})`,
     report_case_steps: sql`case_id in (select id from report_cases where kind = 'meldcode' or opened_by_id = ${userId})`,
@@ -525,6 +526,43 @@ describeEachDriver('tenant isolation', (getDb) => {
         }
       }
       expect(wrong).toEqual([])
+    })
+
+    // The board's transactions run as baken_board (ADR 028). Neither the database role nor the
+    // context settings alone open the board's rows: staff transactions never carry the board's
+    // policies, and the board's policies still ask for the bestuurder's context.
+    const countAsRole = (role: string, context: ContextSettings, table: string, where: SQL) =>
+      inRolledBackTransaction(getDb().app, async (tx) => {
+        await applyContext(tx, context)
+        await tx.execute(sql`select set_config('role', ${role}, true)`)
+        const [row] = rows<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${t(table)} where ${where}`))
+        return row!.n
+      })
+    const BOARD_CONTENT = ['incidents', 'incident_codes', 'incident_persons', 'board_incident_summary', 'board_incident_type_summary', 'board_incident_type_year']
+
+    it(`runs as ${BOARD_ROLE}; a staff transaction (${APP_ROLE}) with the bestuurder's settings sees no incident content nor counts`, async () => {
+      const { app } = getDb()
+      const kompas = sql`stichting_id = ${f.stichtingen.kompas}`
+      const roleSeen = await withContext(app, ctx(), async (tx) => rows<{ r: string }>(await tx.execute(sql`select current_user as r`))[0]!.r)
+      expect(roleSeen).toBe(BOARD_ROLE)
+      const seen: Record<string, [number, number]> = {}
+      for (const table of BOARD_CONTENT) {
+        seen[table] = [await countAs(app, ctx(), table, kompas), await countAsRole(APP_ROLE, ctx(), table, kompas)]
+      }
+      for (const table of BOARD_CONTENT) expect(seen[table]![0], `${table} as the board`).toBeGreaterThan(0)
+      expect(Object.values(seen).map(([, asApp]) => asApp)).toEqual(BOARD_CONTENT.map(() => 0))
+    })
+
+    it(`${BOARD_ROLE} with a school's staff context sees exactly what that staff member sees`, async () => {
+      const directeur = f.contextOf('directeur@branding.demo')
+      const differ: string[] = []
+      for (const table of BOARD_CONTENT) {
+        const where = sql`stichting_id = ${f.stichtingen.kompas}`
+        const asStaff = await countAs(getDb().app, directeur, table, where)
+        const asBoardRole = await countAsRole(BOARD_ROLE, directeur, table, where)
+        if (asStaff !== asBoardRole) differ.push(`${table}: ${asBoardRole} as ${BOARD_ROLE}, ${asStaff} as ${APP_ROLE}`)
+      }
+      expect(differ).toEqual([])
     })
 
     it("sees none of Horizon's rows (nor any school outside Kompas)", async () => {

@@ -2,7 +2,7 @@
 // so a new school-owned table is covered (or flagged) the moment its migration exists.
 import { sql } from 'drizzle-orm'
 import type { Database, Tx } from '../../src/client.ts'
-import { APP_ROLE } from '../../src/context.ts'
+import { APP_ROLE, BOARD_ROLE } from '../../src/context.ts'
 import { rows } from './test-databases.ts'
 
 export interface TenantTable {
@@ -40,8 +40,9 @@ export interface GuardFinding {
 
 /**
  * The catalogue guard: every relation in schema public with a school_id or stichting_id column must
- * be a table with ENABLE and FORCE row level security and at least one policy that applies to the
- * app role (named, or PUBLIC = oid 0). A view over such data must be security_invoker, else it
+ * be a table with ENABLE and FORCE row level security and at least one policy that applies to an
+ * application role: PUBLIC (oid 0), baken_app, or baken_board (the board's role, a member of
+ * baken_app: a policy for either applies to it, ADR 028). A view over such data must be security_invoker, else it
  * reads with its owner's rights; a materialized view cannot have RLS at all (both only matter when
  * the app role may select from them).
  */
@@ -64,12 +65,13 @@ export async function tenantGuardFindings(db: Database | Tx): Promise<GuardFindi
         select relname, 'row level security not forced' from tenant_relations
           where relkind in ('r', 'p') and not relforcerowsecurity
         union all
-        select relname, ${`no policy applies to ${APP_ROLE}`} from tenant_relations t
+        select relname, ${`no policy applies to ${APP_ROLE} or ${BOARD_ROLE}`} from tenant_relations t
           where relkind in ('r', 'p') and not exists (
             select 1 from pg_policy p
             where p.polrelid = t.oid
               and (0::oid = any (p.polroles)
-                   or (select oid from pg_roles where rolname = ${APP_ROLE}) = any (p.polroles)))
+                   or (select oid from pg_roles where rolname = ${APP_ROLE}) = any (p.polroles)
+                   or (select oid from pg_roles where rolname = ${BOARD_ROLE}) = any (p.polroles)))
         union all
         select relname, ${`view readable by ${APP_ROLE} is not security_invoker`} from tenant_relations
           where relkind = 'v' and has_table_privilege(${APP_ROLE}, oid, 'SELECT')

@@ -140,12 +140,13 @@ export async function createTestDatabase(kind: DriverKind, options: CreateOption
     await admin.unsafe(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`)
     owner = await openDatabase({ kind: 'postgres', url: databaseUrl(name), max: 2 })
     if (!template) await prepare(owner, seed, dispose)
-    // As README/infra: a login role that can read nothing itself and may only become baken_app.
+    // As README/infra: a login role that can read nothing itself and may only become baken_app
+    // (and baken_board, the board's transactions: ADR 028).
     const password = randomBytes(16).toString('hex')
     await admin.unsafe(
       `CREATE ROLE "${loginRole}" LOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD '${password}'`,
     )
-    await admin.unsafe(`GRANT baken_app TO "${loginRole}"`)
+    await admin.unsafe(`GRANT baken_app, baken_board TO "${loginRole}"`)
     app = await openDatabase({ kind: 'postgres', url: databaseUrl(name, { user: loginRole, password }), max: 4 })
   } catch (error) {
     await dispose().catch(() => {})

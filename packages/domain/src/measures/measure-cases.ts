@@ -3,7 +3,7 @@
 // read it), the access log of opening a case, and the mandate a decision was taken under.
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, notInArray, or } from 'drizzle-orm'
 import { z } from 'zod'
 import { textInput } from '../input-rules.ts'
 import { refuse, type Refused } from '../use-case.ts'
@@ -108,10 +108,18 @@ export async function findMeasures(
   tx: Tx,
   ability: AppAbility,
   raw: z.input<typeof listMeasuresInput> = {},
-  options: { all?: boolean } = {},
+  options: {
+    all?: boolean
+    /** Only open cases (not in a final state of their kind) and those changed since this moment. */
+    openOrChangedSince?: Date
+  } = {},
 ): Promise<MeasureListItem[]> {
   const input = listMeasuresInput.parse(raw)
   const m = schema.measures
+  const since = options.openOrChangedSince
+  const openOrChanged = since
+    ? or(...MEASURE_KINDS.map((kind) => and(eq(m.kind, kind), notInArray(m.state, [...WORKFLOWS[kind].final]))), gte(m.updatedAt, since))
+    : undefined
   const rows = await tx
     .select({
       id: m.id,
@@ -140,6 +148,7 @@ export async function findMeasures(
         input.studentId ? eq(m.studentId, input.studentId) : undefined,
         input.kinds ? inArray(m.kind, input.kinds) : undefined,
         input.pendingRemovalId ? eq(m.pendingRemovalId, input.pendingRemovalId) : undefined,
+        openOrChanged,
       ),
     )
     .orderBy(desc(m.createdAt))

@@ -109,9 +109,10 @@ async function oversightOf(tx: Tx, ability: AppAbility, stichtingId: string, tod
       .from(schema.schools)
       .where(eq(schema.schools.stichtingId, stichtingId))
       .orderBy(asc(schema.schools.name)),
-    // Every schorsing and verwijdering the board sees (findMeasures, no row limit); open cases and
-    // closed ones changed in the last 90 days are kept below.
-    findMeasures(tx, ability, { kinds: [...BOARD_KINDS] }, { all: true }),
+    // Every open schorsing and verwijdering the board sees and the closed ones changed in the last
+    // 90 days (findMeasures, no row limit). Chosen in the query: ten years of closed cases stay in
+    // the database.
+    findMeasures(tx, ability, { kinds: [...BOARD_KINDS] }, { all: true, openOrChangedSince: since }),
     // Statutory notices not yet filed (the summary is ready; the school submits it, e.g. in the ISD portal).
     tx
       .select({
@@ -165,7 +166,6 @@ async function oversightOf(tx: Tx, ability: AppAbility, stichtingId: string, tod
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     }))
-    .filter((x) => x.open || x.updatedAt >= since)
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
   return {
     stichting: stichting ?? { id: stichtingId, name: '' },
