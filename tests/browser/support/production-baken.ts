@@ -49,6 +49,10 @@ export async function startProductionBaken(options: {
       RESEND_API_URL: resend.baseUrl,
       MAIL_FROM: 'Baken <noreply@baken.test>',
       BAKEN_PUBLIC_URL: baseUrl,
+      // A passkey's relying party must be a domain name, and production refuses an IP address;
+      // this server is reached as 127.0.0.1, and its test signs in without passkeys.
+      BAKEN_WEBAUTHN_RP_ID: 'localhost',
+      BAKEN_WEBAUTHN_ORIGIN: `http://localhost:${port}`,
     }
     const bootstrap = await runBootstrap(['--email', options.platformBeheerder.email, '--name', options.platformBeheerder.name], env)
     if (bootstrap.code !== 0) throw new Error(`admin:bootstrap failed (${bootstrap.code}): ${bootstrap.stderr}${bootstrap.stdout}`)
