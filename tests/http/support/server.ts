@@ -25,9 +25,10 @@ async function freePort(): Promise<number> {
   })
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** webDir: the apps/web folder whose build/server.js runs (the benchmark compares another checkout's build). */
+export async function startServer(env: Record<string, string> = {}, options: { webDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort()
-  const web = fileURLToPath(new URL('../../../apps/web', import.meta.url))
+  const web = options.webDir ?? fileURLToPath(new URL('../../../apps/web', import.meta.url))
   let log = ''
   const child: ChildProcess = spawn(process.execPath, ['build/server.js'], {
     cwd: web,
