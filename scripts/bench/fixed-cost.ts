@@ -2,7 +2,8 @@
 // production server's `GET /api/v1/me`, with a session cookie and with a personal API token,
 // against a bare node:http server that answers the same from one Postgres query
 // (scripts/bench/bare-me.ts), in one run, in alternating rounds so the machine's drift cancels.
-// Load comes from a second process: Debian's wrk (`apt-get install -y wrk`).
+// Each build's /healthz (Express, the security headers and `select 1`) runs beside them, the floor of
+// the server itself. Load comes from a second process: Debian's wrk (`apt-get install -y wrk`).
 //
 //   node --import tsx scripts/bench/fixed-cost.ts [--builds=before=/work/wt-base/apps/web,after=apps/web]
 //        [--rounds=4] [--seconds=8] [--connections=16] [--warmup-seconds=3] [--json=path]
@@ -86,6 +87,8 @@ try {
     const token = /bkn_[a-z2-7]{32}/.exec(minted.text)?.[0]
     if (!token) throw new Error(`${build.label}: no API token minted (${minted.status})`)
     targets.push(
+      // The server's own floor: Express, the security headers and one `select 1`, no session, no Remix.
+      { label: `${build.label}: /healthz`, url: `${server.baseUrl}/healthz`, headers: {} },
       { label: `${build.label}: cookie`, url: `${server.baseUrl}/api/v1/me`, headers: { cookie: `baken_session=${session.cookie}` } },
       { label: `${build.label}: token`, url: `${server.baseUrl}/api/v1/me`, headers: { authorization: `Bearer ${token}` } },
     )
@@ -102,12 +105,12 @@ try {
     bare!.once('exit', (code) => fail(new Error(`bare-me.ts exited with ${code}`)))
   })
   const bareUrl = `http://127.0.0.1:${barePort}/api/v1/me`
-  const first = targets.slice(0, 2)
+  const first = targets.filter((t) => t.label.startsWith(`${builds[0]!.label}: `) && t.url.endsWith('/me'))
   targets.unshift({ label: 'bare: cookie', url: bareUrl, headers: first[0]!.headers }, { label: 'bare: token', url: bareUrl, headers: first[1]!.headers })
 
   // Every target must give the same answer (apart from how it was authenticated) before its speed means anything.
   const answers: string[] = []
-  for (const t of targets) {
+  for (const t of targets.filter((t) => t.url.endsWith('/me'))) {
     const res = await fetch(t.url, { headers: t.headers })
     const body = (await res.json()) as Record<string, unknown>
     const via = t.label.endsWith('token') ? 'token' : 'session'
@@ -178,6 +181,7 @@ end
   log('| target | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to bare |')
   log('|---|---|---|---|---|---|---|')
   for (const s of summary) {
+    // /healthz is compared with the bare server's cookie answer: one query each, no authentication.
     const ref = summary.find((b) => b.target === (s.target.endsWith('token') ? 'bare: token' : 'bare: cookie'))!
     log(`| ${s.target} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.errors} | ${(ref.rps / s.rps).toFixed(2)}× |`)
   }
