@@ -9,8 +9,9 @@
 //        [--rounds=4] [--seconds=8] [--connections=16] [--warmup-seconds=3] [--json=path]
 //
 // --builds names each apps/web folder whose build/server.js runs (default: this checkout's, built
-// when missing). The database (FIXED_COST_DATABASE_URL, default baken_fastpath on the local server)
-// is created when missing; the first server migrates it and seeds the demo data. Every server runs
+// when missing). Each build gets its own database, FIXED_COST_DATABASE_URL (default baken_fastpath
+// on the local server) with `_<label>` appended, created when missing and migrated and seeded with
+// the demo data by that build's server. Every server runs
 // with a pool of 10 connections, as the bare server does.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -44,12 +45,20 @@ const load = () =>
 
 if (spawnSync('wrk', ['--version']).error) throw new Error('wrk is missing: apt-get install -y wrk')
 
-// ---- the database ----------------------------------------------------------------------------------
+// ---- the databases ---------------------------------------------------------------------------------
+/** One database per build (`<database>_<label>`), so each runs on exactly its own migrations. */
+const databaseOf = (label: string) => {
+  const url = new URL(DATABASE_URL)
+  url.pathname = `${url.pathname}_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`
+  return url.href
+}
 {
-  const dbName = new URL(DATABASE_URL).pathname.slice(1)
   const admin = postgres(Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).href, { max: 1, onnotice: () => {} })
-  const [exists] = await admin`select 1 from pg_database where datname = ${dbName}`
-  if (!exists) await admin.unsafe(`create database "${dbName.replace(/"/g, '""')}"`)
+  for (const build of builds) {
+    const dbName = new URL(databaseOf(build.label)).pathname.slice(1)
+    const [exists] = await admin`select 1 from pg_database where datname = ${dbName}`
+    if (!exists) await admin.unsafe(`create database "${dbName}"`)
+  }
   await admin.end()
 }
 
@@ -69,12 +78,12 @@ const stopAll = async () => {
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)))
 
 log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load average at start ${load()}`)
-log(`Database ${DATABASE_URL}; wrk -t1 -c${CONNECTIONS}, ${ROUNDS} rounds of ${SECONDS} s per target, alternating`)
+log(`Databases ${builds.map((b) => new URL(databaseOf(b.label)).pathname.slice(1)).join(', ')}; wrk -t1 -c${CONNECTIONS}, ${ROUNDS} rounds of ${SECONDS} s per target, alternating`)
 try {
   for (const build of builds) {
     if (build.webDir === resolve(WEB_DIR)) await ensureBuild(log)
     const server = await startServer(
-      DATABASE_URL,
+      databaseOf(build.label),
       // The sealer has nothing to seal here (GET /api/v1/me logs no read); off, so no timer runs beside the load.
       { BAKEN_SEED_DEMO: '1', BAKEN_ACCESS_LOG_SEALER: '0', DATABASE_POOL_MAX: '10' },
       { webDir: build.webDir },
@@ -94,10 +103,10 @@ try {
     )
     log(`${build.label}: ${build.webDir}/build/server.js on ${server.baseUrl}, ${residentMb(server.pid)?.toFixed(0) ?? '?'} MB resident`)
   }
-  // The bare server answers for the sessions and tokens the app servers just made.
+  // The bare server answers from the first build's database, for the session and token made there.
   const barePort = 4100 + Math.floor(Math.random() * 800)
   bare = spawn(process.execPath, [fileURLToPath(new URL('./bare-me.ts', import.meta.url))], {
-    env: { ...process.env, DATABASE_URL, PORT: String(barePort), HOST: '127.0.0.1', DATABASE_POOL_MAX: '10' },
+    env: { ...process.env, DATABASE_URL: databaseOf(builds[0]!.label), PORT: String(barePort), HOST: '127.0.0.1', DATABASE_POOL_MAX: '10' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   await new Promise<void>((ok, fail) => {
