@@ -1,9 +1,9 @@
 // Personal API tokens: created in a signed-in session for the membership that session acts for,
 // shown once, stored hashed.
-import { schema, type Database, type Tx } from '@baken/db'
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { queryPrepared, schema, type Database, type Tx } from '@baken/db'
+import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import { z } from 'zod'
-import { firstRow, membershipOfRow, type ActiveMembership, type AuthRow, type SessionUser } from './sessions.ts'
+import { membershipOfRow, type ActiveMembership, type AuthRow, type SessionUser } from './sessions.ts'
 import { generateToken, hashToken } from './tokens.ts'
 import { textInput } from '../input-rules.ts'
 
@@ -95,9 +95,11 @@ export async function validateApiToken(
   token: string,
 ): Promise<{ user: SessionUser; membership: ActiveMembership } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null
-  const row = firstRow<AuthRow>(
-    await db.execute(sql`select * from auth_api_token(${hashToken(token)}, ${new Date().toISOString()}::timestamptz, '60 seconds'::interval)`),
-  )
+  const [row] = await queryPrepared<AuthRow>(db, 'select * from auth_api_token($1, $2::timestamptz, $3::interval)', [
+    hashToken(token),
+    new Date().toISOString(),
+    '60 seconds',
+  ])
   const membership = row ? membershipOfRow(row) : null
   if (!row || !membership) return null
   return { user: { id: row.user_id, email: row.email, name: row.name }, membership }

@@ -1,7 +1,7 @@
 // Sessions following Lucia's guide ("Basic session API"): a random token in the cookie, its SHA-256
 // as the session id in the database, 30 days with sliding renewal. See docs/decisions/002.
-import { schema, withContext, type Database, type Role, type Tx } from '@baken/db'
-import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm'
+import { queryPrepared, schema, withContext, type Database, type Role, type Tx } from '@baken/db'
+import { and, desc, eq, isNull, ne } from 'drizzle-orm'
 import { describeDevice } from './device.ts'
 import { generateToken, hashToken } from './tokens.ts'
 
@@ -95,11 +95,6 @@ export interface AuthRow {
   organisation_name: string | null
 }
 
-/** The one row of a single-statement authentication, on PGlite ({ rows }) and postgres.js (an array) alike. */
-export function firstRow<T>(result: unknown): T | undefined {
-  return (Array.isArray(result) ? result[0] : (result as { rows: T[] }).rows[0]) as T | undefined
-}
-
 export function membershipOfRow(row: AuthRow): ActiveMembership | null {
   if (!row.membership_id || !row.role) return null
   return {
@@ -129,12 +124,16 @@ export async function validateSessionToken(
 ): Promise<ValidatedSession | null> {
   const sessionId = hashToken(token)
   const now = new Date()
-  const row = firstRow<
+  const [row] = await queryPrepared<
     AuthRow & { expires_at: Date; renewed: boolean; method: SessionMethod; second_factor_at: Date | null; mfa_required: boolean | null; mfa_enrolled: boolean | null }
-  >(
-    await db.execute(sql`select * from auth_session(${sessionId}, ${now.toISOString()}::timestamptz, ${interval(SESSION_LIFETIME_MS)}::interval,
-      ${interval(RENEW_WHEN_LEFT_MS)}::interval, ${interval(LAST_SEEN_EVERY_MS)}::interval, ${options.platformMfaRequired === true})`),
-  )
+  >(db, 'select * from auth_session($1, $2::timestamptz, $3::interval, $4::interval, $5::interval, $6)', [
+    sessionId,
+    now.toISOString(),
+    interval(SESSION_LIFETIME_MS),
+    interval(RENEW_WHEN_LEFT_MS),
+    interval(LAST_SEEN_EVERY_MS),
+    options.platformMfaRequired === true,
+  ])
   if (!row) return null
   const membership = membershipOfRow(row)
   return {
