@@ -1,6 +1,6 @@
 // Sessions following Lucia's guide ("Basic session API"): a random token in the cookie, its SHA-256
 // as the session id in the database, 30 days with sliding renewal. See docs/decisions/002.
-import { queryPrepared, schema, withContext, type Database, type Role, type Tx } from '@baken/db'
+import { queryPrepared, schema, withContext, type Database, type Role } from '@baken/db'
 import { and, desc, eq, isNull, ne } from 'drizzle-orm'
 import { describeDevice } from './device.ts'
 import { generateToken, hashToken } from './tokens.ts'
