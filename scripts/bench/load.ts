@@ -30,8 +30,8 @@ export async function ensureBuild(log: (line: string) => void): Promise<void> {
  * per-user write limit is off: the workers of a role share one account, and the benchmark measures
  * capacity, not a runaway client.
  */
-export function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  return startTestServer({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: '', BAKEN_MAIL_WORKER: '0', BAKEN_WRITE_LIMIT_PER_MINUTE: '0', ...env })
+export function startServer(databaseUrl: string, env: Record<string, string> = {}, options: { webDir?: string } = {}): Promise<RunningServer> {
+  return startTestServer({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: '', BAKEN_MAIL_WORKER: '0', BAKEN_WRITE_LIMIT_PER_MINUTE: '0', ...env }, options)
 }
 
 /** Resident memory (VmRSS) of a process in MB, or null when it cannot be read. */

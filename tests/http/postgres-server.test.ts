@@ -1,5 +1,6 @@
 // The same server on a Postgres server: migrations and demo seed as the owner (DATABASE_OWNER_URL),
 // requests as a login role that owns nothing and can only become baken_app (DATABASE_URL).
+import { createHash } from 'node:crypto'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_URL, pgServerReachable } from './support/pg-server.ts'
@@ -7,6 +8,8 @@ import { Client } from './support/client.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 const LOGIN_ROLE = 'baken_web_test'
+/** A login role of the same server that is not the application's. */
+const STRANGER_ROLE = 'baken_stranger_test'
 
 const reachable = await pgServerReachable('the Postgres-server HTTP tests')
 
@@ -148,6 +151,36 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
       expect(row).toEqual({ rolsuper: false, rolbypassrls: false })
     } finally {
       await app.end({ timeout: 1 })
+    }
+  })
+
+  it('authentication in one statement answers only a login role that may become baken_app, and only about the key it is given', async () => {
+    const signedIn = new Client(server.baseUrl)
+    await signedIn.login('directeur@branding.demo')
+    const sessionId = createHash('sha256').update(signedIn.cookie!).digest('hex')
+    const call = (db: postgres.Sql, key: string) =>
+      db`select user_id, email, role, organisation_name from auth_session(${key}, now(), '30 days', '15 days', '5 minutes', false)`
+    const app = postgres(urlFor(database, LOGIN_ROLE), { max: 1, onnotice: () => {} })
+    await admin.unsafe(`do $$ begin
+      if not exists (select 1 from pg_roles where rolname = '${STRANGER_ROLE}') then
+        create role ${STRANGER_ROLE} login noinherit nosuperuser nobypassrls;
+      end if; end $$`)
+    await admin.unsafe(`grant connect on database ${database} to ${STRANGER_ROLE}`)
+    const stranger = postgres(urlFor(database, STRANGER_ROLE), { max: 1, onnotice: () => {} })
+    try {
+      // The app's login role, without switching to baken_app first: one statement, one answer.
+      const [me] = await call(app, sessionId)
+      expect(me).toMatchObject({ email: 'directeur@branding.demo', role: 'directeur', organisation_name: 'OBS De Branding' })
+      expect(await call(app, createHash('sha256').update('not a session').digest('hex'))).toHaveLength(0)
+      expect(await app`select * from auth_api_token(${sessionId}, now(), '60 seconds')`).toHaveLength(0)
+      // Another role on the same server learns nothing, not even with the right key.
+      await expect(call(stranger, sessionId)).rejects.toThrow(/only the application authenticates requests/)
+      await expect(stranger`select * from auth_api_token(${sessionId}, now(), '60 seconds')`).rejects.toThrow(/only the application/)
+    } finally {
+      await app.end({ timeout: 1 })
+      await stranger.end({ timeout: 1 })
+      await admin.unsafe(`revoke connect on database ${database} from ${STRANGER_ROLE}`)
+      await admin.unsafe(`drop role if exists ${STRANGER_ROLE}`)
     }
   })
 })

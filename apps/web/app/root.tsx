@@ -1,5 +1,5 @@
 import { getDatabase, withTenant } from '@baken/db'
-import { getActiveOrganisation } from '@baken/domain'
+import { getActiveOrganisation, knownOrganisation } from '@baken/domain'
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import {
   Form,
@@ -38,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const m = auth.membership
     const tenant = tenantContextOf(auth.user, m)
     ability = defineAbilityFor(tenant)
-    const org = await withTenant(getDatabase(), tenant, (tx) => getActiveOrganisation(tx, m))
+    const org = knownOrganisation(m) ?? (await withTenant(getDatabase(), tenant, (tx) => getActiveOrganisation(tx, m)))
     organisation = org.name
   }
   return {

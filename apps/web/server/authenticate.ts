@@ -1,5 +1,5 @@
 import type { Database } from '@baken/db'
-import { mfaStatus, platformMfaRequiredFromEnv, validateApiToken, validateSessionToken } from '@baken/domain'
+import { platformMfaRequiredFromEnv, validateApiToken, validateSessionToken, type ValidatedSession } from '@baken/domain'
 import type { NextFunction, Request, Response } from 'express'
 import { SESSION_COOKIE, TOKEN_OUTSIDE_API, type RequestAuth } from '../app/lib/request-auth.ts'
 import { sessionCookie } from '../app/lib/session-cookie.ts'
@@ -49,9 +49,9 @@ export function authenticate(getDb: () => Database, options: { secureCookie: boo
       }
       const token = readCookie(req.headers.cookie, SESSION_COOKIE)
       if (token) {
-        const result = await validateSessionToken(getDb(), token)
+        const result = await validateSessionToken(getDb(), token, { platformMfaRequired })
         if (result) {
-          const gate = result.session.secondFactorAt === null ? await secondFactorGate(getDb(), result.user.id) : undefined
+          const gate = secondFactorGate(result.mfa)
           res.locals.auth = {
             via: 'session',
             user: result.user,
@@ -79,13 +79,12 @@ const platformMfaRequired = platformMfaRequiredFromEnv()
 
 /**
  * A session that has proved no second factor: the user has one (then the second step is owed) or
- * must have one (then enrolment is), else it goes everywhere (ADR 024). One query, and only for
- * such sessions.
+ * must have one (then enrolment is), else it goes everywhere (ADR 024). Answered by the same
+ * statement that validated the session, only for such sessions.
  */
-async function secondFactorGate(db: Database, userId: string): Promise<RequestAuth['gate']> {
-  const status = await mfaStatus(db, userId, platformMfaRequired)
-  if (status.enrolled) return 'second_factor_required'
-  if (status.required) return 'second_factor_enrolment_required'
+function secondFactorGate(status: ValidatedSession['mfa']): RequestAuth['gate'] {
+  if (status?.enrolled) return 'second_factor_required'
+  if (status?.required) return 'second_factor_enrolment_required'
   return undefined
 }
 

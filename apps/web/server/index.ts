@@ -98,7 +98,9 @@ if (viteDevServer) {
   // bundle (build/server.js) '../build/client' is the same folder.
   const client = fileURLToPath(new URL('../build/client', import.meta.url))
   app.use('/assets', express.static(`${client}/assets`, { immutable: true, maxAge: '1y' }))
-  app.use(express.static(client, { maxAge: '1h' }))
+  // The client build holds nothing under /api: an API request does not look on the disk first.
+  const files = express.static(client, { maxAge: '1h' })
+  app.use((req, res, next) => (surfaceOf(res) === 'api' ? next() : files(req, res, next)))
 }
 
 // Everything past the static files is dynamic: no copy in any cache.

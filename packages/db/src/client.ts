@@ -56,3 +56,17 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 function snapshotBlob(snapshot: string | Blob): Blob {
   return typeof snapshot === 'string' ? new Blob([readFileSync(snapshot)]) : snapshot
 }
+
+/**
+ * One statement with positional parameters ($1, $2, …), outside any transaction block. On a
+ * Postgres server it is a named prepared statement: parsed and described once per connection, then
+ * only bound and run (drizzle sends every statement unnamed, so Postgres parses and describes it
+ * each time). For the hot, fixed-text statements of authentication (ADR 032); nothing else.
+ */
+export async function queryPrepared<T>(db: Database, text: string, params: (string | boolean | null)[]): Promise<T[]> {
+  const client = (db as unknown as { $client: unknown }).$client
+  if (typeof client === 'function') {
+    return (await (client as postgres.Sql).unsafe(text, params, { prepare: true })) as unknown as T[]
+  }
+  return (await (client as PGlite).query<T>(text, params)).rows
+}

@@ -10,6 +10,20 @@ export interface OrganisationSummary {
   stichtingName?: string
 }
 
+/**
+ * The organisation as authentication read it along with the membership (one statement, ADR 032):
+ * its kind, id and name, without a transaction of its own. Null when the membership came without
+ * the name; then getActiveOrganisation reads it.
+ */
+export function knownOrganisation(m: ActiveMembership): OrganisationSummary | null {
+  if (m.schoolId) return m.organisationName === undefined ? null : { kind: 'school', id: m.schoolId, name: m.organisationName }
+  if (m.stichtingId) return m.organisationName === undefined ? null : { kind: 'stichting', id: m.stichtingId, name: m.organisationName }
+  if (m.partnerId) return m.organisationName === undefined ? null : { kind: 'partner', id: m.partnerId, name: m.organisationName }
+  return PLATFORM
+}
+
+const PLATFORM: OrganisationSummary = { kind: 'platform', id: null, name: 'Baken platform' }
+
 /** The organisation the caller acts for, read through the tenant wall. */
 export async function getActiveOrganisation(tx: Tx, m: ActiveMembership): Promise<OrganisationSummary> {
   if (m.schoolId) {
@@ -28,7 +42,7 @@ export async function getActiveOrganisation(tx: Tx, m: ActiveMembership): Promis
     const [row] = await tx.select().from(schema.partnerOrganisations).where(eq(schema.partnerOrganisations.id, m.partnerId))
     return { kind: 'partner', id: m.partnerId, name: row?.name ?? '?' }
   }
-  return { kind: 'platform', id: null, name: 'Baken platform' }
+  return PLATFORM
 }
 
 /** Schools visible to the caller (their own, their stichting's, or linked partner schools). */

@@ -402,9 +402,28 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
   },
 }
 
+/**
+ * The caller's ability. The rules are a function of the role and the context's ids alone, so each
+ * distinct (role, user, stichting, school, partner) is built once per process and kept, with CASL's
+ * own lazily built rule index (at most ABILITY_CACHE_SIZE, the least recently used leaving first).
+ * An ability is never changed after it is built (no update()), which is what makes sharing it safe.
+ */
 export function defineAbilityFor(ctx: AbilityContext): AppAbility {
+  const key = `${ctx.role}\u0000${ctx.userId}\u0000${ctx.stichtingId ?? ''}\u0000${ctx.schoolId ?? ''}\u0000${ctx.partnerId ?? ''}`
+  const known = abilities.get(key)
+  if (known) {
+    abilities.delete(key)
+    abilities.set(key, known)
+    return known
+  }
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility)
   own(ctx, builder)
   rolePermissions[ctx.role](ctx, builder)
-  return builder.build()
+  const ability = builder.build()
+  abilities.set(key, ability)
+  if (abilities.size > ABILITY_CACHE_SIZE) abilities.delete(abilities.keys().next().value!)
+  return ability
 }
+
+const ABILITY_CACHE_SIZE = 2000
+const abilities = new Map<string, AppAbility>()

@@ -25,10 +25,13 @@ export async function freePort(): Promise<number> {
   })
 }
 
-/** Starts the server; `env` goes over the defaults below (PORT there picks the port). */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Starts the server; `env` goes over the defaults below (PORT there picks the port). webDir: the
+ * apps/web folder whose build/server.js runs (the benchmark compares another checkout's build).
+ */
+export async function startServer(env: Record<string, string> = {}, options: { webDir?: string } = {}): Promise<RunningServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort()
-  const web = fileURLToPath(new URL('../../../apps/web', import.meta.url))
+  const web = options.webDir ?? fileURLToPath(new URL('../../../apps/web', import.meta.url))
   let log = ''
   const child: ChildProcess = spawn(process.execPath, ['build/server.js'], {
     cwd: web,

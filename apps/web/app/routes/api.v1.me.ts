@@ -1,5 +1,5 @@
 import { getDatabase, withContext } from '@baken/db'
-import { getActiveOrganisation } from '@baken/domain'
+import { getActiveOrganisation, knownOrganisation } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { inTenant, requireAuth, requireContext } from '~/lib/context.server.ts'
 import { listMembershipOptions } from '@baken/domain'
@@ -13,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return Response.json({ user, membership: null, organisation: null, role: null, memberships })
   }
   const ctx = requireContext(request, context)
-  const organisation = await inTenant(ctx, (tx) => getActiveOrganisation(tx, ctx.membership))
+  const organisation = knownOrganisation(ctx.membership) ?? (await inTenant(ctx, (tx) => getActiveOrganisation(tx, ctx.membership)))
   return Response.json({
     user,
     membership: { id: ctx.membership.id, role: ctx.membership.role },

@@ -1,9 +1,9 @@
 // Personal API tokens: created in a signed-in session for the membership that session acts for,
 // shown once, stored hashed.
-import { applyContext, schema, withContext, type Database, type Tx } from '@baken/db'
+import { queryPrepared, schema, type Database, type Tx } from '@baken/db'
 import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import { z } from 'zod'
-import { membershipWithSuspension, pickMembership, type ActiveMembership, type SessionUser } from './sessions.ts'
+import { membershipOfRow, type ActiveMembership, type AuthRow, type SessionUser } from './sessions.ts'
 import { generateToken, hashToken } from './tokens.ts'
 import { textInput } from '../input-rules.ts'
 
@@ -85,25 +85,22 @@ export async function revokeApiToken(tx: Tx, userId: string, tokenId: string): P
   return rows.length === 1
 }
 
-/** Resolves a bearer token to its user and membership; null when unknown, expired or revoked. */
+/**
+ * Resolves a bearer token to its user and membership; null when unknown, expired or revoked, when
+ * the user is deactivated or the membership is gone. One statement (auth_api_token, migration
+ * 0054, ADR 032), which also records the use at most once a minute.
+ */
 export async function validateApiToken(
   db: Database,
   token: string,
 ): Promise<{ user: SessionUser; membership: ActiveMembership } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null
-  const tokenHash = hashToken(token)
-  return withContext(db, { tokenHash }, async (tx) => {
-    const [row] = await tx.select().from(schema.apiTokens).where(eq(schema.apiTokens.tokenHash, tokenHash))
-    if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) return null
-    // Now act as the token's user to read the user and membership rows.
-    await applyContext(tx, { tokenHash, userId: row.userId })
-    const [user] = await tx.select().from(schema.users).where(eq(schema.users.id, row.userId))
-    const [m] = await membershipWithSuspension(tx).where(and(eq(schema.memberships.id, row.membershipId), eq(schema.memberships.userId, row.userId)))
-    if (!user || user.disabledAt || !m) return null
-    // Record use at most once a minute to keep reads cheap.
-    if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-      await tx.update(schema.apiTokens).set({ lastUsedAt: new Date() }).where(eq(schema.apiTokens.id, row.id))
-    }
-    return { user: { id: user.id, email: user.email, name: user.name }, membership: pickMembership(m.membership, m.suspendedAt) }
-  })
+  const [row] = await queryPrepared<AuthRow>(db, 'select * from auth_api_token($1, $2::timestamptz, $3::interval)', [
+    hashToken(token),
+    new Date().toISOString(),
+    '60 seconds',
+  ])
+  const membership = row ? membershipOfRow(row) : null
+  if (!row || !membership) return null
+  return { user: { id: row.user_id, email: row.email, name: row.name }, membership }
 }

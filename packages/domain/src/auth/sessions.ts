@@ -1,6 +1,6 @@
 // Sessions following Lucia's guide ("Basic session API"): a random token in the cookie, its SHA-256
 // as the session id in the database, 30 days with sliding renewal. See docs/decisions/002.
-import { applyContext, schema, withContext, type Database, type Role, type Tx } from '@baken/db'
+import { queryPrepared, schema, withContext, type Database, type Role } from '@baken/db'
 import { and, desc, eq, isNull, ne } from 'drizzle-orm'
 import { describeDevice } from './device.ts'
 import { generateToken, hashToken } from './tokens.ts'
@@ -26,6 +26,8 @@ export interface ActiveMembership {
   partnerId: string | null
   /** The stichting is suspended by the platform: the membership does not act until it is lifted. */
   suspended?: boolean
+  /** The name of the school, stichting or partner organisation, when authentication read it along. */
+  organisationName?: string
 }
 
 /** How a session was opened: a password, a passkey (as the sign-in itself), or single sign-on. */
@@ -44,6 +46,8 @@ export interface ValidatedSession {
   user: SessionUser
   /** The membership the user acts for, or null until they choose one. */
   membership: ActiveMembership | null
+  /** For a session that has proved no second factor: must the user have one, and have they (ADR 024)? */
+  mfa?: { required: boolean; enrolled: boolean }
 }
 
 export interface SessionMeta {
@@ -80,61 +84,74 @@ export async function createSession(
   return { token, expiresAt }
 }
 
-/** Looks the token up; deletes it when expired; extends it when past half its life. */
-export async function validateSessionToken(db: Database, token: string): Promise<ValidatedSession | null> {
+/** A row of auth_session() / auth_api_token() (migration 0054): the user and the membership acted for. */
+export interface AuthRow {
+  user_id: string
+  email: string
+  name: string
+  membership_id: string | null
+  role: Role | null
+  stichting_id: string | null
+  school_id: string | null
+  partner_id: string | null
+  suspended: boolean | null
+  organisation_name: string | null
+}
+
+export function membershipOfRow(row: AuthRow): ActiveMembership | null {
+  if (!row.membership_id || !row.role) return null
+  return {
+    id: row.membership_id,
+    role: row.role,
+    stichtingId: row.stichting_id,
+    schoolId: row.school_id,
+    partnerId: row.partner_id,
+    suspended: row.suspended === true,
+    ...(row.organisation_name === null ? {} : { organisationName: row.organisation_name }),
+  }
+}
+
+const interval = (ms: number) => `${ms / 1000} seconds`
+
+/**
+ * Looks the token up; deletes it when expired; extends it when past half its life. One statement
+ * (auth_session, migration 0054, ADR 032) outside any transaction block: the session, its user
+ * (refused when deactivated), the membership it acts for with its stichting's suspension and its
+ * organisation's name, and, for a session that has proved no second factor, what the gate of
+ * ADR 024 needs (platformMfaRequired: BAKEN_MFA_PLATFORM).
+ */
+export async function validateSessionToken(
+  db: Database,
+  token: string,
+  options: { platformMfaRequired?: boolean } = {},
+): Promise<ValidatedSession | null> {
   const sessionId = hashToken(token)
-  return withContext(db, { sessionId }, async (tx) => {
-    // The session-id context opens exactly this session row; its user id then opens the user's rows.
-    const [session] = await tx.select().from(schema.sessions).where(eq(schema.sessions.id, sessionId))
-    if (!session) return null
-    if (Date.now() >= session.expiresAt.getTime()) {
-      await tx.delete(schema.sessions).where(eq(schema.sessions.id, sessionId))
-      return null
-    }
-    await applyContext(tx, { sessionId, userId: session.userId })
-    const [user] = await tx.select().from(schema.users).where(eq(schema.users.id, session.userId))
-    if (!user || user.disabledAt) return null
-    let expiresAt = session.expiresAt
-    const renewed = expiresAt.getTime() - Date.now() < RENEW_WHEN_LEFT_MS
-    const seen = Date.now() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS
-    if (renewed) expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS)
-    if (renewed || seen) {
-      await tx
-        .update(schema.sessions)
-        .set({ ...(renewed ? { expiresAt } : {}), ...(seen ? { lastSeenAt: new Date() } : {}) })
-        .where(eq(schema.sessions.id, sessionId))
-    }
-    let membership: ActiveMembership | null = null
-    if (session.membershipId) {
-      const [m] = await membershipWithSuspension(tx).where(and(eq(schema.memberships.id, session.membershipId), eq(schema.memberships.userId, user.id)))
-      if (m) membership = pickMembership(m.membership, m.suspendedAt)
-    }
-    return {
-      session: {
-        id: sessionId,
-        expiresAt,
-        membershipId: membership?.id ?? null,
-        renewed,
-        method: session.method as SessionMethod,
-        secondFactorAt: session.secondFactorAt,
-      },
-      user: { id: user.id, email: user.email, name: user.name },
-      membership,
-    }
-  })
-}
-
-export function pickMembership(m: typeof schema.memberships.$inferSelect, suspendedAt: Date | null = null): ActiveMembership {
-  return { id: m.id, role: m.role, stichtingId: m.stichtingId, schoolId: m.schoolId, partnerId: m.partnerId, suspended: suspendedAt !== null }
-}
-
-/** A membership with its stichting's suspension, in the one query that resolves it for a request. */
-export function membershipWithSuspension(tx: Tx) {
-  return tx
-    .select({ membership: schema.memberships, suspendedAt: schema.stichtingen.suspendedAt })
-    .from(schema.memberships)
-    .leftJoin(schema.stichtingen, eq(schema.stichtingen.id, schema.memberships.stichtingId))
-    .$dynamic()
+  const now = new Date()
+  const [row] = await queryPrepared<
+    AuthRow & { expires_at: Date; renewed: boolean; method: SessionMethod; second_factor_at: Date | null; mfa_required: boolean | null; mfa_enrolled: boolean | null }
+  >(db, 'select * from auth_session($1, $2::timestamptz, $3::interval, $4::interval, $5::interval, $6)', [
+    sessionId,
+    now.toISOString(),
+    interval(SESSION_LIFETIME_MS),
+    interval(RENEW_WHEN_LEFT_MS),
+    interval(LAST_SEEN_EVERY_MS),
+    options.platformMfaRequired === true,
+  ])
+  if (!row) return null
+  const membership = membershipOfRow(row)
+  return {
+    session: {
+      id: sessionId,
+      expiresAt: new Date(row.expires_at),
+      membershipId: membership?.id ?? null,
+      renewed: row.renewed,
+      method: row.method,
+      secondFactorAt: row.second_factor_at === null ? null : new Date(row.second_factor_at),
+    },
+    user: { id: row.user_id, email: row.email, name: row.name },
+    membership,
+    ...(row.second_factor_at === null ? { mfa: { required: row.mfa_required === true, enrolled: row.mfa_enrolled === true } } : {}),
+  }
 }
 
 /** Logout: the session is gone from the database, so the cookie is worthless. */
