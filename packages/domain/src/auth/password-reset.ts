@@ -5,11 +5,10 @@
 // whether or not the address exists. The link holds the only copy of the token (the database has
 // its SHA-256), works once and for one hour; redeeming it sets the new password (the password
 // policy), ends every session and revokes the user's API tokens.
-import { hashPassword, schema, withContext, type Database } from '@baken/db'
+import { hashPassword, schema, withContext, type Database, resultRows } from '@baken/db'
 import { escapeHtml } from '@baken/email'
 import { and, count, gt, inArray, lt, max, sql } from 'drizzle-orm'
 import { publicUrl } from '../accounts/invitations/links.ts'
-import { sqlRows } from '../accounts/invitations/accept-invitation.ts'
 import { LOGIN_THROTTLE, throttleVerdict, type LoginThrottlePolicy } from './login-throttle.ts'
 import { normaliseEmail } from './login.ts'
 import { checkPassword } from './password-policy.ts'
@@ -110,7 +109,7 @@ export const PASSWORD_RESET_STATE_MESSAGES: Record<Exclude<PasswordResetState, '
 /** The link a token opens, or null for a token that opens none. */
 export async function readPasswordReset(db: Database, token: string): Promise<PasswordResetView | null> {
   const result = await withContext(db, {}, (tx) => tx.execute(sql`select password_reset_by_token(${hashToken(token)}) as v`))
-  const [row] = sqlRows<{ v: PasswordResetView | string | null }>(result)
+  const [row] = resultRows<{ v: PasswordResetView | string | null }>(result)
   // postgres.js parses jsonb; PGlite may hand it over as text.
   return typeof row?.v === 'string' ? (JSON.parse(row.v) as PasswordResetView) : (row?.v ?? null)
 }
@@ -129,7 +128,7 @@ export async function redeemPasswordReset(db: Database, input: { token: string; 
   }
   const passwordHash = await hashPassword(input.password)
   const result = await withContext(db, {}, (tx) => tx.execute(sql`select redeem_password_reset(${hashToken(input.token)}, ${passwordHash}) as outcome`))
-  const [row] = sqlRows<{ outcome: string }>(result)
+  const [row] = resultRows<{ outcome: string }>(result)
   if (row?.outcome === 'reset') return { ok: true }
   const state = (row?.outcome ?? 'not_found') as keyof typeof PASSWORD_RESET_STATE_MESSAGES
   return { ok: false, reason: state === 'not_found' ? 'not_found' : 'conflict', errors: [{ path: '', message: PASSWORD_RESET_STATE_MESSAGES[state] ?? PASSWORD_RESET_STATE_MESSAGES.not_found }] }

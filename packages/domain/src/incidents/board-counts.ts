@@ -1,7 +1,7 @@
 // Incident counts per school for the board (bestuurder): numbers only, no content. The rows come from
 // board_incident_counts (migration 0009), which refuses any context but a bestuurder's and, since
 // 0043, sums the summary tables the database keeps as incidents change (no schooljaar recount).
-import { schema, type Tx } from '@baken/db'
+import { schema, type Tx, resultRows } from '@baken/db'
 import type { AppAbility } from '@baken/permissions'
 import { asc, sql } from 'drizzle-orm'
 import { irisLabel } from './iris.ts'
@@ -28,7 +28,7 @@ export async function getBoardIncidentCounts(tx: Tx, ability: AppAbility, school
     .from(schema.schools)
     .orderBy(asc(schema.schools.name))
   const result = await tx.execute(sql`select school_id, severity, confidential, incidents::int as n from board_incident_counts(${year})`)
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+  const rows = resultRows(result) as {
     school_id: string
     severity: 'overig' | 'ernstig' | 'zeer_ernstig'
     confidential: boolean
@@ -63,7 +63,7 @@ export async function getBoardTypeComparison(tx: Tx, ability: AppAbility, school
   const year = schooljaarSchema.parse(schooljaar)
   const schools = await tx.select({ id: schema.schools.id, name: schema.schools.name }).from(schema.schools).orderBy(asc(schema.schools.name))
   const result = await tx.execute(sql`select school_id, code, incidents::int as n from board_incident_type_counts(${year})`)
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { school_id: string; code: number; n: number }[]
+  const rows = resultRows(result) as { school_id: string; code: number; n: number }[]
   const byCode = new Map<number, BoardTypeComparison['rows'][number]>()
   for (const r of rows) {
     const code = Number(r.code)

@@ -4,7 +4,7 @@
 // projected again onto the share's fields. Every look is logged per student of the share, into the
 // chain of the share's stichting. Expired, revoked or not addressed to the user: not found (404).
 // The use cases: list-shared-records.ts and get-shared-record.ts.
-import { schema, type TenantContext, type Tx } from '@baken/db'
+import { schema, type TenantContext, type Tx, resultRows } from '@baken/db'
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import { recordAccesses } from '../privacy/access-log.ts'
 import { projectPayload, SHARE_FIELD_LABEL, SHARE_PURPOSE_LABEL, type ShareField } from './create-share.ts'
@@ -57,7 +57,7 @@ export async function presentSharedRecords(tx: Tx, ctx: TenantContext, rows: (ty
   const entries = []
   for (const r of withItems ? rows : []) {
     const result = await tx.execute(sql`select student_id from shared_record_students(${r.id}::uuid)`)
-    const students = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { student_id: string }[]
+    const students = resultRows(result) as { student_id: string }[]
     for (const studentId of students.length ? students.map((s) => s.student_id) : [null]) {
       entries.push({
         subjectType: 'share' as const,

@@ -3,7 +3,7 @@
 // open exactly the invitation whose token hash they are given. A new address gets an account with
 // the name and password chosen here; an address that already has an account must be signed in as
 // that account, so the link alone never adds roles to someone else's existing account.
-import { hashPassword, withContext, type Database, type Role } from '@baken/db'
+import { hashPassword, withContext, type Database, type Role, resultRows } from '@baken/db'
 import { sql } from 'drizzle-orm'
 import { checkPassword } from '../../auth/password-policy.ts'
 import { hashToken } from '../../auth/tokens.ts'
@@ -24,14 +24,9 @@ export interface InvitationView {
 /** The invitation a token opens, or null for a token that opens none. */
 export async function readInvitation(db: Database, token: string): Promise<InvitationView | null> {
   const result = await withContext(db, {}, (tx) => tx.execute(sql`select invitation_by_token(${hashToken(token)}) as v`))
-  const [row] = sqlRows<{ v: InvitationView | string | null }>(result)
+  const [row] = resultRows<{ v: InvitationView | string | null }>(result)
   // postgres.js parses jsonb; PGlite may hand it over as text.
   return typeof row?.v === 'string' ? (JSON.parse(row.v) as InvitationView) : (row?.v ?? null)
-}
-
-/** The rows of a raw statement, from either driver (postgres.js: an array; PGlite: `.rows`). */
-export function sqlRows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
 }
 
 /** Why an invitation cannot be used, in the invitee's words. */
@@ -66,7 +61,7 @@ export async function acceptInvitation(
   const result = await withContext(db, { userId: input.signedInUserId ?? null }, (tx) =>
     tx.execute(sql`select outcome, user_id, membership_id from accept_invitation(${hashToken(input.token)}, ${name}, ${passwordHash})`),
   )
-  const [row] = sqlRows<{ outcome: string; user_id: string | null; membership_id: string | null }>(result)
+  const [row] = resultRows<{ outcome: string; user_id: string | null; membership_id: string | null }>(result)
   if (row?.outcome === 'accepted' && row.user_id) return { ok: true, userId: row.user_id, membershipId: row.membership_id }
   if (row?.outcome === 'sign_in') {
     return { ok: false, reason: 'conflict', state: 'sign_in', errors: [{ path: '', message: `Er is al een account voor ${view.email}. Log eerst in met dat account en open de link daarna opnieuw.` }] }

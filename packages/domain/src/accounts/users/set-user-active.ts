@@ -5,11 +5,11 @@
 import { sql } from 'drizzle-orm'
 import type { Tx } from '@baken/db'
 import { refuse, type Outcome, type UseCaseContext } from '../../use-case.ts'
-import { sqlRows } from '../invitations/accept-invitation.ts'
 import { recordAdminChange } from '../admin-audit.ts'
+import { resultRows } from '@baken/db'
 
 export async function setUserActive(tx: Tx, ctx: UseCaseContext, userId: string, active: boolean): Promise<Outcome<{ id: string; active: boolean; changed: boolean }>> {
-  const [row] = sqlRows<{ r: string }>(await tx.execute(sql`select set_user_disabled(${userId}::uuid, ${!active}) as r`))
+  const [row] = resultRows<{ r: string }>(await tx.execute(sql`select set_user_disabled(${userId}::uuid, ${!active}) as r`))
   if (row?.r === 'self') return refuse('conflict', 'id', 'U kunt uw eigen account niet (de)activeren.')
   if (row?.r !== 'changed' && row?.r !== 'unchanged') return refuse('not_found', 'id', 'Gebruiker niet gevonden.')
   if (row.r === 'changed') {

@@ -1,6 +1,6 @@
 // The second factor of one user: TOTP enrolment, recovery codes, the check at the second step of a
 // login (and at a step-up), and what the gate asks per request. See ADR 024.
-import { applyContext, schema, withContext, type Database, type Tx } from '@baken/db'
+import { applyContext, schema, withContext, type Database, type Tx, resultRows } from '@baken/db'
 import { enqueueMail } from '@baken/email'
 import { and, count, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import { LOGIN_THROTTLE, type LoginThrottlePolicy } from '../login-throttle.ts'
@@ -34,7 +34,7 @@ export interface MfaStatus {
 export async function mfaStatus(db: Database, userId: string, platformRequired: boolean): Promise<MfaStatus> {
   return withContext(db, { userId }, async (tx) => {
     const result = await tx.execute(sql`select required, enrolled from ctx_user_mfa_status(${platformRequired})`)
-    const row = (Array.isArray(result) ? result[0] : (result as { rows: unknown[] }).rows[0]) as { required: boolean; enrolled: boolean } | undefined
+    const [row] = resultRows<{ required: boolean; enrolled: boolean }>(result)
     return { required: row?.required === true, enrolled: row?.enrolled === true }
   })
 }

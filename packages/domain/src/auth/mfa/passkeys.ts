@@ -14,7 +14,7 @@
 //   that does not is a cloned authenticator or a replay, and is refused. The update is conditional
 //   on the stored value, so two requests racing with one assertion cannot both pass.
 // - Attempts are throttled as TOTP codes are (factor-throttle.ts).
-import { applyContext, schema, withContext, type Database, type Tx } from '@baken/db'
+import { applyContext, schema, withContext, type Database, type Tx, resultRows } from '@baken/db'
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -233,10 +233,6 @@ export async function finishPasskeyRegistration(
   return { ok: true, passkey: passkey!, recoveryCodes }
 }
 
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
-}
-
 export type RemovePasskeyResult = { ok: true } | { ok: false; reason: 'not_found' | 'last_factor' }
 
 /**
@@ -403,10 +399,10 @@ export async function signInWithPasskey(
   return withContext(db, { loginEmail: PASSKEY_LOGIN_CONTEXT }, async (tx) => {
     const addressWait = await factorThrottleWait(tx, addressKeys, now, policy)
     if (addressWait !== null) return { ok: false as const, reason: 'rate_limited' as const, retryAfterSeconds: addressWait }
-    const [taken] = rowsOf<{ challenge: string }>(await tx.execute(sql`select challenge from webauthn_take_sign_in_challenge(${input.browserKey})`))
+    const [taken] = resultRows<{ challenge: string }>(await tx.execute(sql`select challenge from webauthn_take_sign_in_challenge(${input.browserKey})`))
     const credentialId = String(input.response?.id ?? '')
     const [found] = credentialId
-      ? rowsOf<{ id: string; user_id: string; public_key: Uint8Array; counter: string | number; transports: string[] }>(
+      ? resultRows<{ id: string; user_id: string; public_key: Uint8Array; counter: string | number; transports: string[] }>(
           await tx.execute(sql`select id, user_id, public_key, counter, transports from webauthn_sign_in_credential(${credentialId})`),
         )
       : []
@@ -429,7 +425,7 @@ export async function signInWithPasskey(
     // server no longer knows) stop counting against colleagues behind the same address.
     await clearFactorPair(tx, userKeys, now)
     await clearFactorPair(tx, addressKeys, now)
-    const [ssoOnly] = rowsOf<{ refused: boolean }>(await tx.execute(sql`select sso_only_for_current_user() as refused`))
+    const [ssoOnly] = resultRows<{ refused: boolean }>(await tx.execute(sql`select sso_only_for_current_user() as refused`))
     if (ssoOnly?.refused) return { ok: false as const, reason: 'sso_only' as const }
     return { ok: true as const, userId: found.user_id }
   })

@@ -4,20 +4,16 @@
 // password is the hash of a random secret nobody is told, so it is used through the provider (or
 // gets a password by a reset later). Nothing is accepted when the provider, the address or the
 // subject does not fit.
-import { hashPassword, withContext, type Database } from '@baken/db'
+import { hashPassword, withContext, type Database, resultRows } from '@baken/db'
 import { sql } from 'drizzle-orm'
 import { hashToken } from '../tokens.ts'
 import type { SsoChoice, SsoRefusal } from './flow.ts'
-
-function rows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
-}
 
 /** The enabled provider of an open invitation's stichting, offered on the invitation page; else null. */
 export async function invitationSsoChoice(db: Database, token: string): Promise<SsoChoice | null> {
   if (!token) return null
   return withContext(db, {}, async (tx) => {
-    const [r] = rows<{ id: string; display_name: string }>(await tx.execute(sql`select id, display_name from sso_invitation_provider(${hashToken(token)})`))
+    const [r] = resultRows<{ id: string; display_name: string }>(await tx.execute(sql`select id, display_name from sso_invitation_provider(${hashToken(token)})`))
     return r ? { id: r.id, displayName: r.display_name } : null
   })
 }
@@ -45,7 +41,7 @@ export async function acceptInvitationBySso(
       sql`select outcome, user_id, membership_id from accept_invitation_sso(${input.tokenHash}, ${input.providerId}::uuid, ${input.subject}, ${email}, ${input.emailVerified}, ${name}, ${passwordHash})`,
     ),
   )
-  const [row] = rows<{ outcome: string; user_id: string | null; membership_id: string | null }>(result)
+  const [row] = resultRows<{ outcome: string; user_id: string | null; membership_id: string | null }>(result)
   if (row?.outcome === 'accepted' && row.user_id) return { ok: true, userId: row.user_id, membershipId: row.membership_id }
   return { ok: false, reason: REFUSAL[row?.outcome ?? ''] ?? 'invitation_closed' }
 }

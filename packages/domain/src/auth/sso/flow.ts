@@ -5,7 +5,7 @@
 // Matching a user to the provider's answer happens in the database (sso_resolve_user, 0039): a
 // linked subject first, else a verified e-mail address of an active user with a membership in the
 // stichting. Nothing here creates a user or a membership.
-import { schema, withContext, type Database } from '@baken/db'
+import { schema, withContext, type Database, resultRows } from '@baken/db'
 import { and, eq, sql } from 'drizzle-orm'
 import * as oidc from 'openid-client'
 import { assertsSecondFactor } from './second-factor.ts'
@@ -76,14 +76,10 @@ export const SSO_STEP_UP_MAX_AGE_SECONDS = 300
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-function rows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
-}
-
 /** The stichtingen whose staff can sign in through their own provider, for the login page. */
 export async function listSsoChoices(db: Database): Promise<SsoChoice[]> {
   return withContext(db, {}, async (tx) =>
-    rows<{ id: string; display_name: string }>(await tx.execute(sql`select id, display_name from sso_login_choices()`)).map((r) => ({
+    resultRows<{ id: string; display_name: string }>(await tx.execute(sql`select id, display_name from sso_login_choices()`)).map((r) => ({
       id: r.id,
       displayName: r.display_name,
     })),
@@ -93,7 +89,7 @@ export async function listSsoChoices(db: Database): Promise<SsoChoice[]> {
 async function loginProvider(db: Database, id: string): Promise<LoginProvider | null> {
   if (!uuid.test(id)) return null
   return withContext(db, {}, async (tx) => {
-    const [r] = rows<{ id: string; stichting_id: string; issuer: string; client_id: string; client_secret_enc: string; mfa_acr_values: string[] | string; email_trust: string }>(
+    const [r] = resultRows<{ id: string; stichting_id: string; issuer: string; client_id: string; client_secret_enc: string; mfa_acr_values: string[] | string; email_trust: string }>(
       await tx.execute(sql`select * from sso_login_provider(${id}::uuid)`),
     )
     if (!r) return null
@@ -287,7 +283,7 @@ export async function finishSsoLogin(db: Database, key: Buffer, input: { cookie:
   }
 
   const resolved = await withContext(db, {}, async (tx) => {
-    const [r] = rows<{ outcome: string; user_id: string | null; linked: boolean }>(
+    const [r] = resultRows<{ outcome: string; user_id: string | null; linked: boolean }>(
       await tx.execute(sql`select * from sso_resolve_user(${provider.id}::uuid, ${claims.sub}, ${email}, ${emailVerified})`),
     )
     return r
@@ -338,7 +334,7 @@ function isClaimMismatch(error: unknown, claim: string): boolean {
 /** True when the signed-in user may not use a password: all their memberships are in SSO-only stichtingen. */
 export async function passwordRefusedBySsoOnly(db: Database, userId: string): Promise<boolean> {
   return withContext(db, { userId }, async (tx) => {
-    const [r] = rows<{ refused: boolean }>(await tx.execute(sql`select sso_only_for_current_user() as refused`))
+    const [r] = resultRows<{ refused: boolean }>(await tx.execute(sql`select sso_only_for_current_user() as refused`))
     return r?.refused === true
   })
 }
