@@ -1,14 +1,16 @@
-// The small load generator of the benchmark: the HTTP tests' server starter and client (a session
-// with a cookie), a fixed number of concurrent workers using fetch, latency percentiles.
+// The benchmark's load: the HTTP tests' server starter and client (to sign in), and autocannon
+// driving a fixed number of concurrent keep-alive connections, each with its own session; latency percentiles.
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
 import { startServer as startTestServer, type RunningServer } from '../../tests/http/support/server.ts'
 
 export const WEB_DIR = fileURLToPath(new URL('../../apps/web', import.meta.url))
 
 /** A signed-in session: the HTTP tests' client (cookie, Origin on writes). */
 export { Client as Session } from '../../tests/http/support/client.ts'
+import type { Client as Session } from '../../tests/http/support/client.ts'
 
 /** Builds apps/web (production) when apps/web/build is missing. */
 export async function ensureBuild(log: (line: string) => void): Promise<void> {
@@ -82,47 +84,105 @@ export interface LoadResult {
   perScenario: Map<string, { latencies: number[]; errors: number }>
 }
 
+/** One request of a scenario, as the load tool sends it. */
+export interface LoadRequest {
+  scenario: string
+  method: 'GET' | 'POST'
+  path: string
+  headers: Record<string, string>
+  body?: string
+  /** Status codes that count as a right answer. */
+  expect: number[]
+}
+
+/** A request of a signed-in session: its cookie, and on writes Origin and a JSON body, as the app's pages send them. */
+export function sessionRequest(session: Session, scenario: string, method: 'GET' | 'POST', path: string, expect: number[], json?: unknown): LoadRequest {
+  const headers: Record<string, string> = {}
+  if (session.cookie) headers.cookie = `baken_session=${session.cookie}`
+  if (method !== 'GET') headers.origin = session.baseUrl
+  if (json === undefined) return { scenario, method, path, headers, expect }
+  headers['content-type'] = 'application/json'
+  return { scenario, method, path, headers, body: JSON.stringify(json), expect }
+}
+
 /**
- * Runs `workers` concurrent loops; each iteration calls next(worker) for a request and times it.
- * Stops after `requests` requests in total, or after `durationMs`, whichever is given.
+ * Drives the server with autocannon: `workers` keep-alive connections (one autocannon instance
+ * each, so a worker keeps its own session), each sending its next request when the previous one is
+ * answered. Stops after `requests` requests in all, or after `durationMs`, whichever comes first.
+ * Latency is autocannon's: from writing the request to the end of the response.
  */
 export async function runLoad(options: {
+  baseUrl: string
   workers: number
   requests?: number
   durationMs?: number
-  next: (worker: number) => { scenario: string; run: () => Promise<{ status: number; text: string }>; expect: number[] }
+  next: (worker: number) => LoadRequest
 }): Promise<LoadResult> {
   const result: LoadResult = { latencies: [], errors: 0, errorSamples: [], elapsedMs: 0, perScenario: new Map() }
-  let issued = 0
-  const started = performance.now()
-  const deadline = options.durationMs === undefined ? Infinity : started + options.durationMs
-  const more = () => (options.requests === undefined || issued < options.requests) && performance.now() < deadline
-  const worker = async (w: number) => {
-    while (more()) {
-      issued++
-      const { scenario, run, expect } = options.next(w)
-      const t0 = performance.now()
-      let status = 0
-      let text = ''
-      try {
-        ;({ status, text } = await run())
-      } catch (error) {
-        text = String(error)
-      }
-      const ms = performance.now() - t0
-      const bucket = result.perScenario.get(scenario) ?? { latencies: [], errors: 0 }
-      result.perScenario.set(scenario, bucket)
+  const record = (scenario: string, ms: number | null, ok: boolean, sample: string) => {
+    const bucket = result.perScenario.get(scenario) ?? { latencies: [], errors: 0 }
+    result.perScenario.set(scenario, bucket)
+    if (ms !== null) {
       bucket.latencies.push(ms)
       result.latencies.push(ms)
-      if (!expect.includes(status)) {
-        bucket.errors++
-        result.errors++
-        const sample = `${scenario}: ${status} ${text.slice(0, 160)}`
-        if (result.errorSamples.length < 5 && !result.errorSamples.includes(sample)) result.errorSamples.push(sample)
-      }
+    }
+    if (!ok) {
+      bucket.errors++
+      result.errors++
+      if (result.errorSamples.length < 5 && !result.errorSamples.includes(sample)) result.errorSamples.push(sample)
     }
   }
-  await Promise.all(Array.from({ length: options.workers }, (_, w) => worker(w)))
+  // The requests in all, spread over the workers (a worker with none does not start).
+  const quota = (w: number) =>
+    options.requests === undefined ? undefined : Math.floor(options.requests / options.workers) + (w < options.requests % options.workers ? 1 : 0)
+  const started = performance.now()
+  const instances: autocannon.Instance[] = []
+  const runs = Array.from({ length: options.workers }, (_, w) => {
+    const amount = quota(w)
+    if (amount === 0) return Promise.resolve()
+    return new Promise<void>((resolve, reject) => {
+      let current: LoadRequest | null = null
+      let body = ''
+      const instance = autocannon(
+        {
+          url: options.baseUrl,
+          connections: 1,
+          pipelining: 1,
+          // A request that takes longer than this counts as an error (a timeout), not as a latency.
+          timeout: 120,
+          ...(amount === undefined ? { duration: (options.durationMs ?? 60_000) / 1000 } : { amount }),
+          requests: [
+            {
+              setupRequest: (req) => {
+                current = options.next(w)
+                return { ...req, method: current.method, path: current.path, headers: current.headers, body: current.body }
+              },
+              onResponse: (_status, text) => {
+                body = text
+              },
+            },
+          ],
+        },
+        (error) => (error ? reject(error) : resolve()),
+      )
+      instance.on('response', (_client, status, _bytes, ms) => {
+        if (!current) return
+        record(current.scenario, ms, current.expect.includes(status), `${current.scenario}: ${status} ${body.slice(0, 160)}`)
+      })
+      // A connection error, or no answer within the timeout.
+      instance.on('reqError', (error) => record(current?.scenario ?? '?', null, false, `${current?.scenario ?? '?'}: ${String(error)}`))
+      instances.push(instance)
+    })
+  })
+  const timer =
+    options.durationMs === undefined || options.requests === undefined
+      ? null
+      : setTimeout(() => instances.forEach((i) => i.stop()), options.durationMs)
+  try {
+    await Promise.all(runs)
+  } finally {
+    if (timer) clearTimeout(timer)
+  }
   result.elapsedMs = performance.now() - started
   return result
 }

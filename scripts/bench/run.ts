@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import postgres from 'postgres'
 import { BENCH_USERS, benchDatabaseUrl, CURRENT_SCHOOL_YEAR, parseArgs } from './common.ts'
-import { ensureBuild, MemorySampler, percentile, residentMb, runLoad, Session, startServer } from './load.ts'
+import { ensureBuild, MemorySampler, percentile, residentMb, runLoad, Session, sessionRequest, startServer, type LoadRequest } from './load.ts'
 import { measureRls } from './rls.ts'
 
 type Role = keyof typeof BENCH_USERS
@@ -25,7 +25,8 @@ interface Scenario {
   /** Weight in the mixed run. */
   weight: number
   expect: number[]
-  request(session: Session): Promise<{ status: number; text: string }>
+  /** The request as this session sends it. */
+  request(session: Session): LoadRequest
 }
 
 interface Row {
@@ -50,6 +51,7 @@ const RLS_ROUNDS = num('rls-rounds', 200)
 const RLS_ONLY = args['rls-only'] === true
 const NO_FAIL = args['no-fail'] === true
 const ONLY = typeof args.only === 'string' ? new Set(args.only.split(',')) : null
+const SERVER_NODE_OPTIONS = typeof args['server-node-options'] === 'string' ? args['server-node-options'] : undefined
 const url = benchDatabaseUrl()
 const log = (line = '') => console.log(line)
 const rand = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!
@@ -126,7 +128,7 @@ const rows: Row[] = []
 let errorCount = 0
 if (!RLS_ONLY) {
   await ensureBuild(log)
-  const server = await startServer(url)
+  const server = await startServer(url, SERVER_NODE_OPTIONS === undefined ? {} : { NODE_OPTIONS: SERVER_NODE_OPTIONS })
   const memory = new MemorySampler(server.pid)
   try {
     const sessions: Record<Role, Session[]> = { directeur: [], leerkracht: [], bestuurder: [] }
@@ -154,6 +156,7 @@ if (!RLS_ONLY) {
         submit: true,
       }
     }
+    const get = (s: Session, path: string) => sessionRequest(s, path, 'GET', path, [200])
     const scenarios: Scenario[] = [
       {
         key: 'list',
@@ -162,7 +165,7 @@ if (!RLS_ONLY) {
         budgetMs: 50,
         weight: 20,
         expect: [200],
-        request: (s) => s.request('GET', `/api/v1/incidents?schooljaar=${year}`),
+        request: (s) => get(s, `/api/v1/incidents?schooljaar=${year}`),
       },
       {
         key: 'list-leerkracht',
@@ -171,7 +174,7 @@ if (!RLS_ONLY) {
         budgetMs: 50,
         weight: 10,
         expect: [200],
-        request: (s) => s.request('GET', `/api/v1/incidents?schooljaar=${year}`),
+        request: (s) => get(s, `/api/v1/incidents?schooljaar=${year}`),
       },
       {
         key: 'dossier',
@@ -180,7 +183,7 @@ if (!RLS_ONLY) {
         budgetMs: 50,
         weight: 20,
         expect: [200],
-        request: (s) => s.request('GET', `/api/v1/students/${rand(fixture.studentIds)}/dossier`),
+        request: (s) => get(s, `/api/v1/students/${rand(fixture.studentIds)}/dossier`),
       },
       {
         key: 'detail',
@@ -189,7 +192,7 @@ if (!RLS_ONLY) {
         budgetMs: 50,
         weight: 30,
         expect: [200],
-        request: (s) => s.request('GET', `/api/v1/incidents/${rand(fixture.incidentIds)}`),
+        request: (s) => get(s, `/api/v1/incidents/${rand(fixture.incidentIds)}`),
       },
       {
         key: 'register',
@@ -198,7 +201,7 @@ if (!RLS_ONLY) {
         budgetMs: 100,
         weight: 10,
         expect: [201],
-        request: (s) => s.request('POST', '/api/v1/incidents', { json: registerBody() }),
+        request: (s) => sessionRequest(s, 'register', 'POST', '/api/v1/incidents', [201], registerBody()),
       },
       {
         key: 'board-oversight',
@@ -207,7 +210,7 @@ if (!RLS_ONLY) {
         budgetMs: 150,
         weight: 4,
         expect: [200],
-        request: (s) => s.request('GET', `/api/v1/stichtingen/${fixture.stichtingId}/oversight?schooljaar=${year}`),
+        request: (s) => get(s, `/api/v1/stichtingen/${fixture.stichtingId}/oversight?schooljaar=${year}`),
       },
       {
         key: 'board-counts',
@@ -216,7 +219,7 @@ if (!RLS_ONLY) {
         budgetMs: 150,
         weight: 4,
         expect: [200],
-        request: (s) => s.request('GET', `/api/v1/stichting/incident-counts?schooljaar=${year}`),
+        request: (s) => get(s, `/api/v1/stichting/incident-counts?schooljaar=${year}`),
       },
       {
         key: 'board-page',
@@ -225,7 +228,7 @@ if (!RLS_ONLY) {
         budgetMs: 150,
         weight: 2,
         expect: [200],
-        request: (s) => s.request('GET', `/bestuur?schooljaar=${year}`),
+        request: (s) => get(s, `/bestuur?schooljaar=${year}`),
       },
     ]
     if (ONLY) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => ONLY.has(s.key)))
@@ -236,12 +239,13 @@ if (!RLS_ONLY) {
       return scenarios[scenarios.length - 1]!
     }
     log(`Mixed weights: ${scenarios.map((s) => `${s.key} ${s.weight}`).join(', ')}`)
-    const job = (s: Scenario, worker: number) => ({ scenario: s.key, expect: s.expect, run: () => s.request(sessions[s.role][worker]!) })
+    const job = (s: Scenario, worker: number): LoadRequest => ({ ...s.request(sessions[s.role][worker]!), scenario: s.key, expect: s.expect })
+    const baseUrl = server.baseUrl
 
     log(`Server memory after start and ${3 * WORKERS} logins: ${residentMb(server.pid)?.toFixed(0) ?? '?'} MB resident`)
     memory.start()
     log(`Warming up (${WARMUP} mixed requests) …`)
-    const warm = await runLoad({ workers: WORKERS, requests: WARMUP, durationMs: SCENARIO_MAX_S * 1000, next: (w) => job(pickWeighted(), w) })
+    const warm = await runLoad({ baseUrl, workers: WORKERS, requests: WARMUP, durationMs: SCENARIO_MAX_S * 1000, next: (w) => job(pickWeighted(), w) })
     if (warm.errors) {
       // A run whose requests are refused measures nothing (every request was a 401 once, when the
       // benchmark stichting had no second-factor policy): stop here, whatever --no-fail says.
@@ -253,7 +257,7 @@ if (!RLS_ONLY) {
     }
 
     for (const s of scenarios) {
-      const r = await runLoad({ workers: WORKERS, requests: REQUESTS, durationMs: SCENARIO_MAX_S * 1000, next: (w) => job(s, w) })
+      const r = await runLoad({ baseUrl, workers: WORKERS, requests: REQUESTS, durationMs: SCENARIO_MAX_S * 1000, next: (w) => job(s, w) })
       const p95 = percentile(r.latencies, 95)
       const row: Row = {
         scenario: s.label,
@@ -278,10 +282,11 @@ if (!RLS_ONLY) {
       ['baseline: GET /api/v1/me (info)', '/api/v1/me'],
     ] as const)) {
       const r = await runLoad({
+        baseUrl,
         workers: WORKERS,
         requests: REQUESTS,
         durationMs: SCENARIO_MAX_S * 1000,
-        next: (w) => ({ scenario: label, expect: [200], run: () => sessions.directeur[w]!.request('GET', path) }),
+        next: (w) => sessionRequest(sessions.directeur[w]!, label, 'GET', path, [200]),
       })
       const perSecond = r.latencies.length / (r.elapsedMs / 1000)
       errorCount += r.errors
@@ -301,7 +306,7 @@ if (!RLS_ONLY) {
 
     if (!ONLY) {
       log(`Mixed run (${DURATION_S} s) …`)
-      const mixed = await runLoad({ workers: WORKERS, durationMs: DURATION_S * 1000, next: (w) => job(pickWeighted(), w) })
+      const mixed = await runLoad({ baseUrl, workers: WORKERS, durationMs: DURATION_S * 1000, next: (w) => job(pickWeighted(), w) })
       const rps = mixed.latencies.length / (mixed.elapsedMs / 1000)
       rows.push({
         scenario: 'mixed: the eight scenarios above, weighted',
