@@ -8,7 +8,8 @@
 //          --rls-rounds=200 --no-fail (report only: budgets; unexpected answers still fail) --json=path
 //          --only=board-oversight,board-counts (only these scenarios: no baselines, no mixed run)
 //          --pglite (the embedded database: a fresh PGlite folder the server seeds with the demo data,
-//          one demo school's staff, 4 workers by default; no BENCH_DATABASE_URL needed)
+//          one demo school's staff, 4 workers by default; no BENCH_DATABASE_URL needed; --pglite-dir=path
+//          uses and keeps that folder)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -188,14 +189,20 @@ log()
 const rows: Row[] = []
 /** Answers other than the expected status, over all scenarios: any one fails the run, even with --no-fail. */
 let errorCount = 0
-const pgliteDir = PGLITE ? mkdtempSync(join(tmpdir(), 'baken-bench-pglite-')) : null
+// --pglite-dir=path: that folder instead of a fresh one, kept afterwards (a second run starts on the
+// seeded database, as a restarted installation does).
+const KEEP_PGLITE_DIR = typeof args['pglite-dir'] === 'string' ? args['pglite-dir'] : null
+const pgliteDir = PGLITE ? (KEEP_PGLITE_DIR ?? mkdtempSync(join(tmpdir(), 'baken-bench-pglite-'))) : null
+const removePgliteDir = () => {
+  if (pgliteDir && !KEEP_PGLITE_DIR) rmSync(pgliteDir, { recursive: true, force: true })
+}
 if (!RLS_ONLY) {
   await ensureBuild(log)
   const startedAt = performance.now()
   // PGlite: a fresh folder, so the server migrates it and seeds the demo data at start, as a new
   // installation does; the RLS comparison below opens it once the server has stopped.
   const server = await startServer(url, pgliteDir ? { PGLITE_DATA_DIR: pgliteDir } : {})
-  if (pgliteDir) log(`Server up in ${((performance.now() - startedAt) / 1000).toFixed(1)} s (migrations and the demo seed into ${pgliteDir})`)
+  if (pgliteDir) log(`Server up in ${((performance.now() - startedAt) / 1000).toFixed(1)} s (PGlite folder ${pgliteDir}${KEEP_PGLITE_DIR ? ', kept' : ': migrated and seeded at start'})`)
   const memory = new MemorySampler(server.pid)
   try {
     const sessions: Record<Role, Session[]> = { directeur: [], leerkracht: [], bestuurder: [] }
@@ -322,7 +329,7 @@ if (!RLS_ONLY) {
       for (const sample of warm.errorSamples) log(`!!   ${sample}`)
       log('!! Aborted: fix the dataset or the server before measuring (scripts/bench/generate.ts).')
       await server.stop()
-      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true })
+      removePgliteDir()
       process.exit(2)
     }
 
@@ -456,5 +463,5 @@ if (errorCount) log(`!! ${errorCount} unexpected answers in all: the figures abo
 if (typeof args.json === 'string') {
   writeFileSync(args.json, JSON.stringify({ at: new Date().toISOString(), workers: WORKERS, counts: fixture.counts, rows }, null, 2))
 }
-if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true })
+removePgliteDir()
 process.exit(errorCount || (failed.length && !NO_FAIL) ? 1 : 0)
