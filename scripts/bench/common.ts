@@ -17,6 +17,18 @@ export const BENCH_USERS = {
   bestuurder: 'bestuur@benchmark.demo',
 } as const
 
+/**
+ * The PGlite run (`run.ts --pglite`): staff of one demo school (OBS De Branding, Stichting Kompas)
+ * and the stichting's bestuurder, from the demo seed. A role's workers take these accounts in turn,
+ * so the school's directeur and IB (who both read every incident and dossier of the school) share
+ * the directeur's scenarios, and its two leerkrachten the teacher's list.
+ */
+export const PGLITE_USERS = {
+  directeur: ['directeur@branding.demo', 'ib@branding.demo'],
+  leerkracht: ['leerkracht@branding.demo', 'leerkracht2@branding.demo'],
+  bestuurder: ['bestuur@kompas.demo'],
+} as const satisfies Record<keyof typeof BENCH_USERS, readonly string[]>
+
 /** `--scale=full --no-fail --duration=30` → { scale: 'full', 'no-fail': true, duration: '30' }. */
 export function parseArgs(argv: string[]): Record<string, string | true> {
   const out: Record<string, string | true> = {}

@@ -1,7 +1,7 @@
 // Row-level security overhead: the incident list's and the dossier's main SQL, run as the owner (RLS
 // not applied) and as baken_app with the request context (applyContext), measured on the database
 // server with EXPLAIN (ANALYZE, TIMING OFF): planning + execution time, no network in between.
-import { applyContext, openDatabase, type ContextSettings, type Tx } from '../../packages/db/src/index.ts'
+import { applyContext, openDatabase, resultRows, type ContextSettings, type DatabaseConfig, type Tx } from '../../packages/db/src/index.ts'
 import { percentile } from './load.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -75,7 +75,7 @@ async function ownerContext(tx: Tx, s: ContextSettings): Promise<void> {
 }
 
 async function explainMs(tx: Tx, query: string): Promise<number> {
-  const rows = (await tx.execute(`explain (analyze, timing off, format json) ${query}`)) as unknown as Record<string, unknown>[]
+  const rows = resultRows<Record<string, unknown>>(await tx.execute(`explain (analyze, timing off, format json) ${query}`))
   const raw = rows[0]?.['QUERY PLAN']
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { 'Planning Time': number; 'Execution Time': number }[]
   return plan[0]!['Planning Time'] + plan[0]!['Execution Time']
@@ -93,6 +93,8 @@ export interface RlsFigure {
 
 export async function measureRls(options: {
   url: string
+  /** Another database than the Postgres server at url: the PGlite run's data folder (server stopped). */
+  database?: DatabaseConfig
   context: ContextSettings & { schoolId: string }
   /** The bestuurder of the same stichting (no school). */
   boardContext: ContextSettings
@@ -104,7 +106,7 @@ export async function measureRls(options: {
   dossiers: { studentId: string; incidentIds: string[] }[]
   rounds: number
 }): Promise<RlsFigure[]> {
-  const handle = await openDatabase({ kind: 'postgres', url: options.url, max: 1 })
+  const handle = await openDatabase(options.database ?? { kind: 'postgres', url: options.url, max: 1 })
   try {
     const { db } = handle
     const sets: { name: string; context?: ContextSettings; queries: (round: number) => string[] }[] = [

@@ -7,10 +7,14 @@
 //          --warmup=300 --duration=30 (mixed run, s)
 //          --rls-rounds=200 --no-fail (report only: budgets; unexpected answers still fail) --json=path
 //          --only=board-oversight,board-counts (only these scenarios: no baselines, no mixed run)
-import { writeFileSync } from 'node:fs'
-import { cpus, loadavg, totalmem } from 'node:os'
+//          --pglite (the embedded database: a fresh PGlite folder the server seeds with the demo data,
+//          one demo school's staff, 4 workers by default; no BENCH_DATABASE_URL needed; --pglite-dir=path
+//          uses and keeps that folder)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
 import postgres from 'postgres'
-import { BENCH_USERS, benchDatabaseUrl, CURRENT_SCHOOL_YEAR, parseArgs } from './common.ts'
+import { BENCH_USERS, benchDatabaseUrl, CURRENT_SCHOOL_YEAR, parseArgs, PGLITE_USERS } from './common.ts'
 import { ensureBuild, MemorySampler, percentile, residentMb, runLoad, Session, sessionRequest, startServer, type LoadRequest } from './load.ts'
 import { measureRls } from './rls.ts'
 
@@ -42,7 +46,9 @@ interface Row {
 
 const args = parseArgs(process.argv.slice(2))
 const num = (key: string, fallback: number) => (args[key] === undefined || args[key] === true ? fallback : Number(args[key]))
-const WORKERS = num('workers', 16)
+/** The embedded database: the server's own PGlite, seeded with the demo data (docs/benchmark.md). */
+const PGLITE = args.pglite === true
+const WORKERS = num('workers', PGLITE ? 4 : 16)
 const REQUESTS = num('requests', 800)
 const WARMUP = num('warmup', 300)
 const DURATION_S = num('duration', 30)
@@ -52,18 +58,22 @@ const RLS_ONLY = args['rls-only'] === true
 const NO_FAIL = args['no-fail'] === true
 const ONLY = typeof args.only === 'string' ? new Set(args.only.split(',')) : null
 const SERVER_NODE_OPTIONS = typeof args['server-node-options'] === 'string' ? args['server-node-options'] : undefined
-const url = benchDatabaseUrl()
+if (PGLITE && RLS_ONLY) throw new Error('--rls-only needs the Postgres server (BENCH_DATABASE_URL), not --pglite')
+const url = PGLITE ? '' : benchDatabaseUrl()
+/** Who signs in for each role: the benchmark stichting's accounts, or the demo school's staff. */
+const ACCOUNTS: Record<Role, readonly string[]> = PGLITE
+  ? PGLITE_USERS
+  : { directeur: [BENCH_USERS.directeur], leerkracht: [BENCH_USERS.leerkracht], bestuurder: [BENCH_USERS.bestuurder] }
+const STAFF = PGLITE ? 'directeur/IB' : 'directeur'
 const log = (line = '') => console.log(line)
 const rand = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!
 const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1) : '–')
 
 // ---- what the dataset holds --------------------------------------------------------------------
-const sql = postgres(url, { max: 1, onnotice: () => {} })
-let fixture: {
+interface Fixture {
   stichtingId: string
   schoolId: string
   directeurId: string
-  directeurMembershipId: string
   bestuurderId: string
   incidentIds: string[]
   studentIds: string[]
@@ -71,51 +81,106 @@ let fixture: {
   pageIds: string[]
   counts: { schools: number; students: number; incidents: number; stichtingen: number }
 }
-try {
-  const [me] = await sql`select u.id as user_id, m.id as membership_id, m.school_id, m.stichting_id
-    from users u join memberships m on m.user_id = u.id where u.email = ${BENCH_USERS.directeur}`
-  if (!me) throw new Error(`No ${BENCH_USERS.directeur} in ${url}: run scripts/bench/generate.ts first`)
-  const schoolId = me.school_id as string
-  const [board] = await sql`select id from users where email = ${BENCH_USERS.bestuurder}`
-  const incidentIds = (await sql`select id from incidents where school_id = ${schoolId} and status = 'submitted' and not confidential
-    order by random() limit 5000`).map((r) => r.id as string)
-  const studentIds = (await sql`select id from students where school_id = ${schoolId} order by random() limit 2000`).map((r) => r.id as string)
+
+/** From the benchmark database, before the server starts. */
+async function fixtureFromDatabase(): Promise<Fixture> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} })
+  try {
+    const [me] = await sql`select u.id as user_id, m.id as membership_id, m.school_id, m.stichting_id
+      from users u join memberships m on m.user_id = u.id where u.email = ${BENCH_USERS.directeur}`
+    if (!me) throw new Error(`No ${BENCH_USERS.directeur} in ${url}: run scripts/bench/generate.ts first`)
+    const schoolId = me.school_id as string
+    const [board] = await sql`select id from users where email = ${BENCH_USERS.bestuurder}`
+    const incidentIds = (await sql`select id from incidents where school_id = ${schoolId} and status = 'submitted' and not confidential
+      order by random() limit 5000`).map((r) => r.id as string)
+    const studentIds = (await sql`select id from students where school_id = ${schoolId} order by random() limit 2000`).map((r) => r.id as string)
+    const dossiers = []
+    for (const studentId of studentIds.slice(0, 40)) {
+      const ids = (await sql`select incident_id from incident_persons where student_id = ${studentId}`).map((r) => r.incident_id as string)
+      dossiers.push({ studentId, incidentIds: ids })
+    }
+    const pageIds = (
+      await sql`select id from incidents where school_id = ${schoolId} and school_year = ${CURRENT_SCHOOL_YEAR}
+        order by occurred_at desc, id desc limit 25`
+    ).map((r) => r.id as string)
+    const [counts] = await sql`select
+        (select count(*)::int from schools s where s.stichting_id = ${me.stichting_id}) as schools,
+        (select count(*)::int from students s where s.stichting_id = ${me.stichting_id}) as students,
+        (select count(*)::int from incidents i where i.stichting_id = ${me.stichting_id}) as incidents,
+        (select count(*)::int from stichtingen) as stichtingen`
+    return {
+      stichtingId: me.stichting_id as string,
+      schoolId,
+      directeurId: me.user_id as string,
+      bestuurderId: board!.id as string,
+      incidentIds,
+      studentIds,
+      dossiers,
+      pageIds,
+      counts: counts as Fixture['counts'],
+    }
+  } finally {
+    await sql.end({ timeout: 5 })
+  }
+}
+
+/**
+ * From the running server's API, as the demo school's directeur and the stichting's bestuurder: the
+ * PGlite database belongs to the server process while it runs. The same choices as above: the
+ * school's submitted, non-confidential incidents, its pupils, 40 pupils' dossiers, the first page.
+ */
+async function fixtureFromApi(staff: Session, board: Session): Promise<Fixture> {
+  const get = async <T>(session: Session, path: string): Promise<T> => {
+    const r = await session.request('GET', path)
+    if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${r.text.slice(0, 200)}`)
+    return r.json<T>()
+  }
+  type Me = { user: { id: string }; organisation: { id: string } }
+  type Page<T> = { items: T[]; total: number }
+  const all = async <T>(path: string): Promise<T[]> => {
+    const out: T[] = []
+    for (let page = 1; ; page++) {
+      const r = await get<Page<T>>(staff, `${path}${path.includes('?') ? '&' : '?'}pageSize=200&page=${page}`)
+      out.push(...r.items)
+      if (r.items.length === 0 || out.length >= r.total) return out
+    }
+  }
+  const [me, boardMe] = [await get<Me>(staff, '/api/v1/me'), await get<Me>(board, '/api/v1/me')]
+  const incidents = await all<{ id: string; confidential: boolean }>('/api/v1/incidents?status=submitted')
+  const studentIds = (await all<{ id: string }>('/api/v1/students')).map((x) => x.id)
   const dossiers = []
   for (const studentId of studentIds.slice(0, 40)) {
-    const ids = (await sql`select incident_id from incident_persons where student_id = ${studentId}`).map((r) => r.incident_id as string)
-    dossiers.push({ studentId, incidentIds: ids })
+    const d = await get<{ entries: { incidentId: string }[] }>(staff, `/api/v1/students/${studentId}/dossier`)
+    dossiers.push({ studentId, incidentIds: d.entries.map((e) => e.incidentId) })
   }
-  const pageIds = (
-    await sql`select id from incidents where school_id = ${schoolId} and school_year = ${CURRENT_SCHOOL_YEAR}
-      order by occurred_at desc, id desc limit 25`
-  ).map((r) => r.id as string)
-  const [counts] = await sql`select
-      (select count(*)::int from schools s where s.stichting_id = ${me.stichting_id}) as schools,
-      (select count(*)::int from students s where s.stichting_id = ${me.stichting_id}) as students,
-      (select count(*)::int from incidents i where i.stichting_id = ${me.stichting_id}) as incidents,
-      (select count(*)::int from stichtingen) as stichtingen`
-  fixture = {
-    stichtingId: me.stichting_id as string,
-    schoolId,
-    directeurId: me.user_id as string,
-    directeurMembershipId: me.membership_id as string,
-    bestuurderId: board!.id as string,
-    incidentIds,
+  const firstPage = await get<Page<{ id: string }>>(staff, `/api/v1/incidents?schooljaar=${CURRENT_SCHOOL_YEAR}`)
+  const everything = await get<Page<unknown>>(staff, '/api/v1/incidents?pageSize=1')
+  return {
+    stichtingId: boardMe.organisation.id,
+    schoolId: me.organisation.id,
+    directeurId: me.user.id,
+    bestuurderId: boardMe.user.id,
+    incidentIds: incidents.filter((x) => !x.confidential).map((x) => x.id),
     studentIds,
     dossiers,
-    pageIds,
-    counts: counts as typeof fixture.counts,
+    pageIds: firstPage.items.map((x) => x.id),
+    counts: { schools: 1, students: studentIds.length, incidents: everything.total, stichtingen: 0 },
   }
-} finally {
-  await sql.end({ timeout: 5 })
 }
 
 log(`Baken benchmark — ${new Date().toISOString()}`)
 log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
-log(
-  `Dataset (${url}): Stichting Benchmark with ${fixture.counts.schools} schools, ${fixture.counts.students.toLocaleString('en')} pupils, ` +
-    `${fixture.counts.incidents.toLocaleString('en')} incidents; ${fixture.counts.stichtingen} stichtingen in all`,
-)
+const datasetLine = (f: Fixture) =>
+  PGLITE
+    ? `Dataset: the demo data on PGlite (the server's own, one connection); the school of ${ACCOUNTS.directeur[0]} with ` +
+      `${f.counts.students.toLocaleString('en')} pupils and ${f.counts.incidents.toLocaleString('en')} incidents`
+    : `Dataset (${url}): Stichting Benchmark with ${f.counts.schools} schools, ${f.counts.students.toLocaleString('en')} pupils, ` +
+      `${f.counts.incidents.toLocaleString('en')} incidents; ${f.counts.stichtingen} stichtingen in all`
+let fixture!: Fixture
+if (!PGLITE) {
+  fixture = await fixtureFromDatabase()
+  log(datasetLine(fixture))
+}
 log(
   `Load: ${WORKERS} concurrent workers, ${REQUESTS} requests per scenario (at most ${SCENARIO_MAX_S} s) after ${WARMUP} warm-up requests; ` +
     `mixed run ${DURATION_S} s`,
@@ -126,18 +191,36 @@ log()
 const rows: Row[] = []
 /** Answers other than the expected status, over all scenarios: any one fails the run, even with --no-fail. */
 let errorCount = 0
+// --pglite-dir=path: that folder instead of a fresh one, kept afterwards (a second run starts on the
+// seeded database, as a restarted installation does).
+const KEEP_PGLITE_DIR = typeof args['pglite-dir'] === 'string' ? args['pglite-dir'] : null
+const pgliteDir = PGLITE ? (KEEP_PGLITE_DIR ?? mkdtempSync(join(tmpdir(), 'baken-bench-pglite-'))) : null
+const removePgliteDir = () => {
+  if (pgliteDir && !KEEP_PGLITE_DIR) rmSync(pgliteDir, { recursive: true, force: true })
+}
 if (!RLS_ONLY) {
   await ensureBuild(log)
-  const server = await startServer(url, SERVER_NODE_OPTIONS === undefined ? {} : { NODE_OPTIONS: SERVER_NODE_OPTIONS })
+  const startedAt = performance.now()
+  // PGlite: a fresh folder, so the server migrates it and seeds the demo data at start, as a new
+  // installation does; the RLS comparison below opens it once the server has stopped.
+  const server = await startServer(url, {
+    ...(pgliteDir ? { PGLITE_DATA_DIR: pgliteDir } : {}),
+    ...(SERVER_NODE_OPTIONS === undefined ? {} : { NODE_OPTIONS: SERVER_NODE_OPTIONS }),
+  })
+  if (pgliteDir) log(`Server up in ${((performance.now() - startedAt) / 1000).toFixed(1)} s (PGlite folder ${pgliteDir}${KEEP_PGLITE_DIR ? ', kept' : ': migrated and seeded at start'})`)
   const memory = new MemorySampler(server.pid)
   try {
     const sessions: Record<Role, Session[]> = { directeur: [], leerkracht: [], bestuurder: [] }
     for (const role of Object.keys(sessions) as Role[]) {
       for (let i = 0; i < WORKERS; i++) {
         const session = new Session(server.baseUrl)
-        await session.login(BENCH_USERS[role])
+        await session.login(ACCOUNTS[role][i % ACCOUNTS[role].length]!)
         sessions[role].push(session)
       }
+    }
+    if (PGLITE) {
+      fixture = await fixtureFromApi(sessions.directeur[0]!, sessions.bestuurder[0]!)
+      log(datasetLine(fixture))
     }
     const year = CURRENT_SCHOOL_YEAR
     const registerBody = () => {
@@ -160,7 +243,7 @@ if (!RLS_ONLY) {
     const scenarios: Scenario[] = [
       {
         key: 'list',
-        label: 'incident list (directeur, schooljaar)',
+        label: `incident list (${STAFF}, schooljaar)`,
         role: 'directeur',
         budgetMs: 50,
         weight: 20,
@@ -242,7 +325,7 @@ if (!RLS_ONLY) {
     const job = (s: Scenario, worker: number): LoadRequest => ({ ...s.request(sessions[s.role][worker]!), scenario: s.key, expect: s.expect })
     const baseUrl = server.baseUrl
 
-    log(`Server memory after start and ${3 * WORKERS} logins: ${residentMb(server.pid)?.toFixed(0) ?? '?'} MB resident`)
+    log(`Server memory after start and ${3 * WORKERS} logins${PGLITE ? ' (the server process holds PGlite: the database is in it)' : ''}: ${residentMb(server.pid)?.toFixed(0) ?? '?'} MB resident`)
     memory.start()
     log(`Warming up (${WARMUP} mixed requests) …`)
     const warm = await runLoad({ baseUrl, workers: WORKERS, requests: WARMUP, durationMs: SCENARIO_MAX_S * 1000, next: (w) => job(pickWeighted(), w) })
@@ -253,6 +336,7 @@ if (!RLS_ONLY) {
       for (const sample of warm.errorSamples) log(`!!   ${sample}`)
       log('!! Aborted: fix the dataset or the server before measuring (scripts/bench/generate.ts).')
       await server.stop()
+      removePgliteDir()
       process.exit(2)
     }
 
@@ -346,6 +430,7 @@ if (!RLS_ONLY) {
 log(`Row-level security overhead (${RLS_ROUNDS} rounds each) …`)
 const rls = await measureRls({
   url,
+  database: pgliteDir ? { kind: 'pglite', dataDir: pgliteDir } : undefined,
   context: { userId: fixture.directeurId, role: 'directeur', stichtingId: fixture.stichtingId, schoolId: fixture.schoolId },
   boardContext: { userId: fixture.bestuurderId, role: 'bestuurder', stichtingId: fixture.stichtingId, schoolId: null },
   schoolYear: CURRENT_SCHOOL_YEAR,
@@ -386,4 +471,5 @@ if (errorCount) log(`!! ${errorCount} unexpected answers in all: the figures abo
 if (typeof args.json === 'string') {
   writeFileSync(args.json, JSON.stringify({ at: new Date().toISOString(), workers: WORKERS, counts: fixture.counts, rows }, null, 2))
 }
+removePgliteDir()
 process.exit(errorCount || (failed.length && !NO_FAIL) ? 1 : 0)
