@@ -38,7 +38,9 @@ afterAll(async () => {
   dir?.remove()
 })
 
-describe('admin:bootstrap on an empty production database', () => {
+// Each test starts the command through tsx, which compiles the workspace's sources first: on a busy
+// 2-core machine that alone took over a minute, so these tests wait longer than the suite's default.
+describe('admin:bootstrap on an empty production database', { timeout: 240_000 }, () => {
   let firstToken: string
   let token: string
 
