@@ -28,12 +28,22 @@ export async function ensureBuild(log: (line: string) => void): Promise<void> {
 }
 
 /**
- * Starts the real server (production build) on the benchmark database, as the HTTP tests do. The
+ * The V8 heap limits production runs with: infra/Dockerfile's NODE_OPTIONS and apps/web's start
+ * script (ADR 039). apps/web/test/node-options.unit.test.ts keeps the three equal.
+ */
+export const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=256 --max-semi-space-size=4'
+
+/**
+ * Starts the real server (production build) on the benchmark database, as the HTTP tests do, with
+ * production's heap limits unless `env` names NODE_OPTIONS. The
  * per-user write limit is off: the workers of a role share one account, and the benchmark measures
  * capacity, not a runaway client.
  */
 export function startServer(databaseUrl: string, env: Record<string, string> = {}, options: { webDir?: string } = {}): Promise<RunningServer> {
-  return startTestServer({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: '', BAKEN_MAIL_WORKER: '0', BAKEN_WRITE_LIMIT_PER_MINUTE: '0', ...env }, options)
+  return startTestServer(
+    { DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: '', BAKEN_MAIL_WORKER: '0', BAKEN_WRITE_LIMIT_PER_MINUTE: '0', NODE_OPTIONS: PRODUCTION_NODE_OPTIONS, ...env },
+    options,
+  )
 }
 
 /** Resident memory (VmRSS) of a process in MB, or null when it cannot be read. */
