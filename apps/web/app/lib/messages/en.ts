@@ -135,4 +135,6 @@ export const en: Record<keyof typeof nl, string> = {
   'role.halt_medewerker': 'Halt worker',
   'role.politie': 'police',
   'role.platform_beheerder': 'platform operator',
+  'role.ouder': 'parent/guardian',
+  'role.leerling': 'pupil',
 }

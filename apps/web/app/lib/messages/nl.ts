@@ -133,4 +133,6 @@ export const nl = {
   'role.halt_medewerker': 'Halt-medewerker',
   'role.politie': 'politie',
   'role.platform_beheerder': 'platformbeheerder',
+  'role.ouder': 'ouder/verzorger',
+  'role.leerling': 'leerling',
 } as const
