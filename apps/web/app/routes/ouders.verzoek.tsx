@@ -34,7 +34,7 @@ export default function RequestPage() {
       <section className="card">
         <h1>{t('portal.requestTitle')}</h1>
         <p role="status" className="notice">
-          {t('portal.requestFiled', { date: formatDate(result.dueOn) })}
+          {t('portal.requestFiled', { date: formatDate(result.dueOn ?? '') })}
         </p>
         <p>
           <Link to="/ouders">← {t('portal.back')}</Link>
