@@ -444,6 +444,8 @@ const FAMILY_SHARED = new Set([
   'GET /api/v1/account/mfa/passkeys/options',
   'GET /api/v1/account/mfa/passkey-assertion',
   'GET /login/passkey',
+  'GET /login/sso',
+  'GET /login/sso/callback',
   'GET /api/v1/me',
   'GET /uitnodiging/{unknown}',
   'GET /wachtwoord-vergeten',

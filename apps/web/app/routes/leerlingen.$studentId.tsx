@@ -1,4 +1,4 @@
-import { endGuardianLink, inviteGuardian, listGuardianLinks, mayRun, readDossier } from '@baken/domain'
+import { ageOn, endGuardianLink, inviteGuardian, listGuardianLinks, localDate, mayRun, OWN_ACCOUNT_AGE, readDossier, withdrawPortalItem } from '@baken/domain'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { BreakGlassForm } from '~/components/break-glass.tsx'
@@ -20,13 +20,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The AVG export (right of access, AVG art. 15) for the directeur.
   // The parents' portal (ADR 033): the directeur and the IB invite guardians and end links.
   const portal = mayRun(listGuardianLinks, ctx.ability) ? pageValue(await perform(ctx, listGuardianLinks, { studentId: params.studentId ?? '' })) : null
-  return { student: dossier.student, entries: dossier.entries, canExport: ctx.ability.can('create', 'StudentExport'), portal }
+  // From 16 a pupil may get an own account (UAVG art. 5 lid 1).
+  const ownAccount = portal !== null && ageOn(dossier.student.dateOfBirth, localDate(new Date())) >= OWN_ACCOUNT_AGE
+  return { student: dossier.student, entries: dossier.entries, canExport: ctx.ability.can('create', 'StudentExport'), portal, ownAccount }
 }
 
 /** Invites a guardian from the roster (or the pupil from 16) to the portal, or ends a link. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
   const form = await request.formData()
+  if (form.get('intent') === 'withdraw') {
+    const outcome = await submitForm(ctx, withdrawPortalItem, form)
+    if (!outcome.ok) return refusalData(outcome)
+    return { withdrawn: true as const }
+  }
   if (form.get('intent') === 'end-link') {
     const outcome = await submitForm(ctx, endGuardianLink, form)
     if (!outcome.ok) return refusalData(outcome)
@@ -43,7 +50,7 @@ export default function StudentPage() {
   return <Student {...loaded} />
 }
 
-function Student({ student, entries, canExport, portal }: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { breakGlass: unknown }>) {
+function Student({ student, entries, canExport, portal, ownAccount }: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { breakGlass: unknown }>) {
   const t = useT()
   const result = useActionData<typeof action>()
   return (
@@ -99,6 +106,11 @@ function Student({ student, entries, canExport, portal }: Exclude<ReturnType<typ
               Uitnodiging verstuurd naar {result.invited}.
             </p>
           ) : null}
+          {result && 'withdrawn' in result ? (
+            <p role="status" className="notice">
+              Het bericht is uit het ouderportaal gehaald.
+            </p>
+          ) : null}
           {result && 'ended' in result ? (
             <p role="status" className="notice">
               De koppeling is beëindigd: deze ouder ziet vanaf nu niets meer.
@@ -150,6 +162,16 @@ function Student({ student, entries, canExport, portal }: Exclude<ReturnType<typ
                 ))}
             </ul>
           ) : null}
+          {ownAccount ? (
+            <Form method="post">
+              <input type="hidden" name="kind" value="leerling" />
+              <label htmlFor="own-email">E-mailadres van de leerling zelf (vanaf 16 jaar een eigen account)</label>
+              <input id="own-email" name="email" type="email" autoComplete="off" required />
+              <button type="submit" className="button secondary">
+                Leerling uitnodigen
+              </button>
+            </Form>
+          ) : null}
           {portal.items.length ? (
             <>
               <h3>In het ouderportaal gezet</h3>
@@ -157,7 +179,18 @@ function Student({ student, entries, canExport, portal }: Exclude<ReturnType<typ
                 {portal.items.map((i) => (
                   <li key={i.id}>
                     {i.incidentId ? <Link to={`/incidenten/${i.incidentId}`}>{i.title}</Link> : i.title} · {formatDate(i.releasedAt)}
-                    {i.withdrawnAt ? ' · ingetrokken' : ''}
+                    {i.withdrawnAt ? (
+                      ' · ingetrokken'
+                    ) : (
+                      <Form method="post" className="inline">
+                        <input type="hidden" name="intent" value="withdraw" />
+                        <input type="hidden" name="id" value={i.id} />
+                        {' '}
+                        <button type="submit" className="link-button">
+                          Uit het portaal halen
+                        </button>
+                      </Form>
+                    )}
                   </li>
                 ))}
               </ul>
