@@ -182,6 +182,22 @@ describe('the parents portal, end to end over HTTP', () => {
     expect(row!.requested_by).toBe('leerling')
   })
 
+  it('inzage: the directeur releases the pupil’s file as the AVG export builds it, without staff names; the IB may not', async () => {
+    expect((await as['ib@branding.demo']!.request('POST', `/api/v1/students/${pupil.id}/portal-file`, { json: {} })).status).toBe(404)
+    const res = await as['directeur@branding.demo']!.request('POST', `/api/v1/students/${pupil.id}/portal-file`, { json: {} })
+    expect(res.status, res.text).toBe(201)
+    const item = await guardian.client.get(`/api/v1/portal/items/${res.json().id}`)
+    expect(item.status).toBe(200)
+    const file = item.json().item.file
+    expect(file.student.id).toBe(pupil.id)
+    expect(file.incidents.some((i: { id: string }) => i.id === pupil.incidentId)).toBe(true)
+    expect(file).not.toHaveProperty('accessHistory')
+    expect(file).not.toHaveProperty('generatedBy')
+    for (const name of pupil.otherNames) expect(item.text).not.toContain(name)
+    // Staff names are not in it: not the directeur who released it, not the reporters.
+    expect(item.text).not.toContain('Henk Mulder')
+  })
+
   it('a family session lasts at most 7 days, sliding', async () => {
     const [s] = await owner`select s.expires_at from sessions s join users u on u.id = s.user_id where u.email = ${guardian.email} order by s.created_at desc limit 1`
     const left = new Date(s!.expires_at).getTime() - Date.now()

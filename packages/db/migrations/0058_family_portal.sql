@@ -152,7 +152,8 @@ CREATE TABLE "portal_items" (
   "school_id" uuid NOT NULL,
   "student_id" uuid NOT NULL,
   -- incident_report: the parents' report of a zeer ernstig incident; measure_report and
-  -- decision_letter: the report of a time-out or schorsing and a decision letter.
+  -- decision_letter: the report of a time-out or schorsing and a decision letter; student_file: the
+  -- pupil's file as the AVG export builds it (inzage, AVG art. 15).
   "kind" text NOT NULL,
   "incident_id" uuid,
   "measure_id" uuid,
@@ -170,7 +171,7 @@ CREATE TABLE "portal_items" (
   CONSTRAINT "portal_items_student_fk" FOREIGN KEY ("student_id", "school_id") REFERENCES "students"("id", "school_id") ON DELETE CASCADE,
   CONSTRAINT "portal_items_incident_fk" FOREIGN KEY ("incident_id", "school_id") REFERENCES "incidents"("id", "school_id") ON DELETE CASCADE,
   CONSTRAINT "portal_items_measure_fk" FOREIGN KEY ("measure_id", "school_id") REFERENCES "measures"("id", "school_id") ON DELETE CASCADE,
-  CONSTRAINT "portal_items_kind" CHECK ("kind" IN ('incident_report', 'measure_report', 'decision_letter')),
+  CONSTRAINT "portal_items_kind" CHECK ("kind" IN ('incident_report', 'measure_report', 'decision_letter', 'student_file')),
   CONSTRAINT "portal_items_source" CHECK (("kind" = 'incident_report') = ("incident_id" IS NOT NULL)),
   CONSTRAINT "portal_items_withdrawn" CHECK (("withdrawn_at" IS NULL) = ("withdrawn_by_id" IS NULL)),
   CONSTRAINT "portal_items_title" CHECK (length(trim("title")) > 0)

@@ -64,7 +64,7 @@ export const guardianInvitations = pgTable(
   ],
 )
 
-export const PORTAL_ITEM_KINDS = ['incident_report', 'measure_report', 'decision_letter'] as const
+export const PORTAL_ITEM_KINDS = ['incident_report', 'measure_report', 'decision_letter', 'student_file'] as const
 export type PortalItemKind = (typeof PORTAL_ITEM_KINDS)[number]
 
 /** What the school released to the portal: a snapshot of the redacted per-participant form. */
@@ -100,7 +100,7 @@ export const portalItems = pgTable(
       .on(t.incidentId, t.studentId)
       .where(sql`${t.withdrawnAt} is null and ${t.incidentId} is not null`),
     index('portal_items_student_idx').on(t.studentId, t.releasedAt),
-    check('portal_items_kind', sql`${t.kind} in ('incident_report', 'measure_report', 'decision_letter')`),
+    check('portal_items_kind', sql`${t.kind} in ('incident_report', 'measure_report', 'decision_letter', 'student_file')`),
     check('portal_items_source', sql`(${t.kind} = 'incident_report') = (${t.incidentId} is not null)`),
     check('portal_items_withdrawn', sql`(${t.withdrawnAt} is null) = (${t.withdrawnById} is null)`),
     check('portal_items_title', sql`length(trim(${t.title})) > 0`),

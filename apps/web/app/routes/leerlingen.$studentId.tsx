@@ -1,4 +1,4 @@
-import { ageOn, endGuardianLink, inviteGuardian, listGuardianLinks, localDate, mayRun, OWN_ACCOUNT_AGE, readDossier, withdrawPortalItem } from '@baken/domain'
+import { ageOn, endGuardianLink, inviteGuardian, listGuardianLinks, localDate, mayRun, OWN_ACCOUNT_AGE, readDossier, releaseStudentFile, withdrawPortalItem } from '@baken/domain'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { BreakGlassForm } from '~/components/break-glass.tsx'
@@ -29,6 +29,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const ctx = requireContext(request, context)
   const form = await request.formData()
+  if (form.get('intent') === 'release-file') {
+    const outcome = await submitForm(ctx, releaseStudentFile, form, { studentId: params.studentId ?? '' })
+    if (!outcome.ok) return refusalData(outcome)
+    return { fileReleased: outcome.notified }
+  }
   if (form.get('intent') === 'withdraw') {
     const outcome = await submitForm(ctx, withdrawPortalItem, form)
     if (!outcome.ok) return refusalData(outcome)
@@ -106,6 +111,11 @@ function Student({ student, entries, canExport, portal, ownAccount }: Exclude<Re
               Uitnodiging verstuurd naar {result.invited}.
             </p>
           ) : null}
+          {result && 'fileReleased' in result ? (
+            <p role="status" className="notice">
+              Het dossier staat als inzage in het ouderportaal.
+            </p>
+          ) : null}
           {result && 'withdrawn' in result ? (
             <p role="status" className="notice">
               Het bericht is uit het ouderportaal gehaald.
@@ -161,6 +171,14 @@ function Student({ student, entries, canExport, portal, ownAccount }: Exclude<Re
                   </li>
                 ))}
             </ul>
+          ) : null}
+          {canExport ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="release-file" />
+              <button type="submit" className="button secondary">
+                Dossier als inzage in het ouderportaal zetten
+              </button>
+            </Form>
           ) : null}
           {ownAccount ? (
             <Form method="post">

@@ -24,6 +24,7 @@ export default function PortalItemPage() {
   const { item, acknowledgements } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const r = item.report
+  const file = item.file
   const errors = result && 'errors' in result ? result.errors : []
   return (
     <article className="card">
@@ -35,6 +36,9 @@ export default function PortalItemPage() {
       <p className="notice" role="note">
         {t('portal.redactedNote')}
       </p>
+      {file ? <StudentFile file={file} /> : null}
+      {r ? (
+        <>
       <dl className="facts" lang="nl">
         <dt>{t('portal.f.pupil')}</dt>
         <dd>
@@ -126,6 +130,61 @@ export default function PortalItemPage() {
           </Form>
         ) : null}
       </section>
+        </>
+      ) : null}
     </article>
+  )
+}
+
+type File = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['item']['file']>
+
+/** The pupil's file as the AVG export builds it (inzage, AVG art. 15): other pupils redacted, no staff names. */
+function StudentFile({ file }: { file: File }) {
+  const t = useT()
+  return (
+    <div lang="nl">
+      <h2>{t('portal.file.incidents')}</h2>
+      {file.incidents.length === 0 ? <p>—</p> : null}
+      <ul>
+        {file.incidents.map((i) => (
+          <li key={i.id}>
+            <strong>{formatDateTime(i.occurredAt)}</strong> · {i.types.join(', ')} · {i.ownRoles.join(', ')}
+            <p className="prewrap">{i.situation}</p>
+            <p className="muted">{i.persons.map((p) => `${p.who} (${p.role})`).join('; ')}</p>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('portal.file.measures')}</h2>
+      {file.measures.length === 0 ? <p>—</p> : null}
+      <ul>
+        {file.measures.map((m) => (
+          <li key={m.id}>
+            <strong>{m.kindLabel}</strong> · {m.state}
+            {m.startsOn ? ` · ${formatDate(m.startsOn)}` : ''}
+            {m.endsOn ? ` – ${formatDate(m.endsOn)}` : ''}
+            {m.letters.length ? ` · ${m.letters.map((l) => l.kindLabel).join(', ')}` : ''}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('portal.file.referrals')}</h2>
+      {file.referrals.length === 0 ? <p>—</p> : null}
+      <ul>
+        {file.referrals.map((h) => (
+          <li key={h.id}>
+            {h.partner} · {h.status}
+            {h.outcome ? ` · ${h.outcome}` : ''}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('portal.file.shares')}</h2>
+      {file.shares.length === 0 ? <p>—</p> : null}
+      <ul>
+        {file.shares.map((sh) => (
+          <li key={sh.id}>
+            {sh.partner} · {sh.purposeLabel} · {sh.fieldLabels.join(', ')} · {formatDate(sh.approvedAt)} – {formatDate(sh.expiresAt)} ({sh.status})
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }

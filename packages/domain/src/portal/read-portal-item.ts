@@ -6,6 +6,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import type { ReleasedReport } from './portal-records.ts'
+import type { ReleasedStudentFile } from './release-student-file.ts'
 
 export const readPortalItem = defineUseCase({
   name: 'portal/read-portal-item',
@@ -27,7 +28,16 @@ export const readPortalItem = defineUseCase({
       .orderBy(asc(a.recordedAt))
     return {
       ok: true,
-      item: { id: item.id, studentId: item.studentId, kind: item.kind, title: item.title, releasedAt: item.releasedAt.toISOString(), report: item.body as ReleasedReport },
+      item: {
+        id: item.id,
+        studentId: item.studentId,
+        kind: item.kind,
+        title: item.title,
+        releasedAt: item.releasedAt.toISOString(),
+        // The parents' report of an incident, or the pupil's file (inzage).
+        report: item.kind === 'incident_report' ? (item.body as ReleasedReport) : null,
+        file: item.kind === 'student_file' ? (item.body as ReleasedStudentFile) : null,
+      },
       acknowledgements: acknowledgements.map((x) => ({ ...x, recordedAt: x.recordedAt.toISOString() })),
     }
   },

@@ -207,4 +207,8 @@ export const en: Record<keyof typeof nl, string> = {
   'portal.requestKind': 'What do you want?',
   'portal.requestDetails': 'Write briefly what you ask',
   'portal.requestSend': 'Send request',
+  'portal.file.incidents': 'Incidents your child was involved in',
+  'portal.file.measures': 'Measures and letters',
+  'portal.file.referrals': 'Referrals to Halt (status only)',
+  'portal.file.shares': 'Data shared',
 }

@@ -205,4 +205,8 @@ export const nl = {
   'portal.requestKind': 'Wat wilt u?',
   'portal.requestDetails': 'Schrijf kort wat u vraagt',
   'portal.requestSend': 'Verzoek versturen',
+  'portal.file.incidents': 'Incidenten waarbij uw kind betrokken was',
+  'portal.file.measures': 'Maatregelen en brieven',
+  'portal.file.referrals': 'Verwijzingen naar Halt (alleen de stand van zaken)',
+  'portal.file.shares': 'Gedeelde gegevens',
 } as const

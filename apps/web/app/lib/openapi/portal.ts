@@ -1,7 +1,7 @@
 // OpenAPI operations of the parents' portal (ADR 033; merged into lib/openapi.ts). The /portal
 // paths answer only a family membership (ouder, leerling); staff get 404 there, as the family does
 // on every staff path. The release, the invitation and the end of a link are the school's.
-import { acknowledgePortalItem, endGuardianLink, inviteGuardian, listChildShares, listPortal, readPortalItem, releaseIncidentReport, submitPortalRequest } from '@baken/domain'
+import { acknowledgePortalItem, endGuardianLink, inviteGuardian, listChildShares, listPortal, readPortalItem, releaseIncidentReport, releaseStudentFile, submitPortalRequest } from '@baken/domain'
 import { z } from 'zod'
 import { endpoint, type Endpoint } from './endpoint.ts'
 
@@ -53,7 +53,15 @@ export const portalEndpoints: Endpoint[] = [
       200: {
         description: 'The item',
         schema: z.strictObject({
-          item: z.strictObject({ id: z.uuid(), studentId: z.uuid(), kind: z.string(), title: z.string(), releasedAt: instant, report }),
+          item: z.strictObject({
+            id: z.uuid(),
+            studentId: z.uuid(),
+            kind: z.string(),
+            title: z.string(),
+            releasedAt: instant,
+            report: report.nullable(),
+            file: z.looseObject({ incidents: z.array(z.unknown()), measures: z.array(z.unknown()), referrals: z.array(z.unknown()), shares: z.array(z.unknown()) }).nullable().meta({ description: 'The pupil’s file as the AVG export builds it, without staff names' }),
+          }),
           acknowledgements: z.array(z.strictObject({ id: z.uuid(), acknowledgedOn: day, recordedAt: instant, reaction: z.string().nullable(), method: z.string() })),
         }),
       },
@@ -102,6 +110,15 @@ export const portalEndpoints: Endpoint[] = [
     body: null,
     responses: { 201: { description: 'Released', schema: z.strictObject({ id: z.uuid(), notified: z.number().int() }) } },
     errors: [403, 404, 409],
+  }),
+  endpoint({
+    method: 'post',
+    path: '/students/{id}/portal-file',
+    summary: 'Release the pupil’s file (as the AVG export builds it, without staff names; Halt status, never Halt’s notes) to the portal as an inzage (directeur)',
+    useCase: releaseStudentFile,
+    body: null,
+    responses: { 201: { description: 'Released', schema: z.strictObject({ id: z.uuid(), notified: z.number().int() }) } },
+    errors: [403, 404],
   }),
   endpoint({
     method: 'post',
