@@ -179,7 +179,8 @@ CREATE TABLE "portal_items" (
 -- One live release of an incident's report per pupil.
 CREATE UNIQUE INDEX "portal_items_incident_student_key" ON "portal_items" ("incident_id", "student_id") WHERE "withdrawn_at" IS NULL AND "incident_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "portal_items_student_idx" ON "portal_items" ("student_id", "released_at");--> statement-breakpoint
-ALTER TABLE "incident_acknowledgements" ADD COLUMN "portal_item_id" uuid REFERENCES "portal_items"("id");--> statement-breakpoint
+-- A withdrawn or purged release leaves the acknowledgement (the record that it was given) in place.
+ALTER TABLE "incident_acknowledgements" ADD COLUMN "portal_item_id" uuid REFERENCES "portal_items"("id") ON DELETE SET NULL;--> statement-breakpoint
 ALTER TABLE "incident_acknowledgements" ADD COLUMN "reaction" text;--> statement-breakpoint
 ALTER TABLE "incident_acknowledgements" ADD CONSTRAINT "incident_acknowledgements_reaction" CHECK ("reaction" IS NULL OR length("reaction") <= 4000);--> statement-breakpoint
 CREATE INDEX "incident_acknowledgements_portal_item_idx" ON "incident_acknowledgements" ("portal_item_id") WHERE "portal_item_id" IS NOT NULL;--> statement-breakpoint
@@ -411,3 +412,61 @@ BEGIN
   END IF;
   RETURN NEXT;
 END $$;
+--> statement-breakpoint
+-- The purge (0021), with the portal's rows of a pupil whose file is due; otherwise unchanged.
+CREATE OR REPLACE FUNCTION privacy_purge(p_as_of date, p_expected jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  v_stichting uuid := privacy_purge_caller();
+  plan jsonb;
+  e jsonb;
+  x text;
+  v_due uuid[];
+  v_admin uuid[];
+BEGIN
+  -- One purge per stichting at a time.
+  PERFORM pg_advisory_xact_lock(hashtext('privacy_purge:' || v_stichting::text));
+  plan := privacy_purge_plan(v_stichting, p_as_of);
+  IF p_expected IS NOT NULL AND plan IS DISTINCT FROM p_expected THEN
+    RETURN jsonb_build_object('changed', true, 'plan', plan);
+  END IF;
+  v_due := ARRAY(SELECT (d->>'studentId')::uuid FROM jsonb_array_elements(plan->'leerlingdossier') d);
+  v_admin := ARRAY(SELECT (d->>'studentId')::uuid FROM jsonb_array_elements(plan->'administratie') d);
+
+  DELETE FROM report_cases WHERE stichting_id = v_stichting AND id IN
+    (SELECT y::uuid FROM jsonb_array_elements(plan->'leerlingdossier') d, jsonb_array_elements_text(d->'reportCases') y);
+  DELETE FROM halt_referrals WHERE stichting_id = v_stichting AND id IN
+    (SELECT y::uuid FROM jsonb_array_elements(plan->'leerlingdossier') d, jsonb_array_elements_text(d->'referrals') y);
+  DELETE FROM measures WHERE stichting_id = v_stichting AND id IN
+    (SELECT y::uuid FROM jsonb_array_elements(plan->'leerlingdossier') d, jsonb_array_elements_text(d->'measures') y);
+  DELETE FROM share_items WHERE stichting_id = v_stichting AND incident_id IN
+    (SELECT y::uuid FROM jsonb_array_elements(plan->'leerlingdossier') d, jsonb_array_elements_text(d->'incidentsDeleted') y);
+  DELETE FROM shares WHERE stichting_id = v_stichting AND id IN
+    (SELECT y::uuid FROM jsonb_array_elements(plan->'leerlingdossier') d, jsonb_array_elements_text(d->'sharesDeleted') y);
+  DELETE FROM share_students WHERE stichting_id = v_stichting AND student_id = ANY (v_due);
+  DELETE FROM incident_acknowledgements WHERE stichting_id = v_stichting AND id IN
+    (SELECT y::uuid FROM jsonb_array_elements(plan->'leerlingdossier') d, jsonb_array_elements_text(d->'acknowledgements') y);
+  DELETE FROM incidents WHERE stichting_id = v_stichting AND id IN
+    (SELECT y::uuid FROM jsonb_array_elements(plan->'leerlingdossier') d, jsonb_array_elements_text(d->'incidentsDeleted') y);
+  FOR e IN SELECT d FROM jsonb_array_elements(plan->'leerlingdossier') d LOOP
+    FOR x IN SELECT jsonb_array_elements_text(e->'incidentsAnonymised') LOOP
+      PERFORM privacy_anonymise_participation(x::uuid, (e->>'studentId')::uuid);
+    END LOOP;
+  END LOOP;
+  -- The parents' portal (0058): what was released about the pupil, and the links and invitations to
+  -- it, belong to the pupil's file and go with it (AVG art. 5 lid 1 e).
+  DELETE FROM portal_items WHERE stichting_id = v_stichting AND student_id = ANY (v_due);
+  DELETE FROM guardian_invitations WHERE stichting_id = v_stichting AND student_id = ANY (v_due);
+  DELETE FROM guardian_links WHERE stichting_id = v_stichting AND student_id = ANY (v_due);
+  DELETE FROM student_guardians WHERE stichting_id = v_stichting AND student_id = ANY (v_due);
+  DELETE FROM guardians WHERE stichting_id = v_stichting AND id IN
+    (SELECT y::uuid FROM jsonb_array_elements(plan->'leerlingdossier') d, jsonb_array_elements_text(d->'guardians') y);
+
+  DELETE FROM share_items WHERE stichting_id = v_stichting AND id IN
+    (SELECT y::uuid FROM jsonb_array_elements(plan->'gedeeldeGegevens') d, jsonb_array_elements_text(d->'items') y);
+
+  -- Administration: the student record itself (its requests and lifted holds go with it).
+  DELETE FROM students WHERE stichting_id = v_stichting AND id = ANY (v_admin);
+  RETURN jsonb_build_object('changed', false, 'plan', plan);
+END
+$$;
