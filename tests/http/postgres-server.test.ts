@@ -124,7 +124,7 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
     expect((await board.get('/bestuur')).status).toBe(200)
     const noBoard = `${LOGIN_ROLE}_noboard`
     await ensureLoginRole(noBoard)
-    await admin.unsafe(`grant baken_app, baken_mailer to ${noBoard}`)
+    await admin.unsafe(`grant baken_app, baken_mailer, baken_family to ${noBoard}`)
     await admin.unsafe(`revoke baken_board from ${noBoard}`)
     try {
       await expect(startServer({ DATABASE_OWNER_URL: urlFor(database), DATABASE_URL: urlFor(database, noBoard) })).rejects.toThrow(
