@@ -41,6 +41,9 @@ const USERS = [
   'halt@haltnoord.demo',
   'politie@wijkteam.demo',
   'platform@baken.demo',
+  // The family's portal (ADR 033).
+  'ouder@branding.demo',
+  'leerling@vakcollege.demo',
 ]
 
 type Schema = Record<string, unknown>

@@ -41,7 +41,7 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
     const first = await startServer({ DATABASE_URL: urlFor(database), BAKEN_SEED_DEMO: '1', BAKEN_MAIL_WORKER: '0' })
     await first.stop()
     await ensureLoginRole(LOGIN_ROLE)
-    await admin.unsafe(`grant baken_app, baken_board to ${LOGIN_ROLE}`)
+    await admin.unsafe(`grant baken_app, baken_board, baken_family to ${LOGIN_ROLE}`)
     // The in-process mail worker switches to baken_mailer (infra/README.md).
     await admin.unsafe(`grant baken_mailer to ${LOGIN_ROLE}`)
     server = await startServer({
@@ -124,7 +124,7 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
     expect((await board.get('/bestuur')).status).toBe(200)
     const noBoard = `${LOGIN_ROLE}_noboard`
     await ensureLoginRole(noBoard)
-    await admin.unsafe(`grant baken_app, baken_mailer to ${noBoard}`)
+    await admin.unsafe(`grant baken_app, baken_mailer, baken_family to ${noBoard}`)
     await admin.unsafe(`revoke baken_board from ${noBoard}`)
     try {
       await expect(startServer({ DATABASE_OWNER_URL: urlFor(database), DATABASE_URL: urlFor(database, noBoard) })).rejects.toThrow(

@@ -26,7 +26,9 @@ const OTHERS = [
   'bestuur@horizon.demo',
   'platform@baken.demo',
 ]
-const ACCOUNTS = [...Object.keys(SCHOOL_OF), ...OTHERS]
+// The family (ADR 033): a guardian at De Branding and a pupil of 17 at the Vakcollege.
+const FAMILY = ['ouder@branding.demo', 'leerling@vakcollege.demo']
+const ACCOUNTS = [...Object.keys(SCHOOL_OF), ...OTHERS, ...FAMILY]
 type Who = string | 'anonymous'
 
 let server: RunningServer
@@ -68,7 +70,9 @@ beforeAll(async () => {
   incidentId = created.json().id
   schoolIdOf.branding = (await clients.get('directeur@branding.demo')!.get('/api/v1/me')).json().organisation.id
   kompasId = (await clients.get('bestuur@kompas.demo')!.get('/api/v1/me')).json().organisation.id
+  demoChild = (await clients.get('ouder@branding.demo')!.get('/api/v1/portal')).json().children[0].id
 })
+let demoChild = ''
 let kompasId = ''
 let incidentId = ''
 const schoolIdOf: Record<string, string> = {}
@@ -401,7 +405,62 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
   { label: 'GET /wachtwoord-herstellen/{unknown}', path: () => '/wachtwoord-herstellen/onbekend', expect: () => 404 },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
+  // The family's portal: only family memberships; staff get 404, as the family does on staff routes.
+  { label: 'GET /ouders', path: () => '/ouders', expect: (who) => (who === 'anonymous' ? 302 : FAMILY.includes(who) ? 200 : 404) },
+  { label: 'GET /api/v1/portal', path: () => '/api/v1/portal', expect: (who) => (who === 'anonymous' ? 401 : FAMILY.includes(who) ? 200 : 404) },
+  {
+    label: 'GET /ouders/gedeeld/{the guardian’s child}',
+    path: () => `/ouders/gedeeld/${demoChild}`,
+    expect: (who) => (who === 'anonymous' ? 302 : who === 'ouder@branding.demo' ? 200 : 404),
+  },
+  {
+    label: 'GET /api/v1/portal/students/{the guardian’s child}/shares',
+    path: () => `/api/v1/portal/students/${demoChild}/shares`,
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'ouder@branding.demo' ? 200 : 404),
+  },
+  {
+    label: 'GET /api/v1/portal/students/{another Branding pupil}/shares',
+    path: () => `/api/v1/portal/students/${studentOf.branding}/shares`,
+    expect: (who) => (who === 'anonymous' ? 401 : 404),
+  },
+  {
+    label: 'GET /api/v1/portal/students/{Horizon pupil}/shares',
+    path: () => `/api/v1/portal/students/${studentOf.horizon}/shares`,
+    expect: (who) => (who === 'anonymous' ? 401 : 404),
+  },
 ]
+
+// The routes a family membership shares with everyone (its account, sign-in, public pages): as for
+// any account without a school role. Every other staff route answers 404 to the family; the home
+// page sends it to the portal.
+const FAMILY_SHARED = new Set([
+  'GET /login',
+  'GET /organisatie',
+  'GET /account',
+  'GET /login/tweede-stap',
+  'GET /account/tweede-factor',
+  'GET /api/v1/account/mfa',
+  'GET /api/v1/account/mfa/passkeys',
+  'GET /api/v1/account/mfa/passkeys/options',
+  'GET /api/v1/account/mfa/passkey-assertion',
+  'GET /login/passkey',
+  'GET /login/sso',
+  'GET /login/sso/callback',
+  'GET /api/v1/me',
+  'GET /uitnodiging/{unknown}',
+  'GET /wachtwoord-vergeten',
+  'GET /wachtwoord-herstellen/{unknown}',
+  'GET /api/v1/openapi.json',
+  'GET /healthz',
+])
+for (const route of routes) {
+  if (FAMILY_SHARED.has(route.label) || route.label.includes('/ouders') || route.label.includes('/portal')) continue
+  const staff = route.expect
+  const staffRedirect = route.redirect
+  const home = route.label === 'GET /'
+  route.expect = (who) => (FAMILY.includes(who) ? (home ? 302 : 404) : staff(who))
+  route.redirect = (who) => (FAMILY.includes(who) && home ? /^\/ouders$/ : (staffRedirect?.(who) ?? null))
+}
 
 describe.each(routes)('$label', ({ path, expect: expected, redirect }) => {
   it.each(['anonymous', ...ACCOUNTS])('as %s', async (who) => {
@@ -422,7 +481,7 @@ describe.each(routes)('$label', ({ path, expect: expected, redirect }) => {
 describe('PATCH /api/v1/platform/stichtingen/{Kompas} {name}', () => {
   it.each(['anonymous', ...ACCOUNTS])('as %s', async (who) => {
     const res = await clients.get(who)!.request('PATCH', `/api/v1/platform/stichtingen/${kompasId}`, { json: { name: 'Stichting Kompas' } })
-    expect(res.status, who).toBe(who === 'anonymous' ? 401 : who === 'platform@baken.demo' ? 200 : 403)
+    expect(res.status, who).toBe(who === 'anonymous' ? 401 : who === 'platform@baken.demo' ? 200 : FAMILY.includes(who) ? 404 : 403)
   })
 })
 

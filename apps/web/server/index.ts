@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import { appModeFromEnv, auditSignerFromEnv, getDatabase, pingDatabase, sealerSetupFromEnv, startAccessLogSealer, startDatabase } from '@baken/db'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@baken/db/demo'
+import { DEMO_ACCOUNTS, DEMO_GUARDIAN_EMAIL, DEMO_PASSWORD, DEMO_PUPIL_EMAIL } from '@baken/db/demo'
 import { mailSetupFromEnv, queueAccessLogDigests, startMailWorker } from '@baken/email'
 import express from 'express'
 import helmet from 'helmet'
@@ -173,6 +173,9 @@ const server = app.listen(port, host, () => {
   if (mode === 'demo' && (handle.kind === 'pglite' || process.env.BAKEN_SEED_DEMO === '1')) {
     console.log(`${seeded ? 'Demo data created.' : 'Demo data present.'} Demo accounts (password: ${DEMO_PASSWORD}):`)
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(34)} ${a.memberships.map((m) => m.role).join(', ')}`)
+    // The parents' portal (/ouders): a guardian and a pupil of 17 (demo-portal.ts).
+    console.log(`  ${DEMO_GUARDIAN_EMAIL.padEnd(34)} ouder`)
+    console.log(`  ${DEMO_PUPIL_EMAIL.padEnd(34)} leerling`)
   }
 })
 

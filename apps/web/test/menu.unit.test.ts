@@ -20,6 +20,9 @@ const expected: Record<Role, string[]> = {
   politie: ['/gedeeld'],
   halt_medewerker: ['/gedeeld', '/halt'],
   platform_beheerder: ['/platform', '/beheer'],
+  // The family's menu is the portal's own (/ouders), not the staff's.
+  ouder: ['/ouders'],
+  leerling: ['/ouders'],
 }
 
 describe('main menu', () => {

@@ -136,6 +136,10 @@ CREATE POLICY sessions_own ON sessions AS PERMISSIVE FOR ALL TO baken_app
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;
 ALTER TABLE users FORCE ROW LEVEL SECURITY;
 GRANT SELECT, UPDATE ON users TO baken_app;
+GRANT SELECT (email, id, name) ON users TO baken_family;
+
+CREATE POLICY family_self ON users AS PERMISSIVE FOR SELECT TO baken_family
+  USING (id = (( SELECT ctx_user_id() AS ctx_user_id)));
 
 CREATE POLICY owner_all ON users AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)

@@ -65,6 +65,24 @@ CREATE POLICY owner_all ON board_incident_type_year AS PERMISSIVE FOR ALL TO CUR
 ALTER TABLE incident_acknowledgements ENABLE ROW LEVEL SECURITY;
 ALTER TABLE incident_acknowledgements FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT ON incident_acknowledgements TO baken_app;
+GRANT SELECT, INSERT ON incident_acknowledgements TO baken_family;
+
+CREATE POLICY family_acknowledge ON incident_acknowledgements AS PERMISSIVE FOR INSERT TO baken_family
+  WITH CHECK (
+    method = 'digitaal'::text
+    AND recorded_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    AND (EXISTS ( SELECT 1
+           FROM portal_items p
+          WHERE p.id = incident_acknowledgements.portal_item_id AND p.incident_id = incident_acknowledgements.incident_id AND p.student_id = incident_acknowledgements.student_id AND p.school_id = incident_acknowledgements.school_id))
+  );
+
+CREATE POLICY family_own_acknowledgements ON incident_acknowledgements AS PERMISSIVE FOR SELECT TO baken_family
+  USING (
+    portal_item_id IS NOT NULL
+    AND recorded_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    AND (student_id IN ( SELECT l.student_id
+           FROM guardian_links l))
+  );
 
 CREATE POLICY incident_visible ON incident_acknowledgements AS PERMISSIVE FOR ALL TO baken_app
   USING (

@@ -151,6 +151,24 @@ CREATE POLICY retention_update ON retention_settings AS PERMISSIVE FOR UPDATE TO
 ALTER TABLE subject_requests ENABLE ROW LEVEL SECURITY;
 ALTER TABLE subject_requests FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE ON subject_requests TO baken_app;
+GRANT SELECT, INSERT ON subject_requests TO baken_family;
+
+CREATE POLICY family_own_requests ON subject_requests AS PERMISSIVE FOR SELECT TO baken_family
+  USING (
+    created_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    AND (student_id IN ( SELECT l.student_id
+           FROM guardian_links l))
+  );
+
+CREATE POLICY family_request ON subject_requests AS PERMISSIVE FOR INSERT TO baken_family
+  WITH CHECK (
+    created_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    AND status = 'open'::text
+    AND handled_by_id IS NULL
+    AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
+    AND (student_id IN ( SELECT l.student_id
+           FROM guardian_links l))
+  );
 
 CREATE POLICY owner_all ON subject_requests AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)

@@ -38,6 +38,13 @@ CREATE POLICY share_items_read ON share_items AS PERMISSIVE FOR SELECT TO baken_
 ALTER TABLE share_students ENABLE ROW LEVEL SECURITY;
 ALTER TABLE share_students FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT ON share_students TO baken_app;
+GRANT SELECT ON share_students TO baken_family;
+
+CREATE POLICY family_own_child ON share_students AS PERMISSIVE FOR SELECT TO baken_family
+  USING (
+    (student_id IN ( SELECT l.student_id
+       FROM guardian_links l))
+  );
 
 CREATE POLICY owner_all ON share_students AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)
@@ -66,6 +73,13 @@ CREATE POLICY share_students_read ON share_students AS PERMISSIVE FOR SELECT TO 
 ALTER TABLE shares ENABLE ROW LEVEL SECURITY;
 ALTER TABLE shares FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE ON shares TO baken_app;
+GRANT SELECT ON shares TO baken_family;
+
+CREATE POLICY family_child_shares ON shares AS PERMISSIVE FOR SELECT TO baken_family
+  USING (
+    (id IN ( SELECT ss.share_id
+       FROM share_students ss))
+  );
 
 CREATE POLICY owner_all ON shares AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)

@@ -38,6 +38,13 @@ CREATE POLICY tenant_isolation ON group_teachers AS PERMISSIVE FOR ALL TO baken_
 ALTER TABLE groups ENABLE ROW LEVEL SECURITY;
 ALTER TABLE groups FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE, DELETE ON groups TO baken_app;
+GRANT SELECT ON groups TO baken_family;
+
+CREATE POLICY family_own_group ON groups AS PERMISSIVE FOR SELECT TO baken_family
+  USING (
+    (id IN ( SELECT s.group_id
+       FROM students s))
+  );
 
 CREATE POLICY owner_all ON groups AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)
@@ -119,6 +126,13 @@ CREATE POLICY tenant_isolation ON student_guardians AS PERMISSIVE FOR ALL TO bak
 ALTER TABLE students ENABLE ROW LEVEL SECURITY;
 ALTER TABLE students FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE, DELETE ON students TO baken_app;
+GRANT SELECT ON students TO baken_family;
+
+CREATE POLICY family_own_child ON students AS PERMISSIVE FOR SELECT TO baken_family
+  USING (
+    (id IN ( SELECT l.student_id
+       FROM guardian_links l))
+  );
 
 CREATE POLICY owner_all ON students AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)

@@ -80,6 +80,13 @@ CREATE POLICY partner_links_read ON partner_links AS PERMISSIVE FOR SELECT TO ba
 ALTER TABLE partner_organisations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE partner_organisations FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT ON partner_organisations TO baken_app;
+GRANT SELECT ON partner_organisations TO baken_family;
+
+CREATE POLICY family_recipients ON partner_organisations AS PERMISSIVE FOR SELECT TO baken_family
+  USING (
+    (id IN ( SELECT s.partner_id
+       FROM shares s))
+  );
 
 CREATE POLICY owner_all ON partner_organisations AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)
@@ -140,6 +147,13 @@ ALTER TABLE schools ENABLE ROW LEVEL SECURITY;
 ALTER TABLE schools FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT ON schools TO baken_app;
 GRANT UPDATE (brin, holiday_region, name, place, postcode, sector, street) ON schools TO baken_app;
+GRANT SELECT ON schools TO baken_family;
+
+CREATE POLICY family_own_school ON schools AS PERMISSIVE FOR SELECT TO baken_family
+  USING (
+    ( SELECT ctx_is_family() AS ctx_is_family)
+    AND id = (( SELECT ctx_school_id() AS ctx_school_id))
+  );
 
 CREATE POLICY owner_all ON schools AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Database, Tx } from './client.ts'
-import type { Role } from './schema.ts'
+import { isFamilyRole, type Role } from './schema.ts'
 
 /** Who is acting, for which organisation: derived by the server from a verified session or token. */
 export interface TenantContext {
@@ -36,9 +36,19 @@ export const APP_ROLE = 'baken_app'
  */
 export const BOARD_ROLE = 'baken_board'
 
-/** The database role a transaction with this context runs as: the board's for a bestuurder. */
-export function databaseRoleFor(role: Role | null | undefined): typeof APP_ROLE | typeof BOARD_ROLE {
-  return role === 'bestuurder' ? BOARD_ROLE : APP_ROLE
+/**
+ * The family's transactions (a guardian, a pupil from 16) run as this role (migration 0058, ADR 033):
+ * NOT a member of baken_app, so none of the staff's grants or policies apply; it reads only the
+ * portal's tables, through the open guardian links of the user in the context.
+ */
+export const FAMILY_ROLE = 'baken_family'
+
+export type DatabaseRole = typeof APP_ROLE | typeof BOARD_ROLE | typeof FAMILY_ROLE
+
+/** The database role a transaction with this context runs as: the board's for a bestuurder, the family's for a guardian or pupil. */
+export function databaseRoleFor(role: Role | null | undefined): DatabaseRole {
+  if (role === 'bestuurder') return BOARD_ROLE
+  return isFamilyRole(role) ? FAMILY_ROLE : APP_ROLE
 }
 
 /**
@@ -55,7 +65,8 @@ export function withContext<T>(db: Database, settings: ContextSettings, fn: (tx:
 
 /**
  * Sets (or, inside the same transaction, changes) the context. Always demotes to an application
- * role: baken_board when the acting membership is a bestuurder, baken_app otherwise.
+ * role: baken_board when the acting membership is a bestuurder, baken_family for the family,
+ * baken_app otherwise.
  */
 export async function applyContext(tx: Tx, s: ContextSettings): Promise<void> {
   await tx.execute(sql`select

@@ -15,6 +15,7 @@ import { seedDemoPrivacy } from './demo-privacy.ts'
 import { seedDemoReporting } from './demo-reporting.ts'
 import { seedDemoSharing } from './demo-sharing.ts'
 import { hashPassword } from './password.ts'
+import { seedDemoPortal } from './demo-portal.ts'
 import * as s from './tables.ts'
 import type { Role, Sector } from './schema.ts'
 
@@ -368,6 +369,8 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     await seedDemoHalt(tx, { schools: schoolByKey, partners: partnerByKey, users: userByEmail, now: dates.now })
     await seedDemoReporting(tx, { schools: schoolByKey, users: userByEmail, pupils: pupilsBySchool }, dates)
     await seedDemoPrivacy(tx, { schools: schoolByKey, userByEmail }, dates)
+    // The parents' portal: ouder@branding.demo and leerling@vakcollege.demo (demo-portal.ts).
+    await seedDemoPortal(tx, { schools: schoolByKey, users: userByEmail, partners: partnerByKey, passwordHash }, dates)
   })
   return true
 }

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm'
 import { databaseConfigFromEnv, openDatabase, type Database, type DatabaseHandle } from './client.ts'
 import { seedDemoData } from './demo-seed.ts'
-import { APP_ROLE, BOARD_ROLE } from './context.ts'
+import { APP_ROLE, BOARD_ROLE, FAMILY_ROLE } from './context.ts'
 import { runMigrations } from './migrate.ts'
 import { ensureSchoolYears } from './school-years.ts'
 
@@ -62,14 +62,14 @@ export async function startDatabase(env: NodeJS.ProcessEnv = process.env): Promi
 }
 
 /**
- * The login role must be able to become both application roles: baken_app for every request and
- * baken_board for the board's (ADR 028). Checked at start, so a missing grant stops the server with
+ * The login role must be able to become the application roles: baken_app for every request,
+ * baken_board for the board's (ADR 028) and baken_family for the family's (ADR 033). Checked at start, so a missing grant stops the server with
  * the fix instead of failing the first board request.
  */
 export async function requireApplicationRoles(db: Database): Promise<void> {
   // Only on a Postgres server (postgres.js returns the rows as an array).
   const missing = (await db.execute(sql`select current_user as login, r.rolname as role
-    from unnest(${`{${APP_ROLE},${BOARD_ROLE}}`}::text[]) as r(rolname)
+    from unnest(${`{${APP_ROLE},${BOARD_ROLE},${FAMILY_ROLE}}`}::text[]) as r(rolname)
     where not pg_has_role(current_user, r.rolname, 'MEMBER')`)) as unknown as { login: string; role: string }[]
   if (missing.length) {
     const login = missing[0]!.login

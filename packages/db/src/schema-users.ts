@@ -64,7 +64,7 @@ export const invitationMemberships = pgTable(
     check(
       'invitation_memberships_scope',
       sql`case
-        when ${t.role} in ('directeur','intern_begeleider','leerkracht','vertrouwenspersoon')
+        when ${t.role}::text in ('directeur','intern_begeleider','leerkracht','vertrouwenspersoon','ouder','leerling')
           then ${t.stichtingId} is not null and ${t.schoolId} is not null and ${t.partnerId} is null
         when ${t.role} in ('bestuurder','stichtingbeheerder','privacyfunctionaris')
           then ${t.stichtingId} is not null and ${t.schoolId} is null and ${t.partnerId} is null

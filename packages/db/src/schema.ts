@@ -37,6 +37,9 @@ export const ROLES = [
   'halt_medewerker',
   'politie',
   'platform_beheerder',
+  // The family (migration 0057): a pupil's guardian, and a pupil of 16 or older acting for themselves.
+  'ouder',
+  'leerling',
 ] as const
 export type Role = (typeof ROLES)[number]
 
@@ -46,6 +49,14 @@ export const STICHTING_ROLES = ['bestuurder', 'stichtingbeheerder', 'privacyfunc
 export const SCHOOL_ROLES = ['directeur', 'intern_begeleider', 'leerkracht', 'vertrouwenspersoon'] as const
 /** Roles held within a partner organisation (Halt region, police unit). */
 export const PARTNER_ROLES = ['halt_medewerker', 'politie'] as const
+/**
+ * The family's roles, held within one school like the school roles: they reach only the portal
+ * (/ouders), and their transactions run as the database role baken_family (ADR 033).
+ */
+export const FAMILY_ROLES = ['ouder', 'leerling'] as const
+export function isFamilyRole(role: Role | null | undefined): boolean {
+  return role === 'ouder' || role === 'leerling'
+}
 
 export const SECTORS = ['po', 'so', 'vo', 'mbo'] as const
 export type Sector = (typeof SECTORS)[number]
@@ -173,7 +184,7 @@ export const memberships = pgTable(
     check(
       'memberships_scope',
       sql`case
-        when ${t.role} in ('directeur','intern_begeleider','leerkracht','vertrouwenspersoon')
+        when ${t.role}::text in ('directeur','intern_begeleider','leerkracht','vertrouwenspersoon','ouder','leerling')
           then ${t.stichtingId} is not null and ${t.schoolId} is not null and ${t.partnerId} is null
         when ${t.role} in ('bestuurder','stichtingbeheerder','privacyfunctionaris')
           then ${t.stichtingId} is not null and ${t.schoolId} is null and ${t.partnerId} is null
@@ -625,6 +636,10 @@ export const incidentAcknowledgements = pgTable(
       .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     note: text('note'),
+    /** A digital "voor gezien" given in the portal: the released item (migration 0058). */
+    portalItemId: uuid('portal_item_id'),
+    /** The guardian's reaction, for the school to read (portal only). */
+    reaction: text('reaction'),
   },
   (t) => [
     foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),

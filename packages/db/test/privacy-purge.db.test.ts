@@ -33,6 +33,11 @@ describeEachDriver('privacy purge (0021)', (getDb) => {
   it('reports, purges exactly the report, and then reports nothing due', async () => {
     await inRolledBackTransaction(getDb().owner, async (tx) => {
       const [merel, thijs, noor, sem] = [await idOf(tx, 'OUD-9001'), await idOf(tx, 'OUD-9002'), await idOf(tx, 'OUD-9003'), await idOf(tx, 'OUD-9004')]
+      // The parents' portal (0058): a release about Thijs and a guardian's link to him go with his file.
+      await tx.execute(sql`insert into portal_items (stichting_id, school_id, student_id, kind, title, body, released_by_id)
+        select stichting_id, school_id, id, 'student_file', 'Inzage', '{"student":{"name":"Thijs"}}'::jsonb, ${f.users['directeur@branding.demo']!} from students where id = ${thijs}`)
+      await tx.execute(sql`insert into guardian_links (stichting_id, school_id, student_id, user_id, kind, relation)
+        select stichting_id, school_id, id, ${f.users['ouder@branding.demo']!}, 'ouder', 'voogd' from students where id = ${thijs}`)
       await applyContext(tx, f.contextOf('privacy@kompas.demo'))
       const plan = rows<{ p: Plan }>(await tx.execute(sql`select privacy_purge_report(${seededOn}::date) as p`))[0]!.p
       expect(plan.months).toEqual({ leerlingdossier: 24, administratie: 60, gedeelde_gegevens: 12, toegangslog: 60 })
@@ -57,6 +62,8 @@ describeEachDriver('privacy purge (0021)', (getDb) => {
       await asOwner(tx)
       expect(rows(await tx.execute(sql`select 1 from students where id = ${sem}`))).toEqual([])
       expect(rows(await tx.execute(sql`select 1 from incident_persons where student_id in (${merel}, ${thijs})`))).toEqual([])
+      expect(rows(await tx.execute(sql`select 1 from portal_items where student_id = ${thijs}`))).toEqual([])
+      expect(rows(await tx.execute(sql`select 1 from guardian_links where student_id = ${thijs}`))).toEqual([])
       const [kept] = rows<{ situation: string }>(await tx.execute(sql`select situation from incidents where id = ${thijsIncident}`))
       expect(kept!.situation).toMatch(/\[verwijderd\]/)
       expect(kept!.situation).not.toMatch(/Thijs|Vlasblom/)

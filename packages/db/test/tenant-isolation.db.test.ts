@@ -106,6 +106,17 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
     where s.id in (${f.schools.branding}, ${f.schools.lyceum}, ${f.schools.horizon})`)
   await owner.execute(sql`insert into invitation_memberships (invitation_id, role, stichting_id, school_id)
     select i.id, 'leerkracht', i.stichting_id, i.school_id from invitations i where i.token_hash like 'isolation-invitation-%'`)
+  // The parents' portal (0058): an invitation of a guardian, a guardian link and a released item at
+  // each fixture school (the demo seed has them only at De Branding and the Vakcollege).
+  await owner.execute(sql`insert into guardian_invitations (invitation_id, stichting_id, school_id, student_id, kind, relation)
+    select i.id, i.stichting_id, i.school_id, (select id from students s where s.school_id = i.school_id order by id limit 1), 'ouder', 'voogd'
+    from invitations i where i.token_hash like 'isolation-invitation-%'`)
+  await owner.execute(sql`insert into guardian_links (stichting_id, school_id, student_id, user_id, kind, relation)
+    select s.stichting_id, s.id, (select id from students x where x.school_id = s.id order by id limit 1), ${henk}, 'ouder', 'voogd'
+    from schools s where s.id in (${f.schools.lyceum}, ${f.schools.horizon})`)
+  await owner.execute(sql`insert into portal_items (stichting_id, school_id, student_id, kind, title, body, released_by_id)
+    select s.stichting_id, s.id, (select id from students x where x.school_id = s.id order by id limit 1), 'measure_report', 'Verslag time-out', '{}'::jsonb, ${henk}
+    from schools s where s.id in (${f.schools.lyceum}, ${f.schools.horizon})`)
   // Admin audit rows: one of a stichting (by its directeur's user, as the owner may) and one of the platform.
   await owner.execute(sql`insert into admin_audit (stichting_id, actor_user_id, actor_role, action, subject_type, after)
     select s.stichting_id, ${henk}, 'stichtingbeheerder', 'school.updated', 'school', '{}'::jsonb from schools s where s.id = ${f.schools.branding}`)
@@ -496,6 +507,10 @@ describeEachDriver('tenant isolation', (getDb) => {
       access_log: null,
       subject_requests: null,
       legal_holds: null,
+      // The parents' portal is the school's (0058): the board sees no links, invitations or releases.
+      guardian_links: null,
+      guardian_invitations: null,
+      portal_items: null,
       halt_referrals: null,
       halt_slots: null,
       // Invitations are the stichtingbeheerder's and the inviting directeur's (migration 0046).

@@ -80,6 +80,14 @@ export const SUBJECTS = [
   // The stichting's single sign-on provider (OpenID Connect) and its SSO-only setting: RLS (0039)
   // lets only the stichtingbeheerder, acting for the stichting, read or write it.
   'SsoProvider',
+  // The family's portal (ADR 033): what the school released to it ('PortalItem': the directeur and
+  // the IB release and withdraw; the family reads and gives its "voor gezien"), and which user is a
+  // guardian of which pupil ('GuardianLink': the directeur and the IB invite and end links). RLS
+  // (0058) holds the family to its own open links.
+  'PortalItem',
+  'GuardianLink',
+  // The family's own view of the child's file: the released items, who received the data.
+  'Portal',
   'all',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -128,6 +136,29 @@ function schoolStaff(ctx: AbilityContext, { can }: Builder) {
   // Opening an incident needs no break-glass reason unless it is confidential; one's own report, never.
   can('open', 'Incident', { confidential: false })
   can('open', 'Incident', { reportedById: ctx.userId })
+}
+
+/**
+ * The school's side of the family's portal (ADR 033): only a school lead decides what the family
+ * sees. The directeur and the IB release an item (a redacted report), withdraw it, invite a
+ * guardian or a pupil from 16, and end a link. Nothing reaches the portal by itself.
+ */
+function familyPortalLead(ctx: AbilityContext, { can }: Builder) {
+  can(['read', 'create', 'update'], 'PortalItem', { schoolId: ctx.schoolId })
+  can(['read', 'create', 'update'], 'GuardianLink', { schoolId: ctx.schoolId })
+}
+
+/**
+ * A guardian, or a pupil of 16 or older for themselves (AVG art. 8, UAVG art. 5): the items
+ * released about their own child, their "voor gezien" ('record'), who received the child's data,
+ * and AVG requests (art. 15–21) into the school's workflow. RLS (0058) limits every row to the open
+ * links of the user; the school is the membership's.
+ */
+function family(ctx: AbilityContext, { can }: Builder) {
+  can('read', 'Portal', { schoolId: ctx.schoolId })
+  can(['read', 'record'], 'PortalItem', { schoolId: ctx.schoolId })
+  can('read', 'GuardianLink', { userId: ctx.userId })
+  can('create', 'SubjectRequest', { schoolId: ctx.schoolId })
 }
 
 /**
@@ -298,6 +329,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('create', 'ReportCase', { schoolId: ctx.schoolId, kind: 'zedendelict_medewerker' })
     builder.can(['read', 'record'], 'ReportCase', { openedById: ctx.userId })
     builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
+    familyPortalLead(ctx, builder)
     // Any pupil's dossier of the school, without a break-glass reason.
     builder.can('open', 'Student')
   },
@@ -326,6 +358,7 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     builder.can('create', 'ReportCase', { schoolId: ctx.schoolId, kind: 'zedendelict_medewerker' })
     builder.can(['read', 'record'], 'ReportCase', { openedById: ctx.userId })
     builder.can(['read', 'create'], 'Referral', { schoolId: ctx.schoolId })
+    familyPortalLead(ctx, builder)
     builder.can('open', 'Student')
   },
   leerkracht(ctx, builder) {
@@ -384,6 +417,12 @@ export const rolePermissions: Record<Role, (ctx: AbilityContext, builder: Builde
     // Invites colleagues of the organisation, in this role only (RLS 0048, ctx_may_grant).
     can('create', 'Invitation', { partnerId: ctx.partnerId })
     can('create', 'Membership', { role: 'politie', partnerId: ctx.partnerId, stichtingId: null })
+  },
+  ouder(ctx, builder) {
+    family(ctx, builder)
+  },
+  leerling(ctx, builder) {
+    family(ctx, builder)
   },
   platform_beheerder(_ctx, { can }) {
     // Operates tenants; sees no personal data.

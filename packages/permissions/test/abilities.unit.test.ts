@@ -18,6 +18,9 @@ const readsOwnStudents: Record<Role, boolean> = {
   halt_medewerker: false,
   politie: false,
   platform_beheerder: false,
+  // The family reads its own child through the portal (RLS: open links), never the school's pupil list.
+  ouder: false,
+  leerling: false,
 }
 const editsStudents: Role[] = ['directeur', 'intern_begeleider']
 

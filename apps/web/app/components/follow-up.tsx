@@ -37,7 +37,7 @@ export interface FollowUpProps {
   zeerErnstig: boolean
   submitted: boolean
   canAcknowledge: boolean
-  acknowledgements: { id: string; guardianName: string; acknowledgedOn: string; method: string; studentName?: string | null }[]
+  acknowledgements: { id: string; guardianName: string; acknowledgedOn: string; method: string; studentName?: string | null; reaction?: string | null; portalItemId?: string | null }[]
   pupils: { studentId: string; name: string }[]
   incidentId: string
   today: string
@@ -151,6 +151,13 @@ export function FollowUp(p: FollowUpProps) {
                 <li key={a.id}>
                   Voor gezien getekend door {a.guardianName} op {formatDate(a.acknowledgedOn)} ({a.method})
                   {a.studentName ? `, ouder van ${a.studentName}` : ''}
+                  {a.portalItemId ? ' · via het ouderportaal' : ''}
+                  {a.reaction ? (
+                    <>
+                      <br />
+                      Reactie: <q className="prewrap">{a.reaction}</q>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

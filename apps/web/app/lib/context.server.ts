@@ -1,6 +1,6 @@
 // requireContext: the one entry to tenant data for pages and the API (STYLE.md: route → requireContext
 // → withTenant(ctx, tx => domain(tx, ability, input)) → response).
-import { getDatabase, withTenant, type TenantContext, type Tx } from '@baken/db'
+import { getDatabase, isFamilyRole, withTenant, type TenantContext, type Tx } from '@baken/db'
 import type { ActiveMembership, SessionUser } from '@baken/domain'
 import { defineAbilityFor, type Action, type AppAbility, type SubjectName } from '@baken/permissions'
 import { redirect, type AppLoadContext } from '@remix-run/node'
@@ -41,13 +41,30 @@ export function requireAuth(request: Request, context: AppLoadContext, options: 
   throw redirect(redirectTo === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(redirectTo)}`)
 }
 
+/**
+ * Which application a route belongs to: the staff's (every route so far) or the family's portal
+ * (/ouders, /api/v1/portal). A membership reaches only its own application; the other answers 404,
+ * as a route that does not exist for it (ADR 033). This is the kind of membership, as a school or a
+ * partner membership is: what each role may do inside its application stays with CASL.
+ */
+export type Audience = 'staff' | 'family'
+
+/** Whether the signed-in session acts for a family membership (its home is the portal). */
+export function actsForFamily(context: AppLoadContext): boolean {
+  return isFamilyRole(context.auth?.membership?.role)
+}
+
 /** The user and the organisation they act for; without a chosen organisation: to /organisatie. */
-export function requireContext(request: Request, context: AppLoadContext): RequestContext {
+export function requireContext(request: Request, context: AppLoadContext, options: { audience?: Audience } = {}): RequestContext {
   const auth = requireAuth(request, context)
   const m = auth.membership
   if (!m) {
     if (context.surface === 'api') throw apiError(403, 'Kies eerst een organisatie (/organisatie).')
     throw redirect('/organisatie')
+  }
+  if (isFamilyRole(m.role) !== (options.audience === 'family')) {
+    if (context.surface === 'api') throw apiError(404, 'Niet gevonden.')
+    throw new Response('Niet gevonden', { status: 404, statusText: 'Not Found' })
   }
   if (m.suspended) throw tenantSuspended(context.surface)
   const tenant = tenantContextOf(auth.user, m)

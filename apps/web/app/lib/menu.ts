@@ -14,6 +14,7 @@ export interface MenuItem {
 
 export const MENU: readonly MenuItem[] = [
   { to: '/', label: 'nav.home', end: true },
+  { to: '/ouders', label: 'nav.portal', needs: ['read', 'Portal'] },
   { to: '/incidenten', label: 'nav.incidents', needs: ['read', 'Incident'] },
   { to: '/leerlingen', label: 'nav.students', needs: ['read', 'Student'] },
   { to: '/groepen', label: 'nav.groups', needs: ['read', 'Student'] },

@@ -8,6 +8,7 @@ import { incidentSchemas, incidentsEndpoints } from './openapi/incidents.ts'
 import { measuresEndpoints } from './openapi/measures.ts'
 import { measuresExtraEndpoints } from './openapi/measures-extra.ts'
 import { mfaEndpoints } from './openapi/mfa.ts'
+import { portalEndpoints } from './openapi/portal.ts'
 import { privacyEndpoints } from './openapi/privacy.ts'
 import { reportingEndpoints, reportingPaths } from './openapi/reporting.ts'
 import { sharingEndpoints } from './openapi/sharing.ts'
@@ -68,6 +69,7 @@ export const openApiDocument = {
       ...accessLogEndpoints,
       ...sharingEndpoints,
       ...privacyEndpoints,
+      ...portalEndpoints,
       ...reportingEndpoints,
       ...haltEndpoints,
       ...mfaEndpoints,

@@ -14,7 +14,7 @@ import { controlCharacterErrors, runUseCase, type FieldError, type Outcome, type
 import { data, type AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
 import { apiError, parseJsonBody } from './api.server.ts'
-import { inTenant, requireContext, type RequestContext } from './context.server.ts'
+import { inTenant, requireContext, type Audience, type RequestContext } from './context.server.ts'
 import { requireFreshSecondFactor } from './step-up.server.ts'
 
 /** The HTTP status of each refusal reason: the only such mapping in the app. */
@@ -102,6 +102,8 @@ export interface ApiOptions<T> {
    * gives a break-glass reason (X-Access-Reason) always does.
    */
   stepUp?: boolean | ((request: Request) => boolean)
+  /** The family's portal API (/api/v1/portal): only a family membership reaches it (ADR 033). */
+  audience?: Audience
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -117,7 +119,7 @@ export async function api<S extends z.ZodType, T extends object>(
   useCase: UseCase<S, T>,
   options: ApiOptions<T> = {},
 ): Promise<Response> {
-  const ctx = requireContext(request, context)
+  const ctx = requireContext(request, context, { audience: options.audience })
   requireUseCase(ctx, useCase)
   const stepUp = typeof options.stepUp === 'function' ? options.stepUp(request) : (options.stepUp ?? false)
   if (stepUp || request.headers.has('x-access-reason')) requireFreshSecondFactor(ctx, request, context)

@@ -1,7 +1,7 @@
 import { createTask, getActiveOrganisation, listBoardCounts, listOverdueTasks, listVisibleSchools, mayRun, runUseCase, schoolYearOf } from '@baken/domain'
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { inTenant, requireContext } from '~/lib/context.server.ts'
+import { actsForFamily, inTenant, requireContext } from '~/lib/context.server.ts'
 import { caseContextOf } from '~/lib/use-case.server.ts'
 import { formatDate } from '~/lib/format.ts'
 import { useT } from '~/root.tsx'
@@ -9,6 +9,8 @@ import { IncidentCountsTable } from '~/components/incident-counts.tsx'
 
 /** The home page per role: school staff go to their pupils; others see the schools in their view. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The family's home is the portal.
+  if (actsForFamily(context)) throw redirect('/ouders')
   const ctx = requireContext(request, context)
   const now = new Date()
   return inTenant(ctx, async (tx) => {

@@ -1,4 +1,4 @@
-import { getDatabase, withContext } from '@baken/db'
+import { getDatabase, isFamilyRole, withContext } from '@baken/db'
 import { getActiveOrganisation, knownOrganisation } from '@baken/domain'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { inTenant, requireAuth, requireContext } from '~/lib/context.server.ts'
@@ -12,7 +12,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const memberships = await withContext(getDatabase(), { userId: auth.user.id }, (tx) => listMembershipOptions(tx, auth.user.id))
     return Response.json({ user, membership: null, organisation: null, role: null, memberships })
   }
-  const ctx = requireContext(request, context)
+  // Answers for every kind of membership, the family's too.
+  const ctx = requireContext(request, context, { audience: isFamilyRole(auth.membership.role) ? 'family' : 'staff' })
   const organisation = knownOrganisation(ctx.membership) ?? (await inTenant(ctx, (tx) => getActiveOrganisation(tx, ctx.membership)))
   return Response.json({
     user,

@@ -1,11 +1,11 @@
-import { readParticipantView } from '@baken/domain'
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { mayRun, readParticipantView, releaseIncidentReport } from '@baken/domain'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { BreakGlassForm } from '~/components/break-glass.tsx'
 import { breakGlassPrompt } from '~/lib/access-log.server.ts'
 import { requireContext } from '~/lib/context.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
-import { perform, requireUseCase } from '~/lib/use-case.server.ts'
+import { perform, refusalData, requireUseCase, submitForm } from '~/lib/use-case.server.ts'
 
 /**
  * One pupil's view of an incident, other pupils' names redacted: what the school may show that
@@ -18,7 +18,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const view = await perform(ctx, readParticipantView, { id: params.id ?? '', studentId: params.studentId ?? '' })
   if (!view.ok && view.reason === 'forbidden') return breakGlassPrompt(request, 'incident', params.id ?? '')
   if (!view.ok) throw data('Niet gevonden', { status: 404 })
-  return { incidentId: view.incidentId, view: view.view }
+  // Only a school lead releases this view to the parents' portal (ADR 033); the page offers it for a
+  // zeer ernstig incident, the only kind with a parents' report.
+  return { incidentId: view.incidentId, view: view.view, studentId: params.studentId ?? '', mayRelease: mayRun(releaseIncidentReport, ctx.ability) }
+}
+
+/** Releases this pupil's redacted report to the parents' portal (their guardians get a mail without content). */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const ctx = requireContext(request, context)
+  const form = await request.formData()
+  const outcome = await submitForm(ctx, releaseIncidentReport, form, { id: params.id ?? '', studentId: params.studentId ?? '' })
+  if (!outcome.ok) return refusalData(outcome)
+  return { released: true as const, notified: outcome.notified }
 }
 
 export default function ParticipantPage() {
@@ -27,7 +38,8 @@ export default function ParticipantPage() {
   return <ParticipantView {...loaded} />
 }
 
-function ParticipantView({ incidentId, view: v }: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { breakGlass: unknown }>) {
+function ParticipantView({ incidentId, view: v, mayRelease }: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { breakGlass: unknown }>) {
+  const result = useActionData<typeof action>()
   return (
     <article className="card">
       <p>
@@ -70,6 +82,30 @@ function ParticipantView({ incidentId, view: v }: Exclude<ReturnType<typeof useL
         <dt>Afspraken</dt>
         <dd className="prewrap">{v.agreements ?? '—'}</dd>
       </dl>
+      {mayRelease ? (
+        <section aria-labelledby="portal-h">
+          <h2 id="portal-h">Ouderportaal</h2>
+          <p>
+            Zet dit verslag, zoals hierboven (andere leerlingen onherkenbaar), in het ouderportaal. De ouders krijgen een e-mail zonder inhoud
+            en kunnen het daar voor gezien tekenen en reageren. Er komt niets vanzelf in het portaal.
+          </p>
+          {result && 'released' in result ? (
+            <p role="status" className="notice">
+              Het verslag staat in het ouderportaal. {result.notified === 1 ? 'Eén ouder' : `${result.notified} ouders`} kreeg een e-mail.
+            </p>
+          ) : null}
+          {result && 'errors' in result ? (
+            <p role="alert" className="error">
+              {result.errors.map((e) => e.message).join(' ')}
+            </p>
+          ) : null}
+          <Form method="post">
+            <button type="submit" className="button">
+              Vrijgeven aan de ouders
+            </button>
+          </Form>
+        </section>
+      ) : null}
     </article>
   )
 }

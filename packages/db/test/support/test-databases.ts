@@ -146,7 +146,7 @@ export async function createTestDatabase(kind: DriverKind, options: CreateOption
     await admin.unsafe(
       `CREATE ROLE "${loginRole}" LOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD '${password}'`,
     )
-    await admin.unsafe(`GRANT baken_app, baken_board TO "${loginRole}"`)
+    await admin.unsafe(`GRANT baken_app, baken_board, baken_family TO "${loginRole}"`)
     app = await openDatabase({ kind: 'postgres', url: databaseUrl(name, { user: loginRole, password }), max: 4 })
   } catch (error) {
     await dispose().catch(() => {})

@@ -33,6 +33,9 @@ export interface AcknowledgementItem {
   recordedByName: string | null
   recordedAt: Date
   note: string | null
+  /** A digital "voor gezien" from the portal: the released item and the guardian's reaction. */
+  portalItemId: string | null
+  reaction: string | null
 }
 
 /** Why an incident has no parents' report and "voor gezien", or null when it can have them. */

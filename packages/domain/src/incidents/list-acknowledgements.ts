@@ -31,6 +31,8 @@ export const listAcknowledgements = defineUseCase({
       recordedByName,
       recordedAt: ack.recordedAt,
       note: ack.note,
+      portalItemId: ack.portalItemId,
+      reaction: ack.reaction,
     }))
     return { ok: true, items }
   },

@@ -21,6 +21,8 @@ export const ACCESS_ROLE_LABELS: Record<(typeof schema.ROLES)[number], string> =
   vertrouwenspersoon: 'vertrouwenspersoon',
   halt_medewerker: 'Halt-medewerker',
   politie: 'politie',
+  ouder: 'ouder/verzorger',
+  leerling: 'leerling (eigen account)',
 }
 
 export const ACCESS_SUBJECT_LABELS: Record<(typeof schema.ACCESS_SUBJECTS)[number], string> = {

@@ -1,9 +1,9 @@
 // Users as a beheerder or directeur sees them: through the memberships RLS shows them (0001:
 // the stichting's, or the own school's), each with whether the caller may change it (CASL, and the
 // database checks it again on the write).
-import { schema, type Role, type Tx } from '@baken/db'
+import { FAMILY_ROLES, schema, type Role, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
-import { and, asc, eq, isNull, type SQL } from 'drizzle-orm'
+import { and, asc, eq, isNull, notInArray, type SQL } from 'drizzle-orm'
 
 export interface UserMembership {
   id: string
@@ -36,7 +36,8 @@ export async function readUsers(tx: Tx, ability: AppAbility, where?: SQL): Promi
     .from(m)
     .innerJoin(schema.users, eq(schema.users.id, m.userId))
     .leftJoin(schema.schools, eq(schema.schools.id, m.schoolId))
-    .where(and(isNull(m.partnerId), where))
+    // Guardians and pupils are the family's accounts, managed on the pupil's page (ADR 033), not staff.
+    .where(and(isNull(m.partnerId), notInArray(m.role, [...FAMILY_ROLES]), where))
     .orderBy(asc(schema.users.name), asc(schema.users.id), asc(m.createdAt))
   const users = new Map<string, UserItem>()
   for (const r of rows) {
@@ -62,7 +63,7 @@ export async function readOpenInvitations(tx: Tx, now: Date) {
     .select({ id: i.id, email: i.email, expiresAt: i.expiresAt, im: schema.invitationMemberships.role })
     .from(i)
     .innerJoin(schema.invitationMemberships, eq(schema.invitationMemberships.invitationId, i.id))
-    .where(and(isNull(i.acceptedAt), isNull(i.revokedAt)))
+    .where(and(isNull(i.acceptedAt), isNull(i.revokedAt), notInArray(schema.invitationMemberships.role, [...FAMILY_ROLES])))
     .orderBy(asc(i.createdAt))
   const open = new Map<string, { id: string; email: string; expiresAt: string; expired: boolean; roles: Role[] }>()
   for (const r of rows) {

@@ -1,0 +1,51 @@
+// A school lead releases the parents' report of a zeer ernstig incident to the portal, for one pupil
+// involved: the redacted per-participant form (other pupils as "leerling A/B", free text redacted;
+// AVG art. 15 lid 4) is stored as it is now, so a later edit of the incident changes nothing the
+// family already has. Only the directeur and the IB release (CASL `create PortalItem`); a
+// confidential incident only the directeur, who can open it (the vertrouwenspersoon's judgement is
+// asked outside Baken first: ADR 033). The guardians get an e-mail without content. Logged as a
+// disclosure of the pupil's data ('share') in the access log.
+import { schema } from '@baken/db'
+import { and, eq, isNull } from 'drizzle-orm'
+import { z } from 'zod'
+import { recordSubjectRead } from '../privacy/access-log.ts'
+import { defineUseCase, refuse } from '../use-case.ts'
+import { voorGezienRefusal } from '../incidents/acknowledgements.ts'
+import { accessReason } from '../incidents/incident-access.ts'
+import { openParticipantView } from '../incidents/parent-report.ts'
+import { notifyFamily, releasedReport } from './portal-records.ts'
+
+export const releaseIncidentReport = defineUseCase({
+  name: 'portal/release-incident-report',
+  input: z.object({ id: z.string(), studentId: z.string(), reason: accessReason }),
+  permission: ['create', 'PortalItem'],
+  forbidden: 'Alleen de directeur of de intern begeleider zet een verslag in het ouderportaal.',
+  async run(tx, ctx, { id, studentId, reason }) {
+    const opened = await openParticipantView(tx, ctx, id, studentId, reason)
+    if (!opened.ok) return opened
+    const { incident } = opened
+    const refused = voorGezienRefusal(incident)
+    if (refused) return refuse('conflict', refused.path, refused.message)
+    const p = schema.portalItems
+    const [live] = await tx
+      .select({ id: p.id })
+      .from(p)
+      .where(and(eq(p.incidentId, incident.id), eq(p.studentId, studentId), isNull(p.withdrawnAt)))
+    if (live) return refuse('conflict', 'studentId', 'Dit verslag staat al in het ouderportaal voor deze leerling.')
+    const itemId = crypto.randomUUID()
+    const item = { id: itemId, stichtingId: incident.stichtingId, schoolId: incident.schoolId, studentId }
+    await tx.insert(p).values({
+      ...item,
+      kind: 'incident_report',
+      incidentId: incident.id,
+      title: 'Verslag van een zeer ernstig incident',
+      confidential: incident.confidential,
+      body: releasedReport(opened.data),
+      releasedById: ctx.tenant.userId,
+      releasedAt: ctx.now,
+    })
+    await recordSubjectRead(tx, ctx.tenant, { ...opened.subject, studentIds: [studentId] }, opened.access, 'share')
+    const notified = await notifyFamily(tx, item, ctx.tenant.userId)
+    return { ok: true, id: itemId, notified }
+  },
+})
