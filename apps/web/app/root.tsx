@@ -15,6 +15,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { defineAbilityFor, type AppAbility } from '@baken/permissions'
 import { tenantContextOf } from './lib/context.server.ts'
 import { menuFor } from './lib/menu.ts'
@@ -66,6 +67,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData()
   const t = translator(data?.lang ?? 'nl')
   const location = useLocation()
+  // On a phone the menu folds behind a button (without JavaScript it stays open); a new page closes it.
+  const [menuOpen, setMenuOpen] = useState(false)
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  useEffect(() => setMenuOpen(false), [location.pathname])
   return (
     <html lang={data?.lang ?? 'nl'}>
       <head>
@@ -83,6 +89,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <Link to="/" className="brand">
             {t('app.name')}
           </Link>
+          {data?.user && hydrated ? (
+            <button type="button" className="menu-toggle button secondary" aria-expanded={menuOpen} aria-controls="site-menu" onClick={() => setMenuOpen((o) => !o)}>
+              {t('nav.menu')}
+            </button>
+          ) : null}
+          <div id="site-menu" className="site-menu" data-hydrated={hydrated || undefined} data-open={menuOpen || undefined}>
           {data?.user ? (
             <nav aria-label="Hoofdmenu">
               <ul>
@@ -122,6 +134,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 </button>
               </Form>
             ) : null}
+          </div>
           </div>
         </header>
         <main id="main" tabIndex={-1}>

@@ -28,6 +28,7 @@ export const en: Record<keyof typeof nl, string> = {
   'nav.accessLog': 'Access log',
   'nav.account': 'Account',
   'nav.switch': 'Switch organisation',
+  'nav.menu': 'Menu',
   'nav.logout': 'Log out',
   'nav.skip': 'Skip to content',
   'nav.language': 'Nederlands',

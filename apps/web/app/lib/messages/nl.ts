@@ -26,6 +26,7 @@ export const nl = {
   'nav.accessLog': 'Toegangslog',
   'nav.account': 'Account',
   'nav.switch': 'Wissel organisatie',
+  'nav.menu': 'Menu',
   'nav.logout': 'Uitloggen',
   'nav.skip': 'Naar de inhoud',
   'nav.language': 'English',
