@@ -80,6 +80,7 @@ export const en: Record<keyof typeof nl, string> = {
   'home.schoolStaff': 'See the students and groups of your school.',
   'home.stichting': 'Schools of the foundation',
   'home.partner': 'You only see data a school shares with your organisation for a stated purpose. Nothing has been shared with you at the moment.',
+  'home.partnerShared': 'You only see data a school shares with your organisation for an agreed purpose, until it expires.',
   'home.partnerSchools': 'Schools your organisation works with',
   'home.platform': 'Foundations and schools on the platform. Personal data is not visible to you.',
   'students.title': 'Students',

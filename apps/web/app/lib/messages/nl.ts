@@ -78,6 +78,7 @@ export const nl = {
   'home.schoolStaff': 'Bekijk de leerlingen en groepen van je school.',
   'home.stichting': 'Scholen van de stichting',
   'home.partner': 'Je ziet alleen gegevens die een school doelgebonden met je organisatie deelt. Er is op dit moment niets met je gedeeld.',
+  'home.partnerShared': 'Je ziet alleen gegevens die een school doelgebonden met je organisatie deelt, tot de vervaldatum.',
   'home.partnerSchools': 'Scholen waarmee je organisatie samenwerkt',
   'home.platform': 'Stichtingen en scholen op het platform. Persoonsgegevens zijn voor jou niet zichtbaar.',
   'students.title': 'Leerlingen',
