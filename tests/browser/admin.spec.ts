@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { login } from './support/login.ts'
+import { login, openMenu } from './support/login.ts'
 
 // The stichtingbeheerder adds a school on /beheer/scholen, on a phone: a wrong BRIN and postcode are
 // named at their fields first, then the school is added and appears in the list.
 test('the stichtingbeheerder adds a school; at 375 px', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 })
   await login(page, 'beheer@kompas.demo')
+  await openMenu(page)
   await page.getByRole('link', { name: 'Beheer' }).first().click()
   await page.getByRole('link', { name: 'Scholen en groepen' }).click()
   await expect(page.getByRole('heading', { name: 'Scholen', exact: true })).toBeVisible()

@@ -107,6 +107,7 @@ test('docent refers, Halt accepts, records an intake with two components and a J
   await halt.getByRole('button', { name: 'Notitie opslaan' }).click()
   await expect(halt.getByText('Sessienotitie: alleen voor Halt')).toBeVisible()
   await halt.getByLabel('Gemaakte afspraken', { exact: true }).fill('Excuses aangeboden; wekelijks contact met de JIM.')
+  await halt.getByRole('radio', { name: 'Afgerond' }).check()
   await halt.getByRole('button', { name: 'Afsluiten en eindverslag versturen' }).click()
   await expect(halt.getByTestId('case-status')).toHaveText('Afgesloten')
 

@@ -44,6 +44,7 @@ test('a po schorsing: proposed by the directeur, decided by the board, Inspectie
   const queue = board.getByRole('region', { name: /Wacht op besluit van het bestuur/ })
   await queue.locator(`a[href="${new URL(caseUrl).pathname}"]`).click()
   await board.getByRole('button', { name: 'Besluiten tot schorsing' }).click()
+  await board.getByRole('button', { name: 'Ja, besluiten tot schorsing' }).click()
   await expect(board.getByText('besloten', { exact: true })).toBeVisible()
   await boardContext.close()
 

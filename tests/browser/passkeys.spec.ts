@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD } from './support/login.ts'
+import { DEMO_PASSWORD, openMenu } from './support/login.ts'
 
 // An account no other browser test uses: once it has a passkey, every password login asks for it.
 const EMAIL = 'vertrouwenspersoon@branding.demo'
@@ -48,6 +48,7 @@ test('on a phone (375 px): add a passkey with Chromium’s virtual authenticator
   await expect(page.getByRole('list', { name: 'Je passkeys' }).getByText('Telefoon')).toBeVisible()
 
   // Sign out; sign in with the passkey alone: no password, no second step.
+  await openMenu(page)
   await page.getByRole('button', { name: 'Uitloggen' }).first().click()
   await expect(page).toHaveURL(/\/login$/)
   await narrow(page)

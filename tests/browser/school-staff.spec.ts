@@ -121,7 +121,8 @@ test('login works by keyboard alone, and the wrong password gets one generic mes
 test('English is available and remembered', async ({ page }) => {
   await login(page, 'ib@branding.demo')
   await page.getByRole('button', { name: 'English' }).click()
-  await expect(page.getByRole('heading', { name: 'Welcome, Sanne Kuipers' })).toBeVisible()
+  // The home page exists in Dutch only (ADR 035); the menu is English.
+  await expect(page.getByText('This page is available in Dutch only.')).toBeVisible()
   await page.getByRole('navigation').getByRole('link', { name: 'Students' }).click()
   await expect(page.getByRole('heading', { name: 'Students', level: 1 })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { totpCode, totpKeyFromText, totpStep } from '../../packages/domain/src/auth/mfa/totp.ts'
-import { login } from './support/login.ts'
+import { login, openMenu } from './support/login.ts'
 
 // An account no other browser test uses: once it has a second factor, every login asks for it.
 const EMAIL = 'mentor@lyceum.demo'
@@ -31,6 +31,7 @@ test('on a phone (375 px): set up an authenticator app, keep the recovery codes,
 
   // Sign out and in again: the password alone opens nothing but the second step.
   await page.goto('/')
+  await openMenu(page)
   await page.getByRole('button', { name: 'Uitloggen' }).first().click()
   await expect(page).toHaveURL(/\/login$/)
   await login(page, EMAIL)

@@ -12,9 +12,11 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { defineAbilityFor, type AppAbility } from '@baken/permissions'
 import { tenantContextOf } from './lib/context.server.ts'
 import { menuFor } from './lib/menu.ts'
@@ -57,17 +59,39 @@ export function useRootData(): RootData | undefined {
   return useRouteLoaderData<typeof loader>('root')
 }
 
+/**
+ * English where it exists (ADR 035): a page is in English only when the user chose English and every
+ * route module on it declares `handle = { english: true }` (all its text goes through the
+ * dictionaries). Any other page stays Dutch, with <html lang="nl">; only the header follows the
+ * choice, marked with its own lang.
+ */
+export function usePageLang(): Lang {
+  const chosen: Lang = useRootData()?.lang ?? 'nl'
+  const matches = useMatches()
+  if (chosen === 'nl') return 'nl'
+  const pages = matches.filter((m) => m.id !== 'root')
+  return pages.length > 0 && pages.every((m) => (m.handle as { english?: boolean } | undefined)?.english === true) ? 'en' : 'nl'
+}
+
+/** The page's translator, in the page's language (usePageLang). */
 export function useT() {
-  const lang: Lang = useRootData()?.lang ?? 'nl'
-  return translator(lang)
+  return translator(usePageLang())
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData()
-  const t = translator(data?.lang ?? 'nl')
+  const chosen: Lang = data?.lang ?? 'nl'
+  // The header speaks the chosen language; the page its own (usePageLang).
+  const t = translator(chosen)
+  const pageLang = usePageLang()
   const location = useLocation()
+  // On a phone the menu folds behind a button (without JavaScript it stays open); a new page closes it.
+  const [menuOpen, setMenuOpen] = useState(false)
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  useEffect(() => setMenuOpen(false), [location.pathname])
   return (
-    <html lang={data?.lang ?? 'nl'}>
+    <html lang={pageLang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -76,13 +100,19 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">
+        <a className="skip-link" href="#main" lang={chosen !== pageLang ? chosen : undefined}>
           {t('nav.skip')}
         </a>
-        <header className="site-header">
+        <header className="site-header" lang={chosen !== pageLang ? chosen : undefined}>
           <Link to="/" className="brand">
             {t('app.name')}
           </Link>
+          {data?.user && hydrated ? (
+            <button type="button" className="menu-toggle button secondary" aria-expanded={menuOpen} aria-controls="site-menu" onClick={() => setMenuOpen((o) => !o)}>
+              {t('nav.menu')}
+            </button>
+          ) : null}
+          <div id="site-menu" className="site-menu" data-hydrated={hydrated || undefined} data-open={menuOpen || undefined}>
           {data?.user ? (
             <nav aria-label="Hoofdmenu">
               <ul>
@@ -123,8 +153,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
               </Form>
             ) : null}
           </div>
+          </div>
         </header>
         <main id="main" tabIndex={-1}>
+          {chosen === 'en' && pageLang === 'nl' ? (
+            <p className="notice" lang="en">
+              This page is available in Dutch only.
+            </p>
+          ) : null}
           {children}
         </main>
         <ScrollRestoration nonce={data?.cspNonce} />

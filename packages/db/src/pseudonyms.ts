@@ -53,6 +53,20 @@ export interface RedactionScope {
   bystanders?: readonly NameParts[]
   /** The school's staff, whose names are kept ("juf Lotte"). */
   staffNames?: readonly string[]
+  /**
+   * Give each bystander named in the text a letter of their own, after the incident's labels
+   * ("leerling D"), the same one wherever the redactor meets them again: the parents' report, where
+   * "schold een andere leerling een andere leerling uit" would not say who did what to whom.
+   * Otherwise a bystander is BYSTANDER.
+   */
+  letterBystanders?: boolean
+}
+
+/** The position of a label as pupilLabel writes it ("leerling A" → 0, "leerling AA" → 26), or -1. */
+function labelIndex(label: string): number {
+  const m = /^leerling ([A-Z]+)$/.exec(label)
+  if (!m) return -1
+  return [...m[1]!].reduce((n, c) => (n + 1) * 26 + (c.charCodeAt(0) - 65), -1)
 }
 
 /**
@@ -78,15 +92,26 @@ export function nameRedactor(kept: NameParts | readonly NameParts[], others: { l
   for (const name of school.staffNames ?? []) claim([name, name.split(/\s+/)[0] ?? ''], null)
   // Pupils of the school who are not persons of the incident, should staff have named them anyway:
   // full names and first names (a last name alone is too often an ordinary word: Bos, Visser).
-  for (const b of school.bystanders ?? []) claim([fullName(b), `${b.firstName} ${b.lastName}`, b.firstName], BYSTANDER)
+  // With letterBystanders each is claimed under a key of its own, lettered when first met.
+  const bystanderKey = (i: number) => `\u0000bystander ${i}`
+  ;(school.bystanders ?? []).forEach((b, i) => claim([fullName(b), `${b.firstName} ${b.lastName}`, b.firstName], school.letterBystanders ? bystanderKey(i) : BYSTANDER))
+  let nextLetter = Math.max(-1, ...others.map((o) => labelIndex(o.label))) + 1
+  const lettered = new Map<string, string>()
+  const shownLabel = (label: string) => {
+    if (!label.startsWith('\u0000')) return label
+    let letter = lettered.get(label)
+    if (!letter) lettered.set(label, (letter = pupilLabel(nextLetter++)))
+    return letter
+  }
   const variants = [...owner.keys()].sort((a, b) => b.length - a.length)
   if (variants.length === 0) return (text) => text
   const alternatives = variants.map((v) => v.split(' ').map(escapeRegExp).join('\\s+'))
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives.join('|')})(['’]s|s)?(?![\\p{L}\\p{N}])`, 'giu')
   return (text) =>
     text.normalize('NFC').replace(pattern, (match, name: string, possessive: string | undefined, offset: number, whole: string) => {
-      const label = owner.get(variantKey(name))
-      if (!label) return match
+      const owned = owner.get(variantKey(name))
+      if (!owned) return match
+      const label = shownLabel(owned)
       // A name that opened a sentence: so does its label.
       const opensSentence = /(^|[.!?]\s+)$/.test(whole.slice(0, offset))
       const shown = opensSentence ? label[0]!.toUpperCase() + label.slice(1) : label

@@ -807,6 +807,8 @@ export const measureTransitions = pgTable(
     byId: uuid('by_id')
       .notNull()
       .references(() => users.id),
+    /** The actor's name when the step was taken (set by a trigger from users; migration 0063). */
+    byName: text('by_name'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     reason: text('reason'),
     data: jsonb('data'),

@@ -169,3 +169,9 @@ export async function groupList(tx: Tx, ability: AppAbility): Promise<GroupListI
     .groupBy(schema.groups.id, schema.schoolYears.name)
     .orderBy(asc(schema.groups.name))
 }
+
+/** The groups this user teaches (group_teachers): their pupils come first when a teacher looks a pupil up. */
+export async function taughtGroupIds(tx: Tx, userId: string): Promise<string[]> {
+  const rows = await tx.select({ groupId: schema.groupTeachers.groupId }).from(schema.groupTeachers).where(eq(schema.groupTeachers.userId, userId))
+  return rows.map((r) => r.groupId)
+}

@@ -17,3 +17,11 @@ export async function login(page: Page, email: string, password: string = DEMO_P
     timeout: 15_000,
   })
 }
+
+/** Opens the main menu where a small screen folds it behind the "Menu" button (a no-op on a wide screen). */
+export async function openMenu(page: Page): Promise<void> {
+  // After hydration the menu is folded on a phone; before it, it is open and the button absent.
+  await page.locator('#site-menu[data-hydrated]').waitFor({ state: 'attached' })
+  const toggle = page.getByRole('button', { name: 'Menu' })
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
+}

@@ -77,8 +77,14 @@ export function FollowUp(p: FollowUpProps) {
       {p.canPlan && p.submitted ? (
         <>
           {p.proposals.filter((x) => !x.planned).length ? (
-            <details className="section" open={p.tasks.length === 0}>
+            // Open while there are steps to plan: planning one keeps the list open for the next.
+            <details className="section" open id="nazorg">
               <summary>Nazorg volgens het protocol (§4) inplannen</summary>
+              <Form method="post" className="plan-all">
+                <button type="submit" name="intent" value="plan-all-tasks">
+                  Alles inplannen ({p.proposals.filter((x) => !x.planned).length} stappen, voor u)
+                </button>
+              </Form>
               <ul className="proposals">
                 {p.proposals
                   .filter((x) => !x.planned)

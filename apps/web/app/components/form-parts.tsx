@@ -8,8 +8,18 @@ export interface FieldError {
   message: string
 }
 
-/** The list of what went wrong, focused when it appears; each item links to its field when known. */
-export function ErrorSummary({ errors, title = 'Niet opgeslagen.', idPrefix = '' }: { errors: FieldError[]; title?: string; /** The fields' id prefix when a page has several forms. */ idPrefix?: string }) {
+/**
+ * The list of what went wrong, focused when it appears; each item links to its field when known
+ * (`target` maps an error's path to the field's id; by default its first segment). Following a link
+ * moves the focus into the field, or to the first control of a group.
+ */
+export function ErrorSummary({ errors, title = 'Niet opgeslagen.', idPrefix = '', target = (path) => path.split('.')[0]! }: {
+  errors: FieldError[]
+  title?: string
+  /** The fields' id prefix when a page has several forms. */
+  idPrefix?: string
+  target?: (path: string) => string
+}) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (errors.length) ref.current?.focus()
@@ -21,9 +31,28 @@ export function ErrorSummary({ errors, title = 'Niet opgeslagen.', idPrefix = ''
         <strong>{title}</strong>
       </p>
       <ul>
-        {errors.map((e, i) => (
-          <li key={i}>{e.path ? <a href={`#${idPrefix}${e.path.split('.')[0]}`}>{e.message}</a> : e.message}</li>
-        ))}
+        {errors.map((e, i) => {
+          if (!e.path) return <li key={i}>{e.message}</li>
+          const id = `${idPrefix}${target(e.path)}`
+          return (
+            <li key={i}>
+              <a
+                href={`#${id}`}
+                onClick={(event) => {
+                  const el = document.getElementById(id)
+                  if (!el) return
+                  event.preventDefault()
+                  const field = el.matches('input, select, textarea, button') ? el : el.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button')
+                  el.closest('details')?.setAttribute('open', '')
+                  ;(field ?? el).focus()
+                  el.scrollIntoView({ block: 'center' })
+                }}
+              >
+                {e.message}
+              </a>
+            </li>
+          )
+        })}
       </ul>
     </div>
   )

@@ -1,10 +1,19 @@
-// The Bijlage 1 note as a form, quick on a phone: the essentials first (when, where, what, who),
-// the rest folded into sections. Works without JavaScript (two person rows); with it, rows can be
-// added and the §6.4 guidance follows the chosen incident types.
-import { SEVERITY_LABELS, suggestSeverity, type PersonKind, type PersonRole, type SeveritySuggestion } from '@baken/domain/severity'
+// The Bijlage 1 note as a form, quick on a phone right after it happened: the quick note first (when,
+// where, what happened, which type, who) and Indienen; the rest of Bijlage 1 in "aanvullen" sections
+// that can be completed later. Works without JavaScript (two person rows, pupils in a select); with
+// it, pupils are found by name (own groups first), rows can be added, the types are searchable and
+// the §6.4 guidance sits under the type it belongs to.
+import {
+  BEHAVIOUR_VOORVAL,
+  SEVERITY_LABELS,
+  suggestSeverity,
+  type PersonKind,
+  type PersonRole,
+  type SeveritySuggestion,
+} from '@baken/domain/severity'
 import { Form, useNavigation } from '@remix-run/react'
-import { useMemo, useState } from 'react'
-import { ErrorSummary, NamedOptions, ValueOptions } from './form-parts.tsx'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { ErrorSummary, ValueOptions } from './form-parts.tsx'
 
 /** The §1.2 suggestion for what the form holds right now (the same rules the server applies). */
 function suggestionFromForm(form: HTMLFormElement): SeveritySuggestion {
@@ -38,8 +47,11 @@ export interface IrisOption {
 }
 
 export interface FormOptions {
+  /** The everyday types shown first; the others are found by search. */
+  commonVoorval: readonly number[]
   iris: Record<'voorval' | 'locatie' | 'voorwerp' | 'motief' | 'afhandeling', IrisOption[]>
-  pupils: { id: string; name: string; groupName: string }[]
+  /** ownGroup: a pupil of a group the user teaches (shown first). */
+  pupils: { id: string; name: string; groupName: string; ownGroup: boolean }[]
   guidance: readonly {
     key: string
     title: string
@@ -104,13 +116,21 @@ export interface FieldError {
   message: string
 }
 
+/** The note's free-text limit (the domain's MAX_TEXT): the counter warns before it. */
+const MAX_TEXT = 10_000
 const ROLES = ['dader', 'slachtoffer', 'getuige', 'melder', 'betrokkene']
 const KINDS: [string, string][] = [
-  ['leerling', 'leerling van deze school'],
+  ['leerling', 'leerling'],
   ['medewerker', 'medewerker'],
   ['ouder', 'ouder/verzorger'],
   ['externe', 'buitenstaander'],
 ]
+const BEHAVIOURS = [
+  { prefix: 'verbal', flag: 'verbalAggression', label: 'Verbale agressie', codes: BEHAVIOUR_VOORVAL.verbal },
+  { prefix: 'physical', flag: 'physicalAggression', label: 'Fysieke agressie', codes: BEHAVIOUR_VOORVAL.physical },
+  { prefix: 'vandalism', flag: 'vandalism', label: 'Vernieling', codes: BEHAVIOUR_VOORVAL.vandalism },
+] as const
+type Behaviour = (typeof BEHAVIOURS)[number]
 
 /** ISO instant → the value of a datetime-local input in Dutch local time. */
 export function toLocalInput(iso: string | undefined | null): string {
@@ -136,8 +156,10 @@ function groupBy<T extends { group: string }>(items: T[]): [string, T[]][] {
   return [...map.entries()]
 }
 
+const matches = (errors: FieldError[], path: string) => errors.filter((e) => e.path === path || e.path.startsWith(`${path}.`))
+
 function ErrorText({ errors, path }: { errors: FieldError[]; path: string }) {
-  const found = errors.filter((e) => e.path === path || e.path.startsWith(`${path}.`))
+  const found = matches(errors, path)
   if (found.length === 0) return null
   return (
     <p id={`${path}-error`} className="field-error">
@@ -146,9 +168,28 @@ function ErrorText({ errors, path }: { errors: FieldError[]; path: string }) {
   )
 }
 
-function errorProps(errors: FieldError[], path: string) {
-  const has = errors.some((e) => e.path === path || e.path.startsWith(`${path}.`))
-  return has ? { 'aria-invalid': true as const, 'aria-describedby': `${path}-error` } : {}
+/** aria-invalid and aria-describedby for a field or a fieldset with an error; `also` ids are described too. */
+function errorProps(errors: FieldError[], path: string, also: string[] = []) {
+  const has = matches(errors, path).length > 0
+  const describedBy = [...also, has ? `${path}-error` : null].filter(Boolean).join(' ')
+  return { ...(has ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) }
+}
+
+/** The mark of a field the note cannot be submitted without. */
+function Required() {
+  return <span className="required"> (verplicht)</span>
+}
+
+/** True after the first render in the browser: the parts that need JavaScript switch on then. */
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  return hydrated
+}
+
+/** Lowercase without accents, so "sahin" finds Şahin and "nguyen" Nguyễn. */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l').toLowerCase()
 }
 
 /** One IRIS code from a list, grouped as the standard groups it. The label is the caller's. */
@@ -169,13 +210,7 @@ function CodeSelect({ name, options, value, empty }: { name: string; options: Ir
   )
 }
 
-function CodeChecklist({ name, legend, options, selected, onChange }: {
-  name: 'voorval' | 'voorwerp' | 'afhandeling'
-  legend: string
-  options: IrisOption[]
-  selected: number[]
-  onChange?: (codes: number[]) => void
-}) {
+function CodeChecklist({ name, legend, options, selected }: { name: 'voorwerp' | 'afhandeling'; legend: string; options: IrisOption[]; selected: number[] }) {
   return (
     <fieldset className="checklist">
       <legend>{legend}</legend>
@@ -184,18 +219,10 @@ function CodeChecklist({ name, legend, options, selected, onChange }: {
           <p className="muted checklist-group-title">{group}</p>
           {items.map((o) => (
             <label key={o.code} className="check">
-              <input
-                type="checkbox"
-                name={name}
-                value={o.code}
-                defaultChecked={selected.includes(o.code)}
-                onChange={
-                  onChange
-                    ? (e) => onChange(e.currentTarget.checked ? [...selected, o.code] : selected.filter((c) => c !== o.code))
-                    : undefined
-                }
-              />{' '}
-              {o.label} <span className="muted">(IRIS {o.code})</span>
+              <input type="checkbox" name={name} value={o.code} defaultChecked={selected.includes(o.code)} />
+              <span>
+                {o.label} <span className="muted">(IRIS {o.code})</span>
+              </span>
             </label>
           ))}
         </div>
@@ -204,39 +231,301 @@ function CodeChecklist({ name, legend, options, selected, onChange }: {
   )
 }
 
-function Behaviour({ prefix, label, values }: { prefix: 'verbal' | 'physical' | 'vandalism'; label: string; values: IncidentValues }) {
-  const flag = (prefix === 'vandalism' ? 'vandalism' : `${prefix}Aggression`) as 'vandalism' | 'verbalAggression' | 'physicalAggression'
-  const [on, setOn] = useState(!!values[flag])
+/**
+ * A free text with the note's limit: nothing is cut; a counter appears when the text comes near the
+ * limit and says how much is too much past it (the server refuses the rest with the same words).
+ */
+function LimitedTextarea({ id, label, rows, value, required, errors }: { id: string; label: string; rows: number; value: string; required?: boolean; errors: FieldError[] }) {
+  const [length, setLength] = useState(value.length)
+  const near = length >= MAX_TEXT * 0.9
+  const over = length - MAX_TEXT
+  const counterId = `${id}-count`
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <Required /> : null}
+      </label>
+      <textarea
+        id={id}
+        name={id}
+        rows={rows}
+        aria-required={required || undefined}
+        defaultValue={value}
+        onChange={(e) => setLength(e.currentTarget.value.length)}
+        {...errorProps(errors, id, near ? [counterId] : [])}
+      />
+      <p id={counterId} className={over > 0 ? 'field-error counter' : 'muted counter'} aria-live="polite">
+        {over > 0
+          ? `${over.toLocaleString('nl-NL')} tekens te veel: maximaal ${MAX_TEXT.toLocaleString('nl-NL')}. Kort de tekst in; er wordt niets afgeknipt.`
+          : near
+            ? `Nog ${(MAX_TEXT - length).toLocaleString('nl-NL')} tekens over (maximaal ${MAX_TEXT.toLocaleString('nl-NL')}).`
+            : ''}
+      </p>
+      <ErrorText errors={errors} path={id} />
+    </div>
+  )
+}
+
+/** A behaviour's "vorm" and "tegen wie", asked once its type is chosen (or its flag was set before). */
+function BehaviourDetails({ behaviour, values }: { behaviour: Behaviour; values: IncidentValues }) {
+  const { prefix, flag, label } = behaviour
   return (
     <fieldset className="behaviour">
-      <legend>{label}</legend>
-      <label className="check">
-        <input type="checkbox" name={flag} checked={on} onChange={(e) => setOn(e.currentTarget.checked)} /> ja
-      </label>
-      {on ? (
-        <div className="two-col">
-          <div className="field">
-            <label htmlFor={`${prefix}Form`}>Vorm</label>
-            <input id={`${prefix}Form`} name={`${prefix}Form`} defaultValue={values[`${prefix}Form`] ?? ''} maxLength={500} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${prefix}Against`}>Tegen wie/wat</label>
-            <input id={`${prefix}Against`} name={`${prefix}Against`} defaultValue={values[`${prefix}Against`] ?? ''} maxLength={500} />
-          </div>
+      <legend>{label}: vorm en tegen wie</legend>
+      <input type="hidden" name={flag} value="on" />
+      <div className="two-col">
+        <div className="field">
+          <label htmlFor={`${prefix}Form`}>Vorm</label>
+          <input id={`${prefix}Form`} name={`${prefix}Form`} defaultValue={values[`${prefix}Form`] ?? ''} maxLength={500} />
         </div>
-      ) : null}
+        <div className="field">
+          <label htmlFor={`${prefix}Against`}>Tegen wie/wat</label>
+          <input id={`${prefix}Against`} name={`${prefix}Against`} defaultValue={values[`${prefix}Against`] ?? ''} maxLength={500} />
+        </div>
+      </div>
     </fieldset>
   )
 }
 
-function PersonRow({ index, person, pupils, errors }: { index: number; person: PersonValues; pupils: FormOptions['pupils']; errors: FieldError[] }) {
-  const [kind, setKind] = useState(person.kind || 'leerling')
-  const p = `persons.${index}`
-  const byGroup = useMemo(() => groupBy(pupils.map((x) => ({ ...x, group: x.groupName }))), [pupils])
+/** A behaviour without a type that says it (e.g. scolding during pesterijen): a yes/no of its own. */
+function BehaviourCheck({ behaviour, values }: { behaviour: Behaviour; values: IncidentValues }) {
+  const [on, setOn] = useState(!!values[behaviour.flag])
+  if (on) {
+    return (
+      <div>
+        <label className="check">
+          <input type="checkbox" checked onChange={() => setOn(false)} />
+          <span>{behaviour.label}</span>
+        </label>
+        <BehaviourDetails behaviour={behaviour} values={values} />
+      </div>
+    )
+  }
   return (
-    <fieldset className="person">
+    <label className="check">
+      <input type="checkbox" checked={false} onChange={() => setOn(true)} />
+      <span>{behaviour.label}</span>
+    </label>
+  )
+}
+
+function TypeCheck({ option, checked, onToggle }: { option: IrisOption; checked: boolean; onToggle: (code: number, on: boolean) => void }) {
+  return (
+    <label className="check">
+      <input type="checkbox" name="voorval" value={option.code} checked={checked} onChange={(e) => onToggle(option.code, e.currentTarget.checked)} />
+      <span>{option.label}</span>
+    </label>
+  )
+}
+
+/** The types: the everyday eight first, every other IRIS type by search; the guidance and the behaviour's details under it. */
+function TypeChooser({ options, common, types, onChange, errors, guidance, values }: {
+  options: IrisOption[]
+  common: readonly number[]
+  types: number[]
+  onChange: (codes: number[]) => void
+  errors: FieldError[]
+  guidance: FormOptions['guidance']
+  values: IncidentValues
+}) {
+  const hydrated = useHydrated()
+  const [query, setQuery] = useState('')
+  const toggle = (code: number, on: boolean) => onChange(on ? [...types.filter((c) => c !== code), code] : types.filter((c) => c !== code))
+  const first = common.map((c) => options.find((o) => o.code === c)).filter((o): o is IrisOption => !!o)
+  const rest = options.filter((o) => !common.includes(o.code))
+  const q = fold(query.trim())
+  const shown = q ? rest.filter((o) => types.includes(o.code) || fold(o.label).includes(q)) : rest
+  const chosen = guidance.filter((g) => g.irisVoorval.some((c) => types.includes(c)))
+  const active = BEHAVIOURS.filter((b) => b.codes.some((c) => types.includes(c)))
+  return (
+    <>
+      <fieldset className="checklist" id="voorval" {...errorProps(errors, 'voorval', ['voorval-hint'])}>
+        <legend>
+          Soort incident
+          <Required />
+        </legend>
+        <p className="sr-only" id="voorval-hint">
+          Eén of meer; de andere IRIS-soorten staan onder &quot;Andere soort&quot;.
+        </p>
+        <ErrorText errors={errors} path="voorval" />
+        <div className="type-grid">
+          {first.map((o) => (
+            <TypeCheck key={o.code} option={o} checked={types.includes(o.code)} onToggle={toggle} />
+          ))}
+        </div>
+        <details className="more-types" open={rest.some((o) => types.includes(o.code)) || undefined}>
+          <summary>Andere soort ({rest.length} IRIS-soorten)</summary>
+          {hydrated ? (
+            <div className="field">
+              <label htmlFor="voorval-search">Zoek een soort</label>
+              <input id="voorval-search" type="search" autoComplete="off" value={query} onChange={(e) => setQuery(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} />
+            </div>
+          ) : null}
+          <div className="type-grid">
+            {shown.map((o) => (
+              <TypeCheck key={o.code} option={o} checked={types.includes(o.code)} onToggle={toggle} />
+            ))}
+          </div>
+          {q && shown.length === 0 ? <p className="muted">Geen soort gevonden voor &quot;{query}&quot;.</p> : null}
+        </details>
+      </fieldset>
+      {active.map((b) => (
+        <BehaviourDetails key={b.prefix} behaviour={b} values={values} />
+      ))}
+      {chosen.length ? (
+        <aside className="guidance" aria-label="Handelingsadvies bij dit gedrag">
+          {chosen.map((g) => (
+            <GuidanceItem key={g.key} g={g} summary={`Wat zegt het protocol bij ${g.title.toLowerCase()}?`} />
+          ))}
+        </aside>
+      ) : null}
+    </>
+  )
+}
+
+/** A pupil chosen by typing part of the name: the groups the user teaches come first. */
+function PupilPicker({ id, pupils, selected, onSelect, errors, required }: {
+  id: string
+  required: boolean
+  pupils: FormOptions['pupils']
+  selected: string | null
+  onSelect: (id: string | null) => void
+  errors: FieldError[]
+}) {
+  const [query, setQuery] = useState('')
+  const changeRef = useRef<HTMLButtonElement>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const [moveFocus, setMoveFocus] = useState<'change' | 'search' | null>(null)
+  useEffect(() => {
+    if (moveFocus === 'change') changeRef.current?.focus()
+    if (moveFocus === 'search') searchRef.current?.focus()
+    setMoveFocus(null)
+  }, [moveFocus])
+  const chosen = pupils.find((p) => p.id === selected)
+  const q = fold(query.trim())
+  const results = useMemo(() => {
+    if (!q) return []
+    return pupils
+      .filter((p) => fold(p.name).split(/\s+/).some((w) => w.startsWith(q)) || fold(p.name).includes(q))
+      .sort((a, b) => Number(b.ownGroup) - Number(a.ownGroup) || a.name.localeCompare(b.name, 'nl'))
+      .slice(0, 6)
+  }, [pupils, q])
+  const statusId = `${id}-status`
+  if (chosen) {
+    return (
+      <div className="field">
+        <p className="label" id={`${id}-label`}>
+          Leerling
+        </p>
+        <input type="hidden" name={id} value={chosen.id} />
+        <p className="chosen" aria-labelledby={`${id}-label`}>
+          <strong>{chosen.name}</strong> <span className="muted">({chosen.groupName})</span>{' '}
+          <button
+            type="button"
+            ref={changeRef}
+            className="link-button"
+            aria-label={`Andere leerling kiezen in plaats van ${chosen.name}`}
+            onClick={() => {
+              onSelect(null)
+              setQuery('')
+              setMoveFocus('search')
+            }}
+          >
+            Wijzigen
+          </button>
+        </p>
+      </div>
+    )
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        Leerling: zoek op naam
+        {required ? <Required /> : null}
+      </label>
+      <input
+        id={id}
+        ref={searchRef}
+        type="search"
+        autoComplete="off"
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          // Enter picks the first pupil found instead of sending the form.
+          if (e.key !== 'Enter') return
+          e.preventDefault()
+          if (results[0]) {
+            onSelect(results[0].id)
+            setMoveFocus('change')
+          }
+        }}
+        {...errorProps(errors, id, [statusId])}
+      />
+      <p id={statusId} className={q ? 'muted' : 'sr-only'} aria-live="polite">
+        {q ? (results.length ? `${results.length === 6 ? 'De eerste 6' : results.length} gevonden; eigen groep eerst.` : 'Geen leerling gevonden.') : 'Typ een deel van de naam; leerlingen uit je eigen groep komen eerst.'}
+      </p>
+      {results.length ? (
+        <ul className="pupil-results">
+          {results.map((p) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                onClick={() => {
+                  onSelect(p.id)
+                  setMoveFocus('change')
+                }}
+              >
+                {p.name} <span className="pupil-group">{p.groupName}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ErrorText errors={errors} path={id} />
+    </div>
+  )
+}
+
+/** Without JavaScript: the pupils in a select, the own groups' first. */
+function PupilSelect({ id, pupils, selected, errors, required }: { id: string; pupils: FormOptions['pupils']; selected: string | null; errors: FieldError[]; required: boolean }) {
+  const byGroup = useMemo(
+    () => groupBy([...pupils].sort((a, b) => Number(b.ownGroup) - Number(a.ownGroup)).map((x) => ({ ...x, group: x.groupName }))),
+    [pupils],
+  )
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        Leerling
+        {required ? <Required /> : null}
+      </label>
+      <select id={id} name={id} defaultValue={selected ?? ''} {...errorProps(errors, id)}>
+        <option value="">— kies —</option>
+        {byGroup.map(([group, items]) => (
+          <optgroup key={group} label={group}>
+            {items.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <ErrorText errors={errors} path={id} />
+    </div>
+  )
+}
+
+function PersonRow({ index, person, pupils, errors }: { index: number; person: PersonValues; pupils: FormOptions['pupils']; errors: FieldError[] }) {
+  const hydrated = useHydrated()
+  const [kind, setKind] = useState(person.kind || 'leerling')
+  const [studentId, setStudentId] = useState(person.studentId)
+  const p = `persons.${index}`
+  return (
+    <fieldset className="person" id={p} {...errorProps(errors, p)}>
       <legend>Betrokkene {index + 1}</legend>
-      <div className="two-col">
+      <ErrorText errors={errors} path={p} />
+      <div className="two-col always">
         <div className="field">
           <label htmlFor={`${p}.role`}>Rol</label>
           <select id={`${p}.role`} name={`${p}.role`} defaultValue={person.role || (index === 0 ? 'dader' : 'slachtoffer')}>
@@ -254,64 +543,78 @@ function PersonRow({ index, person, pupils, errors }: { index: number; person: P
           </select>
         </div>
       </div>
-      {kind === 'leerling' ? (
+      {kind !== 'leerling' ? (
         <div className="field">
-          <label htmlFor={`${p}.studentId`}>Leerling</label>
-          <select id={`${p}.studentId`} name={`${p}.studentId`} defaultValue={person.studentId ?? ''} {...errorProps(errors, `${p}.studentId`)}>
-            <option value="">— kies —</option>
-            {byGroup.map(([group, items]) => (
-              <optgroup key={group} label={group}>
-                <NamedOptions items={items} />
-              </optgroup>
-            ))}
-          </select>
-          <ErrorText errors={errors} path={`${p}.studentId`} />
-        </div>
-      ) : (
-        <div className="field">
-          <label htmlFor={`${p}.description`}>Omschrijving (geen naam nodig)</label>
+          <label htmlFor={`${p}.description`}>
+            Omschrijving (geen naam nodig)
+            {index === 0 ? <Required /> : null}
+          </label>
           <input id={`${p}.description`} name={`${p}.description`} defaultValue={person.description ?? ''} maxLength={500} {...errorProps(errors, `${p}.description`)} />
           <ErrorText errors={errors} path={`${p}.description`} />
         </div>
+      ) : hydrated ? (
+        <PupilPicker id={`${p}.studentId`} pupils={pupils} selected={studentId} onSelect={setStudentId} errors={errors} required={index === 0} />
+      ) : (
+        <PupilSelect id={`${p}.studentId`} pupils={pupils} selected={studentId} errors={errors} required={index === 0} />
       )}
-      <div className="two-col">
-        <div className="field">
-          <label htmlFor={`${p}.injury`}>Letsel</label>
-          <input id={`${p}.injury`} name={`${p}.injury`} defaultValue={person.injury ?? ''} maxLength={1000} />
+      <details className="person-more" open={!!(person.injury || person.outcome) || undefined}>
+        <summary>Letsel en afloop (aanvullen)</summary>
+        <div className="two-col">
+          <div className="field">
+            <label htmlFor={`${p}.injury`}>Letsel</label>
+            <input id={`${p}.injury`} name={`${p}.injury`} defaultValue={person.injury ?? ''} maxLength={1000} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${p}.outcome`}>Afloop voor deze persoon</label>
+            <input id={`${p}.outcome`} name={`${p}.outcome`} defaultValue={person.outcome ?? ''} maxLength={1000} />
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor={`${p}.outcome`}>Afloop voor deze persoon</label>
-          <input id={`${p}.outcome`} name={`${p}.outcome`} defaultValue={person.outcome ?? ''} maxLength={1000} />
-        </div>
-      </div>
+      </details>
     </fieldset>
   )
 }
 
+function GuidanceItem({ g, summary }: { g: FormOptions['guidance'][number]; summary: string }) {
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <p>{g.generalDefinition}</p>
+      <p>
+        <strong>Politie inlichten:</strong> {g.whenToInformPolice}
+      </p>
+      <p>
+        <strong>Halt-verwijzing door de politie mogelijk:</strong> {g.policeHaltReferral.possible ? 'ja' : 'nee'}.{' '}
+        <span className="muted">{g.policeHaltReferral.note}</span>
+      </p>
+      <p>
+        <strong>Hulp:</strong> {g.helpOptions.map((h) => h.label).join(', ')}
+      </p>
+      <p className="muted">Bron: {g.source}</p>
+    </details>
+  )
+}
+
+/** The §6.4 guidance for an incident's behaviours, beside the incident page. */
 export function GuidancePanel({ guidance }: { guidance: FormOptions['guidance'] }) {
   if (guidance.length === 0) return null
   return (
     <aside className="guidance" aria-label="Handelingsadvies bij dit gedrag">
       <h2>Wat zegt het protocol?</h2>
       {guidance.map((g) => (
-        <details key={g.key}>
-          <summary>{g.title}</summary>
-          <p>{g.generalDefinition}</p>
-          <p>
-            <strong>Politie inlichten:</strong> {g.whenToInformPolice}
-          </p>
-          <p>
-            <strong>Halt-verwijzing door de politie mogelijk:</strong> {g.policeHaltReferral.possible ? 'ja' : 'nee'}.{' '}
-            <span className="muted">{g.policeHaltReferral.note}</span>
-          </p>
-          <p>
-            <strong>Hulp:</strong> {g.helpOptions.map((h) => h.label).join(', ')}
-          </p>
-          <p className="muted">Bron: {g.source}</p>
-        </details>
+        <GuidanceItem key={g.key} g={g} summary={g.title} />
       ))}
     </aside>
   )
+}
+
+/** The fields inside the "aanvullen" part: an error in one of them opens it. */
+const SUPPLEMENT_PATHS = ['leftPremises', 'objectThrownAtPerson', 'voorwerp', 'motiveCode', 'analysis', 'afhandeling', 'agreements', 'parentsContactedAt', 'parentsContactedBy', 'severity', 'severityReason', 'policeReportKind', 'policeReportedOn']
+
+/** The error summary's link target: the field's own id when the page has it, else its group's. */
+function errorTarget(path: string): string {
+  if (/^persons\.\d+\.(studentId|description)$/.test(path)) return path
+  if (/^persons\.\d+/.test(path)) return path.split('.').slice(0, 2).join('.')
+  return path.split('.')[0]!
 }
 
 export function IncidentForm({ options, values, errors, mode }: {
@@ -325,9 +628,12 @@ export function IncidentForm({ options, values, errors, mode }: {
   const [personCount, setPersonCount] = useState(Math.max(2, values.persons?.length ?? 0))
   const [parentsContacted, setParentsContacted] = useState(!!values.parentsContacted)
   const [police, setPolice] = useState(values.policeReportKind ?? '')
-  const guidance = options.guidance.filter((g) => g.irisVoorval.some((c) => types.includes(c)))
   const [suggestion, setSuggestion] = useState<SeveritySuggestion | null>(null)
   const busy = navigation.state === 'submitting'
+  const draftable = mode === 'create' || values.status === 'draft'
+  const has = (...paths: string[]) => errors.some((e) => paths.some((p) => e.path === p || e.path.startsWith(`${p}.`)))
+  const open = (...paths: string[]) => mode === 'edit' || has(...paths) || undefined
+  const implied = BEHAVIOURS.filter((b) => b.codes.some((c) => types.includes(c)))
   return (
     <div className="incident-layout">
       <Form
@@ -337,11 +643,14 @@ export function IncidentForm({ options, values, errors, mode }: {
         noValidate
         onChange={(e) => setSuggestion(suggestionFromForm(e.currentTarget))}
       >
-        <ErrorSummary errors={errors} title="Het incident is niet opgeslagen. Controleer:" />
+        <ErrorSummary errors={errors} title="Het incident is niet opgeslagen. Controleer:" target={errorTarget} />
         <div className="two-col">
           <div className="field">
-            <label htmlFor="occurredAt">Datum en tijd</label>
-            <input id="occurredAt" name="occurredAt" type="datetime-local" required defaultValue={toLocalInput(values.occurredAt ?? new Date().toISOString())} {...errorProps(errors, 'occurredAt')} />
+            <label htmlFor="occurredAt">
+              Datum en tijd
+              <Required />
+            </label>
+            <input id="occurredAt" name="occurredAt" type="datetime-local" aria-required defaultValue={toLocalInput(values.occurredAt ?? new Date().toISOString())} {...errorProps(errors, 'occurredAt')} />
             <ErrorText errors={errors} path="occurredAt" />
           </div>
           <div className="field">
@@ -349,61 +658,58 @@ export function IncidentForm({ options, values, errors, mode }: {
             <CodeSelect name="locationCode" options={options.iris.locatie} value={values.locationCode} empty="— kies —" />
           </div>
         </div>
-        <div className="field">
-          <label htmlFor="situation">Wat is er gebeurd? (situatie)</label>
-          <textarea id="situation" name="situation" rows={4} required maxLength={10000} defaultValue={values.situation ?? ''} {...errorProps(errors, 'situation')} />
-          <ErrorText errors={errors} path="situation" />
-        </div>
-        <CodeChecklist name="voorval" legend="Soort incident" options={options.iris.voorval} selected={types} onChange={setTypes} />
-        <ErrorText errors={errors} path="voorval" />
+        <LimitedTextarea id="situation" label="Wat is er gebeurd?" rows={3} value={values.situation ?? ''} required errors={errors} />
+        <TypeChooser options={options.iris.voorval} common={options.commonVoorval} types={types} onChange={setTypes} errors={errors} guidance={options.guidance} values={values} />
 
-        <h2>Betrokkenen</h2>
         {Array.from({ length: personCount }, (_, i) => (
           <PersonRow key={i} index={i} person={values.persons?.[i] ?? { role: '', kind: 'leerling', studentId: null, description: null, injury: null, outcome: null }} pupils={options.pupils} errors={errors} />
         ))}
-        <ErrorText errors={errors} path="persons" />
         <button type="button" className="button secondary" onClick={() => setPersonCount((n) => n + 1)}>
           Nog een betrokkene
         </button>
 
-        <h2>Gedrag</h2>
-        <Behaviour prefix="verbal" label="Verbale agressie" values={values} />
-        <Behaviour prefix="physical" label="Fysieke agressie" values={values} />
-        <Behaviour prefix="vandalism" label="Vernieling" values={values} />
-        <label className="check">
-          <input type="checkbox" name="leftPremises" defaultChecked={values.leftPremises} /> Leerling liep weg van school (het terrein af)
-        </label>
-        <label className="check">
-          <input type="checkbox" name="objectThrownAtPerson" defaultChecked={values.objectThrownAtPerson} /> Voorwerp gegooid naar een persoon
-        </label>
+        <details className="section aanvullen" open={open(...SUPPLEMENT_PATHS) || !!values.policeReportKind || parentsContacted || undefined}>
+          <summary>Aanvullen volgens Bijlage 1 (mag later, ook door de IB)</summary>
+        <details className="section" open={open('leftPremises', 'objectThrownAtPerson')}>
+          <summary>Ander gedrag</summary>
+          {BEHAVIOURS.filter((b) => !implied.includes(b)).map((b) => (
+            <BehaviourCheck key={b.prefix} behaviour={b} values={values} />
+          ))}
+          <label className="check">
+            <input type="checkbox" name="leftPremises" defaultChecked={values.leftPremises} />
+            <span>Leerling liep weg van school (het terrein af)</span>
+          </label>
+          <label className="check">
+            <input type="checkbox" name="objectThrownAtPerson" defaultChecked={values.objectThrownAtPerson} />
+            <span>Voorwerp gegooid naar een persoon</span>
+          </label>
+        </details>
 
-        <details className="section" open={mode === 'edit'}>
+        <details className="section" open={open('voorwerp', 'motiveCode', 'analysis', 'afhandeling', 'agreements')}>
           <summary>Voorwerpen, motief, analyse en afhandeling</summary>
           <CodeChecklist name="voorwerp" legend="Gebruikte voorwerpen" options={options.iris.voorwerp} selected={values.voorwerp ?? []} />
           <div className="field">
             <label htmlFor="motiveCode">Motief</label>
             <CodeSelect name="motiveCode" options={options.iris.motief} value={values.motiveCode} empty="— onbekend —" />
           </div>
-          <div className="field">
-            <label htmlFor="analysis">Analyse</label>
-            <textarea id="analysis" name="analysis" rows={3} maxLength={10000} defaultValue={values.analysis ?? ''} />
-          </div>
+          <LimitedTextarea id="analysis" label="Analyse" rows={3} value={values.analysis ?? ''} errors={errors} />
           <CodeChecklist name="afhandeling" legend="Genomen acties / maatregel (afhandeling)" options={options.iris.afhandeling} selected={values.afhandeling ?? []} />
-          <div className="field">
-            <label htmlFor="agreements">Afspraken</label>
-            <textarea id="agreements" name="agreements" rows={3} maxLength={10000} defaultValue={values.agreements ?? ''} />
-          </div>
+          <LimitedTextarea id="agreements" label="Afspraken" rows={3} value={values.agreements ?? ''} errors={errors} />
         </details>
 
-        <fieldset className="section-fieldset">
-          <legend>Contact met ouders</legend>
+        <details className="section" open={open('parentsContactedAt', 'parentsContactedBy') || parentsContacted || undefined}>
+          <summary>Contact met ouders</summary>
           <label className="check">
-            <input type="checkbox" name="parentsContacted" checked={parentsContacted} onChange={(e) => setParentsContacted(e.currentTarget.checked)} /> Er is contact geweest met de ouders
+            <input type="checkbox" name="parentsContacted" checked={parentsContacted} onChange={(e) => setParentsContacted(e.currentTarget.checked)} />
+            <span>Er is contact geweest met de ouders</span>
           </label>
           {parentsContacted ? (
             <div className="two-col">
               <div className="field">
-                <label htmlFor="parentsContactedAt">Wanneer</label>
+                <label htmlFor="parentsContactedAt">
+                  Wanneer
+                  <Required />
+                </label>
                 <input id="parentsContactedAt" name="parentsContactedAt" type="datetime-local" defaultValue={toLocalInput(values.parentsContactedAt)} {...errorProps(errors, 'parentsContactedAt')} />
                 <ErrorText errors={errors} path="parentsContactedAt" />
               </div>
@@ -413,10 +719,10 @@ export function IncidentForm({ options, values, errors, mode }: {
               </div>
             </div>
           ) : null}
-        </fieldset>
+        </details>
 
-        <fieldset className="section-fieldset">
-          <legend>Ernst en vertrouwelijkheid</legend>
+        <details className="section" open={open('severity', 'severityReason')}>
+          <summary>Ernst en vertrouwelijkheid</summary>
           <div className="field">
             <label htmlFor="severity">Ernst</label>
             <select id="severity" name="severity" defaultValue={values.severity && values.severity !== values.suggestedSeverity ? values.severity : ''} aria-describedby="severity-help">
@@ -451,15 +757,16 @@ export function IncidentForm({ options, values, errors, mode }: {
           </div>
           <div className="field">
             <label htmlFor="severityReason">Reden bij verlagen</label>
-            <textarea id="severityReason" name="severityReason" rows={2} maxLength={2000} defaultValue={values.severityReason ?? ''} {...errorProps(errors, 'severityReason')} />
+            <textarea id="severityReason" name="severityReason" rows={2} defaultValue={values.severityReason ?? ''} {...errorProps(errors, 'severityReason')} />
             <ErrorText errors={errors} path="severityReason" />
           </div>
           <label className="check">
-            <input type="checkbox" name="confidential" defaultChecked={values.confidential} /> Vertrouwelijk (alleen directeur en vertrouwenspersoon). Seksuele intimidatie en misbruik zijn altijd vertrouwelijk.
+            <input type="checkbox" name="confidential" defaultChecked={values.confidential} />
+            <span>Vertrouwelijk (alleen directeur en vertrouwenspersoon). Seksuele intimidatie en misbruik zijn altijd vertrouwelijk.</span>
           </label>
-        </fieldset>
+        </details>
 
-        <details className="section" open={!!values.policeReportKind}>
+        <details className="section" open={open('policeReportKind', 'policeReportedOn') || !!values.policeReportKind || undefined}>
           <summary>Melding of aangifte bij de politie</summary>
           <div className="field">
             <label htmlFor="policeReportKind">Soort</label>
@@ -473,7 +780,10 @@ export function IncidentForm({ options, values, errors, mode }: {
             <>
               <div className="two-col">
                 <div className="field">
-                  <label htmlFor="policeReportedOn">Datum</label>
+                  <label htmlFor="policeReportedOn">
+                    Datum
+                    <Required />
+                  </label>
                   <input id="policeReportedOn" name="policeReportedOn" type="date" defaultValue={values.policeReportedOn ?? ''} {...errorProps(errors, 'policeReportedOn')} />
                   <ErrorText errors={errors} path="policeReportedOn" />
                 </div>
@@ -483,24 +793,31 @@ export function IncidentForm({ options, values, errors, mode }: {
                 </div>
               </div>
               <label className="check">
-                <input type="checkbox" name="policeOnBehalfOfVictim" defaultChecked={!!values.policeOnBehalfOfVictim} /> Namens het slachtoffer gedaan door de school
+                <input type="checkbox" name="policeOnBehalfOfVictim" defaultChecked={!!values.policeOnBehalfOfVictim} />
+                <span>Namens het slachtoffer gedaan door de school</span>
               </label>
             </>
           ) : null}
         </details>
+        </details>
 
+        {/* Indienen first: it is the form's default button, the one Enter in a text field presses. */}
         <div className="actions">
-          {mode === 'create' || values.status === 'draft' ? (
-            <button type="submit" name="intent" value="draft" className="button secondary" disabled={busy}>
+          <button type="submit" name="intent" value="submit" disabled={busy}>
+            {draftable ? 'Indienen' : 'Wijziging opslaan'}
+          </button>
+          {draftable ? (
+            <button type="submit" name="intent" value="draft" className="button secondary" disabled={busy} aria-describedby="draft-note">
               Opslaan als concept
             </button>
           ) : null}
-          <button type="submit" name="intent" value="submit" disabled={busy}>
-            {mode === 'create' || values.status === 'draft' ? 'Indienen' : 'Wijziging opslaan'}
-          </button>
         </div>
+        {draftable ? (
+          <p id="draft-note" className="muted">
+            Een concept ziet alleen u: de IB en de directeur zien het pas als u het indient.
+          </p>
+        ) : null}
       </Form>
-      <GuidancePanel guidance={guidance} />
     </div>
   )
 }

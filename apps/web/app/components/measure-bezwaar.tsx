@@ -15,7 +15,7 @@ export type BezwaarItem = Omit<BezwaarView, 'measureId' | 'measureKind' | 'kindL
 
 export interface MeasureBezwaarProps {
   bezwaar: {
-    objection: { decisionSentOn: string; objectionDeadline: string; rule: string; decisionTerm: DeadlineRule } | null
+    objection: { decisionSentOn: string; sent: boolean; objectionDeadline: string; rule: string; decisionTerm: DeadlineRule } | null
     bezwaren: BezwaarItem[]
     may: { record: boolean; hearing: boolean; decide: boolean; postpone: boolean }
   } | null
@@ -75,7 +75,11 @@ export function MeasureBezwaar({ bezwaar, search, today, outcomes, searchResults
       {bezwaar ? (
         <section aria-labelledby="bezwaar-h">
           <h2 id="bezwaar-h">Bezwaar</h2>
-          {bezwaar.objection ? (
+          {bezwaar.objection && !bezwaar.objection.sent ? (
+            <p className="muted">
+              De brief met het besluit is nog niet verzonden. De bezwaartermijn van {bezwaar.objection.rule} begint pas als de brief is verstuurd.
+            </p>
+          ) : bezwaar.objection ? (
             <p className="muted">
               Besluit verzonden op {formatDate(bezwaar.objection.decisionSentOn)}; bezwaar kan tot en met {formatDate(bezwaar.objection.objectionDeadline)} (
               {bezwaar.objection.rule}). Beslistermijn: {bezwaar.objection.decisionTerm.text} ({bezwaar.objection.decisionTerm.source})

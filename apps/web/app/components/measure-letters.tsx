@@ -89,7 +89,7 @@ export function MeasureLetters({ measureId, letters, available, today }: Measure
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'make-letter'
   const label = (kind: string) => t.kinds[kind] ?? kind
   return (
-    <section aria-labelledby="letters-h">
+    <section aria-labelledby="letters-h" id="brieven">
       <h2 id="letters-h">{t.title}</h2>
       <p className="muted">{t.intro}</p>
       {letters.length === 0 ? (

@@ -1,7 +1,8 @@
 // Turns the incident form's fields into the domain's input shape (the API takes JSON directly).
 // Checkboxes arrive as "on" or not at all; lists as repeated names; persons as persons.N.field.
 import type { Tx } from '@baken/db'
-import { BEHAVIOUR_GUIDANCE, irisCodes, listStudents, parseDateTime } from '@baken/domain'
+import { BEHAVIOUR_GUIDANCE, irisCodes, listStudents, parseDateTime, taughtGroupIds } from '@baken/domain'
+import { BEHAVIOUR_VOORVAL, COMMON_VOORVAL } from '@baken/domain/severity'
 import type { AppAbility } from '@baken/permissions'
 
 const BOOLEAN_FIELDS = [
@@ -59,6 +60,12 @@ export function incidentInputFromForm(form: FormData): Record<string, unknown> {
   for (const f of BOOLEAN_FIELDS) out[f] = form.get(f) === 'on'
   if (!out.policeReportKind) delete out.policeOnBehalfOfVictim
   for (const f of LIST_FIELDS) out[f] = form.getAll(f).map(String).filter(Boolean)
+  // The type says the behaviour: "verbaal geweld" is "verbale agressie: ja" (Bijlage 1), also
+  // without JavaScript, where the form cannot tick a hidden flag.
+  const types = (out.voorval as string[]).map(Number)
+  if (BEHAVIOUR_VOORVAL.verbal.some((c) => types.includes(c))) out.verbalAggression = true
+  if (BEHAVIOUR_VOORVAL.physical.some((c) => types.includes(c))) out.physicalAggression = true
+  if (BEHAVIOUR_VOORVAL.vandalism.some((c) => types.includes(c))) out.vandalism = true
   const persons: Record<string, string>[] = []
   for (const [key, value] of form.entries()) {
     const m = /^persons\.(\d+)\.(role|kind|studentId|description|injury|outcome)$/.exec(key)
@@ -82,15 +89,34 @@ export function incidentInputFromForm(form: FormData): Record<string, unknown> {
   return out
 }
 
-/** What the form needs: IRIS lists, the school's pupils, the §6.4 guidance. */
-export async function incidentFormOptions(tx: Tx, ability: AppAbility) {
+/**
+ * The form's errors in the words of the form: a person's error names its row ("Kies een leerling bij
+ * Betrokkene 1") and points at that row's field, also when no row was filled in at all.
+ */
+export function incidentPageErrors(errors: readonly { path: string; message: string }[]): { path: string; message: string }[] {
+  return errors.map((raw) => {
+    // "10000" as a Dutch reader writes it.
+    const e = { path: raw.path, message: raw.message.replace(/\b(\d{1,3})(\d{3})\b/g, '$1.$2') }
+    if (e.path === 'persons') return { path: 'persons.0.studentId', message: 'Kies een leerling bij Betrokkene 1 (of kies bij "Wie" een volwassene en omschrijf die)' }
+    const m = /^persons\.(\d+)\.(\w+)$/.exec(e.path)
+    if (!m) return e
+    const row = `Betrokkene ${Number(m[1]) + 1}`
+    if (m[2] === 'studentId' && e.message === 'Kies de leerling') return { path: e.path, message: `Kies een leerling bij ${row}` }
+    return { path: e.path, message: `${row}: ${e.message}` }
+  })
+}
+
+/** What the form needs: IRIS lists, the school's pupils (own groups marked), the §6.4 guidance. */
+export async function incidentFormOptions(tx: Tx, ability: AppAbility, userId: string) {
   const pupils = await listStudents(tx, ability, { pageSize: 200, page: 1 })
   // A school larger than one page: fetch the rest (the select stays usable with optgroups).
   const all = [...pupils.items]
   for (let page = 2; all.length < pupils.total; page++) {
     all.push(...(await listStudents(tx, ability, { pageSize: 200, page })).items)
   }
+  const own = new Set(await taughtGroupIds(tx, userId))
   return {
+    commonVoorval: COMMON_VOORVAL,
     iris: {
       voorval: irisCodes('voorval'),
       locatie: irisCodes('locatie'),
@@ -98,7 +124,7 @@ export async function incidentFormOptions(tx: Tx, ability: AppAbility) {
       motief: irisCodes('motief'),
       afhandeling: irisCodes('afhandeling'),
     },
-    pupils: all.map((p) => ({ id: p.id, name: p.displayName, groupName: p.groupName ?? '—' })),
+    pupils: all.map((p) => ({ id: p.id, name: p.displayName, groupName: p.groupName ?? '—', ownGroup: !!p.groupId && own.has(p.groupId) })),
     guidance: BEHAVIOUR_GUIDANCE,
   }
 }

@@ -5,6 +5,9 @@ import { requireContext, requirePermission } from '~/lib/context.server.ts'
 import { perform, requireUseCase } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
 
+/** Every text of this page is in the dictionaries: it is shown in English when chosen (ADR 035). */
+export const handle = { english: true }
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requireUseCase(ctx, listGroups)

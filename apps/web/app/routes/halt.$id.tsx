@@ -354,11 +354,17 @@ export default function HaltCasePage() {
             {c.contactEmail}. Sessienotities gaan niet mee.
           </p>
           <StepForm intent="close" errors={errorsFor('close')}>
-            <fieldset id="outcome" className="field">
-              <legend>Uitkomst</legend>
+            {/* No outcome chosen beforehand: closing sends the final report, so the outcome is a choice. */}
+            <fieldset id="outcome" className="field" aria-invalid={errorOf(errorsFor('close'), 'outcome') ? true : undefined} aria-describedby={errorOf(errorsFor('close'), 'outcome') ? 'outcome-error' : undefined}>
+              <legend>Uitkomst (verplicht)</legend>
+              {errorOf(errorsFor('close'), 'outcome') ? (
+                <p className="field-error" id="outcome-error">
+                  {errorOf(errorsFor('close'), 'outcome')}
+                </p>
+              ) : null}
               {Object.entries(labels.outcomes).map(([v, l]) => (
                 <label key={v} className="checkbox">
-                  <input type="radio" name="outcome" value={v} defaultChecked={v === 'afgerond'} /> {l}
+                  <input type="radio" name="outcome" value={v} /> {l}
                 </label>
               ))}
             </fieldset>

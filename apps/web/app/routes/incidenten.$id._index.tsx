@@ -1,5 +1,6 @@
 import {
   createTask,
+  planProtocolTasks,
   haltRegionsOf,
   listAcknowledgements,
   listSchoolStaff,
@@ -74,7 +75,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const outcome =
     intent === 'add-task'
       ? await submitForm(ctx, createTask, form, { id })
-      : intent === 'complete-task'
+      : intent === 'plan-all-tasks'
+        ? await perform(ctx, planProtocolTasks, { id })
+        : intent === 'complete-task'
         ? await perform(ctx, updateTask, { id, taskId: String(form.get('taskId') ?? ''), done: true, note: String(form.get('note') ?? '').trim() || null })
         : intent === 'acknowledge'
           ? // No pupil chosen (the empty option) is a report for the parents of no one pupil in particular.
@@ -88,7 +91,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           : null
   if (!outcome) return data({ errors: [{ path: 'intent', message: 'Onbekende actie.' }] }, { status: 400 })
   if (!outcome.ok) return refusalData(outcome)
-  return redirect(`/incidenten/${id}?bijgewerkt=1`)
+  // Back at the follow-up after planning, with the protocol's list still open there.
+  const planned = intent === 'add-task' || intent === 'plan-all-tasks'
+  return redirect(`/incidenten/${id}?bijgewerkt=1${planned ? '#nazorg' : ''}`)
 }
 
 function Yes({ value }: { value: boolean }) {

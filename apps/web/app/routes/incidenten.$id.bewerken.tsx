@@ -5,7 +5,7 @@ import { BreakGlassForm } from '~/components/break-glass.tsx'
 import { IncidentForm, type IncidentValues } from '~/components/incident-form.tsx'
 import { breakGlassPrompt } from '~/lib/access-log.server.ts'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
-import { incidentFormOptions, incidentInputFromForm } from '~/lib/incident-form.server.ts'
+import { incidentFormOptions, incidentInputFromForm, incidentPageErrors } from '~/lib/incident-form.server.ts'
 import { perform, refusalData, requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -16,7 +16,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // a confidential incident, as on the incident page); only an incident the caller may update.
     const read = await runUseCase(readIncident, tx, caseContextOf(ctx), { id: params.id ?? '', edit: true })
     if (!read.ok) return read
-    return { ok: true as const, incident: read.incident, options: await incidentFormOptions(tx, ctx.ability) }
+    return { ok: true as const, incident: read.incident, options: await incidentFormOptions(tx, ctx.ability, ctx.user.id) }
   })
   if (!found.ok && found.reason === 'forbidden') return breakGlassPrompt(request, 'incident', params.id ?? '')
   if (!found.ok) throw data('Niet gevonden', { status: 404 })
@@ -39,7 +39,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // The form's fields (checkboxes, persons.N.field, Dutch local times) as the use case's input.
   const input = { ...incidentInputFromForm(form), id: params.id ?? '', expectedVersion: Number(form.get('expectedVersion')) || undefined }
   const saved = await perform(ctx, updateIncident, input)
-  if (!saved.ok) return refusalData(saved)
+  if (!saved.ok) return refusalData({ ...saved, errors: incidentPageErrors(saved.errors) })
   return redirect(`/incidenten/${params.id}?opgeslagen=1`)
 }
 

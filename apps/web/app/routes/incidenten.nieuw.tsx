@@ -3,13 +3,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { IncidentForm, type IncidentValues } from '~/components/incident-form.tsx'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
-import { incidentFormOptions, incidentInputFromForm } from '~/lib/incident-form.server.ts'
+import { incidentFormOptions, incidentInputFromForm, incidentPageErrors } from '~/lib/incident-form.server.ts'
 import { perform, refusalData, requireUseCase } from '~/lib/use-case.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requireUseCase(ctx, createIncident)
-  return { options: await inTenant(ctx, (tx) => incidentFormOptions(tx, ctx.ability)) }
+  return { options: await inTenant(ctx, (tx) => incidentFormOptions(tx, ctx.ability, ctx.user.id)) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -19,7 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = incidentInputFromForm(await request.formData())
   const saved = await perform(ctx, createIncident, input)
   // Refused: nothing was saved; the form comes back with what was typed.
-  if (!saved.ok) return refusalData(saved, { values: input as IncidentValues })
+  if (!saved.ok) return refusalData({ ...saved, errors: incidentPageErrors(saved.errors) }, { values: input as IncidentValues })
   return redirect(`/incidenten/${saved.id}?opgeslagen=1`)
 }
 
@@ -29,7 +29,6 @@ export default function NewIncident() {
   return (
     <section>
       <h1>Incident registreren</h1>
-      <p className="muted">Notitie volgens Bijlage 1 van het protocol. Alleen de bovenste velden zijn nodig om snel vast te leggen; de rest kan later.</p>
       <IncidentForm options={options} values={actionData?.values ?? {}} errors={actionData?.errors ?? []} mode="create" />
     </section>
   )

@@ -9,6 +9,9 @@ import { useT } from '~/root.tsx'
 import { NamedOptions } from '~/components/form-parts.tsx'
 import { Pager } from '~/components/pager.tsx'
 
+/** Every text of this page is in the dictionaries: it is shown in English when chosen (ADR 035). */
+export const handle = { english: true }
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
   requireUseCase(ctx, searchStudents)

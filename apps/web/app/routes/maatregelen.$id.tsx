@@ -1,8 +1,9 @@
 import { completeMeasureTask, getMeasure, listLetters, localDate, recordLetterSent, recordRemovalHearing, renderLetter, ruleOf, ruleSetOf, ruleView, runUseCase, transitionMeasure, mayRun } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useRef, useState } from 'react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
-import { formatDate, formatDateTime } from '~/lib/format.ts'
+import { formatDate, formatDateTimeLong, schoolDaysText } from '~/lib/format.ts'
 import { MeasureBezwaar } from '~/components/measure-bezwaar.tsx'
 import { bezwaarAction, isBezwaarIntent, loadMeasureBezwaar, measureFormInput } from '~/lib/measure-bezwaar.server.ts'
 import { perform, refusalData, requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
@@ -25,10 +26,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!found) throw data('Niet gevonden', { status: 404 })
   const { measure, bezwaar, letters } = found
   // The rule behind the period of a schorsing, with its status ("Onzeker" where the law is not checked).
-  const periodRule = measure.kind === 'schorsing' ? ruleView(ruleOf(ruleSetOf(measure), 'schorsing.maxSchooldagen')) : null
+  const periodLaw = measure.kind === 'schorsing' ? ruleOf(ruleSetOf(measure), 'schorsing.maxSchooldagen') : null
+  const periodRule = periodLaw ? { ...ruleView(periodLaw), max: typeof periodLaw.value === 'number' ? periodLaw.value : null } : null
   return {
     measure,
     periodRule,
+    ruleSetTitle: ruleSetOf(measure).title,
     // Tasks are completed by the school (completeMeasureTask), not by the board in a stichting context.
     canUpdate: mayRun(completeMeasureTask, ctx.ability) && ctx.tenant.schoolId !== null,
     canPropose: ctx.ability.can('create', 'Measure'),
@@ -60,8 +63,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { measure: m, canUpdate, canPropose, bezwaar, letters, today, periodRule } = useLoaderData<typeof loader>()
+  const { measure: m, canUpdate, canPropose, bezwaar, letters, today, periodRule, ruleSetTitle } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const [confirming, setConfirming] = useState<string | null>(null)
+  // Decided, and its decision letter not yet sent: the next step is the letter (the bezwaar term
+  // starts with its sending, Awb art. 6:8).
+  const letterDue =
+    !!letters &&
+    (letters.available as string[]).includes(m.kind) &&
+    ((m.kind === 'schorsing' && m.state === 'approved') || (m.kind === 'verwijdering' && m.state === 'decided')) &&
+    !letters.items.some((l) => l.kind === m.kind && l.sent.length > 0)
   return (
     <article className="card">
       <p>
@@ -89,7 +100,7 @@ export default function MeasurePage() {
             <dd>
               {formatDate(m.startsOn)}
               {m.endsOn && m.endsOn !== m.startsOn ? ` tot en met ${formatDate(m.endsOn)}` : ''}
-              {m.schoolDays ? ` (${m.schoolDays} schooldagen)` : ''}
+              {m.schoolDays ? ` (${schoolDaysText(m.schoolDays)})` : ''}
             </dd>
           </>
         ) : null}
@@ -121,7 +132,7 @@ export default function MeasurePage() {
         ) : null}
         <dt>Wet en regels</dt>
         <dd>
-          {m.ruleSetId} ({m.sector})
+          {ruleSetTitle}
           {m.decidedUnderMandate
             ? ` · besloten door de directeur namens het bevoegd gezag, krachtens mandaat${m.mandate ? ` van ${formatDate(m.mandate.besluitOn)} (ten hoogste ${m.mandate.maxSchoolDays} schooldagen; Awb art. 10:1)` : ''}`
             : ''}
@@ -148,24 +159,51 @@ export default function MeasurePage() {
       </dl>
       {m.schorsingenPending ? <PendingSchorsingen measure={m} canPropose={canPropose} /> : null}
       {m.hearings ? <MeasureHearings {...m.hearings} today={today} /> : null}
-      {m.next.length ? (
+      {m.next.length || letterDue ? (
         <section aria-labelledby="next-h">
           <h2 id="next-h">Volgende stap</h2>
-          {m.next.map((n) => (
-            <Form method="post" key={n.to} className="inline-form">
-              <input type="hidden" name="to" value={n.to} />
-              <input type="hidden" name="expectedState" value={m.state} />
-              {n.needsReason ? (
-                <>
-                  <label htmlFor={`reason-${n.to}`}>Reden</label>
-                  <input id={`reason-${n.to}`} name="reason" required />
-                </>
-              ) : null}
-              <button type="submit" className={n.needsReason ? 'button secondary' : undefined}>
-                {n.label}
-              </button>
-            </Form>
-          ))}
+          {letterDue ? (
+            <p>
+              <a href="#brieven" className="button">
+                Brief maken en versturen
+              </a>{' '}
+              <span className="muted">De bezwaartermijn begint pas als de brief is verstuurd.</span>
+            </p>
+          ) : null}
+          {m.next.map((n) =>
+            n.needsReason ? (
+              <Form method="post" key={n.to}>
+                <fieldset className="section-fieldset">
+                  <legend>{n.label}</legend>
+                  <input type="hidden" name="to" value={n.to} />
+                  <input type="hidden" name="expectedState" value={m.state} />
+                  <div className="field">
+                    <label htmlFor={`reason-${n.to}`}>Waarom: {n.label.toLowerCase()}? (verplicht)</label>
+                    <textarea id={`reason-${n.to}`} name="reason" rows={2} required />
+                  </div>
+                  <button type="submit" className="button secondary">
+                    {n.label}
+                  </button>
+                </fieldset>
+              </Form>
+            ) : n.decides ? (
+              confirming === n.to ? (
+                <DecisionConfirmation key={n.to} measure={m} step={n} periodRule={periodRule} ruleSetTitle={ruleSetTitle} onCancel={() => setConfirming(null)} />
+              ) : (
+                <p key={n.to}>
+                  <button type="button" onClick={() => setConfirming(n.to)}>
+                    {n.label}
+                  </button>
+                </p>
+              )
+            ) : (
+              <Form method="post" key={n.to} className="inline-form">
+                <input type="hidden" name="to" value={n.to} />
+                <input type="hidden" name="expectedState" value={m.state} />
+                <button type="submit">{n.label}</button>
+              </Form>
+            ),
+          )}
         </section>
       ) : null}
       {m.tasks.length ? (
@@ -207,13 +245,85 @@ export default function MeasurePage() {
       <ol className="history">
         {m.transitions.map((t, i) => (
           <li key={i}>
-            {formatDateTime(t.at)} · {t.by ?? '—'}: {t.fromLabel && t.from !== t.to ? `${t.fromLabel} → ` : ''}
+            {formatDateTimeLong(t.at)}: {t.fromLabel && t.from !== t.to ? `${t.fromLabel} → ` : ''}
             {t.toLabel}
+            {t.by ? ` · door ${t.by}` : ''}
             {t.reason ? <span className="muted"> — {t.reason}</span> : null}
           </li>
         ))}
       </ol>
     </article>
+  )
+}
+
+type LoadedMeasure = ReturnType<typeof useLoaderData<typeof loader>>['measure']
+
+/**
+ * The decision asked once more, with what it decides on: the pupil, the period, the reasons and the
+ * legal check beside its source. The board (or the directeur under mandate) confirms or goes back.
+ */
+function DecisionConfirmation({ measure: m, step, periodRule, ruleSetTitle, onCancel }: {
+  measure: LoadedMeasure
+  step: { to: string; label: string }
+  periodRule: ReturnType<typeof useLoaderData<typeof loader>>['periodRule']
+  ruleSetTitle: string
+  onCancel: () => void
+}) {
+  const ref = useRef<HTMLHeadingElement>(null)
+  useEffect(() => ref.current?.focus(), [])
+  return (
+    <Form method="post" className="confirm card" aria-labelledby="confirm-h">
+      <h3 id="confirm-h" tabIndex={-1} ref={ref}>
+        Bevestigen: {step.label.toLowerCase()}
+      </h3>
+      <dl className="facts">
+        <dt>Leerling</dt>
+        <dd>
+          {m.studentName} <span className="muted">({m.schoolName})</span>
+        </dd>
+        {m.startsOn ? (
+          <>
+            <dt>Periode</dt>
+            <dd>
+              {formatDate(m.startsOn)}
+              {m.endsOn && m.endsOn !== m.startsOn ? ` tot en met ${formatDate(m.endsOn)}` : ''}
+              {m.schoolDays ? ` (${schoolDaysText(m.schoolDays)})` : ''}
+            </dd>
+          </>
+        ) : null}
+        <dt>Redenen</dt>
+        <dd className="prewrap">{m.reasons}</dd>
+        {m.skipJustification ? (
+          <>
+            <dt>Onderbouwing overgeslagen stap</dt>
+            <dd className="prewrap">{m.skipJustification}</dd>
+          </>
+        ) : null}
+        <dt>Toets aan de wet</dt>
+        <dd>
+          {ruleSetTitle}
+          {periodRule ? (
+            <p className="pr-note">
+              {periodRule.text} <span className="pr-source">({periodRule.source})</span>
+              {m.schoolDays && periodRule.max !== null
+                ? m.schoolDays <= periodRule.max
+                  ? ` Deze schorsing: ${schoolDaysText(m.schoolDays)}, binnen de grens.`
+                  : ` Deze schorsing: ${schoolDaysText(m.schoolDays)}, boven de grens.`
+                : ''}
+              {periodRule.status.includes('onzeker') ? <span className="badge pr-uncertain">Onzeker</span> : null}
+            </p>
+          ) : null}
+        </dd>
+      </dl>
+      <input type="hidden" name="to" value={step.to} />
+      <input type="hidden" name="expectedState" value={m.state} />
+      <div className="actions">
+        <button type="submit">Ja, {step.label.toLowerCase()}</button>
+        <button type="button" className="button secondary" onClick={onCancel}>
+          Terug
+        </button>
+      </div>
+    </Form>
   )
 }
 
@@ -260,7 +370,7 @@ function PendingSchorsingen({ measure: m, canPropose }: PendingProps) {
                 Schorsing{s.startsOn ? ` ${formatDate(s.startsOn)}` : ''}
                 {s.endsOn && s.endsOn !== s.startsOn ? ` tot en met ${formatDate(s.endsOn)}` : ''}
               </Link>
-              {s.schoolDays ? ` (${s.schoolDays} schooldagen)` : ''} <span className="badge">{s.stateLabel}</span>
+              {s.schoolDays ? ` (${schoolDaysText(s.schoolDays)})` : ''} <span className="badge">{s.stateLabel}</span>
               {closed && s.running ? <strong> · loopt nog</strong> : null}
             </li>
           ))}

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireContext } from '~/lib/context.server.ts'
 import { perform, requireUseCase } from '~/lib/use-case.server.ts'
-import { formatDate } from '~/lib/format.ts'
+import { formatDate, schoolDaysText } from '~/lib/format.ts'
 
 /** Measures of the school, or for the board: the approvals queue and all open cases of its schools. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -76,7 +76,7 @@ export default function Measures() {
                 {board ? <td data-label="School">{m.schoolName}</td> : null}
                 <td data-label="Periode">
                   {m.startsOn ? `${formatDate(m.startsOn)}${m.endsOn && m.endsOn !== m.startsOn ? ` – ${formatDate(m.endsOn)}` : ''}` : '—'}
-                  {m.schoolDays ? ` (${m.schoolDays} schooldagen)` : ''}
+                  {m.schoolDays ? ` (${schoolDaysText(m.schoolDays)})` : ''}
                 </td>
                 <td data-label="Stand">{m.stateLabel}</td>
               </tr>

@@ -15,7 +15,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useState } from 'react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
 import { perform, refusalData, requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
-import { formatDate } from '~/lib/format.ts'
+import { formatDate, schoolDaysText } from '~/lib/format.ts'
 import { ChoiceOptions, PupilOptions } from '~/components/form-parts.tsx'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -165,7 +165,7 @@ export default function NewMeasure() {
                 <ul>
                   {pupilSchorsingen.map((s) => (
                     <li key={s.id}>
-                      {`${formatDate(s.startsOn)} t/m ${formatDate(s.endsOn)} (${s.schoolDays} schooldagen)`} <span className="badge">{s.stateLabel}</span>
+                      {`${formatDate(s.startsOn)} t/m ${formatDate(s.endsOn)} (${schoolDaysText(s.schoolDays)})`} <span className="badge">{s.stateLabel}</span>
                     </li>
                   ))}
                 </ul>

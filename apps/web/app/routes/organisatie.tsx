@@ -5,6 +5,9 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requireAuth } from '~/lib/context.server.ts'
 import { useT } from '~/root.tsx'
 
+/** Every text of this page is in the dictionaries: it is shown in English when chosen (ADR 035). */
+export const handle = { english: true }
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requireAuth(request, context)
   const options = await withContext(getDatabase(), { userId: auth.user.id }, (tx) => listMembershipOptions(tx, auth.user.id))

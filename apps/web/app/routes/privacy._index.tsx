@@ -314,7 +314,7 @@ export default function PrivacyPage() {
         <>
           <h2 id="bewaartermijnen">Bewaartermijnen</h2>
           <div className="table-wrap">
-            <table>
+            <table className="stack-narrow">
               <caption>Per categorie, in maanden; zonder eigen instelling geldt de richtlijn.</caption>
               <thead>
                 <tr>

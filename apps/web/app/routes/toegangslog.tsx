@@ -152,8 +152,8 @@ export default function AccessLogPage() {
               {errorFor('studentId') ? <p className="field-error" id="studentId-error">{errorFor('studentId')}</p> : null}
             </div>
           </div>
-          <div className="field">
-            <input id="breakGlass" name="breakGlass" type="checkbox" value="1" defaultChecked={values.breakGlass} />{' '}
+          <div className="field check-field">
+            <input id="breakGlass" name="breakGlass" type="checkbox" value="1" defaultChecked={values.breakGlass} />
             <label htmlFor="breakGlass">Alleen break-glass (geopend met een reden)</label>
           </div>
           <button type="submit">Zoeken</button> <Link to="/toegangslog">Wis de zoekopdracht</Link>

@@ -69,7 +69,7 @@ export function redactIncidentForPupil(
     schoolName: string
     contact: { name: string; email: string | null }
     generatedAt: Date
-    /** The school's other pupils, redacted as "een andere leerling" should the text name them. */
+    /** The school's other pupils: each gets a letter of their own after the incident's should the text name them. */
     bystanders?: readonly NameParts[]
     /** The school's staff, whose names are kept. */
     staffNames?: readonly string[]
@@ -88,7 +88,9 @@ export function redactIncidentForPupil(
     const name = names.get(id)
     return name ? [{ label, name }] : []
   })
-  const redact = nameRedactor(focal, others, { bystanders: extra.bystanders, staffNames: extra.staffNames })
+  // A pupil outside the incident named in the text gets the next letter, the same each time ("leerling
+  // C"), so the report still says who did what to whom (AVG art. 15 lid 4 without losing the facts).
+  const redact = nameRedactor(focal, others, { bystanders: extra.bystanders, staffNames: extra.staffNames, letterBystanders: true })
   const clean = (s: string | null | undefined) => (s ? redact(s) : null)
   const behaviour: [string, string][] = []
   const describe = (form: string | null, against: string | null) =>
@@ -206,8 +208,8 @@ export function renderParentReport(data: ParentReportData, options: { compress?:
 
 /**
  * Opens an incident (break-glass as for the note, ./incident-access.ts) as one pupil's view: the
- * pupil by name, every other pupil as "leerling A", "leerling B", bystanders named in the text as
- * "een andere leerling". For the parents' report and for access requests (AVG art. 15). Not found
+ * pupil by name, every other pupil as "leerling A", "leerling B", pupils outside the incident named
+ * in the text with the next letters, each their own. For the parents' report and for access requests (AVG art. 15). Not found
  * for a pupil not in the incident. The caller logs the read for that pupil.
  */
 export async function openParticipantView(

@@ -2,6 +2,7 @@
 // protocol's own words and its source, so the UI can show why a level is suggested. Staff may raise
 // the level; lowering it below the suggestion needs a reason, which is kept.
 import { VOORVAL } from './voorval-codes.ts'
+export { BEHAVIOUR_VOORVAL, COMMON_VOORVAL } from './voorval-codes.ts'
 
 export const SEVERITIES = ['overig', 'ernstig', 'zeer_ernstig'] as const
 export type Severity = (typeof SEVERITIES)[number]

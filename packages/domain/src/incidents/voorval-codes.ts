@@ -20,3 +20,29 @@ export const VOORVAL = {
   drugsverkoop: 26,
   ongeval: 31,
 } as const
+
+/**
+ * The Bijlage 1 behaviours that an incident type already says: choosing one of these types is
+ * answering "verbale agressie: ja" (or fysiek, vernieling), so the form asks only its vorm and tegen
+ * wie. The same codes as the §1.2 rules read in severity.ts.
+ */
+export const BEHAVIOUR_VOORVAL = {
+  verbal: [VOORVAL.verbaalGeweld, VOORVAL.bedreiging],
+  physical: [VOORVAL.fysiekGeweld, VOORVAL.groepsknokpartij],
+  vandalism: [VOORVAL.vernieling, VOORVAL.brandstichting],
+} as const satisfies Record<'verbal' | 'physical' | 'vandalism', readonly number[]>
+
+/**
+ * The eight everyday types a teacher picks right after it happened, shown first on the form; every
+ * other IRIS type is one search away.
+ */
+export const COMMON_VOORVAL: readonly number[] = [
+  VOORVAL.fysiekGeweld,
+  VOORVAL.verbaalGeweld,
+  VOORVAL.pesterijen,
+  VOORVAL.bedreiging,
+  VOORVAL.vernieling,
+  VOORVAL.diefstal,
+  11, // ordeverstoring
+  VOORVAL.groepsknokpartij,
+]

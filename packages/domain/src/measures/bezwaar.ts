@@ -134,6 +134,14 @@ type MeasureRow = typeof schema.measures.$inferSelect
  * (Awb 6:8: the term starts the day after the decision was made known).
  */
 export async function decisionSentOn(tx: Tx, m: MeasureRow): Promise<string | null> {
+  return (await decisionSending(tx, m))?.on ?? null
+}
+
+/**
+ * decisionSentOn with whether a sending was recorded at all (`sent`): without one the page says the
+ * letter is still to be made and sent, not "besluit verzonden op" the day it was decided.
+ */
+export async function decisionSending(tx: Tx, m: MeasureRow): Promise<{ on: string; sent: boolean } | null> {
   const t = schema.measureTransitions
   const [sent] = await tx
     .select({ at: t.at, sentOn: sql<string | null>`${t.data}->>'sentOn'` })
@@ -146,8 +154,8 @@ export async function decisionSentOn(tx: Tx, m: MeasureRow): Promise<string | nu
     )
     .orderBy(asc(t.at))
     .limit(1)
-  if (sent) return sent.sentOn ?? localDate(sent.at)
-  return m.decidedAt ? localDate(m.decidedAt) : null
+  if (sent) return { on: sent.sentOn ?? localDate(sent.at), sent: true }
+  return m.decidedAt ? { on: localDate(m.decidedAt), sent: false } : null
 }
 
 /** The bezwaar's fields the CASL rules look at; `mandated`: a directeur's mandate is in force for it. */
@@ -324,7 +332,8 @@ export async function findBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typ
 
 export interface MeasureBezwaarView {
   /** When the decision was sent and the last day to object; null while there is no decision. */
-  objection: { decisionSentOn: string; objectionDeadline: string; rule: string; decisionTerm: RuleView } | null
+  /** `sent`: the decision letter's sending is recorded; until then the term has not started (Awb art. 6:8). */
+  objection: { decisionSentOn: string; sent: boolean; objectionDeadline: string; rule: string; decisionTerm: RuleView } | null
   bezwaren: BezwaarView[]
   may: { record: boolean; hearing: boolean; decide: boolean; postpone: boolean }
 }
@@ -335,12 +344,13 @@ export async function measureBezwaarOf(tx: Tx, ability: AppAbility, ctx: TenantC
   const m = await loadMeasure(tx, ability, measureId)
   if (!m || !DECIDED_STATES[m.kind]) return null
   const decided = isDecided(m.kind, m.state)
-  const sentOn = decided ? await decisionSentOn(tx, m) : null
+  const sending = decided ? await decisionSending(tx, m) : null
+  const sentOn = sending?.on ?? null
   let objection: MeasureBezwaarView['objection'] = null
-  if (sentOn) {
+  if (sending && sentOn) {
     const d = bezwaarDeadlines({ sector: m.sector, measureKind: m.kind, decisionSentOn: sentOn })
     const term = ruleOf(ruleSetOf(m), 'bezwaar.termijnWeken')
-    objection = { decisionSentOn: sentOn, objectionDeadline: d.objectionDeadline, rule: `${term.value} weken (${term.source})`, decisionTerm: ruleView(decisionTermRule(m)) }
+    objection = { decisionSentOn: sentOn, sent: sending.sent, objectionDeadline: d.objectionDeadline, rule: `${term.value} weken (${term.source})`, decisionTerm: ruleView(decisionTermRule(m)) }
   }
   const subject = bezwaarSubject(m)
   return {

@@ -37,9 +37,9 @@ export async function measureView(tx: Tx, ability: AppAbility, ctx: TenantContex
   const underMandate = decidesAs(ability, subject) === 'under_mandate'
   const [transitions, tasks, incidents, mandate, hearings, pending, schorsingenOfYear] = await Promise.all([
     tx
-      .select({ from: schema.measureTransitions.fromState, to: schema.measureTransitions.toState, at: schema.measureTransitions.at, reason: schema.measureTransitions.reason, by: schema.users.name })
+      // The name kept with the step: the reader may not see the actor's users row (a bestuurder's, for school staff).
+      .select({ from: schema.measureTransitions.fromState, to: schema.measureTransitions.toState, at: schema.measureTransitions.at, reason: schema.measureTransitions.reason, by: schema.measureTransitions.byName })
       .from(schema.measureTransitions)
-      .leftJoin(schema.users, eq(schema.users.id, schema.measureTransitions.byId))
       .where(eq(schema.measureTransitions.measureId, id))
       .orderBy(asc(schema.measureTransitions.at)),
     tx.select().from(schema.measureTasks).where(eq(schema.measureTasks.measureId, id)).orderBy(asc(schema.measureTasks.dueOn)),
@@ -70,7 +70,8 @@ export async function measureView(tx: Tx, ability: AppAbility, ctx: TenantContex
     schorsingenPending: pending.schorsingen,
     /** Schorsing: the pupil's schorsingen (not refused) of the schooljaar it starts in, this one included, with their total. */
     schorsingenOfYear,
-    next: openTransitions(ability, { ...subject, state: item.state, mandated: mandate?.ok ?? false }).map((t) => ({ to: t.to, label: t.label, needsReason: !!t.needsReason })),
+    /** The steps open to the caller; `decides`: a decision of the bevoegd gezag (the page asks to confirm it). */
+    next: openTransitions(ability, { ...subject, state: item.state, mandated: mandate?.ok ?? false }).map((t) => ({ to: t.to, label: t.label, needsReason: !!t.needsReason, decides: t.by.includes('decide') && !t.needsReason })),
   }
 }
 

@@ -4,6 +4,7 @@ import { schema } from '@baken/db'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
+import { dutchDayName } from './bezwaar.ts'
 import { calendarDate } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { LETTER_KIND_LABELS, letterKindsFor } from './letter-text.ts'
@@ -87,7 +88,7 @@ export const recordLetterSent = defineUseCase({
       fromState: m.state,
       toState: to,
       byId: ctx.userId,
-      reason: `${LETTER_KIND_LABELS[letter.kind].replace(/^./, (c) => c.toUpperCase())} (versie ${letter.version}) ${SEND_CHANNEL_LABELS[input.channel]} verzonden op ${sentOn}${mails ? ` aan ${mails} adres${mails === 1 ? '' : 'sen'}` : ''}.`,
+      reason: `${LETTER_KIND_LABELS[letter.kind].replace(/^./, (c) => c.toUpperCase())} (versie ${letter.version}) ${SEND_CHANNEL_LABELS[input.channel]} verzonden op ${dutchDayName(sentOn)}${mails ? ` aan ${mails} adres${mails === 1 ? '' : 'sen'}` : ''}.`,
       data: { event: 'brief_verzonden', letterId: letter.id, letterKind: letter.kind, channel: input.channel, sentOn, mails },
     })
     return { ok: true, id: letter.id, version: letter.version, state: to, mails }
