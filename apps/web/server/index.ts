@@ -17,6 +17,7 @@ import helmet from 'helmet'
 import { serverErrorLine } from '../app/lib/error-log.server.ts'
 import { secureCookies } from '../app/lib/session-cookie.ts'
 import { authenticate, bearerToken } from './authenticate.ts'
+import { bodySizeLimit } from './body-limit.ts'
 import { noStore } from './no-store.ts'
 import { isSameOrigin } from './origin.ts'
 import { requestTarget, surfaceOf } from './request-target.ts'
@@ -105,6 +106,9 @@ if (viteDevServer) {
 
 // Everything past the static files is dynamic: no copy in any cache.
 app.use(noStore())
+
+// A body over its route's limit is refused before anything reads it (413).
+app.use(bodySizeLimit())
 
 // Cross-site request forgery: a state-changing request authenticated by cookie (or a login attempt)
 // must come from our own origin. Bearer-token API calls carry no ambient credentials.
