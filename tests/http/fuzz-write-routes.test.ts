@@ -267,7 +267,7 @@ describe.skipIf(!reachable)('every write operation of the API, with hostile bodi
   let owner: postgres.Sql
   let server: RunningServer
   const clients = new Map<string, Client>()
-  let operations: Operation[] = []
+  const operations: Operation[] = []
   let tables: string[] = []
 
   beforeAll(async () => {
