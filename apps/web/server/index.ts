@@ -125,7 +125,7 @@ app.use((req, res, next) => {
 })
 
 app.use(authenticate(getDatabase, { secureCookie }))
-app.use(writeRateLimit())
+app.use(writeRateLimit(getDatabase))
 
 // A literal specifier (relative to this file, so any working directory will do): the production
 // bundle (server/bundle.mjs) then compiles the Remix build into build/server.js with the workspace

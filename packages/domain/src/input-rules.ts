@@ -62,6 +62,12 @@ export function controlCharacterErrors(value: unknown, path: string[] = []): Fie
 export const textInput = (params?: Parameters<typeof z.string>[0]) =>
   z.string(params).refine((v) => !hasControlCharacters(v), { error: (issue) => textProblemMessage(String(issue.input)), abort: true })
 
+/**
+ * The id of a record, from the path or the body: a UUID when it names anything, but any other text
+ * is a record nobody can see (404, as for another tenant's id), so only its length is refused here.
+ */
+export const recordId = () => textInput().max(100, 'Onbekend id')
+
 // ---- Dates ----------------------------------------------------------------------------------------
 
 function daysInMonth(year: number, month: number): number {
