@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
-import { appModeFromEnv, auditSignerFromEnv, getDatabase, pingDatabase, sealerSetupFromEnv, startAccessLogSealer, startDatabase } from '@baken/db'
+import { appModeFromEnv, auditSignerFromEnv, getDatabase, pgliteBackupDir, pingDatabase, sealerSetupFromEnv, startAccessLogSealer, startDatabase, writePgliteBackup } from '@baken/db'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@baken/db/demo'
 import { mailSetupFromEnv, queueAccessLogDigests, startMailWorker } from '@baken/email'
 import express from 'express'
@@ -190,3 +190,17 @@ function shutdown() {
 }
 process.on('SIGTERM', shutdown)
 process.on('SIGINT', shutdown)
+
+// The embedded database's backup while the server runs (scripts/backup/pglite-backup.sh sends the
+// signal): the process writes a copy of its data folder to BAKEN_PGLITE_BACKUP_DIR.
+if (handle.kind === 'pglite') {
+  let running = false
+  process.on('SIGUSR2', () => {
+    if (running) return
+    running = true
+    writePgliteBackup(handle, pgliteBackupDir())
+      .then((file) => console.log(`PGlite backup written: ${file}`))
+      .catch((error: unknown) => console.error(serverErrorLine(error, { method: 'SIGUSR2', url: 'http://localhost/pglite-backup' })))
+      .finally(() => (running = false))
+  })
+}
