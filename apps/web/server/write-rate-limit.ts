@@ -4,21 +4,30 @@
 // takes seconds to fill in); a script creating drafts by the thousand is held to the refill rate.
 // An empty bucket answers 429 with Retry-After (RFC 6585 §4, RFC 9110 §10.2.3) and a Dutch message.
 //
-// The buckets live in this process's memory. With several instances behind a load balancer each
-// instance counts on its own, so a user's effective limit is the limit times the number of
-// instances a balancer spreads their requests over; a restart empties the counts. That bounds a
-// runaway client well enough for its purpose (it is not an accounting of writes). Login attempts
-// are anonymous writes and have a limit of their own.
+// A personal API token has a limit of its own on every request it makes, reads included
+// (BAKEN_TOKEN_LIMIT_PER_MINUTE, BAKEN_TOKEN_LIMIT_BURST): an integration that loops is held to it
+// without touching its owner's sessions.
+//
+// The buckets are rows in Postgres (rate_limit_take, migration 0066), so every web process behind a
+// load balancer counts the same bucket and a restart forgets nothing. Login attempts are anonymous
+// writes and have a limit of their own (ADR 014).
+import { createHash } from 'node:crypto'
+import { takeRateLimit, type Database } from '@baken/db'
 import type { NextFunction, Request, Response } from 'express'
 import type { RequestAuth } from '../app/lib/request-auth.ts'
+import { bearerToken } from './authenticate.ts'
 
 export interface WriteRateLimitOptions {
   /** Tokens added per minute; 0 switches the limit off. */
   perMinute: number
   /** The bucket's size: this many writes in a row before the refill rate holds. */
   burst: number
-  /** The clock, in milliseconds. */
-  now?: () => number
+}
+
+export interface RateLimitOptions {
+  writes: WriteRateLimitOptions
+  /** Every request of one personal API token. */
+  token: WriteRateLimitOptions
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -30,43 +39,43 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   return Number(text)
 }
 
-/** BAKEN_WRITE_LIMIT_PER_MINUTE (default 60; 0: off) and BAKEN_WRITE_LIMIT_BURST (default 30). */
-export function writeRateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): WriteRateLimitOptions {
-  return { perMinute: wholeNumber(env, 'BAKEN_WRITE_LIMIT_PER_MINUTE', 60, 0), burst: wholeNumber(env, 'BAKEN_WRITE_LIMIT_BURST', 30, 1) }
+/**
+ * BAKEN_WRITE_LIMIT_PER_MINUTE (default 60; 0: off) and BAKEN_WRITE_LIMIT_BURST (default 30);
+ * BAKEN_TOKEN_LIMIT_PER_MINUTE (default 600; 0: off) and BAKEN_TOKEN_LIMIT_BURST (default 120).
+ */
+export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions {
+  return {
+    writes: { perMinute: wholeNumber(env, 'BAKEN_WRITE_LIMIT_PER_MINUTE', 60, 0), burst: wholeNumber(env, 'BAKEN_WRITE_LIMIT_BURST', 30, 1) },
+    token: { perMinute: wholeNumber(env, 'BAKEN_TOKEN_LIMIT_PER_MINUTE', 600, 0), burst: wholeNumber(env, 'BAKEN_TOKEN_LIMIT_BURST', 120, 1) },
+  }
+}
+
+function refuse(req: Request, res: Response, retryAfter: number, message: string) {
+  res.setHeader('Retry-After', String(retryAfter))
+  if (req.path.startsWith('/api/')) res.status(429).json({ errors: [{ path: '', message }] })
+  else res.status(429).type('text/plain').send(message)
 }
 
 /** Express middleware; mount it after authenticate (it reads res.locals.auth). */
-export function writeRateLimit(options: WriteRateLimitOptions = writeRateLimitFromEnv()) {
-  const { perMinute, burst } = options
-  const now = options.now ?? Date.now
-  const perMs = perMinute / 60_000
-  const buckets = new Map<string, { tokens: number; at: number }>()
-  let sweptAt = now()
-
-  const level = (bucket: { tokens: number; at: number } | undefined, t: number) =>
-    bucket ? Math.min(burst, bucket.tokens + (t - bucket.at) * perMs) : burst
-
+export function writeRateLimit(getDb: () => Database, options: RateLimitOptions = rateLimitFromEnv()) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (perMinute === 0 || !WRITE_METHODS.has(req.method)) return next()
     const auth = res.locals.auth as RequestAuth | null | undefined
-    // Signing out always works. Anonymous writes are logins: they have their own limit.
+    // Anonymous requests are logins (their own limit); signing out always works.
     if (!auth || req.path === '/logout') return next()
-    const t = now()
-    // Forget buckets that have filled up again: they hold nothing a fresh one would not.
-    if (t - sweptAt > 60_000) {
-      for (const [key, b] of buckets) if (level(b, t) >= burst) buckets.delete(key)
-      sweptAt = t
-    }
-    const tokens = level(buckets.get(auth.user.id), t)
-    if (tokens >= 1) {
-      buckets.set(auth.user.id, { tokens: tokens - 1, at: t })
-      return next()
-    }
-    buckets.set(auth.user.id, { tokens, at: t })
-    const retryAfter = Math.max(1, Math.ceil((1 - tokens) / perMs / 1000))
-    res.setHeader('Retry-After', String(retryAfter))
-    const message = `Te veel wijzigingen achter elkaar. Wacht ${retryAfter} seconden en probeer het dan opnieuw.`
-    if (req.path.startsWith('/api/')) res.status(429).json({ errors: [{ path: '', message }] })
-    else res.status(429).type('text/plain').send(message)
+    const writing = WRITE_METHODS.has(req.method) && options.writes.perMinute > 0
+    const bearer = auth.via === 'token' && options.token.perMinute > 0 ? bearerToken(req.headers.authorization) : null
+    if (!writing && !bearer) return next()
+    void (async () => {
+      if (bearer) {
+        const key = `token:${createHash('sha256').update(bearer).digest('hex')}`
+        const wait = await takeRateLimit(getDb(), auth.user.id, key, options.token)
+        if (wait) return refuse(req, res, wait, `Te veel verzoeken met dit API-token. Wacht ${wait} seconden en probeer het dan opnieuw.`)
+      }
+      if (writing) {
+        const wait = await takeRateLimit(getDb(), auth.user.id, `write:${auth.user.id}`, options.writes)
+        if (wait) return refuse(req, res, wait, `Te veel wijzigingen achter elkaar. Wacht ${wait} seconden en probeer het dan opnieuw.`)
+      }
+      next()
+    })().catch(next)
   }
 }

@@ -113,6 +113,17 @@ CREATE POLICY owner_all ON mfa_totp AS PERMISSIVE FOR ALL TO CURRENT_USER
   WITH CHECK (true);
 
 -- -------------------------------------------------------------------------------------------------
+-- Table rate_limit_buckets
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE rate_limit_buckets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rate_limit_buckets FORCE ROW LEVEL SECURITY;
+-- no grants to other roles
+
+CREATE POLICY owner_all ON rate_limit_buckets AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
 -- Table sessions
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE sessions ENABLE ROW LEVEL SECURITY;

@@ -169,7 +169,7 @@ function privilegeRank(privilege: string): number {
  * ever left out of the snapshot.
  */
 export const AREAS: { area: string; tables: RegExp }[] = [
-  { area: 'auth', tables: /^(users|sessions|api_tokens|login_failures|mfa_[a-z_]+|webauthn_[a-z_]+)$/ },
+  { area: 'auth', tables: /^(users|sessions|api_tokens|login_failures|rate_limit_buckets|mfa_[a-z_]+|webauthn_[a-z_]+)$/ },
   { area: 'accounts', tables: /^(admin_audit|invitation|password_reset)/ },
   {
     area: 'tenants',

@@ -19,8 +19,23 @@ export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
 export const CONTROL_CHARACTER_MESSAGE =
   'Bevat een onzichtbaar stuurteken (zoals een NUL-teken) dat niet in tekst hoort; haal het weg en probeer het opnieuw.'
 
+/** A UTF-16 surrogate without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+export const BROKEN_TEXT_MESSAGE = 'Bevat een ongeldig teken (een losse helft van een Unicode-paar); typ of plak de tekst opnieuw.'
+
+/**
+ * Whether the text holds a control character, or is not well-formed Unicode: a lone UTF-16
+ * surrogate has no character to store (UTF-8 cannot encode it, and a driver would replace it with
+ * U+FFFD silently), so it is refused like a control character.
+ */
 export function hasControlCharacters(value: string): boolean {
-  return CONTROL_CHARACTERS.test(value)
+  return CONTROL_CHARACTERS.test(value) || LONE_SURROGATE.test(value)
+}
+
+/** The message for text hasControlCharacters refuses. */
+export function textProblemMessage(value: string): string {
+  return CONTROL_CHARACTERS.test(value) ? CONTROL_CHARACTER_MESSAGE : BROKEN_TEXT_MESSAGE
 }
 
 /**
@@ -28,12 +43,12 @@ export function hasControlCharacters(value: string): boolean {
  * by path (`persons.0.description`); an object key with one is reported at the key itself.
  */
 export function controlCharacterErrors(value: unknown, path: string[] = []): FieldError[] {
-  if (typeof value === 'string') return hasControlCharacters(value) ? [{ path: path.join('.'), message: CONTROL_CHARACTER_MESSAGE }] : []
+  if (typeof value === 'string') return hasControlCharacters(value) ? [{ path: path.join('.'), message: textProblemMessage(value) }] : []
   if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacterErrors(v, [...path, String(i)]))
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     return Object.entries(value).flatMap(([k, v]) =>
       // The key is not echoed: it is the bad part, and the client knows what it sent.
-      hasControlCharacters(k) ? [{ path: path.join('.'), message: CONTROL_CHARACTER_MESSAGE }] : controlCharacterErrors(v, [...path, k]),
+      hasControlCharacters(k) ? [{ path: path.join('.'), message: textProblemMessage(k) }] : controlCharacterErrors(v, [...path, k]),
     )
   }
   return []
@@ -45,7 +60,13 @@ export function controlCharacterErrors(value: unknown, path: string[] = []): Fie
  * string field of an input schema.
  */
 export const textInput = (params?: Parameters<typeof z.string>[0]) =>
-  z.string(params).refine((v) => !hasControlCharacters(v), { message: CONTROL_CHARACTER_MESSAGE, abort: true })
+  z.string(params).refine((v) => !hasControlCharacters(v), { error: (issue) => textProblemMessage(String(issue.input)), abort: true })
+
+/**
+ * The id of a record, from the path or the body: a UUID when it names anything, but any other text
+ * is a record nobody can see (404, as for another tenant's id), so only its length is refused here.
+ */
+export const recordId = () => textInput().max(100, 'Onbekend id')
 
 // ---- Dates ----------------------------------------------------------------------------------------
 
@@ -53,9 +74,17 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-/** Whether y-m-d is a day of the Gregorian calendar (2026-02-30 is not; JS Date would roll it to 2 March). */
+/**
+ * The years a date in Baken can fall in: a date of birth of the oldest staff member to a deadline
+ * decades ahead. 0000-00-00 or 9999-12-31 is a placeholder or a typing error, never a real day of
+ * a school's case, and Postgres would store the latter.
+ */
+export const FIRST_YEAR = 1900
+export const LAST_YEAR = 2199
+
+/** Whether y-m-d is a day of the Gregorian calendar (2026-02-30 is not; JS Date would roll it to 2 March) within the years above. */
 function isRealDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  return year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
 }
 
 /** A real calendar date written as YYYY-MM-DD. */
@@ -65,7 +94,7 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** A real calendar date as YYYY-MM-DD (refuses 2026-02-30 and 2026-13-01 instead of rolling them over). */
-export const calendarDate = (message = 'Datum als JJJJ-MM-DD') => textInput(message).refine(isCalendarDate, message)
+export const calendarDate = (message = 'Datum als JJJJ-MM-DD') => textInput(message).max(10, message).refine(isCalendarDate, message)
 
 /** The offset of Europe/Amsterdam from UTC, in milliseconds, at an instant (CET +1 h, CEST +2 h). */
 function amsterdamOffset(at: number): number {
@@ -113,7 +142,7 @@ export function parseDateTime(value: string): Date | null {
 
 /** An instant: a valid Date, or a string parseDateTime accepts. */
 export const dateTimeInput = (message = 'Vul een geldige datum en tijd in') =>
-  z.union([z.date(), textInput()], { message }).transform((v, ctx) => {
+  z.union([z.date(), textInput().max(40, message)], { message }).transform((v, ctx) => {
     const d = typeof v === 'string' ? parseDateTime(v) : v
     if (d) return d
     ctx.addIssue({ code: 'custom', message })

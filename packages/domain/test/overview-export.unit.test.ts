@@ -69,10 +69,16 @@ describe('CSV', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     const lines = csv.slice(1).split('\r\n')
-    expect(lines[0]).toBe('Naam;Datum;Groep;Incident;Sanctie;Rol;Ernst')
-    expect(lines[1]).toBe('Daan de Vries;31-07-2026;groep 6;fysiek geweld, groepsknokpartij;waarschuwing;dader;zeer ernstig')
+    expect(lines[0]).toBe('Naam;Datum;Groep;Incident;Sanctie;Rol;Ernst;Vertrouwelijk')
+    expect(lines[1]).toBe('Daan de Vries;31-07-2026;groep 6;fysiek geweld, groepsknokpartij;waarschuwing;dader;zeer ernstig;')
     expect(lines[2]).toBe('')
     expect(lines).toHaveLength(3)
+  })
+
+  it('keeps the confidential mark the screen shows, per row', () => {
+    const lines = overviewCsv(data([row(), row({ naam: 'Şahin Yıldız', vertrouwelijk: true })])).slice(1).split('\r\n')
+    expect(lines[1]!.split(';').at(-1)).toBe('')
+    expect(lines[2]).toBe('Şahin Yıldız;31-07-2026;groep 6;fysiek geweld, groepsknokpartij;waarschuwing;dader;zeer ernstig;vertrouwelijk')
   })
 
   it('quotes per RFC 4180: separators, quotes and line breaks', () => {
@@ -93,17 +99,18 @@ describe('CSV', () => {
     expect(csvField('\t=1')).toBe(`'\t=1`)
     expect(csvField('a=b')).toBe('a=b')
     const csv = overviewCsv(data([row({ naam: '=cmd|"/c calc"!A1', groep: '@groep' })]))
-    expect(csv.split('\r\n')[1]).toBe(`"'=cmd|""/c calc""!A1";31-07-2026;'@groep;fysiek geweld, groepsknokpartij;waarschuwing;dader;zeer ernstig`)
+    expect(csv.split('\r\n')[1]).toBe(`"'=cmd|""/c calc""!A1";31-07-2026;'@groep;fysiek geweld, groepsknokpartij;waarschuwing;dader;zeer ernstig;`)
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvField(`${start}1`).replace(/^"/, '')).toMatch(/^'/)
   })
 
   it('writes an empty overview as the header line only', () => {
-    expect(overviewCsv(data([]))).toBe('\uFEFFNaam;Datum;Groep;Incident;Sanctie;Rol;Ernst\r\n')
+    expect(overviewCsv(data([]))).toBe('\uFEFFNaam;Datum;Groep;Incident;Sanctie;Rol;Ernst;Vertrouwelijk\r\n')
   })
 })
 
 describe('XLSX', () => {
   it('is a zip with the overview sheet (header cells, real dates) and the RI&E sheet', async () => {
-    const buf = await overviewXlsx(data([row(), row({ naam: '=1+1', groep: null, datum: '2026-08-01' })]))
+    const buf = await overviewXlsx(data([row(), row({ naam: '=1+1', groep: '@SUM(A1)', datum: '2026-08-01', vertrouwelijk: true })]))
     expect(buf.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]))
     const files = unzip(buf)
     expect([...files.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']))
@@ -111,7 +118,8 @@ describe('XLSX', () => {
     expect(workbook).toContain('name="Incidenten 2025-2026"')
     expect(workbook).toContain('name="RI&amp;E-analyse"')
     const strings = files.get('xl/sharedStrings.xml')!
-    for (const header of ['Naam', 'Datum', 'Groep', 'Incident', 'Sanctie', 'Rol', 'Ernst']) expect(strings).toContain(`<t>${header}</t>`)
+    for (const header of ['Naam', 'Datum', 'Groep', 'Incident', 'Sanctie', 'Rol', 'Ernst', 'Vertrouwelijk']) expect(strings).toContain(`<t>${header}</t>`)
+    expect(strings).toContain('<t>vertrouwelijk</t>')
     expect(strings).toContain('<t>Daan de Vries</t>')
     expect(strings).toContain('<t>Soort incident (IRIS)</t>')
     const sheet = files.get('xl/worksheets/sheet1.xml')!
@@ -121,5 +129,8 @@ describe('XLSX', () => {
     // Text stays text: "=1+1" is a shared string, never a formula.
     expect(sheet).not.toContain('<f>')
     expect(strings).toContain('<t>=1+1</t>')
+    expect(strings).toContain('<t>@SUM(A1)</t>')
+    // Every cell of the sheet is a shared string (t="s") or a number: none is a formula or inline code.
+    for (const cell of sheet.matchAll(/<c [^>]*>/g)) expect(cell[0]).not.toMatch(/t="(str|inlineStr|e)"/)
   })
 })

@@ -13,7 +13,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { controlCharacterErrors, runUseCase, type FieldError, type Outcome, type RefusalReason, type Refused, type UseCase, type UseCaseContext } from '@baken/domain'
 import { data, type AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
-import { apiError, parseJsonBody } from './api.server.ts'
+import { apiError, MAX_ERRORS, parseJsonBody, refuseBody } from './api.server.ts'
 import { inTenant, requireContext, type Audience, type RequestContext } from './context.server.ts'
 import { requireFreshSecondFactor } from './step-up.server.ts'
 
@@ -126,17 +126,63 @@ export async function api<S extends z.ZodType, T extends object>(
   const reading = request.method === 'GET' || request.method === 'HEAD'
   const params = options.params ?? {}
   const query = (options.query ?? reading) ? Object.fromEntries(new URL(request.url).searchParams) : {}
-  const body = (options.body ?? !reading) ? await parseJsonBody(request, z.unknown()) : undefined
+  const readsBody = options.body ?? !reading
+  if (!readsBody && !reading) await refuseBody(request)
+  const body = readsBody ? await parseJsonBody(request, z.unknown()) : undefined
   let input: unknown
   if (options.input) input = options.input({ body, query, params })
   else if (body === undefined || isPlainObject(body)) input = { ...query, ...(body as object | undefined), ...definedOnly(params) }
   else return apiError(400, 'De body is een JSON-object.')
+  if (!reading && isPlainObject(input)) {
+    const unknown = unknownKeys(useCase.input, input)
+    if (unknown.length) return Response.json({ errors: unknown.slice(0, MAX_ERRORS).map((key) => ({ path: key.slice(0, 100), message: 'Onbekend veld; laat het weg.' })) }, { status: 400 })
+  }
   const outcome = await perform(ctx, useCase, input)
   if (!outcome.ok) return refusalResponse(outcome)
   const { ok: _ok, ...value } = outcome
   const answer = options.respond ? options.respond(value as Omit<T, 'ok'>) : value
   if (answer instanceof Response) return answer
   return Response.json(answer, { status: options.status ?? 200, headers: options.headers?.(value as Omit<T, 'ok'>) })
+}
+
+/**
+ * The keys an input schema names, or null when it takes any key (a record, a loose object, or a
+ * shape this reader does not know: then the schema alone decides). A union names the keys of all
+ * its members; wrappers (optional, default, a transform's input side) name their inner schema's.
+ */
+export function knownKeys(schema: z.ZodType): Set<string> | null {
+  if (schema instanceof z.ZodObject) {
+    const catchall = schema.def.catchall
+    if (catchall && !(catchall instanceof z.ZodNever)) return null
+    return new Set(Object.keys(schema.shape))
+  }
+  if (schema instanceof z.ZodPipe) return knownKeys(schema.in as z.ZodType)
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable) return knownKeys(schema.unwrap() as z.ZodType)
+  if (schema instanceof z.ZodUnion) {
+    const keys = new Set<string>()
+    for (const option of schema.options as z.ZodType[]) {
+      const inner = knownKeys(option)
+      if (!inner) return null
+      for (const k of inner) keys.add(k)
+    }
+    return keys
+  }
+  if (schema instanceof z.ZodIntersection) {
+    const [left, right] = [knownKeys(schema.def.left as z.ZodType), knownKeys(schema.def.right as z.ZodType)]
+    return left && right ? new Set([...left, ...right]) : null
+  }
+  return null
+}
+
+/**
+ * The keys of a write's input its schema does not name. Zod drops unknown keys of a plain object
+ * silently; a write refuses them instead, so a misspelt field (or one the client thinks it may
+ * set, such as stichtingId) is an error at that field and not a change made without it.
+ */
+export function unknownKeys(schema: z.ZodType, input: Record<string, unknown>): string[] {
+  const known = knownKeys(schema)
+  if (!known) return []
+  return Object.keys(input).filter((k) => !known.has(k))
 }
 
 function definedOnly(params: Params): Record<string, string> {

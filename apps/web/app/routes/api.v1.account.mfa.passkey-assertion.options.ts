@@ -1,7 +1,7 @@
 import { getDatabase, withContext } from '@baken/db'
 import { beginPasskeyAuthentication } from '@baken/domain'
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { apiError } from '~/lib/api.server.ts'
+import { apiError, refuseBody } from '~/lib/api.server.ts'
 import { requireSession } from '~/lib/context.server.ts'
 import { webauthnConfig } from '~/lib/passkeys.server.ts'
 
@@ -17,6 +17,7 @@ export function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== 'POST') return apiError(405, 'Gebruik POST.')
   const auth = requireSession(request, context, { beforeSecondFactor: true })
+  await refuseBody(request)
   const options = await withContext(getDatabase(), { userId: auth.user.id, sessionId: auth.sessionId }, (tx) =>
     beginPasskeyAuthentication(tx, webauthnConfig, { userId: auth.user.id, sessionId: auth.sessionId }),
   )

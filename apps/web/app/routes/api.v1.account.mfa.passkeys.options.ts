@@ -1,7 +1,7 @@
 import { getDatabase, withContext } from '@baken/db'
 import { beginPasskeyRegistration } from '@baken/domain'
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { apiError } from '~/lib/api.server.ts'
+import { apiError, refuseBody } from '~/lib/api.server.ts'
 import { PASSKEY_MESSAGES, webauthnConfig } from '~/lib/passkeys.server.ts'
 import { requirePasskeyEnrolment } from '~/lib/passkey-routes.server.ts'
 
@@ -16,6 +16,7 @@ export function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== 'POST') return apiError(405, 'Gebruik POST.')
   const auth = requirePasskeyEnrolment(request, context)
+  await refuseBody(request)
   const begun = await withContext(getDatabase(), { userId: auth.user.id, sessionId: auth.sessionId }, (tx) =>
     beginPasskeyRegistration(tx, webauthnConfig, { user: auth.user, sessionId: auth.sessionId }),
   )

@@ -9,6 +9,7 @@ export const nameInput = (what: string) => textInput(`Geef de naam van de ${what
 
 /** KvK number: 8 digits (Handelsregisterbesluit 2008 art. 9); spaces and dots as typed are dropped. */
 export const kvkInput = textInput('Geef het KvK-nummer')
+  .max(40, 'Een KvK-nummer is 8 cijfers, bijvoorbeeld 41012345')
   .transform((v) => v.replace(/[\s.]/g, ''))
   .pipe(z.string().regex(/^[0-9]{8}$/, 'Een KvK-nummer is 8 cijfers, bijvoorbeeld 41012345'))
 
@@ -19,12 +20,14 @@ export const bevoegdGezagInput = textInput('Geef het bevoegd-gezagnummer')
 
 /** BRIN: 2 digits and 2 capitals (DUO's registration number of a school), typed in either case. */
 export const brinInput = textInput('Geef de BRIN-code')
+  .max(20, 'Een BRIN-code is 2 cijfers en 2 letters, bijvoorbeeld 12AB')
   .trim()
   .transform((v) => v.toUpperCase())
   .pipe(z.string().regex(/^[0-9]{2}[A-Z]{2}$/, 'Een BRIN-code is 2 cijfers en 2 letters, bijvoorbeeld 12AB'))
 
 /** Dutch postcode: 4 digits (not starting with 0) and 2 letters, stored as '1234 AB'. */
 export const postcodeInput = textInput('Geef de postcode')
+  .max(20, 'Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 1234 AB')
   .transform((v) => v.replace(/\s+/g, '').toUpperCase())
   .pipe(z.string().regex(/^[1-9][0-9]{3}[A-Z]{2}$/, 'Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 1234 AB'))
   .transform((v) => `${v.slice(0, 4)} ${v.slice(4)}`)

@@ -37,6 +37,7 @@ export const calendarEntryInput = z
     startsOn: calendarDate('Begindatum als JJJJ-MM-DD'),
     endsOn: calendarDate('Einddatum als JJJJ-MM-DD'),
     scope: textInput({ message: 'Kies een regio of een school' })
+      .max(100, 'Kies een regio of een school')
       .regex(/^(regio:(noord|midden|zuid)|school:[^\s]+)$/, 'Kies een regio of een school'),
   })
   .superRefine((v, ctx) => {

@@ -6,10 +6,11 @@ import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { calendarColumns, CALENDAR_KEEPER_ONLY } from './calendar-entries.ts'
+import { recordId } from '../input-rules.ts'
 
 export const deleteCalendarEntry = defineUseCase({
   name: 'calendar/delete-calendar-entry',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['delete', 'Calendar'],
   forbidden: CALENDAR_KEEPER_ONLY,
   async run(tx, { ability }, { id }) {

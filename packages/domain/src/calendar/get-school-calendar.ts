@@ -9,6 +9,7 @@ import { schooljaarSchema } from '../incidents/overview.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { loadSchoolCalendar } from './load-school-calendar.ts'
 import { describeSchoolYear, type HolidayRegion, type SchoolYearCalendar } from './school-calendar.ts'
+import { recordId } from '../input-rules.ts'
 
 export interface SchoolCalendarView extends SchoolYearCalendar {
   school: { id: string; name: string; region: HolidayRegion }
@@ -16,7 +17,7 @@ export interface SchoolCalendarView extends SchoolYearCalendar {
 
 export const getSchoolCalendar = defineUseCase({
   name: 'calendar/get-school-calendar',
-  input: z.object({ schoolId: z.string(), schooljaar: schooljaarSchema }),
+  input: z.object({ schoolId: recordId(), schooljaar: schooljaarSchema }),
   permission: ['read', 'Calendar'],
   async run(tx, { ability }, { schoolId, schooljaar }) {
     const notFound = refuse('not_found', 'schoolId', 'Niet gevonden')

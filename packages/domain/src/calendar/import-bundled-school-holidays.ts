@@ -7,7 +7,7 @@ import { BUNDLED_SCHOOL_HOLIDAYS, importSchoolHolidays } from './import-school-h
 
 export const importBundledSchoolHolidays = defineUseCase({
   name: 'calendar/import-bundled-school-holidays',
-  input: z.object({ schooljaar: z.string() }),
+  input: z.object({ schooljaar: z.string().max(9) }),
   permission: ['create', 'Calendar'],
   forbidden: CALENDAR_KEEPER_ONLY,
   async run(tx, ctx, { schooljaar }) {

@@ -161,7 +161,7 @@ export interface HolidayImport {
  */
 export const importSchoolHolidays = defineUseCase({
   name: 'calendar/import-school-holidays',
-  input: z.object({ text: z.string() }),
+  input: z.object({ text: z.string().max(MAX_HOLIDAY_FILE_BYTES) }),
   permission: ['create', 'Calendar'],
   forbidden: CALENDAR_KEEPER_ONLY,
   async run(tx, { ability, tenant }, input) {

@@ -2,7 +2,7 @@
 import { schema } from '@baken/db'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { parseDateTime, textInput } from '../input-rules.ts'
+import { parseDateTime, recordId, textInput } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { blankAsAbsent, HALT_APPOINTMENT_KINDS } from './common.ts'
 import { OPEN_STATUSES, referralForStep } from './halt-referral.ts'
@@ -10,7 +10,7 @@ import { OPEN_STATUSES, referralForStep } from './halt-referral.ts'
 /** 'YYYY-MM-DDTHH:MM' as Dutch local time, or a full ISO timestamp with offset; null unless a real date and time. */
 export const parseLocalDateTime = parseDateTime
 
-const dateTime = textInput({ message: 'Geef datum en tijd' }).refine((v) => parseLocalDateTime(v) !== null, 'Geef datum en tijd (JJJJ-MM-DDTUU:MM)')
+const dateTime = textInput({ message: 'Geef datum en tijd' }).max(40, 'Geef datum en tijd (JJJJ-MM-DDTUU:MM)').refine((v) => parseLocalDateTime(v) !== null, 'Geef datum en tijd (JJJJ-MM-DDTUU:MM)')
 
 export const appointmentInput = z.object({
   kind: z.enum(HALT_APPOINTMENT_KINDS, { message: 'Kies het soort afspraak' }),
@@ -20,7 +20,7 @@ export const appointmentInput = z.object({
 
 export const addAppointment = defineUseCase({
   name: 'halt/add-appointment',
-  input: appointmentInput.extend({ id: z.string() }),
+  input: appointmentInput.extend({ id: recordId() }),
   permission: ['update', 'HaltCase'],
   async run(tx, { ability, tenant, now }, input) {
     const step = await referralForStep(tx, ability, input.id, OPEN_STATUSES)

@@ -2,7 +2,7 @@
 // (no RLS policy gives them a row of halt_notes).
 import { schema } from '@baken/db'
 import { z } from 'zod'
-import { textInput } from '../input-rules.ts'
+import { recordId, textInput } from '../input-rules.ts'
 import { defineUseCase } from '../use-case.ts'
 import { referralForStep } from './halt-referral.ts'
 
@@ -12,7 +12,7 @@ export const noteInput = z.object({
 
 export const addHaltNote = defineUseCase({
   name: 'halt/add-halt-note',
-  input: noteInput.extend({ id: z.string() }),
+  input: noteInput.extend({ id: recordId() }),
   permission: ['update', 'HaltCase'],
   async run(tx, { ability, tenant }, input) {
     const step = await referralForStep(tx, ability, input.id, ['geaccepteerd', 'intake_gepland', 'lopend', 'afgesloten'])

@@ -1,7 +1,7 @@
 // Halt adds a JIM (Jouw Ingebrachte Mentor) from the student's own network.
 import { schema } from '@baken/db'
 import { z } from 'zod'
-import { textInput } from '../input-rules.ts'
+import { recordId, textInput } from '../input-rules.ts'
 import { defineUseCase } from '../use-case.ts'
 import { OPEN_STATUSES, referralForStep } from './halt-referral.ts'
 
@@ -14,7 +14,7 @@ export const jimInput = z.object({
 
 export const addJim = defineUseCase({
   name: 'halt/add-jim',
-  input: jimInput.extend({ id: z.string() }),
+  input: jimInput.extend({ id: recordId() }),
   permission: ['update', 'HaltCase'],
   async run(tx, { ability }, { id, ...jim }) {
     const step = await referralForStep(tx, ability, id, OPEN_STATUSES)

@@ -1,7 +1,7 @@
 // Halt records a restorative step (victim conversation, between groups, class meeting, referral to care).
 import { schema } from '@baken/db'
 import { z } from 'zod'
-import { calendarDate } from '../input-rules.ts'
+import { calendarDate, recordId } from '../input-rules.ts'
 import { defineUseCase } from '../use-case.ts'
 import { optionalText } from './common.ts'
 import { OPEN_STATUSES, referralForStep } from './halt-referral.ts'
@@ -14,7 +14,7 @@ export const restorativeInput = z.object({
 
 export const addRestorativeStep = defineUseCase({
   name: 'halt/add-restorative-step',
-  input: restorativeInput.extend({ id: z.string() }),
+  input: restorativeInput.extend({ id: recordId() }),
   permission: ['update', 'HaltCase'],
   async run(tx, { ability, tenant }, input) {
     const step = await referralForStep(tx, ability, input.id, OPEN_STATUSES)

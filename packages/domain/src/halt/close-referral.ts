@@ -9,14 +9,15 @@ import { defineUseCase, refuse } from '../use-case.ts'
 import { buildClosingReport, closeInput, closingReportText, type ClosingReport } from './closing-report.ts'
 import type { HaltOutcome } from './common.ts'
 import { OPEN_STATUSES, referralForStep } from './halt-referral.ts'
+import { recordId } from '../input-rules.ts'
 
 export const closeReferral = defineUseCase({
   name: 'halt/close-referral',
   input: closeInput.extend({
-    id: z.string(),
+    id: recordId(),
     // The app's own address for the link in the mail: set by the adapter from the request (it wins
     // over anything in the body), never chosen by the caller.
-    appUrl: z.string().optional(),
+    appUrl: z.string().max(500).optional(),
   }),
   permission: ['update', 'HaltCase'],
   async run(tx, { ability, tenant, now }, input) {

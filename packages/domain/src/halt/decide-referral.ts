@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { optionalText } from './common.ts'
 import { referralForStep } from './halt-referral.ts'
+import { recordId } from '../input-rules.ts'
 
 export const decisionInput = z.object({
   decision: z.enum(['accept', 'decline'], { message: 'Kies accepteren of afwijzen' }),
@@ -13,7 +14,7 @@ export const decisionInput = z.object({
 
 export const decideReferral = defineUseCase({
   name: 'halt/decide-referral',
-  input: decisionInput.extend({ id: z.string() }),
+  input: decisionInput.extend({ id: recordId() }),
   permission: ['update', 'HaltCase'],
   async run(tx, { ability, tenant, now }, { id, decision, reason }) {
     const step = await referralForStep(tx, ability, id, ['aangemeld'])

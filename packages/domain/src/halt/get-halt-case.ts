@@ -9,6 +9,7 @@ import { projectPayload } from '../sharing/create-share.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import type { ReferralRequest } from './common.ts'
 import { loadHaltReferral } from './halt-referral.ts'
+import { recordId } from '../input-rules.ts'
 
 export interface HaltCase extends ReferralRequest {
   id: string
@@ -41,7 +42,7 @@ export interface HaltCase extends ReferralRequest {
 
 export const getHaltCase = defineUseCase({
   name: 'halt/get-halt-case',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'HaltCase'],
   async run(tx, { ability, tenant }, { id }) {
     const r = await loadHaltReferral(tx, ability, id, 'read')

@@ -9,6 +9,7 @@ import { ageOn } from '../measures/decision-recipients.ts'
 import { displayName } from '../students.ts'
 import { defineUseCase } from '../use-case.ts'
 import { haltRegionsOf } from './school-referral.ts'
+import { recordId } from '../input-rules.ts'
 
 export interface ReferralFormOptions {
   regions: { id: string; name: string }[]
@@ -18,7 +19,7 @@ export interface ReferralFormOptions {
 
 export const getReferralFormOptions = defineUseCase({
   name: 'halt/get-referral-form-options',
-  input: z.object({ incidentId: z.string().optional() }),
+  input: z.object({ incidentId: recordId().optional() }),
   permission: ['create', 'Referral'],
   async run(tx, { ability, tenant, now }, { incidentId }) {
     if (!tenant.schoolId) return { ok: true, regions: [], students: [], incidents: [] } as { ok: true } & ReferralFormOptions

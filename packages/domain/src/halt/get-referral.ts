@@ -10,6 +10,7 @@ import { defineUseCase, refuse } from '../use-case.ts'
 import type { ReferralRequest } from './common.ts'
 import type { SchoolReferralItem } from './list-referrals.ts'
 import { referralWhere } from './school-referral.ts'
+import { recordId } from '../input-rules.ts'
 
 export interface SchoolReferral extends SchoolReferralItem, ReferralRequest {
   shareId: string
@@ -25,7 +26,7 @@ export interface SchoolReferral extends SchoolReferralItem, ReferralRequest {
 
 export const getReferral = defineUseCase({
   name: 'halt/get-referral',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Referral'],
   async run(tx, { ability, tenant }, { id }) {
     if (!tenant.schoolId || !z.uuid().safeParse(id).success) return refuse('not_found', 'id', 'Verwijzing niet gevonden.')

@@ -3,7 +3,7 @@
 import { schema } from '@baken/db'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { textInput, yesNo } from '../input-rules.ts'
+import { recordId, textInput, yesNo } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { HALT_COMPONENT_LABELS } from './common.ts'
 import { OPEN_STATUSES, referralForStep } from './halt-referral.ts'
@@ -19,7 +19,7 @@ export const componentsInput = z.object({
 
 export const saveComponents = defineUseCase({
   name: 'halt/save-components',
-  input: componentsInput.extend({ id: z.string() }),
+  input: componentsInput.extend({ id: recordId() }),
   permission: ['update', 'HaltCase'],
   async run(tx, { ability, tenant, now }, input) {
     const step = await referralForStep(tx, ability, input.id, OPEN_STATUSES)

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { HALT_ATTENDANCE } from './common.ts'
 import { OPEN_STATUSES, referralForStep } from './halt-referral.ts'
+import { recordId } from '../input-rules.ts'
 
 export const attendanceInput = z.object({
   appointmentId: z.uuid('Onbekende afspraak'),
@@ -13,7 +14,7 @@ export const attendanceInput = z.object({
 
 export const setAttendance = defineUseCase({
   name: 'halt/set-attendance',
-  input: attendanceInput.extend({ id: z.string() }),
+  input: attendanceInput.extend({ id: recordId() }),
   permission: ['update', 'HaltCase'],
   async run(tx, { ability, now }, input) {
     const step = await referralForStep(tx, ability, input.id, OPEN_STATUSES)

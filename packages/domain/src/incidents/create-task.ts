@@ -2,18 +2,18 @@
 // step or any other follow-up, for a staff member of the school, due within a year.
 import { schema } from '@baken/db'
 import { record } from '@baken/permissions'
-import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import type { FieldError } from '../result.ts'
 import { defineUseCase, invalid, refuse } from '../use-case.ts'
 import { loadIncident } from './incident-record.ts'
 import { checkDueOn, checkOwner, createTaskInput } from './tasks.ts'
+import { recordId } from '../input-rules.ts'
 
 const FORBIDDEN = 'Alleen de directeur of de intern begeleider plant vervolgtaken.'
 
 export const createTask = defineUseCase({
   name: 'incidents/create-task',
-  input: createTaskInput.extend({ id: z.string() }),
+  input: createTaskInput.extend({ id: recordId() }),
   permission: ['create', 'IncidentTask'],
   forbidden: FORBIDDEN,
   async run(tx, { ability, tenant: ctx, now }, { id: incidentId, ...input }) {

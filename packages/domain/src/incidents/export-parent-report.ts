@@ -9,10 +9,11 @@ import { defineUseCase, refuse } from '../use-case.ts'
 import { voorGezienRefusal } from './acknowledgements.ts'
 import { accessReason } from './incident-access.ts'
 import { openParticipantView, renderParentReport } from './parent-report.ts'
+import { recordId } from '../input-rules.ts'
 
 export const exportParentReport = defineUseCase({
   name: 'incidents/export-parent-report',
-  input: z.object({ id: z.string(), studentId: z.string(), reason: accessReason }),
+  input: z.object({ id: recordId(), studentId: recordId(), reason: accessReason }),
   permission: ['read', 'Incident'],
   async run(tx, ctx, { id, studentId, reason }) {
     const opened = await openParticipantView(tx, ctx, id, studentId, reason)

@@ -12,7 +12,7 @@ import type { Tx } from '@baken/db'
  * The break-glass reason as a use case input: absent on a web page (a reason posted earlier through
  * the reason form counts), null or the text of the API's X-Access-Reason header.
  */
-export const accessReason = z.string().nullable().optional()
+export const accessReason = z.string().max(2000).nullable().optional()
 
 export interface OpenedIncident {
   incident: IncidentDetail

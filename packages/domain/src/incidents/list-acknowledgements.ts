@@ -5,10 +5,11 @@ import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import type { AcknowledgementItem, AcknowledgementMethod } from './acknowledgements.ts'
 import { loadIncident } from './incident-record.ts'
+import { recordId } from '../input-rules.ts'
 
 export const listAcknowledgements = defineUseCase({
   name: 'incidents/list-acknowledgements',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Incident'],
   async run(tx, { ability }, { id }) {
     const incident = await loadIncident(tx, ability, id)

@@ -8,10 +8,11 @@ import { localDate } from '../dates.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { loadIncident } from './incident-record.ts'
 import { readableTasks, stripIncident, taskQuery, toItem, victimCareProposals } from './tasks.ts'
+import { recordId } from '../input-rules.ts'
 
 export const listTasks = defineUseCase({
   name: 'incidents/list-tasks',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'IncidentTask'],
   async run(tx, { ability, now }, { id }) {
     const incident = await loadIncident(tx, ability, id)

@@ -4,8 +4,14 @@ import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
 import type { OverviewSchool, RieAnalysis, YearlyOverviewRow } from './overview.ts'
 import { SEVERITY_LABELS } from './severity.ts'
 
-/** Bijlage 2's columns in the protocol's order, then the pupil's role and the severity. */
-export const OVERVIEW_HEADERS = ['Naam', 'Datum', 'Groep', 'Incident', 'Sanctie', 'Rol', 'Ernst'] as const
+/**
+ * Bijlage 2's columns in the protocol's order, then the pupil's role, the severity and the mark the
+ * screen shows on a confidential case (sexual intimidation, abuse): a file passed on keeps it.
+ */
+export const OVERVIEW_HEADERS = ['Naam', 'Datum', 'Groep', 'Incident', 'Sanctie', 'Rol', 'Ernst', 'Vertrouwelijk'] as const
+
+/** The confidential mark in a cell, as the screen writes it. */
+export const CONFIDENTIAL_MARK = 'vertrouwelijk'
 
 export interface OverviewExport {
   school: OverviewSchool
@@ -16,7 +22,7 @@ export interface OverviewExport {
 
 
 function overviewCells(r: YearlyOverviewRow): string[] {
-  return [r.naam, dutchDate(r.datum), r.groep ?? '', r.incident, r.sanctie, r.rol, SEVERITY_LABELS[r.ernst]]
+  return [r.naam, dutchDate(r.datum), r.groep ?? '', r.incident, r.sanctie, r.rol, SEVERITY_LABELS[r.ernst], r.vertrouwelijk ? CONFIDENTIAL_MARK : '']
 }
 
 // A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection,
@@ -45,6 +51,15 @@ export function overviewCsv(data: OverviewExport): string {
 const bold = (value: string) => ({ value, fontWeight: 'bold' as const })
 
 /**
+ * A text cell of the XLSX, explicitly of type String: written as a shared string, never a formula,
+ * whatever it starts with (=, +, -, @, tab, CR). The leading quote CSV needs is not added here: in a
+ * string cell it would show.
+ */
+function xlsxText(value: string) {
+  return { value, type: String }
+}
+
+/**
  * XLSX with the overview on the first sheet (dates as real dates, header row fixed) and, when given,
  * the RI&E counts on a second. Text cells are always written as text, never as formulas.
  */
@@ -53,9 +68,9 @@ export async function overviewXlsx(data: OverviewExport): Promise<Buffer> {
     OVERVIEW_HEADERS.map(bold),
     ...data.rows.map((r): Row => {
       const [y, m, d] = r.datum.split('-').map(Number) as [number, number, number]
-      const [naam, , groep, incident, sanctie, rol, ernst] = overviewCells(r)
+      const [naam, , groep, incident, sanctie, rol, ernst, vertrouwelijk] = overviewCells(r).map(xlsxText)
       // A date-only value at UTC midnight: Excel stores dates without a time zone.
-      return [naam, { value: new Date(Date.UTC(y, m - 1, d)), type: Date, format: 'dd-mm-yyyy' }, groep, incident, sanctie, rol, ernst]
+      return [naam, { value: new Date(Date.UTC(y, m - 1, d)), type: Date, format: 'dd-mm-yyyy' }, groep, incident, sanctie, rol, ernst, vertrouwelijk]
     }),
   ]
   const sheets = [
@@ -63,7 +78,7 @@ export async function overviewXlsx(data: OverviewExport): Promise<Buffer> {
       data: rows,
       sheet: `Incidenten ${data.schooljaar}`,
       stickyRowsCount: 1,
-      columns: [{ width: 28 }, { width: 12 }, { width: 14 }, { width: 36 }, { width: 36 }, { width: 12 }, { width: 13 }],
+      columns: [{ width: 28 }, { width: 12 }, { width: 14 }, { width: 36 }, { width: 36 }, { width: 12 }, { width: 13 }, { width: 14 }],
     },
   ]
   if (data.analysis) sheets.push({ data: analysisRows(data.analysis), sheet: 'RI&E-analyse', stickyRowsCount: 0, columns: [{ width: 36 }, { width: 10 }] })

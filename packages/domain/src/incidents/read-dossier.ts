@@ -7,10 +7,11 @@ import { getStudent } from '../students.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { dossierEntries } from './dossier.ts'
 import { accessReason } from './incident-access.ts'
+import { recordId } from '../input-rules.ts'
 
 export const readDossier = defineUseCase({
   name: 'incidents/read-dossier',
-  input: z.object({ id: z.string(), reason: accessReason }),
+  input: z.object({ id: recordId(), reason: accessReason }),
   permission: ['read', 'Student'],
   async run(tx, { ability, tenant }, { id, reason }) {
     const student = await getStudent(tx, ability, id)

@@ -11,10 +11,11 @@ import { guidanceForVoorval } from './guidance.ts'
 import { accessReason, openIncident } from './incident-access.ts'
 import { listVersions } from './incident-record.ts'
 import { suggestSeverity } from './severity.ts'
+import { recordId } from '../input-rules.ts'
 
 export const readIncident = defineUseCase({
   name: 'incidents/read-incident',
-  input: z.object({ id: z.string(), reason: accessReason, edit: z.boolean().optional(), submittedOnly: z.boolean().optional() }),
+  input: z.object({ id: recordId(), reason: accessReason, edit: z.boolean().optional(), submittedOnly: z.boolean().optional() }),
   permission: ['read', 'Incident'],
   async run(tx, ctx, { id, reason, edit, submittedOnly }) {
     const opened = await openIncident(tx, ctx, id, reason, { action: edit ? 'update' : 'read', submittedOnly })

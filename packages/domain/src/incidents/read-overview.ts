@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { getOverviewSchool, getRieAnalysis, getYearlyOverview, overviewCsv, overviewXlsx, schooljaarSchema } from './overview.ts'
+import { recordId } from '../input-rules.ts'
 
 const MEDIA_TYPE = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const
 
@@ -12,7 +13,7 @@ export const OVERVIEW_FORMATS = ['json', 'csv', 'xlsx'] as const
 export const readOverview = defineUseCase({
   name: 'incidents/read-overview',
   input: z.object({
-    id: z.string(),
+    id: recordId(),
     schooljaar: schooljaarSchema,
     format: z.enum(OVERVIEW_FORMATS, { message: 'Kies json, csv of xlsx' }).optional().default('json'),
   }),

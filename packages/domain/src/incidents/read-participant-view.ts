@@ -6,10 +6,11 @@ import { recordSubjectRead } from '../privacy/access-log.ts'
 import { defineUseCase } from '../use-case.ts'
 import { accessReason } from './incident-access.ts'
 import { openParticipantView } from './parent-report.ts'
+import { recordId } from '../input-rules.ts'
 
 export const readParticipantView = defineUseCase({
   name: 'incidents/read-participant-view',
-  input: z.object({ id: z.string(), studentId: z.string(), reason: accessReason }),
+  input: z.object({ id: recordId(), studentId: recordId(), reason: accessReason }),
   permission: ['read', 'Incident'],
   async run(tx, ctx, { id, studentId, reason }) {
     const opened = await openParticipantView(tx, ctx, id, studentId, reason)

@@ -2,16 +2,16 @@
 // gezien": only for a submitted zeer ernstig incident the caller may update; the date lies between
 // the incident and today; the pupil, when given, must be involved in the incident. Append-only.
 import { schema } from '@baken/db'
-import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import type { FieldError } from '../result.ts'
 import { defineUseCase, invalid, refuse } from '../use-case.ts'
 import { recordAcknowledgementInput, voorGezienRefusal } from './acknowledgements.ts'
 import { loadIncident } from './incident-record.ts'
+import { recordId } from '../input-rules.ts'
 
 export const recordAcknowledgement = defineUseCase({
   name: 'incidents/record-acknowledgement',
-  input: recordAcknowledgementInput.extend({ id: z.string() }),
+  input: recordAcknowledgementInput.extend({ id: recordId() }),
   permission: ['update', 'Incident'],
   async run(tx, { ability, tenant, now }, { id: incidentId, ...input }) {
     const incident = await loadIncident(tx, ability, incidentId, 'update')

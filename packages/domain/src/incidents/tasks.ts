@@ -191,7 +191,7 @@ export function victimCareProposals(
 const text = (max: number, message: string) => textInput().trim().max(max, message)
 
 export const createTaskInput = z.strictObject({
-  kind: textInput().refine((k) => TASK_KINDS.includes(k), { message: `Kies een stap uit §4 (${VICTIM_CARE_STEPS.map((s) => s.key).join(', ')}) of overig` }),
+  kind: textInput().max(60).refine((k) => TASK_KINDS.includes(k), { message: `Kies een stap uit §4 (${VICTIM_CARE_STEPS.map((s) => s.key).join(', ')}) of overig` }),
   title: text(200, 'Titel te lang (max. 200 tekens)').min(1, 'Geef de taak een titel'),
   description: text(4000, 'Omschrijving te lang (max. 4000 tekens)').nullish(),
   ownerId: z.uuid('Kies een medewerker van de school'),

@@ -8,11 +8,12 @@ import { defineUseCase, invalid, refuse } from '../use-case.ts'
 import { createIncidentInput, crossChecks, INCIDENT_INPUT_FIELDS, updateIncidentFields } from './incident-input.ts'
 import { diffSnapshots, loadIncident, snapshotOf } from './incident-record.ts'
 import { decideSeverity, finalise, recordVersion, resolvePupils, rowValues, snapshotAfter, writeChildren } from './save-incident.ts'
+import { recordId } from '../input-rules.ts'
 
 export const updateIncident = defineUseCase({
   name: 'incidents/update-incident',
   input: z
-    .object({ id: z.string(), ...updateIncidentFields })
+    .object({ id: recordId(), ...updateIncidentFields })
     .strict()
     .superRefine(crossChecks),
   permission: ['update', 'Incident'],

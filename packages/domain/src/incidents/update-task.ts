@@ -8,10 +8,11 @@ import { localDate } from '../dates.ts'
 import type { FieldError } from '../result.ts'
 import { defineUseCase, invalid, refuse } from '../use-case.ts'
 import { checkDueOn, checkOwner, readableTasks, somethingChanges, taskFields, taskQuery, updateTaskFields } from './tasks.ts'
+import { recordId } from '../input-rules.ts'
 
 export const updateTask = defineUseCase({
   name: 'incidents/update-task',
-  input: z.strictObject({ id: z.string(), taskId: z.string(), ...updateTaskFields }).refine(...somethingChanges),
+  input: z.strictObject({ id: recordId(), taskId: recordId(), ...updateTaskFields }).refine(...somethingChanges),
   permission: ['update', 'IncidentTask'],
   async run(tx, { ability, tenant: ctx, now }, { id: incidentId, taskId, ...input }) {
     if (!z.uuid().safeParse(taskId).success || !z.uuid().safeParse(incidentId).success || !ability.can('read', 'IncidentTask')) {

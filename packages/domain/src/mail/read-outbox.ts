@@ -9,7 +9,7 @@ import { defineUseCase, refuse } from '../use-case.ts'
 
 export const readOutbox = defineUseCase({
   name: 'mail/read-outbox',
-  input: z.object({ bericht: textInput().optional() }),
+  input: z.object({ bericht: textInput().max(100).optional() }),
   permission: ['read', 'Mail'],
   async run(tx, { ability }, { bericht }) {
     const messages = await listOutbox(tx, ability)

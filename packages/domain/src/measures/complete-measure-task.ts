@@ -2,13 +2,13 @@
 import { schema } from '@baken/db'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { textInput } from '../input-rules.ts'
+import { recordId, textInput } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { loadMeasure } from './measure-cases.ts'
 
 const completeMeasureTaskInput = z.strictObject({
-  id: z.string(),
-  taskId: z.string(),
+  id: recordId(),
+  taskId: recordId(),
   reference: textInput().trim().max(200, 'Kenmerk te lang').optional(),
   note: textInput().trim().max(4000, 'Notitie te lang').optional(),
 })

@@ -3,7 +3,7 @@ import { schema } from '@baken/db'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
-import { calendarDate, textInput } from '../input-rules.ts'
+import { calendarDate, recordId, textInput } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { BEZWAAR_OUTCOMES, decidesBezwaarInOwnRight, bezwaarToDecide, dutchDayName, logStep } from './bezwaar.ts'
 import { mailMeasureRecipients } from './measure-mail.ts'
@@ -12,8 +12,8 @@ import { MEASURE_LABELS } from './rule-model.ts'
 const isoDate = calendarDate('Datum als JJJJ-MM-DD')
 
 const decideBezwaarInput = z.strictObject({
-  id: z.string(),
-  bezwaarId: z.string(),
+  id: recordId(),
+  bezwaarId: recordId(),
   decidedOn: isoDate,
   outcome: z.enum(BEZWAAR_OUTCOMES, { message: 'Kies gegrond, ongegrond of deels gegrond' }),
   reasons: textInput({ message: 'Geef de motivering' }).trim().min(10, 'Geef de motivering (minstens een zin)').max(10_000, 'Maximaal 10.000 tekens'),

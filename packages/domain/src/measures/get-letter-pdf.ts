@@ -5,11 +5,12 @@ import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { isUuid } from './letters.ts'
 import { loadMeasure, recordMeasureAccess } from './measure-cases.ts'
+import { recordId } from '../input-rules.ts'
 
 /** One stored letter as PDF, or null when the measure or the letter is not visible. */
 export const getLetterPdf = defineUseCase({
   name: 'measures/get-letter-pdf',
-  input: z.object({ id: z.string(), letterId: z.string() }),
+  input: z.object({ id: recordId(), letterId: recordId() }),
   permission: ['read', 'Measure'],
   async run(tx, { ability, tenant: ctx }, { id: measureId, letterId }) {
     const notFound = refuse('not_found', 'letterId', 'Brief niet gevonden.')

@@ -3,10 +3,11 @@ import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { measureBezwaarOf } from './bezwaar.ts'
+import { recordId } from '../input-rules.ts'
 
 export const getMeasureBezwaar = defineUseCase({
   name: 'measures/get-measure-bezwaar',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Bezwaar'],
   async run(tx, { ability, tenant, now }, { id }) {
     const view = await measureBezwaarOf(tx, ability, tenant, id, localDate(now))

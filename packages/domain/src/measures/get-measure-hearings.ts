@@ -4,10 +4,11 @@ import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { hearingsOf } from './removal-hearings.ts'
+import { recordId } from '../input-rules.ts'
 
 export const getMeasureHearings = defineUseCase({
   name: 'measures/get-measure-hearings',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Measure'],
   async run(tx, { ability, now }, { id }) {
     const view = await hearingsOf(tx, ability, id, localDate(now))

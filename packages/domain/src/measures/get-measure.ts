@@ -11,6 +11,7 @@ import { findMeasures, mandateSummary, pendingRemovalLinks, recordMeasureAccess,
 import { hearingsOf } from './removal-hearings.ts'
 import { pupilSchorsingenOfYear } from './schorsing-chain.ts'
 import { decidesAs, openTransitions, stateLabel } from './workflows.ts'
+import { recordId } from '../input-rules.ts'
 
 /**
  * One measure with its history, tasks, linked incidents, the hearings of a verwijdering and the steps
@@ -18,7 +19,7 @@ import { decidesAs, openTransitions, stateLabel } from './workflows.ts'
  */
 export const getMeasure = defineUseCase({
   name: 'measures/get-measure',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Measure'],
   async run(tx, { ability, tenant, now }, { id }) {
     const view = await measureView(tx, ability, tenant, id, localDate(now))

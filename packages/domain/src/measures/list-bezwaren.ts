@@ -4,10 +4,11 @@ import { localDate } from '../dates.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { findBezwaren } from './bezwaar.ts'
 import { measureView } from './get-measure.ts'
+import { recordId } from '../input-rules.ts'
 
 export const listBezwaren = defineUseCase({
   name: 'measures/list-bezwaren',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Bezwaar'],
   async run(tx, { ability, tenant, now }, { id }) {
     const today = localDate(now)

@@ -6,6 +6,7 @@ import { defineUseCase, refuse, type Outcome } from '../use-case.ts'
 import { LETTER_KIND_LABELS, letterKindsFor, type LetterKind } from './letter-text.ts'
 import { mayMakeLetter, SEND_CHANNEL_LABELS, type LetterListItem, type SendChannel } from './letters.ts'
 import { loadMeasure } from './measure-cases.ts'
+import { recordId } from '../input-rules.ts'
 
 /**
  * The letters of a measure the caller may read, newest first, and the kinds the caller may make now
@@ -13,7 +14,7 @@ import { loadMeasure } from './measure-cases.ts'
  */
 export const listLetters = defineUseCase({
   name: 'measures/list-letters',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Measure'],
   async run(tx, { ability }, { id: measureId }): Promise<Outcome<{ items: LetterListItem[]; available: LetterKind[] }>> {
     const m = await loadMeasure(tx, ability, measureId)

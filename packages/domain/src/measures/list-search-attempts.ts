@@ -2,10 +2,11 @@
 import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { searchAttemptsOf } from './removal-search.ts'
+import { recordId } from '../input-rules.ts'
 
 export const listSearchAttempts = defineUseCase({
   name: 'measures/list-search-attempts',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Measure'],
   async run(tx, { ability }, { id }) {
     const items = await searchAttemptsOf(tx, ability, id)

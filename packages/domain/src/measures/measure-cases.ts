@@ -95,7 +95,7 @@ export const listMeasuresInput = z.object({
   kind: z.enum(MEASURE_KINDS).optional(),
   state: textInput().max(40).optional(),
   studentId: z.uuid().optional(),
-  kinds: z.array(z.enum(MEASURE_KINDS)).optional(),
+  kinds: z.array(z.enum(MEASURE_KINDS)).max(MEASURE_KINDS.length).optional(),
   /** The schorsingen pending this verwijdering. */
   pendingRemovalId: z.uuid().optional(),
 })

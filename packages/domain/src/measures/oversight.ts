@@ -22,6 +22,7 @@ import { displayName, studentNameColumns } from '../students.ts'
 import { findBezwaren, type BezwaarView } from './bezwaar.ts'
 import { findMeasures, measureWhere, NOTICE_TASK_KINDS, type MeasureListItem } from './measure-cases.ts'
 import { WORKFLOWS } from './workflows.ts'
+import { recordId } from '../input-rules.ts'
 
 /** How far back a closed case still counts as recent. */
 export const RECENT_DAYS = 90
@@ -85,7 +86,7 @@ const awaitingBoard = (kind: string, state: string) => (kind === 'schorsing' && 
  */
 export const getBoardOversight = defineUseCase({
   name: 'measures/get-board-oversight',
-  input: z.object({ id: z.string().optional(), schooljaar: schooljaarSchema.optional() }),
+  input: z.object({ id: recordId().optional(), schooljaar: schooljaarSchema.optional() }),
   permission: ['read', 'Oversight'],
   async run(tx, { ability, tenant, now }, { id, schooljaar }) {
     const stichtingId = tenant.stichtingId

@@ -4,7 +4,7 @@ import { and, eq, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate, plusDays } from '../dates.ts'
 import { termijnenwetEnd } from '../calendar/national-holidays.ts'
-import { calendarDate } from '../input-rules.ts'
+import { calendarDate, recordId } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { bezwaarTerms, bezwaarToDecide, decisionSentOn, decisionTermRule, dutchDayName, logStep } from './bezwaar.ts'
 import { ruleView } from './rule-model.ts'
@@ -12,8 +12,8 @@ import { ruleView } from './rule-model.ts'
 const isoDate = calendarDate('Datum als JJJJ-MM-DD')
 
 const postponeBezwaarInput = z.strictObject({
-  id: z.string(),
-  bezwaarId: z.string(),
+  id: recordId(),
+  bezwaarId: recordId(),
   /** The day the indiener was told (Awb art. 7:10 lid 3: "onder mededeling"). */
   noticeOn: isoDate,
 })

@@ -3,15 +3,15 @@ import { schema } from '@baken/db'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
-import { calendarDate } from '../input-rules.ts'
+import { calendarDate, recordId } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { bezwaarSubject, BEZWAAR_STATE_LABELS, dutchDayName, logStep, visibleBezwaar } from './bezwaar.ts'
 
 const isoDate = calendarDate('Datum als JJJJ-MM-DD')
 
 const recordHearingInput = z.strictObject({
-  id: z.string(),
-  bezwaarId: z.string(), hearingOn: isoDate })
+  id: recordId(),
+  bezwaarId: recordId(), hearingOn: isoDate })
 
 /** Records that the hearing on the bezwaar was held (Awb art. 7:2). */
 export const recordBezwaarHearing = defineUseCase({

@@ -4,7 +4,7 @@ import { schema } from '@baken/db'
 import { and, eq, ne } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
-import { calendarDate, textInput, yesNo } from '../input-rules.ts'
+import { calendarDate, recordId, textInput, yesNo } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { bezwaarSubject, bezwaarTerms, decisionSentOn, dutchDayName, isDecided, lateBezwaarMessage, logStep } from './bezwaar.ts'
 import { loadMeasure } from './measure-cases.ts'
@@ -14,7 +14,7 @@ const isoDate = calendarDate('Datum als JJJJ-MM-DD')
 const formFlag = yesNo()
 
 const recordBezwaarInput = z.strictObject({
-  id: z.string(),
+  id: recordId(),
   receivedOn: isoDate,
   committeeFrom: isoDate.optional(),
   committeeUntil: isoDate.optional(),

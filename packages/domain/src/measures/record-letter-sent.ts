@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { dutchDayName } from './bezwaar.ts'
-import { calendarDate } from '../input-rules.ts'
+import { calendarDate, recordId } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { LETTER_KIND_LABELS, letterKindsFor } from './letter-text.ts'
 import { DECISION_LETTER, isUuid, mayMakeLetter, SEND_CHANNEL_LABELS, SEND_CHANNELS } from './letters.ts'
@@ -24,8 +24,8 @@ import { stateLabel, WORKFLOWS } from './workflows.ts'
 export const recordLetterSent = defineUseCase({
   name: 'measures/record-letter-sent',
   input: z.strictObject({
-    id: z.string(),
-    letterId: z.string(),
+    id: recordId(),
+    letterId: recordId(),
     channel: z.enum(SEND_CHANNELS, { message: 'Kies hoe de brief is verzonden: per e-mail, per post of uitgereikt' }),
     /** The day it was posted or handed over; e-mail is sent today. */
     sentOn: calendarDate('Datum als JJJJ-MM-DD').optional(),

@@ -3,7 +3,7 @@
 import { schema } from '@baken/db'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
-import { calendarDate, textInput } from '../input-rules.ts'
+import { calendarDate, recordId, textInput } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { dutchDayName, ruleSetOf } from './bezwaar.ts'
 import { HEARING_PARTIES, HEARING_PARTY_LABELS, requiredHearings } from './hearing-rules.ts'
@@ -12,7 +12,7 @@ import { HEARING_STATES, pupilBirthDate } from './removal-hearings.ts'
 import { stateLabel } from './workflows.ts'
 
 const recordRemovalHearingInput = z.strictObject({
-  id: z.string(),
+  id: recordId(),
   party: z.enum(HEARING_PARTIES, { message: 'Kies wie is gehoord (of het overleg met de Inspectie)' }),
   heardOn: calendarDate('Datum als JJJJ-MM-DD'),
   summary: textInput({ message: 'Vat het gesprek samen' }).trim().min(10, 'Vat het gesprek samen (minstens een zin)').max(10_000, 'Maximaal 10.000 tekens'),

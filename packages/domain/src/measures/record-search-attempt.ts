@@ -3,7 +3,7 @@
 import { schema } from '@baken/db'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
-import { calendarDate, textInput } from '../input-rules.ts'
+import { calendarDate, recordId, textInput } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { dutchDayName, ruleSetOf } from './bezwaar.ts'
 import { measureToUpdate } from './measure-cases.ts'
@@ -12,7 +12,7 @@ import { ruleOf } from './rule-lookups.ts'
 import { stateLabel } from './workflows.ts'
 
 const recordSearchAttemptInput = z.strictObject({
-  id: z.string(),
+  id: recordId(),
   contactedOn: calendarDate('Datum als JJJJ-MM-DD'),
   schoolName: textInput({ message: 'Welke school (of instelling)?' }).trim().min(2, 'Welke school (of instelling)?').max(200, 'Maximaal 200 tekens'),
   result: z.enum(SEARCH_RESULTS, { message: 'Kies toegelaten, geen plaats, in behandeling of geweigerd' }),

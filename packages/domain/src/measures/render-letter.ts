@@ -9,6 +9,7 @@ import { gatherFacts, latestTemplate, letterKind, mayMakeLetter, mayMakeLetters,
 import { loadMeasure } from './measure-cases.ts'
 import { MEASURE_LABELS } from './rule-model.ts'
 import { stateLabel } from './workflows.ts'
+import { recordId } from '../input-rules.ts'
 
 /**
  * Makes a letter for a measure from the stichting's latest template of the kind, stores the PDF as
@@ -16,7 +17,7 @@ import { stateLabel } from './workflows.ts'
  */
 export const renderLetter = defineUseCase({
   name: 'measures/render-letter',
-  input: z.object({ id: z.string(), kind: letterKind }),
+  input: z.object({ id: recordId(), kind: letterKind }),
   permission: ['update', 'Measure'],
   async run(tx, { ability, tenant: ctx, now }, { id: measureId, kind }): Promise<Outcome<{ id: string; version: number }>> {
     if (!ctx.stichtingId || !mayMakeLetters(ability, ctx)) return refuse('forbidden', '', 'Je mag geen brieven bij maatregelen maken.')

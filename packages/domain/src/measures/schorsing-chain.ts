@@ -31,6 +31,7 @@ import { findMeasures } from './measure-cases.ts'
 import { ruleOf, ruleSetFor } from './rule-lookups.ts'
 import type { Rule } from './rule-model.ts'
 import { stateLabel } from './workflows.ts'
+import { recordId } from '../input-rules.ts'
 
 /** A schorsing of the pupil as the check needs it. */
 export interface SchorsingSpan {
@@ -51,7 +52,7 @@ export interface FollowUpBasis {
   incidentOccurredAt: string
 }
 
-export const followUpBasisSchema = z.array(z.object({ measureId: z.string(), incidentId: z.string(), incidentOccurredAt: z.string() }))
+export const followUpBasisSchema = z.array(z.object({ measureId: recordId(), incidentId: recordId(), incidentOccurredAt: z.string() }))
 
 export type ChainCheck =
   | { ok: true; basis: FollowUpBasis[] }

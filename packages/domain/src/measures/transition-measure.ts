@@ -7,7 +7,7 @@ import type { AppAbility } from '@baken/permissions'
 import { and, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
-import { textInput } from '../input-rules.ts'
+import { recordId, textInput } from '../input-rules.ts'
 import { displayName, studentNameColumns } from '../students.ts'
 import { defineUseCase, refuse, type Outcome } from '../use-case.ts'
 import { AGE_OF_MAJORITY, ageOn } from './decision-recipients.ts'
@@ -21,10 +21,10 @@ import { checkPupilSchorsingen, recordedFollowUpBasis } from './schorsing-chain.
 import { decidesAs, mayTake, stateLabel, WORKFLOWS } from './workflows.ts'
 
 const transitionInput = z.strictObject({
-  id: z.string(),
-  to: textInput({ message: 'Kies de volgende stap' }).min(1, 'Kies de volgende stap'),
+  id: recordId(),
+  to: textInput({ message: 'Kies de volgende stap' }).min(1, 'Kies de volgende stap').max(60, 'Kies de volgende stap'),
   reason: textInput().trim().max(10_000).optional(),
-  expectedState: textInput().optional(),
+  expectedState: textInput().max(60).optional(),
 })
 
 /**

@@ -49,6 +49,7 @@ export const ACCESS_LOG_PAGE_SIZE = 50
 export const ACCESS_LOG_MAX_PAGE_SIZE = 200
 
 const isoDay = textInput()
+  .max(10, 'Gebruik een datum als 2026-11-21')
   .trim()
   .superRefine((v, ctx) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) ctx.addIssue({ code: 'custom', message: 'Gebruik een datum als 2026-11-21' })

@@ -14,7 +14,7 @@ import { record, type AppAbility } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { incidentWhere } from '../incidents/incident-record.ts'
-import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from '../input-rules.ts'
+import { hasControlCharacters, textProblemMessage } from '../input-rules.ts'
 
 // The privacyfunctionaris' search and CSV export (kept here so the area index needs no change).
 export * from './access-log-search.ts'
@@ -128,7 +128,7 @@ export async function dossierNeedsReason(tx: Tx, ability: AppAbility, student: {
 
 /** Validates a break-glass reason (Dutch messages, path 'reason'). */
 export function parseBreakGlassReason(value: unknown): { ok: true; reason: string } | { ok: false; errors: { path: string; message: string }[] } {
-  if (typeof value === 'string' && hasControlCharacters(value)) return { ok: false, errors: [{ path: 'reason', message: CONTROL_CHARACTER_MESSAGE }] }
+  if (typeof value === 'string' && hasControlCharacters(value)) return { ok: false, errors: [{ path: 'reason', message: textProblemMessage(value) }] }
   const text = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : ''
   if (text === '') {
     return {

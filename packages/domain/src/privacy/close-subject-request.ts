@@ -2,14 +2,14 @@
 import { schema } from '@baken/db'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { textInput } from '../input-rules.ts'
+import { recordId, textInput } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { subjectRequestWhere } from './subject-requests.ts'
 
 export const closeSubjectRequest = defineUseCase({
   name: 'privacy/close-subject-request',
   input: z.object({
-    id: z.string(),
+    id: recordId(),
     status: z.enum(['afgehandeld', 'afgewezen'], 'Kies afgehandeld of afgewezen'),
     outcome: textInput('Beschrijf de uitkomst').trim().min(5, 'Beschrijf de uitkomst (minstens 5 tekens)').max(4000, 'Uitkomst te lang (max. 4000 tekens)'),
   }),

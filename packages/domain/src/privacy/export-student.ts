@@ -17,10 +17,11 @@ import { defineUseCase, refuse } from '../use-case.ts'
 import { recordAccess } from './access-log.ts'
 import { rightsHolderOn, rightsHolderText } from './rights-dates.ts'
 import { redactDeep, type StudentExport } from './student-export.ts'
+import { recordId } from '../input-rules.ts'
 
 export const exportStudent = defineUseCase({
   name: 'privacy/export-student',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   // The coarse wall is reading pupils at all; whether this pupil may be exported is the record's
   // `create StudentExport` (the directeur of the pupil's school): any other pupil is not found.
   permission: ['read', 'Student'],

@@ -9,10 +9,11 @@ import { ageOn } from '../measures/decision-recipients.ts'
 import { displayName } from '../students.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { rightsHolderOn, rightsHolderText } from './rights-dates.ts'
+import { recordId } from '../input-rules.ts'
 
 export const getExportSubject = defineUseCase({
   name: 'privacy/get-export-subject',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['create', 'StudentExport'],
   async run(tx, { ability, now }, { id }) {
     const notFound = refuse('not_found', 'id', 'Leerling niet gevonden.')

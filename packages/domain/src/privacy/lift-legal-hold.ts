@@ -5,10 +5,11 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { legalHoldColumns } from './retention.ts'
+import { recordId } from '../input-rules.ts'
 
 export const liftLegalHold = defineUseCase({
   name: 'privacy/lift-legal-hold',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['update', 'LegalHold'],
   forbidden: 'Geen toegang: bewaarplicht opheffen.',
   async run(tx, { ability, tenant, now }, { id }) {

@@ -20,6 +20,7 @@ import {
   type ReportKind,
   type ReportLegalSource,
 } from './workflows.ts'
+import { recordId } from '../input-rules.ts'
 
 export interface ReportStepView {
   step: string
@@ -60,7 +61,7 @@ export interface ReportCaseView {
 
 export const getReportCase = defineUseCase({
   name: 'reporting/get-report-case',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'ReportCase'],
   async run(tx, { ability, tenant }, { id }) {
     const c = await loadReportCase(tx, ability, id)

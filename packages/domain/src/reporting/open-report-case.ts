@@ -46,7 +46,7 @@ export const openReportCase = defineUseCase({
   input: openReportCaseInput.extend({
     // The app's own address for the link in the board's mail: set by the adapter from the request,
     // never chosen by the caller.
-    baseUrl: z.string().optional(),
+    baseUrl: z.string().max(500).optional(),
   }),
   permission: ['create', 'ReportCase'],
   forbidden: NO_SCHOOL,

@@ -3,7 +3,7 @@
 import { schema } from '@baken/db'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { calendarDate, textInput, yesNo } from '../input-rules.ts'
+import { calendarDate, recordId, textInput, yesNo } from '../input-rules.ts'
 import { zodErrors } from '../result.ts'
 import { defineUseCase, invalid, refuse } from '../use-case.ts'
 import { loadReportCase, reportCaseActor } from './report-case.ts'
@@ -106,7 +106,7 @@ const ZEDEN_ORDER_MESSAGES: Record<string, string> = {
 export const recordReportStep = defineUseCase({
   name: 'reporting/record-report-step',
   // The step's own fields depend on the kind of the case, so they are parsed once the case is loaded.
-  input: z.looseObject({ id: z.string(), step: z.unknown().optional() }),
+  input: z.looseObject({ id: recordId(), step: z.unknown().optional() }),
   permission: ['record', 'ReportCase'],
   async run(tx, { ability, tenant }, { id, ...raw }) {
     const c = await loadReportCase(tx, ability, id)

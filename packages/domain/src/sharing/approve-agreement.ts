@@ -8,10 +8,11 @@ import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { loadAgreement } from './agreements.ts'
+import { recordId } from '../input-rules.ts'
 
 export const approveAgreement = defineUseCase({
   name: 'sharing/approve-agreement',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['approve', 'Agreement'],
   forbidden: 'Alleen het bevoegd gezag (de bestuurder) keurt een convenant goed.',
   async run(tx, { ability, tenant, now }, { id }) {

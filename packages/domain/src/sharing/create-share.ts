@@ -68,7 +68,7 @@ const inputSchema = z.object({
   origin: z.enum(schema.SHARE_ORIGINS),
   note: textInput().trim().max(2000).nullish(),
   recipientUserIds: z.array(z.uuid({ error: 'Onbekende ontvanger.' })).max(20).optional(),
-  texts: z.record(z.string(), z.string()).optional(),
+  texts: z.record(z.string().max(100), z.string().max(10_000)).optional(),
 })
 
 /** The end of a YYYY-MM-DD day in Amsterdam (23:59:59.999 local time, CET or CEST), as an instant. */

@@ -6,10 +6,11 @@ import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { loadAgreement } from './agreements.ts'
+import { recordId } from '../input-rules.ts'
 
 export const endAgreement = defineUseCase({
   name: 'sharing/end-agreement',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['update', 'Agreement'],
   forbidden: 'U mag dit convenant niet beëindigen.',
   async run(tx, { ability, tenant, now }, { id }) {

@@ -6,10 +6,11 @@ import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { presentAgreements } from './agreements.ts'
+import { recordId } from '../input-rules.ts'
 
 export const getAgreement = defineUseCase({
   name: 'sharing/get-agreement',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Agreement'],
   async run(tx, { ability, tenant, now }, { id }) {
     const notFound = refuse('not_found', 'id', 'Convenant niet gevonden.')

@@ -9,10 +9,11 @@ import { displayName } from '../students.ts'
 import { defineUseCase, refuse, type Outcome } from '../use-case.ts'
 import { partnerRecipients } from './create-share.ts'
 import { shareSummaries, shareWhere, type ShareDetail } from './shares.ts'
+import { recordId } from '../input-rules.ts'
 
 export const getShare = defineUseCase({
   name: 'sharing/get-share',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Share'],
   async run(tx, { ability, tenant, now }, { id }): Promise<Outcome<ShareDetail>> {
     const notFound = refuse('not_found', 'id', 'Deling niet gevonden.')

@@ -3,10 +3,11 @@
 import { z } from 'zod'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { activeSharedRows, presentSharedRecords } from './shared.ts'
+import { recordId } from '../input-rules.ts'
 
 export const getSharedRecord = defineUseCase({
   name: 'sharing/get-shared-record',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'SharedRecord'],
   async run(tx, { tenant, now }, { id }) {
     const notFound = refuse('not_found', 'id', 'Gedeeld dossier niet gevonden.')

@@ -8,14 +8,14 @@ import { record } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { diffSnapshots, loadIncident, snapshotOf } from '../incidents/incident-record.ts'
-import { calendarDate, textInput, yesNo } from '../input-rules.ts'
+import { calendarDate, recordId, textInput, yesNo } from '../input-rules.ts'
 import { oneOrMany } from './list-input.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { createShareRecord, endOfDutchDay, OUTSIDE_AGREEMENT } from './create-share.ts'
 
 export const policeReportInput = z.object({
   /** The incident. */
-  id: z.string(),
+  id: recordId(),
   kind: z.enum(['melding', 'aangifte'], { error: 'Kies melding of aangifte.' }),
   reportedOn: calendarDate('Vul de datum van de melding of aangifte in (jjjj-mm-dd).'),
   reportedBy: textInput({ error: 'Vul in wie de melding of aangifte deed.' }).trim().min(2, { error: 'Vul in wie de melding of aangifte deed.' }).max(200),

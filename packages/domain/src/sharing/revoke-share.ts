@@ -4,7 +4,7 @@ import { schema } from '@baken/db'
 import { record } from '@baken/permissions'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { textInput } from '../input-rules.ts'
+import { recordId, textInput } from '../input-rules.ts'
 import { recordAccesses } from '../privacy/access-log.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { shareWhere } from './shares.ts'
@@ -12,7 +12,7 @@ import { shareWhere } from './shares.ts'
 export const revokeShare = defineUseCase({
   name: 'sharing/revoke-share',
   input: z.object({
-    id: z.string(),
+    id: recordId(),
     reason: textInput({ error: 'Geef de reden van het intrekken.' })
       .trim()
       .min(3, { error: 'Geef de reden van het intrekken.' })

@@ -5,10 +5,11 @@ import { z } from 'zod'
 import { recordSubjectRead, studentSubject } from '../privacy/access-log.ts'
 import { getStudent } from '../students.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
+import { recordId } from '../input-rules.ts'
 
 export const readStudent = defineUseCase({
   name: 'students/read-student',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Student'],
   async run(tx, { ability, tenant }, { id }) {
     const student = await getStudent(tx, ability, id)

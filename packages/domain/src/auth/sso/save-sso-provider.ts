@@ -11,6 +11,7 @@ import { SSO_SECRET_PURPOSE } from './flow.ts'
 import { checkDiscovery, readSsoProvider, ssoProviderView, ssoSecretKey, storedSecret } from './provider-view.ts'
 import { changedFields, recordAdminChange } from '../../accounts/admin-audit.ts'
 import { seal } from '../secret-box.ts'
+import { recordId } from '../../input-rules.ts'
 
 const issuer = z
   .string()
@@ -30,7 +31,7 @@ export const saveSsoProvider = defineUseCase({
   input: z.strictObject({
     displayName: z.string().trim().min(1, 'Geef een naam voor de inlogknop.').max(120, 'De naam is te lang (hoogstens 120 tekens).'),
     issuer,
-    clientId: z.string().trim().min(1, 'Geef de client-id.').max(255, 'De client-id is te lang.'),
+    clientId: recordId().trim().min(1, 'Geef de client-id.').max(255, 'De client-id is te lang.'),
     clientSecret: z.string().max(1000, 'Het clientgeheim is te lang.').optional(),
     mfaAcrValues: z.array(z.string().trim().min(1).max(200)).max(10, 'Hoogstens 10 acr-waarden.').default([]),
     enabled: z.boolean().default(true),
