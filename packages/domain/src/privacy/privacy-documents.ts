@@ -19,6 +19,8 @@ const ROLE_DESCRIPTION: Record<(typeof ROLES)[number], string> = {
   halt_medewerker: 'Halt-verwijzingen van gekoppelde scholen, met alleen de afgesproken gegevens',
   politie: 'alleen wat een school deelde, voor het afgesproken doel, tot de vervaldatum',
   platform_beheerder: 'maakt stichtingen en partnerorganisaties aan; ziet geen persoonsgegevens',
+  ouder: 'ouder of verzorger: ziet alleen wat de school over het eigen kind vrijgaf (verslagen, inzage, wie gegevens ontving) en dient AVG-verzoeken en bezwaar in',
+  leerling: 'leerling vanaf 16 jaar: ziet alleen wat de school over hem of haar zelf vrijgaf en oefent de eigen AVG-rechten uit',
 }
 
 /** Sub-processors of a standard installation. The hosting party is the stichting's choice. */
