@@ -81,6 +81,8 @@ test('a two-pupil incident: the quick note fits two phone screens and takes at m
     await row.getByRole('button', { name: new RegExp(`^${pupil.name}`) }).tap()
     await expect(row.getByText(pupil.name, { exact: true })).toBeVisible()
   }
+  // The filled-in form, pupils chosen and the guidance shown, has no axe findings either.
+  await expectNoAxeViolations(page, 'the filled-in incident form')
   await page.getByRole('button', { name: 'Indienen' }).tap()
   await expect(page.getByRole('status')).toContainText('Opgeslagen (versie 1)')
   await expect(page.locator('.badge', { hasText: 'ingediend' })).toBeVisible()

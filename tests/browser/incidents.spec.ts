@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from './support/axe.ts'
 import { login } from './support/login.ts'
 import { dutchToday } from '../http/support/demo-dates.ts'
 
@@ -50,6 +51,8 @@ test.describe('registering an incident on a phone', () => {
     await ib.goto('/incidenten')
     await ib.locator(`a[href="/incidenten/${id}"]`).click()
     await ib.getByRole('link', { name: 'Wijzigen' }).click()
+    await expect(ib.getByRole('heading', { name: 'Incident wijzigen' })).toBeVisible()
+    await expectNoAxeViolations(ib, 'the edit form')
     await ib.getByLabel('Afspraken').fill('Gesprek met beide leerlingen; over twee weken evaluatie met ouders.')
     await ib.getByRole('button', { name: 'Wijziging opslaan' }).click()
     await expect(ib.getByRole('status')).toContainText('Opgeslagen (versie 2)')

@@ -45,6 +45,8 @@ export interface FollowUpProps {
 
 const METHODS = ['op school getekend', 'digitaal', 'per post', 'mondeling bevestigd']
 
+const stepsText = (n: number) => (n === 1 ? '1 stap' : `${n} stappen`)
+
 export function FollowUp(p: FollowUpProps) {
   return (
     <section aria-labelledby="follow-up-h" className="card">
@@ -82,7 +84,7 @@ export function FollowUp(p: FollowUpProps) {
               <summary>Nazorg volgens het protocol (§4) inplannen</summary>
               <Form method="post" className="plan-all">
                 <button type="submit" name="intent" value="plan-all-tasks">
-                  Alles inplannen ({p.proposals.filter((x) => !x.planned).length} stappen, voor u)
+                  Alles inplannen ({stepsText(p.proposals.filter((x) => !x.planned).length)}, voor u)
                 </button>
               </Form>
               <ul className="proposals">

@@ -419,13 +419,14 @@ function PupilPicker({ id, pupils, selected, onSelect, errors, required }: {
           Leerling
         </p>
         <input type="hidden" name={id} value={chosen.id} />
-        <p className="chosen" aria-labelledby={`${id}-label`}>
+        <p className="chosen">
           <strong>{chosen.name}</strong> <span className="muted">({chosen.groupName})</span>{' '}
           <button
             type="button"
             ref={changeRef}
             className="link-button"
-            aria-label={`Andere leerling kiezen in plaats van ${chosen.name}`}
+            // The visible word first (WCAG 2.5.3), then whom it changes.
+            aria-label={`Wijzigen: andere leerling in plaats van ${chosen.name}`}
             onClick={() => {
               onSelect(null)
               setQuery('')

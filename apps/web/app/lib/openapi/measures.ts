@@ -207,7 +207,7 @@ const measureDetail = measureListItem.extend({
     })
     .nullable()
     .describe('A schorsing: the pupil’s schorsingen of its schooljaar, this one included'),
-  next: z.array(z.strictObject({ to: z.string(), label: z.string(), needsReason: z.boolean() })).describe('The steps open to the caller'),
+  next: z.array(z.strictObject({ to: z.string(), label: z.string(), needsReason: z.boolean(), decides: z.boolean().describe('A decision of the bevoegd gezag: the page asks to confirm it') })).describe('The steps open to the caller'),
 })
 
 const oversightMeasure = z.strictObject({
