@@ -5,6 +5,7 @@ import { schema } from '@baken/db'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
+import { recordId } from '../input-rules.ts'
 import { defineUseCase, refuse, runUseCase } from '../use-case.ts'
 import { createTask } from './create-task.ts'
 import { loadIncident } from './incident-record.ts'
@@ -12,7 +13,7 @@ import { readableTasks, taskQuery, victimCareProposals } from './tasks.ts'
 
 export const planProtocolTasks = defineUseCase({
   name: 'incidents/plan-protocol-tasks',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['create', 'IncidentTask'],
   forbidden: 'Alleen de directeur of de intern begeleider plant vervolgtaken.',
   async run(tx, ctx, { id }) {
