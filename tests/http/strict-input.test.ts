@@ -344,6 +344,8 @@ describe('a change that changes nothing', () => {
     const created = await json(as[TEACHER]!, 'POST', '/api/v1/incidents', {
       occurredAt: occurredAt.toISOString(),
       voorval: [3],
+      // As the form records it: choosing a type of physical violence is choosing physical aggression.
+      physicalAggression: true,
       situation: 'Duwen bij de kapstokken.',
       persons: [{ role: 'dader', kind: 'leerling', studentId: pupils[0]!.id }],
       submit: true,
