@@ -44,7 +44,7 @@ const { handle, seeded } = await startDatabase()
 // The database away (restarting, failed over): a request fails with 503 and Retry-After instead of
 // a 500, in the API's error shape; pages show their error page with that status. Its transaction
 // was never committed, so nothing is half-saved; postgres.js reconnects on the next request.
-const UNAVAILABLE_MESSAGE = 'De database is even niet bereikbaar. Probeer het over een paar seconden opnieuw.'
+const UNAVAILABLE_MESSAGE = 'Baken kan zijn gegevens even niet bereiken. Probeer het over een paar seconden opnieuw.'
 onDatabaseUnavailable(() => Response.json({ errors: [{ path: '', message: UNAVAILABLE_MESSAGE }] }, { status: 503, headers: { 'Retry-After': '5' } }))
 
 const stopMailWorker =
@@ -162,6 +162,7 @@ app.use((error: unknown, req: express.Request, res: express.Response, next: expr
   if (res.headersSent) return next(error)
   // The database away during authentication or a limit's count: the same 503 as in a route.
   if ((error instanceof Response && error.status === 503) || isDatabaseUnavailable(error)) {
+    if (!(error instanceof Response)) console.error(serverErrorLine(error, { method: req.method, url: new URL(req.path, 'http://localhost/').href }))
     res.setHeader('Retry-After', '5')
     if (res.locals.surface === 'api') res.status(503).json({ errors: [{ path: '', message: UNAVAILABLE_MESSAGE }] })
     else res.status(503).type('text/plain').send(UNAVAILABLE_MESSAGE)
