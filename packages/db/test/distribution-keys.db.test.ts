@@ -91,6 +91,8 @@ const EXPECTED: string[] = [
   'partner_organisations: no stichting_id',
   'password_resets: no stichting_id',
   'purge_runs: foreign key, primary key',
+  // Request-limit buckets (0066), keyed by user or token: a local table on each node.
+  'rate_limit_buckets: no stichting_id',
   'removal_hearings: foreign key, primary key',
   'removal_search_attempts: foreign key, primary key',
   'report_case_steps: foreign key, primary key',
