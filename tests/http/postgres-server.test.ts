@@ -94,14 +94,15 @@ describe.skipIf(!reachable)('on a Postgres server with a separate login role', (
       const down = await fetch(`${server.baseUrl}/healthz`)
       expect(down.status).toBe(503)
       expect(await down.json()).toEqual({ status: 'error', db: 'down' })
-      // Authentication itself fails now: a plain 500 without detail, and a log line without the
-      // database's message (which would quote the query's parameters: here the session's hash).
+      // Authentication itself fails now: 503 with Retry-After and no detail, and a log line without
+      // the database's message (which would quote the query's parameters: here the session's hash).
       const logBefore = server.output().length
       const api = await signedIn.get('/api/v1/me')
-      expect(api.status).toBe(500)
-      expect(api.json()).toEqual({ errors: [{ path: '', message: expect.stringContaining('Er ging iets mis') }] })
+      expect(api.status).toBe(503)
+      expect(api.headers.get('retry-after')).toBe('5')
+      expect(api.json()).toEqual({ errors: [{ path: '', message: expect.stringContaining('even niet bereiken') }] })
       const page = await signedIn.get('/leerlingen')
-      expect(page.status).toBe(500)
+      expect(page.status).toBe(503)
       expect(page.text).not.toMatch(/postgres|select|database/i)
       const log = server.output().slice(logBefore)
       expect(log).toContain('[error] GET /api/v1/me:')

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
-import { appModeFromEnv, auditSignerFromEnv, getDatabase, pgliteBackupDir, pingDatabase, sealerSetupFromEnv, startAccessLogSealer, startDatabase, writePgliteBackup } from '@baken/db'
+import { appModeFromEnv, auditSignerFromEnv, getDatabase, isDatabaseUnavailable, onDatabaseUnavailable, pgliteBackupDir, pingDatabase, sealerSetupFromEnv, startAccessLogSealer, startDatabase, writePgliteBackup } from '@baken/db'
 import { DEMO_ACCOUNTS, DEMO_GUARDIAN_EMAIL, DEMO_PASSWORD, DEMO_PUPIL_EMAIL } from '@baken/db/demo'
 import { mailSetupFromEnv, queueAccessLogDigests, startMailWorker } from '@baken/email'
 import express from 'express'
@@ -40,6 +40,12 @@ const sealer = sealerSetupFromEnv()
 const auditSigner = auditSignerFromEnv()
 
 const { handle, seeded } = await startDatabase()
+
+// The database away (restarting, failed over): a request fails with 503 and Retry-After instead of
+// a 500, in the API's error shape; pages show their error page with that status. Its transaction
+// was never committed, so nothing is half-saved; postgres.js reconnects on the next request.
+const UNAVAILABLE_MESSAGE = 'Baken kan zijn gegevens even niet bereiken. Probeer het over een paar seconden opnieuw.'
+onDatabaseUnavailable(() => Response.json({ errors: [{ path: '', message: UNAVAILABLE_MESSAGE }] }, { status: 503, headers: { 'Retry-After': '5' } }))
 
 const stopMailWorker =
   mail.transport && mail.worker
@@ -154,6 +160,14 @@ app.all(
 // same minimised line as Remix's handleError, and answer without any detail.
 app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
   if (res.headersSent) return next(error)
+  // The database away during authentication or a limit's count: the same 503 as in a route.
+  if ((error instanceof Response && error.status === 503) || isDatabaseUnavailable(error)) {
+    if (!(error instanceof Response)) console.error(serverErrorLine(error, { method: req.method, url: new URL(req.path, 'http://localhost/').href }))
+    res.setHeader('Retry-After', '5')
+    if (res.locals.surface === 'api') res.status(503).json({ errors: [{ path: '', message: UNAVAILABLE_MESSAGE }] })
+    else res.status(503).type('text/plain').send(UNAVAILABLE_MESSAGE)
+    return
+  }
   let url = 'http://localhost/'
   try {
     url = new URL(req.path, url).href

@@ -5,6 +5,7 @@ import { seedDemoData } from './demo-seed.ts'
 import { APP_ROLE, BOARD_ROLE, FAMILY_ROLE } from './context.ts'
 import { runMigrations } from './migrate.ts'
 import { ensureSchoolYears } from './school-years.ts'
+import { guardUnavailable } from './unavailable.ts'
 
 export type AppMode = 'demo' | 'production'
 
@@ -57,6 +58,7 @@ export async function startDatabase(env: NodeJS.ProcessEnv = process.env): Promi
       throw error
     }
   }
+  guardUnavailable(handle.db)
   store.__bakenDb = handle
   return { handle, seeded }
 }

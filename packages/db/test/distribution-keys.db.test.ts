@@ -94,6 +94,8 @@ const EXPECTED: string[] = [
   'password_resets: no stichting_id',
   'portal_items: foreign key, primary key',
   'purge_runs: foreign key, primary key',
+  // Request-limit buckets (0066), keyed by user or token: a local table on each node.
+  'rate_limit_buckets: no stichting_id',
   'removal_hearings: foreign key, primary key',
   'removal_search_attempts: foreign key, primary key',
   'report_case_steps: foreign key, primary key',
