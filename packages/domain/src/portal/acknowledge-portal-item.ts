@@ -7,13 +7,13 @@ import { schema } from '@baken/db'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
-import { textInput } from '../input-rules.ts'
+import { textInput, recordId } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 
 export const acknowledgePortalItem = defineUseCase({
   name: 'portal/acknowledge-portal-item',
   input: z.object({
-    id: z.string(),
+    id: recordId(),
     reaction: textInput().trim().max(4000, 'Uw reactie is te lang (hoogstens 4000 tekens).').optional(),
   }),
   permission: ['record', 'PortalItem'],

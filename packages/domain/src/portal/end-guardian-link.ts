@@ -4,13 +4,13 @@
 import { schema } from '@baken/db'
 import { and, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
-import { textInput } from '../input-rules.ts'
+import { textInput, recordId } from '../input-rules.ts'
 import { recordAdminChange } from '../accounts/admin-audit.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 
 export const endGuardianLink = defineUseCase({
   name: 'portal/end-guardian-link',
-  input: z.object({ id: z.string(), reason: textInput('Geef een reden').trim().min(3, 'Geef een reden (minstens 3 tekens).').max(500, 'Reden te lang') }),
+  input: z.object({ id: recordId(), reason: textInput('Geef een reden').trim().min(3, 'Geef een reden (minstens 3 tekens).').max(500, 'Reden te lang') }),
   permission: ['update', 'GuardianLink'],
   async run(tx, ctx, { id, reason }) {
     if (!z.uuid().safeParse(id).success) return refuse('not_found', 'id', 'Koppeling niet gevonden.')

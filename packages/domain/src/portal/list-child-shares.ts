@@ -6,6 +6,7 @@
 import { resultRows, schema } from '@baken/db'
 import { desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
+import { recordId } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { SHARE_FIELD_LABEL, SHARE_PURPOSE_LABEL } from '../sharing/share-labels.ts'
 import { familyChildren } from './family-children.ts'
@@ -24,7 +25,7 @@ export interface ChildShare {
 
 export const listChildShares = defineUseCase({
   name: 'portal/list-child-shares',
-  input: z.object({ studentId: z.string() }),
+  input: z.object({ studentId: recordId() }),
   permission: ['read', 'Portal'],
   async run(tx, { now }, { studentId }) {
     const child = (await familyChildren(tx, now)).find((c) => c.id === studentId)

@@ -3,11 +3,12 @@
 import { schema } from '@baken/db'
 import { asc, desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { recordId } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 
 export const listGuardianLinks = defineUseCase({
   name: 'portal/list-guardian-links',
-  input: z.object({ studentId: z.string() }),
+  input: z.object({ studentId: recordId() }),
   permission: ['read', 'GuardianLink'],
   async run(tx, _ctx, { studentId }) {
     if (!z.uuid().safeParse(studentId).success) return refuse('not_found', 'studentId', 'Leerling niet gevonden.')

@@ -4,13 +4,14 @@
 import { schema } from '@baken/db'
 import { and, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { recordId } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import type { ReleasedReport } from './portal-records.ts'
 import type { ReleasedStudentFile } from './release-student-file.ts'
 
 export const readPortalItem = defineUseCase({
   name: 'portal/read-portal-item',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'PortalItem'],
   async run(tx, { tenant }, { id }) {
     if (!z.uuid().safeParse(id).success) return refuse('not_found', 'id', 'Bericht niet gevonden.')

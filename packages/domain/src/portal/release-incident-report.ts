@@ -8,6 +8,7 @@
 import { schema } from '@baken/db'
 import { and, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
+import { recordId } from '../input-rules.ts'
 import { recordSubjectRead } from '../privacy/access-log.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { voorGezienRefusal } from '../incidents/acknowledgements.ts'
@@ -17,7 +18,7 @@ import { notifyFamily, releasedReport } from './portal-records.ts'
 
 export const releaseIncidentReport = defineUseCase({
   name: 'portal/release-incident-report',
-  input: z.object({ id: z.string(), studentId: z.string(), reason: accessReason }),
+  input: z.object({ id: recordId(), studentId: recordId(), reason: accessReason }),
   permission: ['create', 'PortalItem'],
   forbidden: 'Alleen de directeur of de intern begeleider zet een verslag in het ouderportaal.',
   async run(tx, ctx, { id, studentId, reason }) {

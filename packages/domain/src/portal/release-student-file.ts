@@ -7,6 +7,7 @@
 import { schema } from '@baken/db'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { recordId } from '../input-rules.ts'
 import { runUseCase, defineUseCase } from '../use-case.ts'
 import { exportStudent } from '../privacy/export-student.ts'
 import type { StudentExport } from '../privacy/student-export.ts'
@@ -24,7 +25,7 @@ export function forTheFamily(data: StudentExport): ReleasedStudentFile {
 
 export const releaseStudentFile = defineUseCase({
   name: 'portal/release-student-file',
-  input: z.object({ studentId: z.string() }),
+  input: z.object({ studentId: recordId() }),
   permission: ['create', 'PortalItem'],
   forbidden: 'Alleen de directeur of de intern begeleider zet stukken in het ouderportaal.',
   async run(tx, ctx, { studentId }) {

@@ -6,7 +6,7 @@ import { schema } from '@baken/db'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
-import { textInput } from '../input-rules.ts'
+import { textInput, recordId } from '../input-rules.ts'
 import { subjectRequestDueOn } from '../privacy/rights-dates.ts'
 import { requesterRefusal, SUBJECT_REQUEST_KINDS } from '../privacy/subject-requests.ts'
 import { defineUseCase, invalid, refuse } from '../use-case.ts'
@@ -15,7 +15,7 @@ import { familyChildren } from './family-children.ts'
 export const submitPortalRequest = defineUseCase({
   name: 'portal/submit-portal-request',
   input: z.object({
-    studentId: z.string(),
+    studentId: recordId(),
     kind: z.enum(SUBJECT_REQUEST_KINDS, 'Kies wat u wilt vragen: inzage, rectificatie, beperking of bezwaar'),
     details: textInput('Schrijf kort wat u vraagt').trim().min(5, 'Schrijf kort wat u vraagt (minstens 5 tekens).').max(4000, 'Uw tekst is te lang (hoogstens 4000 tekens).'),
   }),

@@ -5,11 +5,12 @@
 import { schema } from '@baken/db'
 import { and, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
+import { recordId } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 
 export const withdrawPortalItem = defineUseCase({
   name: 'portal/withdraw-portal-item',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['update', 'PortalItem'],
   async run(tx, { tenant, now }, { id }) {
     if (!z.uuid().safeParse(id).success) return refuse('not_found', 'id', 'Bericht niet gevonden.')
