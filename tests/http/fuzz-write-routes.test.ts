@@ -47,6 +47,8 @@ const USERS = [
   'halt@haltnoord.demo',
   'politie@wijkteam.demo',
   'platform@baken.demo',
+  'ouder@branding.demo',
+  'leerling@vakcollege.demo',
 ]
 /** Users of the other stichting: their ids are the foreign ids. */
 const FOREIGN_USERS = ['directeur@horizon.demo', 'bestuur@horizon.demo']

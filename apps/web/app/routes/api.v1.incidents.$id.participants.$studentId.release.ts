@@ -11,5 +11,5 @@ import { api } from '~/lib/use-case.server.ts'
  */
 export const action = (args: ActionFunctionArgs) =>
   args.request.method === 'POST'
-    ? api(args, releaseIncidentReport, { input: () => ({ id: args.params.id, studentId: args.params.studentId, reason: apiReason(args.request) }), status: 201 })
+    ? api(args, releaseIncidentReport, { body: false, input: () => ({ id: args.params.id, studentId: args.params.studentId, reason: apiReason(args.request) }), status: 201 })
     : apiError(405, 'Alleen POST.')

@@ -6,5 +6,5 @@ import { api } from '~/lib/use-case.server.ts'
 /** POST /api/v1/students/{id}/portal-file — the pupil's file (AVG export, without staff names) into the parents' portal (directeur). */
 export const action = (args: ActionFunctionArgs) =>
   args.request.method === 'POST'
-    ? api(args, releaseStudentFile, { input: () => ({ studentId: args.params.id }), status: 201 })
+    ? api(args, releaseStudentFile, { body: false, input: () => ({ studentId: args.params.id }), status: 201 })
     : apiError(405, 'Alleen POST.')
