@@ -1,4 +1,4 @@
-import { completeMeasureTask, getMeasure, listLetters, localDate, recordLetterSent, recordRemovalHearing, renderLetter, ruleOf, ruleSetOf, ruleView, runUseCase, transitionMeasure, mayRun } from '@baken/domain'
+import { completeMeasureTask, getMeasure, listLetters, localDate, recordLetterSent, recordRemovalHearing, releaseMeasureLetter, releaseMeasureReport, renderLetter, ruleOf, ruleSetOf, ruleView, runUseCase, transitionMeasure, mayRun } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
@@ -32,6 +32,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Tasks are completed by the school (completeMeasureTask), not by the board in a stichting context.
     canUpdate: mayRun(completeMeasureTask, ctx.ability) && ctx.tenant.schoolId !== null,
     canPropose: ctx.ability.can('create', 'Measure'),
+    // The directeur and the IB put the decision letter or the report in the parents' portal (ADR 033).
+    canRelease: mayRun(releaseMeasureLetter, ctx.ability) && ctx.tenant.schoolId !== null,
     bezwaar,
     letters,
     today: localDate(new Date()),
@@ -46,6 +48,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result =
     form.intent === 'complete-task'
       ? await perform(ctx, completeMeasureTask, { ...measureFormInput(form, ['reference', 'note']), id, taskId: String(form.taskId ?? '') })
+      : form.intent === 'portal-letter' // the decision letter into the parents' portal
+        ? await perform(ctx, releaseMeasureLetter, { id })
+      : form.intent === 'portal-report' // the report of a time-out or schorsing into the parents' portal
+        ? await perform(ctx, releaseMeasureReport, { id })
       : form.intent === 'make-letter' // decision letters (measure-letters.tsx)
         ? await perform(ctx, renderLetter, { id, kind: form.kind })
         : form.intent === 'send-letter' // recording the letter's sending (measure-letters.tsx)
@@ -60,7 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { measure: m, canUpdate, canPropose, bezwaar, letters, today, periodRule } = useLoaderData<typeof loader>()
+  const { measure: m, canUpdate, canPropose, canRelease, bezwaar, letters, today, periodRule } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <article className="card">
@@ -203,6 +209,25 @@ export default function MeasurePage() {
       ) : null}
       {bezwaar ? <MeasureBezwaar {...bezwaar} /> : null}
       {letters ? <MeasureLetters measureId={m.id} letters={letters.items} available={letters.available} today={today} /> : null}
+      {canRelease && m.kind !== 'adempauze' ? (
+        <section aria-labelledby="portal-heading">
+          <h2 id="portal-heading">Ouderportaal</h2>
+          <p className="muted">
+            Niets komt vanzelf in het ouderportaal. De ouders krijgen een e-mail zonder inhoud en lezen het stuk na inloggen; zij kunnen het voor gezien tekenen
+            {m.kind === 'schorsing' || m.kind === 'verwijdering' ? ' en tegen het besluit bezwaar maken' : ''}.
+          </p>
+          <Form method="post" className="actions">
+            <button type="submit" name="intent" value="portal-letter" className="button secondary">
+              Besluitbrief in het ouderportaal zetten
+            </button>
+            {m.kind === 'time_out' || m.kind === 'schorsing' ? (
+              <button type="submit" name="intent" value="portal-report" className="button secondary">
+                Verslag in het ouderportaal zetten
+              </button>
+            ) : null}
+          </Form>
+        </section>
+      ) : null}
       <h2>Geschiedenis</h2>
       <ol className="history">
         {m.transitions.map((t, i) => (
