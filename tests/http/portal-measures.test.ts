@@ -144,6 +144,13 @@ describe('decision letters and measure reports in the parents portal, over HTTP'
     // A second one while it runs: refused, nothing added.
     const again = await suspension.guardian.request('POST', `/api/v1/portal/items/${letterItem}/bezwaren`, { json: { grounds: 'Nog een keer bezwaar tegen de schorsing.' } })
     expect(again.status).toBe(409)
+    // The portal page shows it, and its form refuses a second one with a clear message.
+    const page = await suspension.guardian.get(`/ouders/berichten/${letterItem}`)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('Uw bezwaar is ontvangen op')
+    const form = await suspension.guardian.post(`/ouders/berichten/${letterItem}`, { intent: 'bezwaar', grounds: 'Nog een keer bezwaar tegen de schorsing.' })
+    expect(form.status).toBe(409)
+    expect(form.text).toContain('Er loopt al een bezwaar')
     const item = (await suspension.guardian.get(`/api/v1/portal/items/${letterItem}`)).json()
     expect(item.bezwaren).toEqual([expect.objectContaining({ id: filed.id, state: 'received', decisionDueOn: filed.decisionDueOn })])
   })
@@ -155,9 +162,11 @@ describe('decision letters and measure reports in the parents portal, over HTTP'
     const moved = await as['directeur@branding.demo']!.request('POST', `/api/v1/measures/${timeOut.measureId}/transitions`, { json: { to: 'meeting_held' } })
     expect(moved.status, moved.text).toBeLessThan(300)
     expect((await as['leerkracht@branding.demo']!.request('POST', path, { json: {} })).status).toBe(403)
-    const res = await as['ib@branding.demo']!.request('POST', path, { json: {} })
-    expect(res.status, res.text).toBe(201)
-    reportItem = res.json().id
+    // The IB uses the button on the measure page.
+    const res = await as['ib@branding.demo']!.post(`/maatregelen/${timeOut.measureId}`, { intent: 'portal-report' })
+    expect(res.status, res.text).toBe(302)
+    const [released] = await owner`select id from portal_items where measure_id = ${timeOut.measureId} and kind = 'measure_report' and withdrawn_at is null`
+    reportItem = released!.id
     const read = await timeOut.guardian.get(`/api/v1/portal/items/${reportItem}`)
     expect(read.status).toBe(200)
     const report = read.json().item.measureReport
