@@ -182,4 +182,28 @@ describe('decision letters and measure reports in the parents portal, over HTTP'
     if (timeOut.studentId !== suspension.studentId) expect((await suspension.guardian.get(`/api/v1/portal/items/${reportItem}`)).status).toBe(404)
     expect((await as['ouder@branding.demo']!.get(`/api/v1/portal/items/${reportItem}`)).status).toBe(404)
   })
+
+  it('a confidential incident is released only by the directeur, with a reason recorded with the release and in the access log', async () => {
+    const [c] = await owner`
+      select i.id, p.student_id from incidents i join incident_persons p on p.incident_id = i.id join schools sc on sc.id = i.school_id
+      where sc.name = 'OBS De Branding' and i.confidential and i.severity = 'zeer_ernstig' and i.status = 'submitted' and p.student_id is not null
+      limit 1`
+    expect(c, 'a confidential zeer ernstig incident in the demo').toBeTruthy()
+    const path = `/api/v1/incidents/${c!.id}/participants/${c!.student_id}/release`
+    const headers = { 'X-Access-Reason': encodeURIComponent('Vrijgave aan de ouders beoordeeld') }
+    // The IB cannot open a confidential incident: not found.
+    expect((await as['ib@branding.demo']!.request('POST', path, { json: {}, headers })).status).toBe(404)
+    const without = await as['directeur@branding.demo']!.request('POST', path, { json: {}, headers })
+    expect(without.status, without.text).toBe(400)
+    expect(without.json().errors[0]).toMatchObject({ path: 'releaseReason', message: expect.stringContaining('AVG art. 23') })
+    const [none] = await owner`select count(*)::int as n from portal_items where incident_id = ${c!.id}`
+    expect(none!.n).toBe(0)
+    const reason = 'Met de vertrouwenspersoon besproken: het onderzoek is afgerond en niemand wordt geschaad.'
+    const res = await as['directeur@branding.demo']!.request('POST', path, { json: { releaseReason: reason }, headers })
+    expect(res.status, res.text).toBe(201)
+    const [item] = await owner`select confidential, release_reason from portal_items where id = ${res.json().id}`
+    expect(item).toEqual({ confidential: true, release_reason: reason })
+    const [log] = await owner`select break_glass, reason from access_log where subject_id = ${c!.id} and action = 'share' order by at desc limit 1`
+    expect(log).toMatchObject({ break_glass: true, reason: expect.stringContaining(reason) })
+  })
 })

@@ -90,6 +90,8 @@ export const portalItems = pgTable(
     releasedAt: timestamp('released_at', { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     withdrawnById: uuid('withdrawn_by_id').references(() => users.id),
+    /** Why a confidential incident's report was released anyway (AVG art. 23, UAVG art. 41; migration 0060). */
+    releaseReason: text('release_reason'),
   },
   (t) => [
     foreignKey({ name: 'portal_items_school_fk', columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),

@@ -149,9 +149,9 @@ export const portalEndpoints: Endpoint[] = [
   endpoint({
     method: 'post',
     path: '/incidents/{id}/participants/{studentId}/release',
-    summary: 'Release this pupil’s redacted parents’ report of a zeer ernstig incident to the portal (directeur, IB); the guardians get a mail without content; 409 for another severity or a second live release',
+    summary: 'Release this pupil’s redacted parents’ report of a zeer ernstig incident to the portal (directeur, IB); a confidential one needs releaseReason (AVG art. 23, UAVG art. 41) besides the break-glass reason; the guardians get a mail without content; 409 for another severity or a second live release',
     useCase: releaseIncidentReport,
-    body: null,
+    body: releaseIncidentReport.input.pick({ releaseReason: true }),
     responses: { 201: { description: 'Released', schema: z.strictObject({ id: z.uuid(), notified: z.number().int() }) } },
     errors: [403, 404, 409],
   }),
