@@ -109,7 +109,8 @@ export default function PortalItemPage() {
         <h2 id="ack-h">{t('portal.voorGezien')}</h2>
         <p>{t('portal.voorGezienExplain')}</p>
         {acknowledgements.length > 0 ? (
-          <ul role="status">
+          <div role="status">
+          <ul>
             {acknowledgements.map((a) => (
               <li key={a.id}>
                 {t('portal.youAcknowledged', { date: formatDateTime(a.recordedAt) })}
@@ -122,6 +123,7 @@ export default function PortalItemPage() {
               </li>
             ))}
           </ul>
+          </div>
         ) : null}
         {result && 'acknowledged' in result ? (
           <p role="status" className="notice">
@@ -282,11 +284,13 @@ function Bezwaar({ bezwaren, result }: { bezwaren: Loaded['bezwaren']; result: A
       <h2 id="bezwaar-h">{t('portal.bezwaar.title')}</h2>
       <p>{t('portal.bezwaar.explain')}</p>
       {bezwaren.length ? (
-        <ul role="status">
-          {bezwaren.map((b) => (
-            <li key={b.id}>{t('portal.bezwaar.received', { date: formatDate(b.receivedOn), due: formatDate(b.decisionDueOn) })}</li>
-          ))}
-        </ul>
+        <div role="status">
+          <ul>
+            {bezwaren.map((b) => (
+              <li key={b.id}>{t('portal.bezwaar.received', { date: formatDate(b.receivedOn), due: formatDate(b.decisionDueOn) })}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {result && 'filed' in result && result.filed ? (
         <p role="status" className="notice">
