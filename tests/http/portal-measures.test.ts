@@ -103,6 +103,11 @@ describe('decision letters and measure reports in the parents portal, over HTTP'
     expect(row).toMatchObject({ method: 'digitaal', reaction: 'Ontvangen, maar wij zijn het er niet mee eens.', measure_id: suspension.measureId, student_id: suspension.studentId })
     const item = (await suspension.guardian.get(`/api/v1/portal/items/${letterItem}`)).json()
     expect(item.acknowledgements).toHaveLength(1)
+    // The school reads it with the reaction; another school's directeur gets 404.
+    const staff = await as['ib@branding.demo']!.get(`/api/v1/measures/${suspension.measureId}/acknowledgements`)
+    expect(staff.status).toBe(200)
+    expect(staff.json().items).toEqual([expect.objectContaining({ portalItemId: letterItem, kind: 'decision_letter', method: 'digitaal', reaction: 'Ontvangen, maar wij zijn het er niet mee eens.' })])
+    expect((await as['directeur@horizon.demo']!.get(`/api/v1/measures/${suspension.measureId}/acknowledgements`)).status).toBe(404)
   })
 
   it('a guardian of another child gets 404 for the letter, its PDF, "voor gezien" and a bezwaar; staff get 404 in the portal', async () => {

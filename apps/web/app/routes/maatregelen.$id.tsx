@@ -1,4 +1,4 @@
-import { completeMeasureTask, getMeasure, listLetters, localDate, recordLetterSent, recordRemovalHearing, releaseMeasureLetter, releaseMeasureReport, renderLetter, ruleOf, ruleSetOf, ruleView, runUseCase, transitionMeasure, mayRun } from '@baken/domain'
+import { completeMeasureTask, getMeasure, listLetters, listMeasureAcknowledgements, localDate, recordLetterSent, recordRemovalHearing, releaseMeasureLetter, releaseMeasureReport, renderLetter, ruleOf, ruleSetOf, ruleView, runUseCase, transitionMeasure, mayRun } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { inTenant, requireContext } from '~/lib/context.server.ts'
@@ -20,10 +20,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const bezwaar = await loadMeasureBezwaar(tx, ctx, measure.id) // bezwaar, search for another school
     const listed = await runUseCase(listLetters, tx, caseContextOf(ctx), { id: measure.id }) // decision letters
     const letters = listed.ok ? { items: listed.items, available: listed.available } : null
-    return { measure, bezwaar, letters }
+    const acks = await runUseCase(listMeasureAcknowledgements, tx, caseContextOf(ctx), { id: measure.id }) // "voor gezien" from the portal
+    return { measure, bezwaar, letters, acknowledgements: acks.ok ? acks.items : [] }
   })
   if (!found) throw data('Niet gevonden', { status: 404 })
-  const { measure, bezwaar, letters } = found
+  const { measure, bezwaar, letters, acknowledgements } = found
   // The rule behind the period of a schorsing, with its status ("Onzeker" where the law is not checked).
   const periodRule = measure.kind === 'schorsing' ? ruleView(ruleOf(ruleSetOf(measure), 'schorsing.maxSchooldagen')) : null
   return {
@@ -36,6 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canRelease: mayRun(releaseMeasureLetter, ctx.ability) && ctx.tenant.schoolId !== null,
     bezwaar,
     letters,
+    acknowledgements,
     today: localDate(new Date()),
   }
 }
@@ -66,7 +68,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { measure: m, canUpdate, canPropose, canRelease, bezwaar, letters, today, periodRule } = useLoaderData<typeof loader>()
+  const { measure: m, canUpdate, canPropose, canRelease, bezwaar, letters, acknowledgements, today, periodRule } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <article className="card">
@@ -216,6 +218,16 @@ export default function MeasurePage() {
             Niets komt vanzelf in het ouderportaal. De ouders krijgen een e-mail zonder inhoud en lezen het stuk na inloggen; zij kunnen het voor gezien tekenen
             {m.kind === 'schorsing' || m.kind === 'verwijdering' ? ' en tegen het besluit bezwaar maken' : ''}.
           </p>
+          {acknowledgements.length ? (
+            <ul>
+              {acknowledgements.map((a) => (
+                <li key={a.id}>
+                  {a.kind === 'decision_letter' ? 'Besluitbrief' : 'Verslag'} voor gezien getekend ({a.method}) door {a.guardianName} op {formatDate(a.acknowledgedOn)}
+                  {a.reaction ? <q> {a.reaction}</q> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <Form method="post" className="actions">
             <button type="submit" name="intent" value="portal-letter" className="button secondary">
               Besluitbrief in het ouderportaal zetten

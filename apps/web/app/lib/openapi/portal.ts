@@ -1,7 +1,7 @@
 // OpenAPI operations of the parents' portal (ADR 033; merged into lib/openapi.ts). The /portal
 // paths answer only a family membership (ouder, leerling); staff get 404 there, as the family does
 // on every staff path. The release, the invitation and the end of a link are the school's.
-import { acknowledgePortalItem, endGuardianLink, filePortalBezwaar, getPortalLetterPdf, inviteGuardian, listChildShares, listPortal, readPortalItem, releaseIncidentReport, releaseMeasureLetter, releaseMeasureReport, releaseStudentFile, submitPortalRequest } from '@baken/domain'
+import { acknowledgePortalItem, endGuardianLink, filePortalBezwaar, getPortalLetterPdf, inviteGuardian, listMeasureAcknowledgements, listChildShares, listPortal, readPortalItem, releaseIncidentReport, releaseMeasureLetter, releaseMeasureReport, releaseStudentFile, submitPortalRequest } from '@baken/domain'
 import { z } from 'zod'
 import { endpoint, type Endpoint } from './endpoint.ts'
 
@@ -111,6 +111,32 @@ export const portalEndpoints: Endpoint[] = [
     body: null,
     responses: { 201: { description: 'Released', schema: z.strictObject({ id: z.uuid(), notified: z.number().int() }) } },
     errors: [403, 404, 409],
+  }),
+  endpoint({
+    method: 'get',
+    path: '/measures/{id}/acknowledgements',
+    summary: '"Voor gezien" on the measure’s released decision letter and report, with the guardians’ reactions, oldest first',
+    useCase: listMeasureAcknowledgements,
+    responses: {
+      200: {
+        description: 'Oldest first',
+        schema: z.strictObject({
+          items: z.array(
+            z.strictObject({
+              id: z.uuid(),
+              portalItemId: z.uuid().nullable(),
+              kind: z.string().nullable(),
+              guardianName: z.string(),
+              acknowledgedOn: day,
+              method: z.string(),
+              reaction: z.string().nullable(),
+              recordedAt: instant,
+            }),
+          ),
+        }),
+      },
+    },
+    errors: [403, 404],
   }),
   endpoint({
     method: 'post',
