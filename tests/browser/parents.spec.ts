@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { startFakeResend, type FakeResend } from '../../packages/email/test/support/fake-resend.ts'
 import { startServer, type RunningServer } from '../http/support/server.ts'
-import { login } from './support/login.ts'
+import { login, openMenu } from './support/login.ts'
 
 // The parents' portal on a phone (375 px), end to end (ADR 033): the directeur of OBS De Branding
 // invites a pupil's guardian from the roster, shares the zeer ernstig incident with the police and
@@ -109,6 +109,7 @@ test('a directeur releases a zeer ernstig report; the guardian reads it on a pho
   await ouder.getByRole('button', { name: 'Account maken en inloggen' }).click()
   await expect(ouder).toHaveURL(/\/ouders$/, { timeout: 30_000 })
   // Sign out and in again with the new password.
+  await openMenu(ouder)
   await ouder.getByRole('button', { name: 'Uitloggen' }).click()
   await login(ouder, guardian.email, PASSWORD)
   await expect(ouder).toHaveURL(/\/ouders$/)

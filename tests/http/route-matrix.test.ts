@@ -424,6 +424,11 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
     expect: (who) => (who === 'anonymous' ? 401 : 404),
   },
   {
+    label: 'GET /api/v1/portal/items/{unknown}/pdf',
+    path: () => '/api/v1/portal/items/00000000-0000-4000-8000-000000000000/pdf',
+    expect: (who) => (who === 'anonymous' ? 401 : 404),
+  },
+  {
     label: 'GET /api/v1/portal/students/{Horizon pupil}/shares',
     path: () => `/api/v1/portal/students/${studentOf.horizon}/shares`,
     expect: (who) => (who === 'anonymous' ? 401 : 404),

@@ -11,6 +11,16 @@
 ALTER TABLE bezwaren ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bezwaren FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE ON bezwaren TO baken_app;
+GRANT SELECT (created_at, decided_on, decision_due_on, id, late, measure_id, outcome, portal_item_id, received_on, received_via, recorded_by_id, state) ON bezwaren TO baken_family;
+
+CREATE POLICY family_own_bezwaren ON bezwaren AS PERMISSIVE FOR SELECT TO baken_family
+  USING (
+    ( SELECT ctx_is_family() AS ctx_is_family)
+    AND received_via = 'portaal'::text
+    AND recorded_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    AND (portal_item_id IN ( SELECT p.id
+           FROM portal_items p))
+  );
 
 CREATE POLICY measure_visible ON bezwaren AS PERMISSIVE FOR ALL TO baken_app
   USING (

@@ -80,6 +80,42 @@ CREATE POLICY owner_all ON guardian_links AS PERMISSIVE FOR ALL TO CURRENT_USER
   WITH CHECK (true);
 
 -- -------------------------------------------------------------------------------------------------
+-- Table measure_acknowledgements
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE measure_acknowledgements ENABLE ROW LEVEL SECURITY;
+ALTER TABLE measure_acknowledgements FORCE ROW LEVEL SECURITY;
+GRANT SELECT ON measure_acknowledgements TO baken_app;
+GRANT SELECT, INSERT ON measure_acknowledgements TO baken_family;
+
+CREATE POLICY family_acknowledge ON measure_acknowledgements AS PERMISSIVE FOR INSERT TO baken_family
+  WITH CHECK (
+    method = 'digitaal'::text
+    AND recorded_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    AND (EXISTS ( SELECT 1
+           FROM portal_items p
+          WHERE p.id = measure_acknowledgements.portal_item_id AND p.measure_id = measure_acknowledgements.measure_id AND p.student_id = measure_acknowledgements.student_id AND p.school_id = measure_acknowledgements.school_id))
+  );
+
+CREATE POLICY family_own_acknowledgements ON measure_acknowledgements AS PERMISSIVE FOR SELECT TO baken_family
+  USING (
+    recorded_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    AND (student_id IN ( SELECT l.student_id
+           FROM guardian_links l))
+  );
+
+CREATE POLICY measure_acknowledgements_staff ON measure_acknowledgements AS PERMISSIVE FOR SELECT TO baken_app
+  USING (
+    stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND (EXISTS ( SELECT 1
+           FROM measures m
+          WHERE m.id = measure_acknowledgements.measure_id))
+  );
+
+CREATE POLICY owner_all ON measure_acknowledgements AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
 -- Table portal_items
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE portal_items ENABLE ROW LEVEL SECURITY;

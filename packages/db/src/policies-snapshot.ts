@@ -176,7 +176,7 @@ export const AREAS: { area: string; tables: RegExp }[] = [
     tables: /^(stichtingen|schools|school_years|school_mandates|stichting_settings|partner_organisations|partner_links|memberships)$/,
   },
   { area: 'students', tables: /^(students|guardians|student_guardians|groups|group_teachers)$/ },
-  { area: 'portal', tables: /^(guardian_links|guardian_invitations|portal_items)$/ },
+  { area: 'portal', tables: /^(guardian_links|guardian_invitations|portal_items|measure_acknowledgements)$/ },
   { area: 'incidents', tables: /^(incident|board_incident_)/ },
   { area: 'measures', tables: /^(measure|bezwar|letter_|removal_)/ },
   { area: 'sharing', tables: /^(share|sharing_)/ },

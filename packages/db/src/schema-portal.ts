@@ -3,7 +3,7 @@
 // to the portal. The family's transactions run as baken_family and read only these rows through open
 // links; the staff's as baken_app.
 import { sql } from 'drizzle-orm'
-import { boolean, check, foreignKey, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, date, foreignKey, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { incidents, measures, schools, stichtingen, students, users } from './schema.ts'
 import { invitations } from './schema-users.ts'
 
@@ -90,6 +90,8 @@ export const portalItems = pgTable(
     releasedAt: timestamp('released_at', { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     withdrawnById: uuid('withdrawn_by_id').references(() => users.id),
+    /** Why a confidential incident's report was released anyway (AVG art. 23, UAVG art. 41; migration 0060). */
+    releaseReason: text('release_reason'),
   },
   (t) => [
     foreignKey({ name: 'portal_items_school_fk', columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
@@ -102,7 +104,43 @@ export const portalItems = pgTable(
     index('portal_items_student_idx').on(t.studentId, t.releasedAt),
     check('portal_items_kind', sql`${t.kind} in ('incident_report', 'measure_report', 'decision_letter', 'student_file')`),
     check('portal_items_source', sql`(${t.kind} = 'incident_report') = (${t.incidentId} is not null)`),
+    check('portal_items_measure', sql`(${t.kind} in ('measure_report', 'decision_letter')) = (${t.measureId} is not null)`),
+    uniqueIndex('portal_items_measure_student_key')
+      .on(t.measureId, t.kind, t.studentId)
+      .where(sql`${t.withdrawnAt} is null and ${t.measureId} is not null`),
     check('portal_items_withdrawn', sql`(${t.withdrawnAt} is null) = (${t.withdrawnById} is null)`),
     check('portal_items_title', sql`length(trim(${t.title})) > 0`),
+  ],
+)
+
+/** "Voor gezien" on a released decision letter or measure report (migration 0059), append-only. */
+export const measureAcknowledgements = pgTable(
+  'measure_acknowledgements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stichtingId: uuid('stichting_id')
+      .notNull()
+      .references(() => stichtingen.id),
+    schoolId: uuid('school_id').notNull(),
+    measureId: uuid('measure_id').notNull(),
+    studentId: uuid('student_id').notNull(),
+    portalItemId: uuid('portal_item_id').references(() => portalItems.id, { onDelete: 'set null' }),
+    guardianName: text('guardian_name').notNull(),
+    acknowledgedOn: date('acknowledged_on').notNull(),
+    method: text('method').notNull(),
+    reaction: text('reaction'),
+    recordedById: uuid('recorded_by_id')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ name: 'measure_acknowledgements_school_fk', columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
+    foreignKey({ name: 'measure_acknowledgements_measure_fk', columns: [t.measureId, t.schoolId], foreignColumns: [measures.id, measures.schoolId] }).onDelete('cascade'),
+    foreignKey({ name: 'measure_acknowledgements_student_fk', columns: [t.studentId, t.schoolId], foreignColumns: [students.id, students.schoolId] }).onDelete('cascade'),
+    index('measure_acknowledgements_measure_idx').on(t.measureId),
+    check('measure_acknowledgements_method', sql`${t.method} in ('op school getekend', 'digitaal', 'per post', 'mondeling bevestigd')`),
+    check('measure_acknowledgements_reaction', sql`${t.reaction} is null or length(${t.reaction}) <= 4000`),
+    check('measure_acknowledgements_guardian', sql`length(trim(${t.guardianName})) > 0`),
   ],
 )

@@ -972,6 +972,12 @@ export const bezwaren = pgTable(
     advisoryCommittee: boolean('advisory_committee').notNull().default(false),
     /** The day the indiener was told the decision is postponed, once, by at most 6 weeks (Awb art. 7:10 lid 3). */
     postponedOn: date('postponed_on'),
+    /** 'school': recorded by staff; 'portaal': filed by a guardian on a released decision letter (migration 0059). */
+    receivedVia: text('received_via').$type<'school' | 'portaal'>().notNull().default('school'),
+    /** The grounds of the objection as the indiener wrote them (Awb art. 6:5 lid 1 sub d), when filed in the portal. */
+    grounds: text('grounds'),
+    /** The released decision letter a portal bezwaar was filed on. */
+    portalItemId: uuid('portal_item_id'),
     recordedById: uuid('recorded_by_id')
       .notNull()
       .references(() => users.id),

@@ -78,6 +78,7 @@ const EXPECTED: string[] = [
   'legal_holds: foreign key, primary key',
   'letter_templates: foreign key, primary key',
   'login_failures: no stichting_id',
+  'measure_acknowledgements: foreign key, primary key',
   'measure_incidents: foreign key, primary key',
   'measure_letters: foreign key, primary key, unique',
   'measure_tasks: foreign key, primary key',

@@ -19,6 +19,10 @@ describeEachDriver('the family context (raw SQL as baken_family)', (getDb) => {
   let otherItem: string
   let otherGuardian: ContextSettings & { userId: string }
   let lyceumPupil: string
+  // A decided schorsing of a third pupil, its guardian, and its decision letter released to the portal.
+  let measure: { id: string; studentId: string; state: string }
+  let letterItem: string
+  let measureGuardian: ContextSettings & { userId: string }
 
   const as = <T>(settings: ContextSettings, fn: Parameters<typeof withContext<T>>[2]) => withContext(getDb().app, settings, fn)
   const q = async <T>(settings: ContextSettings, query: ReturnType<typeof sql>) => as(settings, async (tx) => rows<T>(await tx.execute(query)))
@@ -54,6 +58,24 @@ describeEachDriver('the family context (raw SQL as baken_family)', (getDb) => {
     otherGuardian = { userId: user!.id, role: 'ouder', stichtingId: f.stichtingen.kompas, schoolId: f.schools.branding, partnerId: null }
     const [lp] = rows<{ id: string }>(await owner.execute(sql`select id from students where school_id = ${f.schools.lyceum} limit 1`))
     lyceumPupil = lp!.id
+    const [m] = rows<{ id: string; student_id: string; state: string }>(
+      await owner.execute(sql`select m.id, m.student_id, m.state from measures m where m.school_id = ${f.schools.branding} and m.kind = 'schorsing'
+        and m.state in ('approved', 'letter_sent', 'in_effect', 'meeting_held', 'report_signed', 'ended') and m.student_id not in (${child}, ${otherChild})
+        and not exists (select 1 from bezwaren b where b.measure_id = m.id and b.state <> 'decided') limit 1`),
+    )
+    measure = { id: m!.id, studentId: m!.student_id, state: m!.state }
+    const [mu] = rows<{ id: string }>(await owner.execute(sql`insert into users (email, name, password_hash) values ('bezwaar.ouder@ouders.demo', 'Bezwaar Ouder', 'x') returning id`))
+    await owner.execute(sql`insert into memberships (user_id, role, stichting_id, school_id) values (${mu!.id}, 'ouder', ${f.stichtingen.kompas}, ${f.schools.branding})`)
+    await owner.execute(sql`insert into guardian_links (stichting_id, school_id, student_id, user_id, kind, relation)
+      values (${f.stichtingen.kompas}, ${f.schools.branding}, ${measure.studentId}, ${mu!.id}, 'ouder', 'moeder')`)
+    const [li] = rows<{ id: string }>(
+      await owner.execute(sql`insert into portal_items (stichting_id, school_id, student_id, kind, measure_id, title, body, released_by_id)
+        values (${f.stichtingen.kompas}, ${f.schools.branding}, ${measure.studentId}, 'decision_letter', ${measure.id}, 'Brief',
+                jsonb_build_object('decisionSentOn', (current_date - 3)::text), ${f.users['directeur@branding.demo']!})
+        returning id`),
+    )
+    letterItem = li!.id
+    measureGuardian = { userId: mu!.id, role: 'ouder', stichtingId: f.stichtingen.kompas, schoolId: f.schools.branding, partnerId: null }
   })
 
   it('a guardian transaction runs as baken_family, which cannot log in, bypass RLS, or act as baken_app', async () => {
@@ -188,12 +210,81 @@ describeEachDriver('the family context (raw SQL as baken_family)', (getDb) => {
     expect(await ids(otherGuardian, 'guardian_links')).toEqual([])
   })
 
+  it('a decision letter item names its measure; "voor gezien" on it only by the own child\'s guardian, digitally', async () => {
+    const noMeasure = await attempt(() =>
+      getDb().owner.execute(sql`insert into portal_items (stichting_id, school_id, student_id, kind, title, body, released_by_id)
+        values (${f.stichtingen.kompas}, ${f.schools.branding}, ${measure.studentId}, 'decision_letter', 'Brief', '{}'::jsonb, ${f.users['directeur@branding.demo']!})`),
+    )
+    expect(noMeasure.ok).toBe(false)
+    const ack = (who: ContextSettings & { userId: string }, student: string, method = 'digitaal') =>
+      attempt(() =>
+        as(who, (tx) =>
+          tx.execute(sql`insert into measure_acknowledgements (stichting_id, school_id, measure_id, student_id, portal_item_id, guardian_name, acknowledged_on, method, recorded_by_id)
+            values (${f.stichtingen.kompas}, ${f.schools.branding}, ${measure.id}, ${student}, ${letterItem}, 'Ouder', current_date, ${method}, ${who.userId})`),
+        ),
+      )
+    for (const r of [await ack(f.contextOf(GUARDIAN), measure.studentId), await ack(measureGuardian, measure.studentId, 'op school getekend'), await ack(measureGuardian, child)]) {
+      expect(r.ok).toBe(false)
+      if (!r.ok) expect(r.error.code).toBe('42501')
+    }
+    expect((await ack(measureGuardian, measure.studentId)).ok).toBe(true)
+    expect(await ids(measureGuardian, 'measure_acknowledgements', 'measure_id')).toEqual([measure.id])
+    expect(await ids(f.contextOf(GUARDIAN), 'measure_acknowledgements')).toEqual([])
+    // Staff who see the measure see the acknowledgement; append-only for everyone.
+    expect(await ids(f.contextOf('ib@branding.demo'), 'measure_acknowledgements', 'measure_id')).toContain(measure.id)
+    expect(await ids(f.contextOf('directeur@lyceum.demo', f.schools.lyceum), 'measure_acknowledgements')).toEqual([])
+    const update = await attempt(() => as(measureGuardian, (tx) => tx.execute(sql`update measure_acknowledgements set reaction = 'x'`)))
+    expect(update.ok).toBe(false)
+  })
+
+  it('family_file_bezwaar: only the own child\'s guardian, on the live released letter, once while it runs', async () => {
+    const file = (who: ContextSettings, item = letterItem) =>
+      q<{ outcome: string; bezwaar_id: string | null }>(
+        who,
+        sql`select * from family_file_bezwaar(${item}::uuid, current_date, current_date + 42, false, 'Wij zijn het niet eens met de schorsing.', null, 'Bezwaar ontvangen via het ouderportaal')`,
+      )
+    const count = async () =>
+      rows<{ n: number }>(await getDb().owner.execute(sql`select count(*)::int as n from bezwaren where measure_id = ${measure.id}`))[0]!.n
+    const before = await count()
+    // Another child's guardian, a guardian of another school's context, an unknown item: not found, nothing filed.
+    expect((await file(f.contextOf(GUARDIAN)))[0]!.outcome).toBe('not_found')
+    expect((await file({ ...measureGuardian, schoolId: f.schools.lyceum }))[0]!.outcome).toBe('not_found')
+    expect((await file(measureGuardian, otherItem))[0]!.outcome).toBe('not_found')
+    // Staff cannot call it: their bezwaar goes through the measure's own workflow.
+    const staff = await attempt(() => file(f.contextOf('directeur@branding.demo')))
+    expect(staff.ok).toBe(false)
+    expect(await count()).toBe(before)
+    // The family reads no measure, even while filing.
+    const measures = await attempt(() => q(measureGuardian, sql`select 1 from measures`))
+    expect(measures.ok).toBe(false)
+    const [ok] = await file(measureGuardian)
+    expect(ok!.outcome).toBe('ok')
+    const [row] = rows<{ received_via: string; recorded_by_id: string; state: string; portal_item_id: string; grounds: string }>(
+      await getDb().owner.execute(sql`select received_via, recorded_by_id, state, portal_item_id, grounds from bezwaren where id = ${ok!.bezwaar_id}`),
+    )
+    expect(row).toEqual({ received_via: 'portaal', recorded_by_id: measureGuardian.userId, state: 'received', portal_item_id: letterItem, grounds: 'Wij zijn het niet eens met de schorsing.' })
+    const [step] = rows<{ from_state: string; to_state: string }>(
+      await getDb().owner.execute(sql`select from_state, to_state from measure_transitions where data->>'bezwaarId' = ${ok!.bezwaar_id}`),
+    )
+    expect(step).toEqual({ from_state: measure.state, to_state: measure.state })
+    expect((await file(measureGuardian))[0]!.outcome).toBe('open')
+    // The guardian sees its own bezwaar (not the board's reasons); another guardian sees none.
+    expect(await ids(measureGuardian, 'bezwaren')).toEqual([ok!.bezwaar_id])
+    expect(await ids(f.contextOf(GUARDIAN), 'bezwaren')).toEqual([])
+    const reasons = await attempt(() => q(measureGuardian, sql`select reasons from bezwaren`))
+    expect(reasons.ok).toBe(false)
+    // A withdrawn letter opens nothing.
+    await getDb().owner.execute(sql`update portal_items set withdrawn_at = now(), withdrawn_by_id = ${f.users['directeur@branding.demo']!} where id = ${letterItem}`)
+    expect((await file(measureGuardian))[0]!.outcome).toBe('not_found')
+    expect(await ids(measureGuardian, 'bezwaren')).toEqual([])
+  })
+
   it('staff: only the directeur and the IB release, at their own school; a leerkracht sees no releases', async () => {
     const insertOne = (email: string) =>
       attempt(() =>
         as(f.contextOf(email), (tx) =>
           tx.execute(sql`insert into portal_items (stichting_id, school_id, student_id, kind, incident_id, title, body, released_by_id)
-            values (${f.stichtingen.kompas}, ${f.schools.branding}, ${otherChild}, 'measure_report', null, 'Verslag time-out', '{}'::jsonb, ${f.contextOf(email).userId})`),
+            values (${f.stichtingen.kompas}, ${f.schools.branding}, ${otherChild}, 'student_file', null, 'Inzage', '{}'::jsonb, ${f.contextOf(email).userId})`),
         ),
       )
     const teacher = await insertOne('leerkracht@branding.demo')

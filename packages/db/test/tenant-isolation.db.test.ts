@@ -115,7 +115,7 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
     select s.stichting_id, s.id, (select id from students x where x.school_id = s.id order by id limit 1), ${henk}, 'ouder', 'voogd'
     from schools s where s.id in (${f.schools.lyceum}, ${f.schools.horizon})`)
   await owner.execute(sql`insert into portal_items (stichting_id, school_id, student_id, kind, title, body, released_by_id)
-    select s.stichting_id, s.id, (select id from students x where x.school_id = s.id order by id limit 1), 'measure_report', 'Verslag time-out', '{}'::jsonb, ${henk}
+    select s.stichting_id, s.id, (select id from students x where x.school_id = s.id order by id limit 1), 'student_file', 'Inzage', '{}'::jsonb, ${henk}
     from schools s where s.id in (${f.schools.lyceum}, ${f.schools.horizon})`)
   // Admin audit rows: one of a stichting (by its directeur's user, as the owner may) and one of the platform.
   await owner.execute(sql`insert into admin_audit (stichting_id, actor_user_id, actor_role, action, subject_type, after)
@@ -136,6 +136,10 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
   // A letter, a bezwaar and a search attempt on one measure of every school that has a measure.
   await owner.execute(sql`insert into measure_letters (stichting_id, school_id, measure_id, kind, version, pdf_base64, created_by_id)
     select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, 'schorsing', 1, 'JVBERi0xLjQK', m.proposed_by_id
+    from measures m order by m.school_id, m.created_at`)
+  // A "voor gezien" on a measure (0059) of every school that has a measure, as on paper.
+  await owner.execute(sql`insert into measure_acknowledgements (stichting_id, school_id, measure_id, student_id, guardian_name, acknowledged_on, method, recorded_by_id)
+    select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, m.student_id, 'Ouder', date '2026-11-19', 'op school getekend', m.proposed_by_id
     from measures m order by m.school_id, m.created_at`)
   await owner.execute(sql`insert into bezwaren (stichting_id, school_id, measure_id, received_on, decision_due_on, recorded_by_id)
     select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, date '2026-11-19', date '2027-01-28', m.proposed_by_id
@@ -501,6 +505,7 @@ describeEachDriver('tenant isolation', (getDb) => {
       measure_transitions: sql`measure_id in ${BOARD_MEASURES}`,
       measure_tasks: sql`measure_id in ${BOARD_MEASURES}`,
       measure_letters: sql`measure_id in ${BOARD_MEASURES}`,
+      measure_acknowledgements: sql`measure_id in ${BOARD_MEASURES}`,
       bezwaren: sql`measure_id in ${BOARD_MEASURES}`,
       removal_search_attempts: sql`measure_id in ${BOARD_MEASURES}`,
       removal_hearings: sql`measure_id in ${BOARD_MEASURES}`,

@@ -151,14 +151,17 @@ function familyPortalLead(ctx: AbilityContext, { can }: Builder) {
 /**
  * A guardian, or a pupil of 16 or older for themselves (AVG art. 8, UAVG art. 5): the items
  * released about their own child, their "voor gezien" ('record'), who received the child's data,
- * and AVG requests (art. 15–21) into the school's workflow. RLS (0058) limits every row to the open
- * links of the user; the school is the membership's.
+ * AVG requests (art. 15–21) and a bezwaar on a released decision letter into the school's
+ * workflows. RLS (0058, 0059) limits every row to the open links of the user; the school is the
+ * membership's.
  */
 function family(ctx: AbilityContext, { can }: Builder) {
   can('read', 'Portal', { schoolId: ctx.schoolId })
   can(['read', 'record'], 'PortalItem', { schoolId: ctx.schoolId })
   can('read', 'GuardianLink', { userId: ctx.userId })
   can('create', 'SubjectRequest', { schoolId: ctx.schoolId })
+  // A bezwaar against a released decision to suspend or remove (Awb art. 6:4), into the school's workflow.
+  can('create', 'Bezwaar', { schoolId: ctx.schoolId })
 }
 
 /**

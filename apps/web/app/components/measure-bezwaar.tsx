@@ -92,7 +92,9 @@ export function MeasureBezwaar({ bezwaar, search, today, outcomes, searchResults
               {bezwaar.bezwaren.map((b) => (
                 <li key={b.id} className={b.overdue ? 'task overdue' : 'task'}>
                   <strong>Bezwaar ontvangen op {formatDate(b.receivedOn)}</strong> <span className="badge">{b.stateLabel}</span> · <Deadline b={b} />
-                  {b.late ? <p className="muted">Te laat ontvangen, verschoonbaar (Awb art. 6:11): {b.lateReason}</p> : null}
+                  {b.receivedVia === 'portaal' ? <p className="muted">Ontvangen via het ouderportaal.</p> : null}
+                  {b.grounds ? <p>Gronden van het bezwaar: {b.grounds}</p> : null}
+                  {b.late ? <p className="muted">{b.receivedVia === 'portaal' ? 'Na de bezwaartermijn ontvangen; reden van de indiener' : 'Te laat ontvangen, verschoonbaar'} (Awb art. 6:11): {b.lateReason}</p> : null}
                   {b.committeeFrom && b.committeeUntil ? (
                     <p className="muted">
                       Geschillencommissie {formatDate(b.committeeFrom)} tot en met {formatDate(b.committeeUntil)}: de beslistermijn is zo lang opgeschort.

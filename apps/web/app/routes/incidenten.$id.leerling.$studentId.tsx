@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!view.ok) throw data('Niet gevonden', { status: 404 })
   // Only a school lead releases this view to the parents' portal (ADR 033); the page offers it for a
   // zeer ernstig incident, the only kind with a parents' report.
-  return { incidentId: view.incidentId, view: view.view, studentId: params.studentId ?? '', mayRelease: mayRun(releaseIncidentReport, ctx.ability) }
+  return { incidentId: view.incidentId, confidential: view.confidential, view: view.view, studentId: params.studentId ?? '', mayRelease: mayRun(releaseIncidentReport, ctx.ability) }
 }
 
 /** Releases this pupil's redacted report to the parents' portal (their guardians get a mail without content). */
@@ -38,7 +38,7 @@ export default function ParticipantPage() {
   return <ParticipantView {...loaded} />
 }
 
-function ParticipantView({ incidentId, view: v, mayRelease }: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { breakGlass: unknown }>) {
+function ParticipantView({ incidentId, confidential, view: v, mayRelease }: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { breakGlass: unknown }>) {
   const result = useActionData<typeof action>()
   return (
     <article className="card">
@@ -95,11 +95,28 @@ function ParticipantView({ incidentId, view: v, mayRelease }: Exclude<ReturnType
             </p>
           ) : null}
           {result && 'errors' in result ? (
-            <p role="alert" className="error">
+            <p role="alert" className="error" id="release-error">
               {result.errors.map((e) => e.message).join(' ')}
             </p>
           ) : null}
           <Form method="post">
+            {confidential ? (
+              <>
+                <label htmlFor="releaseReason">Waarom mag dit vertrouwelijke verslag naar de ouders?</label>
+                <p className="muted" id="releaseReason-hint">
+                  Een vertrouwelijke zaak blijft buiten het portaal als vrijgeven een onderzoek of iemand anders kan schaden (AVG art. 23, UAVG art. 41). Vraag zo nodig eerst de
+                  vertrouwenspersoon. Je reden komt bij de vrijgave en in het toegangslog.
+                </p>
+                <textarea
+                  id="releaseReason"
+                  name="releaseReason"
+                  rows={3}
+                  maxLength={2000}
+                  required
+                  aria-describedby={result && 'errors' in result ? 'releaseReason-hint release-error' : 'releaseReason-hint'}
+                />
+              </>
+            ) : null}
             <button type="submit" className="button">
               Vrijgeven aan de ouders
             </button>

@@ -1,4 +1,4 @@
-import { completeMeasureTask, getMeasure, listLetters, localDate, recordLetterSent, recordRemovalHearing, renderLetter, ruleOf, ruleSetOf, ruleView, runUseCase, transitionMeasure, mayRun } from '@baken/domain'
+import { completeMeasureTask, getMeasure, listLetters, listMeasureAcknowledgements, localDate, recordLetterSent, recordRemovalHearing, releaseMeasureLetter, releaseMeasureReport, renderLetter, ruleOf, ruleSetOf, ruleView, runUseCase, transitionMeasure, mayRun } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
@@ -21,10 +21,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const bezwaar = await loadMeasureBezwaar(tx, ctx, measure.id) // bezwaar, search for another school
     const listed = await runUseCase(listLetters, tx, caseContextOf(ctx), { id: measure.id }) // decision letters
     const letters = listed.ok ? { items: listed.items, available: listed.available } : null
-    return { measure, bezwaar, letters }
+    const acks = await runUseCase(listMeasureAcknowledgements, tx, caseContextOf(ctx), { id: measure.id }) // "voor gezien" from the portal
+    return { measure, bezwaar, letters, acknowledgements: acks.ok ? acks.items : [] }
   })
   if (!found) throw data('Niet gevonden', { status: 404 })
-  const { measure, bezwaar, letters } = found
+  const { measure, bezwaar, letters, acknowledgements } = found
   // The rule behind the period of a schorsing, with its status ("Onzeker" where the law is not checked).
   const periodLaw = measure.kind === 'schorsing' ? ruleOf(ruleSetOf(measure), 'schorsing.maxSchooldagen') : null
   const periodRule = periodLaw ? { ...ruleView(periodLaw), max: typeof periodLaw.value === 'number' ? periodLaw.value : null } : null
@@ -35,8 +36,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Tasks are completed by the school (completeMeasureTask), not by the board in a stichting context.
     canUpdate: mayRun(completeMeasureTask, ctx.ability) && ctx.tenant.schoolId !== null,
     canPropose: ctx.ability.can('create', 'Measure'),
+    // The directeur and the IB put the decision letter or the report in the parents' portal (ADR 033).
+    canRelease: mayRun(releaseMeasureLetter, ctx.ability) && ctx.tenant.schoolId !== null,
     bezwaar,
     letters,
+    acknowledgements,
     today: localDate(new Date()),
   }
 }
@@ -49,6 +53,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result =
     form.intent === 'complete-task'
       ? await perform(ctx, completeMeasureTask, { ...measureFormInput(form, ['reference', 'note']), id, taskId: String(form.taskId ?? '') })
+      : form.intent === 'portal-letter' // the decision letter into the parents' portal
+        ? await perform(ctx, releaseMeasureLetter, { id })
+      : form.intent === 'portal-report' // the report of a time-out or schorsing into the parents' portal
+        ? await perform(ctx, releaseMeasureReport, { id })
       : form.intent === 'make-letter' // decision letters (measure-letters.tsx)
         ? await perform(ctx, renderLetter, { id, kind: form.kind })
         : form.intent === 'send-letter' // recording the letter's sending (measure-letters.tsx)
@@ -63,7 +71,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { measure: m, canUpdate, canPropose, bezwaar, letters, today, periodRule, ruleSetTitle } = useLoaderData<typeof loader>()
+  const { measure: m, canUpdate, canPropose, canRelease, bezwaar, letters, acknowledgements, today, periodRule, ruleSetTitle } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [confirming, setConfirming] = useState<string | null>(null)
   // Decided, and its decision letter not yet sent: the next step is the letter (the bezwaar term
@@ -241,6 +249,35 @@ export default function MeasurePage() {
       ) : null}
       {bezwaar ? <MeasureBezwaar {...bezwaar} /> : null}
       {letters ? <MeasureLetters measureId={m.id} letters={letters.items} available={letters.available} today={today} /> : null}
+      {canRelease && m.kind !== 'adempauze' ? (
+        <section aria-labelledby="portal-heading">
+          <h2 id="portal-heading">Ouderportaal</h2>
+          <p className="muted">
+            Niets komt vanzelf in het ouderportaal. De ouders krijgen een e-mail zonder inhoud en lezen het stuk na inloggen; zij kunnen het voor gezien tekenen
+            {m.kind === 'schorsing' || m.kind === 'verwijdering' ? ' en tegen het besluit bezwaar maken' : ''}.
+          </p>
+          {acknowledgements.length ? (
+            <ul>
+              {acknowledgements.map((a) => (
+                <li key={a.id}>
+                  {a.kind === 'decision_letter' ? 'Besluitbrief' : 'Verslag'} voor gezien getekend ({a.method}) door {a.guardianName} op {formatDate(a.acknowledgedOn)}
+                  {a.reaction ? <q> {a.reaction}</q> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <Form method="post" className="actions">
+            <button type="submit" name="intent" value="portal-letter" className="button secondary">
+              Besluitbrief in het ouderportaal zetten
+            </button>
+            {m.kind === 'time_out' || m.kind === 'schorsing' ? (
+              <button type="submit" name="intent" value="portal-report" className="button secondary">
+                Verslag in het ouderportaal zetten
+              </button>
+            ) : null}
+          </Form>
+        </section>
+      ) : null}
       <h2>Geschiedenis</h2>
       <ol className="history">
         {m.transitions.map((t, i) => (

@@ -1,4 +1,4 @@
-import { acknowledgePortalItem, readPortalItem } from '@baken/domain'
+import { acknowledgePortalItem, filePortalBezwaar, readPortalItem } from '@baken/domain'
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { formatDate, formatDateTime } from '~/lib/format.ts'
@@ -6,7 +6,10 @@ import { requireFamily } from '~/lib/portal.server.ts'
 import { pageValue, perform, refusalData, submitForm } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
 
-/** One released report: read it, and give "voor gezien" with an optional reaction. */
+/**
+ * One released item: read it, give "voor gezien" with an optional reaction, and against a decision
+ * to suspend or remove, file a bezwaar (Awb art. 6:4) into the school's bezwaar workflow.
+ */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireFamily(request, context)
   return pageValue(await perform(ctx, readPortalItem, { id: params.id ?? '' }))
@@ -14,18 +17,28 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const ctx = requireFamily(request, context)
-  const outcome = await submitForm(ctx, acknowledgePortalItem, await request.formData(), { id: params.id ?? '' })
+  const form = await request.formData()
+  if (form.get('intent') === 'bezwaar') {
+    form.delete('intent')
+    const filed = await submitForm(ctx, filePortalBezwaar, form, { id: params.id ?? '' })
+    if (!filed.ok) return refusalData(filed, { bezwaar: true as const })
+    return { filed: { receivedOn: filed.receivedOn, decisionDueOn: filed.decisionDueOn } }
+  }
+  const outcome = await submitForm(ctx, acknowledgePortalItem, form, { id: params.id ?? '' })
   if (!outcome.ok) return refusalData(outcome)
   return { acknowledged: true as const }
 }
 
 export default function PortalItemPage() {
   const t = useT()
-  const { item, acknowledgements } = useLoaderData<typeof loader>()
+  const { item, acknowledgements, bezwaren } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const r = item.report
   const file = item.file
-  const errors = result && 'errors' in result ? result.errors : []
+  const letter = item.letter
+  const mr = item.measureReport
+  // Errors of the bezwaar form are shown there; the rest at "voor gezien".
+  const errors = result && 'errors' in result && !('bezwaar' in result) ? result.errors : []
   return (
     <article className="card">
       <p>
@@ -87,11 +100,17 @@ export default function PortalItemPage() {
           {r.contact.email ? ` (${r.contact.email})` : ''}
         </dd>
       </dl>
-      <section aria-labelledby="ack-h">
+        </>
+      ) : null}
+      {letter ? <DecisionLetter itemId={item.id} letter={letter} /> : null}
+      {mr ? <MeasureReport report={mr} /> : null}
+      {!file ? (
+        <section aria-labelledby="ack-h">
         <h2 id="ack-h">{t('portal.voorGezien')}</h2>
         <p>{t('portal.voorGezienExplain')}</p>
         {acknowledgements.length > 0 ? (
-          <ul role="status">
+          <div role="status">
+          <ul>
             {acknowledgements.map((a) => (
               <li key={a.id}>
                 {t('portal.youAcknowledged', { date: formatDateTime(a.recordedAt) })}
@@ -104,6 +123,7 @@ export default function PortalItemPage() {
               </li>
             ))}
           </ul>
+          </div>
         ) : null}
         {result && 'acknowledged' in result ? (
           <p role="status" className="notice">
@@ -130,8 +150,8 @@ export default function PortalItemPage() {
           </Form>
         ) : null}
       </section>
-        </>
       ) : null}
+      {letter?.objectable ? <Bezwaar bezwaren={bezwaren} result={result} /> : null}
     </article>
   )
 }
@@ -186,5 +206,120 @@ function StudentFile({ file }: { file: File }) {
         ))}
       </ul>
     </div>
+  )
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+type ActionResult = ReturnType<typeof useActionData<typeof action>>
+
+/** The decision letter as sent, to download, with the day it was sent. */
+function DecisionLetter({ itemId, letter }: { itemId: string; letter: NonNullable<Loaded['item']['letter']> }) {
+  const t = useT()
+  return (
+    <dl className="facts">
+      <dt>{t('portal.letter.kind')}</dt>
+      <dd lang="nl">{letter.letterLabel}</dd>
+      <dt>{t('portal.letter.sentOn')}</dt>
+      <dd>{formatDate(letter.decisionSentOn)}</dd>
+      {letter.startsOn ? (
+        <>
+          <dt>{t('portal.letter.period')}</dt>
+          <dd>
+            {formatDate(letter.startsOn)}
+            {letter.endsOn ? ` – ${formatDate(letter.endsOn)}` : ''}
+          </dd>
+        </>
+      ) : null}
+      <dt>{t('portal.letter.file')}</dt>
+      <dd>
+        <a href={`/api/v1/portal/items/${itemId}/pdf`} download>
+          {t('portal.letter.download')}
+        </a>
+      </dd>
+    </dl>
+  )
+}
+
+/** The report of a time-out or schorsing: what, when, the reasons (others redacted), the steps. */
+function MeasureReport({ report }: { report: NonNullable<Loaded['item']['measureReport']> }) {
+  const t = useT()
+  return (
+    <>
+      <dl className="facts" lang="nl">
+        <dt>{t('portal.report.measure')}</dt>
+        <dd>{report.measureLabel}</dd>
+        <dt>{t('portal.report.state')}</dt>
+        <dd>{report.state}</dd>
+        {report.startsOn ? (
+          <>
+            <dt>{t('portal.letter.period')}</dt>
+            <dd>
+              {formatDate(report.startsOn)}
+              {report.endsOn ? ` – ${formatDate(report.endsOn)}` : ''}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('portal.report.reasons')}</dt>
+        <dd className="prewrap">{report.reasons}</dd>
+      </dl>
+      <h2>{t('portal.report.steps')}</h2>
+      <ol lang="nl">
+        {report.steps.map((s, i) => (
+          <li key={i}>
+            {formatDateTime(s.at)} · {s.label}
+          </li>
+        ))}
+      </ol>
+    </>
+  )
+}
+
+/** A bezwaar against the decision: the grounds, and a reason when the six weeks have passed. */
+function Bezwaar({ bezwaren, result }: { bezwaren: Loaded['bezwaren']; result: ActionResult }) {
+  const t = useT()
+  const errors = result && 'bezwaar' in result && 'errors' in result ? result.errors : []
+  const late = errors.some((e) => e.path === 'lateReason')
+  return (
+    <section aria-labelledby="bezwaar-h">
+      <h2 id="bezwaar-h">{t('portal.bezwaar.title')}</h2>
+      <p>{t('portal.bezwaar.explain')}</p>
+      {bezwaren.length ? (
+        <div role="status">
+          <ul>
+            {bezwaren.map((b) => (
+              <li key={b.id}>{t('portal.bezwaar.received', { date: formatDate(b.receivedOn), due: formatDate(b.decisionDueOn) })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {result && 'filed' in result && result.filed ? (
+        <p role="status" className="notice">
+          {t('portal.bezwaar.thanks', { date: formatDate(result.filed.receivedOn), due: formatDate(result.filed.decisionDueOn) })}
+        </p>
+      ) : null}
+      {errors.length ? (
+        <p role="alert" className="error" id="bezwaar-error">
+          {errors.map((e) => e.message).join(' ')}
+        </p>
+      ) : null}
+      {bezwaren.every((b) => b.state === 'decided') ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="bezwaar" />
+          <label htmlFor="grounds">{t('portal.bezwaar.grounds')}</label>
+          <textarea id="grounds" name="grounds" rows={6} maxLength={8000} required aria-describedby={errors.length ? 'bezwaar-error' : undefined} />
+          {late ? (
+            <>
+              <label htmlFor="lateReason">{t('portal.bezwaar.lateReason')}</label>
+              <textarea id="lateReason" name="lateReason" rows={3} maxLength={4000} aria-describedby="bezwaar-error" />
+            </>
+          ) : null}
+          <p>
+            <button type="submit" className="button">
+              {t('portal.bezwaar.submit')}
+            </button>
+          </p>
+        </Form>
+      ) : null}
+    </section>
   )
 }

@@ -16,6 +16,6 @@ export const readParticipantView = defineUseCase({
     const opened = await openParticipantView(tx, ctx, id, studentId, reason)
     if (!opened.ok) return opened
     await recordSubjectRead(tx, ctx.tenant, { ...opened.subject, studentIds: [studentId] }, opened.access)
-    return { ok: true, incidentId: opened.incident.id, view: opened.data }
+    return { ok: true, incidentId: opened.incident.id, confidential: opened.incident.confidential, view: opened.data }
   },
 })

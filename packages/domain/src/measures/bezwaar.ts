@@ -251,6 +251,10 @@ export interface BezwaarView {
   lateReason: string | null
   advisoryCommittee: boolean
   postponedOn: string | null
+  /** 'portaal': filed by a guardian (or the pupil from 16) in the parents' portal; 'school': recorded by staff. */
+  receivedVia: 'school' | 'portaal'
+  /** The grounds as the indiener wrote them in the portal (Awb art. 6:5). */
+  grounds: string | null
   /** The rule that sets the decision term, shown beside the deadline. */
   decisionTerm: RuleView
   /** Not decided and the decision deadline has passed (Dutch date). */
@@ -323,6 +327,8 @@ export async function findBezwaren(tx: Tx, ability: AppAbility, raw: z.input<typ
       lateReason: row.lateReason,
       advisoryCommittee: row.advisoryCommittee,
       postponedOn: row.postponedOn,
+      receivedVia: row.receivedVia,
+      grounds: row.grounds,
       decisionTerm: ruleView(decisionTermRule({ kind, sector, ruleSetId })),
       overdue: open && row.decisionDueOn < today,
       daysLeft: open ? daysBetween(today, row.decisionDueOn) : null,

@@ -21,13 +21,31 @@ export const acknowledgePortalItem = defineUseCase({
     if (!z.uuid().safeParse(id).success) return refuse('not_found', 'id', 'Bericht niet gevonden.')
     const p = schema.portalItems
     const [item] = await tx
-      .select({ id: p.id, stichtingId: p.stichtingId, schoolId: p.schoolId, studentId: p.studentId, incidentId: p.incidentId })
+      .select({ id: p.id, kind: p.kind, stichtingId: p.stichtingId, schoolId: p.schoolId, studentId: p.studentId, incidentId: p.incidentId, measureId: p.measureId })
       .from(p)
       .where(eq(p.id, id))
     if (!item) return refuse('not_found', 'id', 'Bericht niet gevonden.')
-    if (!item.incidentId) return refuse('conflict', 'id', 'Bij dit bericht hoort geen "voor gezien".')
     const [me] = await tx.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, tenant.userId))
     const ackId = crypto.randomUUID()
+    // A decision letter or the report of a time-out or schorsing: the measure's own record.
+    if (item.measureId) {
+      await tx.insert(schema.measureAcknowledgements).values({
+        id: ackId,
+        stichtingId: item.stichtingId,
+        schoolId: item.schoolId,
+        measureId: item.measureId,
+        studentId: item.studentId,
+        portalItemId: item.id,
+        guardianName: me?.name ?? 'ouder/verzorger',
+        acknowledgedOn: localDate(now),
+        method: 'digitaal',
+        reaction: reaction || null,
+        recordedById: tenant.userId,
+        recordedAt: now,
+      })
+      return { ok: true, id: ackId }
+    }
+    if (!item.incidentId) return refuse('conflict', 'id', 'Bij dit bericht hoort geen "voor gezien".')
     await tx.insert(schema.incidentAcknowledgements).values({
       id: ackId,
       stichtingId: item.stichtingId,

@@ -1,7 +1,7 @@
 // OpenAPI operations of the parents' portal (ADR 033; merged into lib/openapi.ts). The /portal
 // paths answer only a family membership (ouder, leerling); staff get 404 there, as the family does
 // on every staff path. The release, the invitation and the end of a link are the school's.
-import { acknowledgePortalItem, endGuardianLink, inviteGuardian, listChildShares, listPortal, readPortalItem, releaseIncidentReport, releaseStudentFile, submitPortalRequest } from '@baken/domain'
+import { acknowledgePortalItem, endGuardianLink, filePortalBezwaar, getPortalLetterPdf, inviteGuardian, listMeasureAcknowledgements, listChildShares, listPortal, readPortalItem, releaseIncidentReport, releaseMeasureLetter, releaseMeasureReport, releaseStudentFile, submitPortalRequest } from '@baken/domain'
 import { z } from 'zod'
 import { endpoint, type Endpoint } from './endpoint.ts'
 
@@ -61,8 +61,17 @@ export const portalEndpoints: Endpoint[] = [
             releasedAt: instant,
             report: report.nullable(),
             file: z.looseObject({ incidents: z.array(z.unknown()), measures: z.array(z.unknown()), referrals: z.array(z.unknown()), shares: z.array(z.unknown()) }).nullable().meta({ description: 'The pupil’s file as the AVG export builds it, without staff names' }),
+            letter: z
+              .looseObject({ measureKind: z.string(), letterKind: z.string(), letterLabel: z.string(), decisionSentOn: day, objectable: z.boolean() })
+              .nullable()
+              .meta({ description: 'A decision letter as sent (the PDF at /portal/items/{id}/pdf); objectable: a bezwaar can be filed on it' }),
+            measureReport: z
+              .looseObject({ measureKind: z.string(), state: z.string(), reasons: z.string(), steps: z.array(z.strictObject({ at: instant, label: z.string() })) })
+              .nullable()
+              .meta({ description: 'The report of a time-out or schorsing: reasons with other pupils and staff redacted, steps without who took them' }),
           }),
           acknowledgements: z.array(z.strictObject({ id: z.uuid(), acknowledgedOn: day, recordedAt: instant, reaction: z.string().nullable(), method: z.string() })),
+          bezwaren: z.array(z.strictObject({ id: z.uuid(), receivedOn: day, state: z.string(), decisionDueOn: day, late: z.boolean() })).meta({ description: 'The caller’s bezwaren on this decision letter' }),
         }),
       },
     },
@@ -76,6 +85,67 @@ export const portalEndpoints: Endpoint[] = [
     body: acknowledgePortalItem.input.omit({ id: true }),
     responses: { 201: { description: 'Recorded', schema: z.strictObject({ id: z.uuid() }) } },
     errors: [400, 403, 404, 409, 415],
+  }),
+  endpoint({
+    method: 'get',
+    path: '/portal/items/{id}/pdf',
+    summary: 'A released decision letter as PDF, as sent; 404 for another child’s, a withdrawn one, or another kind',
+    useCase: getPortalLetterPdf,
+    responses: { 200: { description: 'The letter', mediaType: 'application/pdf' } },
+    errors: [403, 404],
+  }),
+  endpoint({
+    method: 'post',
+    path: '/portal/items/{id}/bezwaren',
+    summary: 'A bezwaar against the released decision to suspend or remove (Awb art. 6:4), with its grounds (art. 6:5): received today, into the school’s bezwaar workflow with the decision deadline it computes; after the six weeks only with a reason (Awb art. 6:11); 409 while one runs or on another kind of item',
+    useCase: filePortalBezwaar,
+    body: filePortalBezwaar.input.omit({ id: true }),
+    responses: { 201: { description: 'Received', schema: z.strictObject({ id: z.uuid(), receivedOn: day, objectionDeadline: day, decisionDueOn: day, late: z.boolean(), decisionTerm: z.looseObject({}) }) } },
+    errors: [400, 403, 404, 409, 415],
+  }),
+  endpoint({
+    method: 'post',
+    path: '/measures/{id}/portal-letter',
+    summary: 'Release the measure’s decision letter (latest version, as sent) to the portal (directeur, IB); the guardians get a mail without content; 409 before a decision or a letter, or for a second live release',
+    useCase: releaseMeasureLetter,
+    body: null,
+    responses: { 201: { description: 'Released', schema: z.strictObject({ id: z.uuid(), notified: z.number().int() }) } },
+    errors: [403, 404, 409],
+  }),
+  endpoint({
+    method: 'get',
+    path: '/measures/{id}/acknowledgements',
+    summary: '"Voor gezien" on the measure’s released decision letter and report, with the guardians’ reactions, oldest first',
+    useCase: listMeasureAcknowledgements,
+    responses: {
+      200: {
+        description: 'Oldest first',
+        schema: z.strictObject({
+          items: z.array(
+            z.strictObject({
+              id: z.uuid(),
+              portalItemId: z.uuid().nullable(),
+              kind: z.string().nullable(),
+              guardianName: z.string(),
+              acknowledgedOn: day,
+              method: z.string(),
+              reaction: z.string().nullable(),
+              recordedAt: instant,
+            }),
+          ),
+        }),
+      },
+    },
+    errors: [403, 404],
+  }),
+  endpoint({
+    method: 'post',
+    path: '/measures/{id}/portal-report',
+    summary: 'Release the report of a time-out or schorsing (reasons redacted, steps without names) to the portal for "voor gezien" (directeur, IB); 409 before the talk with the parents or for a second live release',
+    useCase: releaseMeasureReport,
+    body: null,
+    responses: { 201: { description: 'Released', schema: z.strictObject({ id: z.uuid(), notified: z.number().int() }) } },
+    errors: [403, 404, 409],
   }),
   endpoint({
     method: 'get',
@@ -105,9 +175,9 @@ export const portalEndpoints: Endpoint[] = [
   endpoint({
     method: 'post',
     path: '/incidents/{id}/participants/{studentId}/release',
-    summary: 'Release this pupil’s redacted parents’ report of a zeer ernstig incident to the portal (directeur, IB); the guardians get a mail without content; 409 for another severity or a second live release',
+    summary: 'Release this pupil’s redacted parents’ report of a zeer ernstig incident to the portal (directeur, IB); a confidential one needs releaseReason (AVG art. 23, UAVG art. 41) besides the break-glass reason; the guardians get a mail without content; 409 for another severity or a second live release',
     useCase: releaseIncidentReport,
-    body: null,
+    body: releaseIncidentReport.input.pick({ releaseReason: true }),
     responses: { 201: { description: 'Released', schema: z.strictObject({ id: z.uuid(), notified: z.number().int() }) } },
     errors: [403, 404, 409],
   }),
