@@ -10,5 +10,5 @@ import { api } from '~/lib/use-case.server.ts'
  */
 export const action = (args: ActionFunctionArgs) =>
   args.request.method === 'POST'
-    ? api(args, releaseMeasureLetter, { input: () => ({ id: args.params.id }), status: 201 })
+    ? api(args, releaseMeasureLetter, { body: false, input: () => ({ id: args.params.id }), status: 201 })
     : apiError(405, 'Alleen POST.')

@@ -11,7 +11,7 @@ import { resultRows, schema } from '@baken/db'
 import { eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
-import { textInput } from '../input-rules.ts'
+import { textInput, recordId } from '../input-rules.ts'
 import { bezwaarTerms, dutchDayName } from '../measures/bezwaar.ts'
 import { ruleView } from '../measures/rule-model.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
@@ -20,7 +20,7 @@ import type { ReleasedDecisionLetter } from './measure-items.ts'
 export const filePortalBezwaar = defineUseCase({
   name: 'portal/file-portal-bezwaar',
   input: z.object({
-    id: z.string(),
+    id: recordId(),
     grounds: textInput({ message: 'Schrijf waarom u het niet eens bent met het besluit.' })
       .trim()
       .min(10, 'Schrijf waarom u het niet eens bent met het besluit (minstens 10 tekens).')

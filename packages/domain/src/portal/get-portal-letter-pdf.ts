@@ -3,12 +3,13 @@
 import { schema } from '@baken/db'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { recordId } from '../input-rules.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import type { ReleasedDecisionLetter } from './measure-items.ts'
 
 export const getPortalLetterPdf = defineUseCase({
   name: 'portal/get-portal-letter-pdf',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'PortalItem'],
   async run(tx, _ctx, { id }) {
     const notFound = refuse('not_found', 'id', 'Brief niet gevonden.')

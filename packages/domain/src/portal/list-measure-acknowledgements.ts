@@ -4,12 +4,13 @@
 import { schema } from '@baken/db'
 import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { recordId } from '../input-rules.ts'
 import { loadMeasure } from '../measures/measure-cases.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 
 export const listMeasureAcknowledgements = defineUseCase({
   name: 'portal/list-measure-acknowledgements',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['read', 'Measure'],
   async run(tx, { ability }, { id }) {
     const m = await loadMeasure(tx, ability, id)

@@ -4,6 +4,7 @@
 // Directeur and IB only (CASL `create PortalItem`); the guardians get an e-mail without content.
 import { schema } from '@baken/db'
 import { z } from 'zod'
+import { recordId } from '../input-rules.ts'
 import { loadMeasure } from '../measures/measure-cases.ts'
 import { recordSubjectRead } from '../privacy/access-log.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
@@ -12,7 +13,7 @@ import { notifyFamily } from './portal-records.ts'
 
 export const releaseMeasureReport = defineUseCase({
   name: 'portal/release-measure-report',
-  input: z.object({ id: z.string() }),
+  input: z.object({ id: recordId() }),
   permission: ['create', 'PortalItem'],
   forbidden: 'Alleen de directeur of de intern begeleider zet een verslag in het ouderportaal.',
   async run(tx, ctx, { id }) {
