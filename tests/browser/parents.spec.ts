@@ -147,6 +147,8 @@ test('a directeur releases a zeer ernstig report; the guardian reads it on a pho
 
   // The same portal in English, with a true lang.
   await ouder.getByRole('link', { name: 'Terug naar het overzicht' }).click()
+  // On a phone the language switch sits in the folded menu.
+  await openMenu(ouder)
   await ouder.getByRole('button', { name: 'English' }).click()
   await expect(ouder.getByRole('heading', { name: 'Parents’ portal', level: 1 })).toBeVisible()
   await expect(ouder.locator('html')).toHaveAttribute('lang', 'en')

@@ -6,6 +6,9 @@ import { requireFamily } from '~/lib/portal.server.ts'
 import { pageValue, perform } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
 
+// Every text of this page comes from the dictionaries: it exists in English (ADR 035).
+export const handle = { english: true }
+
 /** The portal's start page: per child, what the school released, and the requests filed. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = requireFamily(request, context)

@@ -6,6 +6,9 @@ import { requireFamily } from '~/lib/portal.server.ts'
 import { pageValue, perform, refusalData, submitForm } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
 
+// Every text of this page comes from the dictionaries: it exists in English (ADR 035).
+export const handle = { english: true }
+
 /**
  * One released item: read it, give "voor gezien" with an optional reaction, and against a decision
  * to suspend or remove, file a bezwaar (Awb art. 6:4) into the school's bezwaar workflow.

@@ -6,6 +6,9 @@ import { requireFamily } from '~/lib/portal.server.ts'
 import { pageValue, perform } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
 
+// Every text of this page comes from the dictionaries: it exists in English (ADR 035).
+export const handle = { english: true }
+
 /** Who received the child's data (the sharing records) and which organisations looked at it (the access log, no staff names). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireFamily(request, context)

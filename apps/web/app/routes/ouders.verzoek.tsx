@@ -6,6 +6,9 @@ import { requireFamily } from '~/lib/portal.server.ts'
 import { pageValue, perform, refusalData, submitForm } from '~/lib/use-case.server.ts'
 import { useT } from '~/root.tsx'
 
+// Every text of this page comes from the dictionaries: it exists in English (ADR 035).
+export const handle = { english: true }
+
 const KINDS = ['inzage', 'rectificatie', 'beperking', 'bezwaar'] as const
 
 /** An AVG request about the own child, into the school's subject-request workflow (one month to answer). */
