@@ -139,7 +139,7 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
     from measures m order by m.school_id, m.created_at`)
   // A "voor gezien" on a measure (0059) of every school that has a measure, as on paper.
   await owner.execute(sql`insert into measure_acknowledgements (stichting_id, school_id, measure_id, student_id, guardian_name, acknowledged_on, method, recorded_by_id)
-    select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, m.student_id, 'Ouder', date '2026-11-19', 'op school getekend', m.proposed_by_id
+    select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, m.student_id, 'Ouder', current_date, 'op school getekend', m.proposed_by_id
     from measures m order by m.school_id, m.created_at`)
   await owner.execute(sql`insert into bezwaren (stichting_id, school_id, measure_id, received_on, decision_due_on, recorded_by_id)
     select distinct on (m.school_id) m.stichting_id, m.school_id, m.id, date '2026-11-19', date '2027-01-28', m.proposed_by_id
