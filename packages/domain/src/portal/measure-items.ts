@@ -12,7 +12,10 @@ import { DECISION_LETTER } from '../measures/letters.ts'
 import { LETTER_KIND_LABELS, type LetterKind } from '../measures/letter-text.ts'
 import { MEASURE_LABELS, type MeasureKind } from '../measures/rule-model.ts'
 import { stateLabel, WORKFLOWS } from '../measures/workflows.ts'
-import { refuse, type Refused } from '../use-case.ts'
+import { loadMeasure } from '../measures/measure-cases.ts'
+import { recordSubjectRead } from '../privacy/access-log.ts'
+import { refuse, type Refused, type UseCaseContext } from '../use-case.ts'
+import { notifyFamily } from './portal-records.ts'
 
 type MeasureRow = typeof schema.measures.$inferSelect
 
@@ -126,4 +129,31 @@ export async function measureReportSnapshot(tx: Tx, m: MeasureRow): Promise<Rele
       .filter((s) => s.from !== s.to && WORKFLOWS[m.kind].states[s.to])
       .map((s) => ({ at: s.at.toISOString(), label: stateLabel(m.kind, s.to) })),
   }
+}
+
+/**
+ * Releases one item of a measure the caller can see to the portal: refused when a live release of
+ * that kind exists or the snapshot cannot be made; logged as a disclosure of the pupil's data; the
+ * guardians get an e-mail without content.
+ */
+export async function releaseMeasureItem<B extends object>(
+  tx: Tx,
+  ctx: UseCaseContext,
+  id: string,
+  kind: 'decision_letter' | 'measure_report',
+  snapshot: (tx: Tx, m: MeasureRow) => Promise<B | Refused>,
+  title: (body: B) => string,
+): Promise<{ ok: true; id: string; notified: number } | Refused> {
+  const m = await loadMeasure(tx, ctx.ability, id)
+  if (!m) return refuse('not_found', 'id', 'Maatregel niet gevonden.')
+  const live = await refuseLiveRelease(tx, m, kind)
+  if (live) return live
+  const body = await snapshot(tx, m)
+  if ('ok' in body) return body
+  const itemId = crypto.randomUUID()
+  const item = { id: itemId, stichtingId: m.stichtingId, schoolId: m.schoolId, studentId: m.studentId }
+  await tx.insert(schema.portalItems).values({ ...item, kind, measureId: m.id, title: title(body), body, releasedById: ctx.tenant.userId, releasedAt: ctx.now })
+  await recordSubjectRead(tx, ctx.tenant, { type: 'measure', id: m.id, schoolId: m.schoolId, studentIds: [m.studentId] }, { breakGlass: false, reason: null }, 'share')
+  const notified = await notifyFamily(tx, item, ctx.tenant.userId)
+  return { ok: true, id: itemId, notified }
 }
