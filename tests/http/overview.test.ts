@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
 import { currentSchoolYear, previousSchoolYear } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
-import { readFirstSheet } from './support/xlsx.ts'
+import { readFirstSheet } from '../../packages/domain/test/support/xlsx.ts'
 
 let server: RunningServer
 const as: Record<string, Client> = {}

@@ -1,8 +1,8 @@
 // The yearly overview's CSV and XLSX writers: what Dutch Excel needs, and no formula injection.
-import { inflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import type { RieAnalysis, YearlyOverviewRow } from '../src/incidents/overview.ts'
 import { csvField, overviewCsv, overviewXlsx, toCsv, type OverviewExport } from '../src/incidents/overview-export.ts'
+import { unzip } from './support/xlsx.ts'
 
 function row(overrides: Partial<YearlyOverviewRow> = {}): YearlyOverviewRow {
   return {
@@ -37,31 +37,6 @@ const data = (rows: YearlyOverviewRow[]): OverviewExport => ({
   rows,
   analysis,
 })
-
-/** A minimal ZIP reader (central directory + raw deflate), enough to look inside an XLSX. */
-function unzip(buf: Buffer): Map<string, string> {
-  const files = new Map<string, string>()
-  let end = buf.length - 22
-  while (end >= 0 && buf.readUInt32LE(end) !== 0x06054b50) end--
-  if (end < 0) throw new Error('no end of central directory')
-  const entries = buf.readUInt16LE(end + 10)
-  let at = buf.readUInt32LE(end + 16)
-  for (let n = 0; n < entries; n++) {
-    expect(buf.readUInt32LE(at)).toBe(0x02014b50)
-    const method = buf.readUInt16LE(at + 10)
-    const size = buf.readUInt32LE(at + 20)
-    const nameLength = buf.readUInt16LE(at + 28)
-    const extraLength = buf.readUInt16LE(at + 30)
-    const commentLength = buf.readUInt16LE(at + 32)
-    const local = buf.readUInt32LE(at + 42)
-    const name = buf.toString('utf8', at + 46, at + 46 + nameLength)
-    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
-    const raw = buf.subarray(dataStart, dataStart + size)
-    files.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString('utf8'))
-    at += 46 + nameLength + extraLength + commentLength
-  }
-  return files
-}
 
 describe('CSV', () => {
   it('starts with a UTF-8 byte-order mark and separates fields with ;', () => {

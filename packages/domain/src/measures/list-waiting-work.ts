@@ -4,14 +4,14 @@
 // names the pupil and the school; `yours` marks what the caller decides themselves.
 import { schema } from '@baken/db'
 import { record } from '@baken/permissions'
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate, plusDays } from '../dates.ts'
 import { displayName, studentNameColumns } from '../students.ts'
 import { defineUseCase } from '../use-case.ts'
 import { findBezwaren } from './bezwaar.ts'
 import { mandateForSchorsing } from './mandates.ts'
-import { measureWhere, NOTICE_TASK_KINDS, stepSubject } from './measure-cases.ts'
+import { measureWhere, openNoticeTasks, stepSubject } from './measure-cases.ts'
 import { MEASURE_LABELS } from './rule-model.ts'
 import { decidesAs, stateLabel } from './workflows.ts'
 import { BEZWAAR_RISK_DAYS } from './oversight.ts'
@@ -40,22 +40,7 @@ export const listWaitingWork = defineUseCase({
         .where(and(measureWhere(ability, 'read'), or(...waiting)))
         .orderBy(asc(m.createdAt))
         .limit(100),
-      tx
-        .select({
-          taskId: schema.measureTasks.id,
-          measureId: m.id,
-          title: schema.measureTasks.title,
-          dueOn: schema.measureTasks.dueOn,
-          ...studentNameColumns,
-          schoolName: schema.schools.name,
-        })
-        .from(schema.measureTasks)
-        .innerJoin(m, eq(m.id, schema.measureTasks.measureId))
-        .innerJoin(schema.students, eq(schema.students.id, m.studentId))
-        .innerJoin(schema.schools, eq(schema.schools.id, m.schoolId))
-        .where(and(measureWhere(ability, 'read'), inArray(schema.measureTasks.kind, [...NOTICE_TASK_KINDS]), isNull(schema.measureTasks.doneAt)))
-        .orderBy(asc(schema.measureTasks.dueOn))
-        .limit(50),
+      openNoticeTasks(tx, ability, { limit: 50 }),
       findBezwaren(tx, ability, { dueBy: plusDays(today, BEZWAAR_RISK_DAYS) }, today),
     ])
     // A verwijdering's letter may have gone out already (its state stays "decided").

@@ -3,7 +3,7 @@
 // read it), the access log of opening a case, and the mandate a decision was taken under.
 import { schema, type TenantContext, type Tx } from '@baken/db'
 import { accessibleWhere, record, type AppAbility } from '@baken/permissions'
-import { and, desc, eq, gte, inArray, notInArray, or } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, notInArray, or } from 'drizzle-orm'
 import { z } from 'zod'
 import { textInput } from '../input-rules.ts'
 import { refuse, type Refused } from '../use-case.ts'
@@ -70,6 +70,28 @@ export const REMOVAL_CLOSED = WORKFLOWS.verwijdering.final
 
 /** The task kinds of a statutory notice (Inspectie, leerplichtambtenaar): the board's oversight lists the open ones. */
 export const NOTICE_TASK_KINDS = ['inspectie_melding', 'inspectie_verwijdering', 'leerplicht_verwijdering'] as const
+
+/** The statutory notices not yet filed on the measures the caller may read, the soonest due first. */
+export function openNoticeTasks(tx: Tx, ability: AppAbility, options: { limit?: number } = {}) {
+  const m = schema.measures
+  const query = tx
+    .select({
+      taskId: schema.measureTasks.id,
+      measureId: m.id,
+      kind: schema.measureTasks.kind,
+      title: schema.measureTasks.title,
+      dueOn: schema.measureTasks.dueOn,
+      ...studentNameColumns,
+      schoolName: schema.schools.name,
+    })
+    .from(schema.measureTasks)
+    .innerJoin(m, eq(m.id, schema.measureTasks.measureId))
+    .innerJoin(schema.students, eq(schema.students.id, m.studentId))
+    .innerJoin(schema.schools, eq(schema.schools.id, m.schoolId))
+    .where(and(measureWhere(ability, 'read'), inArray(schema.measureTasks.kind, [...NOTICE_TASK_KINDS]), isNull(schema.measureTasks.doneAt)))
+    .orderBy(asc(schema.measureTasks.dueOn))
+  return options.limit === undefined ? query : query.limit(options.limit)
+}
 
 export interface MeasureListItem {
   id: string

@@ -11,16 +11,16 @@
 // "toezicht bevoegd gezag").
 import { schema, type Tx } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
-import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { localDate, plusDays } from '../dates.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { getBoardIncidentCounts, getBoardTypeComparison, type BoardSchoolCounts, type BoardTypeComparison } from '../incidents/board-counts.ts'
 import { schooljaarSchema } from '../incidents/overview.ts'
 import { schoolYearBounds, schoolYearOf } from '../dates.ts'
-import { displayName, studentNameColumns } from '../students.ts'
+import { displayName } from '../students.ts'
 import { findBezwaren, type BezwaarView } from './bezwaar.ts'
-import { findMeasures, measureWhere, NOTICE_TASK_KINDS, type MeasureListItem } from './measure-cases.ts'
+import { findMeasures, measureWhere, openNoticeTasks, type NOTICE_TASK_KINDS, type MeasureListItem } from './measure-cases.ts'
 import { WORKFLOWS } from './workflows.ts'
 import { recordId } from '../input-rules.ts'
 
@@ -115,22 +115,7 @@ async function oversightOf(tx: Tx, ability: AppAbility, stichtingId: string, tod
     // the database.
     findMeasures(tx, ability, { kinds: [...BOARD_KINDS] }, { all: true, openOrChangedSince: since }),
     // Statutory notices not yet filed (the summary is ready; the school submits it, e.g. in the ISD portal).
-    tx
-      .select({
-        taskId: schema.measureTasks.id,
-        measureId: m.id,
-        kind: schema.measureTasks.kind,
-        title: schema.measureTasks.title,
-        dueOn: schema.measureTasks.dueOn,
-        ...studentNameColumns,
-        schoolName: schema.schools.name,
-      })
-      .from(schema.measureTasks)
-      .innerJoin(m, eq(m.id, schema.measureTasks.measureId))
-      .innerJoin(schema.students, eq(schema.students.id, m.studentId))
-      .innerJoin(schema.schools, eq(schema.schools.id, m.schoolId))
-      .where(and(measureWhere(ability, 'read'), inArray(schema.measureTasks.kind, [...NOTICE_TASK_KINDS]), isNull(schema.measureTasks.doneAt)))
-      .orderBy(asc(schema.measureTasks.dueOn)),
+    openNoticeTasks(tx, ability),
     findBezwaren(tx, ability, { dueBy: plusDays(today, BEZWAAR_RISK_DAYS) }, today),
     // Measures per school and kind in the schooljaar (by start date, else the day proposed), without
     // refused or withdrawn ones.
