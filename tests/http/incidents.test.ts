@@ -75,6 +75,26 @@ describe('registering', () => {
     expect(got.versions).toHaveLength(1)
   })
 
+  it('the type says the behaviour: "verbaal geweld" and "vernieling" through the API are stored as verbale agressie and vernieling, with their vorm', async () => {
+    const teacher = as['leerkracht@branding.demo']!
+    const res = await json(
+      teacher,
+      'POST',
+      '/api/v1/incidents',
+      note({ voorval: [1, 13], physicalAggression: false, physicalForm: null, verbalForm: 'uitschelden', vandalismForm: 'ruit ingegooid' }),
+    )
+    expect(res.status).toBe(201)
+    const got = (await teacher.get(`/api/v1/incidents/${res.json().id}`)).json()
+    expect(got).toMatchObject({
+      verbalAggression: true,
+      verbalForm: 'uitschelden',
+      physicalAggression: false,
+      physicalForm: null,
+      vandalism: true,
+      vandalismForm: 'ruit ingegooid',
+    })
+  })
+
   it('who sees it: reporter, IB, directeur yes; the other group’s teacher, another stichting, the board, the police no', async () => {
     const { id } = (await json(as['leerkracht@branding.demo']!, 'POST', '/api/v1/incidents', note())).json()
     const status = async (email: string) => (await as[email]!.get(`/api/v1/incidents/${id}`)).status

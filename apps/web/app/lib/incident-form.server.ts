@@ -2,7 +2,7 @@
 // Checkboxes arrive as "on" or not at all; lists as repeated names; persons as persons.N.field.
 import type { Tx } from '@baken/db'
 import { BEHAVIOUR_GUIDANCE, irisCodes, listStudents, parseDateTime, taughtGroupIds } from '@baken/domain'
-import { BEHAVIOUR_VOORVAL, COMMON_VOORVAL } from '@baken/domain/severity'
+import { COMMON_VOORVAL } from '@baken/domain/severity'
 import type { AppAbility } from '@baken/permissions'
 
 const BOOLEAN_FIELDS = [
@@ -60,12 +60,6 @@ export function incidentInputFromForm(form: FormData): Record<string, unknown> {
   for (const f of BOOLEAN_FIELDS) out[f] = form.get(f) === 'on'
   if (!out.policeReportKind) delete out.policeOnBehalfOfVictim
   for (const f of LIST_FIELDS) out[f] = form.getAll(f).map(String).filter(Boolean)
-  // The type says the behaviour: "verbaal geweld" is "verbale agressie: ja" (Bijlage 1), also
-  // without JavaScript, where the form cannot tick a hidden flag.
-  const types = (out.voorval as string[]).map(Number)
-  if (BEHAVIOUR_VOORVAL.verbal.some((c) => types.includes(c))) out.verbalAggression = true
-  if (BEHAVIOUR_VOORVAL.physical.some((c) => types.includes(c))) out.physicalAggression = true
-  if (BEHAVIOUR_VOORVAL.vandalism.some((c) => types.includes(c))) out.vandalism = true
   const persons: Record<string, string>[] = []
   for (const [key, value] of form.entries()) {
     const m = /^persons\.(\d+)\.(role|kind|studentId|description|injury|outcome)$/.exec(key)

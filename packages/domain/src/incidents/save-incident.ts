@@ -7,6 +7,7 @@ import { schoolYearOf } from '../dates.ts'
 import type { ParsedIncidentInput } from './incident-input.ts'
 import { diffSnapshots, snapshotOf, type IncidentDetail } from './incident-record.ts'
 import { isConfidentialByType, severityRank, suggestSeverity, type Severity } from './severity.ts'
+import { recordedBehaviour } from './voorval-codes.ts'
 import type { FieldError } from '../result.ts'
 
 export type { FieldError } from '../result.ts'
@@ -52,21 +53,22 @@ export function decideSeverity(input: ParsedIncidentInput, kept?: { severity: Se
 }
 
 export function rowValues(input: ParsedIncidentInput, suggested: Severity, chosen: Severity) {
+  const { verbalAggression, physicalAggression, vandalism } = recordedBehaviour(input)
   return {
     schoolYear: schoolYearOf(input.occurredAt),
     occurredAt: input.occurredAt,
     locationCode: input.locationCode ?? null,
     locationNote: input.locationNote,
     situation: input.situation,
-    verbalAggression: input.verbalAggression,
-    verbalForm: input.verbalAggression ? input.verbalForm : null,
-    verbalAgainst: input.verbalAggression ? input.verbalAgainst : null,
-    physicalAggression: input.physicalAggression,
-    physicalForm: input.physicalAggression ? input.physicalForm : null,
-    physicalAgainst: input.physicalAggression ? input.physicalAgainst : null,
-    vandalism: input.vandalism,
-    vandalismForm: input.vandalism ? input.vandalismForm : null,
-    vandalismAgainst: input.vandalism ? input.vandalismAgainst : null,
+    verbalAggression,
+    verbalForm: verbalAggression ? input.verbalForm : null,
+    verbalAgainst: verbalAggression ? input.verbalAgainst : null,
+    physicalAggression,
+    physicalForm: physicalAggression ? input.physicalForm : null,
+    physicalAgainst: physicalAggression ? input.physicalAgainst : null,
+    vandalism,
+    vandalismForm: vandalism ? input.vandalismForm : null,
+    vandalismAgainst: vandalism ? input.vandalismAgainst : null,
     leftPremises: input.leftPremises,
     objectThrownAtPerson: input.objectThrownAtPerson,
     motiveCode: input.motiveCode ?? null,

@@ -33,6 +33,19 @@ export const BEHAVIOUR_VOORVAL = {
 } as const satisfies Record<'verbal' | 'physical' | 'vandalism', readonly number[]>
 
 /**
+ * The behaviour flags as recorded: ticked, or said by the type. Whoever registers (the form, with or
+ * without JavaScript, or the API) stores "verbaal geweld" as "verbale agressie: ja".
+ */
+export function recordedBehaviour(input: { voorval: readonly number[]; verbalAggression: boolean; physicalAggression: boolean; vandalism: boolean }) {
+  const said = (codes: readonly number[]) => codes.some((c) => input.voorval.includes(c))
+  return {
+    verbalAggression: input.verbalAggression || said(BEHAVIOUR_VOORVAL.verbal),
+    physicalAggression: input.physicalAggression || said(BEHAVIOUR_VOORVAL.physical),
+    vandalism: input.vandalism || said(BEHAVIOUR_VOORVAL.vandalism),
+  }
+}
+
+/**
  * The eight everyday types a teacher picks right after it happened, shown first on the form; every
  * other IRIS type is one search away.
  */
