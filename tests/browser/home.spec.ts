@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './support/axe.ts'
 import { login } from './support/login.ts'
+import { dutchToday, plusDays } from '../http/support/demo-dates.ts'
 
 // Each role's home page shows that role's work (demo data: packages/db/src/demo-seed.ts).
 
@@ -40,6 +41,33 @@ test('the directeur: overdue tasks with pupil and incident, letters and decision
   const deadlines = page.getByRole('region', { name: 'Termijnen die aflopen' })
   await expect(deadlines.getByRole('link', { name: /melden bij de Inspectie/ }).first()).toBeVisible()
   await expectNoAxeViolations(page, "the directeur's home")
+})
+
+test('many overdue tasks: the home page shows the oldest ten and the total, and all of them one link away', async ({ page }) => {
+  await login(page, 'ib@branding.demo')
+  const origin = new URL(page.url()).origin
+  const me = (await (await page.request.get('/api/v1/me')).json()).user.id as string
+  const overdue = async () => (await (await page.request.get('/api/v1/tasks/overdue?pageSize=200')).json()) as { items: { id: string; incidentId: string }[]; total: number }
+  const before = await overdue()
+  expect(before.items.length).toBeGreaterThan(0)
+  // Enough tasks due yesterday that the school has more than ten overdue.
+  for (let n = before.total; n < 12; n++) {
+    const created = await page.request.post(`/api/v1/incidents/${before.items[0]!.incidentId}/tasks`, {
+      headers: { origin },
+      data: { kind: 'overig', title: `Terugkoppeling ${n + 1}`, ownerId: me, dueOn: plusDays(dutchToday(), -1) },
+    })
+    expect(created.status()).toBe(201)
+  }
+  const { items, total } = await overdue()
+  expect(total).toBeGreaterThan(10)
+  await page.goto('/')
+  const tasks = page.getByRole('region', { name: `Te late nazorgtaken (${total})` })
+  await expect(tasks.getByRole('listitem')).toHaveCount(10)
+  await expect(tasks.getByRole('listitem').first().getByRole('link')).toHaveAttribute('href', `/incidenten/${items[0]!.incidentId}`)
+  await tasks.getByRole('link', { name: `Alle ${total} te late taken tonen` }).click()
+  await expect(tasks.getByRole('listitem')).toHaveCount(Math.min(total, 200))
+  await expect(tasks.getByRole('link', { name: /te late taken tonen/ })).toHaveCount(0)
+  await expectNoAxeViolations(page, 'all overdue tasks on the home page')
 })
 
 test('the board: "N besluiten wachten op u" and deadlines at risk', async ({ page }) => {

@@ -181,6 +181,27 @@ describe('overdue tasks', () => {
     expect((await json(as['directeur@branding.demo']!, 'PATCH', `/api/v1/incidents/${ernstigId}/tasks/${id}`, { done: true })).status).toBe(200)
     expect((await ib.get('/api/v1/tasks/overdue')).json().items.some((t: { id: string }) => t.id === id)).toBe(false)
   })
+
+  it('comes in pages, the oldest first, with the total; a bad page size is a 400', async () => {
+    const ib = as['ib@branding.demo']!
+    for (const n of [1, 2, 3]) {
+      const created = await json(ib, 'POST', `/api/v1/incidents/${ernstigId}/tasks`, { kind: 'overig', title: `Te late taak ${n}`, ownerId: userId['directeur@branding.demo'], dueOn: dutchDay(-1) })
+      expect(created.status, created.text).toBe(201)
+    }
+    const all = (await ib.get('/api/v1/tasks/overdue?pageSize=200')).json()
+    expect(all.total).toBe(all.items.length)
+    expect(all.total).toBeGreaterThanOrEqual(3)
+    const dues = all.items.map((t: { dueOn: string }) => t.dueOn)
+    expect(dues).toEqual([...dues].sort())
+    const first = (await ib.get('/api/v1/tasks/overdue?pageSize=2')).json()
+    expect(first).toMatchObject({ total: all.total, page: 1, pageSize: 2 })
+    expect(first.items.map((t: { id: string }) => t.id)).toEqual(all.items.slice(0, 2).map((t: { id: string }) => t.id))
+    const second = (await ib.get('/api/v1/tasks/overdue?pageSize=2&page=2')).json()
+    expect(second.items.map((t: { id: string }) => t.id)).toEqual(all.items.slice(2, 4).map((t: { id: string }) => t.id))
+    const bad = await ib.get('/api/v1/tasks/overdue?pageSize=100000')
+    expect(bad.status).toBe(400)
+    expect(bad.json().errors[0].path).toBe('pageSize')
+  })
 })
 
 describe('voor gezien', () => {

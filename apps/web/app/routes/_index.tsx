@@ -7,6 +7,9 @@ import { formatDate, formatDateTime, schoolDaysText, SEVERITY_TEXT } from '~/lib
 import { useT } from '~/root.tsx'
 import { IncidentCountsTable } from '~/components/incident-counts.tsx'
 
+/** Overdue tasks on the home page; the rest one link away. */
+const HOME_OVERDUE = 10
+
 /** The home page per role: school staff go to their pupils; others see the schools in their view. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // The family's home is the portal.
@@ -16,7 +19,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return inTenant(ctx, async (tx) => {
     const uc = caseContextOf(ctx, now)
     const schooljaar = schoolYearOf(now)
-    const overdue = mayRun(createTask, ctx.ability) ? await runUseCase(listOverdueTasks, tx, uc, {}) : null
+    // The oldest overdue tasks first; all of them (up to a page of 200) on ?te-laat=alle.
+    const allOverdue = new URL(request.url).searchParams.get('te-laat') === 'alle'
+    const overdue = mayRun(createTask, ctx.ability) ? await runUseCase(listOverdueTasks, tx, uc, { pageSize: allOverdue ? 200 : HOME_OVERDUE }) : null
     // The incident each overdue task belongs to, named by its types and pupils.
     const taskIncidents = overdue?.ok ? await summariseIncidents(tx, overdue.items.map((t) => t.incidentId)) : {}
     const myReports = mayRun(createIncident, ctx.ability) ? await runUseCase(listMyReports, tx, uc, {}) : null
@@ -38,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canInviteColleague: organisation.kind === 'partner' && ctx.ability.can('create', 'Invitation'),
       // Overdue follow-up is for those who plan tasks (the IB and the directeur) to keep an eye on.
       overdue: overdue?.ok ? overdue.items.map((t) => ({ ...t, incident: taskIncidents[t.incidentId] ?? { types: [], pupils: [] } })) : [],
+      overdueTotal: overdue?.ok ? overdue.total : 0,
       canRegister: mayRun(createIncident, ctx.ability),
       myReports: myReports?.ok ? myReports.items : null,
       work: work?.ok ? { decisions: work.decisions, letters: work.letters, notices: work.notices, bezwaren: work.bezwaren } : null,
@@ -52,7 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Home() {
   const t = useT()
-  const { user, role, organisation, schools, canReadStudents, canInviteColleague, overdue, boardCounts, schooljaar, canRegister, myReports, work, shared, sharedTotal, halt } = useLoaderData<typeof loader>()
+  const { user, role, organisation, schools, canReadStudents, canInviteColleague, overdue, overdueTotal, boardCounts, schooljaar, canRegister, myReports, work, shared, sharedTotal, halt } = useLoaderData<typeof loader>()
   const mine = work?.decisions.filter((d) => d.yours) ?? []
   const othersDecide = work?.decisions.filter((d) => !d.yours) ?? []
   const partnerHasSomething = (shared?.length ?? 0) > 0 || (halt?.length ?? 0) > 0
@@ -151,7 +157,7 @@ export default function Home() {
       ) : null}
       {overdue.length > 0 ? (
         <section className="card" aria-labelledby="overdue-h">
-          <h2 id="overdue-h">Te late nazorgtaken ({overdue.length})</h2>
+          <h2 id="overdue-h">Te late nazorgtaken ({overdueTotal})</h2>
           <ul className="tasks">
             {overdue.map((t) => (
               <li key={t.id} className="task overdue">
@@ -164,6 +170,17 @@ export default function Home() {
               </li>
             ))}
           </ul>
+          {overdueTotal > overdue.length ? (
+            <p>
+              {overdue.length > HOME_OVERDUE ? (
+                `De oudste ${overdue.length} van ${overdueTotal} staan hier.`
+              ) : (
+                <Link to="/?te-laat=alle#overdue-h" className="inline-link">
+                  Alle {overdueTotal} te late taken tonen
+                </Link>
+              )}
+            </p>
+          ) : null}
         </section>
       ) : null}
       {myReports ? (

@@ -10,7 +10,7 @@ import { accessibleWhere, defineAbilityFor, ForbiddenError, record, type Action,
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
-import { localDate, plusDays } from '../dates.ts'
+import { dutchDate, localDate, plusDays } from '../dates.ts'
 import { calendarDate } from '../input-rules.ts'
 import { VICTIM_CARE_STEPS } from './guidance.ts'
 import { incidentWhere } from './incident-record.ts'
@@ -221,7 +221,7 @@ export type UpdateTaskInput = z.input<typeof updateTaskInput>
 
 export function checkDueOn(dueOn: string, today: string): FieldError | null {
   if (dueOn < plusDays(today, -MAX_DAYS_IN_PAST)) {
-    return { path: 'dueOn', message: `De uiterste datum ligt te ver in het verleden (vroegst ${plusDays(today, -MAX_DAYS_IN_PAST)})` }
+    return { path: 'dueOn', message: `De uiterste datum ligt te ver in het verleden (vroegst ${dutchDate(plusDays(today, -MAX_DAYS_IN_PAST))})` }
   }
   if (dueOn > plusDays(today, MAX_DAYS_AHEAD)) return { path: 'dueOn', message: 'De uiterste datum ligt meer dan een jaar vooruit' }
   return null

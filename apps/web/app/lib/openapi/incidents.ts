@@ -424,8 +424,9 @@ export const incidentsEndpoints: Endpoint[] = [
     path: '/tasks/overdue',
     summary: 'Open follow-up tasks past their due date at the caller’s school',
     useCase: listOverdueTasks,
-    responses: { 200: { description: 'The overdue tasks', schema: z.object({ items: z.array(overdueTask), total: z.number().int() }) } },
-    errors: [403],
+    query: listOverdueTasks.input,
+    responses: { 200: { description: 'A page of the overdue tasks, the oldest first', schema: page(overdueTask) } },
+    errors: [400, 403],
   }),
   endpoint({
     method: 'get',
