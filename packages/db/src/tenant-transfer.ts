@@ -3,8 +3,12 @@
 //
 // The functions behind scripts/backup/tenant.ts:
 //
-//   node --import tsx scripts/backup/tenant.ts export <owner-url> <stichting-id> <file.json>
-//   node --import tsx scripts/backup/tenant.ts import <superuser-url> <file.json>
+//   node --import tsx scripts/backup/tenant.ts export <owner-url> <stichting-id> <file.ndjson>
+//   node --import tsx scripts/backup/tenant.ts import <superuser-url> <file.ndjson>
+//
+// The file is streamed both ways, one JSON value per line (a header, then one line per row), so a
+// large stichting's years of incidents and access log never sit in memory at once: the export
+// reads each table through a cursor, the import writes batches as the lines arrive.
 //
 // What is exported, found in the catalogue (so a new table is included the day it exists):
 //   - every row of every table with a stichting_id column that is the stichting's;
@@ -18,22 +22,28 @@
 // (session_replication_role = replica: the access log's append-only triggers would refuse rows that
 // are already sealed, and the order of tables does not matter), keeps any row that exists already,
 // and then checks every foreign key of the imported tables. It needs a superuser.
+import { once } from 'node:events'
+import { createInterface } from 'node:readline'
+import type { Readable, Writable } from 'node:stream'
 import postgres from 'postgres'
 
 export const FORMAT = 'baken-tenant-export'
+export const VERSION = 2
 /** Shared tables whose rows are exported when a stichting's rows refer to them. */
 const REFERENCED = ['users', 'partner_organisations', 'school_years']
 /** Per-user tables exported for the exported users (sign-in data), by their user_id. */
 const USER_OWNED = ['mfa_totp', 'mfa_recovery_codes', 'mfa_events', 'webauthn_credentials', 'sso_identities', 'api_tokens']
 /** Tables keyed by the access log's chain (the stichting's id). */
 const CHAIN = ['access_log_heads', 'access_log_checkpoints', 'access_log_digests']
+/** Rows per cursor fetch and per insert. */
+const BATCH = 2000
 
-export interface TenantExport {
+/** The file's first line. Every other line is `{ "table": …, "row": … }`. */
+export interface TenantExportHeader {
   format: typeof FORMAT
-  version: 1
+  version: typeof VERSION
   stichtingId: string
   exportedAt: string
-  tables: Record<string, Record<string, unknown>[]>
 }
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`
@@ -56,69 +66,108 @@ async function foreignKeys(sql: postgres.TransactionSql, from: string, to: strin
   return rows.map((r) => r.column)
 }
 
-export async function exportTenant(url: string, stichtingId: string): Promise<TenantExport> {
+/** Writes one line, waiting while the stream's buffer is full. */
+async function writeLine(out: Writable, value: unknown): Promise<void> {
+  if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain')
+}
+
+/**
+ * Streams the stichting's rows to `out` (not ended here), from one read-only snapshot. Returns the
+ * rows written per table.
+ */
+export async function exportTenant(url: string, stichtingId: string, out: Writable): Promise<Record<string, number>> {
   const sql = postgres(url, { max: 1, onnotice: () => {} })
+  const written: Record<string, number> = {}
   try {
-    return await sql.begin('isolation level repeatable read read only', async (tx) => {
-      const tables: Record<string, Record<string, unknown>[]> = {}
+    await sql.begin('isolation level repeatable read read only', async (tx) => {
       // Rows as Postgres writes them in JSON (row_to_json): timestamps keep their microseconds and
       // bytea its hex, which the access log's hashes and signatures depend on.
-      const read = async (from: string, where: string, param: unknown) =>
-        (await tx.unsafe(`select row_to_json(t) as r from ${ident(from)} t where ${where}`, [param as never])).map((x) => x.r as Record<string, unknown>)
-      const [stichting] = await read('stichtingen', 'id = $1', stichtingId)
-      if (!stichting) throw new Error(`no stichting ${stichtingId}`)
-      tables.stichtingen = [stichting]
-      const owned = await tablesWith(tx, 'stichting_id')
-      for (const t of owned) tables[t] = await read(t, 'stichting_id = $1', stichtingId)
-      for (const t of CHAIN) tables[t] = await read(t, 'chain_key::text = $1', stichtingId)
-      // The shared rows the stichting's rows refer to.
-      for (const target of REFERENCED) {
-        const ids = new Set<string>()
-        for (const t of [...owned, 'stichtingen']) {
-          for (const column of await foreignKeys(tx, t, target)) for (const r of tables[t]!) if (r[column] != null) ids.add(String(r[column]))
-        }
-        tables[target] = ids.size ? await read(target, 'id::text = any($1)', [...ids]) : []
+      const copy = async (table: string, where: string) => {
+        written[table] = 0
+        const params = where.includes('$1') ? [stichtingId] : []
+        await tx.unsafe(`select row_to_json(t) as r from ${ident(table)} t where ${where}`, params).cursor(BATCH, async (rows) => {
+          for (const { r } of rows) await writeLine(out, { table, row: r })
+          written[table]! += rows.length
+        })
       }
-      const userIds = tables.users!.map((u) => String(u.id))
-      for (const t of USER_OWNED) tables[t] = userIds.length ? await read(t, 'user_id::text = any($1)', userIds) : []
-      return { format: FORMAT, version: 1, stichtingId, exportedAt: new Date().toISOString(), tables } satisfies TenantExport
+      const [found] = await tx`select 1 from stichtingen where id::text = ${stichtingId}`
+      if (!found) throw new Error(`no stichting ${stichtingId}`)
+      await writeLine(out, { format: FORMAT, version: VERSION, stichtingId, exportedAt: new Date().toISOString() } satisfies TenantExportHeader)
+      await copy('stichtingen', 'id = $1')
+      const owned = await tablesWith(tx, 'stichting_id')
+      for (const t of owned) await copy(t, 'stichting_id = $1')
+      for (const t of CHAIN) await copy(t, 'chain_key::text = $1')
+      // The shared rows the stichting's rows refer to, found by the database, not gathered here.
+      const referring = async (target: string) => {
+        const parts: string[] = []
+        for (const t of [...owned, 'stichtingen']) {
+          const own = t === 'stichtingen' ? 'id = $1' : 'stichting_id = $1'
+          for (const column of await foreignKeys(tx, t, target)) parts.push(`select ${ident(column)} from ${ident(t)} where ${own}`)
+        }
+        return parts.length ? `id in (${parts.join(' union ')})` : 'false'
+      }
+      const users = await referring('users')
+      for (const target of REFERENCED) await copy(target, target === 'users' ? users : await referring(target))
+      for (const t of USER_OWNED) await copy(t, `user_id in (select id from users where ${users})`)
     })
+    return written
   } finally {
     await sql.end({ timeout: 5 })
   }
 }
 
-export async function importTenant(url: string, data: TenantExport): Promise<Record<string, number>> {
-  if (data.format !== FORMAT || data.version !== 1) throw new Error('not a Baken tenant export (format/version)')
+/**
+ * Reads an export line by line and writes its rows in one transaction, in batches. Rows that exist
+ * already are kept. Returns the rows written per table.
+ */
+export async function importTenant(url: string, input: Readable): Promise<Record<string, number>> {
   const sql = postgres(url, { max: 1, onnotice: () => {} })
   const inserted: Record<string, number> = {}
   try {
     await sql.begin(async (tx) => {
       await tx`set local session_replication_role = replica`
-      for (const [table, rows] of Object.entries(data.tables)) {
-        if (!rows.length) continue
-        // The columns that can be written (not generated), as the target has them.
-        const columns = (
-          await tx<{ name: string }[]>`select attname as name from pg_attribute
+      const columnsOf = new Map<string, string>()
+      let table: string | null = null
+      let batch: unknown[] = []
+      const flush = async () => {
+        if (!table || !batch.length) return
+        let list = columnsOf.get(table)
+        if (!list) {
+          // The columns that can be written (not generated), as the target has them.
+          const columns = await tx<{ name: string }[]>`select attname as name from pg_attribute
             where attrelid = ${`public.${table}`}::regclass and attnum > 0 and not attisdropped and attgenerated = '' order by attnum`
-        ).map((c) => c.name)
-        const list = columns.map(ident).join(', ')
-        let count = 0
-        for (let i = 0; i < rows.length; i += 2000) {
-          const chunk = JSON.stringify(rows.slice(i, i + 2000))
-          const result = await tx.unsafe(
-            `insert into ${ident(table)} (${list}) select ${list} from json_populate_recordset(null::${ident(table)}, $1::text::json) on conflict do nothing`,
-            [chunk],
-          )
-          count += result.count
+          list = columns.map((c) => ident(c.name)).join(', ')
+          columnsOf.set(table, list)
         }
-        inserted[table] = count
+        const result = await tx.unsafe(
+          `insert into ${ident(table)} (${list}) select ${list} from json_populate_recordset(null::${ident(table)}, $1::text::json) on conflict do nothing`,
+          [JSON.stringify(batch)],
+        )
+        inserted[table] = (inserted[table] ?? 0) + result.count
+        batch = []
       }
+      let header: TenantExportHeader | null = null
+      for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+        if (!line.trim()) continue
+        const value = JSON.parse(line) as Partial<TenantExportHeader> & { table?: string; row?: unknown }
+        if (!header) {
+          if (value.format !== FORMAT || value.version !== VERSION) throw new Error(`not a Baken tenant export (format ${FORMAT}, version ${VERSION})`)
+          header = value as TenantExportHeader
+          continue
+        }
+        if (typeof value.table !== 'string' || typeof value.row !== 'object') throw new Error('import: a line without table and row')
+        if (value.table !== table || batch.length >= BATCH) await flush()
+        if (value.table !== table) inserted[value.table] ??= 0
+        table = value.table
+        batch.push(value.row)
+      }
+      await flush()
+      if (!header) throw new Error('import: the file is empty')
       await tx`set local session_replication_role = origin`
       // Every foreign key of the imported tables holds (the checks were off while writing).
       const keys = await tx<{ table: string; name: string; def: string }[]>`
         select k.conrelid::regclass::text as table, k.conname as name, pg_get_constraintdef(k.oid) as def
-        from pg_constraint k where k.contype = 'f' and k.conrelid::regclass::text = any(${Object.keys(data.tables)})`
+        from pg_constraint k where k.contype = 'f' and k.conrelid::regclass::text = any(${Object.keys(inserted)})`
       for (const k of keys) {
         const m = /^FOREIGN KEY \(([^)]+)\) REFERENCES ([^(]+)\(([^)]+)\)/.exec(k.def)
         if (!m) continue
@@ -134,4 +183,3 @@ export async function importTenant(url: string, data: TenantExport): Promise<Rec
     await sql.end({ timeout: 5 })
   }
 }
-

@@ -5,10 +5,11 @@
 // other tenant's rows). One stichting exported and imported into an empty, migrated database
 // brings exactly its rows and a chain that verifies. Skipped with a message without a server.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { Readable, Writable } from 'node:stream'
 import { promisify } from 'node:util'
 import { sql } from 'drizzle-orm'
 import postgres from 'postgres'
@@ -105,6 +106,7 @@ describe.skipIf(!serverStatus.available)('backup and restore of the whole databa
 describe.skipIf(!serverStatus.available)('export and import of one stichting', () => {
   let source: TestDatabase
   let target: TestDatabase
+  const dir = mkdtempSync(join(tmpdir(), 'baken-tenant-'))
 
   beforeAll(async () => {
     source = await createTestDatabase('postgres')
@@ -114,16 +116,22 @@ describe.skipIf(!serverStatus.available)('export and import of one stichting', (
   afterAll(async () => {
     await source?.dispose()
     await target?.dispose()
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('brings exactly the stichting’s rows into an empty database, with its access-log chain intact', async () => {
     const [kompas] = rows<{ id: string }>(await source.owner.execute(sql`select id from stichtingen where name = 'Stichting Kompas'`))
-    const data = await exportTenant(databaseUrl(source.name), kompas!.id)
-    expect(data.tables.incidents!.length).toBeGreaterThan(10)
-    expect(data.tables.access_log!.length).toBeGreaterThan(0)
-    // Round-trips through JSON, as the file does.
-    const inserted = await importTenant(databaseUrl(target.name), JSON.parse(JSON.stringify(data)))
-    expect(inserted.incidents).toBe(data.tables.incidents!.length)
+    // The operator's command streams the export into a file: a header line, then one line per row.
+    const file = join(dir, 'kompas.ndjson')
+    await run('node', ['--import', 'tsx', join(scripts, 'tenant.ts'), 'export', databaseUrl(source.name), kompas!.id, file])
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { table?: string; format?: string; version?: number })
+    expect(lines[0]).toMatchObject({ format: 'baken-tenant-export', version: 2, stichtingId: kompas!.id })
+    const perTable = (table: string) => lines.filter((l) => l.table === table).length
+    expect(perTable('incidents')).toBeGreaterThan(10)
+    expect(perTable('access_log')).toBeGreaterThan(0)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    const inserted = await importTenant(databaseUrl(target.name), createReadStream(file))
+    expect(inserted.incidents).toBe(perTable('incidents'))
 
     const owned = rows<{ name: string }>(
       await source.owner.execute(sql`select c.table_name as name from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
@@ -145,7 +153,36 @@ describe.skipIf(!serverStatus.available)('export and import of one stichting', (
     // The people can sign in: their users and memberships are there.
     expect(rows(await target.owner.execute(sql`select 1 from users where email = 'directeur@branding.demo'`))).toHaveLength(1)
     // Importing the same file again changes nothing.
-    const again = await importTenant(databaseUrl(target.name), data)
+    const again = await importTenant(databaseUrl(target.name), createReadStream(file))
     expect(Object.values(again).reduce((a, b) => a + b, 0)).toBe(0)
+  })
+
+  it('waits for a slow reader instead of buffering the export, and refuses a file that is not an export', async () => {
+    const [kompas] = rows<{ id: string }>(await source.owner.execute(sql`select id from stichtingen where name = 'Stichting Kompas'`))
+    // A reader that takes each line late, with a 1 KB buffer: the export must wait for 'drain'
+    // rather than pile the stichting's rows up in the stream's buffer.
+    let bytes = 0
+    let lines = 0
+    let mostBuffered = 0
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length
+        lines++
+        setImmediate(done)
+      },
+    })
+    const write = slow.write.bind(slow) as (chunk: string) => boolean
+    slow.write = ((chunk: string) => {
+      const ok = write(chunk)
+      mostBuffered = Math.max(mostBuffered, slow.writableLength)
+      return ok
+    }) as typeof slow.write
+    const written = await exportTenant(databaseUrl(source.name), kompas!.id, slow)
+    expect(lines).toBe(1 + Object.values(written).reduce((a, b) => a + b, 0))
+    expect(bytes).toBeGreaterThan(100 * 1024)
+    // Never more waiting than the buffer and the one row written past it.
+    expect(mostBuffered).toBeLessThan(1024 + 32 * 1024)
+    await expect(importTenant(databaseUrl(target.name), Readable.from(['{"format":"iets anders"}\n']))).rejects.toThrow(/not a Baken tenant export/)
   })
 })
