@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { totpCode, totpKeyFromText, totpStep } from '../../packages/domain/src/auth/mfa/totp.ts'
+import { expectNoAxeViolations } from './support/axe.ts'
 import { login, openMenu } from './support/login.ts'
 
 // An account no other browser test uses: once it has a second factor, every login asks for it.
@@ -41,6 +42,10 @@ test('on a phone (375 px): set up an authenticator app, keep the recovery codes,
   await page.goto('/leerlingen')
   await expect(page).toHaveURL(/\/login\/tweede-stap\?redirectTo=%2Fleerlingen/)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+  await page.setViewportSize({ width: 320, height: 640 })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+  await expectNoAxeViolations(page, 'the second step of a login')
+  await page.setViewportSize({ width: 375, height: 800 })
 
   // The enrolment used this step's code: the next step's code opens the session and returns to the pupils.
   await page.getByLabel('Code').fill(totpCode(key, totpStep(Date.now()) + 1))
