@@ -78,7 +78,7 @@ describe.skipIf(!reachable)('drill: the mail provider fails, then recovers', () 
       expect(row).toMatchObject({ status: 'sent', attempts: ANSWERS.length, provider_message_id: delivered[0]!.id, last_error: null, locked_until: null })
       // The hang lasted past the transport's time-out; the worker gave up on it and tried again.
       const hang = tries[2]!
-      expect(hang.answeredAt! - hang.receivedAt).toBeGreaterThanOrEqual(2.5 * TIMEOUT_MS)
+      expect(hang.answeredAt! - hang.receivedAt).toBeGreaterThan(2 * TIMEOUT_MS)
       expect(tries[3]!.receivedAt).toBeGreaterThanOrEqual(hang.receivedAt + TIMEOUT_MS)
       // Retry-After: the next attempt was scheduled, and made, no sooner than asked after the 429.
       const refused = tries[3]!
