@@ -14,7 +14,8 @@ import { startServer, type RunningServer } from './support/server.ts'
 
 const reachable = await pgServerReachable('the killed-mail-worker drill')
 
-const LOCK_MS = 3000
+// Longer than a server takes to start, so the new server's worker meets the dead one's claim.
+const LOCK_MS = 10_000
 
 describe.skipIf(!reachable)('drill: the mail worker is killed between the provider’s acceptance and the row’s update', () => {
   let db: SharedDatabase
@@ -69,8 +70,9 @@ describe.skipIf(!reachable)('drill: the mail worker is killed between the provid
     expect(orphan.locked_until!.getTime()).toBeGreaterThan(victim.at)
     expect(resend.deliveries.filter((d) => d.idempotencyKey === victim.key)).toHaveLength(1)
 
-    // A new server on the same database finishes the job.
+    // A new server on the same database finishes the job, and is up while the claim still holds.
     await start()
+    expect(Date.now(), 'the new server started only after the claim had passed').toBeLessThan(orphan.locked_until!.getTime())
     const rows = await until('every invitation is sent', async () => {
       const all = await outboxRows(db.owner)
       return all.every((r) => r.status !== 'pending') && all
