@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeResend, type FakeResend } from '../../packages/email/test/support/fake-resend.ts'
 import { Client } from './support/client.ts'
-import { brandingId, invite, outboxRows, resendEnv, until } from './support/mail-drill.ts'
+import { brandingId, invite, outboxRows, resendEnv, until, type OutboxRow } from './support/mail-drill.ts'
 import { createSharedDatabase, type SharedDatabase } from './support/own-database.ts'
 import { pgServerReachable } from './support/pg-server.ts'
 import { startServer, type RunningServer } from './support/server.ts'
@@ -25,6 +25,8 @@ describe.skipIf(!reachable)('drill: the mail provider fails, then recovers', () 
   let db: SharedDatabase
   let resend: FakeResend
   let server: RunningServer
+  /** What was failed before the drill (the demo has one message the provider refused). */
+  let failedBefore: OutboxRow[]
 
   beforeAll(async () => {
     resend = await startFakeResend()
@@ -37,6 +39,9 @@ describe.skipIf(!reachable)('drill: the mail provider fails, then recovers', () 
     ]
     db = await createSharedDatabase('baken_drill_mail')
     server = await startServer({ ...db.serverEnv(), ...resendEnv(resend, { RESEND_TIMEOUT_MS: String(TIMEOUT_MS) }) })
+    // The provider has refused nothing for good yet and nothing has had eight attempts: any failed
+    // row now was failed before.
+    failedBefore = (await outboxRows(db.owner)).filter((r) => r.status === 'failed')
   }, 240_000)
   afterAll(async () => {
     await server?.stop()
@@ -87,11 +92,10 @@ describe.skipIf(!reachable)('drill: the mail provider fails, then recovers', () 
       expect(tries[4]!.receivedAt).toBeGreaterThanOrEqual(row.next_attempt_at.getTime())
     }
 
-    // Nothing was marked failed by the drill: the one failed row is the demo's, from before it,
-    // and it was not tried again.
-    const failed = rows.filter((r) => r.status === 'failed')
-    expect(failed.map((r) => r.last_error)).toEqual(['Resend 422 validation_error: Invalid `to` field.'])
-    expect(keys).not.toContain(failed[0]!.id)
+    // Nothing was marked failed by the drill; what had failed before was not tried again.
+    expect(failedBefore.length).toBeGreaterThan(0)
+    expect(rows.filter((r) => r.status === 'failed')).toEqual(failedBefore)
+    for (const row of failedBefore) expect(keys).not.toContain(row.id)
     expect(resend.deliveries).toHaveLength(sentHere.length)
     // The worker itself never failed (it logs a run that fails, e.g. on the database).
     expect(server.output()).not.toContain('[mail] outbox run failed')
