@@ -49,7 +49,7 @@ onDatabaseUnavailable(() => Response.json({ errors: [{ path: '', message: UNAVAI
 
 const stopMailWorker =
   mail.transport && mail.worker
-    ? startMailWorker(getDatabase, mail.transport, { intervalMs: mail.worker.intervalMs })
+    ? startMailWorker(getDatabase, mail.transport, mail.worker)
     : () => Promise.resolve()
 
 const stopSealer =

@@ -8,13 +8,14 @@ export const RETRY_JITTER = 0.1
 
 /**
  * The wait after the given number of failed attempts (1 after the first failure):
- * 1 min × 2^(failures − 1) → 1, 2, 4, 8 … minutes, at most 6 hours, each ±10 %.
- * `random` returns a number in [0, 1) (Math.random by default; fixed in tests).
+ * base × 2^(failures − 1) → 1, 2, 4, 8 … minutes with the default base, at most 6 hours, each ±10 %.
+ * `random` returns a number in [0, 1) (Math.random by default; fixed in tests); `baseMs` is the
+ * first wait (MAIL_RETRY_BASE_MS; the failure drills shorten it to see a whole outage in seconds).
  */
-export function retryDelayMs(failures: number, random: () => number = Math.random): number {
+export function retryDelayMs(failures: number, random: () => number = Math.random, baseMs: number = RETRY_BASE_MS): number {
   const n = Math.max(1, Math.floor(failures))
-  // 2^30 minutes is far past the cap; the min keeps the exponent from overflowing to Infinity.
-  const step = RETRY_BASE_MS * 2 ** Math.min(n - 1, 30)
+  // 2^30 steps are far past the cap; the min keeps the exponent from overflowing to Infinity.
+  const step = baseMs * 2 ** Math.min(n - 1, 30)
   const jittered = step * (1 - RETRY_JITTER + 2 * RETRY_JITTER * random())
   return Math.round(Math.min(RETRY_CAP_MS, jittered))
 }

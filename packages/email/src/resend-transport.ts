@@ -14,11 +14,13 @@ export interface ResendTransportOptions {
 }
 
 const MAX_ERROR = 500
+/** RESEND_TIMEOUT_MS's default. */
+export const DEFAULT_RESEND_TIMEOUT_MS = 15_000
 
 export function resendTransport(options: ResendTransportOptions): MailTransport {
   const baseUrl = (options.baseUrl ?? 'https://api.resend.com').replace(/\/+$/, '')
   const doFetch = options.fetch ?? globalThis.fetch
-  const timeoutMs = options.timeoutMs ?? 15_000
+  const timeoutMs = options.timeoutMs ?? DEFAULT_RESEND_TIMEOUT_MS
   return {
     name: 'resend',
     async send(message: OutgoingMessage): Promise<SendResult> {

@@ -11,10 +11,12 @@
 // without sending twice.
 import { type Database, type Tx, resultRows, startWorkerLoop } from '@baken/db'
 import { sql } from 'drizzle-orm'
-import { retryDelayMs } from './backoff.ts'
+import { RETRY_BASE_MS, retryDelayMs } from './backoff.ts'
 import type { MailTransport, OutgoingMessage, SendResult } from './transport.ts'
 
 export const MAILER_ROLE = 'baken_mailer'
+/** How long a claim holds by default (MAIL_WORKER_LOCK_MS): far longer than a batch of sends. */
+export const DEFAULT_LOCK_MS = 10 * 60_000
 
 export interface ProcessOptions {
   /** The clock for due dates and backoff (default: now). */
@@ -25,6 +27,8 @@ export interface ProcessOptions {
   maxAttempts?: number
   /** How long a claim holds (default 10 minutes); must exceed a batch's sending time. */
   lockMs?: number
+  /** The first retry's wait, doubled per failure (default RETRY_BASE_MS, one minute). */
+  retryBaseMs?: number
   /** For the backoff jitter (default Math.random). */
   random?: () => number
 }
@@ -60,8 +64,12 @@ export async function processOutbox(db: Database, transport: MailTransport, opti
   const now = options.now ?? new Date()
   const batchSize = options.batchSize ?? 20
   const maxAttempts = options.maxAttempts ?? 8
-  const lockMs = options.lockMs ?? 10 * 60_000
+  const lockMs = options.lockMs ?? DEFAULT_LOCK_MS
+  const retryBaseMs = options.retryBaseMs ?? RETRY_BASE_MS
   const random = options.random ?? Math.random
+  // When an answer came: a wait the provider asks for (Retry-After) counts from its answer, not
+  // from the claim, which can be a whole batch of slow sends earlier. A fixed clock stays fixed.
+  const answeredAt = () => options.now ?? new Date()
   const nowIso = now.toISOString()
   const lockIso = new Date(now.getTime() + lockMs).toISOString()
   const result: ProcessResult = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0 }
@@ -111,7 +119,7 @@ export async function processOutbox(db: Database, transport: MailTransport, opti
     const ours = sql`id = ${row.id}::uuid and status = 'pending' and locked_until = ${lockIso}::timestamptz`
     if (outcome.kind === 'sent') {
       await asMailer(db, (tx) =>
-        tx.execute(sql`update outbox set status = 'sent', sent_at = ${nowIso}::timestamptz,
+        tx.execute(sql`update outbox set status = 'sent', sent_at = ${answeredAt().toISOString()}::timestamptz,
             provider_message_id = ${outcome.providerMessageId}, attempts = attempts + 1,
             locked_until = null, last_error = null
           where ${ours}`),
@@ -129,10 +137,10 @@ export async function processOutbox(db: Database, transport: MailTransport, opti
       result.failed++
       continue
     }
-    const delay = Math.max(retryDelayMs(failures, random), outcome.retryAfterMs ?? 0)
+    const delay = Math.max(retryDelayMs(failures, random, retryBaseMs), outcome.retryAfterMs ?? 0)
     await asMailer(db, (tx) =>
       tx.execute(sql`update outbox set attempts = attempts + 1, last_error = ${outcome.error},
-          next_attempt_at = ${new Date(now.getTime() + delay).toISOString()}::timestamptz, locked_until = null
+          next_attempt_at = ${new Date(answeredAt().getTime() + delay).toISOString()}::timestamptz, locked_until = null
         where ${ours}`),
     )
     result.retried++
@@ -146,6 +154,7 @@ export interface MailWorkerOptions {
   batchSize?: number
   maxAttempts?: number
   lockMs?: number
+  retryBaseMs?: number
   /** Where errors go (default console.error, once per distinct message in a row). */
   onError?: (error: unknown) => void
   /** Called after every run, e.g. for tests and logs. */
@@ -168,6 +177,7 @@ export function startMailWorker(getDb: () => Database, transport: MailTransport,
           batchSize,
           ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
           ...(options.lockMs === undefined ? {} : { lockMs: options.lockMs }),
+          ...(options.retryBaseMs === undefined ? {} : { retryBaseMs: options.retryBaseMs }),
         })
         options.onRun?.(result)
         if (result.claimed < batchSize) break

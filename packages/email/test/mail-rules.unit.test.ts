@@ -1,11 +1,12 @@
 // The parts of the mail package without I/O: templates (escaping), input validation (Dutch
 // messages), the backoff schedule, the local transport and the choice of transport from the env.
 import { describe, expect, it } from 'vitest'
-import { RETRY_CAP_MS, retryDelayMs } from '../src/backoff.ts'
+import { RETRY_BASE_MS, RETRY_CAP_MS, retryDelayMs } from '../src/backoff.ts'
 import { validateMail } from '../src/enqueue.ts'
 import { localTransport } from '../src/local-transport.ts'
 import { DEFAULT_MAIL_WORKER_INTERVAL_MS, DEFAULT_RESEND_API_URL, mailSetupFromEnv, resendApiUrlFromEnv } from '../src/mail-config.ts'
 import { escapeHtml, oneLine, parentNotice } from '../src/templates.ts'
+import { DEFAULT_LOCK_MS } from '../src/worker.ts'
 
 const MIN = 60_000
 
@@ -105,6 +106,10 @@ describe('retryDelayMs', () => {
     }
   })
 
+  it('doubles from another first wait when given one (MAIL_RETRY_BASE_MS)', () => {
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(n, middle, 100))).toEqual([100, 200, 400, 800])
+  })
+
   it('treats 0 or fewer failures as the first', () => {
     expect(retryDelayMs(0, middle)).toBe(MIN)
   })
@@ -137,14 +142,14 @@ describe('mailSetupFromEnv', () => {
   it('without RESEND_API_KEY: the local transport and the worker', () => {
     const setup = mailSetupFromEnv({})
     expect(setup.transport?.name).toBe('local')
-    expect(setup.worker).toEqual({ intervalMs: DEFAULT_MAIL_WORKER_INTERVAL_MS })
+    expect(setup.worker).toEqual({ intervalMs: DEFAULT_MAIL_WORKER_INTERVAL_MS, lockMs: DEFAULT_LOCK_MS, retryBaseMs: RETRY_BASE_MS })
     expect(setup.summary).toContain('nothing leaves this machine')
   })
 
   it('with RESEND_API_KEY and MAIL_FROM: Resend', () => {
     const setup = mailSetupFromEnv({ RESEND_API_KEY: 're_x', MAIL_FROM: 'Baken <noreply@school.nl>', MAIL_WORKER_INTERVAL_MS: '5000' })
     expect(setup.transport?.name).toBe('resend')
-    expect(setup.worker).toEqual({ intervalMs: 5000 })
+    expect(setup.worker).toEqual({ intervalMs: 5000, lockMs: DEFAULT_LOCK_MS, retryBaseMs: RETRY_BASE_MS })
     expect(setup.summary).not.toContain('re_x')
   })
 
@@ -181,5 +186,22 @@ describe('mailSetupFromEnv', () => {
   it('refuses a malformed interval', () => {
     expect(() => mailSetupFromEnv({ MAIL_WORKER_INTERVAL_MS: 'vaak' })).toThrow(/MAIL_WORKER_INTERVAL_MS/)
     expect(() => mailSetupFromEnv({ MAIL_WORKER_INTERVAL_MS: '0' })).toThrow(/MAIL_WORKER_INTERVAL_MS/)
+  })
+
+  it('the claim, the first retry wait and the request timeout: set by env, malformed ones refused', () => {
+    const env = { RESEND_API_KEY: 're_x', MAIL_FROM: 'a@b.nl' }
+    const setup = mailSetupFromEnv({ ...env, MAIL_WORKER_LOCK_MS: '3000', MAIL_RETRY_BASE_MS: '100', RESEND_TIMEOUT_MS: '500' })
+    expect(setup.worker).toEqual({ intervalMs: DEFAULT_MAIL_WORKER_INTERVAL_MS, lockMs: 3000, retryBaseMs: 100 })
+    for (const [name, bad] of [['MAIL_WORKER_LOCK_MS', '10 min'], ['MAIL_WORKER_LOCK_MS', '999'], ['MAIL_RETRY_BASE_MS', '-1'], ['RESEND_TIMEOUT_MS', '1.5']] as const) {
+      expect(() => mailSetupFromEnv({ ...env, [name]: bad }), `${name}=${bad}`).toThrow(new RegExp(name))
+    }
+  })
+
+  it('refuses a request timeout longer than a fifth of the claim: a hanging send could outlive it', () => {
+    const env = { RESEND_API_KEY: 're_x', MAIL_FROM: 'a@b.nl' }
+    expect(() => mailSetupFromEnv({ ...env, MAIL_WORKER_LOCK_MS: '4000', RESEND_TIMEOUT_MS: '1000' })).toThrow(/at most a fifth of MAIL_WORKER_LOCK_MS/)
+    expect(mailSetupFromEnv({ ...env, MAIL_WORKER_LOCK_MS: '5000', RESEND_TIMEOUT_MS: '1000' }).worker?.lockMs).toBe(5000)
+    // The defaults: 15 s against 10 min.
+    expect(mailSetupFromEnv(env).worker?.lockMs).toBe(DEFAULT_LOCK_MS)
   })
 })

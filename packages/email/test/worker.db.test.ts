@@ -174,6 +174,21 @@ describeEachDriver('mail outbox and worker', (getDb, driver) => {
       expect(time((await one(id)).next_attempt_at)).toBe(now.getTime() + 10 * MIN)
     })
 
+    it("a Retry-After counts from the provider's answer, not from the claim a slow batch earlier", async () => {
+      await enqueue({ to: 'eerste@example.nl' })
+      const { id } = await enqueue({ to: 'tweede@example.nl' })
+      // The first message of the batch takes 1.2 s to be accepted; the second is then refused for
+      // 2 minutes (longer than the first backoff step, so the Retry-After decides).
+      resend.script = [
+        { kind: 'accept', delayMs: 1200 },
+        { kind: 'error', status: 429, name: 'rate_limit_exceeded', headers: { 'retry-after': '120' } },
+      ]
+      const before = Date.now()
+      expect(await processOutbox(db, resendFor())).toMatchObject({ claimed: 2, sent: 1, retried: 1 })
+      // Scheduled from the real clock: the answer came at least 1.2 s after the run began.
+      expect(time((await one(id)).next_attempt_at)).toBeGreaterThanOrEqual(before + 1200 + 2 * MIN)
+    })
+
     it('a 4xx refusal marks the message failed at once, and it is not tried again', async () => {
       const { id } = await enqueue()
       resend.fallback = { kind: 'error', status: 422, name: 'validation_error', message: 'Invalid `to` field.' }

@@ -10,6 +10,10 @@ export interface RunningServer {
   /** The server process, e.g. for its resident memory (scripts/bench). */
   pid: number
   stop(): Promise<void>
+  /** SIGKILL, as a crash or an OOM kill: no shutdown runs. Resolves when the process is gone. */
+  kill(): Promise<void>
+  /** The signal that ended the process (null while it runs or after a normal exit). */
+  signal(): NodeJS.Signals | null
   output(): string
 }
 
@@ -79,10 +83,17 @@ export async function startServer(env: Record<string, string> = {}, options: { w
     output: () => log,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
         child.once('exit', () => resolve())
         child.kill('SIGTERM')
         setTimeout(() => child.kill('SIGKILL'), 5000).unref()
       }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGKILL')
+      }),
+    signal: () => child.signalCode,
   }
 }

@@ -12,6 +12,12 @@ export interface FakeRequest {
   path: string
   headers: IncomingHttpHeaders
   body: unknown
+  /** Date.now() when the request (all of its body) arrived. */
+  receivedAt: number
+  /** The status answered, 'hang' for a connection held and then cut; unset while still open. */
+  answer?: number | 'hang'
+  /** Date.now() when the answer was written (or the connection cut). */
+  answeredAt?: number
 }
 
 export interface Delivery {
@@ -26,7 +32,10 @@ export interface Delivery {
 
 /** What the server does with the next request(s); default: accept. */
 export type Behaviour =
-  | { kind: 'accept'; delayMs?: number }
+  /** Accepted (the delivery is recorded at once); the answer waits delayMs and for `until`. */
+  | { kind: 'accept'; delayMs?: number; until?: Promise<unknown> }
+  /** No answer: the connection is held for `ms` and then cut; nothing is delivered. */
+  | { kind: 'hang'; ms: number }
   | { kind: 'error'; status: number; name: string; message?: string; headers?: Record<string, string> }
   /** A gateway's HTML error page instead of JSON. */
   | { kind: 'html'; status: number }
@@ -41,6 +50,18 @@ export interface FakeResend {
   /** Behaviours for the next requests, used up in order; afterwards `fallback` applies. */
   script: Behaviour[]
   fallback: Behaviour
+  /**
+   * Behaviours per Idempotency-Key: the nth attempt with a key (not counting those answered from
+   * the key's stored answer) gets perKey[n − 1]; past its end, `script` and `fallback` apply.
+   */
+  perKey: Behaviour[]
+  /** Called at once when a delivery is recorded, before any answer is written. */
+  onDelivery: ((delivery: Delivery) => void) | null
+  /** Requests being answered right now, and the most there were at once. */
+  readonly inFlight: number
+  readonly maxInFlight: number
+  /** The requests that carried Idempotency-Key `key`, in arrival order. */
+  requestsWith(key: string): FakeRequest[]
   /** The newest delivery to `address` (case-insensitive), or undefined. */
   lastTo(address: string): Delivery | undefined
   /**
@@ -60,7 +81,16 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
   const deliveries: Delivery[] = []
   // Idempotency keys: in progress (a promise) or done (the stored answer).
   const keys = new Map<string, { done: false } | { done: true; status: number; body: unknown }>()
-  const state = { script: [] as Behaviour[], fallback: { kind: 'accept' } as Behaviour }
+  const state = {
+    script: [] as Behaviour[],
+    fallback: { kind: 'accept' } as Behaviour,
+    perKey: [] as Behaviour[],
+    onDelivery: null as ((delivery: Delivery) => void) | null,
+    inFlight: 0,
+    maxInFlight: 0,
+  }
+  // How many attempts per key went to the script so far (for perKey).
+  const attempts = new Map<string, number>()
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -74,8 +104,17 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
         } catch {
           body = raw
         }
-        requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body })
+        const entry: FakeRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, receivedAt: Date.now() }
+        requests.push(entry)
+        state.inFlight++
+        state.maxInFlight = Math.max(state.maxInFlight, state.inFlight)
+        const answered = (answer: number | 'hang') => {
+          entry.answer = answer
+          entry.answeredAt = Date.now()
+          state.inFlight--
+        }
         const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+          answered(status)
           if (res.destroyed) return
           res.writeHead(status, { 'content-type': 'application/json', ...headers })
           res.end(JSON.stringify(payload))
@@ -100,10 +139,18 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
         }
         if (known?.done) return send(known.status, known.body)
 
-        const behaviour = state.script.shift() ?? state.fallback
+        const attempt = key ? (attempts.get(key) ?? 0) + 1 : 0
+        if (key) attempts.set(key, attempt)
+        const behaviour = (key ? state.perKey[attempt - 1] : undefined) ?? state.script.shift() ?? state.fallback
         if (behaviour.kind === 'html') {
+          answered(behaviour.status)
           res.writeHead(behaviour.status, { 'content-type': 'text/html' })
           return res.end('<html><body><h1>Bad gateway</h1></body></html>')
+        }
+        if (behaviour.kind === 'hang') {
+          await new Promise((r) => setTimeout(r, behaviour.ms))
+          answered('hang')
+          return res.destroy()
         }
         if (behaviour.kind === 'error') {
           // A failed request releases its key (it may be retried with the same key).
@@ -112,7 +159,7 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
         if (key) keys.set(key, { done: false })
         // Accepted: the email is on its way from this moment, even if the answer comes late.
         const id = randomUUID()
-        deliveries.push({
+        const delivery: Delivery = {
           id,
           idempotencyKey: key,
           from: b.from,
@@ -120,8 +167,11 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
           subject: b.subject,
           ...(typeof b.text === 'string' ? { text: b.text } : {}),
           ...(typeof b.html === 'string' ? { html: b.html } : {}),
-        })
+        }
+        deliveries.push(delivery)
+        state.onDelivery?.(delivery)
         if (behaviour.delayMs) await new Promise((r) => setTimeout(r, behaviour.delayMs))
+        if (behaviour.until) await behaviour.until
         if (key) keys.set(key, { done: true, status: 200, body: { id } })
         send(200, { id })
       })()
@@ -146,6 +196,27 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     set fallback(value: Behaviour) {
       state.fallback = value
     },
+    get perKey() {
+      return state.perKey
+    },
+    set perKey(value: Behaviour[]) {
+      state.perKey = value
+    },
+    get onDelivery() {
+      return state.onDelivery
+    },
+    set onDelivery(value: ((delivery: Delivery) => void) | null) {
+      state.onDelivery = value
+    },
+    get inFlight() {
+      return state.inFlight
+    },
+    get maxInFlight() {
+      return state.maxInFlight
+    },
+    requestsWith(key) {
+      return requests.filter((r) => r.headers['idempotency-key'] === key)
+    },
     lastTo(address) {
       const wanted = address.trim().toLowerCase()
       return deliveries.findLast((d) => d.to.some((t) => t.trim().toLowerCase() === wanted))
@@ -166,8 +237,12 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
       requests.length = 0
       deliveries.length = 0
       keys.clear()
+      attempts.clear()
       state.script = []
       state.fallback = { kind: 'accept' }
+      state.perKey = []
+      state.onDelivery = null
+      state.maxInFlight = state.inFlight
     },
     close: () =>
       new Promise<void>((resolve) => {
