@@ -13,21 +13,19 @@ export interface OwnDatabase {
   stop(): Promise<void>
 }
 
+/**
+ * A server on a fresh demo database of its own: a copy of the run's seeded template when there is
+ * one (no seeding), else an empty database that the server seeds.
+ */
 export async function startOwnDatabase(prefix: string, env: Record<string, string>): Promise<OwnDatabase> {
-  const database = `${prefix}_${Date.now().toString(36)}`
-  const url = databaseUrl(database)
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
-  await admin.unsafe(`create database ${database}`)
-  const server = await startServer({ ...env, DATABASE_URL: url })
-  const owner = postgres(url, { max: 2, onnotice: () => {} })
+  const database = await createSharedDatabase(prefix)
+  const server = await startServer({ ...env, ...database.serverEnv() })
   return {
     server,
-    owner,
+    owner: database.owner,
     async stop() {
       await server.stop()
-      await owner.end({ timeout: 5 })
-      await admin.unsafe(`drop database if exists ${database} with (force)`)
-      await admin.end({ timeout: 5 })
+      await database.drop()
     },
   }
 }
