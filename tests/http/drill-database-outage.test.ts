@@ -6,24 +6,27 @@
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client } from './support/client.ts'
+import { createSharedDatabase, type SharedDatabase } from './support/own-database.ts'
 import { ADMIN_URL, databaseUrl, pgServerReachable } from './support/pg-server.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 const reachable = await pgServerReachable('the database-outage drill')
 
 describe.skipIf(!reachable)('drill: the database goes away and comes back', () => {
-  const database = `baken_drill_${Date.now().toString(36)}`
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
+  let own: SharedDatabase
+  let database: string
   let server: RunningServer
 
   beforeAll(async () => {
-    await admin.unsafe(`create database ${database}`)
-    server = await startServer({ DATABASE_URL: databaseUrl(database), BAKEN_SEED_DEMO: '1', BAKEN_MAIL_WORKER: '0', BAKEN_ACCESS_LOG_SEALER: '0' })
+    own = await createSharedDatabase('baken_drill')
+    database = own.name
+    server = await startServer({ ...own.serverEnv(), BAKEN_MAIL_WORKER: '0', BAKEN_ACCESS_LOG_SEALER: '0' })
   }, 240_000)
   afterAll(async () => {
     await server?.stop()
     await admin.unsafe(`alter database ${database} allow_connections true`).catch(() => {})
-    await admin.unsafe(`drop database if exists ${database} with (force)`)
+    await own?.drop()
     await admin.end({ timeout: 5 })
   })
 

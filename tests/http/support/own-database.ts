@@ -31,6 +31,8 @@ export async function startOwnDatabase(prefix: string, env: Record<string, strin
 }
 
 export interface SharedDatabase {
+  /** The database's name on the test server. */
+  name: string
   /** DATABASE_URL for the servers. */
   url: string
   /** A connection as the owner, beside the servers. */
@@ -54,6 +56,7 @@ export async function createSharedDatabase(prefix: string): Promise<SharedDataba
   const owner = postgres(url, { max: 2, onnotice: () => {} })
   let seeded = Boolean(template)
   return {
+    name: database,
     url,
     owner,
     serverEnv() {
