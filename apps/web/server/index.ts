@@ -11,6 +11,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import { appModeFromEnv, auditSignerFromEnv, getDatabase, isDatabaseUnavailable, onDatabaseUnavailable, pgliteBackupDir, pingDatabase, sealerSetupFromEnv, startAccessLogSealer, startDatabase, writePgliteBackup } from '@baken/db'
 import { DEMO_ACCOUNTS, DEMO_GUARDIAN_EMAIL, DEMO_PASSWORD, DEMO_PUPIL_EMAIL } from '@baken/db/demo'
+import { loginThrottleFromEnv } from '@baken/domain'
 import { mailSetupFromEnv, queueAccessLogDigests, startMailWorker } from '@baken/email'
 import express from 'express'
 import helmet from 'helmet'
@@ -38,6 +39,9 @@ const mail = mailSetupFromEnv()
 // Likewise the access log's signing key: production refuses to start without BAKEN_AUDIT_SIGNING_KEY.
 const sealer = sealerSetupFromEnv()
 const auditSigner = auditSignerFromEnv()
+// And the proxy and login-throttle settings: a typo stops the start before the database is opened.
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY)
+loginThrottleFromEnv()
 
 const { handle, seeded } = await startDatabase()
 
@@ -63,7 +67,7 @@ const viteDevServer = production
 
 const app = express()
 app.disable('x-powered-by')
-app.set('trust proxy', parseTrustProxy(process.env.TRUST_PROXY))
+app.set('trust proxy', trustProxy)
 
 app.use((_req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString('hex')
