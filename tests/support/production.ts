@@ -37,10 +37,16 @@ export interface CommandResult {
   stderr: string
 }
 
-/** `pnpm admin:bootstrap <args>` (scripts/admin-bootstrap.ts through tsx) with `env` over a clean environment. */
-export function runBootstrap(args: string[], env: Record<string, string>): Promise<CommandResult> {
+/**
+ * The first platform_beheerder's invitation with `env` over a clean environment: as a checkout runs
+ * it (`pnpm admin:bootstrap`: scripts/admin-bootstrap.ts through tsx, which compiles the workspace
+ * first) or, with `{ bundled: true }`, as the image does (`node build/admin-bootstrap.js`, the web
+ * build's bundle, plain node).
+ */
+export function runBootstrap(args: string[], env: Record<string, string>, options: { bundled?: boolean } = {}): Promise<CommandResult> {
+  const command = options.bundled ? ['apps/web/build/admin-bootstrap.js'] : ['--import', 'tsx', 'scripts/admin-bootstrap.ts']
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/admin-bootstrap.ts', ...args], {
+    const child = spawn(process.execPath, [...command, ...args], {
       cwd: ROOT,
       // Only what the command is given: no DATABASE_URL or RESEND_API_KEY from the caller's shell.
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
