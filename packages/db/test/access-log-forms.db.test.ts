@@ -10,11 +10,12 @@ import { sql } from 'drizzle-orm'
 import { migrate } from 'drizzle-orm/pglite/migrator'
 import type { PgliteDatabase } from 'drizzle-orm/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { accessLogConcerns, mergeAccessRows } from '../src/access-log-rows.ts'
+import { accessLogConcerns, logAccessRows, mergeAccessRows, type AccessLogInsert } from '../src/access-log-rows.ts'
 import { sealAll } from '../src/access-log-sealer.ts'
 import { generatedSigner } from '../src/access-log-signing.ts'
 import { canonicalText, verifyAccessLog } from '../src/access-log-verify.ts'
 import { openDatabase, type DatabaseHandle } from '../src/client.ts'
+import { withTenant, type TenantContext } from '../src/context.ts'
 import { runMigrations, migrationsFolder } from '../src/migrate.ts'
 import { accessLog } from '../src/schema.ts'
 import { rows } from './support/test-databases.ts'
@@ -181,5 +182,61 @@ describe('mergeAccessRows', () => {
       row({ action: 'break_glass', breakGlass: true, reason: 'gesprek voorbereiden', studentIds: [PUPIL_A] }),
     ])
     expect(merged).toHaveLength(5)
+  })
+})
+
+describe('one tenant transaction, one row per look (withTenant collects, ADR 040)', () => {
+  const ctx: TenantContext = { userId: USER, membershipId: USER, role: 'directeur', stichtingId: STICHTING, schoolId: SCHOOL, partnerId: null }
+  const look = (over: Partial<AccessLogInsert> = {}): AccessLogInsert => ({
+    chainKey: STICHTING,
+    userId: USER,
+    userName: 'Nguyễn Văn An',
+    role: 'directeur',
+    stichtingId: STICHTING,
+    schoolId: SCHOOL,
+    partnerId: null,
+    action: 'read',
+    subjectType: 'incident',
+    subjectId: INCIDENT,
+    reason: null,
+    breakGlass: false,
+    ...over,
+  })
+  const newRows = async (afterId: number, db: Pick<DatabaseHandle['db'], 'execute'> = handle.db) =>
+    rows<{ action: string; student_ids: string }>(
+      await db.execute(sql`select action, array_to_string(student_ids, ',') as student_ids from access_log where id > ${afterId} order by id`),
+    )
+  const lastId = async () => rows<{ id: number }>(await handle.db.execute(sql`select coalesce(max(id), 0)::int as id from access_log`))[0]!.id
+
+  it('two use cases reading the same incident in one request write one row with the pupils of both; another action its own', async () => {
+    const since = await lastId()
+    await withTenant(handle.db, ctx, async (tx) => {
+      await logAccessRows(tx, [look({ studentIds: [PUPIL_B] })])
+      await logAccessRows(tx, [look({ studentId: PUPIL_A }), look({ action: 'export', studentIds: [PUPIL_C] })])
+      await logAccessRows(tx, [look({ studentIds: [PUPIL_B, PUPIL_A] })])
+    })
+    expect(await newRows(since)).toEqual([
+      { action: 'read', student_ids: `${PUPIL_A},${PUPIL_B}` },
+      { action: 'export', student_ids: PUPIL_C },
+    ])
+  })
+
+  it('a request that fails writes none of its rows (the read and its row are one transaction)', async () => {
+    const since = await lastId()
+    const failed = withTenant(handle.db, ctx, async (tx) => {
+      await logAccessRows(tx, [look({ studentIds: [PUPIL_A] })])
+      throw new Error('refused')
+    })
+    await expect(failed).rejects.toThrow('refused')
+    expect(await newRows(since)).toEqual([])
+  })
+
+  it('outside withTenant (a bare transaction) the rows are written at once, still merged per call', async () => {
+    const since = await lastId()
+    await handle.db.transaction(async (tx) => {
+      await logAccessRows(tx, [look({ studentIds: [PUPIL_C] }), look({ studentIds: [PUPIL_A] })])
+      // Visible in the same transaction, before it ends (PGlite has one connection: ask through tx).
+      expect(await newRows(since, tx)).toEqual([{ action: 'read', student_ids: `${PUPIL_A},${PUPIL_C}` }])
+    })
   })
 })
