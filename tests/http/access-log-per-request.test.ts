@@ -7,24 +7,14 @@
 // Rows are counted in the database through the privacyfunctionaris' log API (its total is a count
 // over the stichting's rows), before and after each request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { LogRow } from './support/access-log-row.ts'
 import { Client } from './support/client.ts'
+import { previousSchoolYear } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 const ACCOUNTS = ['directeur@branding.demo', 'ib@branding.demo', 'privacy@kompas.demo', 'ouder@branding.demo'] as const
 type Email = (typeof ACCOUNTS)[number]
 
-interface LogRow {
-  id: number
-  userId: string
-  role: string
-  action: string
-  subjectType: string
-  subjectId: string | null
-  studentId: string | null
-  studentIds: string[]
-  reason: string | null
-  breakGlass: boolean
-}
 
 let server: RunningServer
 const as = {} as Record<Email, Client>
@@ -49,12 +39,6 @@ async function rowsOf(email: Email, path: string, init?: { headers?: Record<stri
 }
 
 const sorted = (ids: readonly string[]) => [...new Set(ids)].sort()
-
-/** The schooljaar (1 August – 31 July) of today in Dutch time. */
-function currentSchoolYear(): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number) as [number, number]
-  return m >= 8 ? `${y}-${y + 1}` : `${y - 1}-${y}`
-}
 
 beforeAll(async () => {
   server = await startServer()
@@ -134,7 +118,8 @@ describe('one row per record per request', () => {
 
 describe('the yearly overview is logged', () => {
   it('viewing it (page and API) adds one row naming every pupil it lists; exporting it adds one export row', async () => {
-    const year = currentSchoolYear()
+    // Last schooljaar: a whole year of demo incidents, whatever day the test runs.
+    const year = previousSchoolYear()
     const json = await as['directeur@branding.demo'].get(`/api/v1/schools/${schoolId}/overview?schooljaar=${year}`)
     expect(json.status).toBe(200)
     const listed = sorted((json.json().rows as { studentId: string }[]).map((r) => r.studentId))

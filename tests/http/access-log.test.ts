@@ -4,6 +4,7 @@
 // leerkracht needs a reason for the dossier of a pupil outside their groups; other roles cannot see
 // the log; the other stichting's reads never show up in Kompas' log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { LogRow } from './support/access-log-row.ts'
 import { Client } from './support/client.ts'
 import { dutchToday } from './support/demo-dates.ts'
 import { startServer, type RunningServer } from './support/server.ts'
@@ -24,20 +25,6 @@ let server: RunningServer
 const as = {} as Record<Email, Client>
 const userId = {} as Record<Email, string>
 
-interface LogRow {
-  id: number
-  seq: number | null
-  userId: string
-  userName: string
-  role: string
-  action: string
-  subjectType: string
-  subjectId: string | null
-  studentId: string | null
-  studentIds: string[]
-  reason: string | null
-  breakGlass: boolean
-}
 
 async function log(query = ''): Promise<{ items: LogRow[]; total: number }> {
   const res = await as['privacy@kompas.demo'].get(`/api/v1/access-log?pageSize=200${query ? `&${query}` : ''}`)

@@ -3,6 +3,7 @@
 // header, which another site cannot make a browser send. A `?reason=` in a link records nothing: the
 // pages show the reason form instead of the record, the API answers 400 and names the header.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { LogRow } from './support/access-log-row.ts'
 import { Client, type Reply } from './support/client.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
@@ -13,17 +14,6 @@ let server: RunningServer
 const as = {} as Record<Email, Client>
 const userId = {} as Record<Email, string>
 
-interface LogRow {
-  id: number
-  userId: string
-  action: string
-  subjectType: string
-  subjectId: string | null
-  studentId: string | null
-  studentIds: string[]
-  reason: string | null
-  breakGlass: boolean
-}
 
 async function log(query = ''): Promise<LogRow[]> {
   const res = await as['privacy@kompas.demo'].get(`/api/v1/access-log?pageSize=200${query ? `&${query}` : ''}`)

@@ -151,22 +151,25 @@ describe('the access log across migration 0067 (ADR 040)', () => {
   })
 })
 
+/** A look as recordAccesses builds it: the directeur reading the incident. */
+const look = (over: Partial<AccessLogInsert> = {}): AccessLogInsert => ({
+  chainKey: STICHTING,
+  userId: USER,
+  userName: 'Nguyễn Văn An',
+  role: 'directeur',
+  stichtingId: STICHTING,
+  schoolId: SCHOOL,
+  partnerId: null,
+  action: 'read',
+  subjectType: 'incident',
+  subjectId: INCIDENT,
+  reason: null,
+  breakGlass: false,
+  ...over,
+})
+
 describe('mergeAccessRows', () => {
-  const row = (over: Partial<Parameters<typeof mergeAccessRows>[0][number]> = {}) => ({
-    chainKey: STICHTING,
-    userId: USER,
-    userName: 'Łukasz Wójcik',
-    role: 'intern_begeleider' as const,
-    stichtingId: STICHTING,
-    schoolId: SCHOOL,
-    partnerId: null,
-    action: 'read',
-    subjectType: 'incident',
-    subjectId: INCIDENT,
-    reason: null,
-    breakGlass: false,
-    ...over,
-  })
+  const row = look
 
   it('makes one row of reads of the same record, action and purpose, with every pupil once', () => {
     const merged = mergeAccessRows([row({ studentIds: [PUPIL_B, PUPIL_A] }), row({ studentId: PUPIL_C }), row({ studentIds: [PUPIL_A] })])
@@ -187,21 +190,6 @@ describe('mergeAccessRows', () => {
 
 describe('one tenant transaction, one row per look (withTenant collects, ADR 040)', () => {
   const ctx: TenantContext = { userId: USER, membershipId: USER, role: 'directeur', stichtingId: STICHTING, schoolId: SCHOOL, partnerId: null }
-  const look = (over: Partial<AccessLogInsert> = {}): AccessLogInsert => ({
-    chainKey: STICHTING,
-    userId: USER,
-    userName: 'Nguyễn Văn An',
-    role: 'directeur',
-    stichtingId: STICHTING,
-    schoolId: SCHOOL,
-    partnerId: null,
-    action: 'read',
-    subjectType: 'incident',
-    subjectId: INCIDENT,
-    reason: null,
-    breakGlass: false,
-    ...over,
-  })
   const newRows = async (afterId: number, db: Pick<DatabaseHandle['db'], 'execute'> = handle.db) =>
     rows<{ action: string; student_ids: string }>(
       await db.execute(sql`select action, array_to_string(student_ids, ',') as student_ids from access_log where id > ${afterId} order by id`),
