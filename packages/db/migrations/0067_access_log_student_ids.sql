@@ -11,6 +11,9 @@ ALTER TABLE access_log ADD COLUMN student_ids uuid[];
 -- the privacyfunctionaris' search by pupil ask with @> ARRAY[pupil].
 CREATE INDEX access_log_students_idx ON access_log USING gin ((coalesce(student_ids, ARRAY[student_id])));
 --> statement-breakpoint
+-- It covers the old rows' student_id too; the btree on student_id alone (0017) has no reader left.
+DROP INDEX access_log_student_idx;
+--> statement-breakpoint
 -- First form (migration 0019) unchanged for rows without student_ids; the second form for the rest.
 CREATE OR REPLACE FUNCTION access_log_canonical(r access_log) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN r.student_ids IS NULL THEN

@@ -1280,8 +1280,8 @@ export const accessLog = pgTable(
   (t) => [
     unique('access_log_chain_seq_key').on(t.chainKey, t.seq),
     index('access_log_stichting_at_idx').on(t.stichtingId, t.at),
-    index('access_log_student_idx').on(t.studentId),
-    // A row's pupils, old or new form (migration 0067): search with accessLogConcerns().
+    // A row's pupils, old or new form (migration 0067, which dropped the btree on student_id alone):
+    // search with accessLogConcerns().
     index('access_log_students_idx').using('gin', sql`coalesce(${t.studentIds}, array[${t.studentId}])`),
     index('access_log_subject_idx').on(t.subjectType, t.subjectId),
     // The FG's break-glass review (migration 0019).
