@@ -48,7 +48,12 @@ BEGIN
   NEW.prev_hash := NULL;
   NEW.hash := NULL;
   NEW.sealed_at := NULL;
-  NEW.student_ids := ARRAY(SELECT DISTINCT s FROM unnest(coalesce(NEW.student_ids, '{}'::uuid[]) || NEW.student_id) AS s WHERE s IS NOT NULL ORDER BY s);
+  -- No pupil or one (the most common looks) need no sorting: no query runs on the read path then.
+  IF NEW.student_id IS NULL AND coalesce(cardinality(NEW.student_ids), 0) <= 1 AND NOT (NEW.student_ids IS NOT NULL AND array_position(NEW.student_ids, NULL) IS NOT NULL) THEN
+    NEW.student_ids := coalesce(NEW.student_ids, '{}'::uuid[]);
+  ELSE
+    NEW.student_ids := ARRAY(SELECT DISTINCT s FROM unnest(coalesce(NEW.student_ids, '{}'::uuid[]) || NEW.student_id) AS s WHERE s IS NOT NULL ORDER BY s);
+  END IF;
   NEW.student_id := NULL;
   RETURN NEW;
 END
