@@ -38,6 +38,11 @@ export interface RawLogRow {
   subjectType: string
   subjectId: string | null
   studentId: string | null
+  /**
+   * The pupils of a row written since migration 0067 (ADR 040), in stored order; null (or absent)
+   * for an older row, which is hashed in the first canonical form.
+   */
+  studentIds?: readonly string[] | null
   reason: string | null
   breakGlass: boolean
   prevHash: string
@@ -48,9 +53,14 @@ export interface RawLogRow {
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-/** The text a row's hash covers: the same as SQL access_log_canonical (migration 0019). Pure. */
+/**
+ * The text a row's hash covers: the same as SQL access_log_canonical. Two forms (ADR 040): a row
+ * without student_ids (written before migration 0067) in the first form of migration 0019,
+ * unchanged, so its sealed hash still verifies; a row with student_ids in the second, which starts
+ * with 'v2' (a first-form text starts with the chain's uuid) and ends with the pupils. Pure.
+ */
 export function canonicalText(r: RawLogRow): string {
-  return [
+  const first = [
     r.chainKey,
     String(r.seq),
     r.atText,
@@ -66,7 +76,9 @@ export function canonicalText(r: RawLogRow): string {
     r.studentId ?? '',
     r.reason ?? '',
     r.breakGlass ? 'true' : 'false',
-  ].join('|')
+  ]
+  if (r.studentIds === null || r.studentIds === undefined) return first.join('|')
+  return ['v2', ...first, r.studentIds.join(',')].join('|')
 }
 
 /** sha256(prev ‖ "\n" ‖ canonical), hex: the same as SQL access_log_hash. Pure. */
@@ -318,7 +330,8 @@ async function* readChain(db: Pick<Database, 'execute'>, chainKey: string): Asyn
                to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_text,
                user_id::text as user_id, user_name, role::text as role, stichting_id::text as stichting_id,
                school_id::text as school_id, partner_id::text as partner_id, action, subject_type,
-               subject_id::text as subject_id, student_id::text as student_id, reason, break_glass, prev_hash, hash, xid::text as xid
+               subject_id::text as subject_id, student_id::text as student_id,
+               array_to_string(student_ids, ',') as student_ids, reason, break_glass, prev_hash, hash, xid::text as xid
         from access_log where chain_key = ${chainKey}::uuid and seq is not null and seq > ${after}
         order by seq limit ${BATCH}`),
     )
@@ -338,6 +351,7 @@ async function* readChain(db: Pick<Database, 'execute'>, chainKey: string): Asyn
         subjectType: String(r.subject_type),
         subjectId: (r.subject_id as string | null) ?? null,
         studentId: (r.student_id as string | null) ?? null,
+        studentIds: typeof r.student_ids === 'string' ? (r.student_ids === '' ? [] : r.student_ids.split(',')) : null,
         reason: (r.reason as string | null) ?? null,
         breakGlass: r.break_glass === true || r.break_glass === 't',
         prevHash: String(r.prev_hash),

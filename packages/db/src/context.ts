@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Database, Tx } from './client.ts'
+import { collectingAccessRows } from './access-log-rows.ts'
 import { isFamilyRole, type Role } from './schema.ts'
 
 /** Who is acting, for which organisation: derived by the server from a verified session or token. */
@@ -81,7 +82,10 @@ export async function applyContext(tx: Tx, s: ContextSettings): Promise<void> {
     set_config('app.login_email', ${s.loginEmail ?? ''}, true)`)
 }
 
-/** The tenant transaction every request runs in. */
+/**
+ * The tenant transaction every request runs in. The access-log rows of its reads are collected
+ * and written, one per record looked at, just before it commits (access-log-rows.ts, ADR 040).
+ */
 export function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return withContext(
     db,
@@ -92,6 +96,6 @@ export function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Tx) => 
       schoolId: ctx.schoolId,
       partnerId: ctx.partnerId,
     },
-    fn,
+    (tx) => collectingAccessRows(tx, () => fn(tx)),
   )
 }

@@ -1,7 +1,8 @@
 // Demo access log: at OBS De Branding the directeur opens a confidential case with a
 // break-glass reason (recorded before the case is shown, then the read), next to a few ordinary reads
 // by the intern begeleider, so the privacyfunctionaris (privacy@kompas.demo) has something to review.
-// Inserted as the owner; the chain trigger (migration 0019) still numbers, stamps and hashes each row.
+// One row per look, naming every pupil of the incident (ADR 040). Inserted as the owner; the stamp
+// trigger (migrations 0040, 0067) still stamps each row and the sealer chains it.
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import type { Tx } from './client.ts'
 import * as s from './schema.ts'
@@ -37,10 +38,7 @@ export async function seedDemoAccessLog(tx: Tx, refs: DemoAccessLogRefs): Promis
         .from(s.incidentPersons)
         .where(inArray(s.incidentPersons.incidentId, ids))
     : []
-  const pupilsOf = (incidentId: string) => {
-    const list = persons.filter((p) => p.incidentId === incidentId && p.studentId).map((p) => p.studentId!)
-    return list.length ? [...new Set(list)] : [null]
-  }
+  const pupilsOf = (incidentId: string) => [...new Set(persons.filter((p) => p.incidentId === incidentId && p.studentId).map((p) => p.studentId!))].sort()
   const names = await tx
     .select({ id: s.users.id, name: s.users.name })
     .from(s.users)
@@ -48,7 +46,7 @@ export async function seedDemoAccessLog(tx: Tx, refs: DemoAccessLogRefs): Promis
   const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? ''
 
   type Row = typeof s.accessLog.$inferInsert
-  const row = (userId: string, role: Row['role'], incidentId: string, studentId: string | null, extra: Partial<Row> = {}): Row => ({
+  const row = (userId: string, role: Row['role'], incidentId: string, extra: Partial<Row> = {}): Row => ({
     // chain_key, at and xid are stamped by the trigger; seq, prev_hash and hash by the sealer.
     chainKey: tenant.stichtingId,
     userId,
@@ -59,24 +57,17 @@ export async function seedDemoAccessLog(tx: Tx, refs: DemoAccessLogRefs): Promis
     action: 'read',
     subjectType: 'incident',
     subjectId: incidentId,
-    studentId,
+    studentIds: pupilsOf(incidentId),
     reason: null,
     breakGlass: false,
     ...extra,
   })
 
   const rows: Row[] = []
-  for (const incident of ordinary) {
-    for (const pupil of pupilsOf(incident.id)) rows.push(row(refs.ibId, 'intern_begeleider', incident.id, pupil))
-  }
+  for (const incident of ordinary) rows.push(row(refs.ibId, 'intern_begeleider', incident.id))
   if (confidential) {
-    const pupils = pupilsOf(confidential.id)
-    for (const pupil of pupils) {
-      rows.push(row(refs.directeurId, 'directeur', confidential.id, pupil, { action: 'break_glass', breakGlass: true, reason: DEMO_BREAK_GLASS_REASON }))
-    }
-    for (const pupil of pupils) {
-      rows.push(row(refs.directeurId, 'directeur', confidential.id, pupil, { breakGlass: true, reason: DEMO_BREAK_GLASS_REASON }))
-    }
+    rows.push(row(refs.directeurId, 'directeur', confidential.id, { action: 'break_glass', breakGlass: true, reason: DEMO_BREAK_GLASS_REASON }))
+    rows.push(row(refs.directeurId, 'directeur', confidential.id, { breakGlass: true, reason: DEMO_BREAK_GLASS_REASON }))
   }
   // One by one, in order: each insert chains onto the previous one.
   for (const r of rows) await tx.insert(s.accessLog).values(r)

@@ -1227,7 +1227,7 @@ export const shareStudents = pgTable(
 /** A transaction id (Postgres xid8), read and written as its decimal text. */
 const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' })
 
-export const ACCESS_SUBJECTS = ['student', 'incident', 'measure', 'referral', 'share', 'export', 'access_log', 'report_case'] as const
+export const ACCESS_SUBJECTS = ['student', 'incident', 'measure', 'referral', 'share', 'export', 'access_log', 'report_case', 'overview'] as const
 
 /**
  * Every read of personal data: who, acting for which organisation, what, when and why. The
@@ -1256,8 +1256,17 @@ export const accessLog = pgTable(
     action: text('action').notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: uuid('subject_id'),
-    /** The student the record is about, when there is one (for the data subject's export). */
+    /**
+     * The one pupil of a row written before migration 0067 (ADR 040); null on every later row,
+     * which names its pupils in studentIds.
+     */
     studentId: uuid('student_id'),
+    /**
+     * Every pupil the record read concerns, sorted, each once (migration 0067; the stamp trigger
+     * fills it, so it is never null on a row written since). Null only on the older rows: their
+     * canonical text is the first form, without it (ADR 040).
+     */
+    studentIds: uuid('student_ids').array(),
     /** The purpose or, for break-glass, the reason given. */
     reason: text('reason'),
     breakGlass: boolean('break_glass').notNull().default(false),
@@ -1271,7 +1280,9 @@ export const accessLog = pgTable(
   (t) => [
     unique('access_log_chain_seq_key').on(t.chainKey, t.seq),
     index('access_log_stichting_at_idx').on(t.stichtingId, t.at),
-    index('access_log_student_idx').on(t.studentId),
+    // A row's pupils, old or new form (migration 0067, which dropped the btree on student_id alone):
+    // search with accessLogConcerns().
+    index('access_log_students_idx').using('gin', sql`coalesce(${t.studentIds}, array[${t.studentId}])`),
     index('access_log_subject_idx').on(t.subjectType, t.subjectId),
     // The FG's break-glass review (migration 0019).
     index('access_log_break_glass_idx').on(t.stichtingId, t.at).where(sql`break_glass`),

@@ -87,7 +87,8 @@ describe('accessLogCsv', () => {
     action: 'break_glass',
     subjectType: 'incident',
     subjectId: 'i-1',
-    studentId: 'st-1',
+    studentId: null,
+    studentIds: ['st-1', 'st-2'],
     reason: 'Gesprek met ouders; voorbereiding',
     breakGlass: true,
     ...over,
@@ -95,8 +96,8 @@ describe('accessLogCsv', () => {
 
   it('writes a BOM, a Dutch header, Dutch time and labels, ; separators and CRLF', () => {
     const csv = accessLogCsv([row()])
-    expect(csv.startsWith('\uFEFFTijdstip;Naam;Rol;School;Partner-ID;Handeling;Soort gegeven;Gegeven-ID;Leerling-ID;Break-glass;Reden of doel;Volgnummer\r\n')).toBe(true)
-    expect(csv).toContain('21-11-2026 14:05:09;Anna de Vries;directeur;OBS De Branding;;break-glass (reden opgegeven);incident;i-1;st-1;ja;"Gesprek met ouders; voorbereiding";7\r\n')
+    expect(csv.startsWith('\uFEFFTijdstip;Naam;Rol;School;Partner-ID;Handeling;Soort gegeven;Gegeven-ID;Leerling-ID’s;Break-glass;Reden of doel;Volgnummer\r\n')).toBe(true)
+    expect(csv).toContain('21-11-2026 14:05:09;Anna de Vries;directeur;OBS De Branding;;break-glass (reden opgegeven);incident;i-1;st-1 st-2;ja;"Gesprek met ouders; voorbereiding";7\r\n')
   })
 
   it('neutralises formulas a user could type as a reason or name', () => {

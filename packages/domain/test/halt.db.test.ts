@@ -193,7 +193,7 @@ describe('Halt’s workspace and the school’s view', () => {
       .select()
       .from(schema.accessLog)
       .where(and(eq(schema.accessLog.subjectId, id), eq(schema.accessLog.userId, ctxOf[HALT]!.userId)))
-    expect(logged[0]).toMatchObject({ subjectType: 'referral', stichtingId: ctxOf[DIR]!.stichtingId, partnerId: ctxOf[HALT]!.partnerId, studentId: incident.studentId })
+    expect(logged[0]).toMatchObject({ subjectType: 'referral', stichtingId: ctxOf[DIR]!.stichtingId, partnerId: ctxOf[HALT]!.partnerId, studentId: null, studentIds: [incident.studentId] })
   })
 
   it('a decline needs a reason; Halt accepts, plans the intake and records attendance', async () => {

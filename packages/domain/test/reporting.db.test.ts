@@ -160,7 +160,7 @@ describe('the zeden route', () => {
     }
     const log = await h.db.select().from(schema.accessLog).where(and(eq(schema.accessLog.subjectType, 'report_case'), eq(schema.accessLog.subjectId, id)))
     expect(log.map((l) => l.role).sort()).toEqual(['bestuurder', 'leerkracht', 'vertrouwenspersoon'])
-    expect(log.find((l) => l.role === 'bestuurder')).toMatchObject({ schoolId: ctxOf[TEACHER]!.schoolId, studentId: pupils[0] })
+    expect(log.find((l) => l.role === 'bestuurder')).toMatchObject({ schoolId: ctxOf[TEACHER]!.schoolId, studentId: null, studentIds: [pupils[0]] })
   })
 
   it('lists: the reporter sees own cases as "bestuur geïnformeerd"; the directeur sees no zeden case', async () => {

@@ -116,7 +116,7 @@ beforeAll(async () => {
 afterAll(() => h?.close())
 
 describe('createShareRecord', () => {
-  it('shares under the active agreement with only the chosen fields, and logs the share per student', async () => {
+  it('shares under the active agreement with only the chosen fields, and logs the share once, naming its pupil', async () => {
     // The share is about the dader: only she is named (ADR 013).
     const r = await share('directeur@branding.demo', base({ fields: ['datum', 'type', 'naam_dader', 'omschrijving'], studentIds: [dader.id] }))
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
@@ -138,7 +138,7 @@ describe('createShareRecord', () => {
     expect(students.map((s) => s.studentId)).toEqual([dader.id])
     const log = await h.db.select().from(schema.accessLog).where(and(eq(schema.accessLog.subjectId, r.shareId), eq(schema.accessLog.action, 'share')))
     expect(log).toHaveLength(1)
-    expect(log[0]).toMatchObject({ subjectType: 'share', studentId: dader.id, userId: userOf['directeur@branding.demo'] })
+    expect(log[0]).toMatchObject({ subjectType: 'share', studentId: null, studentIds: [dader.id], userId: userOf['directeur@branding.demo'] })
   })
 
   it('the least: date and type only, no pupil at all', async () => {
@@ -335,7 +335,7 @@ describe('what the police see, and revocation', () => {
       .from(schema.accessLog)
       .where(and(eq(schema.accessLog.subjectId, r.shareId), eq(schema.accessLog.userId, userOf[email]!)))
     expect(logged.length).toBeGreaterThanOrEqual(2)
-    expect(logged[0]).toMatchObject({ subjectType: 'share', action: 'read', studentId: dader.id, stichtingId: ctxOf['directeur@branding.demo']!.stichtingId, partnerId: wijkteam })
+    expect(logged[0]).toMatchObject({ subjectType: 'share', action: 'read', studentId: null, studentIds: [dader.id], stichtingId: ctxOf['directeur@branding.demo']!.stichtingId, partnerId: wijkteam })
     // The summary list shows no payload and is not logged.
     const before = logged.length
     const summary = await run(email, listSharedRecords, { summaryOnly: true })

@@ -181,7 +181,7 @@ export default function AccessLogPage() {
                   <th scope="col">Wie</th>
                   <th scope="col">Handeling</th>
                   <th scope="col">Gegeven</th>
-                  <th scope="col">Leerling-ID</th>
+                  <th scope="col">Leerling-ID’s</th>
                   <th scope="col">Reden of doel</th>
                 </tr>
               </thead>
@@ -203,7 +203,16 @@ export default function AccessLogPage() {
                       {subjectLabel(r.subjectType)}
                       {r.subjectId ? <span className="muted"> {r.subjectId.slice(0, 8)}</span> : null}
                     </td>
-                    <td data-label="Leerling-ID">{r.studentId ? <Link to={`/toegangslog?studentId=${r.studentId}`}>{r.studentId.slice(0, 8)}</Link> : '—'}</td>
+                    <td data-label="Leerling-ID’s">
+                      {r.studentIds.length
+                        ? r.studentIds.map((id, i) => (
+                            <span key={id}>
+                              {i > 0 ? ', ' : null}
+                              <Link to={`/toegangslog?studentId=${id}`}>{id.slice(0, 8)}</Link>
+                            </span>
+                          ))
+                        : '—'}
+                    </td>
                     <td data-label="Reden of doel" className="prewrap">
                       {r.reason ?? '—'}
                     </td>

@@ -1,7 +1,15 @@
 // The yearly overview of the caller's own school (the school safety protocol's Bijlage 2: one row
 // per pupil involved in a submitted incident) and the RI&E counts; for the directeur and the IB.
 // Any other school's id looks like one that does not exist. The CSV export has no analysis.
+//
+// Viewing and exporting it is logged (ADR 040): one row per request, subject 'overview' (the
+// school), naming every pupil it lists, with the schooljaar (and the file format of an export) as
+// its purpose. One row and not one per incident: the overview is one look at a list, and hundreds
+// of rows per view would bury the real looks; each pupil's AVG export and the parents' portal
+// still find it, because the row names the pupil. An export is personal data leaving the
+// application (AVG art. 5 lid 2, accountability), so it is logged as 'export'.
 import { z } from 'zod'
+import { recordAccess } from '../privacy/access-log.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
 import { getOverviewSchool, getRieAnalysis, getYearlyOverview, overviewCsv, overviewXlsx, schooljaarSchema } from './overview.ts'
 import { recordId } from '../input-rules.ts'
@@ -22,6 +30,14 @@ export const readOverview = defineUseCase({
     const school = id === tenant.schoolId ? await getOverviewSchool(tx, ability, id) : null
     if (!school) return refuse('not_found', 'id', 'School niet gevonden.')
     const rows = await getYearlyOverview(tx, ability, { schooljaar })
+    await recordAccess(tx, tenant, {
+      action: format === 'json' ? 'read' : 'export',
+      subjectType: 'overview',
+      subjectId: school.id,
+      schoolId: school.id,
+      studentIds: rows.map((r) => r.studentId),
+      reason: format === 'json' ? `Jaaroverzicht ${schooljaar}` : `Jaaroverzicht ${schooljaar} (${format.toUpperCase()})`,
+    })
     const analysis = format === 'csv' ? undefined : await getRieAnalysis(tx, ability, { schooljaar })
     const overview = { school, schooljaar, rows, analysis }
     // The CSV and XLSX exports: the same rows as a file (the XLSX with the analysis on a second sheet).

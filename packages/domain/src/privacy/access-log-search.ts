@@ -2,7 +2,7 @@
 // subject type, student and break-glass; paged; exported as CSV (the export itself logged). Reading
 // runs as the caller: RLS (0019) shows the log only to the privacyfunctionaris, and only the
 // stichting's own chain; CASL (`read AccessLog`) refuses the others before any query.
-import { schema, type TenantContext, type Tx } from '@baken/db'
+import { accessLogConcerns, schema, type TenantContext, type Tx } from '@baken/db'
 import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { toCsv } from '../incidents/overview-export.ts'
@@ -34,6 +34,7 @@ export const ACCESS_SUBJECT_LABELS: Record<(typeof schema.ACCESS_SUBJECTS)[numbe
   export: 'export',
   access_log: 'toegangslog',
   report_case: 'meldplicht',
+  overview: 'jaaroverzicht',
 }
 
 export const ACCESS_ACTION_LABELS: Record<string, string> = {
@@ -122,6 +123,9 @@ export interface AccessLogEntry {
   action: string
   subjectType: string
   subjectId: string | null
+  /** Every pupil the look concerned (rows before migration 0067 name one, in student_id). */
+  studentIds: string[]
+  /** The pupil when the look concerned exactly one, else null (kept for readers of one pupil per row). */
   studentId: string | null
   reason: string | null
   breakGlass: boolean
@@ -136,7 +140,7 @@ function where(ctx: TenantContext, f: AccessLogFilters): SQL {
   if (f.person) parts.push(ilike(l.userName, `%${f.person.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
   if (f.role) parts.push(eq(l.role, f.role))
   if (f.subjectType) parts.push(eq(l.subjectType, f.subjectType))
-  if (f.studentId) parts.push(eq(l.studentId, f.studentId))
+  if (f.studentId) parts.push(accessLogConcerns(f.studentId))
   if (f.breakGlass) parts.push(eq(l.breakGlass, true))
   return and(...parts)!
 }
@@ -161,6 +165,7 @@ export async function findAccessLog(tx: Tx, ctx: TenantContext, filters: AccessL
       subjectType: l.subjectType,
       subjectId: l.subjectId,
       studentId: l.studentId,
+      studentIds: l.studentIds,
       reason: l.reason,
       breakGlass: l.breakGlass,
     })
@@ -170,7 +175,13 @@ export async function findAccessLog(tx: Tx, ctx: TenantContext, filters: AccessL
     .orderBy(desc(l.at), desc(l.id))
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize)
-  return { items, total: Number(n), page: filters.page, pageSize: filters.pageSize }
+  return { items: items.map(withPupils), total: Number(n), page: filters.page, pageSize: filters.pageSize }
+}
+
+/** A row's pupils in both forms (student_ids, or the one student_id of a row before migration 0067). Pure. */
+function withPupils<R extends { studentId: string | null; studentIds: string[] | null }>(r: R): R & { studentIds: string[]; studentId: string | null } {
+  const studentIds = r.studentIds ?? (r.studentId ? [r.studentId] : [])
+  return { ...r, studentIds, studentId: studentIds.length === 1 ? studentIds[0]! : null }
 }
 
 /** The one message for a caller who is not the stichting's privacyfunctionaris. */
@@ -188,7 +199,7 @@ export const ACCESS_LOG_CSV_HEADERS = [
   'Handeling',
   'Soort gegeven',
   'Gegeven-ID',
-  'Leerling-ID',
+  'Leerling-ID’s',
   'Break-glass',
   'Reden of doel',
   'Volgnummer',
@@ -223,7 +234,7 @@ export function accessLogCsv(items: readonly AccessLogEntry[]): string {
       ACCESS_ACTION_LABELS[r.action] ?? r.action,
       ACCESS_SUBJECT_LABELS[r.subjectType as keyof typeof ACCESS_SUBJECT_LABELS] ?? r.subjectType,
       r.subjectId ?? '',
-      r.studentId ?? '',
+      r.studentIds.join(' '),
       r.breakGlass ? 'ja' : 'nee',
       r.reason ?? '',
       r.seq === null ? '' : String(r.seq),

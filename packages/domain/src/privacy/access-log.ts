@@ -6,10 +6,13 @@
 //
 // What is logged: opening one record (an incident's page, edit form, per-pupil view, parents' PDF;
 // a pupil's page, record and dossier; measures, referrals and shares in their own areas), one row per
-// pupil the record is about. List pages (/incidenten, /leerlingen, /api/v1/incidents, …) are not
+// record per request naming every pupil the record is about (student_ids, ADR 040): reads of the
+// same record with the same action and purpose in one request's transaction are merged into one row
+// before it is written (@baken/db access-log-rows.ts). The yearly overview and its export are one row
+// per request naming every pupil it lists (incidents/read-overview.ts). List pages (/incidenten, /leerlingen, /api/v1/incidents, …) are not
 // logged per row: they show summaries for finding a record, and logging every row of every list
 // would bury the real looks; opening a record from the list is logged.
-import { schema, type TenantContext, type Tx, resultRows } from '@baken/db'
+import { logAccessRows, schema, type TenantContext, type Tx, resultRows } from '@baken/db'
 import { record, type AppAbility } from '@baken/permissions'
 import { and, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
@@ -26,8 +29,10 @@ export interface AccessEntry {
   action?: string
   subjectType: AccessSubject
   subjectId?: string | null
-  /** The student the record is about, so the data subject's export can list who looked. */
+  /** A pupil the record is about, so the data subject's export can list who looked. */
   studentId?: string | null
+  /** Every pupil the record is about (with studentId, if given): the row names them all. */
+  studentIds?: readonly string[]
   /** The school the record belongs to (defaults to the caller's school). */
   schoolId?: string | null
   /**
@@ -49,7 +54,10 @@ export async function recordAccess(tx: Tx, ctx: TenantContext, entry: AccessEntr
   await recordAccesses(tx, ctx, [entry])
 }
 
-/** Records several looks at once (e.g. every student on a shared record). */
+/**
+ * Records several looks at once. Entries for the same record, action and purpose become one row
+ * with all their pupils, also across calls in one request's transaction (ADR 040).
+ */
 export async function recordAccesses(tx: Tx, ctx: TenantContext, entries: readonly AccessEntry[]): Promise<void> {
   if (entries.length === 0) return
   // The actor's name as it is now, read inside the insert (no extra round trip on every logged read).
@@ -69,12 +77,12 @@ export async function recordAccesses(tx: Tx, ctx: TenantContext, entries: readon
       action: e.action ?? 'read',
       subjectType: e.subjectType,
       subjectId: e.subjectId ?? null,
-      studentId: e.studentId ?? null,
+      studentIds: [...(e.studentIds ?? []), ...(e.studentId ? [e.studentId] : [])],
       reason: e.reason ?? null,
       breakGlass: e.breakGlass ?? false,
     }
   })
-  await tx.insert(schema.accessLog).values(rows)
+  await logAccessRows(tx, rows)
 }
 
 // ---- Break-glass: opening a record outside one's usual scope asks for a reason first. ----
@@ -100,7 +108,7 @@ export interface AccessSubjectRef {
   type: AccessSubject
   id: string
   schoolId: string | null
-  /** The pupils the record is about: one log row per pupil, so each pupil's export lists the look. */
+  /** The pupils the record is about: the log row names them all, so each pupil's export lists the look. */
   studentIds: readonly string[]
 }
 
@@ -148,12 +156,11 @@ export async function activeBreakGlassReason(tx: Tx, subjectType: AccessSubject,
   return rows[0]?.reason ?? null
 }
 
-function rowsFor(subject: AccessSubjectRef, extra: Omit<AccessEntry, 'subjectType' | 'subjectId' | 'studentId' | 'schoolId'>): AccessEntry[] {
-  const students = subject.studentIds.length ? [...new Set(subject.studentIds)] : [null]
-  return students.map((studentId) => ({ subjectType: subject.type, subjectId: subject.id, studentId, schoolId: subject.schoolId, ...extra }))
+function rowsFor(subject: AccessSubjectRef, extra: Omit<AccessEntry, 'subjectType' | 'subjectId' | 'studentId' | 'studentIds' | 'schoolId'>): AccessEntry[] {
+  return [{ subjectType: subject.type, subjectId: subject.id, studentIds: subject.studentIds, schoolId: subject.schoolId, ...extra }]
 }
 
-/** Records a break-glass: the reason, one row per pupil of the record. */
+/** Records a break-glass: the reason, one row naming the record's pupils. */
 export async function recordBreakGlass(tx: Tx, ctx: TenantContext, subject: AccessSubjectRef, reason: string): Promise<void> {
   await recordAccesses(tx, ctx, rowsFor(subject, { action: 'break_glass', breakGlass: true, reason }))
 }
@@ -182,7 +189,7 @@ export async function decideBreakGlass(
   return { open: true, breakGlass: true, reason: parsed.reason }
 }
 
-/** Records the read of a record that was opened (one row per pupil), with the break-glass reason if any. */
+/** Records the read of a record that was opened (one row, its pupils in it), with the break-glass reason if any. */
 export async function recordSubjectRead(tx: Tx, ctx: TenantContext, subject: AccessSubjectRef, decision: { breakGlass: boolean; reason: string | null }, action = 'read'): Promise<void> {
   await recordAccesses(tx, ctx, rowsFor(subject, { action, breakGlass: decision.breakGlass, reason: decision.reason }))
 }

@@ -105,7 +105,7 @@ export function processorAnnex(): string {
     '- Wachtwoorden: argon2id, NIST 800-63B-regels met een lijst van veelgebruikte (ook Nederlandse) wachtwoorden; tweede factor (TOTP, passkeys) per beleid van de stichting verplicht; step-up voor delen, exports, break-glass en rolwijzigingen; single sign-on per stichting.',
     '- Begrensd verkeer: inlogpogingen, resets en tweede factoren vertraagd per account en adres; schrijfacties per gebruiker en verzoeken per API-token begrensd (in de database, voor alle serverprocessen samen); verzoeken boven hun grootte geweigerd (413).',
     '- Invoer streng gecontroleerd: elk veld begrensd in lengte en aantal, onbekende velden geweigerd, geen stuurtekens; een geautomatiseerde test bestookt elke schrijfroute met vijandige invoer.',
-    '- Toegangslog: elke inzage van een dossier, incident, maatregel of verwijzing wordt vastgelegd, alleen-toevoegen, met SHA-256 geketend en met Ed25519 ondertekende controlepunten; dagelijks een samenvatting naar de FG.',
+    '- Toegangslog: elke inzage van een dossier, incident, maatregel, verwijzing of het jaaroverzicht, en elke export, wordt vastgelegd (één regel per inzage, met alle leerlingen om wie het gaat), alleen-toevoegen, met SHA-256 geketend en met Ed25519 ondertekende controlepunten; dagelijks een samenvatting naar de FG.',
     '- Exports (CSV, XLSX) neutraliseren formules en houden de markering vertrouwelijk.',
     '- Transport via HTTPS met HSTS; cookies HttpOnly, Secure, SameSite; CSP met nonce; geen caching van pagina’s met gegevens.',
     '- Back-ups: gescript, met controlesommen, getest door terugzetten in een lege database (docs/backup.md); sleutels buiten de database en de back-ups.',

@@ -32,7 +32,8 @@ const entry = z.strictObject({
   action: z.string().meta({ description: 'read, break_glass, export, share, revoke, …' }),
   subjectType: z.string(),
   subjectId: z.uuid().nullable(),
-  studentId: z.uuid().nullable(),
+  studentIds: z.array(z.uuid()).meta({ description: 'Every pupil the look concerned: one row per record per request names them all' }),
+  studentId: z.uuid().nullable().meta({ description: 'The pupil when the look concerned exactly one, else null (see studentIds)' }),
   reason: z.string().nullable(),
   breakGlass: z.boolean(),
 })
