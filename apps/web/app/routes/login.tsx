@@ -109,6 +109,9 @@ export default function Login() {
         </button>
       </Form>
       <p><Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link></p>
+      <p>
+        Ouder of leerling? <Link to="/login/link">Log in met een link per e-mail</Link>
+      </p>
       <section aria-labelledby="passkey-title">
         <h2 id="passkey-title">{t('login.passkey.button')}</h2>
         <p className="muted">{t('login.passkey.intro')}</p>

@@ -1,0 +1,108 @@
+-- Sign-in by e-mail link for family accounts (ouder, leerling; ADR 042). A link carries a random
+-- token; the database keeps only its SHA-256, the token itself is only in the mail (account mail,
+-- through the outbox, under no stichting). A link works once and for at most 15 minutes (the CHECK
+-- below). Only an account whose every membership is a family one gets a link: staff sign in with
+-- their password, passkey or single sign-on, whose policies (a required second factor, SSO only)
+-- a mailed link would walk around. The requester is not signed in and the answer must not reveal
+-- whether the address exists, so the application role reaches the table only through three
+-- SECURITY DEFINER functions, as with password resets (0047):
+--   * request_sign_in_link: makes a row and queues the mail for an active family-only account;
+--     returns nothing either way;
+--   * sign_in_link_by_token: the state of exactly the link whose token hash it is given;
+--   * redeem_sign_in_link: locks that row, checks it is open and the account still family-only,
+--     marks it used and answers the user's id; the caller then opens a session (method
+--     'email_link'), which still owes the account's second factor when it has one.
+CREATE TABLE "sign_in_links" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	CONSTRAINT "sign_in_links_expiry" CHECK ("sign_in_links"."expires_at" > "sign_in_links"."created_at" AND "sign_in_links"."expires_at" <= "sign_in_links"."created_at" + interval '15 minutes')
+);
+--> statement-breakpoint
+ALTER TABLE "sign_in_links" ADD CONSTRAINT "sign_in_links_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "sign_in_links_token_hash_key" ON "sign_in_links" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "sign_in_links_user_idx" ON "sign_in_links" USING btree ("user_id");--> statement-breakpoint
+ALTER TABLE "sign_in_links" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "sign_in_links" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+DO $$ BEGIN
+  EXECUTE format('CREATE POLICY owner_all ON sign_in_links TO %I USING (true) WITH CHECK (true)', current_user);
+END $$;--> statement-breakpoint
+-- A session opened by such a link records so (as a passkey or single sign-on session does).
+ALTER TABLE "sessions" DROP CONSTRAINT "sessions_method";--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_method" CHECK ("sessions"."method" in ('password', 'passkey', 'sso', 'email_link'));--> statement-breakpoint
+-- The link's mail is account mail: under no stichting, and its body is never shown to whoever reads
+-- a stichting's outbox (a sign-in link in someone else's hands is that account in their hands).
+ALTER TABLE outbox DROP CONSTRAINT outbox_account_mail_only_without_stichting;--> statement-breakpoint
+ALTER TABLE outbox ADD CONSTRAINT outbox_account_mail_only_without_stichting
+  CHECK (stichting_id IS NOT NULL OR subject_ref ~ '^(invitation|password-reset|account-notice|sign-in-link):');--> statement-breakpoint
+CREATE OR REPLACE FUNCTION outbox_message_body(p_id uuid) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT o.text FROM outbox o
+  WHERE o.id = p_id
+    AND o.stichting_id = ctx_stichting_id()
+    AND (ctx_school_id() IS NULL OR o.school_id = ctx_school_id())
+    AND ctx_role() IN ('directeur', 'stichtingbeheerder', 'bestuurder')
+    AND coalesce(o.subject_ref, '') !~ '^(invitation|password-reset|account-notice|sign-in-link):'
+$$;--> statement-breakpoint
+-- An active account with at least one membership, every one of them a family role.
+CREATE FUNCTION family_only_account(p_user uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT EXISTS (SELECT 1 FROM users u WHERE u.id = p_user AND u.disabled_at IS NULL)
+     AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = p_user)
+     AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = p_user AND m.role::text NOT IN ('ouder', 'leerling'))
+$$;--> statement-breakpoint
+REVOKE ALL ON FUNCTION family_only_account(uuid) FROM PUBLIC;--> statement-breakpoint
+-- Queues the link's mail for an active family-only account. The caller composes subject and body for
+-- every address (the same work whether or not it exists); p_token_hash is the link's.
+CREATE FUNCTION request_sign_in_link(p_email text, p_token_hash text, p_subject text, p_text text, p_html text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  uid uuid;
+  rid uuid;
+BEGIN
+  SELECT u.id INTO uid FROM users u WHERE u.email = lower(trim(p_email)) AND u.disabled_at IS NULL;
+  IF uid IS NULL OR NOT family_only_account(uid) THEN RETURN; END IF;
+  INSERT INTO sign_in_links (user_id, token_hash, expires_at) VALUES (uid, p_token_hash, now() + interval '15 minutes')
+    RETURNING id INTO rid;
+  INSERT INTO outbox (stichting_id, subject_ref, to_address, subject, text, html)
+    VALUES (NULL, 'sign-in-link:' || rid::text, lower(trim(p_email)), p_subject, p_text, p_html);
+END
+$$;
+--> statement-breakpoint
+-- The state of one link: 'open', 'used', 'expired' or 'refused' (the account was switched off or is
+-- no longer family-only); null for a token that opens no link.
+CREATE FUNCTION sign_in_link_by_token(p_token_hash text) RETURNS jsonb
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT jsonb_build_object(
+    'email', u.email,
+    'state', CASE WHEN l.used_at IS NOT NULL THEN 'used'
+                  WHEN l.expires_at <= now() THEN 'expired'
+                  WHEN NOT family_only_account(u.id) THEN 'refused'
+                  ELSE 'open' END)
+  FROM sign_in_links l JOIN users u ON u.id = l.user_id
+  WHERE l.token_hash = p_token_hash
+$$;
+--> statement-breakpoint
+-- Spends the link: answers {outcome: 'signed_in', user_id} once, or {outcome: the state} otherwise.
+-- Every other open link of the account is spent with it (the newest mail is not a second key).
+CREATE FUNCTION redeem_sign_in_link(p_token_hash text) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  l sign_in_links%ROWTYPE;
+BEGIN
+  SELECT * INTO l FROM sign_in_links WHERE token_hash = p_token_hash FOR UPDATE;
+  IF NOT FOUND THEN RETURN jsonb_build_object('outcome', 'not_found'); END IF;
+  IF l.used_at IS NOT NULL THEN RETURN jsonb_build_object('outcome', 'used'); END IF;
+  IF l.expires_at <= now() THEN RETURN jsonb_build_object('outcome', 'expired'); END IF;
+  PERFORM 1 FROM users WHERE id = l.user_id FOR UPDATE;
+  IF NOT family_only_account(l.user_id) THEN RETURN jsonb_build_object('outcome', 'refused'); END IF;
+  UPDATE sign_in_links SET used_at = now() WHERE user_id = l.user_id AND used_at IS NULL;
+  RETURN jsonb_build_object('outcome', 'signed_in', 'user_id', l.user_id);
+END
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION request_sign_in_link(text, text, text, text, text), sign_in_link_by_token(text), redeem_sign_in_link(text) FROM PUBLIC;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION request_sign_in_link(text, text, text, text, text), sign_in_link_by_token(text), redeem_sign_in_link(text) TO baken_app;
