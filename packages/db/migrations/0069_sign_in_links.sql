@@ -1,3 +1,4 @@
+-- Sign-in links for family accounts, and the school's mail when a bezwaar arrives through the portal.
 -- Sign-in by e-mail link for family accounts (ouder, leerling; ADR 042). A link carries a random
 -- token; the database keeps only its SHA-256, the token itself is only in the mail (account mail,
 -- through the outbox, under no stichting). A link works once and for at most 15 minutes (the CHECK
@@ -106,3 +107,33 @@ $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION request_sign_in_link(text, text, text, text, text), sign_in_link_by_token(text), redeem_sign_in_link(text) FROM PUBLIC;--> statement-breakpoint
 GRANT EXECUTE ON FUNCTION request_sign_in_link(text, text, text, text, text), sign_in_link_by_token(text), redeem_sign_in_link(text) TO baken_app;
+--> statement-breakpoint
+-- A bezwaar filed in the portal is announced to the school (Awb art. 6:4: it is lodged with the
+-- bevoegd gezag; the school handles the measure): a mail without content to every active directeur
+-- of the school and bestuurder of the stichting, through the stichting's outbox. The family cannot
+-- read memberships nor write the outbox, so this SECURITY DEFINER function does it, once per
+-- bezwaar, only for a bezwaar the caller filed through the portal.
+CREATE FUNCTION family_notify_bezwaar(p_bezwaar uuid, p_subject text, p_text text) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  b bezwaren%ROWTYPE;
+  n integer;
+BEGIN
+  IF NOT coalesce(ctx_is_family(), false) THEN RETURN 0; END IF;
+  SELECT * INTO b FROM bezwaren WHERE id = p_bezwaar AND received_via = 'portaal' AND recorded_by_id = ctx_user_id()
+    AND school_id = ctx_school_id() AND stichting_id = ctx_stichting_id();
+  IF NOT FOUND THEN RETURN 0; END IF;
+  IF EXISTS (SELECT 1 FROM outbox o WHERE o.stichting_id = b.stichting_id AND o.subject_ref = 'bezwaar:' || b.id::text) THEN RETURN 0; END IF;
+  INSERT INTO outbox (stichting_id, school_id, subject_ref, to_address, subject, text, created_by_id)
+    SELECT DISTINCT ON (u.email) b.stichting_id, b.school_id, 'bezwaar:' || b.id::text, u.email, p_subject, p_text, ctx_user_id()
+    FROM memberships m JOIN users u ON u.id = m.user_id
+    WHERE u.disabled_at IS NULL AND m.stichting_id = b.stichting_id
+      AND ((m.role = 'directeur' AND m.school_id = b.school_id) OR m.role = 'bestuurder')
+    ORDER BY u.email;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION family_notify_bezwaar(uuid, text, text) FROM PUBLIC;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION family_notify_bezwaar(uuid, text, text) TO baken_family;
