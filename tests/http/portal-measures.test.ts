@@ -227,6 +227,49 @@ describe('decision letters and measure reports in the parents portal, over HTTP'
     expect((await as['ouder@branding.demo']!.get(`/api/v1/portal/items/${reportItem}`)).status).toBe(404)
   })
 
+  it('staff record a paper or in-person "voor gezien" on a released item: on the measure page and in the API, never "digitaal"', async () => {
+    const path = `/api/v1/measures/${timeOut.measureId}/acknowledgements`
+    const today = (await as['ib@branding.demo']!.get(path)).json()
+    expect(today.released).toEqual([expect.objectContaining({ id: reportItem, kind: 'measure_report', withdrawnAt: null })])
+    // The release's day at the school (Dutch time), and the day before it.
+    const releasedOn = new Date(today.released[0].releasedAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
+    const dayBefore = new Date(Date.parse(`${releasedOn}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+    const body = { portalItemId: reportItem, guardianName: 'Şahin Yıldız', acknowledgedOn: releasedOn, method: 'per post' }
+    // 'digitaal' is the family's own; a date before the release or in the future is refused; nothing is saved.
+    const digital = await as['ib@branding.demo']!.request('POST', path, { json: { ...body, method: 'digitaal' } })
+    expect(digital.status).toBe(400)
+    expect(digital.json().errors[0].path).toBe('method')
+    const early = await as['ib@branding.demo']!.request('POST', path, { json: { ...body, acknowledgedOn: dayBefore } })
+    expect(early.status).toBe(400)
+    expect(early.json().errors[0]).toMatchObject({ path: 'acknowledgedOn', message: expect.stringContaining('vóór de vrijgave') })
+    // An item of another measure is not this measure's.
+    const foreign = await as['ib@branding.demo']!.request('POST', path, { json: { ...body, portalItemId: letterItem } })
+    expect(foreign.status).toBe(400)
+    expect(foreign.json().errors[0].path).toBe('portalItemId')
+    expect(await owner`select 1 from measure_acknowledgements where guardian_name = 'Şahin Yıldız'`).toHaveLength(0)
+    // Another school's directeur: no such measure. A teacher who did not propose it: no such measure either.
+    expect((await as['directeur@horizon.demo']!.request('POST', path, { json: body })).status).toBe(404)
+    expect((await as['leerkracht@branding.demo']!.request('POST', path, { json: body })).status).toBe(404)
+    const created = await as['ib@branding.demo']!.request('POST', path, { json: body })
+    expect(created.status, created.text).toBe(201)
+    // The measure page's form records one too.
+    const page = await as['directeur@branding.demo']!.get(`/maatregelen/${timeOut.measureId}`)
+    expect(page.text).toContain('Voor gezien vastleggen (op papier of op school)')
+    const form = await as['directeur@branding.demo']!.post(`/maatregelen/${timeOut.measureId}`, { intent: 'acknowledge', portalItemId: reportItem, guardianName: 'Nguyễn Văn An', acknowledgedOn: releasedOn, method: 'op school getekend' })
+    expect(form.status, form.text).toBe(302)
+    const listed = (await as['ib@branding.demo']!.get(path)).json().items
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ portalItemId: reportItem, guardianName: 'Şahin Yıldız', method: 'per post', reaction: null }),
+        expect.objectContaining({ portalItemId: reportItem, guardianName: 'Nguyễn Văn An', method: 'op school getekend' }),
+      ]),
+    )
+    expect((await as['directeur@branding.demo']!.get(`/maatregelen/${timeOut.measureId}`)).text).toContain('Nguyễn Văn An')
+    // Recorded by the IB, for the measure's pupil.
+    const [row] = await owner`select a.student_id, a.measure_id, u.email from measure_acknowledgements a join users u on u.id = a.recorded_by_id where a.guardian_name = 'Şahin Yıldız'`
+    expect(row).toMatchObject({ email: 'ib@branding.demo', student_id: timeOut.studentId, measure_id: timeOut.measureId })
+  })
+
   it('a confidential incident is released only by the directeur, with a reason recorded with the release and in the access log', async () => {
     const [c] = await owner`
       select i.id, p.student_id from incidents i join incident_persons p on p.incident_id = i.id join schools sc on sc.id = i.school_id

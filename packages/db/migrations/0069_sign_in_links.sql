@@ -137,3 +137,18 @@ $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION family_notify_bezwaar(uuid, text, text) FROM PUBLIC;--> statement-breakpoint
 GRANT EXECUTE ON FUNCTION family_notify_bezwaar(uuid, text, text) TO baken_family;
+--> statement-breakpoint
+-- Staff record a paper or in-person "voor gezien" on a measure's released letter or report (the
+-- school safety protocol: the parents sign the report), as they do on an incident's report: a row
+-- like the portal's, by the signed-in staff member, never 'digitaal' (that is the family's own), on
+-- an item released for that measure and pupil at the caller's school. Append-only: no UPDATE or
+-- DELETE grant.
+GRANT INSERT ON measure_acknowledgements TO baken_app;--> statement-breakpoint
+CREATE POLICY measure_acknowledgements_staff_record ON measure_acknowledgements FOR INSERT TO baken_app
+  WITH CHECK (method <> 'digitaal' AND reaction IS NULL
+              AND recorded_by_id = (SELECT ctx_user_id())
+              AND stichting_id = (SELECT ctx_stichting_id()) AND school_id = (SELECT ctx_school_id())
+              AND EXISTS (SELECT 1 FROM portal_items p
+                          WHERE p.id = measure_acknowledgements.portal_item_id AND p.measure_id = measure_acknowledgements.measure_id
+                            AND p.student_id = measure_acknowledgements.student_id AND p.school_id = measure_acknowledgements.school_id)
+              AND EXISTS (SELECT 1 FROM measures m WHERE m.id = measure_acknowledgements.measure_id));

@@ -1,5 +1,6 @@
 // Follow-up on an incident: tasks (§4 victim care and others), and for zeer ernstig incidents the
-// parents' report and its "voor gezien" acknowledgement. Forms post to the incident page's action.
+// parents' report and its "voor gezien" acknowledgement. Forms post to the incident page's action;
+// the acknowledgement's fields serve the measure page too.
 import { Form } from '@remix-run/react'
 import { formatDate } from '~/lib/format.ts'
 import { ErrorSummary, ValueOptions } from './form-parts.tsx'
@@ -44,6 +45,31 @@ export interface FollowUpProps {
 }
 
 const METHODS = ['op school getekend', 'digitaal', 'per post', 'mondeling bevestigd']
+
+/**
+ * Who signed "voor gezien", when and how: the fields of a staff member's record of a signature on
+ * paper, at school or by word of mouth (an incident's report, a measure's letter or report).
+ */
+export function AcknowledgementFields({ today, methods }: { today: string; methods: readonly string[] }) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="ack-name">Naam ouder/verzorger</label>
+        <input id="ack-name" name="guardianName" required maxLength={200} />
+      </div>
+      <div className="field">
+        <label htmlFor="ack-date">Datum</label>
+        <input id="ack-date" name="acknowledgedOn" type="date" required defaultValue={today} />
+      </div>
+      <div className="field">
+        <label htmlFor="ack-method">Hoe</label>
+        <select id="ack-method" name="method">
+          <ValueOptions values={methods} />
+        </select>
+      </div>
+    </>
+  )
+}
 
 const stepsText = (n: number) => (n === 1 ? '1 stap' : `${n} stappen`)
 
@@ -187,20 +213,7 @@ export function FollowUp(p: FollowUpProps) {
                       ))}
                     </select>
                   </div>
-                  <div className="field">
-                    <label htmlFor="ack-name">Naam ouder/verzorger</label>
-                    <input id="ack-name" name="guardianName" required maxLength={200} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor="ack-date">Datum</label>
-                    <input id="ack-date" name="acknowledgedOn" type="date" required defaultValue={p.today} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor="ack-method">Hoe</label>
-                    <select id="ack-method" name="method">
-                      <ValueOptions values={METHODS} />
-                    </select>
-                  </div>
+                  <AcknowledgementFields today={p.today} methods={METHODS} />
                 </div>
                 <button type="submit" name="intent" value="acknowledge">
                   Vastleggen
