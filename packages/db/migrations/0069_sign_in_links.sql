@@ -152,3 +152,22 @@ CREATE POLICY measure_acknowledgements_staff_record ON measure_acknowledgements 
                           WHERE p.id = measure_acknowledgements.portal_item_id AND p.measure_id = measure_acknowledgements.measure_id
                             AND p.student_id = measure_acknowledgements.student_id AND p.school_id = measure_acknowledgements.school_id)
               AND EXISTS (SELECT 1 FROM measures m WHERE m.id = measure_acknowledgements.measure_id));
+--> statement-breakpoint
+-- The purge's plan names the parents' portal rows of each pupil file it removes: the items
+-- released about the pupil and the "voor gezien" on the pupil's measures (both go with the file,
+-- the acknowledgements with their measure). The dry run shows them, and the purge's check that
+-- nothing changed since the dry run covers them too. The plan of 0021 is kept as it was, under
+-- another name, and this function adds the two lists to each pupil's entry.
+ALTER FUNCTION privacy_purge_plan(uuid, date) RENAME TO privacy_purge_plan_dossier;--> statement-breakpoint
+CREATE FUNCTION privacy_purge_plan(p_stichting uuid, p_as_of date) RETURNS jsonb
+LANGUAGE sql STABLE SET search_path = public AS $$
+  SELECT jsonb_set(plan, '{leerlingdossier}', coalesce((
+    SELECT jsonb_agg(e || jsonb_build_object(
+      'portalItems', coalesce((SELECT jsonb_agg(p.id ORDER BY p.id) FROM portal_items p
+                                WHERE p.stichting_id = p_stichting AND p.student_id = (e->>'studentId')::uuid), '[]'::jsonb),
+      'measureAcknowledgements', coalesce((SELECT jsonb_agg(a.id ORDER BY a.id) FROM measure_acknowledgements a
+                                WHERE a.stichting_id = p_stichting AND a.student_id = (e->>'studentId')::uuid), '[]'::jsonb)) ORDER BY t.ord)
+    FROM jsonb_array_elements(plan->'leerlingdossier') WITH ORDINALITY AS t(e, ord)), '[]'::jsonb))
+  FROM privacy_purge_plan_dossier(p_stichting, p_as_of) AS plan
+$$;--> statement-breakpoint
+REVOKE ALL ON FUNCTION privacy_purge_plan(uuid, date) FROM PUBLIC;
