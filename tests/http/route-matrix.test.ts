@@ -535,6 +535,23 @@ describe.each(['portal-letter', 'portal-report'])('POST /api/v1/measures/{Brandi
   })
 })
 
+// A paper "voor gezien" on a measure's released item: whoever may update the measure. The Branding
+// directeur and IB are refused because nothing of this adempauze is in the portal (400, nothing
+// saved); a teacher who did not propose it, another school's lead and the board (which has no part
+// in an adempauze) find no such measure; roles outside measures may not; the family reaches no
+// staff route.
+describe('POST /api/v1/measures/{Branding adempauze}/acknowledgements', () => {
+  it.each(['anonymous', ...ACCOUNTS])('as %s', async (who) => {
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
+    const body = { portalItemId: '00000000-0000-4000-8000-000000000000', guardianName: 'Nguyễn Văn An', acknowledgedOn: today, method: 'per post' }
+    const res = await clients.get(who)!.request('POST', `/api/v1/measures/${measureOf.brandingPause}/acknowledgements`, { json: body })
+    const expected =
+      who === 'anonymous' ? 401 : FAMILY.includes(who) ? 404 : !MEASURE_READERS.has(who) ? 403 : LEADS.has(who) && SCHOOL_OF[who] === 'branding' ? 400 : 404
+    expect(res.status, who).toBe(expected)
+    expect(res.json().errors[0]).toMatchObject({ path: expected === 400 ? 'portalItemId' : expect.any(String), message: expect.any(String) })
+  })
+})
+
 // The family's writes on a released item: only the guardian of that child. The demo guardian's report
 // is not a decision letter, so her bezwaar is refused; the pupil of another school and every staff
 // account find no such item.
