@@ -9,7 +9,7 @@ import { bezwaarAction, isBezwaarIntent, loadMeasureBezwaar, measureFormInput } 
 import { perform, refusalData, requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 import { MeasureLetters } from '~/components/measure-letters.tsx'
 import { MeasureHearings } from '~/components/measure-hearings.tsx'
-import { AcknowledgementFields } from '~/components/follow-up.tsx'
+import { AcknowledgementForm } from '~/components/follow-up.tsx'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
@@ -274,28 +274,19 @@ export default function MeasurePage() {
             </ul>
           ) : null}
           {canRecordAcknowledgement && released.length ? (
-            <details className="section">
-              <summary>Voor gezien vastleggen (op papier of op school)</summary>
-              <Form method="post">
-                <div className="two-col">
-                  <div className="field">
-                    <label htmlFor="ack-item">Getekend</label>
-                    <select id="ack-item" name="portalItemId">
-                      {released.map((r) => (
-                        <option key={r.id} value={r.id}>
-                          {r.kind === 'decision_letter' ? 'Besluitbrief' : 'Verslag'} van {formatDate(r.releasedAt)}
-                          {r.withdrawnAt ? ' (uit het portaal gehaald)' : ''}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <AcknowledgementFields today={today} methods={acknowledgementMethods} />
-                </div>
-                <button type="submit" name="intent" value="acknowledge">
-                  Vastleggen
-                </button>
-              </Form>
-            </details>
+            <AcknowledgementForm summary="Voor gezien vastleggen (op papier of op school)" today={today} methods={acknowledgementMethods}>
+              <div className="field">
+                <label htmlFor="ack-item">Getekend</label>
+                <select id="ack-item" name="portalItemId">
+                  {released.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.kind === 'decision_letter' ? 'Besluitbrief' : 'Verslag'} van {formatDate(r.releasedAt)}
+                      {r.withdrawnAt ? ' (uit het portaal gehaald)' : ''}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </AcknowledgementForm>
           ) : null}
           {canRelease ? (
             <Form method="post" className="actions">
