@@ -110,7 +110,7 @@ export default function Login() {
       </Form>
       <p><Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link></p>
       <p>
-        Ouder of leerling? <Link to="/login/link">Log in met een link per e-mail</Link>
+        {t('login.link.intro')} <Link to="/login/link">{t('login.link.cta')}</Link>
       </p>
       <section aria-labelledby="passkey-title">
         <h2 id="passkey-title">{t('login.passkey.button')}</h2>
