@@ -1,4 +1,6 @@
--- Sign-in links for family accounts, and the school's mail when a bezwaar arrives through the portal.
+-- The parents' portal, continued (ADR 042, ADR 033): sign-in links for family accounts, the school's
+-- mail when a bezwaar arrives through the portal, the staff's paper "voor gezien" on a measure's
+-- released items, and the purge plan's portal rows. Each part is explained where it starts.
 -- Sign-in by e-mail link for family accounts (ouder, leerling; ADR 042). A link carries a random
 -- token; the database keeps only its SHA-256, the token itself is only in the mail (account mail,
 -- through the outbox, under no stichting). A link works once and for at most 15 minutes (the CHECK
