@@ -1,50 +1,17 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { startFakeResend, type FakeResend } from '../../packages/email/test/support/fake-resend.ts'
-import { startServer, type RunningServer } from '../http/support/server.ts'
+import { expect, test } from '@playwright/test'
 import { login } from './support/login.ts'
+import { fitsAndPassesAxe, usePortalServer } from './support/portal-phone.ts'
 
 // A schorsing's decision letter in the parents' portal on a phone (375 px), end to end (ADR 033):
 // the directeur of OBS De Branding invites the pupil's guardian and puts the decision letter in the
 // portal with the button on the measure page; the guardian accepts the invitation from the mail,
 // reads the letter, gives "voor gezien" and files a bezwaar; the directeur then sees the bezwaar on
 // the measure page as received through the portal. Every portal page passes axe and fits the phone.
-const PHONE = { width: 375, height: 800 }
 const PASSWORD = 'zonnebloem kade lantaarn vier'
 const GROUNDS = 'Wij vinden de schorsing te zwaar voor wat er is gebeurd.'
 
-let resend: FakeResend
-let server: RunningServer
-const contexts: BrowserContext[] = []
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000)
-  resend = await startFakeResend()
-  server = await startServer({
-    PGLITE_SNAPSHOT: '',
-    RESEND_API_KEY: resend.apiKey,
-    RESEND_API_URL: resend.baseUrl,
-    MAIL_FROM: 'Baken <noreply@baken.test>',
-    MAIL_WORKER_INTERVAL_MS: '200',
-  })
-})
-test.afterAll(async () => {
-  for (const c of contexts) await c.close()
-  await server?.stop()
-  await resend?.close()
-})
-
-async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: PHONE, isMobile: true, hasTouch: true })
-  contexts.push(context)
-  return context.newPage()
-}
-
-async function fitsAndPassesAxe(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), page.url()).toBeLessThanOrEqual(0)
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), page.url()).toEqual([])
-}
+const portal = usePortalServer()
+const phone = portal.phone
 
 test('a directeur puts a schorsing’s letter in the portal; the guardian reads it on a phone, signs it and files a bezwaar the school sees', async ({ browser }) => {
   test.setTimeout(300_000)
@@ -71,14 +38,14 @@ test('a directeur puts a schorsing’s letter in the portal; the guardian reads 
   // Make the letter when there is none yet, then put it in the portal with the measure page's button.
   const letters = (await (await directeur.request.get(`/api/v1/measures/${id}/letters`)).json()).items as { kind: string }[]
   if (!letters.some((l) => l.kind === 'schorsing')) {
-    expect((await directeur.request.post(`/api/v1/measures/${id}/letters`, { data: { kind: 'schorsing' }, headers: { origin: server.baseUrl } })).status()).toBe(201)
+    expect((await directeur.request.post(`/api/v1/measures/${id}/letters`, { data: { kind: 'schorsing' }, headers: { origin: portal.server.baseUrl } })).status()).toBe(201)
   }
   await directeur.goto(`/maatregelen/${id}`)
   await directeur.getByRole('button', { name: 'Besluitbrief in het ouderportaal zetten' }).click()
   await expect(directeur).toHaveURL(/bijgewerkt=1/)
 
   // ---- The guardian, on a phone.
-  const mail = await resend.waitForMailTo(guardian.email, { since: 0, timeoutMs: 60_000 })
+  const mail = await portal.resend.waitForMailTo(guardian.email, { since: 0, timeoutMs: 60_000 })
   const link = /https?:\/\/[^\s]+\/uitnodiging\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0]
   expect(link, mail.text).toBeTruthy()
   const ouder = await phone(browser)

@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { startFakeResend, type FakeResend } from '../../packages/email/test/support/fake-resend.ts'
-import { startServer, type RunningServer } from '../http/support/server.ts'
+import { expect, test } from '@playwright/test'
 import { login, openMenu } from './support/login.ts'
+import { fitsAndPassesAxe, usePortalServer } from './support/portal-phone.ts'
 
 // The parents' portal on a phone (375 px), end to end (ADR 033): the directeur of OBS De Branding
 // invites a pupil's guardian from the roster, shares the zeer ernstig incident with the police and
@@ -13,42 +11,11 @@ import { login, openMenu } from './support/login.ts'
 // deadline. Every portal page passes axe (WCAG 2.1 AA rules) and fits the phone.
 //
 // Its own demo server with a local stand-in for Resend, so the invitation arrives as mail.
-const PHONE = { width: 375, height: 800 }
 const PASSWORD = 'zonnebloem kade lantaarn vier'
 const REACTION = 'Wij hebben het thuis besproken. Kunnen we een gesprek plannen?'
 
-let resend: FakeResend
-let server: RunningServer
-const contexts: BrowserContext[] = []
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000)
-  resend = await startFakeResend()
-  server = await startServer({
-    PGLITE_SNAPSHOT: '',
-    RESEND_API_KEY: resend.apiKey,
-    RESEND_API_URL: resend.baseUrl,
-    MAIL_FROM: 'Baken <noreply@baken.test>',
-    MAIL_WORKER_INTERVAL_MS: '200',
-  })
-})
-test.afterAll(async () => {
-  for (const c of contexts) await c.close()
-  await server?.stop()
-  await resend?.close()
-})
-
-async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: PHONE, isMobile: true, hasTouch: true })
-  contexts.push(context)
-  return context.newPage()
-}
-
-async function fitsAndPassesAxe(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), page.url()).toBeLessThanOrEqual(0)
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), page.url()).toEqual([])
-}
+const portal = usePortalServer()
+const phone = portal.phone
 
 test('a directeur releases a zeer ernstig report; the guardian reads it on a phone, acknowledges it, sees the police share and asks for inzage', async ({ browser }) => {
   test.setTimeout(300_000)
@@ -98,7 +65,7 @@ test('a directeur releases a zeer ernstig report; the guardian reads it on a pho
   await expect(directeur.getByRole('status')).toContainText('Het verslag staat in het ouderportaal')
 
   // ---- The guardian, on a phone: the invitation mail, an account, the portal.
-  const mail = await resend.waitForMailTo(guardian.email, { since: 0, timeoutMs: 60_000 })
+  const mail = await portal.resend.waitForMailTo(guardian.email, { since: 0, timeoutMs: 60_000 })
   const link = /https?:\/\/[^\s]+\/uitnodiging\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0]
   expect(link, mail.text).toBeTruthy()
   const ouder = await phone(browser)

@@ -146,6 +146,23 @@ describe('decision letters and measure reports in the parents portal, over HTTP'
     const [step] = await owner`select reason, data from measure_transitions where measure_id = ${suspension.measureId} and data->>'bezwaarId' = ${filed.id}`
     expect(step!.data).toMatchObject({ event: 'bezwaar_ontvangen', via: 'portaal' })
     expect(step!.reason).toContain('ouderportaal')
+    // The school hears of it: a mail without content, through the stichting's outbox, to the
+    // school's directeur and the stichting's bestuurder, no one else.
+    const mails = await owner`select o.to_address, o.stichting_id, o.school_id, o.subject, o.text from outbox o where o.subject_ref = ${`bezwaar:${filed.id}`} order by o.to_address`
+    const expected = await owner`
+      select distinct u.email from memberships mb join users u on u.id = mb.user_id join measures m on m.id = ${suspension.measureId}
+      where u.disabled_at is null and mb.stichting_id = m.stichting_id and ((mb.role = 'directeur' and mb.school_id = m.school_id) or mb.role = 'bestuurder')
+      order by u.email`
+    expect(mails.map((x) => x.to_address)).toEqual(expected.map((x) => x.email))
+    expect(mails.map((x) => x.to_address)).toEqual(expect.arrayContaining(['bestuur@kompas.demo', 'directeur@branding.demo']))
+    const [pupil] = await owner`select first_name, last_name from students where id = ${suspension.studentId}`
+    for (const mail of mails) {
+      expect(mail).toMatchObject({ subject: 'Bezwaar ontvangen via het ouderportaal', school_id: expect.any(String), stichting_id: expect.any(String) })
+      expect(mail.text).toContain(`/maatregelen/${suspension.measureId}`)
+      for (const secret of [pupil!.first_name, pupil!.last_name, 'De schorsing is te zwaar']) expect(mail.text).not.toContain(secret)
+    }
+    // The directeur reads it under the school's mail.
+    expect((await as['directeur@branding.demo']!.get('/berichten')).text).toContain('Bezwaar ontvangen via het ouderportaal')
     // A second one while it runs: refused, nothing added.
     const again = await suspension.guardian.request('POST', `/api/v1/portal/items/${letterItem}/bezwaren`, { json: { grounds: 'Nog een keer bezwaar tegen de schorsing.' } })
     expect(again.status).toBe(409)
@@ -158,6 +175,28 @@ describe('decision letters and measure reports in the parents portal, over HTTP'
     expect(form.text).toContain('Er loopt al een bezwaar')
     const item = (await suspension.guardian.get(`/api/v1/portal/items/${letterItem}`)).json()
     expect(item.bezwaren).toEqual([expect.objectContaining({ id: filed.id, state: 'received', decisionDueOn: filed.decisionDueOn })])
+    // One mail per recipient, however often the guardian tries again.
+    expect(await owner`select 1 from outbox where subject_ref = ${`bezwaar:${filed.id}`}`).toHaveLength(mails.length)
+  })
+
+  it('a withdrawn letter leaves the portal with its bezwaar form, and the API refuses a bezwaar on it', async () => {
+    // While the letter is live, a second bezwaar is refused because one runs (409) ...
+    const grounds = 'Wij maken opnieuw bezwaar tegen deze schorsing.'
+    expect((await suspension.guardian.request('POST', `/api/v1/portal/items/${letterItem}/bezwaren`, { json: { grounds } })).status).toBe(409)
+    const withdrawn = await as['directeur@branding.demo']!.post(`/leerlingen/${suspension.studentId}`, { intent: 'withdraw', id: letterItem })
+    expect(withdrawn.status, withdrawn.text).toBeLessThan(400)
+    expect(await owner`select 1 from portal_items where id = ${letterItem} and withdrawn_at is not null`).toHaveLength(1)
+    // ... once withdrawn, the letter is gone for the family: no page, no form, and the API says so.
+    const page = await suspension.guardian.get(`/ouders/berichten/${letterItem}`)
+    expect(page.status).toBe(404)
+    expect(page.text).not.toContain('name="grounds"')
+    expect((await suspension.guardian.get('/ouders')).text).not.toContain(`/ouders/berichten/${letterItem}`)
+    const refused = await suspension.guardian.request('POST', `/api/v1/portal/items/${letterItem}/bezwaren`, { json: { grounds } })
+    expect(refused.status).toBe(404)
+    expect(refused.json().errors).toEqual([{ path: 'id', message: 'Bericht niet gevonden.' }])
+    const form = await suspension.guardian.post(`/ouders/berichten/${letterItem}`, { intent: 'bezwaar', grounds })
+    expect(form.status).toBe(404)
+    expect(await owner`select 1 from bezwaren where grounds = ${grounds}`).toHaveLength(0)
   })
 
   it('the report of a time-out exists after the talk with the parents; released redacted, with "voor gezien"', async () => {
@@ -186,6 +225,49 @@ describe('decision letters and measure reports in the parents portal, over HTTP'
     expect((await timeOut.guardian.request('POST', `/api/v1/portal/items/${reportItem}/bezwaren`, { json: { grounds: 'Wij zijn het er niet mee eens.' } })).status).toBe(409)
     if (timeOut.studentId !== suspension.studentId) expect((await suspension.guardian.get(`/api/v1/portal/items/${reportItem}`)).status).toBe(404)
     expect((await as['ouder@branding.demo']!.get(`/api/v1/portal/items/${reportItem}`)).status).toBe(404)
+  })
+
+  it('staff record a paper or in-person "voor gezien" on a released item: on the measure page and in the API, never "digitaal"', async () => {
+    const path = `/api/v1/measures/${timeOut.measureId}/acknowledgements`
+    const today = (await as['ib@branding.demo']!.get(path)).json()
+    expect(today.released).toEqual([expect.objectContaining({ id: reportItem, kind: 'measure_report', withdrawnAt: null })])
+    // The release's day at the school (Dutch time), and the day before it.
+    const releasedOn = new Date(today.released[0].releasedAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
+    const dayBefore = new Date(Date.parse(`${releasedOn}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+    const body = { portalItemId: reportItem, guardianName: 'Şahin Yıldız', acknowledgedOn: releasedOn, method: 'per post' }
+    // 'digitaal' is the family's own; a date before the release or in the future is refused; nothing is saved.
+    const digital = await as['ib@branding.demo']!.request('POST', path, { json: { ...body, method: 'digitaal' } })
+    expect(digital.status).toBe(400)
+    expect(digital.json().errors[0].path).toBe('method')
+    const early = await as['ib@branding.demo']!.request('POST', path, { json: { ...body, acknowledgedOn: dayBefore } })
+    expect(early.status).toBe(400)
+    expect(early.json().errors[0]).toMatchObject({ path: 'acknowledgedOn', message: expect.stringContaining('vóór de vrijgave') })
+    // An item of another measure is not this measure's.
+    const foreign = await as['ib@branding.demo']!.request('POST', path, { json: { ...body, portalItemId: letterItem } })
+    expect(foreign.status).toBe(400)
+    expect(foreign.json().errors[0].path).toBe('portalItemId')
+    expect(await owner`select 1 from measure_acknowledgements where guardian_name = 'Şahin Yıldız'`).toHaveLength(0)
+    // Another school's directeur: no such measure. A teacher who did not propose it: no such measure either.
+    expect((await as['directeur@horizon.demo']!.request('POST', path, { json: body })).status).toBe(404)
+    expect((await as['leerkracht@branding.demo']!.request('POST', path, { json: body })).status).toBe(404)
+    const created = await as['ib@branding.demo']!.request('POST', path, { json: body })
+    expect(created.status, created.text).toBe(201)
+    // The measure page's form records one too.
+    const page = await as['directeur@branding.demo']!.get(`/maatregelen/${timeOut.measureId}`)
+    expect(page.text).toContain('Voor gezien vastleggen (op papier of op school)')
+    const form = await as['directeur@branding.demo']!.post(`/maatregelen/${timeOut.measureId}`, { intent: 'acknowledge', portalItemId: reportItem, guardianName: 'Nguyễn Văn An', acknowledgedOn: releasedOn, method: 'op school getekend' })
+    expect(form.status, form.text).toBe(302)
+    const listed = (await as['ib@branding.demo']!.get(path)).json().items
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ portalItemId: reportItem, guardianName: 'Şahin Yıldız', method: 'per post', reaction: null }),
+        expect.objectContaining({ portalItemId: reportItem, guardianName: 'Nguyễn Văn An', method: 'op school getekend' }),
+      ]),
+    )
+    expect((await as['directeur@branding.demo']!.get(`/maatregelen/${timeOut.measureId}`)).text).toContain('Nguyễn Văn An')
+    // Recorded by the IB, for the measure's pupil.
+    const [row] = await owner`select a.student_id, a.measure_id, u.email from measure_acknowledgements a join users u on u.id = a.recorded_by_id where a.guardian_name = 'Şahin Yıldız'`
+    expect(row).toMatchObject({ email: 'ib@branding.demo', student_id: timeOut.studentId, measure_id: timeOut.measureId })
   })
 
   it('a confidential incident is released only by the directeur, with a reason recorded with the release and in the access log', async () => {

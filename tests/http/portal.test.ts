@@ -205,6 +205,30 @@ describe('the parents portal, end to end over HTTP', () => {
     expect(left).toBeGreaterThan(6 * DAY)
   })
 
+  it('a family membership never becomes a staff role through the API, nor a staff one a family role', async () => {
+    const directeur = as['directeur@branding.demo']!
+    const [family] = await owner`select m.id from memberships m join users u on u.id = m.user_id where u.email = 'ouder@branding.demo'`
+    const [staff] = await owner`select m.id from memberships m join users u on u.id = m.user_id where u.email = 'leerkracht@branding.demo'`
+    const promoted = await directeur.request('PATCH', `/api/v1/admin/memberships/${family!.id}`, { json: { role: 'leerkracht' } })
+    expect(promoted.status).toBe(409)
+    expect(promoted.json().errors[0]).toMatchObject({ path: 'id', message: expect.stringContaining('ouder- of leerlingaccount') })
+    const ended = await directeur.request('DELETE', `/api/v1/admin/memberships/${family!.id}`)
+    expect(ended.status).toBe(409)
+    for (const role of ['ouder', 'leerling']) {
+      const demoted = await directeur.request('PATCH', `/api/v1/admin/memberships/${staff!.id}`, { json: { role } })
+      expect(demoted.status, role).toBe(400)
+      expect(demoted.json().errors[0]).toMatchObject({ path: 'role', message: expect.stringContaining('wordt geen ouder of leerling') })
+    }
+    // Nor is a family role offered in a staff invitation: the pupil's page invites families.
+    const invited = await directeur.request('POST', '/api/v1/admin/invitations', { json: { email: 'nieuwe-ouder@voorbeeld.nl', memberships: [{ role: 'ouder' }] } })
+    expect(invited.status).toBe(400)
+    expect(invited.json().errors[0]).toMatchObject({ path: 'memberships.0.role', message: expect.stringContaining('pagina van de leerling') })
+    // Nothing changed.
+    expect((await owner`select role from memberships where id = ${family!.id}`)[0]!.role).toBe('ouder')
+    expect((await owner`select role from memberships where id = ${staff!.id}`)[0]!.role).toBe('leerkracht')
+    expect(await owner`select 1 from invitations where email = 'nieuwe-ouder@voorbeeld.nl'`).toHaveLength(0)
+  })
+
   it('an ended link closes the portal for that child at once', async () => {
     const [link] = await owner`select l.id from guardian_links l join users u on u.id = l.user_id where u.email = ${guardian.email}`
     const ended = await as['directeur@branding.demo']!.request('POST', `/api/v1/guardian-links/${link!.id}/end`, { json: { reason: 'Gezag gewijzigd' } })

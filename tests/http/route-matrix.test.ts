@@ -70,12 +70,25 @@ beforeAll(async () => {
   incidentId = created.json().id
   schoolIdOf.branding = (await clients.get('directeur@branding.demo')!.get('/api/v1/me')).json().organisation.id
   kompasId = (await clients.get('bestuur@kompas.demo')!.get('/api/v1/me')).json().organisation.id
-  demoChild = (await clients.get('ouder@branding.demo')!.get('/api/v1/portal')).json().children[0].id
+  const portal = (await clients.get('ouder@branding.demo')!.get('/api/v1/portal')).json()
+  demoChild = portal.children[0].id
+  demoItem = portal.items[0].id
+  // An adempauze at De Branding (it has no decision letter and no report for the portal), and a
+  // schorsing at De Branding and at De Horizon (another stichting), which the boards oversee.
+  const firstOf = async (email: string, kind: string) => (await clients.get(email)!.get(`/api/v1/measures?kind=${kind}`)).json().items[0].id as string
+  measureOf.brandingPause = await firstOf('directeur@branding.demo', 'adempauze')
+  measureOf.branding = await firstOf('directeur@branding.demo', 'schorsing')
+  measureOf.horizon = await firstOf('directeur@horizon.demo', 'schorsing')
 })
 let demoChild = ''
+/** The report released to the demo guardian (demo-portal.ts). */
+let demoItem = ''
+const measureOf: Record<string, string> = {}
 let kompasId = ''
 let incidentId = ''
 const schoolIdOf: Record<string, string> = {}
+// Who reads measures: every school role but the vertrouwenspersoon, and the board.
+const MEASURE_READERS = new Set([...Object.keys(SCHOOL_OF).filter((e) => !e.startsWith('vertrouwenspersoon@')), 'bestuur@kompas.demo', 'bestuur@horizon.demo'])
 // Stichting-level accounts (bestuurder, beheerder, privacyfunctionaris).
 const STICHTING = new Set(['bestuur@kompas.demo', 'beheer@kompas.demo', 'privacy@kompas.demo', 'bestuur@horizon.demo'])
 // The board and the FG on the stichting's side of sharing; the partners that receive.
@@ -402,6 +415,9 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
   },
   { label: 'GET /uitnodiging/{unknown}', path: () => '/uitnodiging/onbekend', expect: () => 404 },
   { label: 'GET /wachtwoord-vergeten', path: () => '/wachtwoord-vergeten', expect: () => 200 },
+  // Sign-in by e-mail link (ADR 042): asking is for whoever is not signed in; an unknown link is 404.
+  { label: 'GET /login/link', path: () => '/login/link', expect: (who) => (who === 'anonymous' ? 200 : 302), redirect: (who) => (who === 'anonymous' ? null : /^\/$/) },
+  { label: 'GET /login/link/{unknown}', path: () => '/login/link/onbekend', expect: () => 404 },
   { label: 'GET /wachtwoord-herstellen/{unknown}', path: () => '/wachtwoord-herstellen/onbekend', expect: () => 404 },
   { label: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', expect: () => 200 },
   { label: 'GET /healthz', path: () => '/healthz', expect: () => 200 },
@@ -427,6 +443,19 @@ const routes: { path: () => string; label: string; expect: Expect; redirect?: (w
     label: 'GET /api/v1/portal/items/{unknown}/pdf',
     path: () => '/api/v1/portal/items/00000000-0000-4000-8000-000000000000/pdf',
     expect: (who) => (who === 'anonymous' ? 401 : 404),
+  },
+  // "Voor gezien" on a measure's portal items: whoever sees the measure (the school's directeur and
+  // IB, the stichting's board; a teacher only what they proposed, and a schorsing they cannot
+  // propose); another school's measure is 404.
+  {
+    label: 'GET /api/v1/measures/{Branding schorsing}/acknowledgements',
+    path: () => `/api/v1/measures/${measureOf.branding}/acknowledgements`,
+    expect: (who) => (who === 'anonymous' ? 401 : MEASURE_READERS.has(who) ? (LEADS.has(who) && SCHOOL_OF[who] === 'branding') || who === 'bestuur@kompas.demo' ? 200 : 404 : 403),
+  },
+  {
+    label: 'GET /api/v1/measures/{Horizon schorsing}/acknowledgements',
+    path: () => `/api/v1/measures/${measureOf.horizon}/acknowledgements`,
+    expect: (who) => (who === 'anonymous' ? 401 : MEASURE_READERS.has(who) ? (who === 'directeur@horizon.demo' || who === 'bestuur@horizon.demo' ? 200 : 404) : 403),
   },
   {
     label: 'GET /api/v1/portal/students/{Horizon pupil}/shares',
@@ -455,6 +484,8 @@ const FAMILY_SHARED = new Set([
   'GET /uitnodiging/{unknown}',
   'GET /wachtwoord-vergeten',
   'GET /wachtwoord-herstellen/{unknown}',
+  'GET /login/link',
+  'GET /login/link/{unknown}',
   'GET /api/v1/openapi.json',
   'GET /healthz',
 ])
@@ -487,6 +518,55 @@ describe('PATCH /api/v1/platform/stichtingen/{Kompas} {name}', () => {
   it.each(['anonymous', ...ACCOUNTS])('as %s', async (who) => {
     const res = await clients.get(who)!.request('PATCH', `/api/v1/platform/stichtingen/${kompasId}`, { json: { name: 'Stichting Kompas' } })
     expect(res.status, who).toBe(who === 'anonymous' ? 401 : who === 'platform@baken.demo' ? 200 : FAMILY.includes(who) ? 404 : 403)
+  })
+})
+
+// Releasing a measure's letter or report to the portal: only the directeur and IB of the measure's
+// school, who are refused here (an adempauze has neither); a lead of another school finds no such
+// measure, every other role may not release, and the family reaches no staff route.
+const RELEASERS = new Set(['directeur@branding.demo', 'ib@branding.demo', 'directeur@lyceum.demo', 'directeur@vakcollege.demo', 'directeur@horizon.demo'])
+describe.each(['portal-letter', 'portal-report'])('POST /api/v1/measures/{Branding adempauze}/%s', (item) => {
+  it.each(['anonymous', ...ACCOUNTS])('as %s', async (who) => {
+    const res = await clients.get(who)!.request('POST', `/api/v1/measures/${measureOf.brandingPause}/${item}`)
+    const expected =
+      who === 'anonymous' ? 401 : FAMILY.includes(who) ? 404 : !RELEASERS.has(who) ? 403 : SCHOOL_OF[who] === 'branding' ? 409 : 404
+    expect(res.status, who).toBe(expected)
+    if (res.status >= 400) expect(res.json().errors[0]).toMatchObject({ path: expect.any(String), message: expect.any(String) })
+  })
+})
+
+// A paper "voor gezien" on a measure's released item: whoever may update the measure. The Branding
+// directeur and IB are refused because nothing of this adempauze is in the portal (400, nothing
+// saved); a teacher who did not propose it, another school's lead and the board (which has no part
+// in an adempauze) find no such measure; roles outside measures may not; the family reaches no
+// staff route.
+describe('POST /api/v1/measures/{Branding adempauze}/acknowledgements', () => {
+  it.each(['anonymous', ...ACCOUNTS])('as %s', async (who) => {
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
+    const body = { portalItemId: '00000000-0000-4000-8000-000000000000', guardianName: 'Nguyễn Văn An', acknowledgedOn: today, method: 'per post' }
+    const res = await clients.get(who)!.request('POST', `/api/v1/measures/${measureOf.brandingPause}/acknowledgements`, { json: body })
+    const expected =
+      who === 'anonymous' ? 401 : FAMILY.includes(who) ? 404 : !MEASURE_READERS.has(who) ? 403 : LEADS.has(who) && SCHOOL_OF[who] === 'branding' ? 400 : 404
+    expect(res.status, who).toBe(expected)
+    expect(res.json().errors[0]).toMatchObject({ path: expected === 400 ? 'portalItemId' : expect.any(String), message: expect.any(String) })
+  })
+})
+
+// The family's writes on a released item: only the guardian of that child. The demo guardian's report
+// is not a decision letter, so her bezwaar is refused; the pupil of another school and every staff
+// account find no such item.
+describe('POST /api/v1/portal/items/{the guardian’s report}/bezwaren', () => {
+  it.each(['anonymous', ...ACCOUNTS])('as %s', async (who) => {
+    const res = await clients.get(who)!.request('POST', `/api/v1/portal/items/${demoItem}/bezwaren`, { json: { grounds: 'Wij zijn het niet eens met dit besluit.' } })
+    expect(res.status, who).toBe(who === 'anonymous' ? 401 : who === 'ouder@branding.demo' ? 409 : 404)
+    expect(res.json().errors[0]).toMatchObject({ path: expect.any(String), message: expect.any(String) })
+  })
+})
+describe('POST /api/v1/portal/items/{the guardian’s report}/acknowledgements', () => {
+  it.each(['anonymous', ...ACCOUNTS.filter((who) => who !== 'ouder@branding.demo')])('as %s', async (who) => {
+    const res = await clients.get(who)!.request('POST', `/api/v1/portal/items/${demoItem}/acknowledgements`, { json: {} })
+    expect(res.status, who).toBe(who === 'anonymous' ? 401 : 404)
+    expect(res.json().errors[0]).toMatchObject({ path: expect.any(String), message: expect.any(String) })
   })
 })
 

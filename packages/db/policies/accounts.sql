@@ -110,3 +110,14 @@ ALTER TABLE password_resets FORCE ROW LEVEL SECURITY;
 CREATE POLICY owner_all ON password_resets AS PERMISSIVE FOR ALL TO CURRENT_USER
   USING (true)
   WITH CHECK (true);
+
+-- -------------------------------------------------------------------------------------------------
+-- Table sign_in_links
+-- -------------------------------------------------------------------------------------------------
+ALTER TABLE sign_in_links ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sign_in_links FORCE ROW LEVEL SECURITY;
+-- no grants to other roles
+
+CREATE POLICY owner_all ON sign_in_links AS PERMISSIVE FOR ALL TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);

@@ -84,7 +84,7 @@ CREATE POLICY owner_all ON guardian_links AS PERMISSIVE FOR ALL TO CURRENT_USER
 -- -------------------------------------------------------------------------------------------------
 ALTER TABLE measure_acknowledgements ENABLE ROW LEVEL SECURITY;
 ALTER TABLE measure_acknowledgements FORCE ROW LEVEL SECURITY;
-GRANT SELECT ON measure_acknowledgements TO baken_app;
+GRANT SELECT, INSERT ON measure_acknowledgements TO baken_app;
 GRANT SELECT, INSERT ON measure_acknowledgements TO baken_family;
 
 CREATE POLICY family_acknowledge ON measure_acknowledgements AS PERMISSIVE FOR INSERT TO baken_family
@@ -106,6 +106,21 @@ CREATE POLICY family_own_acknowledgements ON measure_acknowledgements AS PERMISS
 CREATE POLICY measure_acknowledgements_staff ON measure_acknowledgements AS PERMISSIVE FOR SELECT TO baken_app
   USING (
     stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND (EXISTS ( SELECT 1
+           FROM measures m
+          WHERE m.id = measure_acknowledgements.measure_id))
+  );
+
+CREATE POLICY measure_acknowledgements_staff_record ON measure_acknowledgements AS PERMISSIVE FOR INSERT TO baken_app
+  WITH CHECK (
+    method <> 'digitaal'::text
+    AND reaction IS NULL
+    AND recorded_by_id = (( SELECT ctx_user_id() AS ctx_user_id))
+    AND stichting_id = (( SELECT ctx_stichting_id() AS ctx_stichting_id))
+    AND school_id = (( SELECT ctx_school_id() AS ctx_school_id))
+    AND (EXISTS ( SELECT 1
+           FROM portal_items p
+          WHERE p.id = measure_acknowledgements.portal_item_id AND p.measure_id = measure_acknowledgements.measure_id AND p.student_id = measure_acknowledgements.student_id AND p.school_id = measure_acknowledgements.school_id))
     AND (EXISTS ( SELECT 1
            FROM measures m
           WHERE m.id = measure_acknowledgements.measure_id))

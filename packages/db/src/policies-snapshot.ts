@@ -170,7 +170,7 @@ function privilegeRank(privilege: string): number {
  */
 export const AREAS: { area: string; tables: RegExp }[] = [
   { area: 'auth', tables: /^(users|sessions|api_tokens|login_failures|rate_limit_buckets|mfa_[a-z_]+|webauthn_[a-z_]+)$/ },
-  { area: 'accounts', tables: /^(admin_audit|invitation|password_reset)/ },
+  { area: 'accounts', tables: /^(admin_audit|invitation|password_reset|sign_in_link)/ },
   {
     area: 'tenants',
     tables: /^(stichtingen|schools|school_years|school_mandates|stichting_settings|partner_organisations|partner_links|memberships)$/,

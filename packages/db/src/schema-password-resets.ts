@@ -6,25 +6,31 @@ import { users } from './schema.ts'
 export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000
 
 /**
- * A password-reset link (migration 0047): only the SHA-256 of its token is stored, the token itself
- * is only in the mail. Single use (used_at), one hour. The application role has no grant on it:
- * requesting, reading and redeeming go through SECURITY DEFINER functions.
+ * A mailed single-use link of one user's (a password reset, a family sign-in link): only the
+ * SHA-256 of its token is stored, the token itself is only in the mail. Used once (used_at), for at
+ * most `lifetime` (a CHECK). The application role has no grant on such a table: requesting, reading
+ * and redeeming go through SECURITY DEFINER functions.
  */
-export const passwordResets = pgTable(
-  'password_resets',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    tokenHash: text('token_hash').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-  },
-  (t) => [
-    uniqueIndex('password_resets_token_hash_key').on(t.tokenHash),
-    index('password_resets_user_idx').on(t.userId),
-    check('password_resets_expiry', sql`${t.expiresAt} > ${t.createdAt} AND ${t.expiresAt} <= ${t.createdAt} + interval '1 hour'`),
-  ],
-)
+export function singleUseLinkTable<N extends string>(name: N, lifetime: '1 hour' | '15 minutes') {
+  return pgTable(
+    name,
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      userId: uuid('user_id')
+        .notNull()
+        .references(() => users.id, { onDelete: 'cascade' }),
+      tokenHash: text('token_hash').notNull(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+      usedAt: timestamp('used_at', { withTimezone: true }),
+    },
+    (t) => [
+      uniqueIndex(`${name}_token_hash_key`).on(t.tokenHash),
+      index(`${name}_user_idx`).on(t.userId),
+      check(`${name}_expiry`, sql`${t.expiresAt} > ${t.createdAt} AND ${t.expiresAt} <= ${t.createdAt} + interval ${sql.raw(`'${lifetime}'`)}`),
+    ],
+  )
+}
+
+/** A password-reset link (migration 0047): one hour. */
+export const passwordResets = singleUseLinkTable('password_resets', '1 hour')

@@ -210,7 +210,7 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     ip: text('ip'),
     userAgent: text('user_agent'),
-    // How the user signed in: 'password', 'passkey' or 'sso'.
+    // How the user signed in: 'password', 'passkey', 'sso' or 'email_link' (family accounts, 0069).
     method: text('method').notNull().default('password'),
     // When this session last proved a second factor (TOTP, recovery code, passkey, or an identity
     // provider's assertion); null when it has not.
@@ -221,7 +221,7 @@ export const sessions = pgTable(
   },
   (t) => [
     index('sessions_user_idx').on(t.userId),
-    check('sessions_method', sql`${t.method} in ('password', 'passkey', 'sso')`),
+    check('sessions_method', sql`${t.method} in ('password', 'passkey', 'sso', 'email_link')`),
     check('sessions_sso_provider_only_for_sso', sql`${t.ssoProviderId} IS NULL OR ${t.method} = 'sso'`),
   ],
 )
@@ -721,7 +721,7 @@ export const outbox = pgTable(
   },
   (t) => [
     foreignKey({ columns: [t.schoolId, t.stichtingId], foreignColumns: [schools.id, schools.stichtingId] }),
-    check('outbox_account_mail_only_without_stichting', sql`${t.stichtingId} IS NOT NULL OR ${t.subjectRef} ~ '^(invitation|password-reset|account-notice):'`),
+    check('outbox_account_mail_only_without_stichting', sql`${t.stichtingId} IS NOT NULL OR ${t.subjectRef} ~ '^(invitation|password-reset|account-notice|sign-in-link):'`),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_subject_ref_idx').on(t.stichtingId, t.subjectRef),
   ],

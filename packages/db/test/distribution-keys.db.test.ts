@@ -110,6 +110,7 @@ const EXPECTED: string[] = [
   'share_students: foreign key, primary key',
   'shares: foreign key, primary key, unique',
   'sharing_agreements: foreign key, primary key',
+  'sign_in_links: no stichting_id',
   'sso_identities: no stichting_id',
   'sso_providers: primary key',
   'stichting_settings: foreign key',

@@ -131,6 +131,8 @@ async function addIsolationFixtures(owner: Database, f: DemoFixture): Promise<vo
   await owner.execute(sql`insert into webauthn_challenges (challenge, purpose, browser_key, expires_at) values ('isolation-challenge', 'sign_in', 'isolation-browser', now() + interval '5 minutes')`)
   // A password-reset link (0047): no application role reads it, only SECURITY DEFINER functions.
   await owner.execute(sql`insert into password_resets (user_id, token_hash, expires_at) values (${henk}, 'isolation-reset-hash', now() + interval '30 minutes')`)
+  // A family sign-in link (0069): likewise reached only through SECURITY DEFINER functions.
+  await owner.execute(sql`insert into sign_in_links (user_id, token_hash, expires_at) values (${henk}, 'isolation-link-hash', now() + interval '10 minutes')`)
   // A request-limit bucket (0066): the application reaches it only through rate_limit_take.
   await owner.execute(sql`insert into rate_limit_buckets (key, tokens, at) values ('write:isolation', 3, now())`)
   // A letter, a bezwaar and a search attempt on one measure of every school that has a measure.

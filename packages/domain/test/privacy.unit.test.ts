@@ -100,6 +100,8 @@ describe('purge summary', () => {
       guardians: [],
       reportCases: [],
       acknowledgements: [],
+      portalItems: [],
+      measureAcknowledgements: [],
     })
     const s = summarisePurge({ ...empty, leerlingdossier: [entry('a', 'i1'), entry('b', 'i1')] })
     expect(s).toMatchObject({ dossierStudents: 2, incidentsDeleted: 1, anythingDue: true })

@@ -1,6 +1,8 @@
 // Follow-up on an incident: tasks (§4 victim care and others), and for zeer ernstig incidents the
-// parents' report and its "voor gezien" acknowledgement. Forms post to the incident page's action.
+// parents' report and its "voor gezien" acknowledgement. Forms post to the incident page's action;
+// the acknowledgement's form serves the measure page too.
 import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { formatDate } from '~/lib/format.ts'
 import { ErrorSummary, ValueOptions } from './form-parts.tsx'
 
@@ -44,6 +46,41 @@ export interface FollowUpProps {
 }
 
 const METHODS = ['op school getekend', 'digitaal', 'per post', 'mondeling bevestigd']
+
+/**
+ * A staff member's record that a parent signed "voor gezien" on paper, at school or by word of
+ * mouth (an incident's report, a measure's letter or report): what was signed (the children),
+ * then who, when and how; posted with intent "acknowledge" to the page's action.
+ */
+export function AcknowledgementForm({ summary, today, methods, children }: { summary: string; today: string; methods: readonly string[]; children: ReactNode }) {
+  return (
+    <details className="section">
+      <summary>{summary}</summary>
+      <Form method="post">
+        <div className="two-col">
+          {children}
+          <div className="field">
+            <label htmlFor="ack-name">Naam ouder/verzorger</label>
+            <input id="ack-name" name="guardianName" required maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="ack-date">Datum</label>
+            <input id="ack-date" name="acknowledgedOn" type="date" required defaultValue={today} />
+          </div>
+          <div className="field">
+            <label htmlFor="ack-method">Hoe</label>
+            <select id="ack-method" name="method">
+              <ValueOptions values={methods} />
+            </select>
+          </div>
+        </div>
+        <button type="submit" name="intent" value="acknowledge">
+          Vastleggen
+        </button>
+      </Form>
+    </details>
+  )
+}
 
 const stepsText = (n: number) => (n === 1 ? '1 stap' : `${n} stappen`)
 
@@ -173,40 +210,18 @@ export function FollowUp(p: FollowUpProps) {
             <p>Nog niet voor gezien getekend.</p>
           )}
           {p.canAcknowledge ? (
-            <details className="section">
-              <summary>Voor gezien vastleggen</summary>
-              <Form method="post">
-                <div className="two-col">
-                  <div className="field">
-                    <label htmlFor="ack-student">Ouder van</label>
-                    <select id="ack-student" name="studentId">
-                      {p.pupils.map((x) => (
-                        <option key={x.studentId} value={x.studentId}>
-                          {x.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor="ack-name">Naam ouder/verzorger</label>
-                    <input id="ack-name" name="guardianName" required maxLength={200} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor="ack-date">Datum</label>
-                    <input id="ack-date" name="acknowledgedOn" type="date" required defaultValue={p.today} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor="ack-method">Hoe</label>
-                    <select id="ack-method" name="method">
-                      <ValueOptions values={METHODS} />
-                    </select>
-                  </div>
-                </div>
-                <button type="submit" name="intent" value="acknowledge">
-                  Vastleggen
-                </button>
-              </Form>
-            </details>
+            <AcknowledgementForm summary="Voor gezien vastleggen" today={p.today} methods={METHODS}>
+              <div className="field">
+                <label htmlFor="ack-student">Ouder van</label>
+                <select id="ack-student" name="studentId">
+                  {p.pupils.map((x) => (
+                    <option key={x.studentId} value={x.studentId}>
+                      {x.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </AcknowledgementForm>
           ) : null}
         </>
       ) : null}

@@ -109,6 +109,9 @@ export default function Login() {
         </button>
       </Form>
       <p><Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link></p>
+      <p>
+        {t('login.link.intro')} <Link to="/login/link">{t('login.link.cta')}</Link>
+      </p>
       <section aria-labelledby="passkey-title">
         <h2 id="passkey-title">{t('login.passkey.button')}</h2>
         <p className="muted">{t('login.passkey.intro')}</p>

@@ -1,4 +1,4 @@
-import { completeMeasureTask, getMeasure, listLetters, listMeasureAcknowledgements, localDate, recordLetterSent, recordRemovalHearing, releaseMeasureLetter, releaseMeasureReport, renderLetter, ruleOf, ruleSetOf, ruleView, runUseCase, transitionMeasure, mayRun } from '@baken/domain'
+import { completeMeasureTask, getMeasure, listLetters, listMeasureAcknowledgements, localDate, recordLetterSent, recordMeasureAcknowledgement, STAFF_ACKNOWLEDGEMENT_METHODS, recordRemovalHearing, releaseMeasureLetter, releaseMeasureReport, renderLetter, ruleOf, ruleSetOf, ruleView, runUseCase, transitionMeasure, mayRun } from '@baken/domain'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
@@ -9,6 +9,7 @@ import { bezwaarAction, isBezwaarIntent, loadMeasureBezwaar, measureFormInput } 
 import { perform, refusalData, requireUseCase, caseContextOf } from '~/lib/use-case.server.ts'
 import { MeasureLetters } from '~/components/measure-letters.tsx'
 import { MeasureHearings } from '~/components/measure-hearings.tsx'
+import { AcknowledgementForm } from '~/components/follow-up.tsx'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ctx = requireContext(request, context)
@@ -22,10 +23,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const listed = await runUseCase(listLetters, tx, caseContextOf(ctx), { id: measure.id }) // decision letters
     const letters = listed.ok ? { items: listed.items, available: listed.available } : null
     const acks = await runUseCase(listMeasureAcknowledgements, tx, caseContextOf(ctx), { id: measure.id }) // "voor gezien" from the portal
-    return { measure, bezwaar, letters, acknowledgements: acks.ok ? acks.items : [] }
+    return { measure, bezwaar, letters, acknowledgements: acks.ok ? acks.items : [], released: acks.ok ? acks.released : [] }
   })
   if (!found) throw data('Niet gevonden', { status: 404 })
-  const { measure, bezwaar, letters, acknowledgements } = found
+  const { measure, bezwaar, letters, acknowledgements, released } = found
   // The rule behind the period of a schorsing, with its status ("Onzeker" where the law is not checked).
   const periodLaw = measure.kind === 'schorsing' ? ruleOf(ruleSetOf(measure), 'schorsing.maxSchooldagen') : null
   const periodRule = periodLaw ? { ...ruleView(periodLaw), max: typeof periodLaw.value === 'number' ? periodLaw.value : null } : null
@@ -38,9 +39,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canPropose: ctx.ability.can('create', 'Measure'),
     // The directeur and the IB put the decision letter or the report in the parents' portal (ADR 033).
     canRelease: mayRun(releaseMeasureLetter, ctx.ability) && ctx.tenant.schoolId !== null,
+    // A paper or in-person "voor gezien" on what was released, by whoever may update the measure.
+    canRecordAcknowledgement: mayRun(recordMeasureAcknowledgement, ctx.ability) && ctx.tenant.schoolId !== null,
+    acknowledgementMethods: STAFF_ACKNOWLEDGEMENT_METHODS,
     bezwaar,
     letters,
     acknowledgements,
+    released,
     today: localDate(new Date()),
   }
 }
@@ -57,6 +62,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         ? await perform(ctx, releaseMeasureLetter, { id })
       : form.intent === 'portal-report' // the report of a time-out or schorsing into the parents' portal
         ? await perform(ctx, releaseMeasureReport, { id })
+      : form.intent === 'acknowledge' // a paper or in-person "voor gezien" on a released item
+        ? await perform(ctx, recordMeasureAcknowledgement, { ...measureFormInput(form, ['portalItemId', 'guardianName', 'acknowledgedOn', 'method']), id })
       : form.intent === 'make-letter' // decision letters (measure-letters.tsx)
         ? await perform(ctx, renderLetter, { id, kind: form.kind })
         : form.intent === 'send-letter' // recording the letter's sending (measure-letters.tsx)
@@ -71,7 +78,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { measure: m, canUpdate, canPropose, canRelease, bezwaar, letters, acknowledgements, today, periodRule, ruleSetTitle } = useLoaderData<typeof loader>()
+  const { measure: m, canUpdate, canPropose, canRelease, canRecordAcknowledgement, acknowledgementMethods, bezwaar, letters, acknowledgements, released, today, periodRule, ruleSetTitle } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [confirming, setConfirming] = useState<string | null>(null)
   // Decided, and its decision letter not yet sent: the next step is the letter (the bezwaar term
@@ -249,7 +256,7 @@ export default function MeasurePage() {
       ) : null}
       {bezwaar ? <MeasureBezwaar {...bezwaar} /> : null}
       {letters ? <MeasureLetters measureId={m.id} letters={letters.items} available={letters.available} today={today} /> : null}
-      {canRelease && m.kind !== 'adempauze' ? (
+      {(canRelease || (canRecordAcknowledgement && released.length > 0)) && m.kind !== 'adempauze' ? (
         <section aria-labelledby="portal-heading">
           <h2 id="portal-heading">Ouderportaal</h2>
           <p className="muted">
@@ -266,16 +273,33 @@ export default function MeasurePage() {
               ))}
             </ul>
           ) : null}
-          <Form method="post" className="actions">
-            <button type="submit" name="intent" value="portal-letter" className="button secondary">
-              Besluitbrief in het ouderportaal zetten
-            </button>
-            {m.kind === 'time_out' || m.kind === 'schorsing' ? (
-              <button type="submit" name="intent" value="portal-report" className="button secondary">
-                Verslag in het ouderportaal zetten
+          {canRecordAcknowledgement && released.length ? (
+            <AcknowledgementForm summary="Voor gezien vastleggen (op papier of op school)" today={today} methods={acknowledgementMethods}>
+              <div className="field">
+                <label htmlFor="ack-item">Getekend</label>
+                <select id="ack-item" name="portalItemId">
+                  {released.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.kind === 'decision_letter' ? 'Besluitbrief' : 'Verslag'} van {formatDate(r.releasedAt)}
+                      {r.withdrawnAt ? ' (uit het portaal gehaald)' : ''}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </AcknowledgementForm>
+          ) : null}
+          {canRelease ? (
+            <Form method="post" className="actions">
+              <button type="submit" name="intent" value="portal-letter" className="button secondary">
+                Besluitbrief in het ouderportaal zetten
               </button>
-            ) : null}
-          </Form>
+              {m.kind === 'time_out' || m.kind === 'schorsing' ? (
+                <button type="submit" name="intent" value="portal-report" className="button secondary">
+                  Verslag in het ouderportaal zetten
+                </button>
+              ) : null}
+            </Form>
+          ) : null}
         </section>
       ) : null}
       <h2>Geschiedenis</h2>

@@ -376,6 +376,7 @@ export default function PrivacyPage() {
                   Maatregelen: {lastDry.summary.measures}; Halt-verwijzingen: {lastDry.summary.referrals}; gedeelde records: {lastDry.summary.sharesDeleted}; ouders/verzorgers:{' '}
                   {lastDry.summary.guardians}
                 </li>
+                <li>{`Ouderportaal: berichten ${lastDry.summary.portalItems}; voor gezien op maatregelen ${lastDry.summary.measureAcknowledgements}`}</li>
                 <li>Leerlingrecords verwijderd (administratie): {lastDry.summary.studentsDeleted}</li>
                 <li>Gedeelde inhoud verwijderd (verlopen delingen): {lastDry.summary.sharedItemsDeleted}</li>
                 <li>Overgeslagen wegens bewaarplicht: {lastDry.summary.heldStudents}</li>

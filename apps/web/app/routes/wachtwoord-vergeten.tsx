@@ -2,67 +2,23 @@
 // whether an address has an account; requests are throttled per address and per client address.
 import { getDatabase } from '@baken/db'
 import { PASSWORD_RESET_REQUESTED, requestPasswordReset } from '@baken/domain'
-import { data, type ActionFunctionArgs, type HeadersFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { useActionData } from '@remix-run/react'
+import { MailedLinkForm } from '~/components/mailed-link-form.tsx'
+import { mailedLinkAction, mailedLinkHeaders } from '~/lib/mailed-link.server.ts'
 
-// Retry-After on a refused request; nothing about the address may linger in a cache.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const headers = new Headers(actionHeaders)
-  headers.set('Referrer-Policy', 'no-referrer')
-  headers.set('Cache-Control', 'no-store')
-  return headers
-}
+export const headers = mailedLinkHeaders
 
-const requestForm = z.object({ email: z.string().trim().min(1).max(254).pipe(z.email()) })
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = requestForm.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return data({ error: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.', done: null }, { status: 400 })
-  const result = await requestPasswordReset(getDatabase(), { email: parsed.data.email, ip: context.clientIp })
-  if (!result.ok) {
-    const minutes = Math.ceil(result.retryAfterSeconds / 60)
-    return data(
-      { error: `Er zijn te veel aanvragen gedaan. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`, done: null },
-      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
-    )
-  }
-  return data({ error: null, done: PASSWORD_RESET_REQUESTED })
-}
+export const action = ({ request, context }: ActionFunctionArgs) =>
+  mailedLinkAction(request, (email) => requestPasswordReset(getDatabase(), { email, ip: context.clientIp }), PASSWORD_RESET_REQUESTED)
 
 export default function WachtwoordVergeten() {
-  const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const error = actionData?.error ?? null
   return (
-    <section className="card narrow">
-      <h1>Wachtwoord vergeten</h1>
-      {actionData?.done ? (
-        <p className="notice" role="status">
-          {actionData.done}
-        </p>
-      ) : (
-        <>
-          <p>Vul het e-mailadres van uw account in. U krijgt dan een e-mail met een link om een nieuw wachtwoord te kiezen.</p>
-          <Form method="post" noValidate>
-            {error ? (
-              <p className="error" role="alert" id="email-error">
-                {error}
-              </p>
-            ) : null}
-            <div className="field">
-              <label htmlFor="email">E-mailadres</label>
-              <input id="email" name="email" type="email" autoComplete="username" required aria-invalid={error ? true : undefined} aria-describedby={error ? 'email-error' : undefined} />
-            </div>
-            <button type="submit" disabled={navigation.state === 'submitting'}>
-              Stuur mij een link
-            </button>
-          </Form>
-        </>
-      )}
-      <p>
-        <Link to="/login">Terug naar inloggen</Link>
-      </p>
-    </section>
+    <MailedLinkForm
+      title="Wachtwoord vergeten"
+      intro="Vul het e-mailadres van uw account in. U krijgt dan een e-mail met een link om een nieuw wachtwoord te kiezen."
+      submit="Stuur mij een link"
+      result={useActionData<typeof action>()}
+    />
   )
 }

@@ -14,7 +14,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { normaliseEmail } from '../auth/login.ts'
 import { generateToken, hashToken } from '../auth/tokens.ts'
-import { INVITATION_HOURS } from './invitations/create-invitation.ts'
+import { INVITATION_HOURS } from './invitations/issue-invitation.ts'
 import { publicUrl } from './invitations/links.ts'
 
 export const bootstrapPlatformInput = z.strictObject({

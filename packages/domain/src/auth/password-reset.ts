@@ -1,16 +1,14 @@
 // Password reset ("wachtwoord vergeten", migration 0047). A request never says whether the address
 // exists: every request generates a token, composes the mail and calls request_password_reset,
 // which queues the mail for an active user (account mail, outside any stichting). Requests are
-// throttled per e-mail address and per client address the way failed logins are (login-throttle.ts, ADR 014), counted
-// whether or not the address exists. The link holds the only copy of the token (the database has
-// its SHA-256), works once and for one hour; redeeming it sets the new password (the password
-// policy), ends every session and revokes the user's API tokens.
-import { hashPassword, schema, withContext, type Database, resultRows } from '@baken/db'
-import { escapeHtml } from '@baken/email'
-import { and, count, gt, inArray, lt, max, sql } from 'drizzle-orm'
+// throttled per e-mail address and per client address (mailed-link.ts). The link holds the only
+// copy of the token (the database has its SHA-256), works once and for one hour; redeeming it sets
+// the new password (the password policy), ends every session and revokes the user's API tokens.
+import { hashPassword, withContext, type Database, resultRows } from '@baken/db'
+import { sql } from 'drizzle-orm'
 import { publicUrl } from '../accounts/invitations/links.ts'
-import { LOGIN_THROTTLE, throttleVerdict, type LoginThrottlePolicy } from './login-throttle.ts'
-import { normaliseEmail } from './login.ts'
+import { LOGIN_THROTTLE, type LoginThrottlePolicy } from './login-throttle.ts'
+import { linkMailHtml, parseJsonb, requestMailedLink, type MailedLinkRequest } from './mailed-link.ts'
 import { checkPassword } from './password-policy.ts'
 import { generateToken, hashToken } from './tokens.ts'
 import type { FieldError } from '../result.ts'
@@ -38,16 +36,13 @@ export const PASSWORD_RESET_THROTTLE: LoginThrottlePolicy = {
 export const PASSWORD_RESET_REQUESTED =
   'Als dit adres bij ons bekend is, ontvangt u binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen. De link is een uur geldig. Geen e-mail ontvangen? Kijk in uw map met ongewenste e-mail of vraag uw beheerder om hulp.'
 
-export type PasswordResetRequest = { ok: true } | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number }
+export type PasswordResetRequest = MailedLinkRequest
 
 export async function requestPasswordReset(
   db: Database,
   input: { email: string; ip: string },
   policy: LoginThrottlePolicy = PASSWORD_RESET_THROTTLE,
 ): Promise<PasswordResetRequest> {
-  const email = normaliseEmail(input.email)
-  const now = Date.now()
-  const keys = { email: hashToken(`reset-email:${email}`), ip: hashToken(`reset-ip:${input.ip}`) }
   const token = generateToken()
   const link = `${publicUrl()}/wachtwoord-herstellen/${token}`
   const text = [
@@ -58,35 +53,13 @@ export async function requestPasswordReset(
     '',
     'Vroeg u dit niet? Dan kunt u dit bericht negeren; uw wachtwoord blijft hetzelfde.',
   ].join('\n')
-  const html = `<p>${escapeHtml(text).replace(/\n/g, '<br>').replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)}</p>`
-  const lf = schema.loginFailures
-  // The throttle's rows are open only in a login context (0003): this is the login's side door.
-  return withContext(db, { loginEmail: email }, async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${keys.ip}, 0))`)
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${keys.email}, 0))`)
-    const rows = await tx
-      .select({ key: lf.key, n: count(), last: max(lf.at) })
-      .from(lf)
-      .where(and(inArray(lf.key, [keys.email, keys.ip]), gt(lf.at, new Date(now - policy.windowMs))))
-      .groupBy(lf.key)
-    const of = (key: string) => {
-      const row = rows.find((r) => r.key === key)
-      return { n: row?.n ?? 0, last: row?.last ? new Date(row.last).getTime() : null }
-    }
-    const byEmail = of(keys.email)
-    const byIp = of(keys.ip)
-    const verdict = throttleVerdict(
-      policy,
-      { pair: { failures: byEmail.n, last: byEmail.last }, account: { failures: 0, last: null }, address: { accounts: byIp.n, last: byIp.last }, siteFailures: 0 },
-      now,
-    )
-    if (verdict.refusedUntil !== null) return { ok: false as const, reason: 'rate_limited' as const, retryAfterSeconds: Math.max(1, Math.ceil((verdict.refusedUntil - now) / 1000)) }
-    // Forget requests past the window, a bounded batch of the oldest rows per request.
-    const oldest = tx.select({ id: lf.id }).from(lf).orderBy(lf.id).limit(100)
-    await tx.delete(lf).where(and(inArray(lf.id, oldest), lt(lf.at, new Date(now - LOGIN_THROTTLE.memoryMs))))
-    await tx.insert(lf).values([keys.email, keys.ip].map((key) => ({ key, at: new Date(now) })))
-    await tx.execute(sql`select request_password_reset(${email}, ${hashToken(token)}, ${'Nieuw wachtwoord voor Baken'}, ${text}, ${html})`)
-    return { ok: true as const }
+  const html = linkMailHtml(text, link)
+  return requestMailedLink(db, {
+    kind: 'reset',
+    email: input.email,
+    ip: input.ip,
+    policy,
+    queue: (tx, email) => tx.execute(sql`select request_password_reset(${email}, ${hashToken(token)}, ${'Nieuw wachtwoord voor Baken'}, ${text}, ${html})`),
   })
 }
 
@@ -109,9 +82,7 @@ export const PASSWORD_RESET_STATE_MESSAGES: Record<Exclude<PasswordResetState, '
 /** The link a token opens, or null for a token that opens none. */
 export async function readPasswordReset(db: Database, token: string): Promise<PasswordResetView | null> {
   const result = await withContext(db, {}, (tx) => tx.execute(sql`select password_reset_by_token(${hashToken(token)}) as v`))
-  const [row] = resultRows<{ v: PasswordResetView | string | null }>(result)
-  // postgres.js parses jsonb; PGlite may hand it over as text.
-  return typeof row?.v === 'string' ? (JSON.parse(row.v) as PasswordResetView) : (row?.v ?? null)
+  return parseJsonb(resultRows<{ v: PasswordResetView | string | null }>(result)[0]?.v)
 }
 
 export type RedeemOutcome = { ok: true } | { ok: false; reason: 'not_found' | 'conflict' | 'invalid'; errors: FieldError[] }

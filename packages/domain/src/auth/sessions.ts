@@ -30,8 +30,8 @@ export interface ActiveMembership {
   organisationName?: string
 }
 
-/** How a session was opened: a password, a passkey (as the sign-in itself), or single sign-on. */
-export type SessionMethod = 'password' | 'passkey' | 'sso'
+/** How a session was opened: a password, a passkey (as the sign-in itself), single sign-on, or a family account's e-mail link. */
+export type SessionMethod = 'password' | 'passkey' | 'sso' | 'email_link'
 
 export interface ValidatedSession {
   session: {

@@ -6,9 +6,12 @@
 // DEFINER function family_file_bezwaar (0059), which checks the open link to the pupil, the live
 // released letter and that the decision can be objected to, and writes only the bezwaar and its
 // step (ADR 033). A late bezwaar is received too, with the indiener's reason (Awb art. 6:11): the
-// bevoegd gezag judges whether the delay is excusable.
-import { resultRows, schema } from '@baken/db'
+// bevoegd gezag judges whether the delay is excusable. The school's directeuren and the
+// stichting's bestuurders get a mail without content that a bezwaar arrived (family_notify_bezwaar,
+// 0069): the family can neither read who they are nor write the outbox itself.
+import { resultRows, schema, type Tx } from '@baken/db'
 import { eq, sql } from 'drizzle-orm'
+import { publicUrl } from '../accounts/invitations/links.ts'
 import { z } from 'zod'
 import { localDate } from '../dates.ts'
 import { textInput, recordId } from '../input-rules.ts'
@@ -53,6 +56,7 @@ export const filePortalBezwaar = defineUseCase({
     )
     switch (row?.outcome) {
       case 'ok':
+        await notifySchoolOfBezwaar(tx, row.bezwaar_id!)
         return {
           ok: true,
           id: row.bezwaar_id!,
@@ -73,3 +77,17 @@ export const filePortalBezwaar = defineUseCase({
     }
   },
 })
+
+/** "A bezwaar arrived through the portal", with a link to the measure and nothing about the pupil or the grounds. */
+async function notifySchoolOfBezwaar(tx: Tx, bezwaarId: string): Promise<void> {
+  const [b] = await tx.select({ measureId: schema.bezwaren.measureId }).from(schema.bezwaren).where(eq(schema.bezwaren.id, bezwaarId))
+  const text = [
+    'Goedendag,',
+    '',
+    'Via het ouderportaal is een bezwaar binnengekomen tegen een besluit over een leerling van uw school. De termijn om te beslissen loopt vanaf vandaag. Log in om het bezwaar te lezen:',
+    `${publicUrl()}/maatregelen/${b?.measureId ?? ''}`,
+    '',
+    'Dit bericht bevat bewust geen namen of inhoud.',
+  ].join('\n')
+  await tx.execute(sql`select family_notify_bezwaar(${bezwaarId}::uuid, ${'Bezwaar ontvangen via het ouderportaal'}, ${text})`)
+}

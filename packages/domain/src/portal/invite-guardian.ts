@@ -2,16 +2,13 @@
 // (student_guardians → guardians.email), or a pupil of 16 or older with their own address (AVG art.
 // 8, UAVG art. 5: from 16 the pupil exercises the rights). The invitation is the usual one (ADR 026):
 // single use, 72 hours, only the token's SHA-256 stored, the link only in the mail through the
-// outbox; accepting it makes the membership at the school and the guardian link (migration 0058).
+// outbox (issue-invitation.ts); accepting it makes the membership at the school and the guardian
+// link (migration 0058).
 import { schema } from '@baken/db'
-import { enqueueMail, escapeHtml } from '@baken/email'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { publicUrl } from '../accounts/invitations/links.ts'
-import { recordAdminChange } from '../accounts/admin-audit.ts'
-import { INVITATION_HOURS } from '../accounts/invitations/create-invitation.ts'
+import { issueInvitation } from '../accounts/invitations/issue-invitation.ts'
 import { normaliseEmail } from '../auth/login.ts'
-import { generateToken, hashToken } from '../auth/tokens.ts'
 import { localDate } from '../dates.ts'
 import { ageOn } from '../measures/decision-recipients.ts'
 import { defineUseCase, refuse } from '../use-case.ts'
@@ -59,53 +56,33 @@ export const inviteGuardian = defineUseCase({
       email = normaliseEmail(input.email)
       relation = 'zelf'
     }
-    const token = generateToken()
-    const id = crypto.randomUUID()
-    const expiresAt = new Date(ctx.now.getTime() + INVITATION_HOURS * 3600_000)
-    await tx.insert(schema.invitations).values({
-      id,
-      tokenHash: hashToken(token),
-      email,
-      invitedBy: ctx.tenant.userId,
-      stichtingId: student.stichtingId,
-      schoolId: student.schoolId,
-      createdAt: ctx.now,
-      expiresAt,
-    })
-    await tx.insert(schema.invitationMemberships).values({ invitationId: id, role: input.kind, stichtingId: student.stichtingId, schoolId: student.schoolId })
-    await tx.insert(schema.guardianInvitations).values({ invitationId: id, stichtingId: student.stichtingId, schoolId: student.schoolId, studentId: student.id, kind: input.kind, relation })
     const [school] = await tx.select({ name: schema.schools.name }).from(schema.schools).where(eq(schema.schools.id, student.schoolId))
-    const link = `${publicUrl()}/uitnodiging/${token}`
-    const until = expiresAt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })
-    // No pupil's name in the mail: it only says which school invites, and where to go.
-    const text = [
-      'Goedendag,',
-      '',
-      `${school?.name ?? 'De school'} nodigt u uit voor het ouderportaal van Baken. Daar leest u berichten van school en ziet u welke gegevens de school heeft.`,
-      `Open deze link om uw account te maken (de link werkt één keer, tot ${until}):`,
-      link,
-      '',
-      `Hello, ${school?.name ?? 'the school'} invites you to the Baken parents' portal. Open the link above to create your account (it works once, until ${until}).`,
-      '',
-      'Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren.',
-    ].join('\n')
-    await enqueueMail(tx, {
-      stichtingId: student.stichtingId,
-      schoolId: student.schoolId,
-      subjectRef: `invitation:${id}`,
-      to: email,
-      subject: 'Uitnodiging voor het ouderportaal van Baken',
-      text,
-      html: `<p>${escapeHtml(text).replace(/\n/g, '<br>').replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)}</p>`,
-      createdById: ctx.tenant.userId,
-    })
-    await recordAdminChange(tx, ctx, {
-      action: 'invitation.created',
-      subjectType: 'invitation',
-      subjectId: id,
-      stichtingId: student.stichtingId,
-      before: null,
-      after: { email, expiresAt: expiresAt.toISOString(), memberships: [{ role: input.kind, schoolId: student.schoolId }], studentId: student.id },
+    const tenant = { stichtingId: student.stichtingId, schoolId: student.schoolId }
+    const { id, expiresAt } = await issueInvitation(tx, ctx, {
+      email,
+      ...tenant,
+      partnerId: null,
+      memberships: [{ role: input.kind, ...tenant, partnerId: null }],
+      withInvitation: (invitationId) => tx.insert(schema.guardianInvitations).values({ invitationId, ...tenant, studentId: student.id, kind: input.kind, relation }),
+      mail: (link, expiresAt) => {
+        const until = expiresAt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })
+        // No pupil's name in the mail: it only says which school invites, and where to go.
+        return {
+          subject: 'Uitnodiging voor het ouderportaal van Baken',
+          text: [
+            'Goedendag,',
+            '',
+            `${school?.name ?? 'De school'} nodigt u uit voor het ouderportaal van Baken. Daar leest u berichten van school en ziet u welke gegevens de school heeft.`,
+            `Open deze link om uw account te maken (de link werkt één keer, tot ${until}):`,
+            link,
+            '',
+            `Hello, ${school?.name ?? 'the school'} invites you to the Baken parents' portal. Open the link above to create your account (it works once, until ${until}).`,
+            '',
+            'Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren.',
+          ].join('\n'),
+        }
+      },
+      audit: { studentId: student.id },
     })
     return { ok: true, id, email, expiresAt: expiresAt.toISOString() }
   },

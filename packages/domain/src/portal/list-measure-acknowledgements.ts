@@ -1,8 +1,9 @@
 // The "voor gezien" records on a measure's released letter and report, oldest first, with the
-// guardian's reaction for the school to read. Whoever can see the measure sees them (RLS 0059
+// guardian's reaction for the school to read, and the items released for the measure (on which
+// staff record a paper "voor gezien", record-measure-acknowledgement.ts). Whoever can see the measure sees them (RLS 0059
 // follows the measure's visibility); not found otherwise.
 import { schema } from '@baken/db'
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { recordId } from '../input-rules.ts'
 import { loadMeasure } from '../measures/measure-cases.ts'
@@ -31,6 +32,16 @@ export const listMeasureAcknowledgements = defineUseCase({
       .leftJoin(schema.portalItems, eq(schema.portalItems.id, a.portalItemId))
       .where(eq(a.measureId, m.id))
       .orderBy(asc(a.recordedAt))
-    return { ok: true, items: items.map((x) => ({ ...x, recordedAt: x.recordedAt.toISOString() })) }
+    const p = schema.portalItems
+    const released = await tx
+      .select({ id: p.id, kind: p.kind, releasedAt: p.releasedAt, withdrawnAt: p.withdrawnAt })
+      .from(p)
+      .where(and(eq(p.measureId, m.id), eq(p.studentId, m.studentId)))
+      .orderBy(asc(p.releasedAt))
+    return {
+      ok: true,
+      items: items.map((x) => ({ ...x, recordedAt: x.recordedAt.toISOString() })),
+      released: released.map((r) => ({ id: r.id, kind: r.kind, releasedAt: r.releasedAt.toISOString(), withdrawnAt: r.withdrawnAt?.toISOString() ?? null })),
+    }
   },
 })

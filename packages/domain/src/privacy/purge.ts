@@ -29,6 +29,9 @@ export interface PurgeDossierEntry {
   guardians: string[]
   reportCases: string[]
   acknowledgements: string[]
+  /** The parents' portal (0069): items released about the pupil, "voor gezien" on the pupil's measures. */
+  portalItems: string[]
+  measureAcknowledgements: string[]
 }
 
 export interface PurgeReport {
@@ -50,6 +53,8 @@ export interface PurgeSummary {
   sharesDeleted: number
   guardians: number
   reportCases: number
+  portalItems: number
+  measureAcknowledgements: number
   studentsDeleted: number
   sharedItemsDeleted: number
   heldStudents: number
@@ -71,6 +76,8 @@ export function summarisePurge(r: PurgeReport): PurgeSummary {
     sharesDeleted: distinct(d.map((e) => e.sharesDeleted)),
     guardians: distinct(d.map((e) => e.guardians)),
     reportCases: distinct(d.map((e) => e.reportCases)),
+    portalItems: distinct(d.map((e) => e.portalItems)),
+    measureAcknowledgements: distinct(d.map((e) => e.measureAcknowledgements)),
     studentsDeleted: r.administratie.length,
     sharedItemsDeleted: distinct(r.gedeeldeGegevens.map((g) => g.items)),
     heldStudents: r.heldStudents.length,

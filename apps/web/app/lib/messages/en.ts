@@ -40,6 +40,8 @@ export const en: Record<keyof typeof nl, string> = {
   'login.rateLimited': 'Too many failed attempts. Try again in {minutes} minutes.',
   'login.required': 'Enter your email address and password.',
   'login.ssoOnly': 'Your stichting allows signing in only through your school’s sign-in service. Use "Sign in through your school" below.',
+  'login.link.intro': 'Parent or pupil?',
+  'login.link.cta': 'Sign in with a link by e-mail',
   'login.passkey.button': 'Sign in with a passkey',
   'login.passkey.intro': 'Do you have a passkey for Baken on this device or your phone? Then you need no password and no code.',
   'login.passkey.failed': 'Signing in with this passkey did not work. Try again or sign in with your password.',

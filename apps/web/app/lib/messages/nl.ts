@@ -38,6 +38,8 @@ export const nl = {
   'login.rateLimited': 'Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.',
   'login.required': 'Vul je e-mailadres en wachtwoord in.',
   'login.ssoOnly': 'Je stichting laat inloggen alleen toe via de inlogdienst van je school. Gebruik "Inloggen via je school" hieronder.',
+  'login.link.intro': 'Ouder of leerling?',
+  'login.link.cta': 'Log in met een link per e-mail',
   'login.passkey.button': 'Inloggen met passkey',
   'login.passkey.intro': 'Heb je een passkey voor Baken op dit apparaat of je telefoon? Dan heb je geen wachtwoord en geen code nodig.',
   'login.passkey.failed': 'Inloggen met deze passkey is niet gelukt. Probeer het opnieuw of log in met je wachtwoord.',

@@ -1,7 +1,7 @@
 // OpenAPI operations of the parents' portal (ADR 033; merged into lib/openapi.ts). The /portal
 // paths answer only a family membership (ouder, leerling); staff get 404 there, as the family does
 // on every staff path. The release, the invitation and the end of a link are the school's.
-import { acknowledgePortalItem, endGuardianLink, filePortalBezwaar, getPortalLetterPdf, inviteGuardian, listMeasureAcknowledgements, listChildShares, listPortal, readPortalItem, releaseIncidentReport, releaseMeasureLetter, releaseMeasureReport, releaseStudentFile, submitPortalRequest } from '@baken/domain'
+import { acknowledgePortalItem, endGuardianLink, filePortalBezwaar, getPortalLetterPdf, inviteGuardian, listMeasureAcknowledgements, listChildShares, listPortal, readPortalItem, releaseIncidentReport, releaseMeasureLetter, recordMeasureAcknowledgement, releaseMeasureReport, releaseStudentFile, submitPortalRequest } from '@baken/domain'
 import { z } from 'zod'
 import { endpoint, type Endpoint } from './endpoint.ts'
 
@@ -115,7 +115,7 @@ export const portalEndpoints: Endpoint[] = [
   endpoint({
     method: 'get',
     path: '/measures/{id}/acknowledgements',
-    summary: '"Voor gezien" on the measure’s released decision letter and report, with the guardians’ reactions, oldest first',
+    summary: '"Voor gezien" on the measure’s released decision letter and report, with the guardians’ reactions, oldest first; and the items released for the measure',
     useCase: listMeasureAcknowledgements,
     responses: {
       200: {
@@ -133,10 +133,20 @@ export const portalEndpoints: Endpoint[] = [
               recordedAt: instant,
             }),
           ),
+          released: z.array(z.strictObject({ id: z.uuid(), kind: z.string(), releasedAt: instant, withdrawnAt: instant.nullable() })),
         }),
       },
     },
     errors: [403, 404],
+  }),
+  endpoint({
+    method: 'post',
+    path: '/measures/{id}/acknowledgements',
+    summary: 'Record a paper, at-school or spoken "voor gezien" on an item released for the measure (whoever may update the measure; never "digitaal", the family’s own); dated between the release and today',
+    useCase: recordMeasureAcknowledgement,
+    body: recordMeasureAcknowledgement.input.omit({ id: true }),
+    responses: { 201: { description: 'Recorded', schema: z.strictObject({ id: z.uuid() }) } },
+    errors: [400, 403, 404, 415],
   }),
   endpoint({
     method: 'post',

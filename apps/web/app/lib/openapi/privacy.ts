@@ -143,6 +143,8 @@ const dossierEntry = z.strictObject({
   guardians: ids,
   reportCases: ids,
   acknowledgements: ids,
+  portalItems: ids,
+  measureAcknowledgements: ids,
 })
 
 const purgeReport = z.strictObject({
@@ -164,6 +166,8 @@ const purgeSummary = z.strictObject({
   sharesDeleted: z.number().int(),
   guardians: z.number().int(),
   reportCases: z.number().int(),
+  portalItems: z.number().int(),
+  measureAcknowledgements: z.number().int(),
   studentsDeleted: z.number().int(),
   sharedItemsDeleted: z.number().int(),
   heldStudents: z.number().int(),

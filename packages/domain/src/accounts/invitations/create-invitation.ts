@@ -2,19 +2,16 @@
 // the outbox, in this transaction); the database keeps its SHA-256. Which roles may be offered is
 // the CASL table's (create Membership) and, whatever the caller sends, RLS's (0046: ctx_may_grant,
 // nobody offers a role above their own).
-import { ROLES, SCHOOL_ROLES, resultRows, schema, type Role, type Tx } from '@baken/db'
+import { isFamilyRole, ROLES, SCHOOL_ROLES, resultRows, schema, type Role, type Tx } from '@baken/db'
 import { record } from '@baken/permissions'
-import { enqueueMail, escapeHtml } from '@baken/email'
 import { and, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { generateToken, hashToken } from '../../auth/tokens.ts'
 import { normaliseEmail } from '../../auth/login.ts'
 import { defineUseCase, refuse, type Refused, type UseCaseContext } from '../../use-case.ts'
-import { recordAdminChange } from '../admin-audit.ts'
-import { publicUrl } from './links.ts'
+import { issueInvitation } from './issue-invitation.ts'
 import { ACCESS_ROLE_LABELS as ROLE_LABELS } from '../../privacy/access-log-search.ts'
 
-export const INVITATION_HOURS = 72
+export { INVITATION_HOURS } from './issue-invitation.ts'
 
 const schoolRoles: readonly string[] = SCHOOL_ROLES
 
@@ -55,6 +52,10 @@ export const createInvitation = defineUseCase({
         : refuse('conflict', 'stichtingId', 'Deze stichting heeft al een stichtingbeheerder; die nodigt collega’s uit.')
     }
     for (const [i, m] of offered.entries()) {
+      // A family membership comes with its link to a pupil: only the pupil's page invites one.
+      if (isFamilyRole(m.role)) {
+        return refuse('invalid', `memberships.${i}.role`, 'Ouders en leerlingen nodigt u uit vanaf de pagina van de leerling, niet als medewerker.')
+      }
       if (schoolRoles.includes(m.role) && !m.schoolId) return refuse('invalid', `memberships.${i}.schoolId`, 'Kies de school voor deze rol.')
       if (!ctx.ability.can('create', record('Membership', m))) {
         return refuse('forbidden', `memberships.${i}.role`, `U mag de rol ${ROLE_LABELS[m.role]} hier niet toekennen.`)
@@ -71,53 +72,26 @@ export const createInvitation = defineUseCase({
       }
     }
     const email = normaliseEmail(input.email)
-    const token = generateToken()
-    const id = crypto.randomUUID()
-    const createdAt = ctx.now
-    const expiresAt = new Date(createdAt.getTime() + INVITATION_HOURS * 3600_000)
-    const invitation = {
-      id,
-      tokenHash: hashToken(token),
+    const [inviter] = await tx.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, ctx.tenant.userId))
+    const roles = offered.map((m) => ROLE_LABELS[m.role]).join(', ')
+    const { id, expiresAt } = await issueInvitation(tx, ctx, {
       email,
-      invitedBy: ctx.tenant.userId,
       stichtingId,
       schoolId: ctx.tenant.schoolId,
       partnerId,
-      createdAt,
-      expiresAt,
-    }
-    await tx.insert(schema.invitations).values(invitation)
-    await tx.insert(schema.invitationMemberships).values(offered.map((m) => ({ invitationId: id, ...m })))
-    const [inviter] = await tx.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, ctx.tenant.userId))
-    const link = `${publicUrl()}/uitnodiging/${token}`
-    const roles = offered.map((m) => ROLE_LABELS[m.role]).join(', ')
-    const text = [
-      'Goedendag,',
-      '',
-      `${inviter?.name ?? 'Een beheerder'} nodigt u uit voor Baken, als ${roles}.`,
-      `Open deze link om uw account te maken of de uitnodiging aan te nemen (geldig tot ${expiresAt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })}):`,
-      link,
-      '',
-      'Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren.',
-    ].join('\n')
-    await enqueueMail(tx, {
-      // A partner organisation's invitation is account mail, under no stichting.
-      stichtingId,
-      schoolId: ctx.tenant.schoolId,
-      subjectRef: `invitation:${id}`,
-      to: email,
-      subject: 'Uitnodiging voor Baken',
-      text,
-      html: `<p>${escapeHtml(text).replace(/\n/g, '<br>').replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)}</p>`,
-      createdById: ctx.tenant.userId,
-    })
-    await recordAdminChange(tx, ctx, {
-      action: 'invitation.created',
-      subjectType: 'invitation',
-      subjectId: id,
-      stichtingId,
-      before: null,
-      after: { email, expiresAt: expiresAt.toISOString(), memberships: offered },
+      memberships: offered,
+      mail: (link, expiresAt) => ({
+        subject: 'Uitnodiging voor Baken',
+        text: [
+          'Goedendag,',
+          '',
+          `${inviter?.name ?? 'Een beheerder'} nodigt u uit voor Baken, als ${roles}.`,
+          `Open deze link om uw account te maken of de uitnodiging aan te nemen (geldig tot ${expiresAt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })}):`,
+          link,
+          '',
+          'Verwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren.',
+        ].join('\n'),
+      }),
     })
     return { ok: true, id, email, expiresAt: expiresAt.toISOString(), memberships: offered }
   },
