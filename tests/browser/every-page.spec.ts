@@ -44,6 +44,8 @@ const VISITS: { who: string | null; pages: Visit[] }[] = [
     pages: [
       { route: 'login.tsx', at: '/login' },
       { route: 'login_.sso.tsx', at: '/login/sso' },
+      { route: 'login_.link.tsx', at: '/login/link' },
+      { route: 'login_.link_.$token.tsx', at: '/login/link/onbekende-link', status: 404 },
       { route: 'wachtwoord-vergeten.tsx', at: '/wachtwoord-vergeten' },
       { route: 'wachtwoord-herstellen.$token.tsx', at: '/wachtwoord-herstellen/onbekend-token', status: 404 },
       { route: 'uitnodiging.$token.tsx', at: '/uitnodiging/onbekend-token', status: 404 },
