@@ -85,10 +85,13 @@ export async function exportTenant(url: string, stichtingId: string, out: Writab
       const copy = async (table: string, where: string) => {
         written[table] = 0
         const params = where.includes('$1') ? [stichtingId] : []
-        await tx.unsafe(`select row_to_json(t) as r from ${ident(table)} t where ${where}`, params).cursor(BATCH, async (rows) => {
+        // The async iterator, not cursor(n, callback): postgres.js does not wait for the callback's
+        // promise on the last batch, so the export would move on (and the file be closed) while
+        // that batch is still being written.
+        for await (const rows of tx.unsafe(`select row_to_json(t) as r from ${ident(table)} t where ${where}`, params).cursor(BATCH)) {
           for (const { r } of rows) await writeLine(out, { table, row: r })
           written[table]! += rows.length
-        })
+        }
       }
       const [found] = await tx`select 1 from stichtingen where id::text = ${stichtingId}`
       if (!found) throw new Error(`no stichting ${stichtingId}`)

@@ -164,11 +164,15 @@ describe.skipIf(!serverStatus.available)('export and import of one stichting', (
     let bytes = 0
     let lines = 0
     let mostBuffered = 0
+    /** The tables in the order their lines came, one entry per run of lines. */
+    const tables: string[] = []
     const slow = new Writable({
       highWaterMark: 1024,
       write(chunk: Buffer, _encoding, done) {
         bytes += chunk.length
         lines++
+        const { table } = JSON.parse(String(chunk)) as { table?: string }
+        if (table && tables.at(-1) !== table) tables.push(table)
         setImmediate(done)
       },
     })
@@ -180,6 +184,9 @@ describe.skipIf(!serverStatus.available)('export and import of one stichting', (
     }) as typeof slow.write
     const written = await exportTenant(databaseUrl(source.name), kompas!.id, slow)
     expect(lines).toBe(1 + Object.values(written).reduce((a, b) => a + b, 0))
+    // Every table's rows came in one run: none was still being written while the next table was
+    // read (nor, for the last table, after the export returned and the file was closed).
+    expect(tables).toEqual([...new Set(tables)])
     expect(bytes).toBeGreaterThan(100 * 1024)
     // Never more waiting than the buffer and the one row written past it.
     expect(mostBuffered).toBeLessThan(1024 + 32 * 1024)
