@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { axeViolations } from './support/axe.ts'
 import { login } from './support/login.ts'
 
@@ -35,6 +35,15 @@ interface Visit {
   at: Where
   /** The page's status when it is not 200 (a bad token's page says so with 404). */
   status?: number
+  /** What must exist first for the page to show all it can (another session to sign out, …). */
+  before?: (browser: Browser, who: string) => Promise<void>
+}
+
+/** The same person signed in on a second device: the account page then lists a session to end. */
+async function secondSession(browser: Browser, who: string): Promise<void> {
+  const other = await browser.newContext()
+  await login(await other.newPage(), who)
+  await other.close()
 }
 
 /** Who visits what; null: signed out. */
@@ -78,7 +87,7 @@ const VISITS: { who: string | null; pages: Visit[] }[] = [
       { route: 'delen.convenanten.nieuw.tsx', at: '/delen/convenanten/nieuw' },
       { route: 'meldplicht._index.tsx', at: '/meldplicht' },
       { route: 'meldplicht.nieuw.tsx', at: '/meldplicht/nieuw' },
-      { route: 'account.tsx', at: '/account' },
+      { route: 'account.tsx', at: '/account', before: secondSession },
       { route: 'account_.tweede-factor.tsx', at: '/account/tweede-factor' },
     ],
   },
@@ -194,11 +203,12 @@ async function below(page: Page, route: string, recordUrl: string): Promise<stri
 }
 
 for (const { who, pages } of VISITS) {
-  test(`every page of ${who ?? 'someone signed out'} at 320 px: it answers, reflows, keeps lang true, and axe finds nothing`, async ({ page }) => {
+  test(`every page of ${who ?? 'someone signed out'} at 320 px: it answers, reflows, keeps lang true, and axe finds nothing`, async ({ page, browser }) => {
     test.setTimeout(60_000 + pages.length * 20_000)
     await page.setViewportSize({ width: 320, height: 640 })
     if (who) await login(page, who)
-    for (const { route, at, status = 200 } of pages) {
+    for (const { route, at, status = 200, before } of pages) {
+      if (before && who) await before(browser, who)
       const url = await below(page, route, await resolve(page, at, route))
       const response = await page.goto(url)
       // Soft: one run names every page that falls short, not only the first.

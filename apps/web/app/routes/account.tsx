@@ -120,7 +120,7 @@ export default function Account() {
                 <Form method="post">
                   <input type="hidden" name="sessionId" value={s.id} />
                   <button type="submit" name="intent" value="revoke-session" className="secondary" aria-label={`Uitloggen op ${s.device}, laatst gezien ${when(s.lastSeenAt)}`}>
-                    Uitloggen op dit apparaat
+                    Uitloggen
                   </button>
                 </Form>
               )}
