@@ -1,7 +1,7 @@
 // Severity per the school protocol §1.2 ("ernstig" / "zeer ernstig"), as data: each rule carries the
 // protocol's own words and its source, so the UI can show why a level is suggested. Staff may raise
 // the level; lowering it below the suggestion needs a reason, which is kept.
-import { VOORVAL } from './voorval-codes.ts'
+import { BEHAVIOUR_VOORVAL, VOORVAL } from './voorval-codes.ts'
 export { BEHAVIOUR_VOORVAL, COMMON_VOORVAL } from './voorval-codes.ts'
 
 export const SEVERITIES = ['overig', 'ernstig', 'zeer_ernstig'] as const
@@ -44,9 +44,9 @@ const has = (input: SeverityInput, ...codes: number[]) => codes.some((c) => inpu
 const victims = (input: SeverityInput) => input.persons.filter((p) => p.role === 'slachtoffer')
 const againstPupil = (input: SeverityInput) => victims(input).some((p) => p.kind === 'leerling')
 const againstAdult = (input: SeverityInput) => victims(input).some((p) => p.kind !== 'leerling')
-const verbal = (input: SeverityInput) => !!input.verbalAggression || has(input, VOORVAL.verbaalGeweld, VOORVAL.bedreiging)
+const verbal = (input: SeverityInput) => !!input.verbalAggression || has(input, ...BEHAVIOUR_VOORVAL.verbal)
 const physical = (input: SeverityInput) =>
-  !!input.physicalAggression || has(input, VOORVAL.fysiekGeweld, VOORVAL.groepsknokpartij)
+  !!input.physicalAggression || has(input, ...BEHAVIOUR_VOORVAL.physical)
 const aggression = (input: SeverityInput) => verbal(input) || physical(input)
 
 export const SEVERITY_RULES: readonly SeverityRule[] = [

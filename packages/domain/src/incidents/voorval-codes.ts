@@ -24,7 +24,7 @@ export const VOORVAL = {
 /**
  * The Bijlage 1 behaviours that an incident type already says: choosing one of these types is
  * answering "verbale agressie: ja" (or fysiek, vernieling), so the form asks only its vorm and tegen
- * wie. The same codes as the §1.2 rules read in severity.ts.
+ * wie. The §1.2 rules in severity.ts read their aggression from the same lists.
  */
 export const BEHAVIOUR_VOORVAL = {
   verbal: [VOORVAL.verbaalGeweld, VOORVAL.bedreiging],
